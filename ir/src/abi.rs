@@ -1,0 +1,207 @@
+//! The contract between generated code and the shim: symbol names, kernel
+//! parameter flattening, offload map types, the fallback thread context and the
+//! runtime helper functions. `shim/` mirrors these by hand (it depends on no
+//! compiler crate); `tests/abi.rs` checks that both sides agree.
+
+use crate::arena::Handle;
+use crate::func::{FmtAlign, FmtKind, FmtSpec, Function, FunctionKind, Module};
+use crate::types::{Scalar, Type, TypeTable};
+
+// ---- offload map types (LLVM's OpenMPOffloadMappingFlags) ----
+pub const MAP_TO: i64 = 0x01;
+pub const MAP_FROM: i64 = 0x02;
+pub const MAP_TARGET_PARAM: i64 = 0x20;
+pub const MAP_LITERAL: i64 = 0x100;
+
+/// `KernelArgsTy::Version` we emit.
+pub const KERNEL_ARGS_VERSION: u32 = 3;
+/// Size of LLVM 19's `KernelArgsTy` in bytes (100 rounded up to its 8-byte
+/// alignment), and the offsets of its fields.
+pub const KERNEL_ARGS_SIZE: u32 = 104;
+pub mod kernel_args {
+    pub const VERSION: i32 = 0; // u32
+    pub const NUM_ARGS: i32 = 4; // u32
+    pub const ARG_BASE_PTRS: i32 = 8; // void**
+    pub const ARG_PTRS: i32 = 16; // void**
+    pub const ARG_SIZES: i32 = 24; // i64*
+    pub const ARG_TYPES: i32 = 32; // i64*
+    pub const ARG_NAMES: i32 = 40; // void**
+    pub const ARG_MAPPERS: i32 = 48; // void**
+    pub const TRIPCOUNT: i32 = 56; // u64
+    pub const FLAGS: i32 = 64; // u64
+    pub const NUM_TEAMS: i32 = 72; // u32[3]
+    pub const THREAD_LIMIT: i32 = 84; // u32[3]
+    pub const DYN_CGROUP_MEM: i32 = 96; // u32, then 4 bytes of padding
+}
+
+// ---- the runtime functions generated host code calls (all `extern "C"`) ----
+/// `(loc: *const u8, device: i64, n: i32, bases: *mut *mut u8, ptrs: *mut *mut u8,
+///   sizes: *mut i64, types: *mut i64, names: *mut u8, mappers: *mut u8)`
+pub const TGT_DATA_BEGIN: &str = "__tgt_target_data_begin_mapper";
+pub const TGT_DATA_END: &str = "__tgt_target_data_end_mapper";
+/// `(loc: *const u8, device: i64, num_teams: i32, thread_limit: i32,
+///   region_id: *const u8, args: *mut KernelArgsTy) -> i32` (0: done)
+pub const TGT_TARGET_KERNEL: &str = "__tgt_target_kernel";
+/// `(desc: *const __tgt_bin_desc)`, called by the constructor `link/` emits.
+pub const TGT_REGISTER_LIB: &str = "__tgt_register_lib";
+
+/// Formatting: append one value to the calling thread's line buffer.
+/// `hybrid_fmt_str(ptr, len)`, `hybrid_fmt_i64(v: i64, spec: u64)`,
+/// `hybrid_fmt_u64(v: u64, spec)`, `hybrid_fmt_f64(v: f64, spec)`,
+/// `hybrid_fmt_f32(v: f32, spec)`, `hybrid_fmt_bool(v: i8, spec)`.
+pub const FMT_STR: &str = "hybrid_fmt_str";
+pub const FMT_I64: &str = "hybrid_fmt_i64";
+pub const FMT_U64: &str = "hybrid_fmt_u64";
+pub const FMT_F64: &str = "hybrid_fmt_f64";
+pub const FMT_F32: &str = "hybrid_fmt_f32";
+pub const FMT_BOOL: &str = "hybrid_fmt_bool";
+/// `hybrid_print_flush(target: i32 /*0 stdout, 1 stderr*/, newline: i32)`:
+/// write the buffer (plus '\n' if asked) and clear it.
+pub const PRINT_FLUSH: &str = "hybrid_print_flush";
+/// `hybrid_panic_flush(file: *const u8, file_len: usize, line: u32, col: u32) -> !`:
+/// print the buffer as Rust's panic message and exit(101).
+pub const PANIC_FLUSH: &str = "hybrid_panic_flush";
+/// `hybrid_panic_bounds(index: u64, len: u64, file, file_len, line, col) -> !`
+pub const PANIC_BOUNDS: &str = "hybrid_panic_bounds";
+/// `hybrid_panic_msg(code: i32, file, file_len, line, col) -> !`; codes below.
+pub const PANIC_MSG: &str = "hybrid_panic_msg";
+pub const PANIC_DIV_ZERO: i32 = 0; // "attempt to divide by zero"
+pub const PANIC_REM_ZERO: i32 = 1; // "attempt to calculate the remainder with a divisor of zero"
+pub const PANIC_DIV_OVERFLOW: i32 = 2; // "attempt to divide with overflow"
+pub const PANIC_REM_OVERFLOW: i32 = 3; // "attempt to calculate the remainder with overflow"
+pub const PANIC_TRAP: i32 = 4; // "explicit trap"
+/// `hybrid_panic_slice(start: u64, end: u64, len: u64, file, file_len, line, col) -> !`
+pub const PANIC_SLICE: &str = "hybrid_panic_slice";
+/// `hybrid_vec_from_elem(out: *mut Vec, elem: *const u8, elem_size: u64, align: u64, n: u64)`
+pub const VEC_FROM_ELEM: &str = "hybrid_vec_from_elem";
+/// `hybrid_vec_with_capacity(out: *mut Vec, elem_size: u64, align: u64, cap: u64)`
+pub const VEC_WITH_CAPACITY: &str = "hybrid_vec_with_capacity";
+/// `hybrid_vec_push(vec: *mut Vec, elem: *const u8, elem_size: u64, align: u64)`
+pub const VEC_PUSH: &str = "hybrid_vec_push";
+/// `hybrid_exit(code: i32) -> !` (flushes stdout first).
+pub const EXIT: &str = "hybrid_exit";
+/// `hybrid_rt_finish() -> i32`: flush at the end of `main`; returns 0.
+pub const RT_FINISH: &str = "hybrid_rt_finish";
+/// `hybrid_math_f64(op: i32, a: f64, b: f64) -> f64` and `hybrid_math_f32(op, a: f32, b: f32) -> f32`:
+/// host implementations of the transcendental `MathFn`s (op = `MathFn as i32`).
+pub const MATH_F64: &str = "hybrid_math_f64";
+pub const MATH_F32: &str = "hybrid_math_f32";
+
+// ---- host fallback ----
+/// The per-thread context a fallback entry receives (`#[repr(C)]`, 72 bytes):
+/// `thread_idx[3], block_idx[3], block_dim[3], grid_dim[3]: u32` at 0, 12, 24, 36;
+/// `dyn_shared: *mut u8` at 48; `shared: *mut u8` at 56; `barrier: *mut u8` at 64.
+pub mod thread_ctx {
+    pub const THREAD_IDX: i32 = 0;
+    pub const BLOCK_IDX: i32 = 12;
+    pub const BLOCK_DIM: i32 = 24;
+    pub const GRID_DIM: i32 = 36;
+    pub const DYN_SHARED: i32 = 48;
+    pub const SHARED: i32 = 56;
+    pub const BARRIER: i32 = 64;
+    pub const SIZE: i32 = 72;
+}
+
+/// Symbol of a function compiled for the host.
+pub fn host_symbol(module: &Module, func: Handle<Function>) -> String {
+    let f = &module.functions[func];
+    if module.entry == Some(func) {
+        return "hybrid_user_main".to_string();
+    }
+    format!("hy_{}", sanitize(&f.name))
+}
+
+/// Symbol of a device-side function compiled for host fallback. Such a
+/// function takes a hidden first parameter `ctx: *const ThreadCtx`. For a
+/// kernel this is the fallback entry: `extern "C" fn(args: *const u64,
+/// ctx: *const ThreadCtx)`, where `args` are the kernel's flattened slots.
+/// The kernel's entry address doubles as the offload region id.
+pub fn fallback_symbol(module: &Module, func: Handle<Function>) -> String {
+    format!("hyfb_{}", sanitize(&module.functions[func].name))
+}
+
+/// Symbol in the PTX image: a kernel keeps its Rust name (it is the offload
+/// entry name); other device functions get a prefix.
+pub fn device_symbol(module: &Module, func: Handle<Function>) -> String {
+    let f = &module.functions[func];
+    match f.kind {
+        FunctionKind::Kernel => f.name.clone(),
+        FunctionKind::Normal => format!("hyd_{}", sanitize(&f.name)),
+    }
+}
+
+fn sanitize(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect()
+}
+
+/// One flattened kernel argument slot: one entry of the offload argument
+/// arrays, one 8-byte word of the fallback `args`, one PTX `.param`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KernelSlot {
+    /// A scalar by value (`MAP_LITERAL`), its bits in the low bytes of the word.
+    Scalar(Scalar),
+    /// A thin pointer to `bytes` bytes, copied to the device, and back if `from`.
+    Pointer { bytes: u64, from: bool },
+    /// The data pointer of a slice ref; the byte size is `len * elem_size`,
+    /// where `len` is the next slot.
+    SliceData { elem_size: u64, from: bool },
+    /// The length of the slice in the previous slot (`usize`, by value).
+    SliceLen,
+}
+
+impl KernelSlot {
+    pub fn map_type(self) -> i64 {
+        match self {
+            KernelSlot::Scalar(_) | KernelSlot::SliceLen => MAP_LITERAL | MAP_TARGET_PARAM,
+            KernelSlot::Pointer { from, .. } | KernelSlot::SliceData { from, .. } => {
+                MAP_TARGET_PARAM | MAP_TO | if from { MAP_FROM } else { 0 }
+            }
+        }
+    }
+}
+
+/// The slots of one kernel parameter type, or `None` if the type cannot be a
+/// kernel parameter (the front end reports that).
+pub fn kernel_param_slots(types: &TypeTable, ty: Handle<Type>) -> Option<Vec<KernelSlot>> {
+    Some(match types.get(ty) {
+        Type::Scalar(s) => vec![KernelSlot::Scalar(*s)],
+        Type::Pointer { pointee, mutable, .. } => {
+            vec![KernelSlot::Pointer { bytes: types.layout(*pointee).size, from: *mutable }]
+        }
+        Type::SliceRef { elem, mutable } => vec![
+            KernelSlot::SliceData { elem_size: types.layout(*elem).size, from: *mutable },
+            KernelSlot::SliceLen,
+        ],
+        _ => return None,
+    })
+}
+
+/// All slots of a kernel, in parameter order.
+pub fn kernel_slots(module: &Module, kernel: Handle<Function>) -> Vec<KernelSlot> {
+    let f = &module.functions[kernel];
+    f.params
+        .iter()
+        .flat_map(|&p| kernel_param_slots(&module.types, f.locals[p].ty).unwrap_or_default())
+        .collect()
+}
+
+/// Pack a format spec into the `spec: u64` argument of `hybrid_fmt_*`:
+/// bits 0..16 width (0xFFFF: none), 16..32 precision (0xFFFF: none),
+/// 32..34 align (0 default, 1 left, 2 right, 3 center), 34..36 kind
+/// (0 Display, 1 Debug, 2 LowerExp), bit 36 zero-pad, bit 37 plus.
+pub fn encode_fmt_spec(spec: &FmtSpec) -> u64 {
+    let width = spec.width.map_or(0xFFFF, |w| w as u64);
+    let precision = spec.precision.map_or(0xFFFF, |p| p as u64);
+    let align = match spec.align {
+        FmtAlign::Default => 0,
+        FmtAlign::Left => 1,
+        FmtAlign::Right => 2,
+        FmtAlign::Center => 3,
+    };
+    let kind = match spec.kind {
+        FmtKind::Display => 0,
+        FmtKind::Debug => 1,
+        FmtKind::LowerExp => 2,
+    };
+    width | precision << 16 | align << 32 | kind << 34 | (spec.zero_pad as u64) << 36 | (spec.plus as u64) << 37
+}

@@ -1,0 +1,381 @@
+//! Functions and expressions: the body IR, an expression tree in a per-function arena.
+//!
+//! Invariants (established by the front end, checked by `crate::valid`):
+//! - every `Handle` in a function points into that function's arenas (or the
+//!   module's for types and functions);
+//! - `Expr::ty` is the exact type of the expression after coercions; the front
+//!   end inserts `Cast`, `Unsize` and `AddrOf` explicitly, so backends never
+//!   infer anything;
+//! - *place* expressions are `Local`, `Deref`, `Field` of a place, and `Index`;
+//!   `AddrOf`, `Assign`, `AssignOp` and `VecPush` take places; any expression
+//!   can be read as a value;
+//! - a value of `ValueRepr::Memory` type is the address of its bytes and may
+//!   alias a place: every consumer that stores it (`Let`, `Assign`, call
+//!   arguments, aggregate literals, `Return`) copies the bytes;
+//! - control flow is structured: `Break`/`Continue` name an enclosing `Loop`.
+
+use crate::arena::{Arena, Handle};
+use crate::types::{StructDef, Type};
+
+/// A byte range in the source file plus the 1-based line and column of its
+/// start (for run-time panic messages), computed by the front end.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub lo: u32,
+    pub hi: u32,
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FunctionKind {
+    /// An ordinary function.
+    Normal,
+    /// A GPU kernel: returns `()`, parameters are scalars, thin pointers and
+    /// slice refs only. On the device it is the PTX entry named `Function::name`;
+    /// on the host, its fallback entry runs one thread of the grid.
+    Kernel,
+}
+
+/// Which sides a function is compiled for. The front end sets `host` for
+/// `main` and everything host code calls, `device` for kernels and everything
+/// they call; a function may be both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Sides {
+    pub host: bool,
+    pub device: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Local {
+    pub name: String,
+    pub ty: Handle<Type>,
+    pub mutable: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Function {
+    /// The Rust path of the function: `saxpy`, `Vec3::dot`. Unique in a module.
+    pub name: String,
+    pub kind: FunctionKind,
+    pub sides: Sides,
+    /// Parameters, in order; each is a local initialized by the caller.
+    pub params: Vec<Handle<Local>>,
+    pub ret: Handle<Type>,
+    pub locals: Arena<Local>,
+    pub exprs: Arena<Expr>,
+    /// A `Block` expression whose type is `ret` (or `!`).
+    pub body: Handle<Expr>,
+    pub span: Span,
+}
+
+/// Identifies a loop within one function, for `Break` and `Continue`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LoopId(pub u32);
+
+#[derive(Clone, Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub ty: Handle<Type>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Literal {
+    /// The value's bits, truncated to the width of `Expr::ty`.
+    Int(u64),
+    /// For `f32` expressions, already rounded to `f32`.
+    Float(f64),
+    Bool(bool),
+    Unit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnaryOp {
+    /// Wrapping for integers.
+    Neg,
+    /// Bitwise for integers, logical for `bool`.
+    Not,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinaryOp {
+    /// `+ - *` wrap on integers.
+    Add,
+    Sub,
+    Mul,
+    /// Integer division and remainder panic (host) / trap (device) on a zero
+    /// divisor and on `MIN / -1`.
+    Div,
+    Rem,
+    BitAnd,
+    BitOr,
+    BitXor,
+    /// The shift amount may be any integer type and is masked by the width of
+    /// the left operand (wrapping semantics).
+    Shl,
+    Shr,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl BinaryOp {
+    pub fn is_comparison(self) -> bool {
+        matches!(self, BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge)
+    }
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::Div => "/",
+            BinaryOp::Rem => "%",
+            BinaryOp::BitAnd => "&",
+            BinaryOp::BitOr => "|",
+            BinaryOp::BitXor => "^",
+            BinaryOp::Shl => "<<",
+            BinaryOp::Shr => ">>",
+            BinaryOp::Eq => "==",
+            BinaryOp::Ne => "!=",
+            BinaryOp::Lt => "<",
+            BinaryOp::Le => "<=",
+            BinaryOp::Gt => ">",
+            BinaryOp::Ge => ">=",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Axis {
+    X,
+    Y,
+    Z,
+}
+
+/// Built-in operations. Argument and result types are fixed per variant and
+/// documented on it; the validator checks them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Intrinsic {
+    /// `() -> u32`: thread geometry of the current kernel invocation.
+    ThreadIdx(Axis),
+    BlockIdx(Axis),
+    BlockDim(Axis),
+    GridDim(Axis),
+    /// `() -> ()`: barrier among the threads of a block.
+    SyncThreads,
+    /// `(f) -> f` for f32/f64 (`Min`, `Max`, `Powf`: two args; `MulAdd`: three;
+    /// `Powi`: `(f, i32)`). Integer `Min`/`Max`/`Abs` take integers.
+    Math(MathFn),
+    /// `(SliceRef) -> usize`.
+    SliceLen,
+    /// `(SliceRef) -> *T`.
+    SlicePtr,
+    /// `(*Array) -> SliceRef`: `&[T; N]` / `&mut [T; N]` to `&[T]` / `&mut [T]`.
+    ArrayToSlice,
+    /// `(*Vec<T>) -> SliceRef`: `&Vec<T>` to `&[T]`.
+    VecToSlice,
+    /// `(*Vec<T>) -> usize`.
+    VecLen,
+    /// `() -> Vec<T>` (T from the result type).
+    VecNew,
+    /// `(usize) -> Vec<T>`.
+    VecWithCapacity,
+    /// `(T, usize) -> Vec<T>`: `vec![x; n]`.
+    VecFromElem,
+    /// `(*mut Vec<T>, T) -> ()`.
+    VecPush,
+    /// `(*T, usize) -> *T`: `p.add(i)`, scaled by `size_of::<T>()`.
+    PtrAdd,
+    /// `(*T, isize) -> *T`: `p.offset(i)`.
+    PtrOffset,
+    /// `(*T) -> bool`.
+    PtrIsNull,
+    /// `(i32) -> !`: `std::process::exit`.
+    Exit,
+    /// `() -> !`: abort the kernel (device) / panic "explicit trap" (host).
+    Trap,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MathFn {
+    Sqrt,
+    Abs,
+    Min,
+    Max,
+    MulAdd,
+    Floor,
+    Ceil,
+    Round,
+    Trunc,
+    Exp,
+    Exp2,
+    Ln,
+    Log2,
+    Log10,
+    Sin,
+    Cos,
+    Tan,
+    Tanh,
+    Powi,
+    Powf,
+    /// Integer methods.
+    Pow,
+    CountOnes,
+    LeadingZeros,
+    TrailingZeros,
+}
+
+/// Where a formatted message goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PrintTarget {
+    Stdout,
+    Stderr,
+    /// Print Rust's panic message with the expression's location to stderr
+    /// and exit with code 101. The expression's type is `!`.
+    Panic,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum FmtAlign {
+    #[default]
+    Default,
+    Left,
+    Right,
+    Center,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum FmtKind {
+    #[default]
+    Display,
+    Debug,
+    LowerExp,
+}
+
+/// A `{..}` format spec. `crate::abi::encode_fmt_spec` packs it for the shim.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct FmtSpec {
+    pub kind: FmtKind,
+    pub width: Option<u16>,
+    pub precision: Option<u16>,
+    pub align: FmtAlign,
+    pub zero_pad: bool,
+    pub plus: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum FmtPiece {
+    Literal(String),
+    /// An argument of scalar type (ints, floats, bool) or `&str`-free values.
+    Arg { value: Handle<Expr>, spec: FmtSpec },
+}
+
+#[derive(Clone, Debug)]
+pub enum Stmt {
+    Let { local: Handle<Local>, init: Option<Handle<Expr>> },
+    Expr(Handle<Expr>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub stmts: Vec<Stmt>,
+    /// The block's value; `None` means `()` (or `!` if a statement diverges).
+    pub tail: Option<Handle<Expr>>,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    Literal(Literal),
+    /// Place: a local variable or parameter.
+    Local(Handle<Local>),
+    Unary { op: UnaryOp, operand: Handle<Expr> },
+    /// Both operands have the same type, except for shifts.
+    Binary { op: BinaryOp, lhs: Handle<Expr>, rhs: Handle<Expr> },
+    /// Numeric and pointer casts to `Expr::ty`: int<->int, int<->float,
+    /// float<->float (Rust's saturating float->int), bool->int,
+    /// pointer<->pointer, pointer<->usize.
+    Cast { value: Handle<Expr> },
+    Call { func: Handle<Function>, args: Vec<Handle<Expr>> },
+    Intrinsic { op: Intrinsic, args: Vec<Handle<Expr>> },
+    /// Place: field `index` of a tuple or struct (place or value).
+    Field { base: Handle<Expr>, index: u32 },
+    /// Place: element of an array place, of a `SliceRef` value, or of a `Vec`
+    /// place; `index` is `usize`; bounds-checked.
+    Index { base: Handle<Expr>, index: Handle<Expr> },
+    /// Place: the pointee of a thin pointer.
+    Deref(Handle<Expr>),
+    /// The address of a place (`&x`, `&mut x`, `&mut (*p)[i]`); type `Pointer`.
+    AddrOf { place: Handle<Expr>, mutable: bool },
+    /// `&s[a..b]` and friends: `base` is a `SliceRef` value; bounds-checked.
+    SliceRange { base: Handle<Expr>, start: Option<Handle<Expr>>, end: Option<Handle<Expr>> },
+    /// `place = value`; type `()`.
+    Assign { place: Handle<Expr>, value: Handle<Expr> },
+    /// `place op= value`, evaluating the place once; type `()`.
+    AssignOp { op: BinaryOp, place: Handle<Expr>, value: Handle<Expr> },
+    Block(Block),
+    If { cond: Handle<Expr>, then: Handle<Expr>, otherwise: Option<Handle<Expr>> },
+    /// An infinite loop, left by `Break`; its type is the break value's type,
+    /// `()` for breaks without value, `!` when nothing breaks.
+    Loop { body: Handle<Expr>, id: LoopId },
+    Break { target: LoopId, value: Option<Handle<Expr>> },
+    Continue { target: LoopId },
+    Return(Option<Handle<Expr>>),
+    Tuple(Vec<Handle<Expr>>),
+    Array(Vec<Handle<Expr>>),
+    ArrayRepeat { value: Handle<Expr>, count: u64 },
+    /// Fields in declaration order.
+    Struct { fields: Vec<Handle<Expr>> },
+    Print { target: PrintTarget, pieces: Vec<FmtPiece>, newline: bool },
+    /// A kernel launch from host code (type `()`): `blocks` and `threads` are
+    /// `u32`, `dyn_cache` is `u32` bytes, `device` is `i32` (-1: default);
+    /// `args` match the kernel's parameters exactly.
+    Offload {
+        kernel: Handle<Function>,
+        blocks: [Handle<Expr>; 3],
+        threads: [Handle<Expr>; 3],
+        dyn_cache: Handle<Expr>,
+        device: Handle<Expr>,
+        args: Vec<Handle<Expr>>,
+    },
+}
+
+impl ExprKind {
+    pub fn is_place(&self) -> bool {
+        matches!(self, ExprKind::Local(_) | ExprKind::Deref(_) | ExprKind::Field { .. } | ExprKind::Index { .. })
+    }
+}
+
+/// A whole program after the front end.
+#[derive(Clone, Debug)]
+pub struct Module {
+    /// The source file's path as given on the command line (used in panics).
+    pub source_name: String,
+    pub types: crate::types::TypeTable,
+    pub functions: Arena<Function>,
+    /// The host `main`, if the program has one.
+    pub entry: Option<Handle<Function>>,
+}
+
+impl Module {
+    pub fn new(source_name: impl Into<String>) -> Self {
+        Module {
+            source_name: source_name.into(),
+            types: crate::types::TypeTable::new(),
+            functions: Arena::new(),
+            entry: None,
+        }
+    }
+    pub fn kernels(&self) -> impl Iterator<Item = (Handle<Function>, &Function)> {
+        self.functions.iter().filter(|(_, f)| f.kind == FunctionKind::Kernel)
+    }
+    pub fn struct_def(&self, ty: Handle<Type>) -> Option<&StructDef> {
+        match self.types.get(ty) {
+            Type::Struct(s) => Some(&self.types.structs[*s]),
+            _ => None,
+        }
+    }
+}

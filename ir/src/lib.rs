@@ -1,0 +1,19 @@
+//! hybrid-ir: the typed arena IR between hybridc's front end and its backends.
+//!
+//! A [`Module`] holds interned [`Type`]s, struct definitions and
+//! [`Function`]s; each function owns arenas of locals and expressions, its
+//! body an expression tree with structured control flow (see [`func`] for the
+//! invariants). [`valid::validate`] checks a module so that backends fail only
+//! on compiler bugs; [`print::print_module`] renders it as text for
+//! `--emit=ir` and snapshot tests; [`abi`] is the contract with the shim.
+
+pub mod abi;
+pub mod arena;
+pub mod func;
+pub mod print;
+pub mod types;
+pub mod valid;
+
+pub use arena::{Arena, Handle, UniqueArena};
+pub use func::*;
+pub use types::{Field, Layout, Scalar, StructDef, Type, TypeTable, ValueRepr};

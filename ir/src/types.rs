@@ -1,0 +1,261 @@
+//! Types of the IR, their interning, and their memory layout (`#[repr(C)]` rules).
+
+use crate::arena::{Handle, UniqueArena};
+
+/// A scalar type: the machine-level values of the language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scalar {
+    I8,
+    I16,
+    I32,
+    I64,
+    Isize,
+    U8,
+    U16,
+    U32,
+    U64,
+    Usize,
+    F32,
+    F64,
+    /// One byte in memory, 0 or 1; an `i8` (Cranelift) / `i1` (LLVM) value.
+    Bool,
+}
+
+impl Scalar {
+    pub fn size(self) -> u64 {
+        match self {
+            Scalar::I8 | Scalar::U8 | Scalar::Bool => 1,
+            Scalar::I16 | Scalar::U16 => 2,
+            Scalar::I32 | Scalar::U32 | Scalar::F32 => 4,
+            Scalar::I64 | Scalar::U64 | Scalar::F64 | Scalar::Isize | Scalar::Usize => 8,
+        }
+    }
+    pub fn is_float(self) -> bool {
+        matches!(self, Scalar::F32 | Scalar::F64)
+    }
+    pub fn is_int(self) -> bool {
+        !self.is_float() && self != Scalar::Bool
+    }
+    pub fn is_signed(self) -> bool {
+        matches!(self, Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64 | Scalar::Isize)
+    }
+    pub fn bits(self) -> u32 {
+        (self.size() * 8) as u32
+    }
+    /// The Rust spelling of the type.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scalar::I8 => "i8",
+            Scalar::I16 => "i16",
+            Scalar::I32 => "i32",
+            Scalar::I64 => "i64",
+            Scalar::Isize => "isize",
+            Scalar::U8 => "u8",
+            Scalar::U16 => "u16",
+            Scalar::U32 => "u32",
+            Scalar::U64 => "u64",
+            Scalar::Usize => "usize",
+            Scalar::F32 => "f32",
+            Scalar::F64 => "f64",
+            Scalar::Bool => "bool",
+        }
+    }
+    pub fn from_name(name: &str) -> Option<Scalar> {
+        Some(match name {
+            "i8" => Scalar::I8,
+            "i16" => Scalar::I16,
+            "i32" => Scalar::I32,
+            "i64" => Scalar::I64,
+            "isize" => Scalar::Isize,
+            "u8" => Scalar::U8,
+            "u16" => Scalar::U16,
+            "u32" => Scalar::U32,
+            "u64" => Scalar::U64,
+            "usize" => Scalar::Usize,
+            "f32" => Scalar::F32,
+            "f64" => Scalar::F64,
+            "bool" => Scalar::Bool,
+            _ => return None,
+        })
+    }
+}
+
+/// A type. Types are interned in `Module::types`, so two handles are the same
+/// type exactly when they are equal.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    /// `()`: no value at all; backends produce nothing for it.
+    Unit,
+    /// The type of `return`, `break`, `continue`, `panic!`: control never
+    /// continues past an expression of this type.
+    Never,
+    Scalar(Scalar),
+    /// A thin pointer: `*const T`, `*mut T`, `&T`, `&mut T` where `T` is sized.
+    /// One pointer-sized value. `reference` only affects printing and checks.
+    Pointer { pointee: Handle<Type>, mutable: bool, reference: bool },
+    /// `&[T]` / `&mut [T]`: a fat pointer `{ data: *T, len: usize }` (16 bytes).
+    SliceRef { elem: Handle<Type>, mutable: bool },
+    /// `[T; len]`.
+    Array { elem: Handle<Type>, len: u64 },
+    /// `(A, B, ..)` with at least two elements, laid out like a `#[repr(C)]` struct.
+    Tuple(Vec<Handle<Type>>),
+    /// A struct of `Module::structs`, laid out `#[repr(C)]`.
+    Struct(Handle<StructDef>),
+    /// `Vec<T>` (host only): `{ ptr: *mut T, len: usize, cap: usize }` (24 bytes),
+    /// managed by the shim's `hybrid_vec_*` functions.
+    Vec(Handle<Type>),
+}
+
+/// A struct definition: named fields in declaration order.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StructDef {
+    pub name: String,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Field {
+    pub name: String,
+    pub ty: Handle<Type>,
+}
+
+/// Size and alignment of a type in memory, in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub size: u64,
+    pub align: u64,
+}
+
+/// How a backend represents a value of some type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueRepr {
+    /// No value (`()` and `!`).
+    Nothing,
+    /// One machine value: a scalar or a thin pointer.
+    Scalar,
+    /// Lives in memory; backends hold the address of the bytes. Aggregates
+    /// are passed to functions by address of a caller-owned copy and returned
+    /// through a hidden first parameter (sret).
+    Memory,
+}
+
+/// The interned types of a module plus the struct definitions they refer to.
+#[derive(Clone, Debug, Default)]
+pub struct TypeTable {
+    pub types: UniqueArena<Type>,
+    pub structs: crate::arena::Arena<StructDef>,
+}
+
+impl TypeTable {
+    pub fn new() -> Self {
+        TypeTable { types: UniqueArena::new(), structs: crate::arena::Arena::new() }
+    }
+    pub fn insert(&mut self, ty: Type) -> Handle<Type> {
+        self.types.insert(ty)
+    }
+    pub fn unit(&mut self) -> Handle<Type> {
+        self.insert(Type::Unit)
+    }
+    pub fn scalar(&mut self, s: Scalar) -> Handle<Type> {
+        self.insert(Type::Scalar(s))
+    }
+    pub fn get(&self, ty: Handle<Type>) -> &Type {
+        &self.types[ty]
+    }
+    pub fn as_scalar(&self, ty: Handle<Type>) -> Option<Scalar> {
+        match self.types[ty] {
+            Type::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn repr(&self, ty: Handle<Type>) -> ValueRepr {
+        match &self.types[ty] {
+            Type::Unit | Type::Never => ValueRepr::Nothing,
+            Type::Scalar(_) | Type::Pointer { .. } => ValueRepr::Scalar,
+            Type::SliceRef { .. } | Type::Array { .. } | Type::Tuple(_) | Type::Struct(_) | Type::Vec(_) => {
+                ValueRepr::Memory
+            }
+        }
+    }
+
+    /// `#[repr(C)]` layout on a 64-bit target (x86_64 host and nvptx64 alike).
+    pub fn layout(&self, ty: Handle<Type>) -> Layout {
+        match &self.types[ty] {
+            Type::Unit | Type::Never => Layout { size: 0, align: 1 },
+            Type::Scalar(s) => Layout { size: s.size(), align: s.size() },
+            Type::Pointer { .. } => Layout { size: 8, align: 8 },
+            Type::SliceRef { .. } => Layout { size: 16, align: 8 },
+            Type::Vec(_) => Layout { size: 24, align: 8 },
+            Type::Array { elem, len } => {
+                let e = self.layout(*elem);
+                Layout { size: e.size * len, align: e.align }
+            }
+            Type::Tuple(elems) => self.record_layout(elems.iter().copied()).0,
+            Type::Struct(s) => self.record_layout(self.structs[*s].fields.iter().map(|f| f.ty)).0,
+        }
+    }
+
+    /// Byte offsets of the fields of a tuple or struct type.
+    pub fn field_offsets(&self, ty: Handle<Type>) -> Vec<u64> {
+        match &self.types[ty] {
+            Type::Tuple(elems) => self.record_layout(elems.iter().copied()).1,
+            Type::Struct(s) => self.record_layout(self.structs[*s].fields.iter().map(|f| f.ty)).1,
+            // slice refs and Vecs are records of pointer-sized words
+            Type::SliceRef { .. } => vec![0, 8],
+            Type::Vec(_) => vec![0, 8, 16],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The types of the fields of a tuple or struct type.
+    pub fn field_types(&self, ty: Handle<Type>) -> Vec<Handle<Type>> {
+        match &self.types[ty] {
+            Type::Tuple(elems) => elems.clone(),
+            Type::Struct(s) => self.structs[*s].fields.iter().map(|f| f.ty).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn record_layout(&self, fields: impl Iterator<Item = Handle<Type>>) -> (Layout, Vec<u64>) {
+        let mut offset = 0u64;
+        let mut align = 1u64;
+        let mut offsets = Vec::new();
+        for f in fields {
+            let l = self.layout(f);
+            offset = offset.next_multiple_of(l.align);
+            offsets.push(offset);
+            offset += l.size;
+            align = align.max(l.align);
+        }
+        (Layout { size: offset.next_multiple_of(align), align }, offsets)
+    }
+
+    /// The Rust spelling of a type, for diagnostics and IR dumps.
+    pub fn display(&self, ty: Handle<Type>) -> String {
+        match &self.types[ty] {
+            Type::Unit => "()".into(),
+            Type::Never => "!".into(),
+            Type::Scalar(s) => s.name().into(),
+            Type::Pointer { pointee, mutable, reference } => {
+                let p = self.display(*pointee);
+                match (reference, mutable) {
+                    (true, true) => format!("&mut {p}"),
+                    (true, false) => format!("&{p}"),
+                    (false, true) => format!("*mut {p}"),
+                    (false, false) => format!("*const {p}"),
+                }
+            }
+            Type::SliceRef { elem, mutable } => {
+                format!("&{}[{}]", if *mutable { "mut " } else { "" }, self.display(*elem))
+            }
+            Type::Array { elem, len } => format!("[{}; {}]", self.display(*elem), len),
+            Type::Tuple(elems) => {
+                let parts: Vec<_> = elems.iter().map(|e| self.display(*e)).collect();
+                format!("({})", parts.join(", "))
+            }
+            Type::Struct(s) => self.structs[*s].name.clone(),
+            Type::Vec(elem) => format!("Vec<{}>", self.display(*elem)),
+        }
+    }
+}
