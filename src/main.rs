@@ -1,1 +1,90 @@
-fn main() {}
+//! The `hybridc` command line: `build`, `run` and `check` over one Rust source file.
+
+mod driver;
+mod timings;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "hybridc", version, about = "Compile single-source Rust GPU programs: host by Cranelift, kernels by LLVM to PTX")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile FILE.rs into an executable.
+    Build {
+        #[command(flatten)]
+        common: CommonArgs,
+        /// Output executable (default: the file's stem in the current directory).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Compile FILE.rs into a temporary executable and run it with ARGS.
+    Run {
+        #[command(flatten)]
+        common: CommonArgs,
+        /// Arguments for the program.
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// Parse, resolve and type-check FILE.rs without generating code.
+    Check {
+        file: PathBuf,
+        /// Print the time of each front-end phase to stderr.
+        #[arg(long)]
+        timings: bool,
+    },
+}
+
+#[derive(Args, Clone)]
+pub struct CommonArgs {
+    /// The Rust source file.
+    pub file: PathBuf,
+    /// GPU architecture of the PTX image.
+    #[arg(long, default_value = "sm_90")]
+    pub gpu_arch: String,
+    /// Also write these stages next to the output: ir, clif, llvm-ir, ptx, obj.
+    #[arg(long, value_delimiter = ',')]
+    pub emit: Vec<Stage>,
+    /// Print the wall time of each phase to stderr.
+    #[arg(long)]
+    pub timings: bool,
+    /// Threads for code generation (default: all cores).
+    #[arg(short = 'j', long)]
+    pub jobs: Option<usize>,
+    /// Run the Cranelift verifier on every host function.
+    #[arg(long)]
+    pub verify: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Stage {
+    Ir,
+    Clif,
+    #[value(name = "llvm-ir")]
+    LlvmIr,
+    Ptx,
+    Obj,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build { common, output } => driver::build(&common, output).map(|_| ExitCode::SUCCESS),
+        Command::Run { common, args } => driver::run(&common, &args),
+        Command::Check { file, timings } => driver::check(&file, timings).map(|_| ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprint!("{}", err.render());
+            ExitCode::from(err.exit_code())
+        }
+    }
+}

@@ -1,0 +1,28 @@
+# hybridc tasks. `just --list` shows them all.
+
+release := "target/release"
+
+# Build the compiler and the runtime shim (release).
+build:
+    cargo build --release --workspace
+
+# Compile FILE.rs into target/hybrid/<stem> (extra flags are passed on: --timings, --emit=..).
+build-hybrid FILE *FLAGS: build
+    mkdir -p target/hybrid
+    {{release}}/hybridc build {{FILE}} -o target/hybrid/$(basename {{FILE}} .rs) {{FLAGS}}
+
+# Build and run FILE.rs.
+run FILE *ARGS: build
+    {{release}}/hybridc run {{FILE}} -- {{ARGS}}
+
+# The whole test suite (what CI runs).
+test: build
+    cargo test --release --workspace
+
+# Update snapshot files (error diagnostics, IR, PTX) after an intended change.
+bless: build
+    BLESS=1 cargo test --release --workspace
+
+# Build every test program into .carry/gpu for a run on the GPU machine (see tests/gpu/run.sh).
+gpu-bundle: build
+    bash tests/gpu/bundle.sh

@@ -1,0 +1,93 @@
+//! Process-level runtime: fatal errors, `HYBRID_INFO` logging, stdout
+//! flushing, `hybrid_exit` / `hybrid_rt_finish`, the worker-thread marker used
+//! for panic messages, and the guard that keeps shim panics from unwinding
+//! into generated code.
+
+use std::cell::Cell;
+use std::io::Write;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+thread_local! {
+    /// Set on threads the shim spawns (host-fallback workers); Rust names
+    /// such threads `<unnamed>` in panic messages.
+    static IS_WORKER: Cell<bool> = const { Cell::new(false) };
+}
+
+pub fn mark_worker_thread() {
+    IS_WORKER.with(|w| w.set(true));
+}
+
+/// The thread name Rust would print in a panic message.
+pub fn panic_thread_name() -> &'static str {
+    if IS_WORKER.with(|w| w.get()) {
+        "<unnamed>"
+    } else {
+        "main"
+    }
+}
+
+/// Flush Rust's stdout; errors (a closed pipe) are ignored like Rust's
+/// runtime does at exit.
+pub fn flush_stdout() {
+    let _ = std::io::stdout().lock().flush();
+}
+
+/// Print `hybrid: error: MSG` to stderr and exit with code 1.
+pub fn fatal(msg: impl std::fmt::Display) -> ! {
+    flush_stdout();
+    let line = format!("hybrid: error: {msg}\n");
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+    std::process::exit(1)
+}
+
+/// Whether `HYBRID_INFO` asks for logging (any value but empty and `0`).
+pub fn info_enabled() -> bool {
+    static ENABLED: OnceLock<bool> = OnceLock::new();
+    *ENABLED.get_or_init(|| {
+        std::env::var("HYBRID_INFO").map(|v| !v.is_empty() && v != "0").unwrap_or(false)
+    })
+}
+
+/// Log one `hybrid: info: ` line to stderr (only with `HYBRID_INFO=1`).
+pub fn info(msg: impl FnOnce() -> String) {
+    if info_enabled() {
+        let line = format!("hybrid: info: {}\n", msg());
+        let _ = std::io::stderr().lock().write_all(line.as_bytes());
+    }
+}
+
+/// Milliseconds since `start`, for info logs.
+pub fn ms_since(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1e3
+}
+
+/// Run `f`; a panic inside the shim becomes a fatal error instead of
+/// unwinding into generated code.
+pub fn ffi_guard<R>(what: &str, f: impl FnOnce() -> R) -> R {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| payload.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown panic");
+            fatal(format_args!("internal error in the shim ({what}): {msg}"))
+        }
+    }
+}
+
+/// `hybrid_exit(code: i32) -> !`: `std::process::exit`, stdout flushed first.
+#[no_mangle]
+pub extern "C" fn hybrid_exit(code: i32) -> ! {
+    flush_stdout();
+    std::process::exit(code)
+}
+
+/// `hybrid_rt_finish() -> i32`: called at the end of `main`; flushes stdout.
+#[no_mangle]
+pub extern "C" fn hybrid_rt_finish() -> i32 {
+    flush_stdout();
+    0
+}

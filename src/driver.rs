@@ -1,0 +1,250 @@
+//! The build pipeline: front end, then host (Cranelift) and device (LLVM)
+//! code generation concurrently, then the offload descriptor and the link.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use crate::timings::Timings;
+use crate::{CommonArgs, Stage};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DriverError {
+    /// Diagnostics about the user's program, already rendered.
+    #[error("{0}")]
+    User(String),
+    #[error("error: cannot read `{path}`: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("error: cannot write `{path}`: {source}")]
+    Write { path: String, source: std::io::Error },
+    #[error("error: {0}")]
+    Device(#[from] hybrid_device::DeviceError),
+    #[error("internal compiler error: host code generation failed: {0}")]
+    Host(#[from] hybrid_host::HostError),
+    #[error("error: {0}")]
+    Link(#[from] hybrid_link::LinkError),
+    #[error("error: cannot find the runtime library libhybrid_shim.a next to {exe} (set HYBRID_SHIM_LIB, or build it with `cargo build --release -p hybrid-shim`)")]
+    NoShim { exe: String },
+    #[error("error: cannot run `{path}`: {source}")]
+    Spawn { path: String, source: std::io::Error },
+}
+
+impl DriverError {
+    pub fn render(&self) -> String {
+        let mut s = self.to_string();
+        if !s.ends_with('\n') {
+            s.push('\n');
+        }
+        s
+    }
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            DriverError::Host(_) => 101,
+            _ => 1,
+        }
+    }
+}
+
+/// What one build produced, for `run` and tests.
+pub struct BuildOutput {
+    pub executable: PathBuf,
+}
+
+fn read_source(file: &Path) -> Result<String, DriverError> {
+    std::fs::read_to_string(file).map_err(|source| DriverError::Read { path: file.display().to_string(), source })
+}
+
+fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), DriverError> {
+    std::fs::write(path, bytes).map_err(|source| DriverError::Write { path: path.display().to_string(), source })
+}
+
+/// Run the front end; diagnostics become a user error.
+fn front(source: &str, file: &Path, timings: &mut Timings) -> Result<hybrid_ir::Module, DriverError> {
+    let name = file.display().to_string();
+    let start = Instant::now();
+    let out = hybrid_front::compile(source, &name).map_err(|d| DriverError::User(d.render(source, &name)))?;
+    timings.record("front end", start.elapsed());
+    timings.record_nested(&out.timings);
+    Ok(out.module)
+}
+
+pub fn check(file: &Path, print_timings: bool) -> Result<(), DriverError> {
+    let start = Instant::now();
+    let mut timings = Timings::default();
+    let source = read_source(file)?;
+    front(&source, file, &mut timings)?;
+    if print_timings {
+        eprint!("{}", timings.render(start.elapsed()));
+    }
+    Ok(())
+}
+
+fn shim_library() -> Result<PathBuf, DriverError> {
+    if let Some(path) = std::env::var_os("HYBRID_SHIM_LIB") {
+        return Ok(PathBuf::from(path));
+    }
+    let exe = std::env::current_exe().unwrap_or_default();
+    let dir = exe.parent().map(Path::to_path_buf).unwrap_or_default();
+    for candidate in [dir.join("libhybrid_shim.a"), dir.join("../libhybrid_shim.a")] {
+        if candidate.is_file() {
+            return Ok(candidate);
+        }
+    }
+    Err(DriverError::NoShim { exe: exe.display().to_string() })
+}
+
+/// A scratch directory removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> Result<Self, DriverError> {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("hybridc-{}-{}", std::process::id(), n));
+        std::fs::create_dir_all(&path)
+            .map_err(|source| DriverError::Write { path: path.display().to_string(), source })?;
+        Ok(TempDir(path))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn default_output(file: &Path) -> PathBuf {
+    PathBuf::from(file.file_stem().unwrap_or_default())
+}
+
+/// `path` with `.ext` appended to its file name (`out/saxpy` → `out/saxpy.ptx`).
+fn with_suffix(path: &Path, ext: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".");
+    s.push(ext);
+    PathBuf::from(s)
+}
+
+pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, DriverError> {
+    let start = Instant::now();
+    let mut timings = Timings::default();
+    let output = output.unwrap_or_else(|| default_output(&args.file));
+    let emit = |stage: Stage| args.emit.contains(&stage);
+
+    let source = read_source(&args.file)?;
+    let module = front(&source, &args.file, &mut timings)?;
+    if emit(Stage::Ir) {
+        write_file(&with_suffix(&output, "ir"), hybrid_ir::print::print_module(&module))?;
+    }
+
+    let threads = args.jobs.unwrap_or(0);
+    let host_options = hybrid_host::HostOptions { threads, emit_clif: emit(Stage::Clif), verify: args.verify };
+    let device_options = hybrid_device::DeviceOptions {
+        gpu_arch: args.gpu_arch.clone(),
+        opt_level: 3,
+        emit_llvm_ir: emit(Stage::LlvmIr),
+    };
+
+    // Host and device code generation run concurrently: the device on its own
+    // thread (one LLVM context), the host on the rayon pool.
+    let codegen_start = Instant::now();
+    let (host, host_time, device, device_time) = std::thread::scope(|scope| {
+        let device = scope.spawn(|| {
+            let t = Instant::now();
+            let r = hybrid_device::compile_device(&module, &device_options);
+            (r, t.elapsed())
+        });
+        let t = Instant::now();
+        let host = hybrid_host::compile_host(&module, &host_options);
+        let host_time = t.elapsed();
+        let (device, device_time) = match device.join() {
+            Ok(r) => r,
+            Err(_) => (
+                Err(hybrid_device::DeviceError::internal("the device code generator panicked")),
+                Duration::ZERO,
+            ),
+        };
+        (host, host_time, device, device_time)
+    });
+    let host = host?;
+    let device = device?;
+    timings.record("codegen (host ‖ device)", codegen_start.elapsed());
+    timings.record("  host codegen", host_time);
+    timings.record_nested(&host.timings);
+    timings.record("  device codegen", device_time);
+    if let Some(d) = &device {
+        timings.record_nested(&d.timings);
+    }
+
+    if let Some(clif) = &host.clif {
+        write_file(&with_suffix(&output, "clif"), clif)?;
+    }
+    if let Some(d) = &device {
+        if emit(Stage::Ptx) {
+            write_file(&with_suffix(&output, "ptx"), &d.ptx)?;
+        }
+        if let Some(ll) = &d.llvm_ir {
+            write_file(&with_suffix(&output, "ll"), ll)?;
+        }
+    }
+
+    let link_start = Instant::now();
+    let shim = shim_library()?;
+    let temp = TempDir::new()?;
+    let (images, entries) = match &device {
+        Some(d) => (
+            vec![hybrid_link::DeviceImage {
+                bytes: d.ptx.clone().into_bytes(),
+                kind: hybrid_link::ImageKind::Ptx,
+                triple: "nvptx64-nvidia-cuda".to_string(),
+                arch: args.gpu_arch.clone(),
+            }],
+            module
+                .kernels()
+                .map(|(h, _)| hybrid_link::OffloadEntry {
+                    kernel_name: hybrid_ir::abi::device_symbol(&module, h),
+                    host_symbol: hybrid_ir::abi::fallback_symbol(&module, h),
+                })
+                .collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let descriptor = hybrid_link::write_offload_object(&images, &entries)?;
+    let host_obj = temp.0.join("host.o");
+    let desc_obj = temp.0.join("offload.o");
+    write_file(&host_obj, &host.object)?;
+    write_file(&desc_obj, &descriptor)?;
+    if emit(Stage::Obj) {
+        write_file(&with_suffix(&output, "o"), &host.object)?;
+        write_file(&with_suffix(&output, "offload.o"), &descriptor)?;
+    }
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|source| DriverError::Write { path: parent.display().to_string(), source })?;
+    }
+    hybrid_link::link_executable(&[host_obj, desc_obj], &shim, &output, &hybrid_link::LinkOptions::default())?;
+    timings.record("link", link_start.elapsed());
+
+    if args.timings {
+        eprint!("{}", timings.render(start.elapsed()));
+    }
+    Ok(BuildOutput { executable: output })
+}
+
+pub fn run(args: &CommonArgs, program_args: &[String]) -> Result<ExitCode, DriverError> {
+    let temp = TempDir::new()?;
+    let exe = temp.0.join(default_output(&args.file));
+    let built = build(args, Some(exe))?;
+    let status = std::process::Command::new(&built.executable)
+        .args(program_args)
+        .status()
+        .map_err(|source| DriverError::Spawn { path: built.executable.display().to_string(), source })?;
+    use std::os::unix::process::ExitStatusExt;
+    let code = match (status.code(), status.signal()) {
+        (Some(c), _) => c,
+        (None, Some(sig)) => 128 + sig,
+        _ => 1,
+    };
+    Ok(ExitCode::from(code as u8))
+}

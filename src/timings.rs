@@ -1,0 +1,38 @@
+//! Wall-clock phase timings, printed like `rustc -Z time-passes` with `--timings`.
+
+use std::time::{Duration, Instant};
+
+#[derive(Default)]
+pub struct Timings {
+    phases: Vec<(String, Duration)>,
+}
+
+impl Timings {
+    /// Run `f` and record its wall time under `name`.
+    pub fn time<T>(&mut self, name: &str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let value = f();
+        self.phases.push((name.to_string(), start.elapsed()));
+        value
+    }
+
+    pub fn record(&mut self, name: &str, duration: Duration) {
+        self.phases.push((name.to_string(), duration));
+    }
+
+    /// Record sub-phases reported by a crate, indented under the phase that ran them.
+    pub fn record_nested(&mut self, phases: &[(&'static str, Duration)]) {
+        for (name, d) in phases {
+            self.phases.push((format!("  {name}"), *d));
+        }
+    }
+
+    pub fn render(&self, total: Duration) -> String {
+        let mut out = String::from("hybridc timings (wall time):\n");
+        for (name, d) in &self.phases {
+            out.push_str(&format!("  {:<28} {:>9.3} ms\n", name, d.as_secs_f64() * 1e3));
+        }
+        out.push_str(&format!("  {:<28} {:>9.3} ms\n", "total", total.as_secs_f64() * 1e3));
+        out
+    }
+}

@@ -1,0 +1,114 @@
+//! End-to-end checks of the `hybridc` command line and of what its executables
+//! contain: offload sections, emitted stages, diagnostics and exit codes,
+//! and the shim's run-time modes.
+
+mod common;
+
+use std::process::Command;
+
+use common::{build_program, hybridc, repo_root, run_program, scratch_dir};
+
+#[test]
+fn seed_executable_lists_its_ptx_image() {
+    let dir = scratch_dir("objdump");
+    let exe = build_program(&repo_root().join("tests/programs/seed.rs"), &dir, &["--gpu-arch", "sm_80"]).unwrap();
+    let out = Command::new("llvm-objdump-19").arg("--offloading").arg(&exe).output().expect("llvm-objdump-19");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "llvm-objdump failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("nvptx64-nvidia-cuda"), "no triple in:\n{text}");
+    assert!(text.contains("sm_80"), "no arch in:\n{text}");
+    assert!(text.contains("ptx"), "image kind is not PTX:\n{text}");
+}
+
+#[test]
+fn emit_writes_every_stage() {
+    let dir = scratch_dir("emit");
+    let exe = build_program(
+        &repo_root().join("tests/programs/saxpy.rs"),
+        &dir,
+        &["--emit=ir,clif,llvm-ir,ptx,obj"],
+    )
+    .unwrap();
+    let read = |ext: &str| {
+        let mut p = exe.clone().into_os_string();
+        p.push(ext);
+        std::fs::read(&p).unwrap_or_else(|_| panic!("missing {}", std::path::Path::new(&p).display()))
+    };
+    let ir = String::from_utf8(read(".ir")).unwrap();
+    assert!(ir.contains("kernel fn saxpy"), "{ir}");
+    let clif = String::from_utf8(read(".clif")).unwrap();
+    assert!(clif.contains("__tgt_target_kernel") || clif.contains("call"), "{clif}");
+    let ll = String::from_utf8(read(".ll")).unwrap();
+    assert!(ll.contains("nvptx64-nvidia-cuda"), "{ll}");
+    let ptx = String::from_utf8(read(".ptx")).unwrap();
+    assert!(ptx.contains(".entry saxpy"), "{ptx}");
+    assert!(ptx.contains(".target sm_90"), "{ptx}");
+    assert_eq!(&read(".o")[..4], b"\x7fELF");
+}
+
+#[test]
+fn user_errors_exit_1_with_a_rendered_diagnostic() {
+    let dir = scratch_dir("diag");
+    let bad = dir.join("bad.rs");
+    std::fs::write(&bad, "fn main() {\n    let x: i32 = y + 1;\n}\n").unwrap();
+    let out = Command::new(hybridc()).arg("build").arg(&bad).arg("-o").arg(dir.join("bad")).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error"), "{stderr}");
+    assert!(stderr.contains("bad.rs:2:18"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn check_and_run_subcommands() {
+    let seed = repo_root().join("tests/programs/seed.rs");
+    let out = Command::new(hybridc()).arg("check").arg(&seed).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(hybridc()).arg("run").arg(&seed).env("HYBRID_OFFLOAD", "disabled").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "21\n");
+}
+
+#[test]
+fn bad_gpu_arch_is_a_user_error() {
+    let dir = scratch_dir("arch");
+    let seed = repo_root().join("tests/programs/seed.rs");
+    let out = Command::new(hybridc())
+        .args(["build", "--gpu-arch", "sm_9000"])
+        .arg(&seed)
+        .arg("-o")
+        .arg(dir.join("x"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sm_9000"));
+}
+
+#[test]
+fn timings_print_every_phase() {
+    let dir = scratch_dir("timings");
+    let seed = repo_root().join("tests/programs/seed.rs");
+    let out = Command::new(hybridc()).arg("build").arg(&seed).arg("-o").arg(dir.join("seed")).arg("--timings").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    for phase in ["front end", "host codegen", "device codegen", "link", "total"] {
+        assert!(stderr.contains(phase), "no {phase} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn offload_modes_without_a_gpu() {
+    // Runs where there is no usable GPU (this machine, CI; GPU runs use tests/gpu/): default falls back, mandatory
+    // fails with a clear message, HYBRID_INFO logs what happened.
+    let dir = scratch_dir("modes");
+    let exe = build_program(&repo_root().join("tests/programs/seed.rs"), &dir, &[]).unwrap();
+    let out = run_program(&exe, &[("HYBRID_OFFLOAD", "default"), ("HYBRID_INFO", "1")]).unwrap();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "21\n");
+    assert!(out.stderr.contains("hybrid: info:"), "{}", out.stderr);
+    assert!(out.stderr.contains("kernel_1"), "{}", out.stderr);
+    let out = run_program(&exe, &[("HYBRID_OFFLOAD", "mandatory")]).unwrap();
+    assert_ne!(out.code, 0);
+    assert!(out.stderr.contains("mandatory"), "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+}

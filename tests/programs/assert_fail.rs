@@ -1,0 +1,13 @@
+//@ exit-code: 101
+//@ stderr: panicked at tests/programs/assert_fail.rs:11:5:
+//@ stderr: assertion `left == right` failed
+//@ stderr:   left: 6
+//@ stderr:  right: 7
+fn main() {
+    let a = [1, 2, 3];
+    let s = a[0] + a[1] + a[2];
+    assert!(s == 6);
+    println!("sum {}", s);
+    assert_eq!(s, 7);
+    println!("unreachable");
+}
