@@ -26,3 +26,7 @@ bless: build
 # Build every test program into .carry/gpu for a run on the GPU machine (see tests/gpu/run.sh).
 gpu-bundle: build
     bash tests/gpu/bundle.sh
+
+# Compile-speed table: hybridc vs LLVM host backend vs rustc -O0, -j scaling, seed build time.
+bench-compile *ARGS: build
+    python3 benches/bench_compile.py {{ARGS}}
