@@ -87,6 +87,10 @@ pub const RT_FINISH: &str = "hybrid_rt_finish";
 pub const MATH_F64: &str = "hybrid_math_f64";
 pub const MATH_F32: &str = "hybrid_math_f32";
 
+/// `hybrid_fb_sync_threads(ctx: *const ThreadCtx)`: the block barrier of host
+/// fallback (`Intrinsic::SyncThreads` in fallback flavor).
+pub const FB_SYNC_THREADS: &str = "hybrid_fb_sync_threads";
+
 // ---- host fallback ----
 /// The per-thread context a fallback entry receives (`#[repr(C)]`, 72 bytes):
 /// `thread_idx[3], block_idx[3], block_dim[3], grid_dim[3]: u32` at 0, 12, 24, 36;

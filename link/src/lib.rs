@@ -1,1 +1,55 @@
-//! placeholder
+//! hybrid-link: hybridc's link step. Device images become LLVM OffloadBinary
+//! containers in an offload descriptor object ([`write_offload_object`]),
+//! which the system linker joins with the host object and the shim into one
+//! executable ([`link_executable`]). Takes bytes and names; depends on no
+//! other compiler crate.
+
+pub mod descriptor;
+pub mod offload_binary;
+pub mod system_link;
+
+pub use descriptor::write_offload_object;
+pub use system_link::{find_lld, link_executable, LinkOptions, Linker};
+
+/// The kind of a device image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageKind {
+    /// PTX assembly text.
+    Ptx,
+    /// A CUDA binary (ELF for one `sm_XX`).
+    Cubin,
+}
+
+/// One device image and what it was built for.
+#[derive(Clone, Debug)]
+pub struct DeviceImage {
+    /// The image itself (PTX text or cubin bytes).
+    pub bytes: Vec<u8>,
+    pub kind: ImageKind,
+    /// Target triple, e.g. `nvptx64-nvidia-cuda`.
+    pub triple: String,
+    /// GPU architecture, e.g. `sm_90`.
+    pub arch: String,
+}
+
+/// One kernel: its symbol in the device image and its host-fallback entry.
+#[derive(Clone, Debug)]
+pub struct OffloadEntry {
+    /// The kernel's symbol in the device image.
+    pub kernel_name: String,
+    /// The host-fallback entry (defined in host.o); its address is the
+    /// offload region id.
+    pub host_symbol: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LinkError {
+    #[error("writing the offload descriptor object: {0}")]
+    Object(#[from] object::write::Error),
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("cannot run the linker `{program}`: {source}")]
+    Spawn { program: String, source: std::io::Error },
+    #[error("linking failed ({status}): {command}\n{stderr}")]
+    LinkerFailed { command: String, status: String, stderr: String },
+}

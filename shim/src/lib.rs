@@ -1,1 +1,31 @@
-//! placeholder
+//! hybrid-shim: the runtime every hybridc executable links (staticlib).
+//!
+//! - Offload ABI (LLVM 19's, as rustc's `gpu_offload` emits it):
+//!   `__tgt_register_lib` ([`registry`]), `__tgt_target_data_begin_mapper`,
+//!   `__tgt_target_kernel`, `__tgt_target_data_end_mapper` ([`launch`]).
+//! - GPU: the CUDA driver loaded with dlopen ([`cuda`]), devices, contexts and
+//!   lazily loaded modules ([`device`]), host→device mappings ([`mapping`]).
+//! - Host fallback: the grid on all cores with real barriers ([`fallback`]).
+//! - Host runtime helpers: formatting and printing ([`fmt`]), panics
+//!   ([`panic`]), `Vec` ([`vec`]), math ([`math`]), exit ([`rt`]).
+//!
+//! Layouts and names mirror `ir/src/abi.rs` by hand ([`abi`]); this crate
+//! depends on no compiler crate. Environment: `HYBRID_OFFLOAD=default|
+//! mandatory|disabled`, `HYBRID_INFO=1`.
+
+// The `unsafe extern "C"` exports are called by generated code with the
+// pointers the ABI in ir/src/abi.rs describes; that is their safety contract.
+#![allow(clippy::missing_safety_doc)]
+
+pub mod abi;
+pub mod cuda;
+pub mod device;
+pub mod fallback;
+pub mod fmt;
+pub mod launch;
+pub mod mapping;
+pub mod math;
+pub mod panic;
+pub mod registry;
+pub mod rt;
+pub mod vec;

@@ -91,3 +91,7 @@ pub extern "C" fn hybrid_rt_finish() -> i32 {
     flush_stdout();
     0
 }
+
+pub fn unmark_worker_thread() {
+    IS_WORKER.with(|w| w.set(false));
+}

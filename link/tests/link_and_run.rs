@@ -1,0 +1,134 @@
+//! Builds executables from a descriptor object, a C stub and the shim
+//! staticlib: `llvm-objdump-19 --offloading` must list the PTX image, and the
+//! registered kernel must run in host fallback with the right args and ctx.
+
+use hybrid_link::{link_executable, write_offload_object, DeviceImage, ImageKind, LinkOptions, Linker, OffloadEntry};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const PTX: &str = "//\n.version 8.0\n.target sm_90\n.address_size 64\n.visible .entry saxpy() { ret; }\n";
+
+/// C stand-in for host.o: the fallback entry `hyfb_saxpy` (saxpy over
+/// slots [x, x_len, y, y_len, a], also recording the ctx it got) and a main
+/// that offloads it the way generated code does.
+const MAIN_C: &str = r#"
+#include <stdio.h>
+#include <stdint.h>
+#include <string.h>
+typedef struct { uint32_t thread_idx[3], block_idx[3], block_dim[3], grid_dim[3]; void *dyn_shared, *shared, *barrier; } ThreadCtx;
+typedef struct { uint32_t version, num_args; void **base_ptrs, **ptrs; int64_t *sizes, *types; void **names, **mappers;
+                 uint64_t tripcount, flags; uint32_t num_teams[3], thread_limit[3], dyn_cgroup_mem; } KernelArgs;
+_Static_assert(sizeof(ThreadCtx) == 72, "ctx"); _Static_assert(sizeof(KernelArgs) == 104, "kargs");
+void __tgt_target_data_begin_mapper(void*, int64_t, int32_t, void**, void**, int64_t*, int64_t*, void*, void*);
+void __tgt_target_data_end_mapper(void*, int64_t, int32_t, void**, void**, int64_t*, int64_t*, void*, void*);
+int __tgt_target_kernel(void*, int64_t, int32_t, int32_t, void*, KernelArgs*);
+void hybrid_fmt_str(const char*, size_t); void hybrid_fmt_f64(double, uint64_t); void hybrid_print_flush(int, int);
+int hybrid_rt_finish(void);
+static uint32_t max_block_seen, max_thread_seen, dims_ok = 1;
+void hyfb_saxpy(const uint64_t *args, const ThreadCtx *ctx) {
+    const float *x = (const float *)args[0]; uint64_t n = args[1]; float *y = (float *)args[2];
+    float a; memcpy(&a, &args[4], 4);
+    if (ctx->block_dim[0] != 32 || ctx->grid_dim[0] != 4 || ctx->block_dim[1] != 1 || ctx->grid_dim[2] != 1) dims_ok = 0;
+    uint64_t i = (uint64_t)ctx->block_idx[0] * ctx->block_dim[0] + ctx->thread_idx[0];
+    if (i < n) y[i] = a * x[i] + y[i];
+}
+int main(void) {
+    enum { N = 100 };
+    float x[N], y[N];
+    for (int i = 0; i < N; i++) { x[i] = (float)i; y[i] = 1.0f; }
+    float a = 2.0f; uint64_t a_bits = 0; memcpy(&a_bits, &a, 4);
+    void *ptrs[5] = { x, (void *)(uint64_t)N, y, (void *)(uint64_t)N, (void *)a_bits };
+    int64_t sizes[5] = { N * 4, 0, N * 4, 0, 0 };
+    int64_t types[5] = { 0x21, 0x120, 0x23, 0x120, 0x120 };
+    __tgt_target_data_begin_mapper(0, -1, 5, ptrs, ptrs, sizes, types, 0, 0);
+    KernelArgs k = { 3, 5, ptrs, ptrs, sizes, types, 0, 0, 0, 0, {4, 1, 1}, {32, 1, 1}, 0 };
+    __tgt_target_kernel(0, -1, 4, 32, (void *)hyfb_saxpy, &k);
+    __tgt_target_data_end_mapper(0, -1, 5, ptrs, ptrs, sizes, types, 0, 0);
+    int ok = dims_ok;
+    for (int i = 0; i < N; i++) ok &= y[i] == 2.0f * i + 1.0f;
+    hybrid_fmt_str("y[99] = ", 8); hybrid_fmt_f64(y[99], 0xFFFFFFFFull); hybrid_print_flush(0, 1);
+    printf("%s\n", ok ? "saxpy ok" : "saxpy WRONG");
+    fflush(stdout);
+    return hybrid_rt_finish();
+}
+"#;
+
+fn shim_lib() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf();
+    let lib = root.join("target/release/libhybrid_shim.a");
+    assert!(lib.is_file(), "{} is missing: run `cargo build -p hybrid-shim --release` first", lib.display());
+    lib
+}
+
+fn build(dir: &Path, images: &[DeviceImage], options: &LinkOptions) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let entries = [OffloadEntry { kernel_name: "saxpy".into(), host_symbol: "hyfb_saxpy".into() }];
+    let desc = dir.join("descriptor.o");
+    std::fs::write(&desc, write_offload_object(images, &entries).unwrap()).unwrap();
+    let c = dir.join("main.c");
+    std::fs::write(&c, MAIN_C).unwrap();
+    let main_o = dir.join("main.o");
+    let st = Command::new("cc").args(["-c", "-O1", "-o"]).arg(&main_o).arg(&c).status().unwrap();
+    assert!(st.success());
+    let exe = dir.join("prog");
+    link_executable(&[main_o, desc], &shim_lib(), &exe, options).unwrap();
+    exe
+}
+
+fn ptx_image() -> DeviceImage {
+    DeviceImage { bytes: PTX.as_bytes().to_vec(), kind: ImageKind::Ptx, triple: "nvptx64-nvidia-cuda".into(), arch: "sm_90".into() }
+}
+
+fn test_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(name)
+}
+
+#[test]
+fn objdump_lists_the_ptx_image() {
+    for (name, options) in [("objdump_lld", LinkOptions::default()), ("objdump_system", LinkOptions { linker: Linker::System })] {
+        let exe = build(&test_dir(name), &[ptx_image()], &options);
+        let out = Command::new("llvm-objdump-19").arg("--offloading").arg(&exe).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(text.contains("OFFLOADING IMAGE [0]"), "{name}: {text}");
+        assert!(text.contains("triple") && text.contains("nvptx64-nvidia-cuda"), "{name}: {text}");
+        assert!(text.contains("arch") && text.contains("sm_90"), "{name}: {text}");
+        assert!(text.contains("kind") && text.contains("openmp"), "{name}: {text}");
+    }
+}
+
+fn run(exe: &Path, offload: &str) -> std::process::Output {
+    Command::new(exe).env("HYBRID_OFFLOAD", offload).env("HYBRID_INFO", "1").env_remove("RUST_BACKTRACE").output().unwrap()
+}
+
+#[test]
+fn registered_kernel_runs_in_host_fallback() {
+    let exe = build(&test_dir("fallback"), &[ptx_image()], &LinkOptions::default());
+    let out = run(&exe, "disabled");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert_eq!(stdout, "y[99] = 199\nsaxpy ok\n", "{stderr}");
+    assert!(stderr.contains("hybrid: info: registered 1 device image(s) and 1 kernel(s)"), "{stderr}");
+    assert!(stderr.contains("launch `saxpy` on host fallback (HYBRID_OFFLOAD=disabled)"), "{stderr}");
+
+    // No GPU here: default falls back, mandatory is an error.
+    let out = run(&exe, "default");
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "y[99] = 199\nsaxpy ok\n");
+    let out = run(&exe, "mandatory");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !Path::new("/dev/nvidia0").exists() {
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("hybrid: error: HYBRID_OFFLOAD=mandatory but no usable GPU: "), "{stderr}");
+    }
+}
+
+#[test]
+fn zero_images_still_register_and_fall_back() {
+    let exe = build(&test_dir("no_images"), &[], &LinkOptions::default());
+    let out = run(&exe, "default");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "y[99] = 199\nsaxpy ok\n");
+    assert!(stderr.contains("registered 0 device image(s) and 1 kernel(s)"), "{stderr}");
+}

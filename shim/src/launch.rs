@@ -1,0 +1,349 @@
+//! The offload entry points generated code calls: `__tgt_target_data_begin_mapper`,
+//! `__tgt_target_kernel`, `__tgt_target_data_end_mapper`. Each decides GPU or
+//! host fallback (`HYBRID_OFFLOAD`, the device id), moves data through the
+//! device's mapping table, launches through the driver, and logs with
+//! `HYBRID_INFO=1`.
+
+use crate::abi::{FallbackEntry, KernelArgs, KERNEL_ARGS_VERSION, MAP_FROM, MAP_LITERAL, MAP_TO};
+use crate::cuda::{self, CUDA_SUCCESS};
+use crate::device::{gpus, Gpu, GpuMemory, Gpus};
+use crate::fallback::{self, GridLaunch};
+use crate::mapping::{Begin, End};
+use crate::registry::registry;
+use crate::rt::{fatal, ffi_guard, info, ms_since};
+use std::ffi::c_void;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OffloadMode {
+    Default,
+    Mandatory,
+    Disabled,
+}
+
+impl OffloadMode {
+    pub fn parse(value: Option<&str>) -> Result<OffloadMode, String> {
+        match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+            None | Some("") | Some("default") => Ok(OffloadMode::Default),
+            Some("mandatory") => Ok(OffloadMode::Mandatory),
+            Some("disabled") => Ok(OffloadMode::Disabled),
+            Some(_) => Err(format!(
+                "HYBRID_OFFLOAD must be `default`, `mandatory` or `disabled`, not `{}`",
+                value.unwrap_or_default()
+            )),
+        }
+    }
+}
+
+pub fn offload_mode() -> OffloadMode {
+    static MODE: OnceLock<OffloadMode> = OnceLock::new();
+    *MODE.get_or_init(|| {
+        let value = std::env::var("HYBRID_OFFLOAD").ok();
+        OffloadMode::parse(value.as_deref()).unwrap_or_else(|e| fatal(e))
+    })
+}
+
+/// Where an offload runs.
+pub enum Target {
+    Gpu(&'static Gpus, &'static Gpu),
+    Host { reason: String },
+}
+
+/// Pick the GPU for `device_id` (-1: the default device), or the host
+/// fallback with the reason. Exits on a bad device id, or when no GPU is
+/// usable under `HYBRID_OFFLOAD=mandatory`.
+pub fn select_target(device_id: i64) -> Target {
+    if device_id < -1 {
+        fatal(format_args!("device id {device_id} is invalid: use -1 (the default device) or a GPU number"));
+    }
+    let mode = offload_mode();
+    if mode == OffloadMode::Disabled {
+        return Target::Host { reason: "HYBRID_OFFLOAD=disabled".to_string() };
+    }
+    let unusable = match gpus() {
+        Err(why) => why.to_string(),
+        Ok(_) if registry().images.is_empty() => "the executable holds no device image".to_string(),
+        Ok(g) => {
+            let count = g.devices.len();
+            let index = if device_id == -1 { 0 } else { device_id as usize };
+            if index >= count {
+                fatal(format_args!(
+                    "device id {device_id} does not exist: this machine has {count} GPU(s) (valid ids: -1 and 0..={})",
+                    count - 1
+                ));
+            }
+            return Target::Gpu(g, &g.devices[index]);
+        }
+    };
+    if mode == OffloadMode::Mandatory {
+        fatal(format_args!("HYBRID_OFFLOAD=mandatory but no usable GPU: {unusable}"));
+    }
+    // FIXME(device-ids-on-host): with no usable GPU every device id >= -1
+    // runs on the host, like libomptarget's fallback.
+    Target::Host { reason: unusable }
+}
+
+fn direction(map_type: i64) -> &'static str {
+    match (map_type & MAP_TO != 0, map_type & MAP_FROM != 0) {
+        (true, true) => "to+from",
+        (true, false) => "to",
+        (false, true) => "from",
+        (false, false) => "alloc",
+    }
+}
+
+unsafe fn slice<'a, T>(p: *const T, n: usize) -> &'a [T] {
+    if n == 0 || p.is_null() {
+        &[]
+    } else {
+        std::slice::from_raw_parts(p, n)
+    }
+}
+
+unsafe fn data_begin(device_id: i64, n: i32, ptrs: *mut *mut c_void, sizes: *mut i64, types: *mut i64) {
+    let Target::Gpu(g, gpu) = select_target(device_id) else { return };
+    let n = n.max(0) as usize;
+    let (ptrs, sizes, types) = (slice(ptrs, n), slice(sizes, n), slice(types, n));
+    gpu.make_current(&g.driver).unwrap_or_else(|e| fatal(e));
+    let mut mem = GpuMemory { driver: &g.driver, gpu };
+    let mut table = gpu.mappings();
+    for i in 0..n {
+        if types[i] & MAP_LITERAL != 0 {
+            continue;
+        }
+        let (host, size) = (ptrs[i] as usize, sizes[i].max(0) as u64);
+        let start = Instant::now();
+        match table.begin(&mut mem, host, size, types[i]) {
+            Ok(Begin::New { device, copied }) => info(|| {
+                format!(
+                    "map {} {size} bytes host {host:#x} -> device {device:#x} on {}{}, {:.3} ms",
+                    direction(types[i]),
+                    gpu.label(),
+                    if copied { ", copied to device" } else { "" },
+                    ms_since(start)
+                )
+            }),
+            Ok(Begin::Present { device }) => info(|| {
+                format!("map {} {size} bytes host {host:#x}: already present at device {device:#x}", direction(types[i]))
+            }),
+            Err(e) => fatal(format_args!("mapping argument {i} to {}: {e}", gpu.label())),
+        }
+    }
+}
+
+unsafe fn data_end(device_id: i64, n: i32, ptrs: *mut *mut c_void, types: *mut i64) {
+    let Target::Gpu(g, gpu) = select_target(device_id) else { return };
+    let n = n.max(0) as usize;
+    let (ptrs, types) = (slice(ptrs, n), slice(types, n));
+    gpu.make_current(&g.driver).unwrap_or_else(|e| fatal(e));
+    let mut mem = GpuMemory { driver: &g.driver, gpu };
+    let mut table = gpu.mappings();
+    // In reverse, as OpenMP releases maps.
+    for i in (0..n).rev() {
+        if types[i] & MAP_LITERAL != 0 {
+            continue;
+        }
+        let host = ptrs[i] as usize;
+        let start = Instant::now();
+        match table.end(&mut mem, host, types[i]) {
+            Ok(End::Released { device, copied_back, size }) => info(|| {
+                format!(
+                    "unmap {} {size} bytes device {device:#x} -> host {host:#x}{}, {:.3} ms",
+                    direction(types[i]),
+                    if copied_back { ", copied to host" } else { "" },
+                    ms_since(start)
+                )
+            }),
+            Ok(End::StillMapped) => {}
+            Err(e) => fatal(format_args!("unmapping argument {i} from {}: {e}", gpu.label())),
+        }
+    }
+}
+
+/// `__tgt_target_data_begin_mapper`: map every non-literal argument.
+#[no_mangle]
+pub unsafe extern "C" fn __tgt_target_data_begin_mapper(
+    _loc: *mut c_void,
+    device_id: i64,
+    n: i32,
+    _bases: *mut *mut c_void,
+    ptrs: *mut *mut c_void,
+    sizes: *mut i64,
+    types: *mut i64,
+    _names: *mut *mut c_void,
+    _mappers: *mut *mut c_void,
+) {
+    ffi_guard("__tgt_target_data_begin_mapper", || data_begin(device_id, n, ptrs, sizes, types));
+}
+
+/// `__tgt_target_data_end_mapper`: copy FROM arguments back and unmap.
+#[no_mangle]
+pub unsafe extern "C" fn __tgt_target_data_end_mapper(
+    _loc: *mut c_void,
+    device_id: i64,
+    n: i32,
+    _bases: *mut *mut c_void,
+    ptrs: *mut *mut c_void,
+    _sizes: *mut i64,
+    types: *mut i64,
+    _names: *mut *mut c_void,
+    _mappers: *mut *mut c_void,
+) {
+    ffi_guard("__tgt_target_data_end_mapper", || data_end(device_id, n, ptrs, types));
+}
+
+/// `__tgt_target_kernel`: run the kernel whose fallback entry is `region_id`
+/// on the GPU or on the host. Returns 0; every failure exits the process.
+#[no_mangle]
+pub unsafe extern "C" fn __tgt_target_kernel(
+    _loc: *mut c_void,
+    device_id: i64,
+    _num_teams: i32,
+    _thread_limit: i32,
+    region_id: *mut c_void,
+    args: *mut KernelArgs,
+) -> i32 {
+    ffi_guard("__tgt_target_kernel", || target_kernel(device_id, region_id, args));
+    0
+}
+
+unsafe fn target_kernel(device_id: i64, region_id: *mut c_void, args: *mut KernelArgs) {
+    if region_id.is_null() || args.is_null() {
+        fatal("__tgt_target_kernel called with a null region id or null arguments");
+    }
+    let args = &*args;
+    let kernel = registry().kernel_by_addr(region_id as usize).cloned();
+    let name = kernel.as_ref().map_or_else(|| format!("{region_id:p}"), |k| k.name.clone());
+    if args.version != KERNEL_ARGS_VERSION {
+        fatal(format_args!(
+            "kernel `{name}`: KernelArgsTy version {} is not supported yet (expected {KERNEL_ARGS_VERSION})",
+            args.version
+        ));
+    }
+    let (grid, block, dyn_shared) = (args.num_teams, args.thread_limit, args.dyn_cgroup_mem);
+    if grid.contains(&0) || block.contains(&0) {
+        fatal(format_args!(
+            "kernel `{name}` launched with a zero dimension: workgroup_dim {grid:?}, thread_dim {block:?}"
+        ));
+    }
+    match select_target(device_id) {
+        Target::Gpu(g, gpu) => {
+            let Some(kernel) = kernel else {
+                fatal(format_args!("kernel with region id {region_id:p} is not registered (no offload entry)"));
+            };
+            launch_on_gpu(g, gpu, &kernel.name, &kernel, args, grid, block, dyn_shared)
+                .unwrap_or_else(|e| fatal(e));
+        }
+        Target::Host { reason } => {
+            let start = Instant::now();
+            let entry: FallbackEntry = std::mem::transmute::<*mut c_void, FallbackEntry>(region_id);
+            let launch = GridLaunch {
+                entry,
+                args: args.arg_ptrs as *const u64,
+                grid,
+                block,
+                dyn_shared: dyn_shared as usize,
+                static_shared: kernel.as_ref().map_or(0, |k| k.static_shared_bytes),
+                kernel: &name,
+            };
+            fallback::run_grid(&launch);
+            info(|| {
+                format!(
+                    "launch `{name}` on host fallback ({reason}): grid {grid:?}, block {block:?}, dyn shared {dyn_shared} bytes, {:.3} ms",
+                    ms_since(start)
+                )
+            });
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+unsafe fn launch_on_gpu(
+    g: &Gpus,
+    gpu: &Gpu,
+    name: &str,
+    kernel: &crate::registry::Kernel,
+    args: &KernelArgs,
+    grid: [u32; 3],
+    block: [u32; 3],
+    dyn_shared: u32,
+) -> Result<(), String> {
+    let drv = &g.driver;
+    gpu.make_current(drv)?;
+    let function = gpu.function(drv, kernel)?;
+    let n = args.num_args as usize;
+    let arg_ptrs = slice(args.arg_ptrs as *const *mut c_void, n);
+    let types = slice(args.arg_types as *const i64, n);
+    // Literal slots: a pointer to the 8-byte slot itself (the scalar is in
+    // its low bytes; little-endian). Mapped slots: a pointer to the device
+    // address looked up in the mapping table.
+    let mut device_ptrs = vec![0u64; n];
+    {
+        let table = gpu.mappings();
+        for i in 0..n {
+            if types[i] & MAP_LITERAL == 0 {
+                let host = arg_ptrs[i] as usize;
+                device_ptrs[i] = table.lookup(host).ok_or_else(|| {
+                    format!("kernel `{name}`: argument slot {i} (host address {host:#x}) was not mapped to the device")
+                })?;
+            }
+        }
+    }
+    let mut params: Vec<*mut c_void> = (0..n)
+        .map(|i| {
+            if types[i] & MAP_LITERAL != 0 {
+                args.arg_ptrs.add(i) as *mut c_void
+            } else {
+                &mut device_ptrs[i] as *mut u64 as *mut c_void
+            }
+        })
+        .collect();
+    if dyn_shared > 48 * 1024 {
+        let r = (drv.cuFuncSetAttribute)(function, cuda::CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dyn_shared as i32);
+        drv.check(r, "cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES)", Some(name))?;
+    }
+    let start = Instant::now();
+    let r = (drv.cuLaunchKernel)(
+        function,
+        grid[0],
+        grid[1],
+        grid[2],
+        block[0],
+        block[1],
+        block[2],
+        dyn_shared,
+        std::ptr::null_mut(),
+        if n == 0 { std::ptr::null_mut() } else { params.as_mut_ptr() },
+        std::ptr::null_mut(),
+    );
+    drv.check(r, "cuLaunchKernel", Some(name))?;
+    let r = (drv.cuCtxSynchronize)();
+    if r != CUDA_SUCCESS {
+        if cuda::is_kernel_fault(r) {
+            return Err(format!("kernel `{name}` trapped or faulted on the GPU: {}", drv.describe(r)));
+        }
+        drv.check(r, "cuCtxSynchronize", Some(name))?;
+    }
+    info(|| {
+        format!(
+            "launch `{name}` on {}: grid {grid:?}, block {block:?}, dyn shared {dyn_shared} bytes, {:.3} ms",
+            gpu.label(),
+            ms_since(start)
+        )
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offload_mode_parses() {
+        assert_eq!(OffloadMode::parse(None), Ok(OffloadMode::Default));
+        assert_eq!(OffloadMode::parse(Some("MANDATORY")), Ok(OffloadMode::Mandatory));
+        assert_eq!(OffloadMode::parse(Some("disabled")), Ok(OffloadMode::Disabled));
+        assert!(OffloadMode::parse(Some("gpu")).unwrap_err().contains("not `gpu`"));
+    }
+}

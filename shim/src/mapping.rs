@@ -1,0 +1,261 @@
+//! The host → device mapping table of one GPU (OpenMP's present table):
+//! host range → (device pointer, size, reference count). Device memory is
+//! reached through the `DeviceMemory` trait so the logic is tested without
+//! a GPU.
+
+use crate::abi::{MAP_FROM, MAP_TO};
+use std::collections::BTreeMap;
+
+/// Device memory operations a mapping table needs.
+pub trait DeviceMemory {
+    fn alloc(&mut self, bytes: u64) -> Result<u64, String>;
+    fn free(&mut self, device: u64) -> Result<(), String>;
+    fn to_device(&mut self, device: u64, host: *const u8, bytes: u64) -> Result<(), String>;
+    fn to_host(&mut self, host: *mut u8, device: u64, bytes: u64) -> Result<(), String>;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mapping {
+    pub host: usize,
+    pub size: u64,
+    /// 0 for a zero-size mapping.
+    pub device: u64,
+    pub refcount: u64,
+    /// Whether any map of this range asked for FROM.
+    pub copy_back: bool,
+}
+
+/// What `MappingTable::begin` did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Begin {
+    /// A new device allocation; `copied` if the host data went over.
+    New { device: u64, copied: bool },
+    /// The range was already mapped (inside an existing mapping).
+    Present { device: u64 },
+}
+
+/// What `MappingTable::end` did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// The last reference went: copied back if FROM, device memory freed.
+    Released { device: u64, copied_back: bool, size: u64 },
+    /// Still referenced by an enclosing map.
+    StillMapped,
+}
+
+#[derive(Default, Debug)]
+pub struct MappingTable {
+    by_host: BTreeMap<usize, Mapping>,
+}
+
+impl MappingTable {
+    pub fn new() -> MappingTable {
+        MappingTable::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_host.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_host.is_empty()
+    }
+
+    /// The mapping whose range holds `host` (one past the end included).
+    fn containing(&self, host: usize) -> Option<&Mapping> {
+        let (_, m) = self.by_host.range(..=host).next_back()?;
+        ((host - m.host) as u64 <= m.size).then_some(m)
+    }
+
+    /// The device address of a host address inside a mapped range.
+    pub fn lookup(&self, host: usize) -> Option<u64> {
+        let m = self.containing(host)?;
+        Some(if m.device == 0 { 0 } else { m.device + (host - m.host) as u64 })
+    }
+
+    /// Map `size` bytes at `host` with OpenMP map type `map_type`.
+    pub fn begin(&mut self, mem: &mut dyn DeviceMemory, host: usize, size: u64, map_type: i64) -> Result<Begin, String> {
+        if let Some(m) = self.containing(host).copied() {
+            let offset = (host - m.host) as u64;
+            if offset + size <= m.size || (size == 0 && m.size == 0) {
+                let m = self.by_host.get_mut(&m.host).expect("mapping present");
+                m.refcount += 1;
+                m.copy_back |= map_type & MAP_FROM != 0;
+                let device = if m.device == 0 { 0 } else { m.device + offset };
+                return Ok(Begin::Present { device });
+            }
+        }
+        // A new range must not overlap an existing one.
+        if size > 0 {
+            let end = host.saturating_add(size as usize);
+            let inside = self.by_host.range(host..end).next().map(|(_, m)| *m);
+            let before = self.by_host.range(..host).next_back().map(|(_, m)| *m);
+            let before = before.filter(|m| m.host + m.size as usize > host);
+            if let Some(m) = inside.or(before) {
+                return Err(format!(
+                    "mapping host range {:#x}..{:#x} partially overlaps the mapped range {:#x}..{:#x}: not supported yet",
+                    host,
+                    end,
+                    m.host,
+                    m.host + m.size as usize
+                ));
+            }
+        }
+        let (device, copied) = if size == 0 {
+            (0, false)
+        } else {
+            let device = mem.alloc(size)?;
+            let copy = map_type & MAP_TO != 0;
+            if copy {
+                mem.to_device(device, host as *const u8, size)?;
+            }
+            (device, copy)
+        };
+        self.by_host.insert(
+            host,
+            Mapping { host, size, device, refcount: 1, copy_back: map_type & MAP_FROM != 0 },
+        );
+        Ok(Begin::New { device, copied })
+    }
+
+    /// Drop one reference to the mapping of `host`; on the last one copy
+    /// back (if any map asked FROM) and free.
+    pub fn end(&mut self, mem: &mut dyn DeviceMemory, host: usize, map_type: i64) -> Result<End, String> {
+        let key = match self.containing(host) {
+            Some(m) => m.host,
+            None => return Err(format!("host address {host:#x} is not mapped to the device")),
+        };
+        let m = self.by_host.get_mut(&key).expect("mapping present");
+        m.copy_back |= map_type & MAP_FROM != 0;
+        m.refcount -= 1;
+        if m.refcount > 0 {
+            return Ok(End::StillMapped);
+        }
+        let m = self.by_host.remove(&key).expect("mapping present");
+        let copied_back = m.copy_back && m.size > 0;
+        if copied_back {
+            mem.to_host(m.host as *mut u8, m.device, m.size)?;
+        }
+        if m.device != 0 {
+            mem.free(m.device)?;
+        }
+        Ok(End::Released { device: m.device, copied_back, size: m.size })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::{MAP_LITERAL, MAP_TARGET_PARAM};
+    use std::collections::HashMap;
+
+    /// Device memory simulated in host vectors.
+    #[derive(Default)]
+    struct FakeMemory {
+        next: u64,
+        blocks: HashMap<u64, Vec<u8>>,
+        to_device: usize,
+        to_host: usize,
+    }
+
+    impl DeviceMemory for FakeMemory {
+        fn alloc(&mut self, bytes: u64) -> Result<u64, String> {
+            self.next += 0x10000;
+            self.blocks.insert(self.next, vec![0; bytes as usize]);
+            Ok(self.next)
+        }
+        fn free(&mut self, device: u64) -> Result<(), String> {
+            self.blocks.remove(&device).map(|_| ()).ok_or_else(|| "double free".to_string())
+        }
+        fn to_device(&mut self, device: u64, host: *const u8, bytes: u64) -> Result<(), String> {
+            self.to_device += 1;
+            let src = unsafe { std::slice::from_raw_parts(host, bytes as usize) };
+            self.blocks.get_mut(&device).unwrap().copy_from_slice(src);
+            Ok(())
+        }
+        fn to_host(&mut self, host: *mut u8, device: u64, bytes: u64) -> Result<(), String> {
+            self.to_host += 1;
+            let dst = unsafe { std::slice::from_raw_parts_mut(host, bytes as usize) };
+            dst.copy_from_slice(&self.blocks[&device]);
+            Ok(())
+        }
+    }
+
+    const TO: i64 = MAP_TO | MAP_TARGET_PARAM;
+    const TOFROM: i64 = MAP_TO | MAP_FROM | MAP_TARGET_PARAM;
+
+    #[test]
+    fn to_from_roundtrip_copies_only_what_must_move() {
+        let mut mem = FakeMemory::default();
+        let mut table = MappingTable::new();
+        let input = [1u8, 2, 3, 4];
+        let mut output = [0u8; 4];
+        let a = table.begin(&mut mem, input.as_ptr() as usize, 4, TO).unwrap();
+        let b = table.begin(&mut mem, output.as_mut_ptr() as usize, 4, MAP_FROM | MAP_TARGET_PARAM).unwrap();
+        assert!(matches!(a, Begin::New { copied: true, .. }));
+        assert!(matches!(b, Begin::New { copied: false, .. }));
+        assert_eq!(mem.to_device, 1);
+        // The "kernel": write the output on the device.
+        let dev_out = table.lookup(output.as_ptr() as usize).unwrap();
+        mem.blocks.get_mut(&dev_out).unwrap().copy_from_slice(&[9, 8, 7, 6]);
+        // Interior pointers map to base + offset.
+        assert_eq!(table.lookup(input.as_ptr() as usize + 2), Some(table.lookup(input.as_ptr() as usize).unwrap() + 2));
+        let e1 = table.end(&mut mem, input.as_ptr() as usize, TO).unwrap();
+        let e2 = table.end(&mut mem, output.as_mut_ptr() as usize, MAP_FROM).unwrap();
+        assert!(matches!(e1, End::Released { copied_back: false, .. }));
+        assert!(matches!(e2, End::Released { copied_back: true, .. }));
+        assert_eq!(output, [9, 8, 7, 6]);
+        assert_eq!(mem.to_host, 1);
+        assert!(table.is_empty() && mem.blocks.is_empty());
+    }
+
+    #[test]
+    fn same_pointer_twice_reuses_the_mapping() {
+        let mut mem = FakeMemory::default();
+        let mut table = MappingTable::new();
+        let mut data = [5u8; 16];
+        let p = data.as_mut_ptr() as usize;
+        let a = table.begin(&mut mem, p, 16, TO).unwrap();
+        let b = table.begin(&mut mem, p, 16, TOFROM).unwrap();
+        let Begin::New { device, .. } = a else { panic!() };
+        assert_eq!(b, Begin::Present { device });
+        let c = table.begin(&mut mem, p + 4, 8, TO).unwrap();
+        assert_eq!(c, Begin::Present { device: device + 4 });
+        assert_eq!(mem.blocks.len(), 1);
+        assert_eq!(table.end(&mut mem, p + 4, TO).unwrap(), End::StillMapped);
+        assert_eq!(table.end(&mut mem, p, TO).unwrap(), End::StillMapped);
+        mem.blocks.get_mut(&device).unwrap()[0] = 42;
+        assert!(matches!(table.end(&mut mem, p, TOFROM).unwrap(), End::Released { copied_back: true, .. }));
+        assert_eq!(data[0], 42);
+        assert!(table.is_empty());
+    }
+
+    #[test]
+    fn zero_size_maps_to_null() {
+        let mut mem = FakeMemory::default();
+        let mut table = MappingTable::new();
+        let x = 0u8;
+        let p = &x as *const u8 as usize;
+        assert_eq!(table.begin(&mut mem, p, 0, TOFROM).unwrap(), Begin::New { device: 0, copied: false });
+        assert_eq!(table.lookup(p), Some(0));
+        assert!(mem.blocks.is_empty());
+        assert!(matches!(table.end(&mut mem, p, TOFROM).unwrap(), End::Released { copied_back: false, .. }));
+        assert!(table.end(&mut mem, p, TOFROM).is_err());
+        let _ = MAP_LITERAL;
+    }
+
+    #[test]
+    fn partial_overlap_is_an_error() {
+        let mut mem = FakeMemory::default();
+        let mut table = MappingTable::new();
+        let data = [0u8; 32];
+        let p = data.as_ptr() as usize;
+        table.begin(&mut mem, p + 8, 8, TO).unwrap();
+        assert!(table.begin(&mut mem, p, 32, TO).is_err());
+        assert!(table.begin(&mut mem, p + 12, 8, TO).is_err());
+        // Adjacent ranges are fine.
+        table.begin(&mut mem, p + 16, 8, TO).unwrap();
+        table.begin(&mut mem, p, 8, TO).unwrap();
+        assert_eq!(table.len(), 3);
+    }
+}

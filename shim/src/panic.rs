@@ -1,0 +1,119 @@
+//! Rust-style panics from generated host code (and from host-fallback
+//! kernels): the message on stderr in Rust's format, exit code 101.
+
+use crate::abi;
+use crate::fmt::take_line;
+use crate::rt::{flush_stdout, panic_thread_name};
+use std::io::Write;
+
+/// The panic message text of `hybrid_panic_msg`'s codes.
+pub fn panic_code_message(code: i32) -> &'static str {
+    match code {
+        abi::PANIC_DIV_ZERO => "attempt to divide by zero",
+        abi::PANIC_REM_ZERO => "attempt to calculate the remainder with a divisor of zero",
+        abi::PANIC_DIV_OVERFLOW => "attempt to divide with overflow",
+        abi::PANIC_REM_OVERFLOW => "attempt to calculate the remainder with overflow",
+        abi::PANIC_TRAP => "explicit trap",
+        _ => "explicit panic",
+    }
+}
+
+/// The full text Rust prints for a panic with `message` at `file:line:col`.
+/// FIXME(rust-1.95-format): Rust 1.95 prints `thread 'main' (TID) panicked`;
+/// the thread id is left out here since it varies from run to run.
+pub fn panic_text(thread: &str, file: &str, line: u32, col: u32, message: &str) -> String {
+    let mut text = format!("thread '{thread}' panicked at {file}:{line}:{col}:\n{message}\n");
+    let backtrace = std::env::var("RUST_BACKTRACE").unwrap_or_default();
+    if backtrace.is_empty() || backtrace == "0" {
+        text.push_str("note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n");
+    }
+    text
+}
+
+unsafe fn file_name<'a>(file: *const u8, file_len: usize) -> std::borrow::Cow<'a, str> {
+    if file.is_null() || file_len == 0 {
+        return "<unknown>".into();
+    }
+    String::from_utf8_lossy(std::slice::from_raw_parts(file, file_len))
+}
+
+unsafe fn panic_with(message: &str, file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
+    flush_stdout();
+    let text = panic_text(panic_thread_name(), &file_name(file, file_len), line, col, message);
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    std::process::exit(101)
+}
+
+/// `hybrid_panic_flush(file, file_len, line, col) -> !`: the calling thread's
+/// line buffer is the panic message.
+#[no_mangle]
+pub unsafe extern "C" fn hybrid_panic_flush(file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
+    let message = take_line();
+    panic_with(&String::from_utf8_lossy(&message), file, file_len, line, col)
+}
+
+/// `hybrid_panic_bounds(index, len, file, file_len, line, col) -> !`
+#[no_mangle]
+pub unsafe extern "C" fn hybrid_panic_bounds(
+    index: u64,
+    len: u64,
+    file: *const u8,
+    file_len: usize,
+    line: u32,
+    col: u32,
+) -> ! {
+    let message = format!("index out of bounds: the len is {len} but the index is {index}");
+    panic_with(&message, file, file_len, line, col)
+}
+
+/// `hybrid_panic_msg(code, file, file_len, line, col) -> !`
+#[no_mangle]
+pub unsafe extern "C" fn hybrid_panic_msg(code: i32, file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
+    panic_with(panic_code_message(code), file, file_len, line, col)
+}
+
+/// Rust's message for a bad slice range `start..end` of a slice of `len`.
+pub fn slice_message(start: u64, end: u64, len: u64) -> String {
+    if start > end {
+        format!("slice index starts at {start} but ends at {end}")
+    } else if end > len {
+        format!("range end index {end} out of range for slice of length {len}")
+    } else {
+        format!("range start index {start} out of range for slice of length {len}")
+    }
+}
+
+/// `hybrid_panic_slice(start, end, len, file, file_len, line, col) -> !`
+#[no_mangle]
+pub unsafe extern "C" fn hybrid_panic_slice(
+    start: u64,
+    end: u64,
+    len: u64,
+    file: *const u8,
+    file_len: usize,
+    line: u32,
+    col: u32,
+) -> ! {
+    panic_with(&slice_message(start, end, len), file, file_len, line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slice_messages_match_rust() {
+        assert_eq!(slice_message(2, 9, 4), "range end index 9 out of range for slice of length 4");
+        assert_eq!(slice_message(3, 1, 4), "slice index starts at 3 but ends at 1");
+    }
+
+    #[test]
+    fn panic_text_has_rusts_shape() {
+        std::env::remove_var("RUST_BACKTRACE");
+        assert_eq!(
+            panic_text("main", "a.rs", 3, 5, "boom"),
+            "thread 'main' panicked at a.rs:3:5:\nboom\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n"
+        );
+        assert_eq!(panic_code_message(abi::PANIC_DIV_ZERO), "attempt to divide by zero");
+    }
+}
