@@ -19,10 +19,10 @@ pub fn panic_code_message(code: i32) -> &'static str {
 }
 
 /// The full text Rust prints for a panic with `message` at `file:line:col`.
-/// FIXME(rust-1.95-format): Rust 1.95 prints `thread 'main' (TID) panicked`;
-/// the thread id is left out here since it varies from run to run.
-pub fn panic_text(thread: &str, file: &str, line: u32, col: u32, message: &str) -> String {
-    let mut text = format!("thread '{thread}' panicked at {file}:{line}:{col}:\n{message}\n");
+/// Like Rust 1.95, a blank line, then the thread and its OS thread id:
+/// `thread 'main' (4242) panicked at ...`.
+pub fn panic_text(thread: &str, tid: i32, file: &str, line: u32, col: u32, message: &str) -> String {
+    let mut text = format!("\nthread '{thread}' ({tid}) panicked at {file}:{line}:{col}:\n{message}\n");
     let backtrace = std::env::var("RUST_BACKTRACE").unwrap_or_default();
     if backtrace.is_empty() || backtrace == "0" {
         text.push_str("note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n");
@@ -39,7 +39,10 @@ unsafe fn file_name<'a>(file: *const u8, file_len: usize) -> std::borrow::Cow<'a
 
 unsafe fn panic_with(message: &str, file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
     flush_stdout();
-    let text = panic_text(panic_thread_name(), &file_name(file, file_len), line, col, message);
+    extern "C" {
+        fn gettid() -> i32;
+    }
+    let text = panic_text(panic_thread_name(), gettid(), &file_name(file, file_len), line, col, message);
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
     std::process::exit(101)
 }
@@ -111,8 +114,8 @@ mod tests {
     fn panic_text_has_rusts_shape() {
         std::env::remove_var("RUST_BACKTRACE");
         assert_eq!(
-            panic_text("main", "a.rs", 3, 5, "boom"),
-            "thread 'main' panicked at a.rs:3:5:\nboom\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n"
+            panic_text("main", 7, "a.rs", 3, 5, "boom"),
+            "\nthread 'main' (7) panicked at a.rs:3:5:\nboom\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n"
         );
         assert_eq!(panic_code_message(abi::PANIC_DIV_ZERO), "attempt to divide by zero");
     }

@@ -1,5 +1,6 @@
 //@ exit-code: 101
-//@ stderr: panicked at tests/programs/assert_fail.rs:11:5:
+//@ stderr: thread 'main' (
+//@ stderr: ) panicked at tests/programs/assert_fail.rs:12:5:
 //@ stderr: assertion `left == right` failed
 //@ stderr:   left: 6
 //@ stderr:  right: 7
