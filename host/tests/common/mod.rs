@@ -1,0 +1,121 @@
+//! Hand-built IR for the host backend's tests (the front end is developed separately).
+#![allow(dead_code)]
+
+use hybrid_ir::*;
+
+pub const SPAN: Span = Span { lo: 0, hi: 0, line: 7, col: 5 };
+
+/// Builds one IR function expression by expression.
+pub struct Fb {
+    pub f: Function,
+}
+
+impl Fb {
+    pub fn new(name: &str, kind: FunctionKind, sides: Sides, ret: Handle<Type>) -> Self {
+        Fb {
+            f: Function {
+                name: name.into(),
+                kind,
+                sides,
+                params: Vec::new(),
+                ret,
+                locals: Arena::new(),
+                exprs: Arena::new(),
+                body: Handle::from_index(0),
+                span: SPAN,
+            },
+        }
+    }
+    pub fn param(&mut self, name: &str, ty: Handle<Type>) -> Handle<Local> {
+        let l = self.local(name, ty);
+        self.f.params.push(l);
+        l
+    }
+    pub fn local(&mut self, name: &str, ty: Handle<Type>) -> Handle<Local> {
+        self.f.locals.append(Local { name: name.into(), ty, mutable: true })
+    }
+    pub fn e(&mut self, kind: ExprKind, ty: Handle<Type>) -> Handle<Expr> {
+        self.f.exprs.append(Expr { kind, ty, span: SPAN })
+    }
+    pub fn ty(&self, e: Handle<Expr>) -> Handle<Type> {
+        self.f.exprs[e].ty
+    }
+    pub fn int(&mut self, v: i64, ty: Handle<Type>) -> Handle<Expr> {
+        self.e(ExprKind::Literal(Literal::Int(v as u64)), ty)
+    }
+    pub fn float(&mut self, v: f64, ty: Handle<Type>) -> Handle<Expr> {
+        self.e(ExprKind::Literal(Literal::Float(v)), ty)
+    }
+    pub fn get(&mut self, l: Handle<Local>) -> Handle<Expr> {
+        let ty = self.f.locals[l].ty;
+        self.e(ExprKind::Local(l), ty)
+    }
+    pub fn bin(&mut self, op: BinaryOp, lhs: Handle<Expr>, rhs: Handle<Expr>, ty: Handle<Type>) -> Handle<Expr> {
+        self.e(ExprKind::Binary { op, lhs, rhs }, ty)
+    }
+    pub fn block(&mut self, stmts: Vec<Stmt>, tail: Option<Handle<Expr>>, ty: Handle<Type>) -> Handle<Expr> {
+        self.e(ExprKind::Block(Block { stmts, tail }), ty)
+    }
+    pub fn assign(&mut self, place: Handle<Expr>, value: Handle<Expr>, unit: Handle<Type>) -> Handle<Expr> {
+        self.e(ExprKind::Assign { place, value }, unit)
+    }
+    pub fn print(&mut self, pieces: Vec<FmtPiece>, unit: Handle<Type>) -> Handle<Expr> {
+        self.e(ExprKind::Print { target: PrintTarget::Stdout, pieces, newline: true }, unit)
+    }
+    /// `println!("{label}{}", value)`.
+    pub fn println(&mut self, label: &str, value: Handle<Expr>, unit: Handle<Type>) -> Handle<Expr> {
+        self.print(vec![FmtPiece::Literal(label.into()), FmtPiece::Arg { value, spec: FmtSpec::default() }], unit)
+    }
+    pub fn intr(&mut self, op: Intrinsic, args: Vec<Handle<Expr>>, ty: Handle<Type>) -> Handle<Expr> {
+        self.e(ExprKind::Intrinsic { op, args }, ty)
+    }
+    pub fn finish(mut self, body: Handle<Expr>) -> Function {
+        self.f.body = body;
+        self.f
+    }
+}
+
+pub const HOST: Sides = Sides { host: true, device: false };
+pub const DEVICE: Sides = Sides { host: false, device: true };
+pub const BOTH: Sides = Sides { host: true, device: true };
+
+/// Frequently used types of a module.
+pub struct Tys {
+    pub unit: Handle<Type>,
+    pub never: Handle<Type>,
+    pub bool: Handle<Type>,
+    pub i32: Handle<Type>,
+    pub i64: Handle<Type>,
+    pub u8: Handle<Type>,
+    pub u16: Handle<Type>,
+    pub u32: Handle<Type>,
+    pub u64: Handle<Type>,
+    pub usize: Handle<Type>,
+    pub f64: Handle<Type>,
+}
+
+impl Tys {
+    pub fn new(m: &mut Module) -> Self {
+        let t = &mut m.types;
+        Tys {
+            unit: t.unit(),
+            never: t.insert(Type::Never),
+            bool: t.scalar(Scalar::Bool),
+            i32: t.scalar(Scalar::I32),
+            i64: t.scalar(Scalar::I64),
+            u8: t.scalar(Scalar::U8),
+            u16: t.scalar(Scalar::U16),
+            u32: t.scalar(Scalar::U32),
+            u64: t.scalar(Scalar::U64),
+            usize: t.scalar(Scalar::Usize),
+            f64: t.scalar(Scalar::F64),
+        }
+    }
+}
+
+pub fn let_(local: Handle<Local>, init: Handle<Expr>) -> Stmt {
+    Stmt::Let { local, init: Some(init) }
+}
+pub fn st(e: Handle<Expr>) -> Stmt {
+    Stmt::Expr(e)
+}
