@@ -161,7 +161,10 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
         let (device, device_time) = match device.join() {
             Ok(r) => r,
             Err(_) => (
-                Err(hybrid_device::DeviceError::internal("the device code generator panicked")),
+                Err(hybrid_device::DeviceError::Internal {
+                    func: String::new(),
+                    message: "the device code generator panicked".to_string(),
+                }),
                 Duration::ZERO,
             ),
         };
@@ -205,6 +208,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
                 .map(|(h, _)| hybrid_link::OffloadEntry {
                     kernel_name: hybrid_ir::abi::device_symbol(&module, h),
                     host_symbol: hybrid_ir::abi::fallback_symbol(&module, h),
+                    shared_bytes: module.shared_bytes(),
                 })
                 .collect(),
         ),

@@ -1,6 +1,6 @@
 //! Wall-clock phase timings, printed like `rustc -Z time-passes` with `--timings`.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[derive(Default)]
 pub struct Timings {
@@ -8,14 +8,6 @@ pub struct Timings {
 }
 
 impl Timings {
-    /// Run `f` and record its wall time under `name`.
-    pub fn time<T>(&mut self, name: &str, f: impl FnOnce() -> T) -> T {
-        let start = Instant::now();
-        let value = f();
-        self.phases.push((name.to_string(), start.elapsed()));
-        value
-    }
-
     pub fn record(&mut self, name: &str, duration: Duration) {
         self.phases.push((name.to_string(), duration));
     }

@@ -17,24 +17,24 @@ struct Expectation {
     stdout: String,
 }
 
-fn expectation(program: &Path) -> Expectation {
-    let source = std::fs::read_to_string(program).unwrap();
+fn expectation(program: &Path) -> Result<Expectation, String> {
+    let source = std::fs::read_to_string(program).map_err(|e| e.to_string())?;
     let mut exp = Expectation { exit_code: 0, stderr_lines: Vec::new(), stdout: String::new() };
     for line in source.lines() {
         if let Some(rest) = line.strip_prefix("//@ exit-code:") {
-            exp.exit_code = rest.trim().parse().expect("bad exit-code directive");
+            exp.exit_code = rest.trim().parse().map_err(|_| format!("bad directive {line:?}"))?;
         } else if let Some(rest) = line.strip_prefix("//@ stderr: ") {
             exp.stderr_lines.push(rest.to_string());
         }
     }
     let stdout_file = program.with_extension("stdout");
     exp.stdout = std::fs::read_to_string(&stdout_file)
-        .unwrap_or_else(|_| panic!("missing expected output {}", stdout_file.display()));
-    exp
+        .map_err(|_| format!("missing expected output {}", stdout_file.display()))?;
+    Ok(exp)
 }
 
 fn check_program(program: &Path, out_dir: &Path) -> Result<(), String> {
-    let exp = expectation(program);
+    let exp = expectation(program)?;
     let exe = build_program(program, out_dir, &[])?;
     let out = run_program(&exe, &[("HYBRID_OFFLOAD", "disabled")])?;
     let mut problems = Vec::new();

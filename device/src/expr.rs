@@ -187,8 +187,12 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 BinaryOp::Sub => b.build_float_sub(x, y, "")?.into(),
                 BinaryOp::Mul => b.build_float_mul(x, y, "")?.into(),
                 BinaryOp::Div => b.build_float_div(x, y, "")?.into(),
-                // FIXME(NVPTX expands frem as x - trunc(x/y)*y, which is not Rust's exact fmod): own implementation.
-                BinaryOp::Rem => return Err(self.unsupported("float remainder `%`", expr.span)),
+                // Not `frem`: NVPTX expands it as x - trunc(x/y)*y, which is
+                // not Rust's exact fmod. The device libm's is musl's, exact.
+                BinaryOp::Rem => {
+                    let symbol = if x.get_type() == self.context().f32_type() { "__hy_fmodf" } else { "__hy_fmod" };
+                    return self.call_libm(symbol, &[x.into(), y.into()]);
+                }
                 _ if op.is_comparison() => {
                     let pred = match op {
                         BinaryOp::Eq => FloatPredicate::OEQ,

@@ -3,15 +3,18 @@
 //! [`compile_device`] is the whole API: it creates its own LLVM `Context`, so
 //! it may run on any thread, concurrently with the host backend. The module is
 //! lowered by [`function`] / [`expr`] / [`place`] (one `FnLowering` per
-//! function), kernels get their PTX entry by [`kernel`], then the module is
+//! function), kernels get their PTX entry by [`kernel`], the device math
+//! library is linked in by [`libm`] when needed, then the module is
 //! verified, optimized with the new pass manager (`default<On>`) and emitted
 //! by the NVPTX target machine.
 
 mod expr;
 mod function;
 mod kernel;
+mod libm;
 mod math;
 mod place;
+mod shared;
 mod types;
 
 use std::sync::Once;
@@ -48,7 +51,8 @@ pub struct DeviceOutput {
     pub llvm_ir: Option<String>,
     /// The PTX entry names (`abi::device_symbol` of each kernel), in module order.
     pub kernels: Vec<String>,
-    /// `"device: lower"`, `"device: optimize"`, `"device: emit"`.
+    /// `"device: lower"`, `"device: link libm"` (only when a kernel calls a
+    /// transcendental function or float `%`), `"device: optimize"`, `"device: emit"`.
     pub timings: Vec<(&'static str, Duration)>,
 }
 
@@ -150,6 +154,12 @@ pub fn compile_device(module: &IrModule, options: &DeviceOptions) -> Result<Opti
     let llvm_module = function::lower_module(&context, module, &machine)?;
     llvm_module.verify().map_err(|e| DeviceError::Llvm(format!("LLVM module verification failed: {}", e.to_string())))?;
     timings.push(("device: lower", start.elapsed()));
+
+    if libm::needed(&llvm_module) {
+        let start = Instant::now();
+        libm::link(&context, &llvm_module, &machine)?;
+        timings.push(("device: link libm", start.elapsed()));
+    }
 
     let start = Instant::now();
     let pipeline = format!("default<O{}>", options.opt_level.min(3));

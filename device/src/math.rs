@@ -1,7 +1,9 @@
-//! Intrinsic calls: float and integer math (LLVM intrinsics, exact ones only), slice and pointer helpers, traps.
+//! Intrinsic calls: float and integer math (exact LLVM intrinsics, the device libm for the rest), slice and pointer helpers, traps.
 
 use hybrid_ir::{Expr, Handle, Intrinsic, MathFn, Type};
-use inkwell::values::{BasicValueEnum, IntValue};
+use inkwell::module::Linkage;
+use inkwell::types::BasicMetadataTypeEnum;
+use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, IntValue};
 use inkwell::IntPredicate;
 
 use crate::function::{Flow, FnLowering, Lower, Val};
@@ -87,6 +89,10 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             | Intrinsic::VecLen
             | Intrinsic::VecToSlice => Err(self.unsupported("`Vec` (host only)", expr.span)),
             Intrinsic::Exit => Err(self.unsupported("`std::process::exit` (host only)", expr.span)),
+            Intrinsic::NowNanos => Err(self.unsupported("`Instant::now` (host only)", expr.span)),
+            Intrinsic::Atomic(_) | Intrinsic::SharedArray(_) | Intrinsic::DynSharedMem => {
+                self.shared_intrinsic(op, args, expr)
+            }
         }
     }
 
@@ -122,9 +128,12 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 MathFn::Round => one("llvm.round", self)?,
                 MathFn::Trunc => one("llvm.trunc", self)?,
                 MathFn::Powi => self.powi(vals[0], vals[1].into_int_value())?,
-                // FIXME(issue 3): own implementations of the transcendental
-                // functions (no libdevice here; NVPTX has no exact lowering).
-                _ => return Err(self.unsupported(name, expr.span)),
+                // The transcendental functions: the device libm (musl), linked
+                // in by `libm::link` after lowering.
+                _ => match crate::libm::entry_point(f, scalar) {
+                    Some(symbol) => self.call_libm(symbol, &vals)?,
+                    None => return Err(self.unsupported(name, expr.span)),
+                },
             }
         } else {
             let signed = scalar.is_signed();
@@ -157,6 +166,20 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             }
         };
         Ok(Val::Scalar(v))
+    }
+
+    /// Call the device libm's `symbol` (declared here, defined when the
+    /// library is linked in) with float arguments of one type.
+    pub fn call_libm(&mut self, symbol: &str, args: &[BasicValueEnum<'ctx>]) -> Lower<BasicValueEnum<'ctx>> {
+        let ty = args[0].get_type().into_float_type();
+        let module = &self.m.module;
+        let callee = module.get_function(symbol).unwrap_or_else(|| {
+            let params: Vec<BasicMetadataTypeEnum> = args.iter().map(|_| ty.into()).collect();
+            module.add_function(symbol, ty.fn_type(&params, false), Some(Linkage::External))
+        });
+        let args: Vec<BasicMetadataValueEnum> = args.iter().map(|&a| a.into()).collect();
+        let call = self.builder.build_direct_call(callee, &args, "")?;
+        call.try_as_basic_value().basic().ok_or_else(|| Flow::Error(self.internal(format!("{symbol} returns nothing"))))
     }
 
     /// Square-and-multiply: `r = 1; while e != 0 { if e & 1 { r *= base } e /= 2; base *= base }`.

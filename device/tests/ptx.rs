@@ -455,15 +455,26 @@ fn integer_division_traps() {
 }
 
 #[test]
-fn transcendental_is_not_supported_yet() {
+fn transcendental_calls_the_device_libm() {
+    // f64::sin used to be "not supported yet on the device"; it now links the
+    // device libm (see tests/ptx_math.rs and tests/libm_accuracy.rs).
+    let module = store_kernel(F64, |f| {
+        let t = f.scalar_ty(F64);
+        let u = f.scalar_ty(U32);
+        let tid = f.intrinsic(Intrinsic::ThreadIdx(Axis::X), vec![], u);
+        let x = f.cast(tid, t);
+        f.intrinsic(Intrinsic::Math(MathFn::Sin), vec![x], t)
+    });
+    let out = compile(&module, 3);
+    assert!(out.timings.iter().any(|(what, _)| *what == "device: link libm"), "{:?}", out.timings);
+    assert!(!out.ptx.contains(".extern"), "{}", out.ptx);
+    // Constant arguments fold through the library: sin(1.0) = 0.8414709848078965.
     let module = store_kernel(F64, |f| {
         let x = f.float(F64, 1.0);
         let t = f.scalar_ty(F64);
         f.intrinsic(Intrinsic::Math(MathFn::Sin), vec![x], t)
     });
-    let err = compile_device(&module, &DeviceOptions::default()).unwrap_err();
-    assert!(matches!(err, DeviceError::Unsupported { .. }), "{err:?}");
-    assert!(err.to_string().contains("not supported yet on the device: f64::sin"), "{err}");
+    assert!(stores_f64(&compile(&module, 3).ptx, 0.8414709848078965));
 }
 
 #[test]

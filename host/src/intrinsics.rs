@@ -1,4 +1,4 @@
-//! `Intrinsic` lowering: slices, Vec (through the shim), pointer arithmetic, exit and trap; geometry and math are delegated.
+//! `Intrinsic` lowering: slices, Vec (through the shim), pointer arithmetic, exit and trap; geometry, math, shared memory and atomics are delegated.
 
 use cranelift_codegen::ir::{condcodes::IntCC, InstBuilder, TrapCode, Value};
 use hybrid_ir::{abi, Expr, Handle, Intrinsic, Type, ValueRepr};
@@ -16,6 +16,8 @@ impl FunctionCx<'_, '_> {
             Intrinsic::GridDim(axis) => self.geometry(hybrid_ir::abi::thread_ctx::GRID_DIM, axis),
             Intrinsic::SyncThreads => self.sync_threads(),
             Intrinsic::Math(f) => self.math(f, args, expr),
+            Intrinsic::SharedArray(index) => self.shared_array(index),
+            Intrinsic::DynSharedMem => self.dyn_shared_mem(),
             _ => {
                 // Evaluate the arguments in order; Memory values are copied at
                 // once so later arguments cannot change them.
@@ -146,6 +148,17 @@ impl FunctionCx<'_, '_> {
                 self.dead_block();
                 Val::Nothing
             }
+            Intrinsic::NowNanos => {
+                if self.flavor != Flavor::Host {
+                    return Err(self.unsupported("Instant::now in device code"));
+                }
+                let now = self.call_rt(Rt::NowNs, &[]).expect("hybrid_now_ns returns a value");
+                Val::Scalar(now)
+            }
+            Intrinsic::Atomic(atomic) => {
+                let values = (0..vals.len()).map(|i| self.arg(vals, i)).collect::<Result<Vec<_>>>()?;
+                self.atomic(atomic, &values, expr)?
+            }
             Intrinsic::Trap => {
                 self.panic_msg(abi::PANIC_TRAP, expr.span);
                 self.b.ins().trap(TrapCode::unwrap_user(1));
@@ -157,6 +170,8 @@ impl FunctionCx<'_, '_> {
             | Intrinsic::BlockDim(_)
             | Intrinsic::GridDim(_)
             | Intrinsic::SyncThreads
+            | Intrinsic::SharedArray(_)
+            | Intrinsic::DynSharedMem
             | Intrinsic::Math(_) => unreachable!("handled in intrinsic()"),
         })
     }

@@ -16,6 +16,7 @@ mod ops;
 mod place;
 mod print;
 mod runtime;
+mod shared;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;

@@ -63,6 +63,7 @@ runtime_table! {
     VecWithCapacity = abi::VEC_WITH_CAPACITY, (Ptr, I64, I64, I64) -> ();
     VecPush = abi::VEC_PUSH, (Ptr, Ptr, I64, I64) -> ();
     Exit = abi::EXIT, (I32) -> ();
+    NowNs = abi::NOW_NS, () -> (I64);
     Finish = abi::RT_FINISH, () -> (I32);
     TgtDataBegin = abi::TGT_DATA_BEGIN, (Ptr, I64, I32, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr) -> ();
     TgtDataEnd = abi::TGT_DATA_END, (Ptr, I64, I32, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr) -> ();

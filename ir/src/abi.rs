@@ -80,6 +80,8 @@ pub const VEC_WITH_CAPACITY: &str = "hybrid_vec_with_capacity";
 pub const VEC_PUSH: &str = "hybrid_vec_push";
 /// `hybrid_exit(code: i32) -> !` (flushes stdout first).
 pub const EXIT: &str = "hybrid_exit";
+/// `hybrid_now_ns() -> u64`: a monotonic clock in nanoseconds (`Instant`).
+pub const NOW_NS: &str = "hybrid_now_ns";
 /// `hybrid_rt_finish() -> i32`: flush at the end of `main`; returns 0.
 pub const RT_FINISH: &str = "hybrid_rt_finish";
 /// `hybrid_math_f64(op: i32, a: f64, b: f64) -> f64` and `hybrid_math_f32(op, a: f32, b: f32) -> f32`:

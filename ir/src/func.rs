@@ -196,8 +196,50 @@ pub enum Intrinsic {
     PtrIsNull,
     /// `(i32) -> !`: `std::process::exit`.
     Exit,
+    /// `() -> u64`: nanoseconds of the host's monotonic clock (`Instant::now`; host only).
+    NowNanos,
     /// `() -> !`: abort the kernel (device) / panic "explicit trap" (host).
     Trap,
+    /// Device only. An atomic read-modify-write of `*p`, returning the old
+    /// value; relaxed ordering (CUDA's `atomicAdd` and friends), atomic with
+    /// respect to every thread of the grid. `T` is the result type.
+    /// - `Add`: `(*mut T, T) -> T` for i32 u32 i64 u64 f32 f64 (wrapping on
+    ///   integers, IEEE addition on floats);
+    /// - `Min`, `Max`: `(*mut T, T) -> T` for i32 u32 i64 u64 (signedness from `T`);
+    /// - `Exch`: `(*mut T, T) -> T` for i32 u32 i64 u64 f32 f64: store the new value;
+    /// - `Cas`: `(*mut T, current: T, new: T) -> T` for i32 u32 i64 u64: store
+    ///   `new` if `*p == current`; returns the old value either way.
+    ///
+    /// `isize`/`usize` are accepted like `i64`/`u64`.
+    Atomic(AtomicOp),
+    /// Device only. `() -> *mut [T; N]`: the block-shared array
+    /// `Module::shared_arrays[i]` (the expression's type is a pointer to its
+    /// `ty`). One allocation per call site, shared by the threads of a block,
+    /// uninitialized on the GPU (zeroed in host fallback).
+    SharedArray(u32),
+    /// Device only. `() -> *mut T`: the start of the launch's dynamic shared
+    /// memory (`dyn_cache` bytes per block, aligned to 16).
+    DynSharedMem,
+}
+
+/// The operation of `Intrinsic::Atomic`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AtomicOp {
+    Add,
+    Min,
+    Max,
+    Exch,
+    Cas,
+}
+
+impl Intrinsic {
+    /// Intrinsics that only exist in device code (kernels and their callees).
+    pub fn is_device_only(self) -> bool {
+        matches!(
+            self,
+            Intrinsic::Atomic(_) | Intrinsic::SharedArray(_) | Intrinsic::DynSharedMem
+        )
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -358,6 +400,23 @@ pub struct Module {
     pub functions: Arena<Function>,
     /// The host `main`, if the program has one.
     pub entry: Option<Handle<Function>>,
+    /// The block-shared arrays of `Intrinsic::SharedArray(i)`, one per call
+    /// site. Invariants (kept by [`Module::add_shared_array`]): each `ty` is an
+    /// `Array` type; offsets are aligned to the array's alignment (at least
+    /// 4), increasing, and the arrays do not overlap. The layout is
+    /// module-wide: every kernel sees all of them at the same offsets (the
+    /// host fallback allocates [`Module::shared_bytes`] per block).
+    pub shared_arrays: Vec<SharedArray>,
+}
+
+/// One block-shared array (see `Module::shared_arrays`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SharedArray {
+    /// The `[T; N]` type.
+    pub ty: Handle<Type>,
+    /// Byte offset in the block's static shared memory (host fallback:
+    /// `ThreadCtx::shared + offset`; the GPU uses one `.shared` variable each).
+    pub offset: u64,
 }
 
 impl Module {
@@ -367,7 +426,21 @@ impl Module {
             types: crate::types::TypeTable::new(),
             functions: Arena::new(),
             entry: None,
+            shared_arrays: Vec::new(),
         }
+    }
+    /// Add a block-shared array of type `ty` (a `[T; N]`) after the existing
+    /// ones, at the next offset aligned to its alignment (at least 4); returns
+    /// its index for `Intrinsic::SharedArray`.
+    pub fn add_shared_array(&mut self, ty: Handle<Type>) -> u32 {
+        let layout = self.types.layout(ty);
+        let offset = self.shared_bytes().next_multiple_of(layout.align.max(4));
+        self.shared_arrays.push(SharedArray { ty, offset });
+        (self.shared_arrays.len() - 1) as u32
+    }
+    /// Total bytes of static block-shared memory: the end of the last array.
+    pub fn shared_bytes(&self) -> u64 {
+        self.shared_arrays.last().map_or(0, |a| a.offset + self.types.layout(a.ty).size)
     }
     pub fn kernels(&self) -> impl Iterator<Item = (Handle<Function>, &Function)> {
         self.functions.iter().filter(|(_, f)| f.kind == FunctionKind::Kernel)

@@ -13,6 +13,9 @@ pub fn print_module(module: &Module) -> String {
             def.fields.iter().map(|f| format!("{}: {}", f.name, module.types.display(f.ty))).collect();
         let _ = writeln!(out, "struct {} {{ {} }}", def.name, fields.join(", "));
     }
+    for (i, a) in module.shared_arrays.iter().enumerate() {
+        let _ = writeln!(out, "shared #{i}: {} at {}", module.types.display(a.ty), a.offset);
+    }
     for (handle, func) in module.functions.iter() {
         out.push_str(&print_function(module, handle, func));
         out.push('\n');

@@ -9,10 +9,33 @@ use crate::types::Type;
 pub enum ValidationError {
     #[error("function `{func}`: {message}")]
     Function { func: String, message: String },
+    #[error("shared array {index}: {message}")]
+    SharedArray { index: usize, message: String },
+}
+
+/// The invariants of `Module::shared_arrays`.
+fn check_shared_arrays(module: &Module) -> Result<(), ValidationError> {
+    let mut end = 0u64;
+    for (index, a) in module.shared_arrays.iter().enumerate() {
+        let err = |message: String| ValidationError::SharedArray { index, message };
+        if !module.types.types.contains(a.ty) {
+            return Err(err("type handle out of range".into()));
+        }
+        if !matches!(module.types.get(a.ty), Type::Array { .. }) {
+            return Err(err(format!("type `{}` is not an array", module.types.display(a.ty))));
+        }
+        let layout = module.types.layout(a.ty);
+        if a.offset < end || a.offset % layout.align.max(4) != 0 {
+            return Err(err(format!("offset {} overlaps or is misaligned", a.offset)));
+        }
+        end = a.offset + layout.size;
+    }
+    Ok(())
 }
 
 /// Check every function of `module`.
 pub fn validate(module: &Module) -> Result<(), ValidationError> {
+    check_shared_arrays(module)?;
     for (_, func) in module.functions.iter() {
         FunctionValidator { module, func }.run().map_err(|message| ValidationError::Function {
             func: func.name.clone(),
@@ -118,9 +141,16 @@ impl FunctionValidator<'_> {
                         | Intrinsic::VecLen
                         | Intrinsic::VecToSlice
                         | Intrinsic::Exit
+                        | Intrinsic::NowNanos
                 );
                 if device && host_only {
                     return Err(format!("host-only intrinsic {op:?} in device code"));
+                }
+                if !device && op.is_device_only() {
+                    return Err(format!("device-only intrinsic {op:?} in host code"));
+                }
+                if op.is_device_only() {
+                    self.check_device_intrinsic(*op, args, expr.ty)?;
                 }
                 operands.extend(args.iter().copied());
             }
@@ -187,6 +217,57 @@ impl FunctionValidator<'_> {
         }
         for op in operands {
             self.handle(op)?;
+        }
+        Ok(())
+    }
+
+    /// Argument and result types of `Atomic`, `SharedArray`, `DynSharedMem`.
+    fn check_device_intrinsic(&self, op: Intrinsic, args: &[Handle<Expr>], ty: Handle<Type>) -> Result<(), String> {
+        let types = &self.module.types;
+        for &a in args {
+            self.handle(a)?;
+        }
+        let pointee = |t: Handle<Type>| match types.get(t) {
+            Type::Pointer { pointee, .. } => Some(*pointee),
+            _ => None,
+        };
+        match op {
+            Intrinsic::SharedArray(i) => {
+                let Some(array) = self.module.shared_arrays.get(i as usize) else {
+                    return Err(format!("shared array {i} out of range"));
+                };
+                if !args.is_empty() || pointee(ty) != Some(array.ty) {
+                    return Err(format!("SharedArray({i}) must be `() -> *mut {}`", types.display(array.ty)));
+                }
+            }
+            Intrinsic::DynSharedMem => {
+                if !args.is_empty() || pointee(ty).is_none() {
+                    return Err("DynSharedMem must be `() -> *mut T`".into());
+                }
+            }
+            Intrinsic::Atomic(a) => {
+                let arity = if a == AtomicOp::Cas { 3 } else { 2 };
+                let Some(s) = types.as_scalar(ty) else {
+                    return Err(format!("atomic {a:?} of non-scalar type `{}`", types.display(ty)));
+                };
+                let allowed = match a {
+                    AtomicOp::Add | AtomicOp::Exch => s.size() >= 4 && s != crate::types::Scalar::Bool,
+                    AtomicOp::Min | AtomicOp::Max | AtomicOp::Cas => s.size() >= 4 && s.is_int(),
+                };
+                let ok = allowed
+                    && args.len() == arity
+                    && pointee(self.func.exprs[args[0]].ty) == Some(ty)
+                    && args[1..].iter().all(|&v| self.func.exprs[v].ty == ty);
+                if !ok {
+                    return Err(format!(
+                        "atomic {a:?} must be `(*mut T{}) -> T` with T a 32/64-bit {}, found T = `{}`",
+                        ", T".repeat(arity - 1),
+                        if matches!(a, AtomicOp::Add | AtomicOp::Exch) { "integer or float" } else { "integer" },
+                        types.display(ty)
+                    ));
+                }
+            }
+            _ => {}
         }
         Ok(())
     }

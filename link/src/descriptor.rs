@@ -126,7 +126,14 @@ pub fn write_offload_object(images: &[DeviceImage], entries: &[OffloadEntry]) ->
         None
     } else {
         let sec = w.section(ENTRIES_SECTION, SectionKind::Data, elf::SHF_ALLOC | elf::SHF_WRITE);
-        w.obj.append_section_data(sec, &vec![0u8; (ENTRY_SIZE as usize) * entries.len()], 8);
+        // `size` (offset 16) carries the fallback's static shared bytes; the
+        // addresses are relocations below, `flags` and `reserved` stay 0.
+        let mut table = vec![0u8; (ENTRY_SIZE as usize) * entries.len()];
+        for (i, e) in entries.iter().enumerate() {
+            let at = i * ENTRY_SIZE as usize + 16;
+            table[at..at + 8].copy_from_slice(&e.shared_bytes.to_le_bytes());
+        }
+        w.obj.append_section_data(sec, &table, 8);
         for (i, e) in entries.iter().enumerate() {
             let base = i as u64 * ENTRY_SIZE;
             let host = w.undefined(&e.host_symbol, SymbolKind::Text);

@@ -40,6 +40,12 @@ pub struct OffloadEntry {
     /// The host-fallback entry (defined in host.o); its address is the
     /// offload region id.
     pub host_symbol: String,
+    /// The kernel's static block-shared memory in bytes
+    /// (`hybrid_ir::Module::shared_bytes`), written into the entry's `size`
+    /// field. The shim allocates this much per block as `ThreadCtx::shared`
+    /// in host fallback; the CUDA path ignores it (the PTX declares its
+    /// `.shared` variables itself).
+    pub shared_bytes: u64,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -29,6 +29,8 @@ void hyfb_saxpy(const uint64_t *args, const ThreadCtx *ctx) {
     const float *x = (const float *)args[0]; uint64_t n = args[1]; float *y = (float *)args[2];
     float a; memcpy(&a, &args[4], 4);
     if (ctx->block_dim[0] != 32 || ctx->grid_dim[0] != 4 || ctx->block_dim[1] != 1 || ctx->grid_dim[2] != 1) dims_ok = 0;
+    /* the entry's size (40) is the per-block static shared memory: zeroed, 16-aligned */
+    if (!ctx->shared || ((uintptr_t)ctx->shared & 15) || ((const uint64_t *)ctx->shared)[4] != 0) dims_ok = 0;
     uint64_t i = (uint64_t)ctx->block_idx[0] * ctx->block_dim[0] + ctx->thread_idx[0];
     if (i < n) y[i] = a * x[i] + y[i];
 }
@@ -62,7 +64,7 @@ fn shim_lib() -> PathBuf {
 
 fn build(dir: &Path, images: &[DeviceImage], options: &LinkOptions) -> PathBuf {
     std::fs::create_dir_all(dir).unwrap();
-    let entries = [OffloadEntry { kernel_name: "saxpy".into(), host_symbol: "hyfb_saxpy".into() }];
+    let entries = [OffloadEntry { kernel_name: "saxpy".into(), host_symbol: "hyfb_saxpy".into(), shared_bytes: 40 }];
     let desc = dir.join("descriptor.o");
     std::fs::write(&desc, write_offload_object(images, &entries).unwrap()).unwrap();
     let c = dir.join("main.c");

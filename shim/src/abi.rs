@@ -24,7 +24,8 @@ pub const PANIC_TRAP: i32 = 4;
 
 /// LLVM 19 `__tgt_offload_entry` (32 bytes). `addr` is the kernel's
 /// host-fallback entry (the region id), `name` its symbol in the device image.
-/// `size` and `flags` are 0 for kernels today.
+/// `size` is the kernel's static block-shared bytes for the host fallback
+/// (CUDA ignores it); `flags` is 0.
 #[repr(C)]
 #[derive(Debug)]
 pub struct OffloadEntry {

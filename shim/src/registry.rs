@@ -37,7 +37,8 @@ pub struct Kernel {
     /// Index into `Registry::images` of the image that defines it.
     pub image: Option<usize>,
     /// The entry's `size` field: bytes of static block-shared memory the
-    /// host fallback allocates per block (0 today; see the report).
+    /// host fallback allocates (zeroed) per block as `ThreadCtx::shared`
+    /// (`link::OffloadEntry::shared_bytes`, the module's `shared_bytes()`).
     pub static_shared_bytes: usize,
 }
 

@@ -92,6 +92,14 @@ pub extern "C" fn hybrid_rt_finish() -> i32 {
     0
 }
 
+/// `hybrid_now_ns() -> u64`: nanoseconds since the first call (monotonic),
+/// the representation of `std::time::Instant` in generated code.
+#[no_mangle]
+pub extern "C" fn hybrid_now_ns() -> u64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_nanos() as u64
+}
+
 pub fn unmark_worker_thread() {
     IS_WORKER.with(|w| w.set(false));
 }

@@ -1,0 +1,1 @@
+/* hybridc device libm: no architecture-specific fp_barrier overrides (see libm.h). */

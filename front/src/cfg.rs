@@ -1,0 +1,99 @@
+//! Per-side `#[cfg(..)]` evaluation and the item attributes hybridc accepts.
+
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Meta, Token};
+
+use crate::diag::{range_of, DResult, Diagnostic};
+
+/// The two compilation views of one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    Host,
+    Device,
+}
+
+/// Whether an item with these attributes exists on `side`.
+pub fn active(attrs: &[Attribute], side: Side) -> DResult<bool> {
+    for attr in attrs {
+        if attr.path().is_ident("cfg") {
+            let meta: Meta = attr.parse_args().map_err(|e| {
+                Diagnostic::at(None, format!("malformed `cfg` attribute: {e}"), range_of(attr), "malformed")
+            })?;
+            if !eval(&meta, side)? {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+fn eval(meta: &Meta, side: Side) -> DResult<bool> {
+    match meta {
+        Meta::Path(path) => {
+            let name = path.get_ident().map(|i| i.to_string()).unwrap_or_default();
+            Ok(match (name.as_str(), side) {
+                ("unix", Side::Host) => true,
+                _ => false,
+            })
+        }
+        Meta::NameValue(nv) => {
+            let key = nv.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
+            let value = match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => s.value(),
+                other => {
+                    return Err(Diagnostic::at(None, "expected a string literal in `cfg`", range_of(other), "expected a string"))
+                }
+            };
+            Ok(match (key.as_str(), side) {
+                ("target_os", Side::Host) => value == "linux",
+                ("target_os", Side::Device) => value == "cuda",
+                ("target_arch", Side::Host) => value == "x86_64",
+                ("target_arch", Side::Device) => value == "nvptx64",
+                ("target_family", Side::Host) => value == "unix",
+                ("target_vendor", Side::Device) => value == "nvidia",
+                ("target_pointer_width", _) => value == "64",
+                _ => false,
+            })
+        }
+        Meta::List(list) => {
+            let name = list.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
+            let args: Punctuated<Meta, Token![,]> = list
+                .parse_args_with(Punctuated::parse_terminated)
+                .map_err(|e| Diagnostic::at(None, format!("malformed `cfg` predicate: {e}"), range_of(list), "malformed"))?;
+            let values = args.iter().map(|m| eval(m, side)).collect::<DResult<Vec<bool>>>()?;
+            match name.as_str() {
+                "not" if values.len() == 1 => Ok(!values[0]),
+                "all" => Ok(values.iter().all(|v| *v)),
+                "any" => Ok(values.iter().any(|v| *v)),
+                _ => Err(Diagnostic::at(
+                    Some("E0537"),
+                    format!("invalid predicate `{}`", name),
+                    range_of(list),
+                    "expected `not(..)` with one predicate, `all(..)` or `any(..)`",
+                )),
+            }
+        }
+    }
+}
+
+/// The attribute names hybridc knows on items; others are rejected.
+pub fn check_item_attrs(attrs: &[Attribute]) -> DResult<()> {
+    for attr in attrs {
+        let Some(name) = attr.path().get_ident().map(|i| i.to_string()) else {
+            return Err(Diagnostic::unsupported(&format!("the attribute `#[{}]`", quote::quote!(#attr)), range_of(attr)));
+        };
+        match name.as_str() {
+            "cfg" | "inline" | "no_mangle" | "unsafe" | "allow" | "warn" | "deny" | "expect" | "forbid" | "doc"
+            | "offload_kernel" | "rustc_offload_kernel" | "repr" | "derive" | "must_use" | "cold" | "track_caller" => {}
+            _ => {
+                return Err(Diagnostic::unsupported(&format!("the attribute `#[{name}]`"), range_of(attr)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `#[offload_kernel]` / `#[rustc_offload_kernel]`.
+pub fn is_kernel(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| a.path().is_ident("offload_kernel") || a.path().is_ident("rustc_offload_kernel"))
+}

@@ -1,0 +1,241 @@
+//! Compile-time evaluation of `const` items, array lengths and the numeric
+//! associated constants (`f32::MAX`, `i32::MIN`, ...).
+
+use hybrid_ir::Scalar;
+
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::resolve::Items;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ConstValue {
+    Int(i128),
+    Float(f64),
+    Bool(bool),
+}
+
+impl ConstValue {
+    /// Wrap/round a value into `ty`.
+    pub fn normalize(self, ty: Scalar) -> ConstValue {
+        match (self, ty) {
+            (v, Scalar::Bool) => v,
+            (ConstValue::Int(v), s) if s.is_int() => ConstValue::Int(wrap_int(v, s)),
+            (ConstValue::Float(f), Scalar::F32) => ConstValue::Float(f as f32 as f64),
+            (ConstValue::Float(f), _) => ConstValue::Float(f),
+            (ConstValue::Int(v), Scalar::F32) => ConstValue::Float(v as f32 as f64),
+            (ConstValue::Int(v), _) => ConstValue::Float(v as f64),
+            (ConstValue::Bool(b), s) if s.is_int() => ConstValue::Int(b as i128),
+            (ConstValue::Bool(b), _) => ConstValue::Float(b as u8 as f64),
+        }
+    }
+}
+
+/// Wrap an integer into the range of `s` (two's complement).
+pub fn wrap_int(v: i128, s: Scalar) -> i128 {
+    let bits = s.bits();
+    let mask: u128 = if bits >= 128 { u128::MAX } else { (1u128 << bits) - 1 };
+    let u = (v as u128) & mask;
+    if s.is_signed() && bits < 128 && u >> (bits - 1) & 1 == 1 {
+        (u as i128) - (1i128 << bits)
+    } else {
+        u as i128
+    }
+}
+
+/// `f32::MAX`, `u64::MAX`, `f64::consts::PI`, ...
+pub fn assoc_const(ty: &str, name: &str) -> Option<(Scalar, ConstValue)> {
+    let s = Scalar::from_name(ty)?;
+    if s.is_int() {
+        let bits = s.bits();
+        let (min, max): (i128, i128) = if s.is_signed() {
+            (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+        } else {
+            (0, (1i128 << bits) - 1)
+        };
+        return match name {
+            "MAX" => Some((s, ConstValue::Int(max))),
+            "MIN" => Some((s, ConstValue::Int(min))),
+            "BITS" => Some((Scalar::U32, ConstValue::Int(bits as i128))),
+            _ => None,
+        };
+    }
+    let f32_ = s == Scalar::F32;
+    let v = match name {
+        "MAX" => if f32_ { f32::MAX as f64 } else { f64::MAX },
+        "MIN" => if f32_ { f32::MIN as f64 } else { f64::MIN },
+        "MIN_POSITIVE" => if f32_ { f32::MIN_POSITIVE as f64 } else { f64::MIN_POSITIVE },
+        "EPSILON" => if f32_ { f32::EPSILON as f64 } else { f64::EPSILON },
+        "INFINITY" => f64::INFINITY,
+        "NEG_INFINITY" => f64::NEG_INFINITY,
+        "NAN" => f64::NAN,
+        "PI" => std::f64::consts::PI,
+        "TAU" => std::f64::consts::TAU,
+        "E" => std::f64::consts::E,
+        "SQRT_2" => std::f64::consts::SQRT_2,
+        "LN_2" => std::f64::consts::LN_2,
+        "LN_10" => std::f64::consts::LN_10,
+        "FRAC_PI_2" => std::f64::consts::FRAC_PI_2,
+        "FRAC_PI_4" => std::f64::consts::FRAC_PI_4,
+        "FRAC_1_SQRT_2" => std::f64::consts::FRAC_1_SQRT_2,
+        _ => return None,
+    };
+    let consts_only = matches!(name, "PI" | "TAU" | "E" | "SQRT_2" | "LN_2" | "LN_10" | "FRAC_PI_2" | "FRAC_PI_4" | "FRAC_1_SQRT_2");
+    let _ = consts_only;
+    Some((s, ConstValue::Float(v).normalize(s)))
+}
+
+/// Split a path like `core::f64::consts::PI` or `f32::MAX` into (type, name).
+pub fn assoc_const_path(segments: &[String]) -> Option<(Scalar, ConstValue)> {
+    let n = segments.len();
+    if n < 2 {
+        return None;
+    }
+    let name = &segments[n - 1];
+    let ty = if n >= 3 && segments[n - 2] == "consts" { &segments[n - 3] } else { &segments[n - 2] };
+    assoc_const(ty, name)
+}
+
+/// Evaluate a constant expression (literals, arithmetic, casts, other consts).
+pub fn eval(expr: &syn::Expr, items: &Items) -> DResult<ConstValue> {
+    use syn::Expr;
+    let not_const = |e: &syn::Expr| {
+        Diagnostic::at(
+            Some("E0015"),
+            "this expression cannot be evaluated at compile time by hybridc",
+            range_of(e),
+            "expected a constant expression",
+        )
+    };
+    match expr {
+        Expr::Lit(lit) => match &lit.lit {
+            syn::Lit::Int(i) => {
+                let v: u128 = i.base10_parse().map_err(|e| Diagnostic::at(None, e.to_string(), range_of(i), "invalid"))?;
+                let value = ConstValue::Int(v as i128);
+                Ok(match Scalar::from_name(i.suffix()) {
+                    Some(s) => value.normalize(s),
+                    None => value,
+                })
+            }
+            syn::Lit::Float(f) => {
+                let v: f64 = f.base10_parse().map_err(|e| Diagnostic::at(None, e.to_string(), range_of(f), "invalid"))?;
+                Ok(ConstValue::Float(if f.suffix() == "f32" { v as f32 as f64 } else { v }))
+            }
+            syn::Lit::Bool(b) => Ok(ConstValue::Bool(b.value)),
+            _ => Err(not_const(expr)),
+        },
+        Expr::Paren(p) => eval(&p.expr, items),
+        Expr::Group(g) => eval(&g.expr, items),
+        Expr::Block(b) if b.block.stmts.len() == 1 => match &b.block.stmts[0] {
+            syn::Stmt::Expr(e, None) => eval(e, items),
+            _ => Err(not_const(expr)),
+        },
+        Expr::Path(p) => {
+            let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            if segs.len() == 1 {
+                if let Some(idx) = items.const_index(&segs[0]) {
+                    return items.const_value(idx);
+                }
+                return Err(Diagnostic::at(
+                    Some("E0425"),
+                    format!("cannot find value `{}` in this scope", segs[0]),
+                    range_of(p),
+                    "not found in this scope",
+                ));
+            }
+            assoc_const_path(&segs).map(|(_, v)| v).ok_or_else(|| not_const(expr))
+        }
+        Expr::Unary(u) => {
+            let v = eval(&u.expr, items)?;
+            match (&u.op, v) {
+                (syn::UnOp::Neg(_), ConstValue::Int(i)) => Ok(ConstValue::Int(-i)),
+                (syn::UnOp::Neg(_), ConstValue::Float(f)) => Ok(ConstValue::Float(-f)),
+                (syn::UnOp::Not(_), ConstValue::Bool(b)) => Ok(ConstValue::Bool(!b)),
+                (syn::UnOp::Not(_), ConstValue::Int(i)) => Ok(ConstValue::Int(!i)),
+                _ => Err(not_const(expr)),
+            }
+        }
+        Expr::Cast(c) => {
+            let v = eval(&c.expr, items)?;
+            let target = match &*c.ty {
+                syn::Type::Path(tp) => tp.path.get_ident().and_then(|i| Scalar::from_name(&i.to_string())),
+                _ => None,
+            };
+            let Some(s) = target else { return Err(not_const(expr)) };
+            Ok(match (v, s.is_int()) {
+                (ConstValue::Float(f), true) => {
+                    // saturating like Rust's `as`
+                    let (lo, hi) = match ConstValue::Int(0).normalize(s) {
+                        _ if s.is_signed() => (-(1i128 << (s.bits() - 1)), (1i128 << (s.bits() - 1)) - 1),
+                        _ => (0, (1i128 << s.bits()) - 1),
+                    };
+                    ConstValue::Int(if f.is_nan() { 0 } else { (f.trunc().clamp(lo as f64, hi as f64)) as i128 })
+                }
+                (v, _) => v.normalize(s),
+            })
+        }
+        Expr::Binary(b) => {
+            use syn::BinOp::*;
+            let l = eval(&b.left, items)?;
+            let r = eval(&b.right, items)?;
+            let div_zero = || Diagnostic::at(Some("E0080"), "evaluation of constant value failed", range_of(expr), "attempt to divide by zero");
+            Ok(match (l, r) {
+                (ConstValue::Int(x), ConstValue::Int(y)) => match b.op {
+                    Add(_) => ConstValue::Int(x.wrapping_add(y)),
+                    Sub(_) => ConstValue::Int(x.wrapping_sub(y)),
+                    Mul(_) => ConstValue::Int(x.wrapping_mul(y)),
+                    Div(_) => ConstValue::Int(x.checked_div(y).ok_or_else(div_zero)?),
+                    Rem(_) => ConstValue::Int(x.checked_rem(y).ok_or_else(div_zero)?),
+                    BitAnd(_) => ConstValue::Int(x & y),
+                    BitOr(_) => ConstValue::Int(x | y),
+                    BitXor(_) => ConstValue::Int(x ^ y),
+                    Shl(_) => ConstValue::Int(x.wrapping_shl(y as u32)),
+                    Shr(_) => ConstValue::Int(x.wrapping_shr(y as u32)),
+                    Eq(_) => ConstValue::Bool(x == y),
+                    Ne(_) => ConstValue::Bool(x != y),
+                    Lt(_) => ConstValue::Bool(x < y),
+                    Le(_) => ConstValue::Bool(x <= y),
+                    Gt(_) => ConstValue::Bool(x > y),
+                    Ge(_) => ConstValue::Bool(x >= y),
+                    _ => return Err(not_const(expr)),
+                },
+                (ConstValue::Float(x), ConstValue::Float(y)) => match b.op {
+                    Add(_) => ConstValue::Float(x + y),
+                    Sub(_) => ConstValue::Float(x - y),
+                    Mul(_) => ConstValue::Float(x * y),
+                    Div(_) => ConstValue::Float(x / y),
+                    Rem(_) => ConstValue::Float(x % y),
+                    Eq(_) => ConstValue::Bool(x == y),
+                    Ne(_) => ConstValue::Bool(x != y),
+                    Lt(_) => ConstValue::Bool(x < y),
+                    Le(_) => ConstValue::Bool(x <= y),
+                    Gt(_) => ConstValue::Bool(x > y),
+                    Ge(_) => ConstValue::Bool(x >= y),
+                    _ => return Err(not_const(expr)),
+                },
+                (ConstValue::Bool(x), ConstValue::Bool(y)) => match b.op {
+                    And(_) | BitAnd(_) => ConstValue::Bool(x && y),
+                    Or(_) | BitOr(_) => ConstValue::Bool(x || y),
+                    BitXor(_) | Ne(_) => ConstValue::Bool(x != y),
+                    Eq(_) => ConstValue::Bool(x == y),
+                    _ => return Err(not_const(expr)),
+                },
+                _ => {
+                    return Err(Diagnostic::at(
+                        Some("E0308"),
+                        "mismatched types in constant expression",
+                        range_of(expr),
+                        "both operands must have the same type",
+                    ))
+                }
+            })
+        }
+        _ => Err(not_const(expr)),
+    }
+}
+
+/// An array length: a constant `usize` expression.
+pub fn eval_len(expr: &syn::Expr, items: &Items) -> DResult<u64> {
+    match eval(expr, items)? {
+        ConstValue::Int(v) if (0..=u32::MAX as i128 * 16).contains(&v) => Ok(v as u64),
+        _ => Err(Diagnostic::at(Some("E0308"), "array length must be a non-negative `usize` constant", range_of(expr), "expected `usize`")),
+    }
+}

@@ -1,0 +1,330 @@
+//! Type inference for one body: type variables (general, integer, float)
+//! unified with union-find, structural shapes, and resolution to IR types.
+
+use std::collections::HashMap;
+
+use hybrid_ir::{Handle, Scalar, StructDef, Type, TypeTable};
+
+/// A type in inference: an index into `Infer`'s table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TyId(u32);
+
+impl TyId {
+    /// Not a type; only to initialize fields before the first real one.
+    pub const PLACEHOLDER: TyId = TyId(u32::MAX);
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VarKind {
+    General,
+    /// `{integer}`: defaults to `i32`.
+    Int,
+    /// `{float}`: defaults to `f64`.
+    Float,
+}
+
+/// A known type constructor whose parts may still be variables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Unit,
+    Never,
+    Scalar(Scalar),
+    Ptr { pointee: TyId, mutable: bool, reference: bool },
+    Slice { elem: TyId, mutable: bool },
+    Array { elem: TyId, len: u64 },
+    Tuple(Vec<TyId>),
+    Struct(Handle<StructDef>),
+    Vec(TyId),
+}
+
+#[derive(Clone, Debug)]
+enum Node {
+    Var(VarKind),
+    Link(TyId),
+    Known(Shape),
+}
+
+/// Why a type could not be resolved.
+#[derive(Debug)]
+pub enum ResolveError {
+    /// A general variable nothing constrained.
+    Unknown,
+    /// A type that refers to itself.
+    Cyclic,
+}
+
+#[derive(Default)]
+pub struct Infer {
+    nodes: Vec<Node>,
+    imported: HashMap<Handle<Type>, TyId>,
+    resolved: HashMap<u32, Handle<Type>>,
+}
+
+impl Infer {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    fn push(&mut self, node: Node) -> TyId {
+        self.nodes.push(node);
+        TyId(self.nodes.len() as u32 - 1)
+    }
+    pub fn var(&mut self, kind: VarKind) -> TyId {
+        self.push(Node::Var(kind))
+    }
+    pub fn known(&mut self, shape: Shape) -> TyId {
+        self.push(Node::Known(shape))
+    }
+    pub fn scalar(&mut self, s: Scalar) -> TyId {
+        self.known(Shape::Scalar(s))
+    }
+    pub fn unit(&mut self) -> TyId {
+        self.known(Shape::Unit)
+    }
+    pub fn never(&mut self) -> TyId {
+        self.known(Shape::Never)
+    }
+
+    pub fn find(&mut self, t: TyId) -> TyId {
+        let mut root = t;
+        while let Node::Link(next) = self.nodes[root.0 as usize] {
+            root = next;
+        }
+        let mut cur = t;
+        while let Node::Link(next) = self.nodes[cur.0 as usize] {
+            self.nodes[cur.0 as usize] = Node::Link(root);
+            cur = next;
+        }
+        root
+    }
+    /// The known shape of `t`, or `None` while it is a variable.
+    pub fn shape(&mut self, t: TyId) -> Option<Shape> {
+        let r = self.find(t);
+        match &self.nodes[r.0 as usize] {
+            Node::Known(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+    pub fn var_kind(&mut self, t: TyId) -> Option<VarKind> {
+        let r = self.find(t);
+        match &self.nodes[r.0 as usize] {
+            Node::Var(k) => Some(*k),
+            _ => None,
+        }
+    }
+    pub fn is_never(&mut self, t: TyId) -> bool {
+        matches!(self.shape(t), Some(Shape::Never))
+    }
+    pub fn is_unit(&mut self, t: TyId) -> bool {
+        matches!(self.shape(t), Some(Shape::Unit))
+    }
+    /// Integer-like: a known integer scalar or an `{integer}` variable.
+    pub fn is_integer(&mut self, t: TyId) -> bool {
+        match self.shape(t) {
+            Some(Shape::Scalar(s)) => s.is_int(),
+            Some(_) => false,
+            None => self.var_kind(t) == Some(VarKind::Int),
+        }
+    }
+    pub fn is_float(&mut self, t: TyId) -> bool {
+        match self.shape(t) {
+            Some(Shape::Scalar(s)) => s.is_float(),
+            Some(_) => false,
+            None => self.var_kind(t) == Some(VarKind::Float),
+        }
+    }
+
+    /// Bring an IR type into the table (shared nodes for repeated imports).
+    pub fn import(&mut self, ty: Handle<Type>, types: &TypeTable) -> TyId {
+        if let Some(&t) = self.imported.get(&ty) {
+            return t;
+        }
+        let shape = match types.get(ty) {
+            Type::Unit => Shape::Unit,
+            Type::Never => Shape::Never,
+            Type::Scalar(s) => Shape::Scalar(*s),
+            Type::Pointer { pointee, mutable, reference } => {
+                Shape::Ptr { pointee: self.import(*pointee, types), mutable: *mutable, reference: *reference }
+            }
+            Type::SliceRef { elem, mutable } => Shape::Slice { elem: self.import(*elem, types), mutable: *mutable },
+            Type::Array { elem, len } => Shape::Array { elem: self.import(*elem, types), len: *len },
+            Type::Tuple(elems) => Shape::Tuple(elems.iter().map(|e| self.import(*e, types)).collect()),
+            Type::Struct(s) => Shape::Struct(*s),
+            Type::Vec(elem) => Shape::Vec(self.import(*elem, types)),
+        };
+        let t = self.known(shape);
+        self.imported.insert(ty, t);
+        t
+    }
+
+    /// Make `a` and `b` the same type. `!` unifies with anything without
+    /// constraining it (it coerces to every type).
+    pub fn unify(&mut self, a: TyId, b: TyId) -> Result<(), ()> {
+        self.unify_depth(a, b, 0)
+    }
+
+    fn unify_depth(&mut self, a: TyId, b: TyId, depth: u32) -> Result<(), ()> {
+        if depth > 64 {
+            return Err(());
+        }
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return Ok(());
+        }
+        let na = self.nodes[ra.0 as usize].clone();
+        let nb = self.nodes[rb.0 as usize].clone();
+        match (na, nb) {
+            (Node::Known(Shape::Never), _) | (_, Node::Known(Shape::Never)) => Ok(()),
+            (Node::Var(ka), Node::Var(kb)) => {
+                let kind = match (ka, kb) {
+                    (VarKind::General, k) | (k, VarKind::General) => k,
+                    (x, y) if x == y => x,
+                    _ => return Err(()),
+                };
+                self.nodes[ra.0 as usize] = Node::Var(kind);
+                self.nodes[rb.0 as usize] = Node::Link(ra);
+                Ok(())
+            }
+            (Node::Var(k), Node::Known(s)) => self.bind(ra, k, rb, &s),
+            (Node::Known(s), Node::Var(k)) => self.bind(rb, k, ra, &s),
+            (Node::Known(sa), Node::Known(sb)) => {
+                match (&sa, &sb) {
+                    (Shape::Unit, Shape::Unit) => {}
+                    (Shape::Scalar(x), Shape::Scalar(y)) if x == y => {}
+                    (Shape::Struct(x), Shape::Struct(y)) if x == y => {}
+                    (
+                        Shape::Ptr { pointee: pa, mutable: ma, reference: fa },
+                        Shape::Ptr { pointee: pb, mutable: mb, reference: fb },
+                    ) if ma == mb && fa == fb => self.unify_depth(*pa, *pb, depth + 1)?,
+                    (Shape::Slice { elem: ea, mutable: ma }, Shape::Slice { elem: eb, mutable: mb }) if ma == mb => {
+                        self.unify_depth(*ea, *eb, depth + 1)?
+                    }
+                    (Shape::Array { elem: ea, len: la }, Shape::Array { elem: eb, len: lb }) if la == lb => {
+                        self.unify_depth(*ea, *eb, depth + 1)?
+                    }
+                    (Shape::Vec(ea), Shape::Vec(eb)) => self.unify_depth(*ea, *eb, depth + 1)?,
+                    (Shape::Tuple(xa), Shape::Tuple(xb)) if xa.len() == xb.len() => {
+                        for (x, y) in xa.iter().zip(xb.iter()) {
+                            self.unify_depth(*x, *y, depth + 1)?;
+                        }
+                    }
+                    _ => return Err(()),
+                }
+                self.nodes[rb.0 as usize] = Node::Link(ra);
+                Ok(())
+            }
+            (Node::Link(_), _) | (_, Node::Link(_)) => Err(()),
+        }
+    }
+
+    fn bind(&mut self, var: TyId, kind: VarKind, known: TyId, shape: &Shape) -> Result<(), ()> {
+        let ok = match kind {
+            VarKind::General => true,
+            VarKind::Int => matches!(shape, Shape::Scalar(s) if s.is_int()),
+            VarKind::Float => matches!(shape, Shape::Scalar(s) if s.is_float()),
+        };
+        if !ok {
+            return Err(());
+        }
+        self.nodes[var.0 as usize] = Node::Link(known);
+        Ok(())
+    }
+
+    /// The Rust spelling of a type, with `{integer}`, `{float}` and `_` for
+    /// variables.
+    pub fn display(&mut self, t: TyId) -> String {
+        self.display_depth(t, 0)
+    }
+    fn display_depth(&mut self, t: TyId, depth: u32) -> String {
+        if depth > 16 {
+            return "..".into();
+        }
+        let r = self.find(t);
+        match self.nodes[r.0 as usize].clone() {
+            Node::Var(VarKind::General) | Node::Link(_) => "_".into(),
+            Node::Var(VarKind::Int) => "{integer}".into(),
+            Node::Var(VarKind::Float) => "{float}".into(),
+            Node::Known(shape) => match shape {
+                Shape::Unit => "()".into(),
+                Shape::Never => "!".into(),
+                Shape::Scalar(s) => s.name().into(),
+                Shape::Ptr { pointee, mutable, reference } => {
+                    let p = self.display_depth(pointee, depth + 1);
+                    match (reference, mutable) {
+                        (true, true) => format!("&mut {p}"),
+                        (true, false) => format!("&{p}"),
+                        (false, true) => format!("*mut {p}"),
+                        (false, false) => format!("*const {p}"),
+                    }
+                }
+                Shape::Slice { elem, mutable } => {
+                    format!("&{}[{}]", if mutable { "mut " } else { "" }, self.display_depth(elem, depth + 1))
+                }
+                Shape::Array { elem, len } => format!("[{}; {}]", self.display_depth(elem, depth + 1), len),
+                Shape::Tuple(elems) => {
+                    let parts: Vec<String> = elems.iter().map(|e| self.display_depth(*e, depth + 1)).collect();
+                    format!("({})", parts.join(", "))
+                }
+                Shape::Struct(_) => "struct".into(),
+                Shape::Vec(elem) => format!("Vec<{}>", self.display_depth(elem, depth + 1)),
+            },
+        }
+    }
+
+    /// Like `display`, with struct names from `types`; variables read as
+    /// rustc writes them in "expected X, found Y" (`integer`, `floating-point number`).
+    pub fn describe(&mut self, t: TyId, types: &TypeTable) -> String {
+        match self.var_kind(t) {
+            Some(VarKind::Int) => return "integer".into(),
+            Some(VarKind::Float) => return "floating-point number".into(),
+            _ => {}
+        }
+        if let Some(Shape::Struct(s)) = self.shape(t) {
+            return format!("`{}`", types.structs[s].name);
+        }
+        let mut text = self.display(t);
+        if text.contains("struct") {
+            // FIXME(readability): nested struct names inside compound types
+            text = text.replace("struct", "_");
+        }
+        format!("`{text}`")
+    }
+
+    /// The final IR type: `{integer}` defaults to `i32`, `{float}` to `f64`.
+    pub fn resolve(&mut self, t: TyId, types: &mut TypeTable) -> Result<Handle<Type>, ResolveError> {
+        self.resolve_depth(t, types, 0)
+    }
+    fn resolve_depth(&mut self, t: TyId, types: &mut TypeTable, depth: u32) -> Result<Handle<Type>, ResolveError> {
+        if depth > 64 {
+            return Err(ResolveError::Cyclic);
+        }
+        let r = self.find(t);
+        if let Some(&h) = self.resolved.get(&r.0) {
+            return Ok(h);
+        }
+        let ty = match self.nodes[r.0 as usize].clone() {
+            Node::Var(VarKind::Int) => Type::Scalar(Scalar::I32),
+            Node::Var(VarKind::Float) => Type::Scalar(Scalar::F64),
+            Node::Var(VarKind::General) | Node::Link(_) => return Err(ResolveError::Unknown),
+            Node::Known(shape) => match shape {
+                Shape::Unit => Type::Unit,
+                Shape::Never => Type::Never,
+                Shape::Scalar(s) => Type::Scalar(s),
+                Shape::Ptr { pointee, mutable, reference } => {
+                    Type::Pointer { pointee: self.resolve_depth(pointee, types, depth + 1)?, mutable, reference }
+                }
+                Shape::Slice { elem, mutable } => {
+                    Type::SliceRef { elem: self.resolve_depth(elem, types, depth + 1)?, mutable }
+                }
+                Shape::Array { elem, len } => Type::Array { elem: self.resolve_depth(elem, types, depth + 1)?, len },
+                Shape::Tuple(elems) => Type::Tuple(
+                    elems.iter().map(|e| self.resolve_depth(*e, types, depth + 1)).collect::<Result<_, _>>()?,
+                ),
+                Shape::Struct(s) => Type::Struct(s),
+                Shape::Vec(elem) => Type::Vec(self.resolve_depth(elem, types, depth + 1)?),
+            },
+        };
+        let h = types.insert(ty);
+        self.resolved.insert(r.0, h);
+        Ok(h)
+    }
+}

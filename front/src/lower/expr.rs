@@ -1,0 +1,584 @@
+//! Expressions: literals, paths, operators, casts, calls, aggregates and
+//! assignment; control flow lives in `stmt.rs`, macros in `macros.rs`.
+
+use std::ops::Range;
+
+use hybrid_ir::{BinaryOp, ExprKind, Handle, Expr, Literal, Scalar, UnaryOp};
+
+use super::place::Access;
+use super::FnLower;
+use crate::consteval::{self, ConstValue};
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::infer::{Shape, TyId, VarKind};
+use crate::resolve::{normalize_path, FnId, ValueItem};
+
+/// What a path in call position names.
+pub(crate) enum Callee {
+    User(FnId),
+    Builtin(String),
+}
+
+impl<'i, 'a> FnLower<'i, 'a> {
+    pub(crate) fn expr(&mut self, e: &syn::Expr) -> DResult<Handle<Expr>> {
+        use syn::Expr as E;
+        let range = range_of(e);
+        match e {
+            E::Lit(l) => self.literal(&l.lit, &range),
+            E::Paren(p) => self.expr(&p.expr),
+            E::Group(g) => self.expr(&g.expr),
+            E::Path(p) => self.path_value(p),
+            E::Binary(b) => self.binary(b),
+            E::Unary(u) => self.unary(u),
+            E::Cast(c) => self.cast(c),
+            E::Reference(r) => self.addr_of(r),
+            E::Index(ix) => self.index(ix),
+            E::Field(f) => self.field(f),
+            E::Call(c) => self.call(c),
+            E::MethodCall(m) => self.method_call(m),
+            E::Macro(m) => self.macro_call(&m.mac, &range),
+            E::Assign(a) => self.assign(a),
+            E::Block(b) => {
+                if let Some(l) = &b.label {
+                    return Err(Diagnostic::unsupported("labeled blocks", range_of(l)));
+                }
+                self.block(&b.block, None)
+            }
+            E::Unsafe(u) => {
+                self.unsafe_depth += 1;
+                let r = self.block(&u.block, None);
+                self.unsafe_depth -= 1;
+                r
+            }
+            E::If(i) => self.if_expr(i),
+            E::While(w) => self.while_expr(w),
+            E::Loop(l) => self.loop_expr(l),
+            E::ForLoop(f) => self.for_expr(f),
+            E::Break(b) => self.break_expr(b),
+            E::Continue(c) => self.continue_expr(c),
+            E::Return(r) => self.return_expr(r),
+            E::Tuple(t) => self.tuple(t),
+            E::Array(a) => self.array(a),
+            E::Repeat(r) => self.repeat(r),
+            E::Struct(s) => self.struct_lit(s),
+            E::Closure(_) => Err(Diagnostic::not_in_language("closures", range)),
+            E::Match(m) => Err(Diagnostic::unsupported("`match`", range_of(&m.match_token))),
+            E::Let(l) => Err(Diagnostic::unsupported("`let` patterns in conditions (`if let`, `while let`)", range_of(l))),
+            E::Try(t) => Err(Diagnostic::unsupported("the `?` operator", range_of(&t.question_token))),
+            E::Range(_) => Err(Diagnostic::unsupported("ranges outside `for` loops and slicing", range)),
+            E::Async(_) | E::Await(_) => Err(Diagnostic::unsupported("`async`", range)),
+            E::Const(_) => Err(Diagnostic::unsupported("`const` blocks", range)),
+            _ => Err(Diagnostic::unsupported("this expression", range)),
+        }
+    }
+
+    /// Integer, float and bool literals; unsuffixed ones get inference variables.
+    fn literal(&mut self, lit: &syn::Lit, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        match lit {
+            syn::Lit::Int(i) => {
+                let value: u128 = i.base10_parse().map_err(|_| {
+                    Diagnostic::at(None, "integer literal is too large", range.clone(), "value exceeds limit of `0xffffffffffffffff`")
+                })?;
+                let suffix = i.suffix();
+                if suffix == "f32" || suffix == "f64" {
+                    let ty = self.scalar_ty(if suffix == "f32" { Scalar::F32 } else { Scalar::F64 });
+                    return Ok(self.lit(Literal::Float(value as f64), ty, range));
+                }
+                if value > u64::MAX as u128 {
+                    return Err(Diagnostic::at(None, "integer literal is too large", range.clone(), "value exceeds limit of `0xffffffffffffffff`"));
+                }
+                let ty = match suffix {
+                    "" => self.infer.var(VarKind::Int),
+                    s => match Scalar::from_name(s) {
+                        Some(sc) if sc.is_int() => self.scalar_ty(sc),
+                        _ => return Err(Diagnostic::at(None, format!("invalid suffix `{s}` for number literal"), range.clone(), "invalid suffix")),
+                    },
+                };
+                let h = self.lit(Literal::Int(value as u64), ty, range);
+                self.source_ints.insert(h);
+                Ok(h)
+            }
+            syn::Lit::Float(f) => {
+                let value: f64 = f.base10_parse().map_err(|e| Diagnostic::at(None, e.to_string(), range.clone(), "invalid float literal"))?;
+                let ty = match f.suffix() {
+                    "" => self.infer.var(VarKind::Float),
+                    "f32" => self.scalar_ty(Scalar::F32),
+                    "f64" => self.scalar_ty(Scalar::F64),
+                    s => return Err(Diagnostic::at(None, format!("invalid suffix `{s}` for float literal"), range.clone(), "invalid suffix")),
+                };
+                Ok(self.lit(Literal::Float(value), ty, range))
+            }
+            syn::Lit::Bool(b) => Ok(self.lit_bool(b.value, range)),
+            syn::Lit::Str(_) => Err(Diagnostic::unsupported("string literals outside `println!`-style macros", range.clone())),
+            syn::Lit::Char(_) => Err(Diagnostic::unsupported("`char` literals", range.clone())),
+            _ => Err(Diagnostic::unsupported("this literal", range.clone())),
+        }
+    }
+
+    /// The segments of a path with `use` aliases expanded and `std` read as `core`.
+    pub(crate) fn path_segments(&self, path: &syn::Path) -> Vec<String> {
+        let mut segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        if let Some(full) = segs.first().and_then(|f| self.items.uses.get(f)) {
+            let mut expanded = full.clone();
+            expanded.extend(segs.drain(1..));
+            segs = expanded;
+        }
+        normalize_path(&mut segs);
+        if segs.first().map(String::as_str) == Some("crate") {
+            segs.remove(0);
+        }
+        segs
+    }
+
+    fn const_literal(&mut self, value: ConstValue, s: Scalar, range: &Range<usize>) -> Handle<Expr> {
+        let ty = self.scalar_ty(s);
+        let lit = match value {
+            ConstValue::Int(v) => Literal::Int(v as u64),
+            ConstValue::Float(f) => Literal::Float(f),
+            ConstValue::Bool(b) => Literal::Bool(b),
+        };
+        self.lit(lit, ty, range)
+    }
+
+    fn path_value(&mut self, p: &syn::ExprPath) -> DResult<Handle<Expr>> {
+        let range = range_of(p);
+        if p.qself.is_some() {
+            return Err(Diagnostic::not_in_language("qualified paths (`<T as Trait>::X`)", range));
+        }
+        if let Some(ident) = p.path.get_ident() {
+            let name = ident.to_string();
+            if let Some(l) = self.lookup(&name) {
+                return Ok(self.local_expr(l, &range));
+            }
+        }
+        let segs = self.path_segments(&p.path);
+        if segs.len() == 1 {
+            match self.items.values.get(&segs[0]) {
+                Some(ValueItem::Const(idx)) => {
+                    let idx = *idx;
+                    let v = self.items.const_value(idx)?;
+                    let s = self.items.consts[idx].ty.unwrap_or(Scalar::I32);
+                    return Ok(self.const_literal(v, s, &range));
+                }
+                Some(ValueItem::Fn(_)) | Some(ValueItem::Foreign(_)) => {
+                    return Err(Diagnostic::unsupported("functions as values (function pointers)", range)
+                        .help("a kernel can be named as the first argument of `core::intrinsics::offload`"))
+                }
+                None => {}
+            }
+        }
+        if let Some((s, v)) = consteval::assoc_const_path(&segs) {
+            return Ok(self.const_literal(v, s, &range));
+        }
+        let shown = p.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::");
+        Err(Diagnostic::at(Some("E0425"), format!("cannot find value `{shown}` in this scope"), range, "not found in this scope"))
+    }
+
+    // ---- operators ----
+
+    fn binop(op: &syn::BinOp) -> Option<(BinaryOp, bool)> {
+        use syn::BinOp as B;
+        Some(match op {
+            B::Add(_) => (BinaryOp::Add, false),
+            B::Sub(_) => (BinaryOp::Sub, false),
+            B::Mul(_) => (BinaryOp::Mul, false),
+            B::Div(_) => (BinaryOp::Div, false),
+            B::Rem(_) => (BinaryOp::Rem, false),
+            B::BitAnd(_) => (BinaryOp::BitAnd, false),
+            B::BitOr(_) => (BinaryOp::BitOr, false),
+            B::BitXor(_) => (BinaryOp::BitXor, false),
+            B::Shl(_) => (BinaryOp::Shl, false),
+            B::Shr(_) => (BinaryOp::Shr, false),
+            B::Eq(_) => (BinaryOp::Eq, false),
+            B::Ne(_) => (BinaryOp::Ne, false),
+            B::Lt(_) => (BinaryOp::Lt, false),
+            B::Le(_) => (BinaryOp::Le, false),
+            B::Gt(_) => (BinaryOp::Gt, false),
+            B::Ge(_) => (BinaryOp::Ge, false),
+            B::AddAssign(_) => (BinaryOp::Add, true),
+            B::SubAssign(_) => (BinaryOp::Sub, true),
+            B::MulAssign(_) => (BinaryOp::Mul, true),
+            B::DivAssign(_) => (BinaryOp::Div, true),
+            B::RemAssign(_) => (BinaryOp::Rem, true),
+            B::BitAndAssign(_) => (BinaryOp::BitAnd, true),
+            B::BitOrAssign(_) => (BinaryOp::BitOr, true),
+            B::BitXorAssign(_) => (BinaryOp::BitXor, true),
+            B::ShlAssign(_) => (BinaryOp::Shl, true),
+            B::ShrAssign(_) => (BinaryOp::Shr, true),
+            _ => return None,
+        })
+    }
+
+    /// The operand types of `lhs op rhs` agree (except for shifts).
+    pub(crate) fn binary_operands(&mut self, op: BinaryOp, lhs: Handle<Expr>, rhs: Handle<Expr>, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+            return Ok(rhs);
+        }
+        let (lt, rt) = (self.ty(lhs), self.ty(rhs));
+        if self.infer.unify(lt, rt).is_ok() {
+            return Ok(rhs);
+        }
+        // `a < b` where one side is a reference: compare the values.
+        let l = self.describe(lt);
+        let r = self.describe(rt);
+        let l = l.trim_matches('`').to_string();
+        let r = r.trim_matches('`').to_string();
+        let (code, msg, label) = match op {
+            BinaryOp::Add => ("E0277", format!("cannot add `{r}` to `{l}`"), format!("no implementation for `{l} + {r}`")),
+            BinaryOp::Sub => ("E0277", format!("cannot subtract `{r}` from `{l}`"), format!("no implementation for `{l} - {r}`")),
+            BinaryOp::Mul => ("E0277", format!("cannot multiply `{l}` by `{r}`"), format!("no implementation for `{l} * {r}`")),
+            BinaryOp::Div => ("E0277", format!("cannot divide `{l}` by `{r}`"), format!("no implementation for `{l} / {r}`")),
+            BinaryOp::Rem => ("E0277", format!("cannot calculate the remainder of `{l}` divided by `{r}`"), format!("no implementation for `{l} % {r}`")),
+            _ => ("E0308", "mismatched types".to_string(), format!("expected `{l}`, found `{r}`")),
+        };
+        let _ = self.range(rhs);
+        Err(Diagnostic::at(Some(code), msg, range.clone(), label))
+    }
+
+    fn binary(&mut self, b: &syn::ExprBinary) -> DResult<Handle<Expr>> {
+        let range = range_of(b);
+        match b.op {
+            syn::BinOp::And(_) | syn::BinOp::Or(_) => {
+                let bool_ty = self.scalar_ty(Scalar::Bool);
+                let l = self.expr(&b.left)?;
+                let l = self.coerce(l, bool_ty)?;
+                let r = self.expr(&b.right)?;
+                let r = self.coerce(r, bool_ty)?;
+                let kind = if matches!(b.op, syn::BinOp::And(_)) {
+                    let f = self.lit_bool(false, &range);
+                    ExprKind::If { cond: l, then: r, otherwise: Some(f) }
+                } else {
+                    let t = self.lit_bool(true, &range);
+                    ExprKind::If { cond: l, then: t, otherwise: Some(r) }
+                };
+                return Ok(self.push(kind, bool_ty, &range));
+            }
+            _ => {}
+        }
+        let Some((op, assign)) = Self::binop(&b.op) else {
+            return Err(Diagnostic::unsupported("this operator", range_of(&b.op)));
+        };
+        let lhs = self.expr(&b.left)?;
+        let rhs = self.expr(&b.right)?;
+        let lhs = if assign { lhs } else { self.autoderef(lhs) };
+        let rhs = self.autoderef(rhs);
+        let rhs = self.binary_operands(op, lhs, rhs, &range)?;
+        if assign {
+            if !self.kind(lhs).is_place() {
+                return Err(Diagnostic::at(Some("E0067"), "invalid left-hand side of assignment", range_of(&b.left), "cannot assign to this expression"));
+            }
+            self.check_mutable(lhs, Access::Assign, &range)?;
+            let unit = self.infer.unit();
+            return Ok(self.push(ExprKind::AssignOp { op, place: lhs, value: rhs }, unit, &range));
+        }
+        let ty = if op.is_comparison() { self.scalar_ty(Scalar::Bool) } else { self.ty(lhs) };
+        Ok(self.push(ExprKind::Binary { op, lhs, rhs }, ty, &range))
+    }
+
+    fn unary(&mut self, u: &syn::ExprUnary) -> DResult<Handle<Expr>> {
+        let range = range_of(u);
+        match u.op {
+            syn::UnOp::Deref(_) => self.deref(&u.expr, &range),
+            syn::UnOp::Neg(_) | syn::UnOp::Not(_) => {
+                let v = self.expr(&u.expr)?;
+                let v = self.autoderef(v);
+                let op = if matches!(u.op, syn::UnOp::Neg(_)) { UnaryOp::Neg } else { UnaryOp::Not };
+                let ty = self.ty(v);
+                Ok(self.push(ExprKind::Unary { op, operand: v }, ty, &range))
+            }
+            _ => Err(Diagnostic::unsupported("this unary operator", range)),
+        }
+    }
+
+    fn cast(&mut self, c: &syn::ExprCast) -> DResult<Handle<Expr>> {
+        let range = range_of(c);
+        let target = self.convert_type(&c.ty)?;
+        // An unsuffixed literal takes the cast's type directly (`300 as u8`).
+        let mut inner = &*c.expr;
+        while let syn::Expr::Paren(p) = inner {
+            inner = &p.expr;
+        }
+        let value = self.expr(&c.expr)?;
+        let vty = self.ty(value);
+        if let syn::Expr::Lit(_) = inner {
+            match (self.infer.var_kind(vty), self.shape(target)) {
+                (Some(VarKind::Int), Some(Shape::Scalar(s))) if s.is_int() => {
+                    self.infer.unify(vty, target).ok();
+                    return Ok(value);
+                }
+                (Some(VarKind::Float), Some(Shape::Scalar(s))) if s.is_float() => {
+                    self.infer.unify(vty, target).ok();
+                    return Ok(value);
+                }
+                (Some(VarKind::Int), Some(Shape::Ptr { .. })) => {
+                    let u = self.scalar_ty(Scalar::Usize);
+                    self.infer.unify(vty, u).ok();
+                }
+                _ => {}
+            }
+        }
+        Ok(self.push(ExprKind::Cast { value }, target, &range))
+    }
+
+    // ---- calls ----
+
+    /// Resolve the path of a call.
+    pub(crate) fn callee(&mut self, path: &syn::Path, range: &Range<usize>) -> DResult<Callee> {
+        if let Some(ident) = path.get_ident() {
+            if self.lookup(&ident.to_string()).is_some() {
+                return Err(Diagnostic::at(
+                    Some("E0618"),
+                    format!("expected function, found local variable `{ident}`"),
+                    range.clone(),
+                    "call expression requires function",
+                ));
+            }
+        }
+        let segs = self.path_segments(path);
+        if segs.len() == 1 {
+            match self.items.values.get(&segs[0]) {
+                Some(ValueItem::Fn(id)) => return Ok(Callee::User(*id)),
+                Some(ValueItem::Foreign(decl)) => {
+                    return Err(Diagnostic::unsupported("calling functions declared in `extern` blocks", range.clone())
+                        .secondary(decl.clone(), "declared here")
+                        .note("an `extern \"C\"` declaration is only meaningful as the host-side declaration of a kernel"))
+                }
+                Some(ValueItem::Const(_)) => {
+                    return Err(Diagnostic::at(Some("E0618"), format!("expected function, found constant `{}`", segs[0]), range.clone(), "call expression requires function"))
+                }
+                None => {}
+            }
+            for glob in &self.items.globs {
+                let mut full = glob.clone();
+                full.push(segs[0].clone());
+                let joined = full.join("::");
+                if super::builtin::is_builtin_fn(&joined) {
+                    return Ok(Callee::Builtin(joined));
+                }
+            }
+        }
+        if segs.len() == 2 {
+            let owner = if segs[0] == "Self" {
+                self.items.fns[self.fid].owner
+            } else {
+                self.items.struct_names.get(&segs[0]).copied()
+            };
+            if let Some(sid) = owner {
+                return match self.items.structs[sid].methods.get(&segs[1]) {
+                    Some(id) => Ok(Callee::User(*id)),
+                    None => Err(Diagnostic::at(
+                        Some("E0599"),
+                        format!("no function or associated item named `{}` found for struct `{}` in the current scope", segs[1], self.items.structs[sid].name),
+                        range.clone(),
+                        "function or associated item not found",
+                    )),
+                };
+            }
+        }
+        let joined = segs.join("::");
+        if super::builtin::is_builtin_fn(&joined) {
+            return Ok(Callee::Builtin(joined));
+        }
+        let shown = path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::");
+        if segs.len() > 1 {
+            return Err(Diagnostic::at(Some("E0425"), format!("cannot find function `{shown}` in this scope"), range.clone(), "not found")
+                .note("hybridc knows the paths listed in LANGUAGE.md"));
+        }
+        Err(Diagnostic::at(Some("E0425"), format!("cannot find function `{shown}` in this scope"), range.clone(), "not found in this scope"))
+    }
+
+    fn call(&mut self, c: &syn::ExprCall) -> DResult<Handle<Expr>> {
+        let range = range_of(c);
+        let syn::Expr::Path(p) = &*c.func else {
+            return Err(Diagnostic::unsupported("calling this kind of expression", range_of(&c.func)));
+        };
+        if let Some(seg) = p.path.segments.iter().find(|s| !s.arguments.is_empty()) {
+            let callee_text = p.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::");
+            if !super::builtin::takes_turbofish(&callee_text) {
+                return Err(Diagnostic::not_in_language("generic arguments (`::<T>`)", range_of(&seg.arguments)));
+            }
+        }
+        let args: Vec<&syn::Expr> = c.args.iter().collect();
+        match self.callee(&p.path, &range_of(&c.func))? {
+            Callee::User(id) => self.call_user(id, None, &args, &range),
+            Callee::Builtin(name) => self.builtin_call(&name, &p.path, &args, &range),
+        }
+    }
+
+    /// A call of user function `id`; `receiver` is an already lowered first argument.
+    pub(crate) fn call_user(&mut self, id: FnId, receiver: Option<Handle<Expr>>, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let decl = &self.items.fns[id];
+        if decl.is_kernel {
+            return Err(Diagnostic::at(
+                None,
+                format!("kernel `{}` cannot be called directly", decl.name),
+                range.clone(),
+                "kernels run on the GPU",
+            )
+            .help(format!("launch it with `core::intrinsics::offload({}, [blocks, 1, 1], [threads, 1, 1], (args,))`", decl.name)));
+        }
+        if decl.is_unsafe && self.unsafe_depth == 0 {
+            return Err(Diagnostic::at(
+                Some("E0133"),
+                format!("call to unsafe function `{}` is unsafe and requires unsafe block", decl.name),
+                range.clone(),
+                "call to unsafe function",
+            ));
+        }
+        let given = args.len() + receiver.is_some() as usize;
+        let expected = decl.params.len();
+        if given != expected {
+            let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
+            let (g, e) = (given - receiver.is_some() as usize, expected - receiver.is_some() as usize);
+            return Err(Diagnostic::at(
+                Some("E0061"),
+                format!(
+                    "this {} takes {e} {} but {g} {} supplied",
+                    if receiver.is_some() { "method" } else { "function" },
+                    plural(e),
+                    if g == 1 { "argument was" } else { "arguments were" }
+                ),
+                range.clone(),
+                format!("expected {e} {}", plural(e)),
+            )
+            .secondary(crate::resolve::sig_range(decl.sig), "defined here"));
+        }
+        let param_tys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
+        let ret = decl.ret;
+        let handle = decl.handle;
+        let mut lowered = Vec::new();
+        let mut ptys = param_tys.into_iter();
+        if let Some(r) = receiver {
+            ptys.next();
+            lowered.push(r);
+        }
+        for (a, pty) in args.iter().zip(ptys) {
+            let v = self.expr(a)?;
+            let t = self.infer.import(pty, self.types);
+            lowered.push(self.coerce(v, t)?);
+        }
+        self.facts.calls.push((id, range.clone()));
+        let ret_ty = self.infer.import(ret, self.types);
+        Ok(self.push(ExprKind::Call { func: handle, args: lowered }, ret_ty, range))
+    }
+
+    fn assign(&mut self, a: &syn::ExprAssign) -> DResult<Handle<Expr>> {
+        let range = range_of(a);
+        if let syn::Expr::Infer(_) = &*a.left {
+            return self.expr(&a.right);
+        }
+        let place = self.expr(&a.left)?;
+        if !self.kind(place).is_place() {
+            return Err(Diagnostic::at(Some("E0070"), "invalid left-hand side of assignment", range_of(&a.left), "cannot assign to this expression"));
+        }
+        self.check_mutable(place, Access::Assign, &range)?;
+        let value = self.expr(&a.right)?;
+        let pty = self.ty(place);
+        let value = self.coerce(value, pty)?;
+        let unit = self.infer.unit();
+        Ok(self.push(ExprKind::Assign { place, value }, unit, &range))
+    }
+
+    // ---- aggregates ----
+
+    fn tuple(&mut self, t: &syn::ExprTuple) -> DResult<Handle<Expr>> {
+        let range = range_of(t);
+        match t.elems.len() {
+            0 => Ok(self.lit_unit(&range)),
+            1 => Err(Diagnostic::unsupported("one-element tuples", range)),
+            _ => {
+                let mut elems = Vec::new();
+                let mut tys = Vec::new();
+                for e in &t.elems {
+                    let v = self.expr(e)?;
+                    tys.push(self.ty(v));
+                    elems.push(v);
+                }
+                let ty = self.infer.known(Shape::Tuple(tys));
+                Ok(self.push(ExprKind::Tuple(elems), ty, &range))
+            }
+        }
+    }
+
+    fn array(&mut self, a: &syn::ExprArray) -> DResult<Handle<Expr>> {
+        let range = range_of(a);
+        let elem_ty = self.infer.var(VarKind::General);
+        let mut elems = Vec::new();
+        for e in &a.elems {
+            let v = self.expr(e)?;
+            elems.push(self.coerce(v, elem_ty)?);
+        }
+        let ty = self.infer.known(Shape::Array { elem: elem_ty, len: elems.len() as u64 });
+        Ok(self.push(ExprKind::Array(elems), ty, &range))
+    }
+
+    fn repeat(&mut self, r: &syn::ExprRepeat) -> DResult<Handle<Expr>> {
+        let range = range_of(r);
+        let value = self.expr(&r.expr)?;
+        let count = consteval::eval_len(&r.len, self.items)?;
+        let elem = self.ty(value);
+        let ty = self.infer.known(Shape::Array { elem, len: count });
+        Ok(self.push(ExprKind::ArrayRepeat { value, count }, ty, &range))
+    }
+
+    fn struct_lit(&mut self, s: &syn::ExprStruct) -> DResult<Handle<Expr>> {
+        let range = range_of(s);
+        if let Some(rest) = &s.rest {
+            return Err(Diagnostic::unsupported("struct update syntax (`..base`)", range_of(rest)));
+        }
+        let segs = self.path_segments(&s.path);
+        let sid = match segs.as_slice() {
+            [n] if n == "Self" => self.items.fns[self.fid].owner,
+            [n] => self.items.struct_names.get(n).copied(),
+            _ => None,
+        };
+        let Some(sid) = sid else {
+            return Err(Diagnostic::at(
+                Some("E0422"),
+                format!("cannot find struct, variant or union type `{}` in this scope", segs.join("::")),
+                range_of(&s.path),
+                "not found in this scope",
+            ));
+        };
+        let info = &self.items.structs[sid];
+        let def = self.types.structs[info.def].clone();
+        let ty = self.infer.import(info.ty, self.types);
+        let mut values: Vec<Option<Handle<Expr>>> = vec![None; def.fields.len()];
+        for fv in &s.fields {
+            let syn::Member::Named(name) = &fv.member else {
+                return Err(Diagnostic::unsupported("numbered fields in struct literals", range_of(&fv.member)));
+            };
+            let name = name.to_string();
+            let Some(i) = def.fields.iter().position(|f| f.name == name) else {
+                return Err(Diagnostic::at(
+                    Some("E0560"),
+                    format!("struct `{}` has no field named `{name}`", def.name),
+                    range_of(&fv.member),
+                    format!("`{}` does not have this field", def.name),
+                ));
+            };
+            if values[i].is_some() {
+                return Err(Diagnostic::at(Some("E0062"), format!("field `{name}` specified more than once"), range_of(&fv.member), "used more than once"));
+            }
+            let v = self.expr(&fv.expr)?;
+            let fty = self.infer.import(def.fields[i].ty, self.types);
+            values[i] = Some(self.coerce(v, fty)?);
+        }
+        let missing: Vec<String> = def.fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|(f, _)| format!("`{}`", f.name)).collect();
+        if !missing.is_empty() {
+            return Err(Diagnostic::at(
+                Some("E0063"),
+                format!("missing field{} {} in initializer of `{}`", if missing.len() > 1 { "s" } else { "" }, missing.join(", "), def.name),
+                range_of(&s.path),
+                "missing fields",
+            ));
+        }
+        let fields = values.into_iter().flatten().collect();
+        Ok(self.push(ExprKind::Struct { fields }, ty, &range))
+    }
+
+    /// The type of `e` unified with `expected`, or an error naming both.
+    pub(crate) fn lower_coerced(&mut self, e: &syn::Expr, expected: TyId) -> DResult<Handle<Expr>> {
+        let v = self.expr(e)?;
+        self.coerce(v, expected)
+    }
+}

@@ -1,0 +1,181 @@
+//! The end of a body's type checking: resolve every inference variable
+//! (defaulting `{integer}` to `i32`, `{float}` to `f64`), write the types
+//! into the IR, and check what needed final types (operators, casts, prints,
+//! literal ranges).
+
+use hybrid_ir::{BinaryOp, ExprKind, FmtPiece, Literal, Scalar, Type, UnaryOp};
+
+use super::FnLower;
+use crate::diag::{DResult, Diagnostic};
+use crate::infer::ResolveError;
+
+impl<'i, 'a> FnLower<'i, 'a> {
+    pub(crate) fn finalize(&mut self) -> DResult<()> {
+        for i in 0..self.ltys.len() {
+            let t = self.ltys[i];
+            match self.infer.resolve(t, self.types) {
+                Ok(ty) => self.locals[hybrid_ir::Handle::from_index(i)].ty = ty,
+                Err(e) => {
+                    let range = self.lranges[i].clone();
+                    let name = self.locals[hybrid_ir::Handle::from_index(i)].name.clone();
+                    return Err(match e {
+                        ResolveError::Unknown => Diagnostic::at(Some("E0282"), "type annotations needed", range, format!("cannot infer the type of `{name}`"))
+                            .help(format!("consider giving `{name}` an explicit type")),
+                        ResolveError::Cyclic => Diagnostic::at(Some("E0308"), "mismatched types", range, "this type would have to contain itself"),
+                    });
+                }
+            }
+        }
+        for i in 0..self.etys.len() {
+            let t = self.etys[i];
+            let h = hybrid_ir::Handle::from_index(i);
+            match self.infer.resolve(t, self.types) {
+                Ok(ty) => self.exprs[h].ty = ty,
+                Err(_) => {
+                    let range = self.range(h);
+                    return Err(self.annotations_needed(&range));
+                }
+            }
+        }
+        for i in 0..self.exprs.len() {
+            self.check_expr(hybrid_ir::Handle::from_index(i))?;
+        }
+        Ok(())
+    }
+
+    fn check_expr(&mut self, h: hybrid_ir::Handle<hybrid_ir::Expr>) -> DResult<()> {
+        let range = self.range(h);
+        let ty = self.exprs[h].ty;
+        let types = &*self.types;
+        let scalar = |t| types.as_scalar(t);
+        let show = |t| types.display(t);
+        match self.exprs[h].kind.clone() {
+            ExprKind::Literal(Literal::Int(v)) => match types.get(ty) {
+                Type::Scalar(s) if s.is_float() => {
+                    self.exprs[h].kind = ExprKind::Literal(Literal::Float(if *s == Scalar::F32 { v as f32 as f64 } else { v as f64 }));
+                }
+                Type::Scalar(s) if s.is_int() => {
+                    let s = *s;
+                    let bits = s.bits();
+                    let limit: u128 = if s.is_signed() { 1u128 << (bits - 1) } else { (1u128 << bits) - 1 };
+                    if self.source_ints.contains(&h) && (v as u128) > limit {
+                        let text = self.text(&range);
+                        return Err(Diagnostic::at(
+                            None,
+                            format!("literal out of range for `{}`", s.name()),
+                            range,
+                            format!("the literal `{text}` does not fit into the type `{}`", s.name()),
+                        ));
+                    }
+                    self.exprs[h].kind = ExprKind::Literal(Literal::Int(v & mask(bits)));
+                }
+                Type::Scalar(Scalar::Bool) => {}
+                _ => {
+                    let t = show(ty);
+                    return Err(Diagnostic::at(Some("E0308"), "mismatched types", range, format!("expected `{t}`, found integer")));
+                }
+            },
+            ExprKind::Literal(Literal::Float(f)) => {
+                if scalar(ty) == Some(Scalar::F32) {
+                    self.exprs[h].kind = ExprKind::Literal(Literal::Float(f as f32 as f64));
+                }
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                let lt = self.exprs[lhs].ty;
+                let rt = self.exprs[rhs].ty;
+                let (ls, rs) = (scalar(lt), scalar(rt));
+                let never = matches!(types.get(lt), Type::Never) || matches!(types.get(rt), Type::Never);
+                if never {
+                    return Ok(());
+                }
+                let ok = match op {
+                    BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Rem => {
+                        matches!(ls, Some(s) if s != Scalar::Bool) && lt == rt
+                    }
+                    BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor => matches!(ls, Some(s) if !s.is_float()) && lt == rt,
+                    BinaryOp::Shl | BinaryOp::Shr => matches!(ls, Some(s) if s.is_int()) && matches!(rs, Some(s) if s.is_int()),
+                    _ => ls.is_some() && lt == rt,
+                };
+                if !ok {
+                    let (l, r) = (show(lt), show(rt));
+                    let msg = match op {
+                        BinaryOp::Add => format!("cannot add `{r}` to `{l}`"),
+                        BinaryOp::Sub => format!("cannot subtract `{r}` from `{l}`"),
+                        BinaryOp::Mul => format!("cannot multiply `{l}` by `{r}`"),
+                        BinaryOp::Div => format!("cannot divide `{l}` by `{r}`"),
+                        _ => format!("binary operation `{}` cannot be applied to type `{l}`", op.symbol()),
+                    };
+                    let sup = if matches!(types.get(lt), Type::Pointer { .. }) { " (comparing pointers is not supported yet by hybridc)" } else { "" };
+                    return Err(Diagnostic::at(Some("E0369"), msg, range, format!("`{l} {} {r}` is not defined{sup}", op.symbol())));
+                }
+            }
+            ExprKind::AssignOp { op, place, value } => {
+                let lt = self.exprs[place].ty;
+                let rt = self.exprs[value].ty;
+                let ok = match (scalar(lt), scalar(rt)) {
+                    (Some(l), Some(r)) => match op {
+                        BinaryOp::Shl | BinaryOp::Shr => l.is_int() && r.is_int(),
+                        BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor => !l.is_float() && lt == rt,
+                        _ => l != Scalar::Bool && lt == rt,
+                    },
+                    _ => matches!(types.get(rt), Type::Never),
+                };
+                if !ok {
+                    let (l, r) = (show(lt), show(rt));
+                    return Err(Diagnostic::at(Some("E0368"), format!("binary assignment operation `{}=` cannot be applied to type `{l}`", op.symbol()), range, format!("cannot use `{}=` with `{l}` and `{r}`", op.symbol())));
+                }
+            }
+            ExprKind::Unary { op, operand } => {
+                let t = self.exprs[operand].ty;
+                let ok = match (op, scalar(t)) {
+                    (UnaryOp::Neg, Some(s)) => s.is_float() || s.is_signed(),
+                    (UnaryOp::Not, Some(s)) => !s.is_float(),
+                    _ => matches!(types.get(t), Type::Never),
+                };
+                if !ok {
+                    let sym = if op == UnaryOp::Neg { "-" } else { "!" };
+                    return Err(Diagnostic::at(Some("E0600"), format!("cannot apply unary operator `{sym}` to type `{}`", show(t)), range, format!("cannot apply unary operator `{sym}`")));
+                }
+            }
+            ExprKind::Cast { value } => {
+                let from = self.exprs[value].ty;
+                let ok = from == ty
+                    || match (types.get(from), types.get(ty)) {
+                        (Type::Scalar(a), Type::Scalar(b)) => *b != Scalar::Bool && !(*a == Scalar::Bool && b.is_float()),
+                        (Type::Pointer { .. }, Type::Pointer { .. }) => true,
+                        (Type::Pointer { .. }, Type::Scalar(Scalar::Usize)) => true,
+                        (Type::Scalar(Scalar::Usize), Type::Pointer { reference: false, .. }) => true,
+                        (Type::Never, _) => true,
+                        _ => false,
+                    };
+                if !ok {
+                    let (a, b) = (show(from), show(ty));
+                    let code = if scalar(from).is_some() && scalar(ty).is_some() { "E0054" } else { "E0605" };
+                    return Err(Diagnostic::at(Some(code), format!("casting `{a}` as `{b}` is invalid"), range, "not a cast hybridc supports (numeric, bool to integer, pointer to pointer, pointer to and from `usize`)"));
+                }
+            }
+            ExprKind::Print { pieces, .. } => {
+                for p in pieces {
+                    if let FmtPiece::Arg { value, .. } = p {
+                        let t = self.exprs[value].ty;
+                        if scalar(t).is_none() {
+                            let vr = self.range(value);
+                            return Err(Diagnostic::unsupported(&format!("formatting a value of type `{}`", show(t)), vr)
+                                .note("hybridc formats integers, floats and `bool`"));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn mask(bits: u32) -> u64 {
+    if bits >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << bits) - 1
+    }
+}

@@ -1,0 +1,673 @@
+//! Macros: `println!`-family printing with format specs, `assert*!`,
+//! `panic!`-family, `vec!`, and the offload launch forms (`offload(..)`
+//! and `core::offload::offload!{..}`).
+
+use std::ops::Range;
+
+use hybrid_ir::{BinaryOp, Expr, ExprKind, FmtAlign, FmtKind, FmtPiece, FmtSpec, Handle, Intrinsic, PrintTarget, Scalar, Stmt};
+use syn::parse::Parser;
+use syn::punctuated::Punctuated;
+use syn::Token;
+
+use super::FnLower;
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::infer::{Shape, VarKind};
+use crate::resolve::ValueItem;
+
+/// One `{..}` of a format string, before its argument is lowered.
+enum FmtItem {
+    Lit(String),
+    Arg { arg: ArgRef, spec: FmtSpec },
+}
+
+enum ArgRef {
+    Index(usize),
+    Name(String),
+}
+
+type ExprList = Punctuated<syn::Expr, Token![,]>;
+
+fn parse_exprs(mac: &syn::Macro) -> DResult<Vec<syn::Expr>> {
+    let list = ExprList::parse_terminated
+        .parse2(mac.tokens.clone())
+        .map_err(|e| Diagnostic::at(None, e.to_string(), e.span().byte_range(), "could not parse the macro's arguments"))?;
+    Ok(list.into_iter().collect())
+}
+
+/// Parse a format string into literal text and argument references.
+fn parse_format(s: &str, range: &Range<usize>) -> DResult<Vec<FmtItem>> {
+    let err = |msg: String| Diagnostic::at(None, format!("invalid format string: {msg}"), range.clone(), "in this format string");
+    let mut items = Vec::new();
+    let mut lit = String::new();
+    let mut next_pos = 0usize;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                lit.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                lit.push('}');
+            }
+            '}' => return Err(err("unmatched `}` found".into())),
+            '{' => {
+                let mut inner = String::new();
+                loop {
+                    match chars.next() {
+                        Some('}') => break,
+                        Some(c) => inner.push(c),
+                        None => return Err(err("expected `}` but string was terminated".into())),
+                    }
+                }
+                if !lit.is_empty() {
+                    items.push(FmtItem::Lit(std::mem::take(&mut lit)));
+                }
+                let (name, spec) = match inner.find(':') {
+                    Some(i) => (inner[..i].trim().to_string(), &inner[i + 1..]),
+                    None => (inner.trim().to_string(), ""),
+                };
+                let arg = if name.is_empty() {
+                    next_pos += 1;
+                    ArgRef::Index(next_pos - 1)
+                } else if let Ok(n) = name.parse::<usize>() {
+                    ArgRef::Index(n)
+                } else if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    ArgRef::Name(name)
+                } else {
+                    return Err(err(format!("invalid argument name `{name}`")));
+                };
+                items.push(FmtItem::Arg { arg, spec: parse_spec(spec).map_err(|m| err(m))? });
+            }
+            c => lit.push(c),
+        }
+    }
+    if !lit.is_empty() {
+        items.push(FmtItem::Lit(lit));
+    }
+    Ok(items)
+}
+
+/// `[[fill]align][sign]['#']['0'][width]['.' precision][type]`
+fn parse_spec(spec: &str) -> Result<FmtSpec, String> {
+    let mut out = FmtSpec::default();
+    let chars: Vec<char> = spec.chars().collect();
+    let mut i = 0;
+    let align_of = |c: char| match c {
+        '<' => Some(FmtAlign::Left),
+        '>' => Some(FmtAlign::Right),
+        '^' => Some(FmtAlign::Center),
+        _ => None,
+    };
+    if chars.len() >= 2 && align_of(chars[1]).is_some() {
+        if chars[0] != ' ' {
+            return Err(format!("fill character `{}` is not supported yet by hybridc", chars[0]));
+        }
+        out.align = align_of(chars[1]).unwrap_or_default();
+        i = 2;
+    } else if let Some(a) = chars.first().and_then(|c| align_of(*c)) {
+        out.align = a;
+        i = 1;
+    }
+    if i < chars.len() && chars[i] == '+' {
+        out.plus = true;
+        i += 1;
+    } else if i < chars.len() && chars[i] == '-' {
+        i += 1;
+    }
+    let mut alternate = false;
+    if i < chars.len() && chars[i] == '#' {
+        alternate = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '0' {
+        out.zero_pad = true;
+        i += 1;
+    }
+    let start = i;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > start {
+        let w: String = chars[start..i].iter().collect();
+        out.width = Some(w.parse().map_err(|_| "width too large".to_string())?);
+    }
+    if i < chars.len() && chars[i] == '$' {
+        return Err("widths from arguments (`$`) are not supported yet by hybridc".into());
+    }
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return Err("precision from arguments (`.*`) is not supported yet by hybridc".into());
+        }
+        let p: String = chars[start..i].iter().collect();
+        out.precision = Some(p.parse().map_err(|_| "precision too large".to_string())?);
+    }
+    let rest: String = chars[i..].iter().collect();
+    out.kind = match rest.as_str() {
+        "" => FmtKind::Display,
+        "?" => FmtKind::Debug,
+        "e" => FmtKind::LowerExp,
+        "x" | "X" | "o" | "b" | "E" | "x?" | "X?" => {
+            return Err(format!("the format trait `{rest}` is not supported yet by hybridc"))
+        }
+        other => return Err(format!("unknown format trait `{other}`")),
+    };
+    if alternate && out.kind != FmtKind::Debug {
+        return Err("the `#` flag is not supported yet by hybridc".into());
+    }
+    Ok(out)
+}
+
+impl<'i, 'a> FnLower<'i, 'a> {
+    pub(crate) fn macro_call(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let segs: Vec<String> = mac.path.segments.iter().map(|s| s.ident.to_string()).collect();
+        let name = segs.last().cloned().unwrap_or_default();
+        let path_range = range_of(&mac.path);
+        match name.as_str() {
+            "println" | "print" | "eprintln" | "eprint" => {
+                let args = parse_exprs(mac)?;
+                let target = if name.starts_with('e') { PrintTarget::Stderr } else { PrintTarget::Stdout };
+                let newline = name.ends_with("ln");
+                self.facts.host_only.push((format!("`{name}!`"), range.clone()));
+                if args.is_empty() {
+                    let ty = self.infer.unit();
+                    return Ok(self.push(ExprKind::Print { target, pieces: vec![], newline }, ty, range));
+                }
+                self.print(target, newline, &args[0], &args[1..], None, range)
+            }
+            "panic" => {
+                let args = parse_exprs(mac)?;
+                if args.is_empty() {
+                    return Ok(self.panic_lit("explicit panic", range));
+                }
+                self.print(PrintTarget::Panic, false, &args[0], &args[1..], None, range)
+            }
+            "unreachable" | "todo" | "unimplemented" => {
+                let base = match name.as_str() {
+                    "unreachable" => "internal error: entered unreachable code",
+                    "todo" => "not yet implemented",
+                    _ => "not implemented",
+                };
+                let args = parse_exprs(mac)?;
+                if args.is_empty() {
+                    return Ok(self.panic_lit(base, range));
+                }
+                self.print(PrintTarget::Panic, false, &args[0], &args[1..], Some(format!("{base}: ")), range)
+            }
+            "assert" | "debug_assert" => self.assert(mac, range),
+            "assert_eq" | "assert_ne" | "debug_assert_eq" | "debug_assert_ne" => self.assert_cmp(mac, name.ends_with("eq"), range),
+            "vec" => self.vec_macro(mac, range),
+            "offload" if segs.len() == 1 || segs.iter().any(|s| s == "offload" || s == "core" || s == "std") => self.offload_macro(mac, range),
+            "format" | "write" | "writeln" => Err(Diagnostic::unsupported(&format!("`{name}!` (strings)"), path_range)),
+            _ => Err(Diagnostic::unsupported(&format!("the macro `{name}!`"), path_range)),
+        }
+    }
+
+    fn panic_lit(&mut self, msg: &str, range: &Range<usize>) -> Handle<Expr> {
+        let never = self.infer.never();
+        self.push(ExprKind::Print { target: PrintTarget::Panic, pieces: vec![FmtPiece::Literal(msg.into())], newline: false }, never, range)
+    }
+
+    /// Lower a format string and its arguments to a `Print`.
+    fn print(
+        &mut self,
+        target: PrintTarget,
+        newline: bool,
+        fmt: &syn::Expr,
+        args: &[syn::Expr],
+        prefix: Option<String>,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        let (mut stmts, mut pieces) = self.format_pieces(fmt, args)?;
+        if let Some(p) = prefix {
+            pieces.insert(0, FmtPiece::Literal(p));
+        }
+        let ty = if target == PrintTarget::Panic { self.infer.never() } else { self.infer.unit() };
+        let print = self.push(ExprKind::Print { target, pieces, newline }, ty, range);
+        if stmts.is_empty() {
+            return Ok(print);
+        }
+        stmts.push(Stmt::Expr(print));
+        let b = self.block_expr(stmts, None, range);
+        if target == PrintTarget::Panic {
+            let never = self.infer.never();
+            self.etys[b.index()] = never;
+        }
+        Ok(b)
+    }
+
+    /// Format pieces plus `let`s for arguments used more than once.
+    fn format_pieces(&mut self, fmt: &syn::Expr, args: &[syn::Expr]) -> DResult<(Vec<Stmt>, Vec<FmtPiece>)> {
+        let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = fmt else {
+            return Err(Diagnostic::at(None, "format argument must be a string literal", range_of(fmt), "expected a string literal"));
+        };
+        let frange = range_of(s);
+        let items = parse_format(&s.value(), &frange)?;
+        // named arguments `name = value` come after positional ones
+        let mut positional: Vec<&syn::Expr> = Vec::new();
+        let mut named: Vec<(String, &syn::Expr)> = Vec::new();
+        for a in args {
+            match a {
+                syn::Expr::Assign(asg) => match &*asg.left {
+                    syn::Expr::Path(p) if p.path.get_ident().is_some() => {
+                        named.push((p.path.segments[0].ident.to_string(), &asg.right));
+                    }
+                    _ => positional.push(a),
+                },
+                _ => positional.push(a),
+            }
+        }
+        // which argument each placeholder uses: Some(i) positional/named by index, None: captured name
+        enum Src<'e> {
+            Expr(usize, &'e syn::Expr),
+            Capture(String),
+        }
+        let mut uses: Vec<(Src, FmtSpec)> = Vec::new();
+        let mut pieces_plan: Vec<Option<String>> = Vec::new(); // Some(lit) or None (next use)
+        let mut used = vec![false; positional.len() + named.len()];
+        let placeholders = items.iter().filter(|i| matches!(i, FmtItem::Arg { arg: ArgRef::Index(_), .. })).count();
+        for item in items {
+            match item {
+                FmtItem::Lit(l) => pieces_plan.push(Some(l)),
+                FmtItem::Arg { arg, spec } => {
+                    let src = match arg {
+                        ArgRef::Index(i) => {
+                            let Some(e) = positional.get(i) else {
+                                let n = positional.len();
+                                let wanted = placeholders;
+                                let plural = |k: usize, w: &str| if k == 1 { format!("{k} {w}") } else { format!("{k} {w}s") };
+                                return Err(Diagnostic::at(
+                                    None,
+                                    if n == 0 {
+                                        format!("{} in format string, but no arguments were given", plural(wanted, "positional argument"))
+                                    } else {
+                                        format!("{} in format string, but there {} {}", plural(wanted, "positional argument"), if n == 1 { "is" } else { "are" }, plural(n, "argument"))
+                                    },
+                                    frange.clone(),
+                                    "in this format string",
+                                ));
+                            };
+                            used[i] = true;
+                            Src::Expr(i, e)
+                        }
+                        ArgRef::Name(n) => match named.iter().position(|(k, _)| *k == n) {
+                            Some(j) => {
+                                used[positional.len() + j] = true;
+                                Src::Expr(positional.len() + j, named[j].1)
+                            }
+                            None => Src::Capture(n),
+                        },
+                    };
+                    uses.push((src, spec));
+                    pieces_plan.push(None);
+                }
+            }
+        }
+        if let Some(i) = used.iter().position(|u| !*u) {
+            let e = if i < positional.len() { positional[i] } else { named[i - positional.len()].1 };
+            return Err(Diagnostic::at(None, "argument never used", range_of(e), "argument never used").secondary(frange, "formatting specifier missing"));
+        }
+        // lower each argument once
+        let mut counts = vec![0usize; used.len()];
+        for (src, _) in &uses {
+            if let Src::Expr(i, _) = src {
+                counts[*i] += 1;
+            }
+        }
+        let mut lowered: Vec<Option<Handle<Expr>>> = vec![None; used.len()];
+        let mut stmts = Vec::new();
+        let mut pieces = Vec::new();
+        let mut use_iter = uses.into_iter();
+        for plan in pieces_plan {
+            if let Some(l) = plan {
+                match pieces.last_mut() {
+                    Some(FmtPiece::Literal(prev)) => prev.push_str(&l),
+                    _ => pieces.push(FmtPiece::Literal(l)),
+                }
+                continue;
+            }
+            let Some((src, spec)) = use_iter.next() else { break };
+            let value = match src {
+                Src::Capture(name) => {
+                    let Some(l) = self.lookup(&name) else {
+                        return Err(Diagnostic::at(Some("E0425"), format!("cannot find value `{name}` in this scope"), frange.clone(), "not found in this scope"));
+                    };
+                    self.local_expr(l, &frange)
+                }
+                Src::Expr(i, e) => {
+                    if let Some(h) = lowered[i] {
+                        h
+                    } else {
+                        // string literal arguments become text
+                        if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = e {
+                            if spec == FmtSpec::default() {
+                                match pieces.last_mut() {
+                                    Some(FmtPiece::Literal(prev)) => prev.push_str(&s.value()),
+                                    _ => pieces.push(FmtPiece::Literal(s.value())),
+                                }
+                                continue;
+                            }
+                            return Err(Diagnostic::unsupported("format specs on string arguments", range_of(e)));
+                        }
+                        let v = self.expr(e)?;
+                        let v = self.autoderef(v);
+                        let v = if counts[i] > 1 {
+                            let (st, place) = self.spill(v, "fmt_arg");
+                            stmts.push(st);
+                            place
+                        } else {
+                            v
+                        };
+                        lowered[i] = Some(v);
+                        v
+                    }
+                }
+            };
+            pieces.push(FmtPiece::Arg { value, spec });
+        }
+        Ok((stmts, pieces))
+    }
+
+    fn assert(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let args = parse_exprs(mac)?;
+        let Some(cond_e) = args.first() else {
+            return Err(Diagnostic::at(None, "macro requires a boolean expression as an argument", range.clone(), "boolean expression required"));
+        };
+        let bool_ty = self.scalar_ty(Scalar::Bool);
+        let cond = self.lower_coerced(cond_e, bool_ty)?;
+        let panic = if args.len() > 1 {
+            self.print(PrintTarget::Panic, false, &args[1], &args[2..], None, range)?
+        } else {
+            let text = format!("assertion failed: {}", self.text(&range_of(cond_e)));
+            self.panic_lit(&text, range)
+        };
+        let not = self.not(cond, range);
+        let unit = self.infer.unit();
+        Ok(self.push(ExprKind::If { cond: not, then: panic, otherwise: None }, unit, range))
+    }
+
+    fn assert_cmp(&mut self, mac: &syn::Macro, eq: bool, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let args = parse_exprs(mac)?;
+        if args.len() < 2 {
+            return Err(Diagnostic::at(None, "macro requires two arguments to compare", range.clone(), "expected `left, right`"));
+        }
+        let l = self.expr(&args[0])?;
+        let l = self.autoderef(l);
+        let r = self.expr(&args[1])?;
+        let r = self.autoderef(r);
+        let lt = self.ty(l);
+        self.coerce(r, lt)?;
+        let (ls, left) = self.spill(l, "left_val");
+        let (rs, right) = self.spill(r, "right_val");
+        let op = if eq { BinaryOp::Eq } else { BinaryOp::Ne };
+        let bool_ty = self.scalar_ty(Scalar::Bool);
+        let cmp = self.push(ExprKind::Binary { op, lhs: left, rhs: right }, bool_ty, range);
+        let failed = self.not(cmp, range);
+        let sym = if eq { "==" } else { "!=" };
+        let mut stmts = Vec::new();
+        let mut pieces = vec![FmtPiece::Literal(format!("assertion `left {sym} right` failed"))];
+        if args.len() > 2 {
+            let (st, msg) = self.format_pieces(&args[2], &args[3..])?;
+            stmts.extend(st);
+            pieces.push(FmtPiece::Literal(": ".into()));
+            pieces.extend(msg);
+        }
+        let debug = FmtSpec { kind: hybrid_ir::FmtKind::Debug, ..FmtSpec::default() };
+        pieces.push(FmtPiece::Literal("\n  left: ".into()));
+        let lv = self.local_read(left, range);
+        pieces.push(FmtPiece::Arg { value: lv, spec: debug });
+        pieces.push(FmtPiece::Literal("\n right: ".into()));
+        let rv = self.local_read(right, range);
+        pieces.push(FmtPiece::Arg { value: rv, spec: debug });
+        let never = self.infer.never();
+        let panic = self.push(ExprKind::Print { target: PrintTarget::Panic, pieces, newline: false }, never, range);
+        let panic = if stmts.is_empty() {
+            panic
+        } else {
+            stmts.push(Stmt::Expr(panic));
+            let b = self.block_expr(stmts, None, range);
+            self.etys[b.index()] = never;
+            b
+        };
+        let unit = self.infer.unit();
+        let check = self.push(ExprKind::If { cond: failed, then: panic, otherwise: None }, unit, range);
+        Ok(self.block_expr(vec![ls, rs, Stmt::Expr(check)], None, range))
+    }
+
+    /// A fresh read of the local behind a `Local` place expression.
+    fn local_read(&mut self, place: Handle<Expr>, range: &Range<usize>) -> Handle<Expr> {
+        match self.kind(place).clone() {
+            ExprKind::Local(l) => self.local_expr(l, range),
+            _ => place,
+        }
+    }
+
+    fn vec_macro(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        self.facts.host_only.push(("`vec!` (`Vec` lives on the host)".into(), range.clone()));
+        // `vec![x; n]`
+        let repeat = (|input: syn::parse::ParseStream| {
+            let e: syn::Expr = input.parse()?;
+            let _: Token![;] = input.parse()?;
+            let n: syn::Expr = input.parse()?;
+            Ok((e, n))
+        })
+        .parse2(mac.tokens.clone());
+        if let Ok((e, n)) = repeat {
+            let v = self.expr(&e)?;
+            let usize_ty = self.scalar_ty(Scalar::Usize);
+            let n = self.lower_coerced(&n, usize_ty)?;
+            let elem = self.ty(v);
+            let ty = self.infer.known(Shape::Vec(elem));
+            return Ok(self.push(ExprKind::Intrinsic { op: Intrinsic::VecFromElem, args: vec![v, n] }, ty, range));
+        }
+        let elems = parse_exprs(mac)?;
+        let elem = self.infer.var(VarKind::General);
+        let ty = self.infer.known(Shape::Vec(elem));
+        if elems.is_empty() {
+            return Ok(self.push(ExprKind::Intrinsic { op: Intrinsic::VecNew, args: vec![] }, ty, range));
+        }
+        let cap = self.lit_scalar(Scalar::Usize, elems.len() as u64, range);
+        let init = self.push(ExprKind::Intrinsic { op: Intrinsic::VecWithCapacity, args: vec![cap] }, ty, range);
+        let (let_stmt, place) = self.spill(init, "vec");
+        let mut stmts = vec![let_stmt];
+        let unit = self.infer.unit();
+        for e in &elems {
+            let v = self.lower_coerced(e, elem)?;
+            let pty = self.infer.known(Shape::Ptr { pointee: ty, mutable: true, reference: true });
+            let p = self.local_read(place, range);
+            let addr = self.push(ExprKind::AddrOf { place: p, mutable: true }, pty, range);
+            stmts.push(Stmt::Expr(self.push(ExprKind::Intrinsic { op: Intrinsic::VecPush, args: vec![addr, v] }, unit, range)));
+        }
+        let tail = self.local_read(place, range);
+        Ok(self.block_expr(stmts, Some(tail), range))
+    }
+
+    fn offload_macro(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let args = parse_exprs(mac)?;
+        let mut kernel = None;
+        let mut grid = None;
+        let mut block = None;
+        let mut dyn_cache = None;
+        let mut device = None;
+        let mut kargs = None;
+        for a in &args {
+            let syn::Expr::Assign(asg) = a else {
+                return Err(Diagnostic::at(None, "expected `key = value` in `offload!`", range_of(a), "expected `key = value`"));
+            };
+            let key = match &*asg.left {
+                syn::Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()).unwrap_or_default(),
+                _ => String::new(),
+            };
+            let slot = match key.as_str() {
+                "kernel" => &mut kernel,
+                "workgroup_dim" => &mut grid,
+                "thread_dim" => &mut block,
+                "dyn_cache" => &mut dyn_cache,
+                "device" => &mut device,
+                "args" => &mut kargs,
+                _ => {
+                    return Err(Diagnostic::at(
+                        None,
+                        format!("unknown key `{key}` in `offload!`"),
+                        range_of(&asg.left),
+                        "expected one of `kernel`, `workgroup_dim`, `thread_dim`, `dyn_cache`, `device`, `args`",
+                    ))
+                }
+            };
+            if slot.is_some() {
+                return Err(Diagnostic::at(None, format!("`{key}` given twice in `offload!`"), range_of(&asg.left), "duplicate key"));
+            }
+            *slot = Some(&*asg.right);
+        }
+        let Some(kernel) = kernel else {
+            return Err(Diagnostic::at(None, "`offload!` needs `kernel = ..`", range.clone(), "missing `kernel`"));
+        };
+        self.offload(kernel, grid, block, dyn_cache, device, kargs, range)
+    }
+
+    /// `core::intrinsics::offload(k, [args...])` in its 2-, 4- and 6-argument forms.
+    pub(crate) fn offload_call(&mut self, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        match args.len() {
+            2 => self.offload(args[0], None, None, None, None, Some(args[1]), range),
+            4 => self.offload(args[0], Some(args[1]), Some(args[2]), None, None, Some(args[3]), range),
+            6 => self.offload(args[0], Some(args[1]), Some(args[2]), Some(args[3]), Some(args[4]), Some(args[5]), range),
+            n => Err(Diagnostic::at(
+                Some("E0061"),
+                format!("`offload` takes 2, 4 or 6 arguments but {n} {} supplied", if n == 1 { "argument was" } else { "arguments were" }),
+                range.clone(),
+                "expected `(kernel, args)`, `(kernel, grid, block, args)` or `(kernel, grid, block, dyn_cache, device, args)`",
+            )),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn offload(
+        &mut self,
+        kernel: &syn::Expr,
+        grid: Option<&syn::Expr>,
+        block: Option<&syn::Expr>,
+        dyn_cache: Option<&syn::Expr>,
+        device: Option<&syn::Expr>,
+        args: Option<&syn::Expr>,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        self.facts.host_only.push(("`offload` (kernels are launched from the host)".into(), range.clone()));
+        let krange = range_of(kernel);
+        let kid = match kernel {
+            syn::Expr::Path(p) => {
+                let segs = self.path_segments(&p.path);
+                let local = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()));
+                match (local, segs.len(), self.items.values.get(segs.last().map(String::as_str).unwrap_or(""))) {
+                    (None, 1, Some(ValueItem::Fn(id))) => *id,
+                    (None, 1, Some(ValueItem::Foreign(_))) => {
+                        return Err(Diagnostic::at(None, format!("`{}` is not a kernel", segs[0]), krange, "declared in an `extern` block, but no kernel has this name")
+                            .help("define the kernel with `#[offload_kernel]` (or `#[rustc_offload_kernel] extern \"gpu-kernel\" fn` for the device side)"))
+                    }
+                    _ => {
+                        return Err(Diagnostic::at(Some("E0425"), format!("cannot find kernel `{}` in this scope", segs.join("::")), krange, "not found in this scope"))
+                    }
+                }
+            }
+            _ => return Err(Diagnostic::at(None, "the first argument of `offload` must name a kernel", krange, "expected a kernel's name")),
+        };
+        let decl = &self.items.fns[kid];
+        if !decl.is_kernel {
+            return Err(Diagnostic::at(None, format!("`{}` is not a kernel", decl.name), krange, "expected a function marked `#[offload_kernel]`")
+                .secondary(decl.range.clone(), format!("`{}` is defined here without a kernel attribute", decl.name))
+                .help("mark it `#[offload_kernel]` to launch it on the GPU"));
+        }
+        let kernel_handle = decl.handle;
+        let param_tys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
+        let u32_ty = self.scalar_ty(Scalar::U32);
+        let blocks = self.dims(grid, range)?;
+        let threads = self.dims(block, range)?;
+        let dyn_cache = match dyn_cache {
+            Some(e) => self.lower_coerced(e, u32_ty)?,
+            None => self.lit_scalar(Scalar::U32, 0, range),
+        };
+        let device = match device {
+            Some(e) => {
+                let i32_ty = self.scalar_ty(Scalar::I32);
+                self.lower_coerced(e, i32_ty)?
+            }
+            None => self.lit_scalar(Scalar::I32, (-1i32) as u32 as u64, range),
+        };
+        let arg_exprs: Vec<&syn::Expr> = match args {
+            None => Vec::new(),
+            Some(syn::Expr::Tuple(t)) => t.elems.iter().collect(),
+            Some(syn::Expr::Paren(p)) => vec![&*p.expr],
+            Some(other) => {
+                return Err(Diagnostic::at(None, "kernel arguments must be a tuple", range_of(other), "expected `(a, b, ..)` (one argument: `(a,)`)"))
+            }
+        };
+        if arg_exprs.len() != param_tys.len() {
+            let (e, g) = (param_tys.len(), arg_exprs.len());
+            let arange = args.map(range_of).unwrap_or_else(|| range.clone());
+            return Err(Diagnostic::at(
+                Some("E0061"),
+                format!(
+                    "kernel `{}` takes {e} argument{} but {g} {} supplied",
+                    self.items.fns[kid].name,
+                    if e == 1 { "" } else { "s" },
+                    if g == 1 { "argument was" } else { "arguments were" }
+                ),
+                arange,
+                format!("expected {e} argument{}", if e == 1 { "" } else { "s" }),
+            )
+            .secondary(crate::resolve::sig_range(self.items.fns[kid].sig), "kernel defined here"));
+        }
+        let mut lowered = Vec::new();
+        for (a, pty) in arg_exprs.iter().zip(param_tys) {
+            let v = self.expr(a)?;
+            let t = self.infer.import(pty, self.types);
+            lowered.push(self.coerce(v, t)?);
+        }
+        self.facts.kernel_refs.push((kid, krange));
+        let unit = self.infer.unit();
+        Ok(self.push(ExprKind::Offload { kernel: kernel_handle, blocks, threads, dyn_cache, device, args: lowered }, unit, range))
+    }
+
+    /// `[x, y, z]` launch dimensions (`u32`); default `[1, 1, 1]`.
+    fn dims(&mut self, e: Option<&syn::Expr>, range: &Range<usize>) -> DResult<[Handle<Expr>; 3]> {
+        let u32_ty = self.scalar_ty(Scalar::U32);
+        let Some(e) = e else {
+            let one = || 1u64;
+            return Ok([
+                self.lit_scalar(Scalar::U32, one(), range),
+                self.lit_scalar(Scalar::U32, one(), range),
+                self.lit_scalar(Scalar::U32, one(), range),
+            ]);
+        };
+        if let syn::Expr::Array(a) = e {
+            if a.elems.len() != 3 {
+                return Err(Diagnostic::at(Some("E0308"), "mismatched types", range_of(a), format!("expected an array of 3 `u32`, found {} elements", a.elems.len())));
+            }
+            let x = self.lower_coerced(&a.elems[0], u32_ty)?;
+            let y = self.lower_coerced(&a.elems[1], u32_ty)?;
+            let z = self.lower_coerced(&a.elems[2], u32_ty)?;
+            return Ok([x, y, z]);
+        }
+        // any other `[u32; 3]` value: keep it in a local and index it
+        let v = self.expr(e)?;
+        let arr = self.infer.known(Shape::Array { elem: u32_ty, len: 3 });
+        let v = self.coerce(v, arr)?;
+        let r = range_of(e);
+        let (st, place) = self.spill(v, "dims");
+        let mut out = Vec::new();
+        for i in 0..3u64 {
+            let idx = self.lit_scalar(Scalar::Usize, i, &r);
+            let p = self.local_read(place, &r);
+            let ix = self.push(ExprKind::Index { base: p, index: idx }, u32_ty, &r);
+            out.push(ix);
+        }
+        // the first read carries the `let`
+        let first = self.block_expr(vec![st], Some(out[0]), &r);
+        Ok([first, out[1], out[2]])
+    }
+}

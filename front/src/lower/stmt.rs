@@ -1,0 +1,504 @@
+//! Blocks, `let`, and control flow: `if`, `while`, `loop`, `for` over ranges
+//! (desugared to `Loop` + `If` + `Break`), `break`, `continue`, `return`.
+
+use std::ops::Range;
+
+use hybrid_ir::{BinaryOp, Block, Expr, ExprKind, Handle, Scalar, Stmt, UnaryOp};
+
+use super::{FnLower, LoopCx, LoopKind};
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::infer::{Shape, TyId, VarKind};
+
+/// How a `for` loop walks its range.
+struct RangeLoop<'s> {
+    start: &'s syn::Expr,
+    end: &'s syn::Expr,
+    inclusive: bool,
+    rev: bool,
+    step: Option<&'s syn::Expr>,
+}
+
+impl<'i, 'a> FnLower<'i, 'a> {
+    /// A `{ .. }` block in a new scope; its tail is coerced to `expected`.
+    pub(crate) fn block(&mut self, b: &syn::Block, expected: Option<TyId>) -> DResult<Handle<Expr>> {
+        let range = range_of(b);
+        self.scopes.push(Vec::new());
+        let r = self.block_inner(b, expected, &range);
+        self.scopes.pop();
+        r
+    }
+
+    fn block_inner(&mut self, b: &syn::Block, expected: Option<TyId>, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let mut stmts = Vec::new();
+        let mut tail = None;
+        let mut diverges = false;
+        let n = b.stmts.len();
+        for (i, s) in b.stmts.iter().enumerate() {
+            let last = i + 1 == n;
+            match s {
+                syn::Stmt::Local(l) => {
+                    let lowered = self.let_stmt(l)?;
+                    for st in &lowered {
+                        if let Stmt::Let { init: Some(e), .. } = st {
+                            diverges |= self.infer.is_never(self.ty(*e));
+                        }
+                    }
+                    stmts.extend(lowered);
+                }
+                syn::Stmt::Item(item) => {
+                    return Err(Diagnostic::unsupported("items inside function bodies", range_of(item)));
+                }
+                syn::Stmt::Expr(e, semi) => {
+                    let h = self.expr(e)?;
+                    let t = self.ty(h);
+                    if last && semi.is_none() {
+                        tail = Some(h);
+                    } else {
+                        if semi.is_none() && !self.infer.is_never(t) {
+                            // a block-like expression statement must be `()`
+                            let unit = self.infer.unit();
+                            self.expect_ty(unit, t, &range_of(e))?;
+                        }
+                        diverges |= self.infer.is_never(t);
+                        stmts.push(Stmt::Expr(h));
+                    }
+                }
+                syn::Stmt::Macro(m) => {
+                    let h = self.macro_call(&m.mac, &range_of(m))?;
+                    let t = self.ty(h);
+                    if last && m.semi_token.is_none() {
+                        tail = Some(h);
+                    } else {
+                        diverges |= self.infer.is_never(t);
+                        stmts.push(Stmt::Expr(h));
+                    }
+                }
+            }
+        }
+        if let (Some(t), Some(exp)) = (tail, expected) {
+            tail = Some(self.coerce(t, exp)?);
+        }
+        let ty = match tail {
+            Some(t) => self.ty(t),
+            None if diverges => self.infer.never(),
+            None => self.infer.unit(),
+        };
+        Ok(self.push(ExprKind::Block(Block { stmts, tail }), ty, range))
+    }
+
+    fn let_stmt(&mut self, l: &syn::Local) -> DResult<Vec<Stmt>> {
+        if let Some(init) = &l.init {
+            if let Some((_, diverge)) = &init.diverge {
+                return Err(Diagnostic::unsupported("`let .. else`", range_of(diverge)));
+            }
+        }
+        let (pat, declared) = match &l.pat {
+            syn::Pat::Type(pt) => (&*pt.pat, Some(self.convert_type(&pt.ty)?)),
+            p => (p, None),
+        };
+        let init = match &l.init {
+            Some(init) => {
+                let v = self.expr(&init.expr)?;
+                Some(match declared {
+                    Some(t) => self.coerce(v, t)?,
+                    None => v,
+                })
+            }
+            None => None,
+        };
+        let ty = match (declared, init) {
+            (Some(t), _) => t,
+            (None, Some(i)) => self.ty(i),
+            (None, None) => self.infer.var(VarKind::General),
+        };
+        self.bind_pattern(pat, ty, init)
+    }
+
+    /// Bind a `let` pattern (identifier, `_`, tuple of those) to `init`.
+    fn bind_pattern(&mut self, pat: &syn::Pat, ty: TyId, init: Option<Handle<Expr>>) -> DResult<Vec<Stmt>> {
+        match pat {
+            syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                let name = pi.ident.to_string();
+                let l = self.new_local(&name, ty, pi.mutability.is_some(), range_of(&pi.ident));
+                if init.is_none() {
+                    self.late_init.insert(l);
+                }
+                self.bind(&name, l);
+                Ok(vec![Stmt::Let { local: l, init }])
+            }
+            syn::Pat::Wild(_) => Ok(init.map(Stmt::Expr).into_iter().collect()),
+            syn::Pat::Tuple(t) => {
+                let Some(init) = init else {
+                    return Err(Diagnostic::unsupported("tuple patterns without an initializer", range_of(t)));
+                };
+                let elems: Vec<TyId> = (0..t.elems.len()).map(|_| self.infer.var(VarKind::General)).collect();
+                let tuple_ty = self.infer.known(Shape::Tuple(elems.clone()));
+                let range = range_of(t);
+                self.expect_ty(tuple_ty, ty, &range)?;
+                let (first, place) = self.spill(init, "tuple");
+                let mut out = vec![first];
+                for (i, (p, et)) in t.elems.iter().zip(elems).enumerate() {
+                    let f = self.push(ExprKind::Field { base: place, index: i as u32 }, et, &range);
+                    out.extend(self.bind_pattern(p, et, Some(f))?);
+                }
+                Ok(out)
+            }
+            syn::Pat::Type(pt) => {
+                let t = self.convert_type(&pt.ty)?;
+                self.expect_ty(t, ty, &range_of(pt))?;
+                self.bind_pattern(&pt.pat, t, init)
+            }
+            other => Err(Diagnostic::unsupported("this pattern", range_of(other))),
+        }
+    }
+
+    pub(crate) fn if_expr(&mut self, i: &syn::ExprIf) -> DResult<Handle<Expr>> {
+        let range = range_of(i);
+        let bool_ty = self.scalar_ty(Scalar::Bool);
+        let cond = self.expr(&i.cond)?;
+        let cond = self.coerce(cond, bool_ty)?;
+        let then = self.block(&i.then_branch, None)?;
+        let tt = self.ty(then);
+        match &i.else_branch {
+            None => {
+                let unit = self.infer.unit();
+                if !self.infer.is_never(tt) && self.infer.unify(unit, tt).is_err() {
+                    let found = self.describe(tt);
+                    return Err(Diagnostic::at(
+                        Some("E0317"),
+                        "`if` may be missing an `else` clause",
+                        range,
+                        format!("expected `()`, found {found}"),
+                    ));
+                }
+                Ok(self.push(ExprKind::If { cond, then, otherwise: None }, unit, &range))
+            }
+            Some((_, e)) => {
+                let other = self.expr(e)?;
+                let et = self.ty(other);
+                let ty = if self.infer.is_never(tt) {
+                    et
+                } else if self.infer.is_never(et) {
+                    tt
+                } else {
+                    if self.infer.unify(tt, et).is_err() {
+                        let (a, b) = (self.describe(tt), self.describe(et));
+                        return Err(Diagnostic::at(Some("E0308"), "`if` and `else` have incompatible types", range_of(e), format!("expected {a}, found {b}")));
+                    }
+                    tt
+                };
+                Ok(self.push(ExprKind::If { cond, then, otherwise: Some(other) }, ty, &range))
+            }
+        }
+    }
+
+    fn push_loop(&mut self, label: Option<&syn::Label>, kind: LoopKind) -> hybrid_ir::LoopId {
+        let id = self.new_loop_id();
+        let break_ty = self.infer.var(VarKind::General);
+        self.loops.push(LoopCx { label: label.map(|l| l.name.ident.to_string()), id, kind, break_ty, broken: false });
+        id
+    }
+
+    pub(crate) fn while_expr(&mut self, w: &syn::ExprWhile) -> DResult<Handle<Expr>> {
+        let range = range_of(w);
+        let id = self.push_loop(w.label.as_ref(), LoopKind::Other);
+        let r = (|| {
+            let bool_ty = self.scalar_ty(Scalar::Bool);
+            let cond = self.expr(&w.cond)?;
+            let cond = self.coerce(cond, bool_ty)?;
+            let unit = self.infer.unit();
+            let body = self.block(&w.body, Some(unit))?;
+            let never = self.infer.never();
+            let brk = self.push(ExprKind::Break { target: id, value: None }, never, &range);
+            Ok(self.push(ExprKind::If { cond, then: body, otherwise: Some(brk) }, unit, &range))
+        })();
+        self.loops.pop();
+        let body = r?;
+        let unit = self.infer.unit();
+        Ok(self.push(ExprKind::Loop { body, id }, unit, &range))
+    }
+
+    pub(crate) fn loop_expr(&mut self, l: &syn::ExprLoop) -> DResult<Handle<Expr>> {
+        let range = range_of(l);
+        let id = self.push_loop(l.label.as_ref(), LoopKind::Loop);
+        let unit = self.infer.unit();
+        let r = self.block(&l.body, Some(unit));
+        let cx = self.loops.pop();
+        let body = r?;
+        let ty = match cx {
+            Some(cx) if cx.broken => cx.break_ty,
+            _ => self.infer.never(),
+        };
+        Ok(self.push(ExprKind::Loop { body, id }, ty, &range))
+    }
+
+    fn find_loop(&mut self, label: Option<&syn::Lifetime>, range: &Range<usize>, what: &str) -> DResult<usize> {
+        match label {
+            Some(l) => {
+                let name = l.ident.to_string();
+                self.loops.iter().rposition(|c| c.label.as_deref() == Some(name.as_str())).ok_or_else(|| {
+                    Diagnostic::at(Some("E0426"), format!("use of undeclared label `'{name}`"), range_of(l), format!("undeclared label `'{name}`"))
+                })
+            }
+            None => self.loops.len().checked_sub(1).ok_or_else(|| {
+                Diagnostic::at(Some("E0268"), format!("`{what}` outside of a loop"), range.clone(), format!("cannot `{what}` outside of a loop"))
+            }),
+        }
+    }
+
+    pub(crate) fn break_expr(&mut self, b: &syn::ExprBreak) -> DResult<Handle<Expr>> {
+        let range = range_of(b);
+        let idx = self.find_loop(b.label.as_ref(), &range, "break")?;
+        let value = match &b.expr {
+            Some(e) => {
+                if self.loops[idx].kind != LoopKind::Loop {
+                    return Err(Diagnostic::at(Some("E0571"), "`break` with value from a `while` or `for` loop", range, "can only break with a value inside `loop`"));
+                }
+                let v = self.expr(e)?;
+                let bt = self.loops[idx].break_ty;
+                Some(self.coerce(v, bt)?)
+            }
+            None => {
+                if self.loops[idx].kind == LoopKind::Loop {
+                    let unit = self.infer.unit();
+                    let bt = self.loops[idx].break_ty;
+                    self.expect_ty(bt, unit, &range)?;
+                }
+                None
+            }
+        };
+        self.loops[idx].broken = true;
+        let target = self.loops[idx].id;
+        let never = self.infer.never();
+        Ok(self.push(ExprKind::Break { target, value }, never, &range))
+    }
+
+    pub(crate) fn continue_expr(&mut self, c: &syn::ExprContinue) -> DResult<Handle<Expr>> {
+        let range = range_of(c);
+        let idx = self.find_loop(c.label.as_ref(), &range, "continue")?;
+        let target = self.loops[idx].id;
+        let never = self.infer.never();
+        Ok(self.push(ExprKind::Continue { target }, never, &range))
+    }
+
+    pub(crate) fn return_expr(&mut self, r: &syn::ExprReturn) -> DResult<Handle<Expr>> {
+        let range = range_of(r);
+        let ret = self.ret;
+        let value = match &r.expr {
+            Some(e) => {
+                let v = self.expr(e)?;
+                Some(self.coerce(v, ret)?)
+            }
+            None => {
+                let unit = self.infer.unit();
+                if self.infer.unify(ret, unit).is_err() {
+                    let d = self.describe(ret);
+                    return Err(Diagnostic::at(Some("E0069"), "`return;` in a function whose return type is not `()`", range, format!("return type is {d}")));
+                }
+                None
+            }
+        };
+        let never = self.infer.never();
+        Ok(self.push(ExprKind::Return(value), never, &range))
+    }
+
+    // ---- for loops ----
+
+    fn range_loop<'s>(iter: &'s syn::Expr) -> Option<RangeLoop<'s>> {
+        fn strip(e: &syn::Expr) -> &syn::Expr {
+            match e {
+                syn::Expr::Paren(p) => strip(&p.expr),
+                syn::Expr::Group(g) => strip(&g.expr),
+                e => e,
+            }
+        }
+        match strip(iter) {
+            syn::Expr::Range(r) => Some(RangeLoop {
+                start: r.start.as_deref()?,
+                end: r.end.as_deref()?,
+                inclusive: matches!(r.limits, syn::RangeLimits::Closed(_)),
+                rev: false,
+                step: None,
+            }),
+            syn::Expr::MethodCall(m) if m.method == "rev" && m.args.is_empty() => {
+                let mut inner = Self::range_loop(&m.receiver)?;
+                if inner.rev || inner.step.is_some() {
+                    return None;
+                }
+                inner.rev = true;
+                Some(inner)
+            }
+            syn::Expr::MethodCall(m) if m.method == "step_by" && m.args.len() == 1 => {
+                let mut inner = Self::range_loop(&m.receiver)?;
+                if inner.rev || inner.step.is_some() {
+                    return None;
+                }
+                inner.step = Some(&m.args[0]);
+                Some(inner)
+            }
+            _ => None,
+        }
+    }
+
+    fn assign_expr(&mut self, place_local: hybrid_ir::Handle<hybrid_ir::Local>, value: Handle<Expr>, range: &Range<usize>) -> Handle<Expr> {
+        let place = self.local_expr(place_local, range);
+        let unit = self.infer.unit();
+        self.push(ExprKind::Assign { place, value }, unit, range)
+    }
+
+    fn bin(&mut self, op: BinaryOp, lhs: Handle<Expr>, rhs: Handle<Expr>, range: &Range<usize>) -> Handle<Expr> {
+        let ty = if op.is_comparison() { self.scalar_ty(Scalar::Bool) } else { self.ty(lhs) };
+        self.push(ExprKind::Binary { op, lhs, rhs }, ty, range)
+    }
+
+    /// `if cond { break 'id }` as a statement.
+    fn break_if(&mut self, cond: Handle<Expr>, id: hybrid_ir::LoopId, range: &Range<usize>) -> Stmt {
+        let never = self.infer.never();
+        let unit = self.infer.unit();
+        let brk = self.push(ExprKind::Break { target: id, value: None }, never, range);
+        Stmt::Expr(self.push(ExprKind::If { cond, then: brk, otherwise: None }, unit, range))
+    }
+
+    pub(crate) fn for_expr(&mut self, f: &syn::ExprForLoop) -> DResult<Handle<Expr>> {
+        let range = range_of(f);
+        let Some(rl) = Self::range_loop(&f.expr) else {
+            return Err(Diagnostic::unsupported("`for` over this iterator", range_of(&f.expr))
+                .help("hybridc supports `for` over ranges: `a..b`, `a..=b`, `(a..b).rev()`, `(a..b).step_by(s)`"));
+        };
+        let (bind_name, bind_mut) = match &*f.pat {
+            syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => (pi.ident.to_string(), pi.mutability.is_some()),
+            syn::Pat::Wild(_) => ("_".to_string(), false),
+            other => return Err(Diagnostic::unsupported("this pattern in a `for` loop", range_of(other))),
+        };
+        let r = &range;
+        let start = self.expr(rl.start)?;
+        let end = self.expr(rl.end)?;
+        let t = self.ty(start);
+        self.expect_ty(t, self.ty(end), &range_of(rl.end))?;
+        self.expect_integer(t, &range_of(&f.expr), "the range of a `for` loop")?;
+        let mut pre = Vec::new();
+        // `next` walks the range; `bound` is the other end; `done` is set when
+        // the last item is reached without stepping past the bound (no overflow).
+        let needs_done = rl.inclusive || rl.step.is_some();
+        let bool_ty = self.scalar_ty(Scalar::Bool);
+        let next = self.new_local("for_next", t, true, r.clone());
+        let bound = self.new_local("for_bound", t, false, r.clone());
+        let done = self.new_local("for_done", bool_ty, true, r.clone());
+        let (first, other) = if rl.rev { (end, start) } else { (start, end) };
+        pre.push(Stmt::Let { local: next, init: Some(first) });
+        pre.push(Stmt::Let { local: bound, init: Some(other) });
+        if needs_done {
+            let f_lit = self.lit_bool(false, r);
+            pre.push(Stmt::Let { local: done, init: Some(f_lit) });
+        }
+        let step = match rl.step {
+            Some(s) => {
+                let usize_ty = self.scalar_ty(Scalar::Usize);
+                let sv = self.lower_coerced(s, usize_ty)?;
+                let sv = self.push(ExprKind::Cast { value: sv }, t, r);
+                let step = self.new_local("for_step", t, false, r.clone());
+                pre.push(Stmt::Let { local: step, init: Some(sv) });
+                // `step_by(0)` must not loop forever: trap (Rust panics)
+                let sl = self.local_expr(step, r);
+                let zero = self.lit_int_like(0, t, r);
+                let is_zero = self.bin(BinaryOp::Eq, sl, zero, r);
+                let never = self.infer.never();
+                let unit = self.infer.unit();
+                let trap = self.push(ExprKind::Intrinsic { op: hybrid_ir::Intrinsic::Trap, args: vec![] }, never, r);
+                pre.push(Stmt::Expr(self.push(ExprKind::If { cond: is_zero, then: trap, otherwise: None }, unit, r)));
+                Some(step)
+            }
+            None => None,
+        };
+        let id = self.push_loop(f.label.as_ref(), LoopKind::Other);
+        let result = (|| {
+            let mut stmts = Vec::new();
+            if needs_done {
+                let d = self.local_expr(done, r);
+                stmts.push(self.break_if(d, id, r));
+            }
+            // if past the bound { break }
+            let n = self.local_expr(next, r);
+            let b = self.local_expr(bound, r);
+            let op = match (rl.rev, rl.inclusive) {
+                (false, false) => BinaryOp::Ge,
+                (false, true) => BinaryOp::Gt,
+                (true, false) => BinaryOp::Le,
+                (true, true) => BinaryOp::Lt,
+            };
+            let past = self.bin(op, n, b, r);
+            stmts.push(self.break_if(past, id, r));
+            if rl.rev && !rl.inclusive {
+                // next -= 1 before the body: the first item is end - 1
+                let n = self.local_expr(next, r);
+                let one = self.lit_int_like(1, t, r);
+                let dec = self.bin(BinaryOp::Sub, n, one, r);
+                stmts.push(Stmt::Expr(self.assign_expr(next, dec, r)));
+            }
+            // let i = next
+            let item = self.local_expr(next, r);
+            self.scopes.push(Vec::new());
+            if bind_name != "_" {
+                let l = self.new_local(&bind_name, t, bind_mut, range_of(&f.pat));
+                self.bind(&bind_name, l);
+                stmts.push(Stmt::Let { local: l, init: Some(item) });
+            }
+            // advance (before the body, so that `continue` works)
+            if !needs_done && !rl.rev {
+                let n = self.local_expr(next, r);
+                let one = self.lit_int_like(1, t, r);
+                let inc = self.bin(BinaryOp::Add, n, one, r);
+                stmts.push(Stmt::Expr(self.assign_expr(next, inc, r)));
+            } else if needs_done {
+                let unit = self.infer.unit();
+                let n = self.local_expr(next, r);
+                let b = self.local_expr(bound, r);
+                let advance_ok;
+                let advanced;
+                match step {
+                    None => {
+                        // stop at the bound instead of stepping past it (no overflow)
+                        advance_ok = self.bin(BinaryOp::Ne, n, b, r);
+                        let n2 = self.local_expr(next, r);
+                        let one = self.lit_int_like(1, t, r);
+                        advanced = self.bin(if rl.rev { BinaryOp::Sub } else { BinaryOp::Add }, n2, one, r);
+                    }
+                    Some(step) => {
+                        // remaining = bound - next; advance only if next + step stays in range
+                        let remaining = self.bin(BinaryOp::Sub, b, n, r);
+                        let s = self.local_expr(step, r);
+                        advance_ok = self.bin(if rl.inclusive { BinaryOp::Ge } else { BinaryOp::Gt }, remaining, s, r);
+                        let n2 = self.local_expr(next, r);
+                        let s2 = self.local_expr(step, r);
+                        advanced = self.bin(BinaryOp::Add, n2, s2, r);
+                    }
+                }
+                let set_next = self.assign_expr(next, advanced, r);
+                let tr = self.lit_bool(true, r);
+                let set_done = self.assign_expr(done, tr, r);
+                stmts.push(Stmt::Expr(self.push(ExprKind::If { cond: advance_ok, then: set_next, otherwise: Some(set_done) }, unit, r)));
+            }
+            let unit = self.infer.unit();
+            let body = self.block(&f.body, Some(unit));
+            self.scopes.pop();
+            let body = body?;
+            let bt = self.ty(body);
+            if !self.infer.is_never(bt) {
+                self.expect_ty(unit, bt, &range_of(&f.body))?;
+            }
+            Ok(self.block_expr(stmts, Some(body), r))
+        })();
+        self.loops.pop();
+        let loop_body = result?;
+        let unit = self.infer.unit();
+        let lp = self.push(ExprKind::Loop { body: loop_body, id }, unit, r);
+        pre.push(Stmt::Expr(lp));
+        Ok(self.block_expr(pre, None, r))
+    }
+
+    /// `!e` for a bool expression.
+    pub(crate) fn not(&mut self, e: Handle<Expr>, range: &Range<usize>) -> Handle<Expr> {
+        let b = self.scalar_ty(Scalar::Bool);
+        self.push(ExprKind::Unary { op: UnaryOp::Not, operand: e }, b, range)
+    }
+}

@@ -1,0 +1,117 @@
+//! Which side each function is compiled for: host for `main` and what host
+//! code calls, device for kernels and what they call; errors for calls that
+//! cross a side's boundary (host-only functions or operations in kernels,
+//! device-only operations in host code).
+
+use std::collections::VecDeque;
+
+use hybrid_ir::Sides;
+
+use crate::diag::Diagnostic;
+use crate::lower::Facts;
+use crate::resolve::{FnId, Items};
+
+pub fn assign(items: &Items<'_>, facts: &[Facts]) -> Result<Vec<Sides>, Vec<Diagnostic>> {
+    let n = items.fns.len();
+    let mut sides = vec![Sides::default(); n];
+    let mut errors = Vec::new();
+
+    // host: from main
+    let mut queue = VecDeque::new();
+    if let Some(main) = items.main {
+        sides[main].host = true;
+        queue.push_back(main);
+    }
+    while let Some(f) = queue.pop_front() {
+        for (what, range) in &facts[f].device_only {
+            let mut d = Diagnostic::at(None, format!("{what} can only be used in device code"), range.clone(), "used in code that runs on the host");
+            if Some(f) != items.main {
+                d = d.note(format!("`{}` is compiled for the host because `main` calls it", items.fns[f].name));
+            }
+            errors.push(d.help("thread geometry, barriers, shared memory and atomics only exist inside kernels and the functions they call"));
+        }
+        for (kid, range) in &facts[f].kernel_refs {
+            let k = &items.fns[*kid];
+            if !k.on_host && !k.host_declared {
+                errors.push(Diagnostic::at(
+                    Some("E0425"),
+                    format!("cannot find kernel `{}` on the host", k.name),
+                    range.clone(),
+                    "the kernel's `#[cfg]` excludes the host and no `extern \"C\"` block declares it there",
+                ));
+            }
+        }
+        for (callee, range) in &facts[f].calls {
+            let c = &items.fns[*callee];
+            if !c.on_host {
+                errors.push(Diagnostic::at(
+                    Some("E0425"),
+                    format!("cannot find function `{}` on the host", c.name),
+                    range.clone(),
+                    format!("`{}` only exists on the device (its `#[cfg]` excludes the host)", c.name),
+                ));
+                continue;
+            }
+            if !sides[*callee].host {
+                sides[*callee].host = true;
+                queue.push_back(*callee);
+            }
+        }
+    }
+
+    // device: from each kernel; remember which kernel reached a function first
+    let mut reached_from: Vec<Option<FnId>> = vec![None; n];
+    for (id, f) in items.fns.iter().enumerate() {
+        if f.is_kernel {
+            if !f.on_device {
+                errors.push(Diagnostic::at(
+                    None,
+                    format!("kernel `{}` is not compiled for the device", f.name),
+                    f.range.clone(),
+                    "its `#[cfg]` excludes the device",
+                ));
+                continue;
+            }
+            sides[id].device = true;
+            reached_from[id] = Some(id);
+            queue.push_back(id);
+        }
+    }
+    while let Some(f) = queue.pop_front() {
+        let kernel = reached_from[f].map(|k| items.fns[k].name.clone()).unwrap_or_default();
+        for (what, range) in &facts[f].host_only {
+            let mut d = Diagnostic::at(None, format!("{what} cannot be used in device code"), range.clone(), format!("not available in kernel `{kernel}`"));
+            if items.fns[f].name != kernel {
+                d = d.note(format!("`{}` is compiled for the device because kernel `{kernel}` calls it", items.fns[f].name));
+            }
+            errors.push(d);
+        }
+        for (callee, range) in &facts[f].calls {
+            let c = &items.fns[*callee];
+            if !c.on_device {
+                let mut d = Diagnostic::at(
+                    None,
+                    format!("kernel `{kernel}` calls `{}`, which only exists on the host", c.name),
+                    range.clone(),
+                    format!("`{}` is host-only (its `#[cfg]` excludes the device)", c.name),
+                )
+                .secondary(c.range.clone(), "defined here");
+                if items.fns[f].name != kernel {
+                    d = d.note(format!("`{}` is compiled for the device because kernel `{kernel}` calls it", items.fns[f].name));
+                }
+                errors.push(d);
+                continue;
+            }
+            if !sides[*callee].device {
+                sides[*callee].device = true;
+                reached_from[*callee] = reached_from[f];
+                queue.push_back(*callee);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(sides)
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,173 @@
+//! Syntactic types to IR types: paths, references, pointers, slices,
+//! arrays (with constant lengths), tuples, `Vec<T>` and structs.
+
+use hybrid_ir::{Handle, Type, TypeTable};
+
+use crate::consteval;
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::infer::{Infer, Shape, TyId, VarKind};
+use crate::resolve::Items;
+
+impl<'a> Items<'a> {
+    /// Convert a syntactic type. `_` becomes a variable when `allow_infer`.
+    pub fn convert_type(
+        &self,
+        ty: &syn::Type,
+        types: &mut TypeTable,
+        infer: &mut Infer,
+        self_ty: Option<Handle<Type>>,
+        allow_infer: bool,
+    ) -> DResult<TyId> {
+        use syn::Type as T;
+        let r = range_of(ty);
+        Ok(match ty {
+            T::Paren(p) => self.convert_type(&p.elem, types, infer, self_ty, allow_infer)?,
+            T::Group(g) => self.convert_type(&g.elem, types, infer, self_ty, allow_infer)?,
+            T::Never(_) => infer.never(),
+            T::Infer(_) if allow_infer => infer.var(VarKind::General),
+            T::Infer(_) => {
+                return Err(Diagnostic::at(
+                    Some("E0121"),
+                    "the placeholder `_` is not allowed within types on item signatures",
+                    r,
+                    "not allowed in type signatures",
+                ))
+            }
+            T::Tuple(t) => match t.elems.len() {
+                0 => infer.unit(),
+                1 => return Err(Diagnostic::unsupported("a one-element tuple type", r)),
+                _ => {
+                    let elems = t
+                        .elems
+                        .iter()
+                        .map(|e| self.convert_type(e, types, infer, self_ty, allow_infer))
+                        .collect::<DResult<Vec<_>>>()?;
+                    infer.known(Shape::Tuple(elems))
+                }
+            },
+            T::Array(a) => {
+                let elem = self.convert_type(&a.elem, types, infer, self_ty, allow_infer)?;
+                let len = consteval::eval_len(&a.len, self)?;
+                infer.known(Shape::Array { elem, len })
+            }
+            T::Ptr(p) => {
+                let pointee = self.convert_sized(&p.elem, types, infer, self_ty, allow_infer)?;
+                infer.known(Shape::Ptr { pointee, mutable: p.mutability.is_some(), reference: false })
+            }
+            T::Reference(rf) => {
+                let mutable = rf.mutability.is_some();
+                if let T::Slice(s) = &*rf.elem {
+                    let elem = self.convert_type(&s.elem, types, infer, self_ty, allow_infer)?;
+                    infer.known(Shape::Slice { elem, mutable })
+                } else {
+                    let pointee = self.convert_sized(&rf.elem, types, infer, self_ty, allow_infer)?;
+                    infer.known(Shape::Ptr { pointee, mutable, reference: true })
+                }
+            }
+            T::Slice(_) => {
+                return Err(Diagnostic::at(
+                    Some("E0277"),
+                    "the size for values of type `[T]` cannot be known at compilation time",
+                    r,
+                    "slices are only supported behind a reference (`&[T]`, `&mut [T]`)",
+                ))
+            }
+            T::Path(tp) => {
+                if tp.qself.is_some() {
+                    return Err(Diagnostic::not_in_language("qualified paths (`<T as Trait>::X`)", r));
+                }
+                let segs: Vec<&syn::PathSegment> = tp.path.segments.iter().collect();
+                let last = segs.last().ok_or_else(|| Diagnostic::unsupported("this type", r.clone()))?;
+                let name = last.ident.to_string();
+                let prefix: Vec<String> = segs[..segs.len() - 1].iter().map(|s| s.ident.to_string()).collect();
+                if name == "Vec" && (prefix.is_empty() || prefix.join("::").ends_with("vec")) {
+                    let arg = match &last.arguments {
+                        syn::PathArguments::AngleBracketed(a) if a.args.len() == 1 => match &a.args[0] {
+                            syn::GenericArgument::Type(t) => t,
+                            _ => return Err(Diagnostic::unsupported("this `Vec` type", r)),
+                        },
+                        syn::PathArguments::None if allow_infer => {
+                            let v = infer.var(VarKind::General);
+                            return Ok(infer.known(Shape::Vec(v)));
+                        }
+                        _ => {
+                            return Err(Diagnostic::at(
+                                Some("E0107"),
+                                "missing generics for struct `Vec`",
+                                r,
+                                "expected 1 generic argument",
+                            ))
+                        }
+                    };
+                    let elem = self.convert_type(arg, types, infer, self_ty, allow_infer)?;
+                    return Ok(infer.known(Shape::Vec(elem)));
+                }
+                if !last.arguments.is_empty() {
+                    return Err(Diagnostic::not_in_language("generic types", range_of(&last.arguments)));
+                }
+                if prefix.is_empty() {
+                    if let Some(s) = hybrid_ir::Scalar::from_name(&name) {
+                        return Ok(infer.scalar(s));
+                    }
+                    if name == "Self" {
+                        return match self_ty {
+                            Some(t) => Ok(infer.import(t, types)),
+                            None => Err(Diagnostic::at(
+                                Some("E0411"),
+                                "cannot find type `Self` in this scope",
+                                r,
+                                "`Self` is only available in impls",
+                            )),
+                        };
+                    }
+                    if let Some(&sid) = self.struct_names.get(&name) {
+                        return Ok(infer.import(self.structs[sid].ty, types));
+                    }
+                    if name == "str" || name == "String" || name == "Option" || name == "Box" || name == "Result" {
+                        return Err(Diagnostic::unsupported(&format!("the type `{name}`"), r));
+                    }
+                }
+                return Err(Diagnostic::at(
+                    Some("E0412"),
+                    format!("cannot find type `{}` in this scope", quote::quote!(#tp).to_string().replace(' ', "")),
+                    r,
+                    "not found in this scope",
+                ));
+            }
+            T::BareFn(_) => return Err(Diagnostic::unsupported("function pointer types", r)),
+            T::ImplTrait(_) | T::TraitObject(_) => return Err(Diagnostic::not_in_language("traits", r)),
+            _ => return Err(Diagnostic::unsupported("this type", r)),
+        })
+    }
+
+    fn convert_sized(
+        &self,
+        ty: &syn::Type,
+        types: &mut TypeTable,
+        infer: &mut Infer,
+        self_ty: Option<Handle<Type>>,
+        allow_infer: bool,
+    ) -> DResult<TyId> {
+        if let syn::Type::Slice(_) = ty {
+            return Err(Diagnostic::unsupported("raw pointers to slices (`*const [T]`)", range_of(ty)));
+        }
+        self.convert_type(ty, types, infer, self_ty, allow_infer)
+    }
+
+    /// A fully explicit type (signatures, struct fields).
+    pub fn ir_type(&self, ty: &syn::Type, types: &mut TypeTable, self_ty: Option<Handle<Type>>) -> DResult<Handle<Type>> {
+        let mut infer = Infer::new();
+        let t = self.convert_type(ty, types, &mut infer, self_ty, false)?;
+        infer.resolve(t, types).map_err(|_| Diagnostic::ice("unresolved type in a signature"))
+    }
+}
+
+/// Scalars, arrays and structs/tuples of those: what may be copied to the device.
+pub fn is_plain_data(types: &TypeTable, ty: Handle<Type>) -> bool {
+    match types.get(ty) {
+        Type::Scalar(_) | Type::Unit => true,
+        Type::Array { elem, .. } => is_plain_data(types, *elem),
+        Type::Tuple(_) | Type::Struct(_) => types.field_types(ty).iter().all(|f| is_plain_data(types, *f)),
+        _ => false,
+    }
+}

@@ -1,0 +1,5 @@
+enum Mode {
+    Fast,
+    Slow,
+}
+fn main() {}

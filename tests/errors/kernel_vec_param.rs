@@ -1,0 +1,4 @@
+#[offload_kernel]
+fn k(v: Vec<f32>) {
+}
+fn main() {}

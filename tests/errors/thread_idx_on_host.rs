@@ -1,0 +1,4 @@
+fn main() {
+    let t = gpu::thread_idx_x();
+    println!("{}", t);
+}

@@ -1,0 +1,4 @@
+trait Area {
+    fn area(&self) -> f64;
+}
+fn main() {}

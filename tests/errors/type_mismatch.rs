@@ -1,0 +1,5 @@
+fn main() {
+    let n: usize = 4;
+    let x: f32 = n;
+    println!("{}", x);
+}

@@ -1,0 +1,4 @@
+fn main() {
+    let x = y;
+    println!("{}", x);
+}
