@@ -1,7 +1,12 @@
 """Load the device tests' PTX with the CUDA driver (ctypes) and check results bit for bit, on a GPU machine.
 
-Make the PTX first: DUMP_PTX=device/gpu_check cargo test -p hybrid-device --release dump_ptx
+Make the PTX first: DUMP_PTX=device/gpu_check cargo test -p hybrid-device --release dump_
 then (on the GPU machine): python3 device/gpu_check/run.py
+
+The device libm check (math.O3.ptx, 22 kernels) compares the GPU with the host
+libm (glibc, through ctypes: max ulp per function, NaN/inf/zero-sign classes)
+and, if device/gpu_check/libhylibm.so exists (the same C sources built for the
+host, as tests/libm_accuracy.rs builds them), with that build bit for bit.
 """
 import ctypes, os, struct, sys, random
 
@@ -124,6 +129,90 @@ for opt in ("O0", "O3"):
     o = alloc(bytes(4))
     ck(launch(f, 1, 1, [o, ctypes.c_uint32(1000)]), "isqrt")
     check(struct.unpack("<I", read(o, 4))[0] == 32, f"isqrt {opt}: loop break value")
+
+def libm_check(n_random=40000, n_range=40000, n_special=20000):
+    """Every device libm kernel against glibc (<= 2 ulp, same NaN/inf/zero sign) and the host build of the same C."""
+    global failures
+    path = os.path.join(D, "math.O3.ptx")
+    if not os.path.exists(path):
+        print("skip libm: no math.O3.ptx")
+        return
+    mod = load("math.O3.ptx")
+    glibc = ctypes.CDLL("libm.so.6")
+    so = os.path.join(D, "libhylibm.so")
+    ours = ctypes.CDLL(so) if os.path.exists(so) else None
+    names = {"exp": "exp", "exp2": "exp2", "ln": "log", "log2": "log2", "log10": "log10", "sin": "sin",
+             "cos": "cos", "tan": "tan", "tanh": "tanh", "powf": "pow", "rem": "fmod"}
+    rnd = random.Random(3)
+    print(f"{'kernel':<10} {'inputs':>7} {'max ulp':>8} {'!= host build':>14}  worst")
+    for ty in ("f32", "f64"):
+        fmt, size, ct = ("f", 4, ctypes.c_float) if ty == "f32" else ("d", 8, ctypes.c_double)
+        bits_fmt, bits = ("I", 32) if ty == "f32" else ("Q", 64)
+        rt = lambda v: ct(v).value  # round to the type (overflowing to inf)
+        frombits = lambda b: struct.unpack("<" + fmt, struct.pack("<" + bits_fmt, b))[0]
+        tobits = lambda v: struct.unpack("<" + bits_fmt, struct.pack("<" + fmt, v))[0]
+        def ordered(v):
+            b = tobits(v)
+            return -(b & ((1 << (bits - 1)) - 1)) if b >> (bits - 1) else b
+        specials = [0.0, -0.0, float("inf"), float("-inf"), float("nan"), 1.0, -1.0, 0.5, 2.0, 10.0, 1e-30, 1e30,
+                    3.14159265358979, 1.5707963267948966, 88.72, 89.0, -104.0, 709.78, -745.2, 1e300, 5e-324, 1e-45]
+        specials = [rt(v) for v in specials]
+        for name, libm_name in names.items():
+            kernel = f"{ty}_{name}"
+            binary = name in ("powf", "rem")
+            cname = libm_name + ("f" if ty == "f32" else "")
+            hf = getattr(glibc, cname)
+            hf.restype, hf.argtypes = ct, [ct, ct] if binary else [ct]
+            of = None
+            if ours is not None:
+                of = getattr(ours, "__hy_" + cname)
+                of.restype, of.argtypes = ct, [ct, ct] if binary else [ct]
+            lo, hi = {"sin": (-1e6, 1e6), "cos": (-1e6, 1e6), "tan": (-1e6, 1e6), "exp": (-750, 750),
+                      "exp2": (-1100, 1100), "tanh": (-25, 25), "ln": (0, 4), "log2": (0, 4), "log10": (0, 4),
+                      "powf": (0, 10), "rem": (-1e6, 1e6)}[name]
+            xs = [rt(frombits(rnd.getrandbits(bits))) for _ in range(n_random)]
+            xs += [rt(rnd.uniform(-10, 10)) for _ in range(n_range)]
+            xs += [rt(rnd.uniform(lo, hi)) for _ in range(n_range)]
+            ys = [rt(frombits(rnd.getrandbits(bits))) for _ in range(n_random)]
+            ys += [rt(rnd.uniform(-10, 10)) for _ in range(n_range)]
+            ys += [rt(rnd.uniform(-300, 300) if name == "powf" else rnd.uniform(-10, 10)) for _ in range(n_range)]
+            for _ in range(n_special):
+                xs.append(rnd.choice(specials))
+                ys.append(float(rnd.randint(-9, 9)) if rnd.random() < 0.5 else rnd.choice(specials))
+            n = len(xs)
+            xp, yp, op = alloc(struct.pack(f"<{n}{fmt}", *xs)), alloc(struct.pack(f"<{n}{fmt}", *ys)), alloc(bytes(size * n))
+            args = [xp, ctypes.c_uint64(n), yp, ctypes.c_uint64(n), op, ctypes.c_uint64(n)]
+            ck(launch(func(mod, kernel), (n + 255) // 256, 256, args), kernel)
+            got = struct.unpack(f"<{n}{fmt}", read(op, size * n))
+            max_ulp, worst, bad_class, not_bitwise = 0, "", [], 0
+            for x, y, g in zip(xs, ys, got):
+                h = hf(x, y) if binary else hf(x)
+                if of is not None:
+                    o = of(x, y) if binary else of(x)
+                    if tobits(o) != tobits(g) and not (o != o and g != g):
+                        not_bitwise += 1
+                gn, hn = g != g, h != h
+                if gn or hn:
+                    ok = gn and hn
+                elif abs(g) == float("inf") or abs(h) == float("inf"):
+                    ok = g == h
+                elif g == 0 and h == 0:
+                    ok = tobits(g) == tobits(h)
+                else:
+                    ok = True
+                    u = abs(ordered(g) - ordered(h))
+                    if u > max_ulp:
+                        max_ulp, worst = u, f"{kernel}({x!r}{', ' + repr(y) if binary else ''}) = {g!r}, host {h!r}"
+                if not ok and len(bad_class) < 3:
+                    bad_class.append(f"{kernel}({x!r}, {y!r}) = {g!r}, host {h!r}")
+            limit = 0 if name == "rem" else 2
+            bitwise = "-" if of is None else str(not_bitwise)
+            print(f"{kernel:<10} {n:>7} {max_ulp:>8} {bitwise:>14}  {worst}")
+            check(max_ulp <= limit and not bad_class and not_bitwise == 0,
+                  f"libm {kernel}: max {max_ulp} ulp (limit {limit}), class mismatches {bad_class}, {bitwise} differ from the host build")
+
+
+libm_check()
 
 # Last (it kills the context): a bounds-check failure traps.
 f = func(load("saxpy.O3.ptx"), "saxpy")

@@ -140,7 +140,6 @@ impl Rng {
 
 /// The float types under test, as far as comparing results goes.
 trait Float: Copy + std::fmt::Debug + PartialEq {
-    const NAME: &'static str;
     fn from_f64(x: f64) -> Self;
     fn random_bits(rng: &mut Rng) -> Self;
     /// Monotonic integer image: adjacent floats differ by 1, -0 and +0 coincide.
@@ -153,7 +152,6 @@ trait Float: Copy + std::fmt::Debug + PartialEq {
 }
 
 impl Float for f64 {
-    const NAME: &'static str = "f64";
     fn from_f64(x: f64) -> Self {
         x
     }
@@ -193,7 +191,6 @@ impl Float for f64 {
 }
 
 impl Float for f32 {
-    const NAME: &'static str = "f32";
     fn from_f64(x: f64) -> Self {
         x as f32
     }

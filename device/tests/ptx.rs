@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use hybrid_device::{compile_device, DeviceError, DeviceOptions, DeviceOutput};
+use hybrid_device::{compile_device, DeviceOptions, DeviceOutput};
 use hybrid_ir::Scalar::*;
 use hybrid_ir::*;
 

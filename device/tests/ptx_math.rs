@@ -178,14 +178,14 @@ fn libm_cost_report() {
         for scalar in [F32, F64] {
             let out = compile(&math_module(&[(name, op)], &[scalar]), 3);
             let link = out.timings.iter().find(|(w, _)| *w == "device: link libm").map(|(_, d)| *d).unwrap();
-            let lower = out.timings.iter().find(|(w, _)| *w == "device: optimize").map(|(_, d)| *d).unwrap();
+            let optimize = out.timings.iter().find(|(w, _)| *w == "device: optimize").map(|(_, d)| *d).unwrap();
             println!(
                 "{}::{name}: PTX {} bytes (x * y kernel: {} bytes), link libm {:.2} ms, optimize {:.2} ms",
                 scalar.name(),
                 out.ptx.len(),
                 base.ptx.len(),
                 link.as_secs_f64() * 1e3,
-                lower.as_secs_f64() * 1e3
+                optimize.as_secs_f64() * 1e3
             );
         }
     }
