@@ -321,7 +321,10 @@ unsafe fn launch_on_gpu(
     let r = (drv.cuCtxSynchronize)();
     if r != CUDA_SUCCESS {
         if cuda::is_kernel_fault(r) {
-            return Err(format!("kernel `{name}` trapped or faulted on the GPU: {}", drv.describe(r)));
+            crate::rt::fatal_with_code(
+                101,
+                format_args!("kernel `{name}` trapped or faulted on the GPU: {}", drv.describe(r)),
+            );
         }
         drv.check(r, "cuCtxSynchronize", Some(name))?;
     }

@@ -35,10 +35,17 @@ pub fn flush_stdout() {
 
 /// Print `hybrid: error: MSG` to stderr and exit with code 1.
 pub fn fatal(msg: impl std::fmt::Display) -> ! {
+    fatal_with_code(1, msg)
+}
+
+/// Like `fatal`, with the given exit code: 101 for a kernel that trapped on
+/// the GPU (a failed bounds check or division: a panic in Rust terms, so the
+/// same code as the host-fallback panic).
+pub fn fatal_with_code(code: i32, msg: impl std::fmt::Display) -> ! {
     flush_stdout();
     let line = format!("hybrid: error: {msg}\n");
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
-    std::process::exit(1)
+    std::process::exit(code)
 }
 
 /// Whether `HYBRID_INFO` asks for logging (any value but empty and `0`).
