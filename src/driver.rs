@@ -1,12 +1,13 @@
-//! The build pipeline: front end, then host (Cranelift) and device (LLVM)
-//! code generation concurrently, then the offload descriptor and the link.
+//! The build pipeline: front end, then host (Cranelift, or LLVM with
+//! `--host-backend=llvm`) and device (LLVM) code generation concurrently,
+//! then the offload descriptor and the link.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use crate::timings::Timings;
-use crate::{CommonArgs, Stage};
+use crate::{CommonArgs, HostBackend, Stage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DriverError {
@@ -21,6 +22,9 @@ pub enum DriverError {
     Device(#[from] hybrid_device::DeviceError),
     #[error("internal compiler error: host code generation failed: {0}")]
     Host(#[from] hybrid_host::HostError),
+    /// The LLVM host backend (`--host-backend=llvm`) failed.
+    #[error("error: LLVM host backend: {0}")]
+    HostLlvm(hybrid_device::DeviceError),
     #[error("error: {0}")]
     Link(#[from] hybrid_link::LinkError),
     #[error("error: cannot find the runtime library libhybrid_shim.a next to {exe} (set HYBRID_SHIM_LIB, or build it with `cargo build --release -p hybrid-shim`)")]
@@ -41,6 +45,41 @@ impl DriverError {
         match self {
             DriverError::Host(_) => 101,
             _ => 1,
+        }
+    }
+}
+
+/// The host side's object and what else the chosen backend produced.
+struct HostArtifacts {
+    object: Vec<u8>,
+    clif: Option<String>,
+    llvm_ir: Option<String>,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+/// Compile the host side with the backend `args` chose.
+fn compile_host(module: &hybrid_ir::Module, args: &CommonArgs, emit_clif: bool, emit_ll: bool) -> Result<HostArtifacts, DriverError> {
+    match args.host_backend {
+        HostBackend::Cranelift => {
+            let options = hybrid_host::HostOptions {
+                threads: args.jobs.unwrap_or(0),
+                emit_clif,
+                verify: args.verify,
+                opt: args.release,
+            };
+            let out = hybrid_host::compile_host(module, &options)?;
+            Ok(HostArtifacts { object: out.object, clif: out.clif, llvm_ir: None, timings: out.timings })
+        }
+        HostBackend::Llvm => {
+            // FIXME(parallel-llvm-host): one LLVM module on one thread; `-j`
+            // does not split it into codegen units yet.
+            let options = hybrid_device::HostLlvmOptions {
+                opt_level: if args.release { 2 } else { 0 },
+                emit_llvm_ir: emit_ll,
+                verify: args.verify,
+            };
+            let out = hybrid_device::compile_host_llvm(module, &options).map_err(DriverError::HostLlvm)?;
+            Ok(HostArtifacts { object: out.object, clif: None, llvm_ir: out.llvm_ir, timings: out.timings })
         }
     }
 }
@@ -138,8 +177,6 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
         write_file(&with_suffix(&output, "ir"), hybrid_ir::print::print_module(&module))?;
     }
 
-    let threads = args.jobs.unwrap_or(0);
-    let host_options = hybrid_host::HostOptions { threads, emit_clif: emit(Stage::Clif), verify: args.verify };
     let device_options = hybrid_device::DeviceOptions {
         gpu_arch: args.gpu_arch.clone(),
         opt_level: 3,
@@ -156,7 +193,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
             (r, t.elapsed())
         });
         let t = Instant::now();
-        let host = hybrid_host::compile_host(&module, &host_options);
+        let host = compile_host(&module, args, emit(Stage::Clif), emit(Stage::LlvmIr));
         let host_time = t.elapsed();
         let (device, device_time) = match device.join() {
             Ok(r) => r,
@@ -182,6 +219,9 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
 
     if let Some(clif) = &host.clif {
         write_file(&with_suffix(&output, "clif"), clif)?;
+    }
+    if let Some(ll) = &host.llvm_ir {
+        write_file(&with_suffix(&output, "host.ll"), ll)?;
     }
     if let Some(d) = &device {
         if emit(Stage::Ptx) {
@@ -209,6 +249,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
                     kernel_name: hybrid_ir::abi::device_symbol(&module, h),
                     host_symbol: hybrid_ir::abi::fallback_symbol(&module, h),
                     shared_bytes: module.shared_bytes(),
+                    uses_barrier: hybrid_ir::analysis::kernel_may_sync(&module, h),
                 })
                 .collect(),
         ),

@@ -58,9 +58,24 @@ pub struct CommonArgs {
     /// Threads for code generation (default: all cores).
     #[arg(short = 'j', long)]
     pub jobs: Option<usize>,
-    /// Run the Cranelift verifier on every host function.
+    /// Run the Cranelift verifier on every host function (the LLVM module
+    /// verifier with `--host-backend=llvm`).
     #[arg(long)]
     pub verify: bool,
+    /// Code generator of the host side: Cranelift (fast builds) or LLVM
+    /// (the all-LLVM baseline; `-O0`, or O2 with `--release`).
+    #[arg(long, value_enum, default_value_t = HostBackend::Cranelift)]
+    pub host_backend: HostBackend,
+    /// Optimize the host code: LLVM O2 with `--host-backend=llvm`,
+    /// Cranelift's `speed` level otherwise. The device side is always O3.
+    #[arg(long)]
+    pub release: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HostBackend {
+    Cranelift,
+    Llvm,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

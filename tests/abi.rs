@@ -61,6 +61,13 @@ fn offload_structs_have_llvm19_sizes() {
 }
 
 #[test]
+fn offload_entry_flags_agree() {
+    assert_eq!(ir::ENTRY_FLAG_USES_BARRIER, shim::ENTRY_FLAG_USES_BARRIER);
+    assert_eq!(ir::ENTRY_FLAG_USES_BARRIER, hybrid_link::descriptor::ENTRY_FLAG_USES_BARRIER);
+    assert_eq!(offset_of!(shim::OffloadEntry, flags), 24);
+}
+
+#[test]
 fn fmt_spec_encoding_round_trips_through_the_shim() {
     use hybrid_ir::{FmtAlign, FmtKind, FmtSpec};
     let spec = FmtSpec {

@@ -47,6 +47,25 @@ fn emit_writes_every_stage() {
 }
 
 #[test]
+fn llvm_host_backend_emits_host_ll_and_runs_in_release() {
+    let dir = scratch_dir("emit-llvm-host");
+    let program = repo_root().join("tests/programs/saxpy.rs");
+    let exe = build_program(&program, &dir, &["--host-backend=llvm", "--release", "--emit=llvm-ir,obj"]).unwrap();
+    let read = |ext: &str| {
+        let mut p = exe.clone().into_os_string();
+        p.push(ext);
+        std::fs::read_to_string(&p).unwrap_or_else(|_| panic!("missing {}", std::path::Path::new(&p).display()))
+    };
+    let host_ll = read(".host.ll");
+    assert!(host_ll.contains("x86_64-unknown-linux-gnu"), "{host_ll}");
+    assert!(host_ll.contains("@hyfb_saxpy"), "{host_ll}");
+    assert!(read(".ll").contains("nvptx64-nvidia-cuda"), "the device IR is still written");
+    let out = run_program(&exe, &[("HYBRID_OFFLOAD", "disabled")]).unwrap();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, std::fs::read_to_string(program.with_extension("stdout")).unwrap());
+}
+
+#[test]
 fn user_errors_exit_1_with_a_rendered_diagnostic() {
     let dir = scratch_dir("diag");
     let bad = dir.join("bad.rs");

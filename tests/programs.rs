@@ -1,5 +1,7 @@
 //! Builds every `tests/programs/*.rs` with hybridc and runs it in host fallback,
-//! comparing stdout with `NAME.stdout` and checking `//@` directives.
+//! comparing stdout with `NAME.stdout` and checking `//@` directives: once
+//! with the Cranelift host backend, once with `--host-backend=llvm` (both
+//! must give the same output, exit code and stderr lines).
 //!
 //! Directives at the top of a program: `//@ exit-code: N` (default 0) and
 //! `//@ stderr: TEXT` (stderr must contain the line). Set `HYBRID_TEST_FILTER`
@@ -33,9 +35,9 @@ fn expectation(program: &Path) -> Result<Expectation, String> {
     Ok(exp)
 }
 
-fn check_program(program: &Path, out_dir: &Path) -> Result<(), String> {
+fn check_program(program: &Path, out_dir: &Path, build_flags: &[&str]) -> Result<(), String> {
     let exp = expectation(program)?;
-    let exe = build_program(program, out_dir, &[])?;
+    let exe = build_program(program, out_dir, build_flags)?;
     let out = run_program(&exe, &[("HYBRID_OFFLOAD", "disabled")])?;
     let mut problems = Vec::new();
     if out.code != exp.exit_code {
@@ -58,6 +60,17 @@ fn check_program(program: &Path, out_dir: &Path) -> Result<(), String> {
 
 #[test]
 fn programs_run_in_host_fallback() {
+    run_corpus("programs", &[]);
+}
+
+#[test]
+fn programs_run_with_llvm_host_backend() {
+    run_corpus("programs-llvm-host", &["--host-backend=llvm"]);
+}
+
+/// Build and check every program (in parallel) with `build_flags`; outputs
+/// go to `target/test-scratch/<scratch>`.
+fn run_corpus(scratch: &str, build_flags: &[&str]) {
     let dir = repo_root().join("tests/programs");
     let filter = std::env::var("HYBRID_TEST_FILTER").unwrap_or_default();
     let mut programs: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -68,7 +81,7 @@ fn programs_run_in_host_fallback() {
         .collect();
     programs.sort();
     assert!(!programs.is_empty(), "no programs in {}", dir.display());
-    let out_dir = common::scratch_dir("programs");
+    let out_dir = common::scratch_dir(scratch);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failures = std::sync::Mutex::new(Vec::new());
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
@@ -78,7 +91,7 @@ fn programs_run_in_host_fallback() {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(program) = programs.get(i) else { break };
                 let name = program.file_stem().unwrap().to_string_lossy().to_string();
-                match check_program(program, &out_dir) {
+                match check_program(program, &out_dir, build_flags) {
                     Ok(()) => eprintln!("program {name} ... ok"),
                     Err(e) => {
                         eprintln!("program {name} ... FAILED");
@@ -90,6 +103,7 @@ fn programs_run_in_host_fallback() {
     });
     let failures = failures.into_inner().unwrap();
     let passed = programs.len() - failures.len();
-    eprintln!("{} programs: {} passed, {} failed", programs.len(), passed, failures.len());
+    let flags = build_flags.join(" ");
+    eprintln!("{} programs [{flags}]: {} passed, {} failed", programs.len(), passed, failures.len());
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -6,6 +6,7 @@ use inkwell::values::{BasicValueEnum, IntValue};
 use inkwell::{FloatPredicate, IntPredicate};
 
 use crate::function::{Flow, FnLowering, LoopFrame, Lower, Val};
+use crate::target::{Check, Failure, Flavor, Target};
 
 impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     pub fn expr(&self, e: Handle<Expr>) -> &'a Expr {
@@ -122,7 +123,13 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 Ok(Val::Mem(slot))
             }
             ExprKind::ArrayRepeat { value, count } => self.array_repeat(*value, *count, expr),
+            ExprKind::Print { target, pieces, newline } if self.m.target == Target::Host => {
+                self.print(*target, pieces, *newline, expr.span)
+            }
             ExprKind::Print { .. } => Err(self.unsupported("printing (`println!` and friends)", expr.span)),
+            ExprKind::Offload { kernel, blocks, threads, dyn_cache, device, args } if self.flavor == Flavor::Host => {
+                self.offload(*kernel, blocks, threads, *dyn_cache, *device, args)
+            }
             ExprKind::Offload { .. } => Err(self.unsupported("offload from device code", expr.span)),
         }
     }
@@ -190,7 +197,14 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 // Not `frem`: NVPTX expands it as x - trunc(x/y)*y, which is
                 // not Rust's exact fmod. The device libm's is musl's, exact.
                 BinaryOp::Rem => {
-                    let symbol = if x.get_type() == self.context().f32_type() { "__hy_fmodf" } else { "__hy_fmod" };
+                    let f32 = x.get_type() == self.context().f32_type();
+                    let symbol = match (self.m.target, f32) {
+                        (Target::Nvptx, true) => "__hy_fmodf",
+                        (Target::Nvptx, false) => "__hy_fmod",
+                        // glibc's, like hybrid-host.
+                        (Target::Host, true) => "fmodf",
+                        (Target::Host, false) => "fmod",
+                    };
                     return self.call_libm(symbol, &[x.into(), y.into()]);
                 }
                 _ if op.is_comparison() => {
@@ -231,7 +245,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             BinaryOp::Add => b.build_int_add(x, y, "")?.into(),
             BinaryOp::Sub => b.build_int_sub(x, y, "")?.into(),
             BinaryOp::Mul => b.build_int_mul(x, y, "")?.into(),
-            BinaryOp::Div | BinaryOp::Rem => self.int_div_rem(op, x, y, signed)?.into(),
+            BinaryOp::Div | BinaryOp::Rem => self.int_div_rem(op, x, y, signed, expr)?.into(),
             BinaryOp::BitAnd => b.build_and(x, y, "")?.into(),
             BinaryOp::BitOr => b.build_or(x, y, "")?.into(),
             BinaryOp::BitXor => b.build_xor(x, y, "")?.into(),
@@ -266,18 +280,29 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         })
     }
 
-    /// Integer `/` and `%`: trap on a zero divisor and on `MIN / -1`.
-    fn int_div_rem(&mut self, op: BinaryOp, x: IntValue<'ctx>, y: IntValue<'ctx>, signed: bool) -> Lower<IntValue<'ctx>> {
+    /// Integer `/` and `%`: Rust's panic (a trap on the device) on a zero
+    /// divisor and on `MIN / -1`.
+    fn int_div_rem(
+        &mut self,
+        op: BinaryOp,
+        x: IntValue<'ctx>,
+        y: IntValue<'ctx>,
+        signed: bool,
+        expr: &Expr,
+    ) -> Lower<IntValue<'ctx>> {
         let ty = x.get_type();
         let zero = ty.const_zero();
+        let is_div = op == BinaryOp::Div;
         let is_zero = self.builder.build_int_compare(IntPredicate::EQ, y, zero, "")?;
-        self.trap_if(is_zero)?;
+        let code = if is_div { hybrid_ir::abi::PANIC_DIV_ZERO } else { hybrid_ir::abi::PANIC_REM_ZERO };
+        self.check(is_zero, Failure { check: Check::Message(code), span: expr.span })?;
         if signed {
             let min = ty.const_int(1u64 << (ty.get_bit_width() - 1), false);
             let is_min = self.builder.build_int_compare(IntPredicate::EQ, x, min, "")?;
             let is_minus_one = self.builder.build_int_compare(IntPredicate::EQ, y, ty.const_all_ones(), "")?;
             let overflow = self.builder.build_and(is_min, is_minus_one, "")?;
-            self.trap_if(overflow)?;
+            let code = if is_div { hybrid_ir::abi::PANIC_DIV_OVERFLOW } else { hybrid_ir::abi::PANIC_REM_OVERFLOW };
+            self.check(overflow, Failure { check: Check::Message(code), span: expr.span })?;
         }
         let b = &self.builder;
         Ok(match (op, signed) {
@@ -342,10 +367,14 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     fn call(&mut self, func: Handle<hybrid_ir::Function>, args: &[Handle<Expr>], expr: &Expr) -> Lower<Val<'ctx>> {
         let t = self.types();
         let callee_ir = &self.m.ir.functions[func];
-        let Some(&callee) = self.m.functions.get(&func) else {
-            return Err(self.unsupported(format!("call of host-only `{}`", callee_ir.name), expr.span));
+        let Some(&callee) = self.m.functions.get(&(func, self.flavor)) else {
+            let side = if self.flavor == Flavor::Host { "device-only" } else { "host-only" };
+            return Err(self.unsupported(format!("call of {side} `{}`", callee_ir.name), expr.span));
         };
         let mut llargs = Vec::new();
+        if let Some(ctx) = self.ctx.filter(|_| self.flavor == Flavor::Fallback) {
+            llargs.push(ctx.into());
+        }
         let ret = callee_ir.ret;
         let sret = if t.repr(ret) == ValueRepr::Memory {
             let slot = self.alloca(ret)?;

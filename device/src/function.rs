@@ -1,5 +1,6 @@
 //! Per-module and per-function lowering state: declarations, the `FnLowering` context (builder, locals, loop stack, traps) and memory helpers.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use hybrid_ir::{abi, Function, FunctionKind, Handle, Local, LoopId, Module as IrModule, Span, Type, ValueRepr};
@@ -9,8 +10,9 @@ use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
 use inkwell::targets::TargetMachine;
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum};
-use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, IntValue, PointerValue};
+use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, GlobalValue, IntValue, PointerValue};
 
+use crate::target::{Failure, Flavor, Target};
 use crate::types::TypeMapper;
 use crate::{DeviceError, TRIPLE};
 
@@ -52,8 +54,26 @@ pub(crate) struct ModuleLowering<'a, 'ctx> {
     pub module: Module<'ctx>,
     pub ir: &'a IrModule,
     pub types: TypeMapper<'a, 'ctx>,
-    /// The LLVM function of every device function (kernels included).
-    pub functions: HashMap<Handle<Function>, FunctionValue<'ctx>>,
+    pub target: Target,
+    /// The LLVM function of every IR function in each flavor it is compiled in.
+    pub functions: HashMap<(Handle<Function>, Flavor), FunctionValue<'ctx>>,
+    /// Host target: read-only byte strings (print literals, the source file
+    /// name) by content, so each is emitted once.
+    pub strings: RefCell<HashMap<Vec<u8>, GlobalValue<'ctx>>>,
+}
+
+impl<'a, 'ctx> ModuleLowering<'a, 'ctx> {
+    pub fn new(context: &'ctx Context, ir: &'a IrModule, target: Target, module: Module<'ctx>) -> Self {
+        ModuleLowering {
+            context,
+            module,
+            ir,
+            types: TypeMapper { context, table: &ir.types },
+            target,
+            functions: HashMap::new(),
+            strings: RefCell::new(HashMap::new()),
+        }
+    }
 }
 
 /// An enclosing `Loop` while its body is lowered.
@@ -71,6 +91,9 @@ pub(crate) struct FnLowering<'m, 'a, 'ctx> {
     pub m: &'m ModuleLowering<'a, 'ctx>,
     pub ir: &'a Function,
     pub llfn: FunctionValue<'ctx>,
+    pub flavor: Flavor,
+    /// The `ctx: *const ThreadCtx` parameter (fallback flavor).
+    pub ctx: Option<PointerValue<'ctx>>,
     pub builder: Builder<'ctx>,
     /// Positioned at the end of the entry block, which holds only allocas
     /// and gets its branch to the first code block when the body is done.
@@ -91,41 +114,52 @@ pub(crate) fn lower_module<'ctx>(
     let module = context.create_module(&ir.source_name);
     module.set_triple(&inkwell::targets::TargetTriple::create(TRIPLE));
     module.set_data_layout(&machine.get_target_data().get_data_layout());
-    let mut m = ModuleLowering {
-        context,
-        module,
-        ir,
-        types: TypeMapper { context, table: &ir.types },
-        functions: HashMap::new(),
-    };
+    let mut m = ModuleLowering::new(context, ir, Target::Nvptx, module);
     for (handle, func) in ir.functions.iter().filter(|(_, f)| f.sides.device) {
         let llfn = match func.kind {
             FunctionKind::Kernel => crate::kernel::declare_kernel(&m, handle, func),
-            FunctionKind::Normal => declare_device_function(&m, handle, func),
+            FunctionKind::Normal => {
+                declare_function(&m, func, Flavor::Device, &abi::device_symbol(m.ir, handle), Linkage::Internal)
+            }
         };
-        m.functions.insert(handle, llfn);
+        m.functions.insert((handle, Flavor::Device), llfn);
     }
     for (handle, func) in ir.functions.iter().filter(|(_, f)| f.sides.device) {
-        let llfn = m.functions[&handle];
-        let mut f = FnLowering::new(&m, func, llfn);
-        f.lower_body().map_err(|flow| match flow {
-            Flow::Error(e) => e,
-            Flow::Diverged => f.internal("divergence escaped the function body"),
-        })?;
+        lower_function(&m, handle, func, Flavor::Device)?;
     }
     for (handle, func) in ir.functions.iter().filter(|(_, f)| f.sides.device && f.kind == FunctionKind::Kernel) {
-        let llfn = m.functions[&handle];
+        let llfn = m.functions[&(handle, Flavor::Device)];
         crate::kernel::annotate_kernel(&m, llfn, func)?;
     }
     Ok(m.module)
 }
 
-/// A non-kernel device function: internal, scalars by value, Memory params
-/// by pointer to a caller-made copy, Memory result through a hidden first
-/// pointer, `()`/`!` params dropped and results `void`.
-fn declare_device_function<'ctx>(m: &ModuleLowering<'_, 'ctx>, handle: Handle<Function>, func: &Function) -> FunctionValue<'ctx> {
+/// Lower the body of one declared function.
+pub(crate) fn lower_function(m: &ModuleLowering<'_, '_>, handle: Handle<Function>, func: &Function, flavor: Flavor) -> Result<(), DeviceError> {
+    let llfn = m.functions[&(handle, flavor)];
+    let mut f = FnLowering::new(m, func, llfn, flavor);
+    f.lower_body().map_err(|flow| match flow {
+        Flow::Error(e) => e,
+        Flow::Diverged => f.internal("divergence escaped the function body"),
+    })
+}
+
+/// A function called from generated code (not a kernel entry): scalars by
+/// value, Memory params by pointer to a caller-made copy, Memory result
+/// through a hidden pointer, `()`/`!` params dropped and results `void`; in
+/// fallback flavor the `ctx` pointer comes first.
+pub(crate) fn declare_function<'ctx>(
+    m: &ModuleLowering<'_, 'ctx>,
+    func: &Function,
+    flavor: Flavor,
+    symbol: &str,
+    linkage: Linkage,
+) -> FunctionValue<'ctx> {
     let t = m.types;
     let mut params: Vec<BasicMetadataTypeEnum> = Vec::new();
+    if flavor == Flavor::Fallback {
+        params.push(t.ptr().into());
+    }
     if t.repr(func.ret) == ValueRepr::Memory {
         params.push(t.ptr().into());
     }
@@ -141,11 +175,11 @@ fn declare_device_function<'ctx>(m: &ModuleLowering<'_, 'ctx>, handle: Handle<Fu
         ValueRepr::Scalar => t.value_type(func.ret).expect("scalar repr").fn_type(&params, false),
         _ => m.context.void_type().fn_type(&params, false),
     };
-    m.module.add_function(&abi::device_symbol(m.ir, handle), fn_type, Some(Linkage::Internal))
+    m.module.add_function(symbol, fn_type, Some(linkage))
 }
 
 impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
-    fn new(m: &'m ModuleLowering<'a, 'ctx>, ir: &'a Function, llfn: FunctionValue<'ctx>) -> Self {
+    fn new(m: &'m ModuleLowering<'a, 'ctx>, ir: &'a Function, llfn: FunctionValue<'ctx>, flavor: Flavor) -> Self {
         let entry = m.context.append_basic_block(llfn, "entry");
         let alloca_builder = m.context.create_builder();
         alloca_builder.position_at_end(entry);
@@ -153,6 +187,8 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             m,
             ir,
             llfn,
+            flavor,
+            ctx: None,
             builder: m.context.create_builder(),
             alloca_builder,
             locals: HashMap::new(),
@@ -167,7 +203,11 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     }
 
     pub fn unsupported(&self, what: impl Into<String>, span: Span) -> Flow {
-        Flow::Error(DeviceError::Unsupported { what: what.into(), func: self.ir.name.clone(), span })
+        let (what, func) = (what.into(), self.ir.name.clone());
+        Flow::Error(match self.m.target {
+            Target::Nvptx => DeviceError::Unsupported { what, func, span },
+            Target::Host => DeviceError::HostUnsupported { what, func, span },
+        })
     }
 
     pub fn types(&self) -> TypeMapper<'a, 'ctx> {
@@ -182,8 +222,10 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     fn lower_body(&mut self) -> Lower<()> {
         let first = self.context().append_basic_block(self.llfn, "start");
         self.builder.position_at_end(first);
-        if self.ir.kind == FunctionKind::Kernel {
+        if self.ir.kind == FunctionKind::Kernel && self.flavor == Flavor::Device {
             crate::kernel::bind_kernel_params(self)?;
+        } else if self.ir.kind == FunctionKind::Kernel {
+            self.bind_kernel_args()?;
         } else {
             self.bind_params()?;
         }
@@ -200,6 +242,10 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     fn bind_params(&mut self) -> Lower<()> {
         let t = self.types();
         let mut index = 0u32;
+        if self.flavor == Flavor::Fallback {
+            self.ctx = Some(self.param(index)?.into_pointer_value());
+            index += 1;
+        }
         if t.repr(self.ir.ret) == ValueRepr::Memory {
             self.sret = Some(self.param(index)?.into_pointer_value());
             index += 1;
@@ -261,6 +307,15 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         let slot = self.alloca_builder.build_alloca(t.memory_type(ty), "")?;
         if let Some(inst) = slot.as_instruction() {
             let _ = inst.set_alignment(layout.align.max(1) as u32);
+        }
+        Ok(slot)
+    }
+
+    /// A stack slot of `size` raw bytes in the entry block.
+    pub fn alloca_bytes(&self, size: u64, align: u32) -> Lower<PointerValue<'ctx>> {
+        let slot = self.alloca_builder.build_alloca(self.types().bytes(size.max(1)), "")?;
+        if let Some(inst) = slot.as_instruction() {
+            let _ = inst.set_alignment(align);
         }
         Ok(slot)
     }
@@ -342,8 +397,17 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         Ok(unsafe { self.builder.build_gep(stride, base, &[index], "")? })
     }
 
+    /// Rust's panic when `failed` is true: on the device a trap, on the host
+    /// the shim's panic message with the failure's values and location.
+    pub fn check(&mut self, failed: IntValue<'ctx>, failure: Failure<'ctx>) -> Lower<()> {
+        match self.m.target {
+            Target::Nvptx => self.trap_if(failed),
+            Target::Host => self.panic_if(failed, failure),
+        }
+    }
+
     /// Trap when `cond` is true (Rust's panics become `llvm.trap` on the device).
-    pub fn trap_if(&mut self, cond: IntValue<'ctx>) -> Lower<()> {
+    fn trap_if(&mut self, cond: IntValue<'ctx>) -> Lower<()> {
         let trap = match self.trap_block {
             Some(b) => b,
             None => {

@@ -7,6 +7,7 @@ use inkwell::types::BasicMetadataTypeEnum;
 use inkwell::values::{BasicValueEnum, FunctionValue};
 
 use crate::function::{FnLowering, Lower, ModuleLowering, Val};
+use crate::target::Flavor;
 use crate::DeviceError;
 
 /// The LLVM type of one flattened kernel slot: scalars by value (`bool` as
@@ -83,7 +84,10 @@ fn axis_suffix(axis: Axis) -> &'static str {
 }
 
 /// Thread geometry (`u32` values read from PTX special registers) and `SyncThreads`.
-pub(crate) fn lower_geometry<'ctx>(f: &mut FnLowering<'_, '_, 'ctx>, op: Intrinsic) -> Lower<Val<'ctx>> {
+pub(crate) fn lower_geometry<'ctx>(f: &mut FnLowering<'_, '_, 'ctx>, op: Intrinsic, expr: &hybrid_ir::Expr) -> Lower<Val<'ctx>> {
+    if f.flavor != Flavor::Device {
+        return f.fallback_geometry(op, expr);
+    }
     let (register, axis) = match op {
         Intrinsic::ThreadIdx(a) => ("tid", a),
         Intrinsic::BlockIdx(a) => ("ctaid", a),

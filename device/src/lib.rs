@@ -7,24 +7,31 @@
 //! library is linked in by [`libm`] when needed, then the module is
 //! verified, optimized with the new pass manager (`default<On>`) and emitted
 //! by the NVPTX target machine.
+//!
+//! [`compile_host_llvm`] reuses the same lowering for the host
+//! (`--host-backend=llvm`): [`target`] names what differs, [`host`] holds
+//! the host-only parts.
 
 mod expr;
 mod function;
+mod host;
 mod kernel;
 mod libm;
 mod math;
 mod place;
 mod shared;
+mod target;
 mod types;
 
-use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use hybrid_ir::{Module as IrModule, Span};
 use inkwell::context::Context;
 use inkwell::passes::PassBuilderOptions;
-use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine, TargetTriple};
+use inkwell::targets::{CodeModel, FileType, RelocMode, Target, TargetMachine, TargetTriple};
 use inkwell::OptimizationLevel;
+
+pub use host::{compile_host_llvm, HostLlvmOptions, HostLlvmOutput};
 
 /// Options of the device backend (`--gpu-arch`, `-O`, `--emit=llvm-ir`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +70,9 @@ pub enum DeviceError {
     /// An IR construct the device backend cannot lower (yet); a user error.
     #[error("not supported yet on the device: {what} (in `{func}`, line {}:{})", span.line, span.col)]
     Unsupported { what: String, func: String, span: Span },
+    /// An IR construct the LLVM host backend cannot lower (yet).
+    #[error("not supported yet by the LLVM host backend: {what} (in `{func}`, line {}:{})", span.line, span.col)]
+    HostUnsupported { what: String, func: String, span: Span },
     /// LLVM rejected something (module verification, pass pipeline, target machine).
     #[error("device backend: {0}")]
     Llvm(String),
@@ -103,11 +113,6 @@ pub fn ptx_version(arch: &str) -> Result<u32, DeviceError> {
         .ok_or_else(|| DeviceError::UnknownArch { arch: arch.to_string() })
 }
 
-fn initialize_nvptx() {
-    static INIT: Once = Once::new();
-    INIT.call_once(|| Target::initialize_nvptx(&InitializationConfig::default()));
-}
-
 fn optimization_level(opt_level: u8) -> OptimizationLevel {
     match opt_level {
         0 => OptimizationLevel::None,
@@ -119,7 +124,7 @@ fn optimization_level(opt_level: u8) -> OptimizationLevel {
 
 fn target_machine(options: &DeviceOptions) -> Result<TargetMachine, DeviceError> {
     let ptx = ptx_version(&options.gpu_arch)?;
-    initialize_nvptx();
+    target::initialize_targets();
     let triple = TargetTriple::create(TRIPLE);
     let target = Target::from_triple(&triple).map_err(|e| DeviceError::Llvm(e.to_string()))?;
     // Default TargetOptions: AllowFPOpFusion is Standard, so NVPTX never

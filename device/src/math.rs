@@ -7,6 +7,7 @@ use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, IntValue};
 use inkwell::IntPredicate;
 
 use crate::function::{Flow, FnLowering, Lower, Val};
+use crate::target::Target;
 
 fn method_name(f: MathFn) -> &'static str {
     match f {
@@ -45,7 +46,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             | Intrinsic::BlockIdx(_)
             | Intrinsic::BlockDim(_)
             | Intrinsic::GridDim(_)
-            | Intrinsic::SyncThreads => crate::kernel::lower_geometry(self, op),
+            | Intrinsic::SyncThreads => crate::kernel::lower_geometry(self, op, expr),
             Intrinsic::Math(f) => self.math(f, args, expr),
             Intrinsic::SliceLen | Intrinsic::SlicePtr => {
                 let addr = self.address(self.arg(args, 0)?)?;
@@ -78,9 +79,22 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 let p = self.scalar(self.arg(args, 0)?)?.into_pointer_value();
                 Ok(Val::Scalar(self.builder.build_is_null(p, "")?.into()))
             }
+            Intrinsic::Trap if self.m.target == Target::Host => self.host_trap(expr),
             Intrinsic::Trap => {
                 self.emit_trap()?;
                 Err(Flow::Diverged)
+            }
+            Intrinsic::VecNew
+            | Intrinsic::VecWithCapacity
+            | Intrinsic::VecFromElem
+            | Intrinsic::VecPush
+            | Intrinsic::VecLen
+            | Intrinsic::VecToSlice
+            | Intrinsic::Exit
+            | Intrinsic::NowNanos
+                if self.m.target == Target::Host =>
+            {
+                self.host_intrinsic(op, args, expr)
             }
             Intrinsic::VecNew
             | Intrinsic::VecWithCapacity
@@ -113,6 +127,11 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             vals.push(self.scalar(a)?);
         }
         let ty = vals[0].get_type();
+        if scalar.is_float() && self.m.target == Target::Host {
+            if let Some(v) = self.host_float_math(f, scalar, &vals)? {
+                return Ok(Val::Scalar(v));
+            }
+        }
         let one = |n: &str, this: &Self| this.call_intrinsic(n, &[ty], &vals);
         let v: BasicValueEnum<'ctx> = if scalar.is_float() {
             match f {

@@ -5,6 +5,7 @@ use inkwell::values::{IntValue, PointerValue};
 use inkwell::IntPredicate;
 
 use crate::function::{Flow, FnLowering, Lower, Val};
+use crate::target::{Check, Failure};
 
 impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     /// The address of a place expression.
@@ -65,11 +66,12 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         Ok(Val::Mem(slot))
     }
 
-    /// `base[index]` with Rust's bounds check (a trap on the device).
-    fn index_addr(&mut self, base: Handle<Expr>, index: Handle<Expr>, expr: &Expr) -> Lower<PointerValue<'ctx>> {
+    /// Data pointer, length and element type of an indexable base: an
+    /// array place, a slice ref value, a `Vec` place (host only).
+    fn indexable(&mut self, base: Handle<Expr>, expr: &Expr) -> Lower<(PointerValue<'ctx>, IntValue<'ctx>, Handle<Type>)> {
         let t = self.types();
         let base_ty = self.expr(base).ty;
-        let (data, len, elem) = match *t.table.get(base_ty) {
+        Ok(match *t.table.get(base_ty) {
             Type::Array { elem, len } => {
                 let addr = self.place_or_address(base)?;
                 (addr, t.i64().const_int(len, false), elem)
@@ -79,14 +81,25 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 let (data, len) = self.slice_parts(addr)?;
                 (data, len, elem)
             }
+            Type::Vec(elem) => {
+                // `{ ptr, len, cap }`: the first two words read like a slice ref.
+                let addr = self.place_or_address(base)?;
+                let (data, len) = self.slice_parts(addr)?;
+                (data, len, elem)
+            }
             _ => {
                 let what = format!("indexing a `{}`", t.table.display(base_ty));
                 return Err(self.unsupported(what, expr.span));
             }
-        };
+        })
+    }
+
+    /// `base[index]` with Rust's bounds check (a trap on the device).
+    fn index_addr(&mut self, base: Handle<Expr>, index: Handle<Expr>, expr: &Expr) -> Lower<PointerValue<'ctx>> {
+        let (data, len, elem) = self.indexable(base, expr)?;
         let i = self.scalar(index)?.into_int_value();
         let out_of_bounds = self.builder.build_int_compare(IntPredicate::UGE, i, len, "")?;
-        self.trap_if(out_of_bounds)?;
+        self.check(out_of_bounds, Failure { check: Check::Bounds { index: i, len }, span: expr.span })?;
         self.element_addr(data, elem, i)
     }
 
@@ -99,13 +112,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         expr: &Expr,
     ) -> Lower<Val<'ctx>> {
         let t = self.types();
-        let base_ty = self.expr(base).ty;
-        let Type::SliceRef { elem, .. } = *t.table.get(base_ty) else {
-            let what = format!("slicing a `{}`", t.table.display(base_ty));
-            return Err(self.unsupported(what, expr.span));
-        };
-        let addr = self.address(base)?;
-        let (data, len) = self.slice_parts(addr)?;
+        let (data, len, elem) = self.indexable(base, expr)?;
         let start = match start {
             Some(s) => self.scalar(s)?.into_int_value(),
             None => t.i64().const_zero(),
@@ -118,7 +125,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         let reversed = b.build_int_compare(IntPredicate::UGT, start, end, "")?;
         let too_long = b.build_int_compare(IntPredicate::UGT, end, len, "")?;
         let bad = b.build_or(reversed, too_long, "")?;
-        self.trap_if(bad)?;
+        self.check(bad, Failure { check: Check::Slice { start, end, len }, span: expr.span })?;
         let new_data = self.element_addr(data, elem, start)?;
         let new_len = self.builder.build_int_sub(end, start, "")?;
         self.make_slice(expr.ty, new_data, new_len)

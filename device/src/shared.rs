@@ -9,6 +9,7 @@ use inkwell::values::{AsValueRef, BasicValueEnum, FloatValue, GlobalValue, Point
 use inkwell::{AddressSpace, AtomicOrdering, AtomicRMWBinOp};
 
 use crate::function::{Flow, FnLowering, Lower, Val};
+use crate::target::Flavor;
 
 /// NVPTX's address space of block-shared memory.
 const SHARED: u16 = 3;
@@ -18,6 +19,9 @@ const DYN_SHARED_SYMBOL: &str = "__hy_dyn_shared";
 impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     /// The lowering of `Atomic`, `SharedArray` and `DynSharedMem`.
     pub fn shared_intrinsic(&mut self, op: hybrid_ir::Intrinsic, args: &[Handle<Expr>], expr: &Expr) -> Lower<Val<'ctx>> {
+        if self.flavor != Flavor::Device && !matches!(op, hybrid_ir::Intrinsic::Atomic(_)) {
+            return self.fallback_shared_memory(op, expr);
+        }
         match op {
             hybrid_ir::Intrinsic::SharedArray(index) => {
                 let global = self.shared_array_global(index, expr)?;

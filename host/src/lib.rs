@@ -45,6 +45,8 @@ pub struct HostOptions {
     pub emit_clif: bool,
     /// Run Cranelift's IR verifier on every function.
     pub verify: bool,
+    /// Optimize (Cranelift's `opt_level=speed`, for `--release`); off: `none`.
+    pub opt: bool,
 }
 
 /// What the host backend produces.
@@ -196,7 +198,7 @@ fn make_isa(options: &HostOptions) -> Result<OwnedTargetIsa> {
     let set = |flags: &mut settings::Builder, name: &str, value: &str| {
         flags.set(name, value).map_err(|e| HostError::Target(format!("{name}={value}: {e}")))
     };
-    set(&mut flags, "opt_level", "none")?;
+    set(&mut flags, "opt_level", if options.opt { "speed" } else { "none" })?;
     set(&mut flags, "is_pic", "true")?;
     set(&mut flags, "enable_verifier", if options.verify { "true" } else { "false" })?;
     // FIXME(unwinding): no .eh_frame is emitted (define_function_bytes skips

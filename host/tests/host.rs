@@ -12,7 +12,7 @@ use object::{Object, ObjectSymbol};
 
 fn compile(m: &Module, threads: usize) -> HostOutput {
     hybrid_ir::valid::validate(m).expect("test IR is valid");
-    compile_host(m, &HostOptions { threads, emit_clif: true, verify: true }).expect("compiles")
+    compile_host(m, &HostOptions { threads, emit_clif: true, verify: true, opt: false }).expect("compiles")
 }
 
 /// The seed program of LANGUAGE.md, by hand.
@@ -123,7 +123,7 @@ fn unsupported_is_an_error_not_wrong_code() {
     let body = f.block(vec![st(tid)], None, t.unit);
     let main = m.functions.append(f.finish(body));
     m.entry = Some(main);
-    let err = compile_host(&m, &HostOptions { threads: 1, emit_clif: false, verify: true }).unwrap_err();
+    let err = compile_host(&m, &HostOptions { threads: 1, emit_clif: false, verify: true, opt: false }).unwrap_err();
     assert!(err.to_string().contains("not supported yet"), "{err}");
 }
 
@@ -597,7 +597,7 @@ fn bench_host_codegen() {
     }
     for threads in [2, 1, 2, 1, 0] {
         let start = std::time::Instant::now();
-        let out = compile_host(&m, &HostOptions { threads, emit_clif: false, verify: false }).unwrap();
+        let out = compile_host(&m, &HostOptions { threads, emit_clif: false, verify: false, opt: false }).unwrap();
         let total = start.elapsed();
         println!("threads={threads}: total {total:?}, {:.0} fn/s", n as f64 / total.as_secs_f64());
         for (phase, d) in &out.timings {

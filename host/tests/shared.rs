@@ -397,7 +397,7 @@ fn shim_lib() -> PathBuf {
 fn block_reduction_and_atomics_run_exactly_in_fallback() {
     let m = module();
     hybrid_ir::valid::validate(&m).expect("test IR is valid");
-    let out = compile_host(&m, &HostOptions { threads: 1, emit_clif: true, verify: true }).expect("compiles");
+    let out = compile_host(&m, &HostOptions { threads: 1, emit_clif: true, verify: true, opt: false }).expect("compiles");
     let clif = out.clif.as_deref().unwrap();
     for needle in ["atomic_rmw.i32 add", "atomic_rmw.i32 smax", "atomic_rmw.i32 umax", "atomic_rmw.i64 smin", "atomic_cas"] {
         assert!(clif.contains(needle), "CLIF has {needle}:\n{clif}");
@@ -412,6 +412,7 @@ fn block_reduction_and_atomics_run_exactly_in_fallback() {
             kernel_name: abi::device_symbol(&m, h),
             host_symbol: abi::fallback_symbol(&m, h),
             shared_bytes: m.shared_bytes(),
+            uses_barrier: hybrid_ir::analysis::kernel_may_sync(&m, h),
         })
         .collect();
     let desc = dir.join("descriptor.o");
@@ -449,6 +450,6 @@ fn device_intrinsics_are_rejected_in_host_code() {
     // A host+device function compiled for the host is a "not supported" error.
     m.functions[main].sides = BOTH;
     hybrid_ir::valid::validate(&m).unwrap();
-    let err = compile_host(&m, &HostOptions { threads: 1, emit_clif: false, verify: true }).unwrap_err();
+    let err = compile_host(&m, &HostOptions { threads: 1, emit_clif: false, verify: true, opt: false }).unwrap_err();
     assert!(err.to_string().contains("not supported yet"), "{err}");
 }

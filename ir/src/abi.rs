@@ -93,6 +93,15 @@ pub const MATH_F32: &str = "hybrid_math_f32";
 /// fallback (`Intrinsic::SyncThreads` in fallback flavor).
 pub const FB_SYNC_THREADS: &str = "hybrid_fb_sync_threads";
 
+// ---- offload entries (`__tgt_offload_entry::flags`) ----
+/// Bit of an offload entry's `flags`: the kernel (or something it calls) may
+/// execute `Intrinsic::SyncThreads` (`analysis::kernel_may_sync`). The shim's
+/// host fallback then runs each block with one OS thread per block thread (a
+/// real barrier); without it, a block's threads run one after another. CUDA
+/// ignores the bit. LLVM 19 uses no flag bits for kernel entries (0), so this
+/// high bit does not collide with `OMP_DECLARE_TARGET_*` values.
+pub const ENTRY_FLAG_USES_BARRIER: i32 = 1 << 16;
+
 // ---- host fallback ----
 /// The per-thread context a fallback entry receives (`#[repr(C)]`, 72 bytes):
 /// `thread_idx[3], block_idx[3], block_dim[3], grid_dim[3]: u32` at 0, 12, 24, 36;

@@ -5,9 +5,11 @@
 //! body an expression tree with structured control flow (see [`func`] for the
 //! invariants). [`valid::validate`] checks a module so that backends fail only
 //! on compiler bugs; [`print::print_module`] renders it as text for
-//! `--emit=ir` and snapshot tests; [`abi`] is the contract with the shim.
+//! `--emit=ir` and snapshot tests; [`abi`] is the contract with the shim;
+//! [`analysis`] derives whole-module facts (e.g. which kernels use barriers).
 
 pub mod abi;
+pub mod analysis;
 pub mod arena;
 pub mod func;
 pub mod print;

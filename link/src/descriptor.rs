@@ -33,6 +33,11 @@ pub const BIN_DESC_SIZE: u64 = 32;
 pub const DESC_SYMBOL: &str = "__hybrid_offload_desc";
 pub const CTOR_SYMBOL: &str = "__hybrid_offload_register";
 pub const REGISTER_LIB: &str = "__tgt_register_lib";
+/// Bit of an entry's `flags`: the kernel may reach a block barrier
+/// (`OffloadEntry::uses_barrier`). Same value as
+/// `hybrid_ir::abi::ENTRY_FLAG_USES_BARRIER` (this crate depends on no other
+/// compiler crate; `tests/abi.rs` checks all three copies agree).
+pub const ENTRY_FLAG_USES_BARRIER: i32 = 1 << 16;
 
 struct Writer {
     obj: Object<'static>,
@@ -126,12 +131,15 @@ pub fn write_offload_object(images: &[DeviceImage], entries: &[OffloadEntry]) ->
         None
     } else {
         let sec = w.section(ENTRIES_SECTION, SectionKind::Data, elf::SHF_ALLOC | elf::SHF_WRITE);
-        // `size` (offset 16) carries the fallback's static shared bytes; the
-        // addresses are relocations below, `flags` and `reserved` stay 0.
+        // `size` (offset 16) carries the fallback's static shared bytes,
+        // `flags` (offset 24) `ENTRY_FLAG_USES_BARRIER`; the addresses are
+        // relocations below, `reserved` stays 0.
         let mut table = vec![0u8; (ENTRY_SIZE as usize) * entries.len()];
         for (i, e) in entries.iter().enumerate() {
-            let at = i * ENTRY_SIZE as usize + 16;
-            table[at..at + 8].copy_from_slice(&e.shared_bytes.to_le_bytes());
+            let at = i * ENTRY_SIZE as usize;
+            table[at + 16..at + 24].copy_from_slice(&e.shared_bytes.to_le_bytes());
+            let flags = if e.uses_barrier { ENTRY_FLAG_USES_BARRIER } else { 0 };
+            table[at + 24..at + 28].copy_from_slice(&flags.to_le_bytes());
         }
         w.obj.append_section_data(sec, &table, 8);
         for (i, e) in entries.iter().enumerate() {
@@ -186,5 +194,39 @@ pub fn write_offload_object(images: &[DeviceImage], entries: &[OffloadEntry]) ->
     let init_at = w.obj.append_section_data(init, &[0u8; 8], 8);
     w.abs64(init, init_at, ctor, 0)?;
 
+    // An empty `.note.GNU-stack`: without it GNU ld marks the whole
+    // executable's stack executable (and warns).
+    w.section(".note.GNU-stack", SectionKind::Elf(elf::SHT_PROGBITS), 0);
+
     Ok(w.obj.write()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use object::{Object as _, ObjectSection as _};
+
+    #[test]
+    fn entries_carry_shared_bytes_and_the_barrier_flag() {
+        let entry = |name: &str, shared_bytes, uses_barrier| OffloadEntry {
+            kernel_name: name.into(),
+            host_symbol: format!("hyfb_{name}"),
+            shared_bytes,
+            uses_barrier,
+        };
+        let bytes = write_offload_object(&[], &[entry("plain", 0, false), entry("syncs", 48, true)]).unwrap();
+        let file = object::File::parse(&*bytes).unwrap();
+        let table = file.section_by_name(ENTRIES_SECTION).unwrap().data().unwrap().to_vec();
+        assert_eq!(table.len(), 2 * ENTRY_SIZE as usize);
+        let field = |i: usize, at: usize, len: usize| {
+            let mut b = [0u8; 8];
+            b[..len].copy_from_slice(&table[i * ENTRY_SIZE as usize + at..][..len]);
+            u64::from_le_bytes(b)
+        };
+        assert_eq!((field(0, 16, 8), field(0, 24, 4)), (0, 0));
+        assert_eq!((field(1, 16, 8), field(1, 24, 4)), (48, ENTRY_FLAG_USES_BARRIER as u64));
+        assert_eq!(field(1, 28, 4), 0, "reserved stays 0");
+        let stack = file.section_by_name(".note.GNU-stack").expect("non-executable stack note");
+        assert_eq!(stack.size(), 0);
+    }
 }

@@ -1,14 +1,19 @@
 //! hybrid-link: hybridc's link step. Device images become LLVM OffloadBinary
 //! containers in an offload descriptor object ([`write_offload_object`]),
 //! which the system linker joins with the host object and the shim into one
-//! executable ([`link_executable`]). Takes bytes and names; depends on no
+//! executable ([`link_executable`]): the shim pre-linked once into a small
+//! object ([`shim_prelink`]), the linker run directly with the driver's
+//! command line ([`link_recipe`]). Takes bytes and names; depends on no
 //! other compiler crate.
 
 pub mod descriptor;
+pub mod link_recipe;
 pub mod offload_binary;
+pub mod shim_prelink;
 pub mod system_link;
 
 pub use descriptor::write_offload_object;
+pub use shim_prelink::prelinked_shim;
 pub use system_link::{find_lld, link_executable, LinkOptions, Linker};
 
 /// The kind of a device image.
@@ -46,6 +51,12 @@ pub struct OffloadEntry {
     /// in host fallback; the CUDA path ignores it (the PTX declares its
     /// `.shared` variables itself).
     pub shared_bytes: u64,
+    /// The kernel may reach a block barrier (`hybrid_ir::analysis::kernel_may_sync`);
+    /// written as `ENTRY_FLAG_USES_BARRIER` in the entry's `flags` field. The
+    /// shim's host fallback runs the blocks of such a kernel with one OS
+    /// thread per block thread, the others with sequential threads; the CUDA
+    /// path ignores it.
+    pub uses_barrier: bool,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,8 +1,13 @@
 //! Builds executables from a descriptor object, a C stub and the shim
-//! staticlib: `llvm-objdump-19 --offloading` must list the PTX image, and the
-//! registered kernel must run in host fallback with the right args and ctx.
+//! staticlib, with every linker and link path this machine has:
+//! `llvm-objdump-19 --offloading` must list the PTX image, the registered
+//! kernel must run in host fallback with the right args and ctx, the
+//! pre-linked shim must keep its unwind tables, and a broken cache must fall
+//! back to the classic link.
 
+use hybrid_link::system_link::{fast_link_command, link_command};
 use hybrid_link::{link_executable, write_offload_object, DeviceImage, ImageKind, LinkOptions, Linker, OffloadEntry};
+use object::{Object as _, ObjectSection as _, ObjectSymbol as _};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -62,9 +67,18 @@ fn shim_lib() -> PathBuf {
     lib
 }
 
-fn build(dir: &Path, images: &[DeviceImage], options: &LinkOptions) -> PathBuf {
+/// How `build` links.
+#[derive(Clone, Debug)]
+enum Mode {
+    /// `link_executable` (the fast path with its fallbacks).
+    Link(LinkOptions),
+    /// Only the classic driver command (`cc ... libhybrid_shim.a`).
+    Classic(LinkOptions),
+}
+
+fn objects(dir: &Path, images: &[DeviceImage]) -> Vec<PathBuf> {
     std::fs::create_dir_all(dir).unwrap();
-    let entries = [OffloadEntry { kernel_name: "saxpy".into(), host_symbol: "hyfb_saxpy".into(), shared_bytes: 40 }];
+    let entries = [OffloadEntry { kernel_name: "saxpy".into(), host_symbol: "hyfb_saxpy".into(), shared_bytes: 40, uses_barrier: false }];
     let desc = dir.join("descriptor.o");
     std::fs::write(&desc, write_offload_object(images, &entries).unwrap()).unwrap();
     let c = dir.join("main.c");
@@ -72,9 +86,44 @@ fn build(dir: &Path, images: &[DeviceImage], options: &LinkOptions) -> PathBuf {
     let main_o = dir.join("main.o");
     let st = Command::new("cc").args(["-c", "-O1", "-o"]).arg(&main_o).arg(&c).status().unwrap();
     assert!(st.success());
+    vec![main_o, desc]
+}
+
+fn build_with(dir: &Path, images: &[DeviceImage], mode: &Mode, shim: &Path) -> PathBuf {
+    let objects = objects(dir, images);
     let exe = dir.join("prog");
-    link_executable(&[main_o, desc], &shim_lib(), &exe, options).unwrap();
+    let _ = std::fs::remove_file(&exe);
+    match mode {
+        Mode::Link(options) => link_executable(&objects, shim, &exe, options).unwrap(),
+        Mode::Classic(options) => {
+            let out = link_command(&objects, shim, &exe, options).output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
     exe
+}
+
+fn build(dir: &Path, images: &[DeviceImage], options: &LinkOptions) -> PathBuf {
+    build_with(dir, images, &Mode::Link(options.clone()), &shim_lib())
+}
+
+/// Every way this machine can link: the default, each installed linker,
+/// and the classic driver command.
+fn all_modes() -> Vec<(String, Mode)> {
+    let mut linkers = vec![Linker::System];
+    if hybrid_link::shim_prelink::find_in_path("ld.gold").is_some() {
+        linkers.push(Linker::Gold);
+    }
+    if let Some(dir) = hybrid_link::find_lld() {
+        linkers.push(Linker::Lld(dir));
+    }
+    let mut modes = vec![("default".to_string(), Mode::Link(LinkOptions::default()))];
+    for linker in linkers {
+        let name = format!("{linker:?}").to_lowercase().chars().filter(char::is_ascii_alphanumeric).take(6).collect::<String>();
+        modes.push((format!("fast_{name}"), Mode::Link(LinkOptions { linker: linker.clone() })));
+        modes.push((format!("classic_{name}"), Mode::Classic(LinkOptions { linker })));
+    }
+    modes
 }
 
 fn ptx_image() -> DeviceImage {
@@ -86,9 +135,12 @@ fn test_dir(name: &str) -> PathBuf {
 }
 
 #[test]
-fn objdump_lists_the_ptx_image() {
-    for (name, options) in [("objdump_lld", LinkOptions::default()), ("objdump_system", LinkOptions { linker: Linker::System })] {
-        let exe = build(&test_dir(name), &[ptx_image()], &options);
+fn objdump_lists_the_ptx_image_and_every_link_runs() {
+    for (name, mode) in all_modes() {
+        let exe = build_with(&test_dir(&format!("objdump_{name}")), &[ptx_image()], &mode, &shim_lib());
+        let run = run(&exe, "disabled");
+        assert!(run.status.success(), "{name}: {}", String::from_utf8_lossy(&run.stderr));
+        assert_eq!(String::from_utf8_lossy(&run.stdout), "y[99] = 199\nsaxpy ok\n", "{name}");
         let out = Command::new("llvm-objdump-19").arg("--offloading").arg(&exe).output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
@@ -133,4 +185,68 @@ fn zero_images_still_register_and_fall_back() {
     assert!(out.status.success(), "{stderr}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "y[99] = 199\nsaxpy ok\n");
     assert!(stderr.contains("registered 0 device image(s) and 1 kernel(s)"), "{stderr}");
+}
+
+/// The `.eh_frame_hdr` search table of an executable: each FDE's initial
+/// location (as a virtual address). Assumes the encodings every linker
+/// writes: eh_frame_ptr pcrel|sdata4, fde_count udata4, table datarel|sdata4.
+fn fde_starts(file: &object::File) -> Vec<u64> {
+    let hdr = file.section_by_name(".eh_frame_hdr").expect(".eh_frame_hdr");
+    let (base, data) = (hdr.address(), hdr.data().unwrap());
+    assert_eq!(&data[..4], &[1, 0x1b, 0x03, 0x3b], "unexpected .eh_frame_hdr encodings");
+    let count = u32::from_le_bytes(data[8..12].try_into().unwrap()) as usize;
+    (0..count)
+        .map(|i| {
+            let at = 12 + i * 8;
+            let rel = i32::from_le_bytes(data[at..at + 4].try_into().unwrap());
+            base.wrapping_add(rel as i64 as u64)
+        })
+        .collect()
+}
+
+#[test]
+fn prelinked_shim_is_small_and_keeps_unwind_tables() {
+    let shim = shim_lib();
+    let prelinked = hybrid_link::prelinked_shim(&shim).expect("GNU ld can pre-link the shim");
+    let size = std::fs::metadata(&prelinked).unwrap().len();
+    assert!(size < 4 << 20, "pre-linked shim is {size} bytes");
+    // The exports stay global; std's symbols are local.
+    let bytes = std::fs::read(&prelinked).unwrap();
+    let obj = object::File::parse(&*bytes).unwrap();
+    let globals: Vec<String> = obj.symbols().filter(|s| s.is_global() && s.is_definition()).map(|s| s.name().unwrap().to_string()).collect();
+    assert!(globals.iter().all(|n| n.starts_with("hybrid_") || n.starts_with("__tgt_")), "{globals:?}");
+    assert!(globals.iter().any(|n| n == "__tgt_target_kernel"), "{globals:?}");
+
+    let dir = test_dir("prelinked");
+    let objects = objects(&dir, &[ptx_image()]);
+    let exe = dir.join("prog");
+    let cmd = fast_link_command(&objects, &shim, &exe, &LinkOptions::default());
+    assert!(cmd.get_args().any(|a| a == prelinked.as_os_str()), "{cmd:?}");
+    link_executable(&objects, &shim, &exe, &LinkOptions::default()).unwrap();
+    // Panics inside the shim unwind to its `catch_unwind` guards: every
+    // exported function must start an FDE.
+    let bytes = std::fs::read(&exe).unwrap();
+    let file = object::File::parse(&*bytes).unwrap();
+    let starts = fde_starts(&file);
+    for name in ["__tgt_target_kernel", "__tgt_register_lib", "__tgt_target_data_begin_mapper", "hybrid_print_flush"] {
+        let sym = file.symbols().find(|s| s.name() == Ok(name)).unwrap_or_else(|| panic!("{name} in the executable"));
+        assert!(starts.contains(&sym.address()), "no FDE starts at {name} ({:#x})", sym.address());
+    }
+}
+
+#[test]
+fn a_broken_cache_falls_back_to_the_classic_link() {
+    // A private copy of the shim, so its cache is private too.
+    let dir = test_dir("broken_cache");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let shim = dir.join("libhybrid_shim.a");
+    std::fs::copy(shim_lib(), &shim).unwrap();
+    let prelinked = hybrid_link::prelinked_shim(&shim).unwrap();
+    assert!(prelinked.starts_with(dir.join("hybridc-cache")), "{}", prelinked.display());
+    std::fs::write(&prelinked, b"not an object").unwrap();
+    let exe = build_with(&dir.join("build"), &[ptx_image()], &Mode::Link(LinkOptions::default()), &shim);
+    let out = run(&exe, "disabled");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "y[99] = 199\nsaxpy ok\n");
 }

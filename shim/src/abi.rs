@@ -22,10 +22,15 @@ pub const PANIC_DIV_OVERFLOW: i32 = 2;
 pub const PANIC_REM_OVERFLOW: i32 = 3;
 pub const PANIC_TRAP: i32 = 4;
 
+/// Bit of `OffloadEntry::flags` (ir/src/abi.rs: ENTRY_FLAG_USES_BARRIER): the
+/// kernel may call `sync_threads`, so the host fallback runs its blocks with
+/// one OS thread per block thread; without it, sequentially. CUDA ignores it.
+pub const ENTRY_FLAG_USES_BARRIER: i32 = 1 << 16;
+
 /// LLVM 19 `__tgt_offload_entry` (32 bytes). `addr` is the kernel's
 /// host-fallback entry (the region id), `name` its symbol in the device image.
-/// `size` is the kernel's static block-shared bytes for the host fallback
-/// (CUDA ignores it); `flags` is 0.
+/// `size` is the kernel's static block-shared bytes for the host fallback;
+/// `flags` holds `ENTRY_FLAG_USES_BARRIER` or 0. CUDA ignores both.
 #[repr(C)]
 #[derive(Debug)]
 pub struct OffloadEntry {

@@ -1,8 +1,9 @@
 //! Host fallback: runs a kernel's grid on the CPU. Blocks run in parallel on
-//! all cores. A block of one thread runs inline; for larger blocks the first
-//! block runs with one OS thread per block thread (a real barrier for
-//! `hybrid_fb_sync_threads`); if it synchronized, every block runs that way
-//! (a reused team of threads per worker), otherwise the rest run their
+//! all cores. The compiler decides how a block's threads run: a kernel whose
+//! offload entry has `ENTRY_FLAG_USES_BARRIER` (it, or something it calls,
+//! contains `sync_threads`) runs every block of more than one thread with one
+//! OS thread per block thread (a reused team of threads per worker, a real
+//! barrier for `hybrid_fb_sync_threads`); any other kernel runs a block's
 //! threads sequentially in x-fastest order, which is much faster.
 //!
 //! FIXME(perf): barrier mode costs OS context switches per block thread per
@@ -13,7 +14,7 @@
 use crate::abi::{FallbackEntry, ThreadCtx};
 use crate::rt::{fatal, mark_worker_thread};
 use std::alloc::{alloc_zeroed, dealloc, Layout};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Barrier, Condvar, Mutex};
 
 /// Most threads in one block, as on NVIDIA GPUs.
@@ -33,6 +34,8 @@ pub struct GridLaunch<'a> {
     pub dyn_shared: usize,
     pub static_shared: usize,
     pub kernel: &'a str,
+    /// The entry's `ENTRY_FLAG_USES_BARRIER`: run blocks with real barriers.
+    pub uses_barrier: bool,
 }
 
 unsafe impl Sync for GridLaunch<'_> {}
@@ -107,7 +110,6 @@ pub struct BlockSync<'a> {
     /// `None` while the block's threads run sequentially.
     barrier: Option<&'a BlockBarrier>,
     block_threads: u64,
-    used: &'a AtomicBool,
     kernel: &'a str,
 }
 
@@ -122,17 +124,20 @@ pub unsafe extern "C" fn hybrid_fb_sync_threads(ctx: *const ThreadCtx) {
     if sync.block_threads <= 1 {
         return;
     }
-    sync.used.store(true, Ordering::Relaxed);
     match sync.barrier {
-        Some(b) => {
-            b.wait();
-        }
-        None => fatal(format_args!(
-            "kernel `{}` called gpu::sync_threads() in host fallback in a block that ran sequentially \
-             because the first block did not synchronize; FIXME(issue 3): barriers that only some blocks reach",
-            sync.kernel
-        )),
+        Some(b) => b.wait(),
+        None => fatal(missing_barrier_flag(sync.kernel)),
     }
+}
+
+/// The error for `sync_threads` reached by a kernel whose offload entry lacks
+/// `ENTRY_FLAG_USES_BARRIER`: the compiler's barrier analysis missed a path.
+fn missing_barrier_flag(kernel: &str) -> String {
+    format!(
+        "internal compiler error: kernel `{kernel}` called gpu::sync_threads() in host fallback, but its offload \
+         entry lacks the uses-barrier flag (hybrid_ir::analysis::kernel_may_sync missed it), so its block threads \
+         ran sequentially; this is a hybridc bug, please report it"
+    )
 }
 
 /// Zeroed, 16-aligned per-block memory (null when `bytes` is 0).
@@ -226,12 +231,12 @@ impl BlockQueue {
 }
 
 /// Blocks `[from, to)` with sequential threads, on up to all cores.
-fn run_sequential(l: &GridLaunch, from: u64, to: u64, used: &AtomicBool) {
+fn run_sequential(l: &GridLaunch, from: u64, to: u64) {
     let threads = l.block.iter().map(|&d| d as u64).product::<u64>();
     let work = |queue: &BlockQueue| {
         let dyn_shared = BlockMemory::new(l.dyn_shared);
         let shared = BlockMemory::new(l.static_shared);
-        let sync = BlockSync { barrier: None, block_threads: threads, used, kernel: l.kernel };
+        let sync = BlockSync { barrier: None, block_threads: threads, kernel: l.kernel };
         while let Some(range) = queue.take() {
             for b in range {
                 run_block_sequential(l, b, &dyn_shared, &shared, &sync);
@@ -268,7 +273,7 @@ fn with_worker_mark(f: impl FnOnce()) {
 
 /// One worker in barrier mode: a team of one OS thread per block thread,
 /// reused for every block the worker takes.
-fn team_worker(l: &GridLaunch, queue: &BlockQueue, used: &AtomicBool) {
+fn team_worker(l: &GridLaunch, queue: &BlockQueue) {
     let threads = l.block.iter().map(|&d| d as u64).product::<u64>();
     let dyn_shared = BlockMemory::new(l.dyn_shared);
     let shared = BlockMemory::new(l.static_shared);
@@ -277,7 +282,7 @@ fn team_worker(l: &GridLaunch, queue: &BlockQueue, used: &AtomicBool) {
     let done = Barrier::new(threads as usize + 1);
     const STOP: u64 = u64::MAX;
     let current = AtomicU64::new(STOP);
-    let sync = BlockSync { barrier: Some(&sync_barrier), block_threads: threads, used, kernel: l.kernel };
+    let sync = BlockSync { barrier: Some(&sync_barrier), block_threads: threads, kernel: l.kernel };
     std::thread::scope(|s| {
         for t in 0..threads {
             let tx = (t % l.block[0] as u64) as u32;
@@ -319,18 +324,18 @@ fn team_worker(l: &GridLaunch, queue: &BlockQueue, used: &AtomicBool) {
 }
 
 /// Blocks `[from, to)` in barrier mode, on up to all cores.
-fn run_with_barriers(l: &GridLaunch, from: u64, to: u64, used: &AtomicBool) {
+fn run_with_barriers(l: &GridLaunch, from: u64, to: u64) {
     let threads = l.block.iter().map(|&d| d as u64).product::<u64>();
     let workers = cores().min(to - from).min((MAX_TEAM_THREADS / threads).max(1)).max(1);
     let queue = BlockQueue::new(from, to, workers);
     if workers == 1 {
-        return with_worker_mark(|| team_worker(l, &queue, used));
+        return with_worker_mark(|| team_worker(l, &queue));
     }
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
                 mark_worker_thread();
-                team_worker(l, &queue, used)
+                team_worker(l, &queue)
             });
         }
     });
@@ -349,16 +354,11 @@ pub fn run_grid(l: &GridLaunch) {
             l.kernel, l.block
         ));
     }
-    let used = AtomicBool::new(false);
-    if threads == 1 {
-        return run_sequential(l, 0, blocks, &used);
-    }
-    // Probe: the first block with real barriers.
-    run_with_barriers(l, 0, 1, &used);
-    if used.load(Ordering::Relaxed) {
-        run_with_barriers(l, 1, blocks, &used);
+    // A barrier among one thread is a no-op: such blocks always run inline.
+    if l.uses_barrier && threads > 1 {
+        run_with_barriers(l, 0, blocks);
     } else {
-        run_sequential(l, 1, blocks, &used);
+        run_sequential(l, 0, blocks);
     }
 }
 
@@ -378,19 +378,22 @@ mod tests {
         }
     }
 
-    fn launch(entry: FallbackEntry, args: &[u64], grid: [u32; 3], block: [u32; 3], dyn_shared: usize) {
-        run_grid(&GridLaunch { entry, args: args.as_ptr(), grid, block, dyn_shared, static_shared: 0, kernel: "test" });
+    fn launch(entry: FallbackEntry, args: &[u64], grid: [u32; 3], block: [u32; 3], dyn_shared: usize, uses_barrier: bool) {
+        let kernel = "test";
+        run_grid(&GridLaunch { entry, args: args.as_ptr(), grid, block, dyn_shared, static_shared: 0, kernel, uses_barrier });
     }
 
     #[test]
     fn every_thread_runs_once() {
         for (grid, block) in [([1, 1, 1], [1, 1, 1]), ([37, 1, 1], [1, 1, 1]), ([9, 1, 1], [128, 1, 1]), ([3, 1, 1], [1000, 1, 1])] {
             let n = 1000u64;
-            let out: Vec<AtomicU32> = (0..n).map(|_| AtomicU32::new(0)).collect();
-            launch(record, &[out.as_ptr() as u64, n], grid, block, 0);
-            let covered = (grid[0] as u64 * block[0] as u64).min(n);
-            for (i, x) in out.iter().enumerate() {
-                assert_eq!(x.load(Ordering::Relaxed), ((i as u64) < covered) as u32, "{grid:?} {block:?} {i}");
+            for uses_barrier in [false, true] {
+                let out: Vec<AtomicU32> = (0..n).map(|_| AtomicU32::new(0)).collect();
+                launch(record, &[out.as_ptr() as u64, n], grid, block, 0, uses_barrier);
+                let covered = (grid[0] as u64 * block[0] as u64).min(n);
+                for (i, x) in out.iter().enumerate() {
+                    assert_eq!(x.load(Ordering::Relaxed), ((i as u64) < covered) as u32, "{grid:?} {block:?} {i}");
+                }
             }
         }
     }
@@ -416,7 +419,7 @@ mod tests {
     #[test]
     fn barriers_and_dyn_shared_work() {
         let mut out = vec![0u64; 12];
-        launch(block_sum, &[out.as_mut_ptr() as u64], [4, 3, 1], [16, 4, 1], 64 * 8);
+        launch(block_sum, &[out.as_mut_ptr() as u64], [4, 3, 1], [16, 4, 1], 64 * 8, true);
         assert!(out.iter().all(|&s| s == 64 * 65 / 2), "{out:?}");
     }
 
@@ -437,8 +440,84 @@ mod tests {
     #[test]
     fn exited_threads_leave_the_barrier() {
         let mut out = vec![0u32; 11];
-        launch(early_return, &[out.as_mut_ptr() as u64], [3, 1, 1], [8, 1, 1], 0);
+        launch(early_return, &[out.as_mut_ptr() as u64], [3, 1, 1], [8, 1, 1], 0, true);
         assert_eq!(out[10], 5);
+    }
+
+    /// Only odd blocks reach the barrier: they reverse their thread ids
+    /// through dyn shared memory; even blocks write their ids unchanged.
+    unsafe extern "C" fn odd_blocks_sync(args: *const u64, ctx: *const ThreadCtx) {
+        let out = *args as *mut u32;
+        let c = &*ctx;
+        let (t, n, b) = (c.thread_idx[0], c.block_dim[0], c.block_idx[0]);
+        let g = (b * n + t) as usize;
+        if b % 2 == 1 {
+            let shared = c.dyn_shared as *mut u32;
+            *shared.add(t as usize) = t;
+            hybrid_fb_sync_threads(ctx);
+            *out.add(g) = *shared.add((n - 1 - t) as usize);
+        } else {
+            *out.add(g) = t;
+        }
+    }
+
+    #[test]
+    fn barriers_reached_by_some_blocks_only() {
+        let (blocks, threads) = (7u32, 32u32);
+        let mut out = vec![u32::MAX; (blocks * threads) as usize];
+        launch(odd_blocks_sync, &[out.as_mut_ptr() as u64], [blocks, 1, 1], [threads, 1, 1], 4 * threads as usize, true);
+        for b in 0..blocks {
+            for t in 0..threads {
+                let want = if b % 2 == 1 { threads - 1 - t } else { t };
+                assert_eq!(out[(b * threads + t) as usize], want, "block {b} thread {t}");
+            }
+        }
+    }
+
+    /// Each thread records how many threads of its block ran before it.
+    unsafe extern "C" fn arrival_order(args: *const u64, ctx: *const ThreadCtx) {
+        let out = *args as *mut u32;
+        let counters = *args.add(1) as *const AtomicU32;
+        let c = &*ctx;
+        let b = c.block_idx[0] as usize;
+        let g = b * c.block_dim[0] as usize + c.thread_idx[0] as usize;
+        *out.add(g) = (*counters.add(b)).fetch_add(1, Ordering::Relaxed);
+    }
+
+    #[test]
+    fn without_the_flag_threads_run_in_order() {
+        let (blocks, threads) = (5usize, 64usize);
+        let mut out = vec![u32::MAX; blocks * threads];
+        let counters: Vec<AtomicU32> = (0..blocks).map(|_| AtomicU32::new(0)).collect();
+        let args = [out.as_mut_ptr() as u64, counters.as_ptr() as u64];
+        launch(arrival_order, &args, [blocks as u32, 1, 1], [threads as u32, 1, 1], 0, false);
+        for (g, &order) in out.iter().enumerate() {
+            assert_eq!(order as usize, g % threads, "thread {g}");
+        }
+    }
+
+    /// The child half of `sync_without_the_flag_is_a_reported_compiler_bug`.
+    #[test]
+    fn sync_without_the_flag_child() {
+        if std::env::var_os("HYBRID_SHIM_TEST_CHILD").is_none() {
+            return;
+        }
+        let mut out = vec![0u64; 4];
+        launch(block_sum, &[out.as_mut_ptr() as u64], [4, 1, 1], [8, 1, 1], 64 * 8, false);
+    }
+
+    #[test]
+    fn sync_without_the_flag_is_a_reported_compiler_bug() {
+        let exe = std::env::current_exe().unwrap();
+        let out = std::process::Command::new(exe)
+            .args(["--exact", "fallback::tests::sync_without_the_flag_child", "--nocapture", "--test-threads=1"])
+            .env("HYBRID_SHIM_TEST_CHILD", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("hybrid: error: internal compiler error: kernel `test` called gpu::sync_threads()"), "{stderr}");
+        assert!(stderr.contains("lacks the uses-barrier flag"), "{stderr}");
     }
 
     #[test]

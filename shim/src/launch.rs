@@ -246,6 +246,9 @@ unsafe fn target_kernel(device_id: i64, region_id: *mut c_void, args: *mut Kerne
                 dyn_shared: dyn_shared as usize,
                 static_shared: kernel.as_ref().map_or(0, |k| k.static_shared_bytes),
                 kernel: &name,
+                // An unregistered kernel (no entry): barriers, which are
+                // correct for any kernel, only slower.
+                uses_barrier: kernel.as_ref().is_none_or(|k| k.uses_barrier),
             };
             fallback::run_grid(&launch);
             info(|| {

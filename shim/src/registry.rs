@@ -2,7 +2,7 @@
 //! left in the executable's memory) and the offload entries mapping each
 //! kernel's region id (its host-fallback entry address) to its name.
 
-use crate::abi::{BinDesc, OffloadEntry};
+use crate::abi::{BinDesc, OffloadEntry, ENTRY_FLAG_USES_BARRIER};
 use crate::rt::{ffi_guard, info};
 use std::ffi::CStr;
 use std::sync::{Mutex, MutexGuard};
@@ -40,6 +40,11 @@ pub struct Kernel {
     /// host fallback allocates (zeroed) per block as `ThreadCtx::shared`
     /// (`link::OffloadEntry::shared_bytes`, the module's `shared_bytes()`).
     pub static_shared_bytes: usize,
+    /// The entry's `flags` has `ENTRY_FLAG_USES_BARRIER`: the compiler found
+    /// `sync_threads` in the kernel or its callees
+    /// (`link::OffloadEntry::uses_barrier`); host fallback runs its blocks
+    /// with real barriers.
+    pub uses_barrier: bool,
 }
 
 #[derive(Default)]
@@ -93,7 +98,13 @@ pub unsafe fn register(desc: &BinDesc) {
     for e in entries(desc.host_entries_begin, desc.host_entries_end) {
         let name = entry_name(e);
         let image = image_entry_names.iter().position(|names| names.contains(&name)).map(|i| first_image + i);
-        reg.kernels.push(Kernel { addr: e.addr as usize, name, image, static_shared_bytes: e.size });
+        reg.kernels.push(Kernel {
+            addr: e.addr as usize,
+            name,
+            image,
+            static_shared_bytes: e.size,
+            uses_barrier: e.flags & ENTRY_FLAG_USES_BARRIER != 0,
+        });
     }
     let (n_images, n_kernels) = (reg.images.len() - first_image, reg.kernels.len());
     drop(reg);
@@ -113,3 +124,30 @@ pub unsafe extern "C" fn __tgt_register_lib(desc: *const BinDesc) {
 /// executable and device state goes away with the process.
 #[no_mangle]
 pub extern "C" fn __tgt_unregister_lib(_desc: *const BinDesc) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_flags_set_uses_barrier() {
+        let mut entries = [
+            OffloadEntry { addr: 0x1000 as *mut _, name: c"plain".as_ptr(), size: 0, flags: 0, reserved: 0 },
+            OffloadEntry {
+                addr: 0x2000 as *mut _,
+                name: c"syncs".as_ptr(),
+                size: 64,
+                flags: ENTRY_FLAG_USES_BARRIER,
+                reserved: 0,
+            },
+        ];
+        let range = entries.as_mut_ptr_range();
+        let desc = BinDesc { num_images: 0, images: std::ptr::null_mut(), host_entries_begin: range.start, host_entries_end: range.end };
+        unsafe { register(&desc) };
+        let reg = registry();
+        let plain = reg.kernel_by_addr(0x1000).unwrap();
+        assert!(!plain.uses_barrier && plain.name == "plain");
+        let syncs = reg.kernel_by_addr(0x2000).unwrap();
+        assert!(syncs.uses_barrier && syncs.static_shared_bytes == 64);
+    }
+}
