@@ -182,9 +182,6 @@ impl<'s> LineIndex<'s> {
     }
 }
 
-/// The byte range of anything with a span.
-pub fn range_of(node: &impl syn::spanned::Spanned) -> Range<usize> {
-    node.span().byte_range()
-}
+pub use crate::ranges::range_of;
 
 pub type DResult<T> = Result<T, Diagnostic>;

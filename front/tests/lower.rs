@@ -47,7 +47,7 @@ fn lower(src: &str) -> Module {
     match compile(src, "prog.rs") {
         Ok(out) => {
             let names: Vec<_> = out.timings.iter().map(|(n, _)| *n).collect();
-            assert_eq!(names, ["parse", "cfg+resolve", "typecheck+lower", "sides+validate"]);
+            assert_eq!(names, ["parse", "cfg+resolve", "typecheck+lower", "sides+validate", "free syntax tree"]);
             out.module
         }
         Err(d) => panic!("{}", d.render(src, "prog.rs")),
