@@ -8,6 +8,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// syn allocates millions of small nodes; glibc's malloc spends a quarter of
+/// the front end on them (and on consolidating them when freed).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "hybridc", version, about = "Compile single-source Rust GPU programs: host by Cranelift, kernels by LLVM to PTX")]
 struct Cli {
