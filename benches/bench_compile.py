@@ -83,7 +83,7 @@ def main():
 
     print(f"\ncompile-speed benchmark: {a.runs} runs (3 for 10k), medians, {cores} cores, K={a.kernels} kernels")
     hdr = ("N", "hybridc s", "llvm-host s", "rustc -O0 s", "vs llvm", "vs rustc",
-           "host cg j1 ms", "fn/s (j1)", "j2 speedup", f"j{cores} speedup", "peak MiB")
+           "host cg j1 ms", "fn/s (j1)", "j2 speedup", f"j{cores} (all) spd", "peak MiB")
     print(" | ".join(f"{h:>13}" for h in hdr))
     for n, hy, hl, rc, j1, j2, jall, rss in rows:
         cells = [str(n), f"{hy:.3f}", f"{hl:.3f}" if hl else "n/a", f"{rc:.3f}",

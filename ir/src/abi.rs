@@ -84,10 +84,8 @@ pub const EXIT: &str = "hybrid_exit";
 pub const NOW_NS: &str = "hybrid_now_ns";
 /// `hybrid_rt_finish() -> i32`: flush at the end of `main`; returns 0.
 pub const RT_FINISH: &str = "hybrid_rt_finish";
-/// `hybrid_math_f64(op: i32, a: f64, b: f64) -> f64` and `hybrid_math_f32(op, a: f32, b: f32) -> f32`:
-/// host implementations of the transcendental `MathFn`s (op = `MathFn as i32`).
-pub const MATH_F64: &str = "hybrid_math_f64";
-pub const MATH_F32: &str = "hybrid_math_f32";
+// Transcendental float methods call glibc's libm directly (`sin`, `sinf`,
+// `fmod`, `__powidf2`, ...), exactly like Rust's std on Linux.
 
 /// `hybrid_fb_sync_threads(ctx: *const ThreadCtx)`: the block barrier of host
 /// fallback (`Intrinsic::SyncThreads` in fallback flavor).

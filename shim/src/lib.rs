@@ -7,7 +7,7 @@
 //!   lazily loaded modules ([`device`]), host→device mappings ([`mapping`]).
 //! - Host fallback: the grid on all cores with real barriers ([`fallback`]).
 //! - Host runtime helpers: formatting and printing ([`fmt`]), panics
-//!   ([`panic`]), `Vec` ([`vec`]), math ([`math`]), exit ([`rt`]).
+//!   ([`panic`]), `Vec` ([`vec`]), exit ([`rt`]).
 //!
 //! Layouts and names mirror `ir/src/abi.rs` by hand ([`abi`]); this crate
 //! depends on no compiler crate. Environment: `HYBRID_OFFLOAD=default|
@@ -24,7 +24,6 @@ pub mod fallback;
 pub mod fmt;
 pub mod launch;
 pub mod mapping;
-pub mod math;
 pub mod panic;
 pub mod registry;
 pub mod rt;
