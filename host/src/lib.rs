@@ -199,6 +199,9 @@ fn make_isa(options: &HostOptions) -> Result<OwnedTargetIsa> {
         flags.set(name, value).map_err(|e| HostError::Target(format!("{name}={value}: {e}")))
     };
     set(&mut flags, "opt_level", if options.opt { "speed" } else { "none" })?;
+    // Debug builds use Cranelift's single-pass register allocator (fast to
+    // run, slower code); `--release` keeps the backtracking allocator.
+    set(&mut flags, "regalloc_algorithm", if options.opt { "backtracking" } else { "single_pass" })?;
     set(&mut flags, "is_pic", "true")?;
     set(&mut flags, "enable_verifier", if options.verify { "true" } else { "false" })?;
     // FIXME(unwinding): no .eh_frame is emitted (define_function_bytes skips
