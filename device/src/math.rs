@@ -84,16 +84,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 self.emit_trap()?;
                 Err(Flow::Diverged)
             }
-            Intrinsic::VecNew
-            | Intrinsic::VecWithCapacity
-            | Intrinsic::VecFromElem
-            | Intrinsic::VecPush
-            | Intrinsic::VecLen
-            | Intrinsic::VecToSlice
-            | Intrinsic::Exit
-            | Intrinsic::NowNanos
-                if self.m.target == Target::Host =>
-            {
+            _ if op.is_host_only() && self.m.target == Target::Host => {
                 self.host_intrinsic(op, args, expr)
             }
             Intrinsic::VecNew

@@ -233,6 +233,21 @@ pub enum AtomicOp {
 }
 
 impl Intrinsic {
+    /// Intrinsics that only exist in host code: `Vec`, `exit`, the clock.
+    pub fn is_host_only(self) -> bool {
+        matches!(
+            self,
+            Intrinsic::VecNew
+                | Intrinsic::VecWithCapacity
+                | Intrinsic::VecFromElem
+                | Intrinsic::VecPush
+                | Intrinsic::VecLen
+                | Intrinsic::VecToSlice
+                | Intrinsic::Exit
+                | Intrinsic::NowNanos
+        )
+    }
+
     /// Intrinsics that only exist in device code (kernels and their callees).
     pub fn is_device_only(self) -> bool {
         matches!(

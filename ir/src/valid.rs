@@ -132,18 +132,7 @@ impl FunctionValidator<'_> {
                 operands.extend(args.iter().copied());
             }
             ExprKind::Intrinsic { op, args } => {
-                let host_only = matches!(
-                    op,
-                    Intrinsic::VecNew
-                        | Intrinsic::VecWithCapacity
-                        | Intrinsic::VecFromElem
-                        | Intrinsic::VecPush
-                        | Intrinsic::VecLen
-                        | Intrinsic::VecToSlice
-                        | Intrinsic::Exit
-                        | Intrinsic::NowNanos
-                );
-                if device && host_only {
+                if device && op.is_host_only() {
                     return Err(format!("host-only intrinsic {op:?} in device code"));
                 }
                 if !device && op.is_device_only() {
