@@ -235,10 +235,10 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
     let link_start = Instant::now();
     let shim = shim_library()?;
     let temp = TempDir::new()?;
-    let (images, entries) = match &device {
+    let (images, entries) = match device {
         Some(d) => (
             vec![hybrid_link::DeviceImage {
-                bytes: d.ptx.clone().into_bytes(),
+                bytes: d.ptx.into_bytes(),
                 kind: hybrid_link::ImageKind::Ptx,
                 triple: "nvptx64-nvidia-cuda".to_string(),
                 arch: args.gpu_arch.clone(),

@@ -189,13 +189,7 @@ pub fn eval(expr: &syn::Expr, items: &Items) -> DResult<ConstValue> {
                     BitXor(_) => ConstValue::Int(x ^ y),
                     Shl(_) => ConstValue::Int(x.wrapping_shl(y as u32)),
                     Shr(_) => ConstValue::Int(x.wrapping_shr(y as u32)),
-                    Eq(_) => ConstValue::Bool(x == y),
-                    Ne(_) => ConstValue::Bool(x != y),
-                    Lt(_) => ConstValue::Bool(x < y),
-                    Le(_) => ConstValue::Bool(x <= y),
-                    Gt(_) => ConstValue::Bool(x > y),
-                    Ge(_) => ConstValue::Bool(x >= y),
-                    _ => return Err(not_const(expr)),
+                    op => ConstValue::Bool(compare(op, x, y).ok_or_else(|| not_const(expr))?),
                 },
                 (ConstValue::Float(x), ConstValue::Float(y)) => match b.op {
                     Add(_) => ConstValue::Float(x + y),
@@ -203,13 +197,7 @@ pub fn eval(expr: &syn::Expr, items: &Items) -> DResult<ConstValue> {
                     Mul(_) => ConstValue::Float(x * y),
                     Div(_) => ConstValue::Float(x / y),
                     Rem(_) => ConstValue::Float(x % y),
-                    Eq(_) => ConstValue::Bool(x == y),
-                    Ne(_) => ConstValue::Bool(x != y),
-                    Lt(_) => ConstValue::Bool(x < y),
-                    Le(_) => ConstValue::Bool(x <= y),
-                    Gt(_) => ConstValue::Bool(x > y),
-                    Ge(_) => ConstValue::Bool(x >= y),
-                    _ => return Err(not_const(expr)),
+                    op => ConstValue::Bool(compare(op, x, y).ok_or_else(|| not_const(expr))?),
                 },
                 (ConstValue::Bool(x), ConstValue::Bool(y)) => match b.op {
                     And(_) | BitAnd(_) => ConstValue::Bool(x && y),
@@ -233,6 +221,20 @@ pub fn eval(expr: &syn::Expr, items: &Items) -> DResult<ConstValue> {
 }
 
 /// An array length: a constant `usize` expression.
+/// A comparison operator applied to two constants; `None` for other operators.
+fn compare<T: PartialOrd>(op: syn::BinOp, x: T, y: T) -> Option<bool> {
+    use syn::BinOp::*;
+    Some(match op {
+        Eq(_) => x == y,
+        Ne(_) => x != y,
+        Lt(_) => x < y,
+        Le(_) => x <= y,
+        Gt(_) => x > y,
+        Ge(_) => x >= y,
+        _ => return None,
+    })
+}
+
 pub fn eval_len(expr: &syn::Expr, items: &Items) -> DResult<u64> {
     match eval(expr, items)? {
         ConstValue::Int(v) if (0..=u32::MAX as i128 * 16).contains(&v) => Ok(v as u64),

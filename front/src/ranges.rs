@@ -90,8 +90,10 @@ impl Drop for SourceScope {
     }
 }
 
-/// Nodes with few tokens, or seen only on error paths: printed by syn.
-macro_rules! ranged_by_printing {
+/// `Ranged` through the node's own `span()`: syn's `Spanned` (which prints
+/// the node) for the types listed at the first use, the inherent one-token
+/// `span()` for the single-token types at the second.
+macro_rules! ranged_by_span {
     ($($ty:ty),* $(,)?) => {$(
         impl Ranged for $ty {
             fn first(&self) -> Span {
@@ -104,7 +106,8 @@ macro_rules! ranged_by_printing {
     )*};
 }
 
-ranged_by_printing!(
+// Nodes with few tokens, or seen only on error paths: printed by syn.
+ranged_by_span!(
     syn::Attribute,
     syn::BinOp,
     syn::UnOp,
@@ -141,50 +144,8 @@ impl<T: Ranged + ?Sized> Ranged for Box<T> {
     }
 }
 
-impl Ranged for syn::Ident {
-    fn first(&self) -> Span {
-        self.span()
-    }
-    fn last(&self) -> Span {
-        self.span()
-    }
-}
-
-impl Ranged for syn::Lit {
-    fn first(&self) -> Span {
-        self.span()
-    }
-    fn last(&self) -> Span {
-        self.span()
-    }
-}
-
-impl Ranged for syn::LitInt {
-    fn first(&self) -> Span {
-        self.span()
-    }
-    fn last(&self) -> Span {
-        self.span()
-    }
-}
-
-impl Ranged for syn::LitFloat {
-    fn first(&self) -> Span {
-        self.span()
-    }
-    fn last(&self) -> Span {
-        self.span()
-    }
-}
-
-impl Ranged for syn::LitStr {
-    fn first(&self) -> Span {
-        self.span()
-    }
-    fn last(&self) -> Span {
-        self.span()
-    }
-}
+// Single tokens: their inherent `span()` is the whole range.
+ranged_by_span!(syn::Ident, syn::Lit, syn::LitInt, syn::LitFloat, syn::LitStr);
 
 impl Ranged for syn::Member {
     fn first(&self) -> Span {
