@@ -268,7 +268,8 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
         std::fs::create_dir_all(parent)
             .map_err(|source| DriverError::Write { path: parent.display().to_string(), source })?;
     }
-    hybrid_link::link_executable(&[host_obj, desc_obj], &shim, &output, &hybrid_link::LinkOptions::default())?;
+    let link_options = hybrid_link::LinkOptions { threads: args.jobs.unwrap_or(0), ..Default::default() };
+    hybrid_link::link_executable(&[host_obj, desc_obj], &shim, &output, &link_options)?;
     timings.record("link", link_start.elapsed());
 
     if args.timings {

@@ -1,12 +1,14 @@
 //! hybrid-link: hybridc's link step. Device images become LLVM OffloadBinary
 //! containers in an offload descriptor object ([`write_offload_object`]),
-//! which the system linker joins with the host object and the shim into one
+//! which the linker joins with the host object and the shim into one
 //! executable ([`link_executable`]): the shim pre-linked once into a small
-//! object ([`shim_prelink`]), the linker run directly with the driver's
-//! command line ([`link_recipe`]). Takes bytes and names; depends on no
+//! object ([`shim_prelink`]), the driver's linker command line
+//! ([`link_recipe`]) run by the wild linker in this process ([`in_process`])
+//! or by a linker process. Takes bytes and names; depends on no
 //! other compiler crate.
 
 pub mod descriptor;
+pub mod in_process;
 pub mod link_recipe;
 pub mod offload_binary;
 pub mod shim_prelink;

@@ -1,18 +1,20 @@
 //! The final link: host objects + the offload descriptor + the shim into an
 //! executable.
 //!
-//! Fast path (a small program links in ~15 ms instead of ~50 ms): the shim
-//! staticlib pre-linked once into one small object ([`crate::shim_prelink`]),
-//! and the linker run directly with the command the C compiler driver would
-//! run ([`crate::link_recipe`]), preferably GNU gold: Debian's `ld.lld`
-//! spends ~22 ms just starting (it loads the shared libLLVM), gold ~6 ms.
+//! Fast path: the shim staticlib pre-linked once into one small object
+//! ([`crate::shim_prelink`]), and the command line the C compiler driver
+//! would give its linker ([`crate::link_recipe`]) handed to the wild linker
+//! inside this process ([`crate::in_process`]): a small program links in
+//! ~5 ms. With `HYBRID_LINKER=gold|lld|bfd` that command runs that linker
+//! as a process instead (gold ~15 ms; Debian's `ld.lld` spends ~22 ms just
+//! starting, as it loads the shared libLLVM).
 //!
-//! Each step falls back: no pre-linked shim → the archive; no recipe → the
+//! Each step falls back: a failed in-process link → gold (or the system
+//! linker) as a process; no pre-linked shim → the archive; no recipe → the
 //! driver (`cc`, or `$HYBRID_CC`); and a failed fast link is retried the
 //! classic way (`cc [-fuse-ld=...] objects libhybrid_shim.a`), whose error
-//! is the one reported. `HYBRID_LINKER=gold|lld|bfd` picks the linker;
-//! `HYBRID_LINK_FAST=0` takes the classic way only; `HYBRID_LINK_VERBOSE=1`
-//! prints the commands and why a step fell back.
+//! is the one reported. `HYBRID_LINK_FAST=0` takes the classic way only;
+//! `HYBRID_LINK_VERBOSE=1` prints the commands and why a step fell back.
 
 use crate::link_recipe::{driver_linker_flags, link_recipe};
 use crate::shim_prelink::{find_in_path, prelinked_shim};
@@ -30,6 +32,9 @@ const LLVM_BIN_DIRS: &[&str] = &["/usr/lib/llvm-19/bin"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Linker {
+    /// The wild linker inside this process (`libwild`), on the command line
+    /// the system linker would get.
+    InProcess,
     /// GNU gold (`ld.gold` in `$PATH`; `cc -fuse-ld=gold`).
     Gold,
     /// `ld.lld` in this directory (`cc -fuse-ld=lld -B<dir>`).
@@ -41,30 +46,38 @@ pub enum Linker {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkOptions {
     pub linker: Linker,
+    /// Worker threads of the in-process linker; 0 means all cores.
+    pub threads: usize,
 }
 
 impl Default for LinkOptions {
-    /// `$HYBRID_LINKER` if set, else gold when installed, else the system
-    /// linker. lld is not the default: with the pre-linked shim its start-up
-    /// alone costs more than a whole gold or GNU ld link.
+    /// `$HYBRID_LINKER` if set (`wild`, `gold`, `lld` or `bfd`), else the
+    /// in-process wild linker.
     fn default() -> LinkOptions {
         let wanted = std::env::var("HYBRID_LINKER").unwrap_or_default();
         let linker = match wanted.as_str() {
+            "" | "wild" => Linker::InProcess,
             "gold" => Linker::Gold,
             "lld" => find_lld().map_or(Linker::System, Linker::Lld),
             "bfd" | "ld" | "system" => Linker::System,
             other => {
-                if !other.is_empty() {
-                    eprintln!("hybridc: warning: ignoring HYBRID_LINKER={other} (expected gold, lld or bfd)");
-                }
-                if find_in_path("ld.gold").is_some() {
-                    Linker::Gold
-                } else {
-                    Linker::System
-                }
+                eprintln!("hybridc: warning: ignoring HYBRID_LINKER={other} (expected wild, gold, lld or bfd)");
+                Linker::InProcess
             }
         };
-        LinkOptions { linker }
+        LinkOptions { linker, threads: 0 }
+    }
+}
+
+/// The linker run as a process when the in-process link fails: gold when
+/// installed (the fastest to start), else the system linker. lld is not
+/// chosen: with the pre-linked shim its start-up alone costs more than a
+/// whole gold or GNU ld link.
+fn external_fallback() -> Linker {
+    if find_in_path("ld.gold").is_some() {
+        Linker::Gold
+    } else {
+        Linker::System
     }
 }
 
@@ -108,18 +121,21 @@ pub fn link_command(objects: &[PathBuf], shim_lib: &Path, output: &Path, options
     cmd
 }
 
+/// The pre-linked shim when it can be had, else the archive itself.
+fn shim_input(shim_lib: &Path) -> PathBuf {
+    if shim_lib.extension().is_some_and(|e| e == "o") {
+        return shim_lib.to_path_buf();
+    }
+    prelinked_shim(shim_lib).unwrap_or_else(|e| {
+        note(|| format!("no pre-linked shim, linking the archive: {e}"));
+        shim_lib.to_path_buf()
+    })
+}
+
 /// The fast link command: the pre-linked shim when it can be had, the
 /// linker run directly when its recipe can be had (see the module docs).
 pub fn fast_link_command(objects: &[PathBuf], shim_lib: &Path, output: &Path, options: &LinkOptions) -> Command {
-    let is_object = shim_lib.extension().is_some_and(|e| e == "o");
-    let shim = if is_object {
-        shim_lib.to_path_buf()
-    } else {
-        prelinked_shim(shim_lib).unwrap_or_else(|e| {
-            note(|| format!("no pre-linked shim, linking the archive: {e}"));
-            shim_lib.to_path_buf()
-        })
-    };
+    let shim = shim_input(shim_lib);
     match link_recipe(&options.linker, shim_lib) {
         Ok(recipe) => recipe.command(&inputs(objects, &shim, false), output),
         Err(e) => {
@@ -127,6 +143,17 @@ pub fn fast_link_command(objects: &[PathBuf], shim_lib: &Path, output: &Path, op
             link_command(objects, &shim, output, options)
         }
     }
+}
+
+/// The fast link inside this process: the system linker's recipe, run by
+/// [`crate::in_process`]. No fallback: [`link_executable`] adds that.
+pub fn link_in_process(objects: &[PathBuf], shim_lib: &Path, output: &Path, threads: usize) -> Result<(), LinkError> {
+    let shim = shim_input(shim_lib);
+    let recipe = link_recipe(&Linker::System, shim_lib).map_err(LinkError::InvalidInput)?;
+    let cmd = recipe.command(&inputs(objects, &shim, false), output);
+    let args: Vec<OsString> = cmd.get_args().map(OsString::from).collect();
+    note(|| format!("linking in process: {args:?}"));
+    crate::in_process::link(&args, threads)
 }
 
 fn run(cmd: &mut Command) -> Result<(), LinkError> {
@@ -153,8 +180,22 @@ pub fn link_executable(objects: &[PathBuf], shim_lib: &Path, output: &Path, opti
             shim_lib.display()
         )));
     }
+    let fast_allowed = !std::env::var_os("HYBRID_LINK_FAST").is_some_and(|v| v == "0");
+    let external;
+    let options = if options.linker == Linker::InProcess {
+        if fast_allowed {
+            match link_in_process(objects, shim_lib, output, options.threads) {
+                Ok(()) => return Ok(()),
+                Err(e) => note(|| format!("the in-process link failed, linking with a linker process: {e}")),
+            }
+        }
+        external = LinkOptions { linker: external_fallback(), ..options.clone() };
+        &external
+    } else {
+        options
+    };
     let classic = link_command(objects, shim_lib, output, options);
-    if std::env::var_os("HYBRID_LINK_FAST").is_some_and(|v| v == "0") {
+    if !fast_allowed {
         let mut classic = classic;
         return run(&mut classic);
     }

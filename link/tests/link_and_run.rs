@@ -5,7 +5,7 @@
 //! pre-linked shim must keep its unwind tables, and a broken cache must fall
 //! back to the classic link.
 
-use hybrid_link::system_link::{fast_link_command, link_command};
+use hybrid_link::system_link::{fast_link_command, link_command, link_in_process};
 use hybrid_link::{link_executable, write_offload_object, DeviceImage, ImageKind, LinkOptions, Linker, OffloadEntry};
 use object::{Object as _, ObjectSection as _, ObjectSymbol as _};
 use std::path::{Path, PathBuf};
@@ -74,6 +74,8 @@ enum Mode {
     Link(LinkOptions),
     /// Only the classic driver command (`cc ... libhybrid_shim.a`).
     Classic(LinkOptions),
+    /// Only the in-process wild link (no fallback to hide its failure).
+    InProcess,
 }
 
 fn objects(dir: &Path, images: &[DeviceImage]) -> Vec<PathBuf> {
@@ -95,6 +97,7 @@ fn build_with(dir: &Path, images: &[DeviceImage], mode: &Mode, shim: &Path) -> P
     let _ = std::fs::remove_file(&exe);
     match mode {
         Mode::Link(options) => link_executable(&objects, shim, &exe, options).unwrap(),
+        Mode::InProcess => link_in_process(&objects, shim, &exe, 1).unwrap(),
         Mode::Classic(options) => {
             let out = link_command(&objects, shim, &exe, options).output().unwrap();
             assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -117,11 +120,14 @@ fn all_modes() -> Vec<(String, Mode)> {
     if let Some(dir) = hybrid_link::find_lld() {
         linkers.push(Linker::Lld(dir));
     }
-    let mut modes = vec![("default".to_string(), Mode::Link(LinkOptions::default()))];
+    let mut modes = vec![
+        ("default".to_string(), Mode::Link(LinkOptions::default())),
+        ("in_process".to_string(), Mode::InProcess),
+    ];
     for linker in linkers {
         let name = format!("{linker:?}").to_lowercase().chars().filter(char::is_ascii_alphanumeric).take(6).collect::<String>();
-        modes.push((format!("fast_{name}"), Mode::Link(LinkOptions { linker: linker.clone() })));
-        modes.push((format!("classic_{name}"), Mode::Classic(LinkOptions { linker })));
+        modes.push((format!("fast_{name}"), Mode::Link(LinkOptions { linker: linker.clone(), threads: 0 })));
+        modes.push((format!("classic_{name}"), Mode::Classic(LinkOptions { linker, threads: 0 })));
     }
     modes
 }
