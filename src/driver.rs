@@ -97,11 +97,13 @@ fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), DriverError> {
     std::fs::write(path, bytes).map_err(|source| DriverError::Write { path: path.display().to_string(), source })
 }
 
-/// Run the front end; diagnostics become a user error.
-fn front(source: &str, file: &Path, timings: &mut Timings) -> Result<hybrid_ir::Module, DriverError> {
+/// Run the front end (`threads` body threads, 0: all cores); diagnostics
+/// become a user error.
+fn front(source: &str, file: &Path, timings: &mut Timings, threads: usize) -> Result<hybrid_ir::Module, DriverError> {
     let name = file.display().to_string();
     let start = Instant::now();
-    let out = hybrid_front::compile(source, &name).map_err(|d| DriverError::User(d.render(source, &name)))?;
+    let out =
+        hybrid_front::compile_with_threads(source, &name, threads).map_err(|d| DriverError::User(d.render(source, &name)))?;
     timings.record("front end", start.elapsed());
     timings.record_nested(&out.timings);
     Ok(out.module)
@@ -111,7 +113,7 @@ pub fn check(file: &Path, print_timings: bool) -> Result<(), DriverError> {
     let start = Instant::now();
     let mut timings = Timings::default();
     let source = read_source(file)?;
-    front(&source, file, &mut timings)?;
+    front(&source, file, &mut timings, 0)?;
     if print_timings {
         eprint!("{}", timings.render(start.elapsed()));
     }
@@ -172,7 +174,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
     let emit = |stage: Stage| args.emit.contains(&stage);
 
     let source = read_source(&args.file)?;
-    let module = front(&source, &args.file, &mut timings)?;
+    let module = front(&source, &args.file, &mut timings, args.jobs.unwrap_or(0))?;
     if emit(Stage::Ir) {
         write_file(&with_suffix(&output, "ir"), hybrid_ir::print::print_module(&module))?;
     }

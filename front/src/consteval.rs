@@ -4,7 +4,6 @@
 use hybrid_ir::Scalar;
 
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::resolve::Items;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ConstValue {
@@ -94,8 +93,15 @@ pub fn assoc_const_path(segments: &[String]) -> Option<(Scalar, ConstValue)> {
     assoc_const(ty, name)
 }
 
+/// Where constant expressions find `const` items: the item table once every
+/// const is evaluated, the lazy evaluator in `resolve` while they are.
+pub trait ConstEnv {
+    fn const_index(&self, name: &str) -> Option<usize>;
+    fn const_value(&self, idx: usize) -> DResult<ConstValue>;
+}
+
 /// Evaluate a constant expression (literals, arithmetic, casts, other consts).
-pub fn eval(expr: &syn::Expr, items: &Items) -> DResult<ConstValue> {
+pub fn eval(expr: &syn::Expr, items: &dyn ConstEnv) -> DResult<ConstValue> {
     use syn::Expr;
     let not_const = |e: &syn::Expr| {
         Diagnostic::at(
@@ -235,7 +241,7 @@ fn compare<T: PartialOrd>(op: syn::BinOp, x: T, y: T) -> Option<bool> {
     })
 }
 
-pub fn eval_len(expr: &syn::Expr, items: &Items) -> DResult<u64> {
+pub fn eval_len(expr: &syn::Expr, items: &dyn ConstEnv) -> DResult<u64> {
     match eval(expr, items)? {
         ConstValue::Int(v) if (0..=u32::MAX as i128 * 16).contains(&v) => Ok(v as u64),
         _ => Err(Diagnostic::at(Some("E0308"), "array length must be a non-negative `usize` constant", range_of(expr), "expected `usize`")),

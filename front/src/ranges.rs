@@ -16,6 +16,7 @@
 
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 use proc_macro2::{LineColumn, Span};
 use syn::spanned::Spanned;
@@ -35,10 +36,12 @@ pub fn range_of(node: &(impl Ranged + ?Sized)) -> Range<usize> {
     byte_range(first.join(node.last()).unwrap_or(first))
 }
 
-/// The byte range of a span, as `Span::byte_range` gives it.
+/// The byte range of a span, as `Span::byte_range` gives it (in the whole
+/// file, also for spans of a piece parsed on its own: see
+/// [`SourceScope::set_origin`]).
 pub fn byte_range(span: Span) -> Range<usize> {
     SOURCE.with(|source| match &*source.borrow() {
-        Some(lines) => lines.byte_offset(span.start())..lines.byte_offset(span.end()),
+        Some(scope) => scope.lines.byte_offset(span.start(), scope.origin)..scope.lines.byte_offset(span.end(), scope.origin),
         None => span.byte_range(),
     })
 }
@@ -47,40 +50,82 @@ thread_local! {
     /// The source file being compiled on this thread, while a
     /// [`SourceScope`] is alive (proc-macro2's own source map is per thread
     /// too).
-    static SOURCE: RefCell<Option<SourceLines>> = const { RefCell::new(None) };
+    static SOURCE: RefCell<Option<Scope>> = const { RefCell::new(None) };
+}
+
+struct Scope {
+    lines: Arc<SourceLines>,
+    origin: Origin,
+}
+
+/// Where the text proc-macro2 is parsing on this thread starts in the file:
+/// 0-based line index and column in chars.
+#[derive(Clone, Copy, Default)]
+struct Origin {
+    line: usize,
+    col: usize,
 }
 
 /// The source text with the byte offset of each line start.
-struct SourceLines {
+pub struct SourceLines {
     text: Box<str>,
     starts: Vec<usize>,
     ascii: bool,
 }
 
 impl SourceLines {
-    /// Byte offset of a 1-based line and 0-based column in chars.
-    fn byte_offset(&self, at: LineColumn) -> usize {
-        let Some(&start) = self.starts.get(at.line.saturating_sub(1)) else {
+    pub fn new(source: &str) -> Arc<SourceLines> {
+        let mut starts = vec![0];
+        starts.extend(source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        Arc::new(SourceLines { text: source.into(), starts, ascii: source.is_ascii() })
+    }
+
+    /// Byte offset in the file of a 1-based line and 0-based column in
+    /// chars, counted from `origin`.
+    fn byte_offset(&self, at: LineColumn, origin: Origin) -> usize {
+        let (line, column) = if at.line <= 1 { (origin.line, origin.col + at.column) } else { (origin.line + at.line - 1, at.column) };
+        let Some(&start) = self.starts.get(line) else {
             return self.text.len();
         };
         if self.ascii {
-            return (start + at.column).min(self.text.len());
+            return (start + column).min(self.text.len());
         }
-        self.text[start..].char_indices().nth(at.column).map_or(self.text.len(), |(i, _)| start + i)
+        self.text[start..].char_indices().nth(column).map_or(self.text.len(), |(i, _)| start + i)
+    }
+
+    /// The line index and char column of byte offset `at`.
+    fn origin_of(&self, at: usize) -> Origin {
+        let line = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let start = self.starts[line];
+        let col = if self.ascii { at - start } else { self.text[start..at].chars().count() };
+        Origin { line, col }
     }
 }
 
-/// Makes [`byte_range`] and [`range_of`] use `source` (the text the spans on
-/// this thread were parsed from) until dropped.
+/// Makes [`byte_range`] and [`range_of`] use a source text (the text the
+/// spans on this thread were parsed from) until dropped.
 pub struct SourceScope(());
 
 impl SourceScope {
     pub fn new(source: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
-        let lines = SourceLines { text: source.into(), starts, ascii: source.is_ascii() };
-        SOURCE.with(|s| *s.borrow_mut() = Some(lines));
+        Self::shared(SourceLines::new(source))
+    }
+
+    /// A scope over text shared with other threads' scopes.
+    pub fn shared(lines: Arc<SourceLines>) -> Self {
+        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default() }));
         SourceScope(())
+    }
+
+    /// The spans parsed next on this thread are of a piece of the file
+    /// starting at byte `start` (parsed on its own, so proc-macro2 counts
+    /// its lines and columns from there).
+    pub fn set_origin(&self, start: usize) {
+        SOURCE.with(|s| {
+            if let Some(scope) = &mut *s.borrow_mut() {
+                scope.origin = scope.lines.origin_of(start);
+            }
+        })
     }
 }
 

@@ -1,6 +1,10 @@
 //! Item collection and name tables: functions, kernels and their extern
 //! declarations, structs with their methods, consts and `use`s, per side;
-//! signatures and struct fields converted to IR types.
+//! signatures and struct fields converted to IR types, every const
+//! evaluated.
+//!
+//! The resulting [`Items`] refers to no syntax tree (bodies are byte ranges
+//! of the source), so it is shared by the threads that lower the bodies.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -10,7 +14,7 @@ use hybrid_ir::{Function, Handle, StructDef, Type, TypeTable};
 use syn::spanned::Spanned;
 
 use crate::cfg::{self, Side};
-use crate::consteval::{self, ConstValue};
+use crate::consteval::{self, ConstEnv, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
 use crate::types::is_plain_data;
 
@@ -32,13 +36,17 @@ pub struct ParamDecl {
 }
 
 /// A function with a body: a free function, a kernel or a method.
-pub struct FnDecl<'a> {
+pub struct FnDecl {
     /// The IR name: `saxpy`, `Vec3::dot`.
     pub name: String,
-    pub sig: &'a syn::Signature,
-    pub body: &'a syn::Block,
+    /// The body `{ .. }` in the source, braces included.
+    pub body: Range<usize>,
     /// The name's range, for diagnostics.
     pub range: Range<usize>,
+    /// From `fn` to the parameter list's `)`, for arity errors.
+    pub sig_range: Range<usize>,
+    /// The return type (`-> T`, or where it would be), for type errors.
+    pub output_range: Range<usize>,
     pub on_host: bool,
     pub on_device: bool,
     pub is_kernel: bool,
@@ -52,19 +60,21 @@ pub struct FnDecl<'a> {
     pub handle: Handle<Function>,
 }
 
-pub struct StructInfo<'a> {
+pub struct StructInfo {
     pub name: String,
-    pub item: &'a syn::ItemStruct,
+    /// The name's range.
+    pub range: Range<usize>,
     pub def: Handle<StructDef>,
     pub ty: Handle<Type>,
     pub methods: HashMap<String, FnId>,
 }
 
-pub struct ConstDecl<'a> {
+pub struct ConstDecl {
     pub name: String,
-    pub item: &'a syn::ItemConst,
     pub ty: Option<hybrid_ir::Scalar>,
-    state: RefCell<ConstState>,
+    /// Set by the const pass of [`collect`] (`None` only for a const whose
+    /// evaluation failed, and then `collect` fails).
+    pub value: Option<ConstValue>,
 }
 
 #[derive(Clone, Copy)]
@@ -83,17 +93,26 @@ pub enum ValueItem {
     Foreign(Range<usize>),
 }
 
-pub struct Items<'a> {
-    pub fns: Vec<FnDecl<'a>>,
+pub struct Items {
+    pub fns: Vec<FnDecl>,
     pub values: HashMap<String, ValueItem>,
-    pub structs: Vec<StructInfo<'a>>,
+    pub structs: Vec<StructInfo>,
     pub struct_names: HashMap<String, StructId>,
-    pub consts: Vec<ConstDecl<'a>>,
+    pub consts: Vec<ConstDecl>,
     /// `use a::b::c;` as `c -> [a, b, c]` (`std` spelled `core`).
     pub uses: HashMap<String, Vec<String>>,
     /// `use a::b::*;` prefixes.
     pub globs: Vec<Vec<String>>,
     pub main: Option<FnId>,
+}
+
+/// The syntax behind [`Items`], needed only while collecting: indexed like
+/// `Items::fns`, `Items::structs` and `Items::consts`.
+#[derive(Default)]
+struct Syntax<'a> {
+    sigs: Vec<&'a syn::Signature>,
+    structs: Vec<&'a syn::ItemStruct>,
+    consts: Vec<&'a syn::ItemConst>,
 }
 
 struct ForeignDecl<'a> {
@@ -116,34 +135,52 @@ pub fn normalize_path(segs: &mut [String]) {
     }
 }
 
-impl<'a> Items<'a> {
-    pub fn const_index(&self, name: &str) -> Option<usize> {
+impl ConstEnv for Items {
+    fn const_index(&self, name: &str) -> Option<usize> {
         match self.values.get(name) {
             Some(ValueItem::Const(i)) => Some(*i),
             _ => None,
         }
     }
 
-    /// The value of const item `idx`, evaluated on first use.
-    pub fn const_value(&self, idx: usize) -> DResult<ConstValue> {
-        let decl = &self.consts[idx];
-        let state = *decl.state.borrow();
+    fn const_value(&self, idx: usize) -> DResult<ConstValue> {
+        self.consts[idx].value.ok_or_else(|| Diagnostic::ice(format!("the constant `{}` was not evaluated", self.consts[idx].name)))
+    }
+}
+
+/// Evaluates the consts of a file on first use (one may name another),
+/// with cycle detection.
+struct ConstPass<'i, 'a> {
+    items: &'i Items,
+    syntax: &'i [&'a syn::ItemConst],
+    state: RefCell<Vec<ConstState>>,
+}
+
+impl ConstEnv for ConstPass<'_, '_> {
+    fn const_index(&self, name: &str) -> Option<usize> {
+        self.items.const_index(name)
+    }
+
+    fn const_value(&self, idx: usize) -> DResult<ConstValue> {
+        let decl = &self.items.consts[idx];
+        let item = self.syntax[idx];
+        let state = self.state.borrow()[idx];
         match state {
             ConstState::Done(v) => Ok(v),
             ConstState::Evaluating => Err(Diagnostic::at(
                 Some("E0391"),
                 format!("cycle detected when evaluating the constant `{}`", decl.name),
-                range_of(&decl.item.ident),
+                range_of(&item.ident),
                 "this constant refers to itself",
             )),
             ConstState::Pending => {
-                *decl.state.borrow_mut() = ConstState::Evaluating;
-                let result = consteval::eval(&decl.item.expr, self);
-                let ty = decl.ty.ok_or_else(|| Diagnostic::unsupported("a `const` of a non-scalar type", range_of(&decl.item.ty)))?;
+                self.state.borrow_mut()[idx] = ConstState::Evaluating;
+                let result = consteval::eval(&item.expr, self);
+                let ty = decl.ty.ok_or_else(|| Diagnostic::unsupported("a `const` of a non-scalar type", range_of(&item.ty)))?;
                 let v = match result {
                     Ok(v) => v,
                     Err(e) => {
-                        *decl.state.borrow_mut() = ConstState::Pending;
+                        self.state.borrow_mut()[idx] = ConstState::Pending;
                         return Err(e);
                     }
                 };
@@ -156,20 +193,33 @@ impl<'a> Items<'a> {
                     return Err(Diagnostic::at(
                         Some("E0308"),
                         "mismatched types",
-                        range_of(&decl.item.expr),
+                        range_of(&item.expr),
                         format!("expected `{}`", ty.name()),
                     ));
                 }
                 let v = v.normalize(ty);
-                *decl.state.borrow_mut() = ConstState::Done(v);
+                self.state.borrow_mut()[idx] = ConstState::Done(v);
                 Ok(v)
             }
         }
     }
 }
 
+/// Evaluate every const into `items` (the errors of those that fail).
+fn evaluate_consts(items: &mut Items, syntax: &[&syn::ItemConst]) -> Vec<Diagnostic> {
+    let pass = ConstPass { items, syntax, state: RefCell::new(vec![ConstState::Pending; syntax.len()]) };
+    let mut errors = Vec::new();
+    let values: Vec<Option<ConstValue>> = (0..syntax.len())
+        .map(|idx| pass.const_value(idx).map_err(|e| errors.push(e)).ok())
+        .collect();
+    for (decl, value) in items.consts.iter_mut().zip(values) {
+        decl.value = value;
+    }
+    errors
+}
+
 /// Collect the items of a file for both sides.
-pub fn collect<'a>(file: &'a syn::File, types: &mut TypeTable) -> Result<Items<'a>, Vec<Diagnostic>> {
+pub fn collect(file: &syn::File, types: &mut TypeTable) -> Result<Items, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut items = Items {
         fns: Vec::new(),
@@ -181,24 +231,30 @@ pub fn collect<'a>(file: &'a syn::File, types: &mut TypeTable) -> Result<Items<'
         globs: Vec::new(),
         main: None,
     };
-    let mut foreign: Vec<ForeignDecl<'a>> = Vec::new();
+    let mut syntax = Syntax::default();
+    let mut foreign = Vec::new();
     // (owner type name, fn) of methods, registered once structs are known
-    let mut methods: Vec<(String, Range<usize>, &'a syn::ImplItemFn, bool, bool)> = Vec::new();
+    let mut methods = Vec::new();
 
     for item in &file.items {
-        if let Err(e) = collect_item(item, &mut items, &mut foreign, &mut methods) {
+        if let Err(e) = collect_item(item, &mut items, &mut syntax, &mut foreign, &mut methods) {
             errors.push(e);
         }
     }
-    // consts' types
-    for c in &mut items.consts {
-        c.ty = match &*c.item.ty {
+    // consts' types, then values (struct fields and signatures may use them)
+    for (c, item) in items.consts.iter_mut().zip(&syntax.consts) {
+        c.ty = match &*item.ty {
             syn::Type::Path(p) => p.path.get_ident().and_then(|i| hybrid_ir::Scalar::from_name(&i.to_string())),
             _ => None,
         };
     }
+    let const_errors = evaluate_consts(&mut items, &syntax.consts);
+    if !const_errors.is_empty() {
+        errors.extend(const_errors);
+        return Err(errors);
+    }
     // struct fields
-    errors.extend(define_structs(&mut items, types));
+    errors.extend(define_structs(&mut items, &syntax.structs, types));
     if let Err(e) = check_struct_cycles(&items, types) {
         errors.push(e);
     }
@@ -220,11 +276,12 @@ pub fn collect<'a>(file: &'a syn::File, types: &mut TypeTable) -> Result<Items<'
         }
         let id = items.fns.len();
         items.fns.push(new_decl(format!("{owner}::{name}"), &f.sig, &f.block, on_host, on_device, false, Some(sid)));
+        syntax.sigs.push(&f.sig);
         items.structs[sid].methods.insert(name, id);
     }
     // signatures
     for id in 0..items.fns.len() {
-        if let Err(e) = convert_signature(&mut items, id, types) {
+        if let Err(e) = convert_signature(&mut items, id, syntax.sigs[id], types) {
             errors.push(e);
         }
     }
@@ -258,20 +315,22 @@ pub fn collect<'a>(file: &'a syn::File, types: &mut TypeTable) -> Result<Items<'
     }
 }
 
-fn new_decl<'a>(
+fn new_decl(
     name: String,
-    sig: &'a syn::Signature,
-    body: &'a syn::Block,
+    sig: &syn::Signature,
+    body: &syn::Block,
     on_host: bool,
     on_device: bool,
     is_kernel: bool,
     owner: Option<StructId>,
-) -> FnDecl<'a> {
+) -> FnDecl {
+    let braces = body.brace_token.span;
     FnDecl {
         name,
-        sig,
-        body,
+        body: crate::ranges::byte_range(braces.open()).start..crate::ranges::byte_range(braces.close()).end,
         range: range_of(&sig.ident),
+        sig_range: sig_range(sig),
+        output_range: range_of(&sig.output),
         on_host,
         on_device,
         is_kernel,
@@ -323,7 +382,8 @@ fn not_in_language_item(item: &syn::Item) -> Option<Diagnostic> {
 
 fn collect_item<'a>(
     item: &'a syn::Item,
-    items: &mut Items<'a>,
+    items: &mut Items,
+    syntax: &mut Syntax<'a>,
     foreign: &mut Vec<ForeignDecl<'a>>,
     methods: &mut Vec<(String, Range<usize>, &'a syn::ImplItemFn, bool, bool)>,
 ) -> DResult<()> {
@@ -402,6 +462,7 @@ fn collect_item<'a>(
             }
             items.values.insert(name, ValueItem::Fn(id));
             items.fns.push(decl);
+            syntax.sigs.push(&f.sig);
         }
         Item::ForeignMod(fm) => {
             let abi = fm.abi.name.as_ref().map(|n| n.value()).unwrap_or_else(|| "C".into());
@@ -443,9 +504,10 @@ fn collect_item<'a>(
             }
             // handles are assigned in `fill_struct`; placeholders here
             items.struct_names.insert(name.clone(), items.structs.len());
+            syntax.structs.push(s);
             items.structs.push(StructInfo {
                 name,
-                item: s,
+                range: range_of(&s.ident),
                 def: Handle::from_index(usize::MAX >> 33),
                 ty: Handle::from_index(usize::MAX >> 33),
                 methods: HashMap::new(),
@@ -496,7 +558,8 @@ fn collect_item<'a>(
                 ));
             }
             items.values.insert(name.clone(), ValueItem::Const(items.consts.len()));
-            items.consts.push(ConstDecl { name, item: c, ty: None, state: RefCell::new(ConstState::Pending) });
+            items.consts.push(ConstDecl { name, ty: None, value: None });
+            syntax.consts.push(c);
         }
         Item::Use(u) => collect_use(&u.tree, &mut Vec::new(), items)?,
         _ => {}
@@ -504,7 +567,7 @@ fn collect_item<'a>(
     Ok(())
 }
 
-fn collect_use(tree: &syn::UseTree, prefix: &mut Vec<String>, items: &mut Items<'_>) -> DResult<()> {
+fn collect_use(tree: &syn::UseTree, prefix: &mut Vec<String>, items: &mut Items) -> DResult<()> {
     match tree {
         syn::UseTree::Path(p) => {
             prefix.push(p.ident.to_string());
@@ -549,14 +612,14 @@ fn collect_use(tree: &syn::UseTree, prefix: &mut Vec<String>, items: &mut Items<
 }
 
 /// Allocate all struct definitions and convert their fields.
-pub fn define_structs(items: &mut Items<'_>, types: &mut TypeTable) -> Vec<Diagnostic> {
+fn define_structs(items: &mut Items, syntax: &[&syn::ItemStruct], types: &mut TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for s in items.structs.iter_mut() {
         s.def = types.structs.append(StructDef { name: s.name.clone(), fields: Vec::new() });
         s.ty = types.insert(Type::Struct(s.def));
     }
     for sid in 0..items.structs.len() {
-        let item = items.structs[sid].item;
+        let item = syntax[sid];
         let self_ty = items.structs[sid].ty;
         let mut fields = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -587,7 +650,7 @@ pub fn define_structs(items: &mut Items<'_>, types: &mut TypeTable) -> Vec<Diagn
     errors
 }
 
-fn check_struct_cycles(items: &Items<'_>, types: &TypeTable) -> DResult<()> {
+fn check_struct_cycles(items: &Items, types: &TypeTable) -> DResult<()> {
     // A struct containing itself by value (directly, in an array or tuple)
     // has no finite size.
     fn contains(types: &TypeTable, ty: Handle<Type>, target: Handle<StructDef>, depth: u32) -> bool {
@@ -611,7 +674,7 @@ fn check_struct_cycles(items: &Items<'_>, types: &TypeTable) -> DResult<()> {
             return Err(Diagnostic::at(
                 Some("E0072"),
                 format!("recursive type `{}` has infinite size", s.name),
-                range_of(&s.item.ident),
+                s.range.clone(),
                 "recursive without indirection",
             ));
         }
@@ -619,8 +682,7 @@ fn check_struct_cycles(items: &Items<'_>, types: &TypeTable) -> DResult<()> {
     Ok(())
 }
 
-fn convert_signature(items: &mut Items<'_>, id: FnId, types: &mut TypeTable) -> DResult<()> {
-    let sig = items.fns[id].sig;
+fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &mut TypeTable) -> DResult<()> {
     let self_ty = items.fns[id].owner.map(|s| items.structs[s].ty);
     let mut params = Vec::new();
     let mut receiver = None;
@@ -705,7 +767,7 @@ fn convert_signature(items: &mut Items<'_>, id: FnId, types: &mut TypeTable) -> 
     Ok(())
 }
 
-fn link_foreign(items: &mut Items<'_>, decl: &ForeignDecl<'_>, types: &mut TypeTable) -> DResult<()> {
+fn link_foreign(items: &mut Items, decl: &ForeignDecl<'_>, types: &mut TypeTable) -> DResult<()> {
     if !decl.on_host {
         return Ok(());
     }

@@ -11,7 +11,7 @@ use crate::diag::Diagnostic;
 use crate::lower::Facts;
 use crate::resolve::{FnId, Items};
 
-pub fn assign(items: &Items<'_>, facts: &[Facts]) -> Result<Vec<Sides>, Vec<Diagnostic>> {
+pub fn assign(items: &Items, facts: &[Facts]) -> Result<Vec<Sides>, Vec<Diagnostic>> {
     let n = items.fns.len();
     let mut sides = vec![Sides::default(); n];
     let mut errors = Vec::new();

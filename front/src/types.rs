@@ -8,7 +8,7 @@ use crate::diag::{range_of, DResult, Diagnostic};
 use crate::infer::{Infer, Shape, TyId, VarKind};
 use crate::resolve::Items;
 
-impl<'a> Items<'a> {
+impl Items {
     /// Convert a syntactic type. `_` becomes a variable when `allow_infer`.
     pub fn convert_type(
         &self,

@@ -47,7 +47,10 @@ fn lower(src: &str) -> Module {
     match compile(src, "prog.rs") {
         Ok(out) => {
             let names: Vec<_> = out.timings.iter().map(|(n, _)| *n).collect();
-            assert_eq!(names, ["parse", "cfg+resolve", "typecheck+lower", "sides+validate", "free syntax tree"]);
+            assert_eq!(
+                names,
+                ["parse items", "cfg+resolve", "bodies (parallel)", "  parse (all threads)", "  typecheck+lower (all threads)", "merge+sides+validate"]
+            );
             out.module
         }
         Err(d) => panic!("{}", d.render(src, "prog.rs")),
@@ -229,4 +232,22 @@ fn truncated_programs_never_ice() {
             }
         }
     }
+}
+
+#[test]
+fn a_syntax_error_in_a_body_is_reported_before_type_errors() {
+    // The type error comes first in the file, the syntax error is in a
+    // later body (parsed on its own): the syntax error is still the one
+    // reported, as when the whole file is parsed in one piece.
+    let src = "fn a() -> i32 { true }\nfn b() { let x = ; }\nfn main() {}\n";
+    let e = errors(src);
+    assert!(e.contains("expected an expression") || e.contains("expected expression"), "{e}");
+    assert!(e.contains("prog.rs:2:"), "{e}");
+    assert!(!e.contains("mismatched types"), "{e}");
+}
+
+#[test]
+fn unbalanced_braces_fall_back_to_the_whole_file_parse() {
+    let e = errors("fn main() { let x = (1; }\n");
+    assert!(e.contains("prog.rs:1:"), "{e}");
 }

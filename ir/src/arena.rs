@@ -85,6 +85,9 @@ impl<T> Arena<T> {
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (Handle<T>, &T)> + DoubleEndedIterator {
         self.data.iter().enumerate().map(|(i, v)| (Handle::from_index(i), v))
     }
+    pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = &mut T> {
+        self.data.iter_mut()
+    }
     pub fn handles(&self) -> impl ExactSizeIterator<Item = Handle<T>> {
         (0..self.data.len()).map(Handle::from_index)
     }

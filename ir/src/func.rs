@@ -69,6 +69,30 @@ pub struct Function {
     pub span: Span,
 }
 
+impl Function {
+    /// Pass every type handle of the function (return, locals, expressions)
+    /// through `map` (see `TypeTable::merge_from`).
+    pub fn remap_types(&mut self, map: &[Handle<Type>]) {
+        self.ret = map[self.ret.index()];
+        for l in self.locals.iter_mut() {
+            l.ty = map[l.ty.index()];
+        }
+        for e in self.exprs.iter_mut() {
+            e.ty = map[e.ty.index()];
+        }
+    }
+
+    /// Add `offset` to every `Intrinsic::SharedArray` index (the function
+    /// was lowered with its own shared arrays numbered from 0).
+    pub fn offset_shared_arrays(&mut self, offset: u32) {
+        for e in self.exprs.iter_mut() {
+            if let ExprKind::Intrinsic { op: Intrinsic::SharedArray(index), .. } = &mut e.kind {
+                *index += offset;
+            }
+        }
+    }
+}
+
 /// Identifies a loop within one function, for `Break` and `Continue`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LoopId(pub u32);

@@ -106,6 +106,21 @@ pub enum Type {
     Vec(Handle<Type>),
 }
 
+impl Type {
+    /// The same type with every type handle it holds passed through `f`
+    /// (for moving types between tables).
+    pub fn map_handles(&self, mut f: impl FnMut(Handle<Type>) -> Handle<Type>) -> Type {
+        match self {
+            Type::Unit | Type::Never | Type::Scalar(_) | Type::Struct(_) => self.clone(),
+            Type::Pointer { pointee, mutable, reference } => Type::Pointer { pointee: f(*pointee), mutable: *mutable, reference: *reference },
+            Type::SliceRef { elem, mutable } => Type::SliceRef { elem: f(*elem), mutable: *mutable },
+            Type::Array { elem, len } => Type::Array { elem: f(*elem), len: *len },
+            Type::Tuple(elems) => Type::Tuple(elems.iter().map(|e| f(*e)).collect()),
+            Type::Vec(elem) => Type::Vec(f(*elem)),
+        }
+    }
+}
+
 /// A struct definition: named fields in declaration order.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct StructDef {
@@ -152,6 +167,40 @@ impl TypeTable {
     }
     pub fn insert(&mut self, ty: Type) -> Handle<Type> {
         self.types.insert(ty)
+    }
+    /// Append the types `other` has beyond its first `shared_types` (which
+    /// must be this table's first `shared_types` types, and its first
+    /// `shared_structs` structs this table's: `other` began as a clone of
+    /// this table), in order. Returns where each of `other`'s type handles
+    /// lands here. A struct `other` added is appended once, when a type
+    /// first names it; one equal to a struct appended by an earlier merge
+    /// (a built-in like `Instant`) is reused.
+    pub fn merge_from(&mut self, other: &TypeTable, shared_types: usize, shared_structs: usize) -> Vec<Handle<Type>> {
+        let mut map: Vec<Handle<Type>> = (0..shared_types).map(Handle::from_index).collect();
+        let mut struct_map: Vec<Option<Handle<StructDef>>> =
+            (0..other.structs.len()).map(|i| (i < shared_structs).then(|| Handle::from_index(i))).collect();
+        for (_, ty) in other.types.iter().skip(shared_types) {
+            let moved = match ty {
+                Type::Struct(s) => {
+                    let here = match struct_map[s.index()] {
+                        Some(here) => here,
+                        None => {
+                            let def = &other.structs[*s];
+                            let fields = def.fields.iter().map(|f| Field { name: f.name.clone(), ty: map[f.ty.index()] }).collect();
+                            let def = StructDef { name: def.name.clone(), fields };
+                            let existing = self.structs.iter().skip(shared_structs).find(|(_, d)| **d == def).map(|(h, _)| h);
+                            let here = existing.unwrap_or_else(|| self.structs.append(def));
+                            struct_map[s.index()] = Some(here);
+                            here
+                        }
+                    };
+                    Type::Struct(here)
+                }
+                ty => ty.map_handles(|h| map[h.index()]),
+            };
+            map.push(self.types.insert(moved));
+        }
+        map
     }
     pub fn unit(&mut self) -> Handle<Type> {
         self.insert(Type::Unit)

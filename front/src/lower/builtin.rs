@@ -62,7 +62,7 @@ pub(crate) fn takes_turbofish(path: &str) -> bool {
         || path.starts_with("Vec::")
 }
 
-impl<'i, 'a> FnLower<'i, 'a> {
+impl<'i> FnLower<'i> {
     fn arity(&self, name: &str, args: &[&syn::Expr], n: usize, range: &Range<usize>) -> DResult<()> {
         if args.len() == n {
             return Ok(());
@@ -259,7 +259,7 @@ impl<'i, 'a> FnLower<'i, 'a> {
             return Err(Diagnostic::unsupported("shared arrays of this element type", range_of(elem)));
         }
         let arr = self.types.insert(hybrid_ir::Type::Array { elem: elem_ty, len: n });
-        let index = self.shared_base + self.new_shared.len() as u32;
+        let index = self.new_shared.len() as u32;
         self.new_shared.push(arr);
         self.facts.device_only.push(("`gpu::shared_array`".into(), range.clone()));
         let pointee = self.infer.import(arr, self.types);

@@ -7,7 +7,7 @@ use hybrid_ir::{BinaryOp, ExprKind, Handle, Expr, Literal, Scalar, UnaryOp};
 
 use super::place::Access;
 use super::FnLower;
-use crate::consteval::{self, ConstValue};
+use crate::consteval::{self, ConstEnv, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
 use crate::infer::{Shape, TyId, VarKind};
 use crate::resolve::{normalize_path, FnId, ValueItem};
@@ -18,7 +18,7 @@ pub(crate) enum Callee {
     Builtin(String),
 }
 
-impl<'i, 'a> FnLower<'i, 'a> {
+impl<'i> FnLower<'i> {
     pub(crate) fn expr(&mut self, e: &syn::Expr) -> DResult<Handle<Expr>> {
         use syn::Expr as E;
         let range = range_of(e);
@@ -440,7 +440,7 @@ impl<'i, 'a> FnLower<'i, 'a> {
                 range.clone(),
                 format!("expected {e} {}", plural(e)),
             )
-            .secondary(crate::resolve::sig_range(decl.sig), "defined here"));
+            .secondary(decl.sig_range.clone(), "defined here"));
         }
         let param_tys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
         let ret = decl.ret;

@@ -9,7 +9,7 @@ use super::FnLower;
 use crate::diag::{DResult, Diagnostic};
 use crate::infer::ResolveError;
 
-impl<'i, 'a> FnLower<'i, 'a> {
+impl<'i> FnLower<'i> {
     pub(crate) fn finalize(&mut self) -> DResult<()> {
         for i in 0..self.ltys.len() {
             let t = self.ltys[i];

@@ -164,7 +164,7 @@ fn parse_spec(spec: &str) -> Result<FmtSpec, String> {
     Ok(out)
 }
 
-impl<'i, 'a> FnLower<'i, 'a> {
+impl<'i> FnLower<'i> {
     pub(crate) fn macro_call(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
         let segs: Vec<String> = mac.path.segments.iter().map(|s| s.ident.to_string()).collect();
         let name = segs.last().cloned().unwrap_or_default();
@@ -620,7 +620,7 @@ impl<'i, 'a> FnLower<'i, 'a> {
                 arange,
                 format!("expected {e} argument{}", if e == 1 { "" } else { "s" }),
             )
-            .secondary(crate::resolve::sig_range(self.items.fns[kid].sig), "kernel defined here"));
+            .secondary(self.items.fns[kid].sig_range.clone(), "kernel defined here"));
         }
         let mut lowered = Vec::new();
         for (a, pty) in arg_exprs.iter().zip(param_tys) {

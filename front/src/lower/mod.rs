@@ -55,8 +55,8 @@ pub(crate) struct LoopCx {
     broken: bool,
 }
 
-pub(crate) struct FnLower<'i, 'a> {
-    items: &'i Items<'a>,
+pub(crate) struct FnLower<'i> {
+    items: &'i Items,
     types: &'i mut TypeTable,
     lines: &'i LineIndex<'i>,
     fid: FnId,
@@ -77,13 +77,14 @@ pub(crate) struct FnLower<'i, 'a> {
     placeholder: Handle<Type>,
     /// Integer literals written in the source, range-checked at the end.
     source_ints: HashSet<Handle<Expr>>,
-    /// Block-shared arrays this body adds (their indices continue `shared_base`).
-    shared_base: u32,
+    /// Block-shared arrays this body adds, in index order.
     new_shared: Vec<Handle<Type>>,
 }
 
-/// Lower one function's body.
-pub fn lower_function(items: &Items<'_>, types: &mut TypeTable, lines: &LineIndex<'_>, fid: FnId, shared_base: u32) -> DResult<Lowered> {
+/// Lower function `fid`, whose body `body` was parsed from the source range
+/// `Items::fns[fid].body`. Its block-shared arrays are numbered from 0
+/// (see `Function::offset_shared_arrays`).
+pub fn lower_function(items: &Items, types: &mut TypeTable, lines: &LineIndex<'_>, fid: FnId, body: &syn::Block) -> DResult<Lowered> {
     let decl = &items.fns[fid];
     let placeholder = types.unit();
     let mut lx = FnLower {
@@ -107,7 +108,6 @@ pub fn lower_function(items: &Items<'_>, types: &mut TypeTable, lines: &LineInde
         facts: Facts::default(),
         placeholder,
         source_ints: HashSet::new(),
-        shared_base,
         new_shared: Vec::new(),
     };
     lx.ret = lx.infer.import(decl.ret, lx.types);
@@ -122,7 +122,7 @@ pub fn lower_function(items: &Items<'_>, types: &mut TypeTable, lines: &LineInde
         params.push(l);
     }
     let ret = lx.ret;
-    let body = lx.fn_body(decl.body, ret)?;
+    let body = lx.fn_body(body, ret)?;
     lx.finalize()?;
     let span = lines.ir_span(&decl.range);
     let FnLower { exprs, locals, facts, new_shared, .. } = lx;
@@ -143,7 +143,7 @@ pub fn lower_function(items: &Items<'_>, types: &mut TypeTable, lines: &LineInde
     })
 }
 
-impl<'i, 'a> FnLower<'i, 'a> {
+impl<'i> FnLower<'i> {
     // ---- arenas ----
     pub(crate) fn push(&mut self, kind: ExprKind, ty: TyId, range: &Range<usize>) -> Handle<Expr> {
         let span = self.lines.ir_span(range);
@@ -253,12 +253,12 @@ impl<'i, 'a> FnLower<'i, 'a> {
             let mut d = Diagnostic::at(
                 Some("E0308"),
                 "mismatched types",
-                crate::diag::range_of(&decl.sig.output),
+                decl.output_range.clone(),
                 format!("expected {expected}, found {found}"),
             );
             if self.infer.is_unit(bty) {
                 d = d.secondary(
-                    crate::resolve::sig_range(decl.sig),
+                    decl.sig_range.clone(),
                     "implicitly returns `()` as its body has no tail or `return` expression",
                 );
             }

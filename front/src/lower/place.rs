@@ -15,7 +15,7 @@ pub(crate) enum Access {
     BorrowMut,
 }
 
-impl<'i, 'a> FnLower<'i, 'a> {
+impl<'i> FnLower<'i> {
     /// Convert `e` to type `target`, inserting the coercions Rust applies
     /// (`&[T; N]`/`&Vec<T>` to `&[T]`, `&mut T` to `&T`/`*mut T`/`*const T`,
     /// `&mut [T]` to `&[T]`), else unify; E0308 on a mismatch.

@@ -18,7 +18,7 @@ struct RangeLoop<'s> {
     step: Option<&'s syn::Expr>,
 }
 
-impl<'i, 'a> FnLower<'i, 'a> {
+impl<'i> FnLower<'i> {
     /// A `{ .. }` block in a new scope; its tail is coerced to `expected`.
     pub(crate) fn block(&mut self, b: &syn::Block, expected: Option<TyId>) -> DResult<Handle<Expr>> {
         let range = range_of(b);
