@@ -4,9 +4,9 @@
 //! errors, always with a source span.
 //!
 //! Phases (each timed in [`FrontOutput::timings`]):
-//! - `parse items`: the file with every function body blanked out
-//!   ([`split`]), so syn reads only the items; when the scanner's bodies are
-//!   not exactly the ones syn finds, the whole file is parsed instead.
+//! - `parse items`: the file with the inside of every function body cut
+//!   out ([`split`]), so syn reads only the items; when the scanner's bodies
+//!   are not exactly the ones syn finds, the whole file is parsed instead.
 //! - `cfg+resolve`: items per side, struct layouts, consts, signatures, into
 //!   an item table that refers to no syntax tree.
 //! - `bodies`: each body parsed from its own source range and lowered, on
@@ -43,9 +43,9 @@ pub struct FrontOutput {
     pub timings: Vec<(&'static str, Duration)>,
     /// Threads that parsed and lowered bodies.
     pub body_threads: usize,
-    /// The items were parsed with the bodies blanked out (the fast way),
-    /// not from the whole file.
-    pub bodies_blanked: bool,
+    /// The items were parsed with the bodies cut out (the fast way), not
+    /// from the whole file.
+    pub bodies_cut: bool,
 }
 
 /// Compile one source file to IR, or return its errors (at least one),
@@ -89,7 +89,7 @@ fn compile_inner(source: &str, file_name: &str, threads: usize) -> Result<FrontO
     let mut timings = Vec::new();
     let lines = diag::LineIndex::new(source);
     let t = Instant::now();
-    let (file, scope, bodies_blanked) = parse_items(source)?;
+    let (file, scope, bodies_cut) = parse_items(source)?;
     timings.push(("parse items", t.elapsed()));
 
     let t = Instant::now();
@@ -145,17 +145,17 @@ fn compile_inner(source: &str, file_name: &str, threads: usize) -> Result<FrontO
         return Err(Diagnostics(vec![Diagnostic::ice(format!("the lowered IR is invalid: {e}"))]));
     }
     timings.push(("merge+sides+validate", t.elapsed()));
-    Ok(FrontOutput { module, timings, body_threads, bodies_blanked })
+    Ok(FrontOutput { module, timings, body_threads, bodies_cut })
 }
 
-/// Parse the file's items: with the function bodies blanked out when the
+/// Parse the file's items: with the function bodies cut out when the
 /// scanner finds them and syn confirms them, else the whole file. The
 /// returned scope maps the tree's spans; the flag says which way was taken.
 fn parse_items(source: &str) -> Result<(syn::File, ranges::SourceScope, bool), Diagnostics> {
     if let Some(bodies) = split::scan_fn_bodies(source) {
-        let blanked = split::blank_ranges(source, &bodies);
-        let scope = ranges::SourceScope::new(&blanked);
-        if let Ok(file) = syn::parse_file(&blanked) {
+        let cut = split::cut_bodies(source, &bodies);
+        let scope = ranges::SourceScope::cut(&cut);
+        if let Ok(file) = syn::parse_file(&cut.text) {
             if split::fn_body_ranges(&file) == bodies {
                 return Ok((file, scope, true));
             }

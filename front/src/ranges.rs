@@ -18,6 +18,8 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::split::{Cuts, ItemsText};
+
 use proc_macro2::{LineColumn, Span};
 use syn::spanned::Spanned;
 
@@ -41,7 +43,14 @@ pub fn range_of(node: &(impl Ranged + ?Sized)) -> Range<usize> {
 /// [`SourceScope::set_origin`]).
 pub fn byte_range(span: Span) -> Range<usize> {
     SOURCE.with(|source| match &*source.borrow() {
-        Some(scope) => scope.lines.byte_offset(span.start(), scope.origin)..scope.lines.byte_offset(span.end(), scope.origin),
+        Some(scope) => {
+            let start = scope.lines.byte_offset(span.start(), scope.origin);
+            let end = scope.lines.byte_offset(span.end(), scope.origin);
+            match &scope.cuts {
+                Some(cuts) => cuts.source_offset(start)..cuts.source_offset(end),
+                None => start..end,
+            }
+        }
         None => span.byte_range(),
     })
 }
@@ -56,6 +65,8 @@ thread_local! {
 struct Scope {
     lines: Arc<SourceLines>,
     origin: Origin,
+    /// The text is the source with pieces cut out (see `split::cut_bodies`).
+    cuts: Option<Cuts>,
 }
 
 /// Where the text proc-macro2 is parsing on this thread starts in the file:
@@ -113,7 +124,14 @@ impl SourceScope {
 
     /// A scope over text shared with other threads' scopes.
     pub fn shared(lines: Arc<SourceLines>) -> Self {
-        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default() }));
+        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default(), cuts: None }));
+        SourceScope(())
+    }
+
+    /// A scope over the source with pieces cut out: ranges are of the source.
+    pub fn cut(text: &ItemsText) -> Self {
+        let lines = SourceLines::new(&text.text);
+        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default(), cuts: Some(text.cuts.clone()) }));
         SourceScope(())
     }
 

@@ -3,10 +3,9 @@
 //! tracks bracket nesting, and reports the `{ .. }` body of every function
 //! at file level and in file-level `impl` blocks.
 //!
-//! The front end blanks those bodies out (every byte but newlines becomes a
-//! space, so offsets and line numbers stay the same), parses the rest, the
-//! items, with syn on one thread, and parses and lowers the bodies
-//! themselves on worker threads. The scanner only proposes: the caller
+//! The front end cuts the inside of those bodies out (keeping a table to
+//! map offsets back), parses the rest, the items, with syn on one thread,
+//! and parses and lowers the bodies themselves on worker threads. The scanner only proposes: the caller
 //! checks its answer against the parsed items (see [`fn_body_ranges`]) and
 //! parses the whole file instead when they disagree, so a scanner mistake
 //! costs time, never a wrong program.
@@ -127,21 +126,42 @@ pub fn scan_fn_bodies(src: &str) -> Option<Vec<Range<usize>>> {
     (stack.is_empty() && body.is_none()).then_some(bodies)
 }
 
-/// `src` with each of `ranges` (function bodies, braces included) replaced
-/// by `{` + blanks + `}`: newlines stay, every other byte of the inside
-/// becomes a space, so every offset and line of the rest is unchanged.
-pub fn blank_ranges(src: &str, ranges: &[Range<usize>]) -> String {
-    let mut out = src.as_bytes().to_vec();
-    for r in ranges {
-        for byte in &mut out[r.start + 1..r.end - 1] {
-            if *byte != b'\n' {
-                *byte = b' ';
-            }
-        }
+/// The source with the insides of function bodies cut out, and how to map
+/// its offsets back to the source's.
+pub struct ItemsText {
+    pub text: String,
+    pub cuts: Cuts,
+}
+
+/// Where text was cut out: for each cut, its position in the cut text and
+/// the bytes cut so far (this cut included), in order.
+#[derive(Clone, Debug, Default)]
+pub struct Cuts(Vec<(usize, usize)>);
+
+impl Cuts {
+    /// The source offset of offset `at` of the cut text.
+    pub fn source_offset(&self, at: usize) -> usize {
+        let done = self.0.partition_point(|&(pos, _)| pos <= at);
+        at + done.checked_sub(1).map_or(0, |i| self.0[i].1)
     }
-    // Only ASCII bytes were written, and only over whole bodies (a body
-    // starts and ends at an ASCII brace, so no char is split).
-    String::from_utf8(out).expect("blanking keeps UTF-8 valid")
+}
+
+/// `src` with the inside of each of `ranges` (function bodies, braces
+/// included, in order) cut out, leaving `{}`.
+pub fn cut_bodies(src: &str, ranges: &[Range<usize>]) -> ItemsText {
+    let mut text = String::with_capacity(src.len() / 4);
+    let mut cuts = Vec::with_capacity(ranges.len());
+    let mut copied = 0;
+    let mut removed = 0;
+    for r in ranges {
+        // keep up to and including the `{`, drop the inside, keep the `}` on
+        text.push_str(&src[copied..r.start + 1]);
+        removed += r.end - 1 - (r.start + 1);
+        cuts.push((text.len(), removed));
+        copied = r.end - 1;
+    }
+    text.push_str(&src[copied..]);
+    ItemsText { text, cuts: Cuts(cuts) }
 }
 
 /// The byte ranges of the function bodies syn found in `file` (file-level
@@ -291,14 +311,16 @@ fn t<'a>(x: &'a u8) -> &'a u8 { x }
     }
 
     #[test]
-    fn blanking_keeps_offsets_and_lines() {
-        let src = "fn main() {\n    let é = 1;\n}\nfn x() {}\n";
+    fn cutting_maps_offsets_back() {
+        let src = "fn main() {\n    let é = 1;\n}\nfn x() { 2 }\nstruct S;\n";
         let ranges = scan_fn_bodies(src).unwrap();
-        let blanked = blank_ranges(src, &ranges);
-        assert_eq!(blanked.len(), src.len());
-        assert_eq!(blanked.lines().count(), src.lines().count());
-        assert!(blanked.starts_with("fn main() {\n"));
-        assert!(blanked.ends_with("}\nfn x() {}\n"));
-        assert!(!blanked.contains("let"));
+        let cut = cut_bodies(src, &ranges);
+        assert_eq!(cut.text, "fn main() {}\nfn x() {}\nstruct S;\n");
+        for (i, _) in cut.text.char_indices() {
+            let at = cut.cuts.source_offset(i);
+            assert_eq!(src.as_bytes()[at], cut.text.as_bytes()[i], "offset {i} maps to {at}");
+        }
+        // the braces map to the bodies' ends
+        assert_eq!(cut.cuts.source_offset(10)..cut.cuts.source_offset(11) + 1, ranges[0]);
     }
 }

@@ -2,7 +2,7 @@
 //! bodies: every program of `tests/programs/` prints the same IR, and every
 //! program of `tests/errors/` the same diagnostics, with 1, 2, 3 and 7 body
 //! threads; and every program that compiles was parsed the fast way (bodies
-//! found by the scanner and blanked out).
+//! found by the scanner and cut out).
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +22,7 @@ fn sources(dir: &str) -> Vec<(String, String)> {
 fn outcome(source: &str, name: &str, threads: usize) -> (String, usize) {
     match hybrid_front::compile_with_threads(source, name, threads) {
         Ok(out) => {
-            assert!(out.bodies_blanked, "{name}: the body scanner's answer was not confirmed by syn");
+            assert!(out.bodies_cut, "{name}: the body scanner's answer was not confirmed by syn");
             assert!((1..=threads).contains(&out.body_threads), "{name}: {} body threads", out.body_threads);
             (hybrid_ir::print::print_module(&out.module), out.body_threads)
         }
