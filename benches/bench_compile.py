@@ -2,7 +2,8 @@
 """Compile-speed benchmark: one table, everything measured side by side in one run.
 
 For N = 100, 1 000, 10 000 generated host functions (plus K kernels), the wall
-time (median of R runs) of:
+time (median of R rounds; each round runs every command once, so a slow patch
+of a shared machine hits them alike) of:
   - hybridc build (Cranelift host backend),
   - hybridc build --host-backend=llvm (LLVM -O0 host backend), if available,
   - rustc -C opt-level=0 on the host-only version of the same source;
@@ -32,16 +33,27 @@ def wall(cmd, runs):
         times.append(time.perf_counter() - t)
     return statistics.median(times)
 
+def interleaved(cmds, runs):
+    """Median wall time and phase timings (`--timings`, where given) of each
+    command, run in rounds (each command once per round) so that a slow
+    patch of the machine hits every command alike."""
+    times = {k: [] for k in cmds}
+    phases = {k: [] for k in cmds}
+    for _ in range(runs):
+        for k, cmd in cmds.items():
+            t = time.perf_counter()
+            r = run(cmd)
+            times[k].append(time.perf_counter() - t)
+            phases[k].append(r.stderr)
+    return {k: statistics.median(v) for k, v in times.items()}, phases
+
+def median_phase(stderrs, name):
+    vals = [v for v in (phase_ms(e, name) for e in stderrs) if v is not None]
+    return statistics.median(vals) if vals else None
+
 def phase_ms(stderr, name):
     m = re.search(r"^\s*" + re.escape(name) + r"\s+([0-9.]+) ms", stderr, re.M)
     return float(m.group(1)) if m else None
-
-def host_codegen(src, out, jobs, runs):
-    vals = []
-    for _ in range(runs):
-        r = run([HYBRIDC, "build", src, "-o", out, "--timings", "-j", str(jobs)])
-        vals.append(phase_ms(r.stderr, "host codegen"))
-    return statistics.median(vals)
 
 def max_rss_kib(cmd):
     r = run(["/usr/bin/time", "-f", "%M"] + cmd)
@@ -61,6 +73,7 @@ def main():
     llvm_host = supports_llvm_host()
     tmp = tempfile.mkdtemp(prefix="hybrid-bench-")
     rows = []
+    phase_rows = []
     for n in [int(s) for s in a.sizes.split(",")]:
         runs = a.runs if n <= 1000 else max(3, a.runs // 2)
         src = os.path.join(tmp, f"g{n}.rs")
@@ -70,14 +83,19 @@ def main():
         with open(host_src, "w") as f:
             f.write(run([sys.executable, GEN, str(n), "0", "--host-only"]).stdout)
         exe = os.path.join(tmp, f"g{n}")
-        hy = wall([HYBRIDC, "build", src, "-o", exe], runs)
-        hy_llvm = wall([HYBRIDC, "build", src, "-o", exe + "_llvm", "--host-backend=llvm"], runs) if llvm_host else None
-        rc = wall(["rustc", "-C", "opt-level=0", host_src, "-o", exe + "_rustc"], runs)
-        j1 = host_codegen(src, exe, 1, runs)
-        j2 = host_codegen(src, exe, 2, runs)
-        jall = host_codegen(src, exe, cores, runs)
+        cmds = {"hy": [HYBRIDC, "build", src, "-o", exe, "--timings"],
+                "rc": ["rustc", "-C", "opt-level=0", host_src, "-o", exe + "_rustc"]}
+        if llvm_host:
+            cmds["hl"] = [HYBRIDC, "build", src, "-o", exe + "_llvm", "--host-backend=llvm", "--timings"]
+        t, ph = interleaved(cmds, runs)
+        hy, rc, hy_llvm = t["hy"], t["rc"], t.get("hl")
+        jobs = {j: [HYBRIDC, "build", src, "-o", exe, "--timings", "-j", str(j)] for j in sorted({1, 2, cores})}
+        _, jph = interleaved(jobs, runs)
+        j1, j2, jall = (median_phase(jph[j], "host codegen") for j in (1, 2, cores))
         rss = max_rss_kib([HYBRIDC, "build", src, "-o", exe])
         rows.append((n, hy, hy_llvm, rc, j1, j2, jall, rss))
+        split = {k: [median_phase(ph[k], p) for p in ("front end", "codegen (host ‖ device)", "link")] for k in ph if k != "rc"}
+        phase_rows.append((n, split))
     seed = os.path.join(ROOT, "tests/programs/seed.rs")
     seed_t = wall([HYBRIDC, "build", seed, "-o", os.path.join(tmp, "seed")], max(a.runs, 10))
 
@@ -92,6 +110,11 @@ def main():
                  f"{rss / 1024:.1f}"]
         print(" | ".join(f"{c:>13}" for c in cells))
     print(f"seed program end-to-end build (median of {max(a.runs, 10)}): {seed_t * 1e3:.1f} ms")
+    print("\nwhere the time goes (--timings medians, ms): front end | codegen (host ‖ device) | link")
+    for n, split in phase_rows:
+        for k, name in (("hy", "hybridc"), ("hl", "llvm-host")):
+            if k in split:
+                print(f"  N={n:<6} {name:<10} " + " | ".join(f"{v:9.1f}" if v is not None else "      n/a" for v in split[k]))
 
 if __name__ == "__main__":
     main()
