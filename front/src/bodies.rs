@@ -48,17 +48,22 @@ pub struct Bodies {
 pub fn parse_and_lower(source: &str, items: &Items, types: &TypeTable, lines: &LineIndex<'_>, threads: usize) -> Bodies {
     let runs = split_runs(items, thread_count(items, threads));
     let text = SourceLines::new(source);
-    let outputs: Vec<(Part, Duration, Duration)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = runs
-            .iter()
-            .map(|run| {
-                let text = Arc::clone(&text);
-                let run = run.clone();
-                scope.spawn(move || lower_run(source, text, items, types, lines, run))
-            })
-            .collect();
-        workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    });
+    // One run: on this thread (a small program; a thread costs ~0.1 ms).
+    let outputs: Vec<(Part, Duration, Duration)> = if let [run] = &runs[..] {
+        vec![lower_run(source, text, items, types, lines, run.clone())]
+    } else {
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = runs
+                .iter()
+                .map(|run| {
+                    let text = Arc::clone(&text);
+                    let run = run.clone();
+                    scope.spawn(move || lower_run(source, text, items, types, lines, run))
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        })
+    };
     let mut bodies = Bodies { parts: Vec::new(), threads: runs.len(), parse_time: Duration::ZERO, lower_time: Duration::ZERO };
     for (part, parse, lower) in outputs {
         bodies.parts.push(part);
