@@ -8,7 +8,7 @@ usage: scale_jobs.py HYBRIDC FILE [--runs R]
 (HYBRID_SHIM_LIB may point at a pre-linked shim object when the shim
 library is not next to HYBRIDC, e.g. on a machine the binary was copied to.)
 """
-import os, re, statistics, subprocess, sys, tempfile
+import argparse, os, re, statistics, subprocess, sys, tempfile
 
 PHASES = ["front end", "bodies (parallel)", "host codegen", "link", "total"]
 
@@ -17,12 +17,12 @@ def phase_ms(text, name):
     return float(m.group(1)) if m else float("nan")
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--runs")]
-    runs = 3
-    for a in sys.argv[1:]:
-        if a.startswith("--runs="):
-            runs = int(a.split("=", 1)[1])
-    hybridc, src = args[0], args[1]
+    ap = argparse.ArgumentParser()
+    ap.add_argument("hybridc")
+    ap.add_argument("file")
+    ap.add_argument("--runs", type=int, default=3)
+    a = ap.parse_args()
+    hybridc, src, runs = a.hybridc, a.file, a.runs
     cores = os.cpu_count() or 1
     jobs = [1]
     while jobs[-1] * 2 <= cores:

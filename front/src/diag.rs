@@ -153,6 +153,13 @@ fn render_one(diag: &Diagnostic, source: &str, file_name: &str) -> String {
     Renderer::plain().render(msg).to_string()
 }
 
+/// The byte offset of the start of each line of `source`.
+pub fn line_starts(source: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+    starts
+}
+
 /// Byte offsets of line starts, for 1-based line/column of a byte offset.
 pub struct LineIndex<'s> {
     source: &'s str,
@@ -161,9 +168,7 @@ pub struct LineIndex<'s> {
 
 impl<'s> LineIndex<'s> {
     pub fn new(source: &'s str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
-        LineIndex { source, starts }
+        LineIndex { source, starts: line_starts(source) }
     }
     /// 1-based line and column (in chars) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {

@@ -248,13 +248,7 @@ impl Infer {
                 Shape::Never => "!".into(),
                 Shape::Scalar(s) => s.name().into(),
                 Shape::Ptr { pointee, mutable, reference } => {
-                    let p = self.display_depth(pointee, depth + 1);
-                    match (reference, mutable) {
-                        (true, true) => format!("&mut {p}"),
-                        (true, false) => format!("&{p}"),
-                        (false, true) => format!("*mut {p}"),
-                        (false, false) => format!("*const {p}"),
-                    }
+                    format!("{}{}", hybrid_ir::types::pointer_prefix(reference, mutable), self.display_depth(pointee, depth + 1))
                 }
                 Shape::Slice { elem, mutable } => {
                     format!("&{}[{}]", if mutable { "mut " } else { "" }, self.display_depth(elem, depth + 1))

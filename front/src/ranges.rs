@@ -38,6 +38,12 @@ pub fn range_of(node: &(impl Ranged + ?Sized)) -> Range<usize> {
     byte_range(first.join(node.last()).unwrap_or(first))
 }
 
+/// The byte range of a block, braces included.
+pub fn block_range(block: &syn::Block) -> Range<usize> {
+    let braces = block.brace_token.span;
+    byte_range(braces.open()).start..byte_range(braces.close()).end
+}
+
 /// The byte range of a span, as `Span::byte_range` gives it (in the whole
 /// file, also for spans of a piece parsed on its own: see
 /// [`SourceScope::set_origin`]).
@@ -86,9 +92,7 @@ pub struct SourceLines {
 
 impl SourceLines {
     pub fn new(source: &str) -> Arc<SourceLines> {
-        let mut starts = vec![0];
-        starts.extend(source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
-        Arc::new(SourceLines { text: source.into(), starts, ascii: source.is_ascii() })
+        Arc::new(SourceLines { text: source.into(), starts: crate::diag::line_starts(source), ascii: source.is_ascii() })
     }
 
     /// Byte offset in the file of a 1-based line and 0-based column in
@@ -124,14 +128,16 @@ impl SourceScope {
 
     /// A scope over text shared with other threads' scopes.
     pub fn shared(lines: Arc<SourceLines>) -> Self {
-        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default(), cuts: None }));
-        SourceScope(())
+        Self::install(lines, None)
     }
 
     /// A scope over the source with pieces cut out: ranges are of the source.
     pub fn cut(text: &ItemsText) -> Self {
-        let lines = SourceLines::new(&text.text);
-        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default(), cuts: Some(text.cuts.clone()) }));
+        Self::install(SourceLines::new(&text.text), Some(text.cuts.clone()))
+    }
+
+    fn install(lines: Arc<SourceLines>, cuts: Option<Cuts>) -> Self {
+        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default(), cuts }));
         SourceScope(())
     }
 

@@ -324,10 +324,9 @@ fn new_decl(
     is_kernel: bool,
     owner: Option<StructId>,
 ) -> FnDecl {
-    let braces = body.brace_token.span;
     FnDecl {
         name,
-        body: crate::ranges::byte_range(braces.open()).start..crate::ranges::byte_range(braces.close()).end,
+        body: crate::ranges::block_range(body),
         range: range_of(&sig.ident),
         sig_range: sig_range(sig),
         output_range: range_of(&sig.output),

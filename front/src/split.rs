@@ -168,10 +168,7 @@ pub fn cut_bodies(src: &str, ranges: &[Range<usize>]) -> ItemsText {
 /// functions and methods of file-level `impl` blocks), in source order, to
 /// check [`scan_fn_bodies`] against.
 pub fn fn_body_ranges(file: &syn::File) -> Vec<Range<usize>> {
-    let block_range = |block: &syn::Block| {
-        let span = block.brace_token.span;
-        crate::ranges::byte_range(span.open()).start..crate::ranges::byte_range(span.close()).end
-    };
+    use crate::ranges::block_range;
     let mut ranges = Vec::new();
     for item in &file.items {
         match item {

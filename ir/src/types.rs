@@ -121,6 +121,17 @@ impl Type {
     }
 }
 
+/// How a thin pointer type is spelled before its pointee: `&`, `&mut `,
+/// `*const ` or `*mut `.
+pub fn pointer_prefix(reference: bool, mutable: bool) -> &'static str {
+    match (reference, mutable) {
+        (true, true) => "&mut ",
+        (true, false) => "&",
+        (false, true) => "*mut ",
+        (false, false) => "*const ",
+    }
+}
+
 /// A struct definition: named fields in declaration order.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct StructDef {
@@ -287,13 +298,7 @@ impl TypeTable {
             Type::Never => "!".into(),
             Type::Scalar(s) => s.name().into(),
             Type::Pointer { pointee, mutable, reference } => {
-                let p = self.display(*pointee);
-                match (reference, mutable) {
-                    (true, true) => format!("&mut {p}"),
-                    (true, false) => format!("&{p}"),
-                    (false, true) => format!("*mut {p}"),
-                    (false, false) => format!("*const {p}"),
-                }
+                format!("{}{}", pointer_prefix(*reference, *mutable), self.display(*pointee))
             }
             Type::SliceRef { elem, mutable } => {
                 format!("&{}[{}]", if *mutable { "mut " } else { "" }, self.display(*elem))

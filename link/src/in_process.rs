@@ -30,9 +30,7 @@ pub fn link(args: &[OsString], threads: usize) -> Result<(), LinkError> {
     // already (then the pool is shared with host code generation).
     let activated = parsed.activate_thread_pool().map_err(|e| failed(args, e.to_string()))?;
     let linker = libwild::Linker::new();
-    let output = linker.run(&activated).map_err(|e| failed(args, e.to_string()))?;
-    drop(output);
-    drop(linker);
+    linker.run(&activated).map_err(|e| failed(args, e.to_string()))?;
     Ok(())
 }
 
