@@ -1,9 +1,13 @@
 //! Compile-time evaluation of `const` items, array lengths and the numeric
-//! associated constants (`f32::MAX`, `i32::MIN`, ...).
+//! associated constants (`f32::MAX`, `i32::MIN`, ...), and the pass that
+//! evaluates every `const` item of a file while its items are collected.
+
+use std::cell::RefCell;
 
 use hybrid_ir::Scalar;
 
 use crate::diag::{range_of, DResult, Diagnostic};
+use crate::resolve::Items;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ConstValue {
@@ -246,4 +250,81 @@ pub fn eval_len(expr: &syn::Expr, items: &dyn ConstEnv) -> DResult<u64> {
         ConstValue::Int(v) if (0..=u32::MAX as i128 * 16).contains(&v) => Ok(v as u64),
         _ => Err(Diagnostic::at(Some("E0308"), "array length must be a non-negative `usize` constant", range_of(expr), "expected `usize`")),
     }
+}
+
+#[derive(Clone, Copy)]
+enum ConstState {
+    Pending,
+    Evaluating,
+    Done(ConstValue),
+}
+
+/// Evaluates the consts of a file on first use (one may name another),
+/// with cycle detection.
+struct ConstPass<'i, 'a> {
+    items: &'i Items,
+    syntax: &'i [&'a syn::ItemConst],
+    state: RefCell<Vec<ConstState>>,
+}
+
+impl ConstEnv for ConstPass<'_, '_> {
+    fn const_index(&self, name: &str) -> Option<usize> {
+        self.items.const_index(name)
+    }
+
+    fn const_value(&self, idx: usize) -> DResult<ConstValue> {
+        let decl = &self.items.consts[idx];
+        let item = self.syntax[idx];
+        let state = self.state.borrow()[idx];
+        match state {
+            ConstState::Done(v) => Ok(v),
+            ConstState::Evaluating => Err(Diagnostic::at(
+                Some("E0391"),
+                format!("cycle detected when evaluating the constant `{}`", decl.name),
+                range_of(&item.ident),
+                "this constant refers to itself",
+            )),
+            ConstState::Pending => {
+                self.state.borrow_mut()[idx] = ConstState::Evaluating;
+                let result = eval(&item.expr, self);
+                let ty = decl.ty.ok_or_else(|| Diagnostic::unsupported("a `const` of a non-scalar type", range_of(&item.ty)))?;
+                let v = match result {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.state.borrow_mut()[idx] = ConstState::Pending;
+                        return Err(e);
+                    }
+                };
+                let kind_ok = match v {
+                    ConstValue::Int(_) => ty.is_int(),
+                    ConstValue::Float(_) => ty.is_float(),
+                    ConstValue::Bool(_) => ty == hybrid_ir::Scalar::Bool,
+                };
+                if !kind_ok {
+                    return Err(Diagnostic::at(
+                        Some("E0308"),
+                        "mismatched types",
+                        range_of(&item.expr),
+                        format!("expected `{}`", ty.name()),
+                    ));
+                }
+                let v = v.normalize(ty);
+                self.state.borrow_mut()[idx] = ConstState::Done(v);
+                Ok(v)
+            }
+        }
+    }
+}
+
+/// Evaluate every const into `items` (the errors of those that fail).
+pub fn evaluate_consts(items: &mut Items, syntax: &[&syn::ItemConst]) -> Vec<Diagnostic> {
+    let pass = ConstPass { items, syntax, state: RefCell::new(vec![ConstState::Pending; syntax.len()]) };
+    let mut errors = Vec::new();
+    let values: Vec<Option<ConstValue>> = (0..syntax.len())
+        .map(|idx| pass.const_value(idx).map_err(|e| errors.push(e)).ok())
+        .collect();
+    for (decl, value) in items.consts.iter_mut().zip(values) {
+        decl.value = value;
+    }
+    errors
 }

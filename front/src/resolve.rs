@@ -6,7 +6,6 @@
 //! The resulting [`Items`] refers to no syntax tree (bodies are byte ranges
 //! of the source), so it is shared by the threads that lower the bodies.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -77,13 +76,6 @@ pub struct ConstDecl {
     pub value: Option<ConstValue>,
 }
 
-#[derive(Clone, Copy)]
-enum ConstState {
-    Pending,
-    Evaluating,
-    Done(ConstValue),
-}
-
 /// What a name in the value namespace refers to.
 #[derive(Clone, Debug)]
 pub enum ValueItem {
@@ -148,76 +140,6 @@ impl ConstEnv for Items {
     }
 }
 
-/// Evaluates the consts of a file on first use (one may name another),
-/// with cycle detection.
-struct ConstPass<'i, 'a> {
-    items: &'i Items,
-    syntax: &'i [&'a syn::ItemConst],
-    state: RefCell<Vec<ConstState>>,
-}
-
-impl ConstEnv for ConstPass<'_, '_> {
-    fn const_index(&self, name: &str) -> Option<usize> {
-        self.items.const_index(name)
-    }
-
-    fn const_value(&self, idx: usize) -> DResult<ConstValue> {
-        let decl = &self.items.consts[idx];
-        let item = self.syntax[idx];
-        let state = self.state.borrow()[idx];
-        match state {
-            ConstState::Done(v) => Ok(v),
-            ConstState::Evaluating => Err(Diagnostic::at(
-                Some("E0391"),
-                format!("cycle detected when evaluating the constant `{}`", decl.name),
-                range_of(&item.ident),
-                "this constant refers to itself",
-            )),
-            ConstState::Pending => {
-                self.state.borrow_mut()[idx] = ConstState::Evaluating;
-                let result = consteval::eval(&item.expr, self);
-                let ty = decl.ty.ok_or_else(|| Diagnostic::unsupported("a `const` of a non-scalar type", range_of(&item.ty)))?;
-                let v = match result {
-                    Ok(v) => v,
-                    Err(e) => {
-                        self.state.borrow_mut()[idx] = ConstState::Pending;
-                        return Err(e);
-                    }
-                };
-                let kind_ok = match v {
-                    ConstValue::Int(_) => ty.is_int(),
-                    ConstValue::Float(_) => ty.is_float(),
-                    ConstValue::Bool(_) => ty == hybrid_ir::Scalar::Bool,
-                };
-                if !kind_ok {
-                    return Err(Diagnostic::at(
-                        Some("E0308"),
-                        "mismatched types",
-                        range_of(&item.expr),
-                        format!("expected `{}`", ty.name()),
-                    ));
-                }
-                let v = v.normalize(ty);
-                self.state.borrow_mut()[idx] = ConstState::Done(v);
-                Ok(v)
-            }
-        }
-    }
-}
-
-/// Evaluate every const into `items` (the errors of those that fail).
-fn evaluate_consts(items: &mut Items, syntax: &[&syn::ItemConst]) -> Vec<Diagnostic> {
-    let pass = ConstPass { items, syntax, state: RefCell::new(vec![ConstState::Pending; syntax.len()]) };
-    let mut errors = Vec::new();
-    let values: Vec<Option<ConstValue>> = (0..syntax.len())
-        .map(|idx| pass.const_value(idx).map_err(|e| errors.push(e)).ok())
-        .collect();
-    for (decl, value) in items.consts.iter_mut().zip(values) {
-        decl.value = value;
-    }
-    errors
-}
-
 /// Collect the items of a file for both sides.
 pub fn collect(file: &syn::File, types: &mut TypeTable) -> Result<Items, Vec<Diagnostic>> {
     let mut errors = Vec::new();
@@ -248,7 +170,7 @@ pub fn collect(file: &syn::File, types: &mut TypeTable) -> Result<Items, Vec<Dia
             _ => None,
         };
     }
-    let const_errors = evaluate_consts(&mut items, &syntax.consts);
+    let const_errors = consteval::evaluate_consts(&mut items, &syntax.consts);
     if !const_errors.is_empty() {
         errors.extend(const_errors);
         return Err(errors);
