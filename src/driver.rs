@@ -273,11 +273,16 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
     let link_options = hybrid_link::LinkOptions { threads: args.jobs.unwrap_or(0), ..Default::default() };
     let objects_time = link_start.elapsed();
     let linker_start = Instant::now();
-    hybrid_link::link_executable(&[host_obj, desc_obj], &shim, &output, &link_options)?;
+    let linker = hybrid_link::link_executable(&[host_obj, desc_obj], &shim, &output, &link_options)?;
     let linker_time = linker_start.elapsed();
     timings.record("link", link_start.elapsed());
     timings.record("  link: descriptor, objects", objects_time);
-    timings.record("  link: linker", linker_time);
+    let linker_phase = match linker {
+        hybrid_link::Linker::Image => "  link: placed in runtime image",
+        hybrid_link::Linker::InProcess => "  link: linker (wild, in process)",
+        _ => "  link: linker (process)",
+    };
+    timings.record(linker_phase, linker_time);
 
     if args.timings {
         eprint!("{}", timings.render(start.elapsed()));

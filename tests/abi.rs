@@ -92,3 +92,22 @@ fn fmt_spec_encoding_round_trips_through_the_shim() {
     let decoded = hybrid_shim::fmt::Spec::decode(ir::encode_fmt_spec(&exp));
     assert_eq!(hybrid_shim::fmt::format_value(-1234.5f64, decoded), format!("{:010e}", -1234.5f64));
 }
+
+/// Every external function host code may call is either exported by the
+/// shim or reachable through an import slot of the runtime image, so that
+/// placing a program into the image never meets an unknown symbol.
+#[test]
+fn the_runtime_image_provides_every_runtime_function() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let archive = std::fs::read(root.join("target/release/libhybrid_shim.a")).expect("the shim staticlib is built");
+    let exports = hybrid_link::shim_prelink::shim_exports(&archive).unwrap();
+    let imports = hybrid_link::runtime_image::IMAGE_IMPORTS;
+    let mut count = 0;
+    for name in hybrid_host::external_symbols() {
+        count += 1;
+        let exported = exports.iter().any(|e| e == name);
+        let imported = imports.contains(&name);
+        assert!(exported != imported, "`{name}`: exported by the shim: {exported}, an image import: {imported}");
+    }
+    assert!(count > 40, "only {count} runtime functions");
+}

@@ -35,6 +35,7 @@ use hybrid_ir::{abi, FunctionKind, Handle, Module};
 use rayon::prelude::*;
 
 pub use function::Flavor;
+pub use runtime::external_symbols;
 
 /// Options of the host backend.
 #[derive(Clone, Debug, Default)]

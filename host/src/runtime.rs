@@ -97,6 +97,12 @@ runtime_table! {
     Powisf2 = "__powisf2", (F32, I32) -> (F32);
 }
 
+/// The name of every external function generated code may call (the
+/// runtime table); the link step's runtime image must provide each one.
+pub fn external_symbols() -> impl Iterator<Item = &'static str> {
+    RUNTIME.iter().map(|f| f.name)
+}
+
 impl Rt {
     pub fn index(self) -> u32 {
         self as u32

@@ -423,7 +423,7 @@ fn block_reduction_and_atomics_run_exactly_in_fallback() {
     let st = Command::new("cc").args(["-c", "-O1", "-o"]).arg(&main_o).arg(&c).status().expect("cc");
     assert!(st.success());
     let exe = dir.join("shared");
-    let options = hybrid_link::LinkOptions { linker: hybrid_link::Linker::System, threads: 0 };
+    let options = hybrid_link::LinkOptions { linker: hybrid_link::Linker::System, threads: 0, fallback: true };
     hybrid_link::link_executable(&[main_o, host_o, desc], &shim_lib(), &exe, &options).unwrap();
     let want = expected();
     // Several runs: blocks race on the atomics across cores.

@@ -8,9 +8,12 @@
 //! other compiler crate.
 
 pub mod descriptor;
+pub mod image_elf;
+pub mod image_link;
 pub mod in_process;
 pub mod link_recipe;
 pub mod offload_binary;
+pub mod runtime_image;
 pub mod shim_prelink;
 pub mod system_link;
 
@@ -69,6 +72,8 @@ pub enum LinkError {
     InvalidInput(String),
     #[error("cannot run the linker `{program}`: {source}")]
     Spawn { program: String, source: std::io::Error },
+    #[error("placing the program into the runtime image: {0}")]
+    Image(#[from] image_link::ImageLinkError),
     #[error("linking failed ({status}): {command}\n{stderr}")]
     LinkerFailed { command: String, status: String, stderr: String },
 }

@@ -155,7 +155,7 @@ fn linker_program(linker: &Linker) -> Option<PathBuf> {
     match linker {
         Linker::Gold => find_in_path("ld.gold"),
         // (never probed: the in-process link uses the system linker's recipe)
-        Linker::InProcess => None,
+        Linker::InProcess | Linker::Image => None,
         Linker::Lld(dir) => Some(dir.join("ld.lld")).filter(|p| p.is_file()),
         Linker::System => {
             let out = Command::new(cc_program()).arg("-print-prog-name=ld").output().ok()?;
@@ -171,7 +171,7 @@ pub fn driver_linker_flags(linker: &Linker) -> Vec<OsString> {
     match linker {
         Linker::Gold => vec!["-fuse-ld=gold".into()],
         Linker::Lld(dir) => vec!["-fuse-ld=lld".into(), format!("-B{}", dir.display()).into()],
-        Linker::System | Linker::InProcess => Vec::new(),
+        Linker::System | Linker::InProcess | Linker::Image => Vec::new(),
     }
 }
 

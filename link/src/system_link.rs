@@ -1,6 +1,11 @@
 //! The final link: host objects + the offload descriptor + the shim into an
 //! executable.
 //!
+//! Fastest path (the default): the objects placed into the runtime image,
+//! the shim and the C runtime linked once and cached
+//! ([`crate::runtime_image`], [`crate::image_link`]): a small program
+//! "links" in well under a millisecond.
+//!
 //! Fast path: the shim staticlib pre-linked once into one small object
 //! ([`crate::shim_prelink`]), and the command line the C compiler driver
 //! would give its linker ([`crate::link_recipe`]) handed to the wild linker
@@ -9,7 +14,8 @@
 //! as a process instead (gold ~15 ms; Debian's `ld.lld` spends ~22 ms just
 //! starting, as it loads the shared libLLVM).
 //!
-//! Each step falls back: a failed in-process link → gold (or the system
+//! Each step falls back: a failed image placement (e.g. an object with
+//! something it does not support) → the in-process link; a failed in-process link → gold (or the system
 //! linker) as a process; no pre-linked shim → the archive; no recipe → the
 //! driver (`cc`, or `$HYBRID_CC`); and a failed fast link is retried the
 //! classic way (`cc [-fuse-ld=...] objects libhybrid_shim.a`), whose error
@@ -32,6 +38,8 @@ const LLVM_BIN_DIRS: &[&str] = &["/usr/lib/llvm-19/bin"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Linker {
+    /// The objects placed into the cached runtime image ([`crate::image_link`]).
+    Image,
     /// The wild linker inside this process (`libwild`), on the command line
     /// the system linker would get.
     InProcess,
@@ -48,24 +56,28 @@ pub struct LinkOptions {
     pub linker: Linker,
     /// Worker threads of the in-process linker; 0 means all cores.
     pub threads: usize,
+    /// When the image placement or the in-process link fails, link the next
+    /// way instead (the default). Off: report that failure.
+    pub fallback: bool,
 }
 
 impl Default for LinkOptions {
-    /// `$HYBRID_LINKER` if set (`wild`, `gold`, `lld` or `bfd`), else the
-    /// in-process wild linker.
+    /// `$HYBRID_LINKER` if set (`image` (without fallback), `wild`, `gold`,
+    /// `lld` or `bfd`), else the runtime image with fallbacks.
     fn default() -> LinkOptions {
         let wanted = std::env::var("HYBRID_LINKER").unwrap_or_default();
         let linker = match wanted.as_str() {
-            "" | "wild" => Linker::InProcess,
+            "" | "image" => Linker::Image,
+            "wild" => Linker::InProcess,
             "gold" => Linker::Gold,
             "lld" => find_lld().map_or(Linker::System, Linker::Lld),
             "bfd" | "ld" | "system" => Linker::System,
             other => {
-                eprintln!("hybridc: warning: ignoring HYBRID_LINKER={other} (expected wild, gold, lld or bfd)");
-                Linker::InProcess
+                eprintln!("hybridc: warning: ignoring HYBRID_LINKER={other} (expected image, wild, gold, lld or bfd)");
+                Linker::Image
             }
         };
-        LinkOptions { linker, threads: 0 }
+        LinkOptions { linker, threads: 0, fallback: wanted != "image" }
     }
 }
 
@@ -171,9 +183,18 @@ fn run(cmd: &mut Command) -> Result<(), LinkError> {
     Ok(())
 }
 
+/// Place `objects` into the runtime image of `shim_lib` (built and cached
+/// on first use). No fallback: [`link_executable`] adds that.
+pub fn link_with_image(objects: &[PathBuf], shim_lib: &Path, output: &Path) -> Result<(), LinkError> {
+    let image = crate::runtime_image::runtime_image(shim_lib).map_err(LinkError::InvalidInput)?;
+    note(|| format!("placing {objects:?} into {}", image.display()));
+    crate::image_link::place(objects, &image, output)?;
+    Ok(())
+}
+
 /// Link `objects` and the shim (`libhybrid_shim.a`, or an already pre-linked
-/// `.o`) into the executable `output`.
-pub fn link_executable(objects: &[PathBuf], shim_lib: &Path, output: &Path, options: &LinkOptions) -> Result<(), LinkError> {
+/// `.o`) into the executable `output`. Returns the linker that did it.
+pub fn link_executable(objects: &[PathBuf], shim_lib: &Path, output: &Path, options: &LinkOptions) -> Result<Linker, LinkError> {
     if !shim_lib.is_file() {
         return Err(LinkError::InvalidInput(format!(
             "the shim library {} does not exist (build it with `cargo build -p hybrid-shim --release`)",
@@ -181,11 +202,21 @@ pub fn link_executable(objects: &[PathBuf], shim_lib: &Path, output: &Path, opti
         )));
     }
     let fast_allowed = !std::env::var_os("HYBRID_LINK_FAST").is_some_and(|v| v == "0");
+    let mut linker = options.linker.clone();
+    if linker == Linker::Image && fast_allowed {
+        match link_with_image(objects, shim_lib, output) {
+            Ok(()) => return Ok(Linker::Image),
+            Err(e) if !options.fallback => return Err(e),
+            Err(e) => note(|| format!("placing into the runtime image failed, linking in process: {e}")),
+        }
+        linker = Linker::InProcess;
+    }
     let external;
-    let options = if options.linker == Linker::InProcess {
+    let options = if matches!(linker, Linker::InProcess | Linker::Image) {
         if fast_allowed {
             match link_in_process(objects, shim_lib, output, options.threads) {
-                Ok(()) => return Ok(()),
+                Ok(()) => return Ok(Linker::InProcess),
+                Err(e) if !options.fallback => return Err(e),
                 Err(e) => note(|| format!("the in-process link failed, linking with a linker process: {e}")),
             }
         }
@@ -197,17 +228,17 @@ pub fn link_executable(objects: &[PathBuf], shim_lib: &Path, output: &Path, opti
     let classic = link_command(objects, shim_lib, output, options);
     if !fast_allowed {
         let mut classic = classic;
-        return run(&mut classic);
+        return run(&mut classic).map(|()| options.linker.clone());
     }
     let mut fast = fast_link_command(objects, shim_lib, output, options);
     let same = fast.get_program() == classic.get_program() && fast.get_args().eq(classic.get_args());
     match run(&mut fast) {
-        Ok(()) => Ok(()),
+        Ok(()) => Ok(options.linker.clone()),
         Err(e) if same => Err(e),
         Err(e) => {
             note(|| format!("the fast link failed, retrying through the driver with the archive: {e}"));
             let mut classic = classic;
-            run(&mut classic)
+            run(&mut classic).map(|()| options.linker.clone())
         }
     }
 }

@@ -36,6 +36,9 @@ pub fn build_program(program: &Path, out_dir: &Path, extra: &[&str]) -> Result<P
         .arg(&exe)
         .arg("--verify")
         .args(extra)
+        // Every corpus program must link by placement into the runtime
+        // image: no silent fallback to the ordinary link.
+        .env("HYBRID_LINKER", "image")
         .output()
         .map_err(|e| format!("cannot run hybridc: {e}"))?;
     if !out.status.success() {

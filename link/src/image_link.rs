@@ -1,0 +1,497 @@
+//! Placing a program into the runtime image ([`crate::runtime_image`]): the
+//! link of a build when the runtime is already linked. The output is a copy
+//! of the image with the program's objects appended as new segments:
+//!
+//! ```text
+//! image (unchanged bytes)  | R: program headers, rodata, GOT | RX: text, init stub, import stubs | RW: data, bss
+//! ```
+//!
+//! Because the image is a non-PIE executable, every address is known here:
+//! relocations are resolved against the objects' own sections, the image's
+//! symbol table (the shim) and its import slots (libc/libm/libgcc), and no
+//! dynamic relocation is added. The program headers move to the new R
+//! segment, whose file offset and address differ by the same amount as the
+//! image's first segment, so the kernel's and the dynamic loader's idea of
+//! where they are mapped agree. `main` and the program's constructors are
+//! reached through the image's two slots, patched in the copy.
+//!
+//! What is supported is what hybridc's host backends emit: allocated
+//! PROGBITS/NOBITS sections, `.init_array`, the relocations of x86-64 small
+//! code model (absolute, PC-relative, PLT and GOT forms). Anything else
+//! (TLS, COMDAT groups, common symbols, other relocation types) is an
+//! [`ImageLinkError::Unsupported`], and the caller links the ordinary way.
+//! `.eh_frame` is dropped: nothing unwinds through generated code (see the
+//! FIXME(unwinding) in hybrid-host).
+
+use crate::descriptor::SHT_LLVM_OFFLOADING;
+use crate::image_elf::{Image, OutSection, OutSymbol, Patch, Program, Segment, SegmentKind};
+use crate::runtime_image::{IMAGE_IMPORTS, IMPORTS_SYMBOL, SLOTS_SYMBOL, SLOT_INIT, SLOT_MAIN};
+use object::elf;
+use object::read::elf::ElfFile64;
+use object::{
+    LittleEndian as LE, Object as _, ObjectSection as _, ObjectSymbol as _, RelocationFlags, RelocationTarget, SectionIndex,
+    SymbolIndex, SymbolSection,
+};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImageLinkError {
+    /// Something the image link does not do; the ordinary link can.
+    #[error("{0}")]
+    Unsupported(String),
+    #[error("undefined symbol `{name}` (referenced from {object})")]
+    Undefined { name: String, object: String },
+    #[error("symbol `{name}` is defined both in {first} and in {second}")]
+    Duplicate { name: String, first: String, second: String },
+    #[error("{0}")]
+    Io(String),
+}
+
+type Result<T, E = ImageLinkError> = std::result::Result<T, E>;
+
+fn unsupported<T>(msg: String) -> Result<T> {
+    Err(ImageLinkError::Unsupported(msg))
+}
+
+/// Where a placed input section went.
+#[derive(Clone, Copy)]
+struct Placement {
+    kind: SegmentKind,
+    offset: u64,
+    /// Index into `Placer::out_sections`.
+    out_section: usize,
+}
+
+/// One input object: its parsed ELF and where its sections went.
+struct Input<'a> {
+    name: String,
+    file: ElfFile64<'a, LE>,
+    placed: HashMap<SectionIndex, Placement>,
+}
+
+/// The linker state: inputs, layout, GOT and stubs.
+struct Placer<'a> {
+    image: &'a Image,
+    inputs: Vec<Input<'a>>,
+    /// Global definitions of the inputs: name → (input, symbol).
+    globals: HashMap<&'a [u8], (usize, SymbolIndex)>,
+    /// Bytes of each new segment (bss: only its size).
+    segments: [Segment; 3],
+    /// GOT entries (offsets in the R segment) of GOT-referenced non-import symbols.
+    got: HashMap<(usize, SymbolIndex), u64>,
+    /// Call stubs `jmp [rip + slot]` (offsets in the RX segment), by import.
+    stubs: HashMap<usize, u64>,
+    /// The output sections (runs of equally named input sections), in address order per segment.
+    out_sections: Vec<OutSection>,
+    /// Functions named by the inputs' `.init_array`s, in order.
+    init_functions: Vec<(usize, SymbolIndex, i64)>,
+}
+
+/// Place `objects` into the runtime image `image_path`, writing `output`.
+pub fn place(objects: &[PathBuf], image_path: &Path, output: &Path) -> Result<()> {
+    let image = Image::read(image_path).map_err(ImageLinkError::Io)?;
+    let datas: Vec<Vec<u8>> = objects
+        .iter()
+        .map(|p| std::fs::read(p).map_err(|e| ImageLinkError::Io(format!("cannot read {}: {e}", p.display()))))
+        .collect::<Result<_>>()?;
+    let mut inputs = Vec::with_capacity(objects.len());
+    for (path, data) in objects.iter().zip(&datas) {
+        let file = ElfFile64::<LE>::parse(data.as_slice()).map_err(|e| ImageLinkError::Unsupported(format!("{}: {e}", path.display())))?;
+        if file.elf_header().e_type.get(LE) != elf::ET_REL {
+            return unsupported(format!("{} is not a relocatable object", path.display()));
+        }
+        inputs.push(Input { name: path.display().to_string(), file, placed: HashMap::new() });
+    }
+    let mut placer = Placer {
+        image: &image,
+        inputs,
+        globals: HashMap::new(),
+        segments: [Segment::new(SegmentKind::Rodata), Segment::new(SegmentKind::Text), Segment::new(SegmentKind::Data)],
+        got: HashMap::new(),
+        stubs: HashMap::new(),
+        init_functions: Vec::new(),
+        out_sections: Vec::new(),
+    };
+    placer.collect_globals()?;
+    placer.layout_sections()?;
+    let init_stub_at = placer.plan_got_and_stubs()?;
+    let bases = image.segment_bases(&placer.segments);
+    placer.apply_relocations(&bases)?;
+    placer.write_got_and_stubs(&bases, init_stub_at)?;
+
+    let main = placer.lookup_global(b"main").ok_or_else(|| ImageLinkError::Undefined { name: "main".into(), object: "the C runtime".into() })?;
+    let slots = image.symbol(SLOTS_SYMBOL).ok_or_else(|| ImageLinkError::Io(format!("the runtime image has no `{SLOTS_SYMBOL}`")))?;
+    let main_addr = placer.address_of(main.0, main.1, &bases)?;
+    let init_addr = bases[SegmentKind::Text as usize] + init_stub_at;
+    let patches = [
+        Patch { vaddr: slots + 8 * SLOT_MAIN, bytes: main_addr.to_le_bytes().to_vec() },
+        Patch { vaddr: slots + 8 * SLOT_INIT, bytes: init_addr.to_le_bytes().to_vec() },
+    ];
+    let symbols = placer.out_symbols(&bases)?;
+    let program = Program { segments: &placer.segments, bases, sections: &placer.out_sections, symbols: &symbols, patches: &patches };
+    image.write_program(output, &program).map_err(ImageLinkError::Io)
+}
+
+impl<'a> Placer<'a> {
+    fn collect_globals(&mut self) -> Result<()> {
+        for (i, input) in self.inputs.iter().enumerate() {
+            for symbol in input.file.symbols() {
+                if !symbol.is_global() || symbol.is_undefined() {
+                    continue;
+                }
+                if symbol.is_common() {
+                    return unsupported(format!("{}: common symbol `{}`", input.name, symbol.name().unwrap_or("?")));
+                }
+                let name = symbol.name_bytes().map_err(|e| ImageLinkError::Io(e.to_string()))?;
+                if let Some(&(first, _)) = self.globals.get(name) {
+                    return Err(ImageLinkError::Duplicate {
+                        name: String::from_utf8_lossy(name).into_owned(),
+                        first: self.inputs[first].name.clone(),
+                        second: input.name.clone(),
+                    });
+                }
+                self.globals.insert(name, (i, symbol.index()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Give every allocated section of every input its place in a segment:
+    /// by segment, file bytes before bss, then by name (in input order
+    /// among equals), so that equal names form one output section.
+    fn layout_sections(&mut self) -> Result<()> {
+        struct Candidate<'n> {
+            kind: SegmentKind,
+            nobits: bool,
+            name: &'n str,
+            sh_type: u32,
+            sh_flags: u32,
+            input: usize,
+            section: SectionIndex,
+        }
+        let mut candidates = Vec::new();
+        for (i, input) in self.inputs.iter().enumerate() {
+            for section in input.file.sections() {
+                let header = section.elf_section_header();
+                let (sh_type, sh_flags) = (header.sh_type.get(LE), header.sh_flags.get(LE) as u32);
+                let name = section.name().unwrap_or("");
+                // Notes (e.g. .note.gnu.property) are advisory; unwind tables see the module docs.
+                if sh_flags & elf::SHF_ALLOC == 0
+                    || sh_type == elf::SHT_NOTE
+                    || name == ".eh_frame"
+                    || sh_type == elf::SHT_X86_64_UNWIND
+                {
+                    continue;
+                }
+                if sh_type == elf::SHT_INIT_ARRAY {
+                    for (offset, reloc) in section.relocations() {
+                        let RelocationTarget::Symbol(symbol) = reloc.target() else {
+                            return unsupported(format!("{}: .init_array entry without a symbol", input.name));
+                        };
+                        if reloc.flags() != (RelocationFlags::Elf { r_type: elf::R_X86_64_64 }) || offset % 8 != 0 {
+                            return unsupported(format!("{}: unexpected .init_array relocation", input.name));
+                        }
+                        self.init_functions.push((i, symbol, reloc.addend()));
+                    }
+                    continue;
+                }
+                if sh_flags & (elf::SHF_TLS | elf::SHF_GROUP) != 0 {
+                    return unsupported(format!("{}: section `{name}` (TLS or COMDAT group)", input.name));
+                }
+                if ![elf::SHT_PROGBITS, elf::SHT_NOBITS, SHT_LLVM_OFFLOADING].contains(&sh_type) {
+                    return unsupported(format!("{}: section `{name}` of type {sh_type:#x}", input.name));
+                }
+                let kind = if sh_flags & elf::SHF_EXECINSTR != 0 {
+                    SegmentKind::Text
+                } else if sh_flags & elf::SHF_WRITE != 0 {
+                    SegmentKind::Data
+                } else {
+                    SegmentKind::Rodata
+                };
+                let nobits = sh_type == elf::SHT_NOBITS;
+                if nobits && kind != SegmentKind::Data {
+                    return unsupported(format!("{}: read-only bss section `{name}`", input.name));
+                }
+                candidates.push(Candidate { kind, nobits, name, sh_type, sh_flags, input: i, section: section.index() });
+            }
+        }
+        candidates.sort_by_key(|c| (c.kind as u8, c.nobits, c.name));
+        self.segments[SegmentKind::Rodata as usize].add_bytes(&vec![0; self.image.phdr_table_size() as usize], 8);
+        for c in candidates {
+            let section = self.inputs[c.input].file.section_by_index(c.section).map_err(|e| ImageLinkError::Io(e.to_string()))?;
+            let segment = &mut self.segments[c.kind as usize];
+            let offset = if c.nobits {
+                segment.add_bss(section.size(), section.align())
+            } else {
+                let data = section.data().map_err(|e| ImageLinkError::Io(e.to_string()))?;
+                segment.add_bytes(data, section.align())
+            };
+            let end = offset + section.size();
+            match self.out_sections.last_mut() {
+                Some(last) if last.kind == c.kind && last.name == c.name && last.sh_type == c.sh_type => {
+                    last.end = end;
+                    last.align = last.align.max(section.align());
+                }
+                _ => self.out_sections.push(OutSection {
+                    name: c.name.to_string(),
+                    kind: c.kind,
+                    sh_type: c.sh_type,
+                    sh_flags: c.sh_flags,
+                    start: offset,
+                    end,
+                    align: section.align(),
+                }),
+            }
+            let out_index = self.out_sections.len() - 1;
+            self.inputs[c.input].placed.insert(c.section, Placement { kind: c.kind, offset, out_section: out_index });
+        }
+        Ok(())
+    }
+
+    /// The definition `name` resolves to among the inputs.
+    fn lookup_global(&self, name: &[u8]) -> Option<(usize, SymbolIndex)> {
+        self.globals.get(name).copied()
+    }
+
+    /// What symbol `symbol` of input `input` refers to.
+    fn resolve(&self, input: usize, symbol: SymbolIndex) -> Result<Resolved> {
+        let file = &self.inputs[input].file;
+        let sym = file.symbol_by_index(symbol).map_err(|e| ImageLinkError::Io(e.to_string()))?;
+        match sym.section() {
+            SymbolSection::Section(section) => match self.inputs[input].placed.get(&section) {
+                Some(p) => Ok(Resolved::Placed { kind: p.kind, offset: p.offset + sym.address() }),
+                None => unsupported(format!("{}: a relocation refers to a dropped section", self.inputs[input].name)),
+            },
+            SymbolSection::Absolute => Ok(Resolved::Absolute(sym.address())),
+            SymbolSection::Undefined => {
+                let name = sym.name_bytes().map_err(|e| ImageLinkError::Io(e.to_string()))?;
+                if let Some((other, index)) = self.lookup_global(name) {
+                    return self.resolve(other, index);
+                }
+                let text = String::from_utf8_lossy(name);
+                if let Some(i) = IMAGE_IMPORTS.iter().position(|n| *n == text) {
+                    return Ok(Resolved::Import(i));
+                }
+                if let Some(address) = self.image.symbol(&text) {
+                    return Ok(Resolved::Absolute(address));
+                }
+                if sym.is_weak() {
+                    return Ok(Resolved::Absolute(0));
+                }
+                Err(ImageLinkError::Undefined { name: text.into_owned(), object: self.inputs[input].name.clone() })
+            }
+            _ => unsupported(format!("{}: symbol `{}` in an unsupported section", self.inputs[input].name, sym.name().unwrap_or("?"))),
+        }
+    }
+
+    /// The address of `resolved`; an import's is its call stub.
+    fn address(&self, resolved: Resolved, bases: &[u64; 3]) -> u64 {
+        match resolved {
+            Resolved::Placed { kind, offset } => bases[kind as usize] + offset,
+            Resolved::Absolute(address) => address,
+            Resolved::Import(i) => bases[SegmentKind::Text as usize] + self.stubs[&i],
+        }
+    }
+
+    fn address_of(&self, input: usize, symbol: SymbolIndex, bases: &[u64; 3]) -> Result<u64> {
+        Ok(self.address(self.resolve(input, symbol)?, bases))
+    }
+
+    /// Every relocation of every placed section, with its input and place.
+    fn relocations(&self) -> impl Iterator<Item = (usize, Placement, u64, object::Relocation)> + '_ {
+        self.inputs.iter().enumerate().flat_map(|(i, input)| {
+            input.file.sections().filter_map(move |s| input.placed.get(&s.index()).map(|p| (s, *p))).flat_map(move |(s, p)| {
+                s.relocations().map(move |(offset, reloc)| (i, p, offset, reloc))
+            })
+        })
+    }
+
+    /// Reserve GOT entries (end of R), the constructor stub and import
+    /// stubs (end of RX). Returns the constructor stub's offset.
+    fn plan_got_and_stubs(&mut self) -> Result<u64> {
+        let mut got_keys: Vec<(usize, SymbolIndex)> = Vec::new();
+        let mut seen_got: HashMap<(usize, SymbolIndex), ()> = HashMap::new();
+        let mut imports: Vec<usize> = Vec::new();
+        for (input, _, _, reloc) in self.relocations() {
+            let RelocationFlags::Elf { r_type } = reloc.flags() else { continue };
+            let RelocationTarget::Symbol(symbol) = reloc.target() else {
+                return unsupported(format!("{}: a relocation without a symbol", self.inputs[input].name));
+            };
+            let resolved = self.resolve(input, symbol)?;
+            if is_got(r_type) {
+                if !matches!(resolved, Resolved::Import(_)) && seen_got.insert((input, symbol), ()).is_none() {
+                    got_keys.push((input, symbol));
+                }
+            } else if let Resolved::Import(i) = resolved {
+                if !imports.contains(&i) {
+                    imports.push(i);
+                }
+            }
+        }
+        let rodata = &mut self.segments[SegmentKind::Rodata as usize];
+        let got_at = rodata.add_bytes(&vec![0; 8 * got_keys.len()], 8);
+        for (n, key) in got_keys.into_iter().enumerate() {
+            self.got.insert(key, got_at + 8 * n as u64);
+        }
+        let text = &mut self.segments[SegmentKind::Text as usize];
+        let stubs_at = text.add_bytes(&vec![0xCC; 8 * imports.len()], 16);
+        for (n, i) in imports.into_iter().enumerate() {
+            self.stubs.insert(i, stubs_at + 8 * n as u64);
+        }
+        let init_len = 4 + 5 * self.init_functions.len() + 5;
+        let init_at = text.add_bytes(&vec![0xCC; init_len], 16);
+        let made = |name: &str, kind, sh_flags, start, end| OutSection {
+            name: name.to_string(),
+            kind,
+            sh_type: elf::SHT_PROGBITS,
+            sh_flags,
+            start,
+            end,
+            align: if kind == SegmentKind::Text { 16 } else { 8 },
+        };
+        if !self.got.is_empty() {
+            let end = got_at + 8 * self.got.len() as u64;
+            self.out_sections.push(made(".hybrid.got", SegmentKind::Rodata, elf::SHF_ALLOC, got_at, end));
+        }
+        let stubs_end = init_at + init_len as u64;
+        self.out_sections.push(made(".hybrid.stubs", SegmentKind::Text, elf::SHF_ALLOC | elf::SHF_EXECINSTR, stubs_at, stubs_end));
+        Ok(init_at)
+    }
+
+    /// Resolve every relocation into the segments' bytes.
+    fn apply_relocations(&mut self, bases: &[u64; 3]) -> Result<()> {
+        let mut writes: Vec<(SegmentKind, u64, Vec<u8>)> = Vec::new();
+        for (input, place, offset, reloc) in self.relocations() {
+            let RelocationFlags::Elf { r_type } = reloc.flags() else { unreachable!("ELF input") };
+            let RelocationTarget::Symbol(symbol) = reloc.target() else { unreachable!("checked in plan") };
+            let resolved = self.resolve(input, symbol)?;
+            let a = reloc.addend();
+            let p = bases[place.kind as usize] + place.offset + offset;
+            let s = match resolved {
+                // Reached through their slot, never by address (see plan_got_and_stubs).
+                Resolved::Import(_) if is_got(r_type) => 0,
+                _ => self.address(resolved, bases) as i64,
+            };
+            let out_of_range = || {
+                ImageLinkError::Unsupported(format!("{}: relocation {r_type} at {p:#x} out of range", self.inputs[input].name))
+            };
+            let bytes = match r_type {
+                elf::R_X86_64_NONE => continue,
+                elf::R_X86_64_64 => (s.wrapping_add(a) as u64).to_le_bytes().to_vec(),
+                elf::R_X86_64_PC64 => (s.wrapping_add(a).wrapping_sub(p as i64)).to_le_bytes().to_vec(),
+                elf::R_X86_64_PC32 | elf::R_X86_64_PLT32 => {
+                    i32::try_from(s + a - p as i64).map_err(|_| out_of_range())?.to_le_bytes().to_vec()
+                }
+                elf::R_X86_64_32 => u32::try_from(s + a).map_err(|_| out_of_range())?.to_le_bytes().to_vec(),
+                elf::R_X86_64_32S => i32::try_from(s + a).map_err(|_| out_of_range())?.to_le_bytes().to_vec(),
+                t if is_got(t) => {
+                    let entry = match resolved {
+                        Resolved::Import(i) => self.import_slot(i)?,
+                        _ => bases[SegmentKind::Rodata as usize] + self.got[&(input, symbol)],
+                    };
+                    i32::try_from(entry as i64 + a - p as i64).map_err(|_| out_of_range())?.to_le_bytes().to_vec()
+                }
+                t => return unsupported(format!("{}: relocation type {t}", self.inputs[input].name)),
+            };
+            writes.push((place.kind, place.offset + offset, bytes));
+        }
+        for (kind, at, bytes) in writes {
+            let segment = &mut self.segments[kind as usize].bytes;
+            let at = at as usize;
+            if at + bytes.len() > segment.len() {
+                return unsupported("a relocation outside its section".into());
+            }
+            segment[at..at + bytes.len()].copy_from_slice(&bytes);
+        }
+        Ok(())
+    }
+
+    /// The address of import slot `i` in the image.
+    fn import_slot(&self, i: usize) -> Result<u64> {
+        let table = self.image.symbol(IMPORTS_SYMBOL).ok_or_else(|| ImageLinkError::Io(format!("the runtime image has no `{IMPORTS_SYMBOL}`")))?;
+        Ok(table + 8 * i as u64)
+    }
+
+    /// Fill the GOT, the import stubs (`jmp [rip + slot]`) and the
+    /// constructor stub (`sub rsp, 8; call f...; add rsp, 8; ret`).
+    fn write_got_and_stubs(&mut self, bases: &[u64; 3], init_at: u64) -> Result<()> {
+        let mut got_values = Vec::new();
+        for (&(input, symbol), &at) in &self.got {
+            got_values.push((at, self.address_of(input, symbol, bases)?));
+        }
+        for (at, value) in got_values {
+            self.segments[SegmentKind::Rodata as usize].bytes[at as usize..at as usize + 8].copy_from_slice(&value.to_le_bytes());
+        }
+        let text_base = bases[SegmentKind::Text as usize];
+        let mut stub_code = Vec::new();
+        for (&i, &at) in &self.stubs {
+            let slot = self.import_slot(i)?;
+            let rel = i32::try_from(slot as i64 - (text_base + at + 6) as i64).map_err(|_| ImageLinkError::Unsupported("import slot out of range".into()))?;
+            let mut code = vec![0xFF, 0x25];
+            code.extend_from_slice(&rel.to_le_bytes());
+            stub_code.push((at, code));
+        }
+        let mut init = vec![0x48, 0x83, 0xEC, 0x08];
+        for &(input, symbol, addend) in &self.init_functions {
+            let target = self.address_of(input, symbol, bases)? as i64 + addend;
+            let next = (text_base + init_at) as i64 + init.len() as i64 + 5;
+            let rel = i32::try_from(target - next).map_err(|_| ImageLinkError::Unsupported("constructor out of range".into()))?;
+            init.push(0xE8);
+            init.extend_from_slice(&rel.to_le_bytes());
+        }
+        init.extend_from_slice(&[0x48, 0x83, 0xC4, 0x08, 0xC3]);
+        stub_code.push((init_at, init));
+        let text = &mut self.segments[SegmentKind::Text as usize].bytes;
+        for (at, code) in stub_code {
+            text[at as usize..at as usize + code.len()].copy_from_slice(&code);
+        }
+        Ok(())
+    }
+}
+
+impl Placer<'_> {
+    /// The named functions and data objects of the inputs, for the output's
+    /// symbol table.
+    fn out_symbols(&self, bases: &[u64; 3]) -> Result<Vec<OutSymbol>> {
+        let mut symbols = Vec::new();
+        for input in &self.inputs {
+            for symbol in input.file.symbols() {
+                let st_type = match symbol.kind() {
+                    object::SymbolKind::Text => elf::STT_FUNC,
+                    object::SymbolKind::Data => elf::STT_OBJECT,
+                    _ => continue,
+                };
+                let SymbolSection::Section(section) = symbol.section() else { continue };
+                let Some(place) = input.placed.get(&section) else { continue };
+                let name = symbol.name_bytes().map_err(|e| ImageLinkError::Io(e.to_string()))?;
+                if name.is_empty() {
+                    continue;
+                }
+                symbols.push(OutSymbol {
+                    name: name.to_vec(),
+                    address: bases[place.kind as usize] + place.offset + symbol.address(),
+                    size: symbol.size(),
+                    st_type,
+                    section: place.out_section,
+                });
+            }
+        }
+        Ok(symbols)
+    }
+}
+
+fn is_got(r_type: u32) -> bool {
+    matches!(r_type, elf::R_X86_64_GOTPCREL | elf::R_X86_64_GOTPCRELX | elf::R_X86_64_REX_GOTPCRELX)
+}
+
+/// What a symbol reference resolves to.
+#[derive(Clone, Copy, Debug)]
+enum Resolved {
+    /// A place in a new segment.
+    Placed { kind: SegmentKind, offset: u64 },
+    /// A fixed address: the image's symbol, an absolute symbol.
+    Absolute(u64),
+    /// A function reached through import slot `i` of the image.
+    Import(usize),
+}
