@@ -258,10 +258,6 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
         None => (Vec::new(), Vec::new()),
     };
     let descriptor = hybrid_link::write_offload_object(&images, &entries)?;
-    let host_obj = temp.0.join("host.o");
-    let desc_obj = temp.0.join("offload.o");
-    write_file(&host_obj, &host.object)?;
-    write_file(&desc_obj, &descriptor)?;
     if emit(Stage::Obj) {
         write_file(&with_suffix(&output, "o"), &host.object)?;
         write_file(&with_suffix(&output, "offload.o"), &descriptor)?;
@@ -273,7 +269,11 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
     let link_options = hybrid_link::LinkOptions { threads: args.jobs.unwrap_or(0), ..Default::default() };
     let objects_time = link_start.elapsed();
     let linker_start = Instant::now();
-    let linker = hybrid_link::link_executable(&[host_obj, desc_obj], &shim, &output, &link_options)?;
+    let objects = [
+        hybrid_link::ObjectBytes { name: "host.o", bytes: &host.object },
+        hybrid_link::ObjectBytes { name: "offload.o", bytes: &descriptor },
+    ];
+    let linker = hybrid_link::link_objects(&objects, &temp.0, &shim, &output, &link_options)?;
     let linker_time = linker_start.elapsed();
     timings.record("link", link_start.elapsed());
     timings.record("  link: descriptor, objects", objects_time);

@@ -24,7 +24,7 @@
 //! FIXME(unwinding) in hybrid-host).
 
 use crate::descriptor::SHT_LLVM_OFFLOADING;
-use crate::image_elf::{Image, OutSection, OutSymbol, Patch, Program, Segment, SegmentKind};
+use crate::image_elf::{Image, OutSection, OutSymbol, Patch, Program, Segment, SegmentKind, Window};
 use crate::runtime_image::{IMAGE_IMPORTS, IMPORTS_SYMBOL, SLOTS_SYMBOL, SLOT_INIT, SLOT_MAIN};
 use object::elf;
 use object::read::elf::ElfFile64;
@@ -33,7 +33,7 @@ use object::{
     SymbolIndex, SymbolSection,
 };
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImageLinkError {
@@ -63,11 +63,27 @@ struct Placement {
     out_section: usize,
 }
 
-/// One input object: its parsed ELF and where its sections went.
+/// One input object: its parsed ELF, where its sections went and what each
+/// of its symbols resolves to.
 struct Input<'a> {
     name: String,
     file: ElfFile64<'a, LE>,
     placed: HashMap<SectionIndex, Placement>,
+    /// By symbol index; `None`: unresolvable (an error if a relocation uses it).
+    symbols: Vec<Option<Resolved>>,
+    /// GOT entry offset (in the R segment) by symbol index, for GOT-referenced non-imports.
+    got: Vec<Option<u64>>,
+}
+
+/// What a symbol reference resolves to.
+#[derive(Clone, Copy, Debug)]
+enum Resolved {
+    /// A place in a new segment.
+    Placed { kind: SegmentKind, offset: u64 },
+    /// A fixed address: the image's symbol, an absolute symbol.
+    Absolute(u64),
+    /// A function reached through import slot `i` of the image.
+    Import(usize),
 }
 
 /// The linker state: inputs, layout, GOT and stubs.
@@ -76,53 +92,53 @@ struct Placer<'a> {
     inputs: Vec<Input<'a>>,
     /// Global definitions of the inputs: name → (input, symbol).
     globals: HashMap<&'a [u8], (usize, SymbolIndex)>,
-    /// Bytes of each new segment (bss: only its size).
+    /// Sizes of each new segment.
     segments: [Segment; 3],
-    /// GOT entries (offsets in the R segment) of GOT-referenced non-import symbols.
-    got: HashMap<(usize, SymbolIndex), u64>,
-    /// Call stubs `jmp [rip + slot]` (offsets in the RX segment), by import.
+    /// Input section bytes to copy: (segment, offset, bytes).
+    copies: Vec<(SegmentKind, u64, &'a [u8])>,
+    /// GOT entries: (offset in R, input, symbol).
+    got: Vec<(u64, usize, SymbolIndex)>,
+    /// Call stubs `jmp [rip + slot]`: offset in RX by import.
     stubs: HashMap<usize, u64>,
-    /// The output sections (runs of equally named input sections), in address order per segment.
+    /// The output sections (runs of equally named input sections).
     out_sections: Vec<OutSection>,
     /// Functions named by the inputs' `.init_array`s, in order.
     init_functions: Vec<(usize, SymbolIndex, i64)>,
 }
 
-/// Place `objects` into the runtime image `image_path`, writing `output`.
-pub fn place(objects: &[PathBuf], image_path: &Path, output: &Path) -> Result<()> {
+/// Place the relocatable `objects` (name, bytes) into the runtime image
+/// `image_path`, writing the executable `output`.
+pub fn place(objects: &[(String, &[u8])], image_path: &Path, output: &Path) -> Result<()> {
     let image = Image::read(image_path).map_err(ImageLinkError::Io)?;
-    let datas: Vec<Vec<u8>> = objects
-        .iter()
-        .map(|p| std::fs::read(p).map_err(|e| ImageLinkError::Io(format!("cannot read {}: {e}", p.display()))))
-        .collect::<Result<_>>()?;
     let mut inputs = Vec::with_capacity(objects.len());
-    for (path, data) in objects.iter().zip(&datas) {
-        let file = ElfFile64::<LE>::parse(data.as_slice()).map_err(|e| ImageLinkError::Unsupported(format!("{}: {e}", path.display())))?;
+    for (name, data) in objects {
+        let file = ElfFile64::<LE>::parse(*data).map_err(|e| ImageLinkError::Unsupported(format!("{name}: {e}")))?;
         if file.elf_header().e_type.get(LE) != elf::ET_REL {
-            return unsupported(format!("{} is not a relocatable object", path.display()));
+            return unsupported(format!("{name} is not a relocatable object"));
         }
-        inputs.push(Input { name: path.display().to_string(), file, placed: HashMap::new() });
+        inputs.push(Input { name: name.clone(), file, placed: HashMap::new(), symbols: Vec::new(), got: Vec::new() });
     }
     let mut placer = Placer {
         image: &image,
         inputs,
         globals: HashMap::new(),
         segments: [Segment::new(SegmentKind::Rodata), Segment::new(SegmentKind::Text), Segment::new(SegmentKind::Data)],
-        got: HashMap::new(),
+        copies: Vec::new(),
+        got: Vec::new(),
         stubs: HashMap::new(),
-        init_functions: Vec::new(),
         out_sections: Vec::new(),
+        init_functions: Vec::new(),
     };
     placer.collect_globals()?;
     placer.layout_sections()?;
+    placer.resolve_symbols();
     let init_stub_at = placer.plan_got_and_stubs()?;
     let bases = image.segment_bases(&placer.segments);
-    placer.apply_relocations(&bases)?;
-    placer.write_got_and_stubs(&bases, init_stub_at)?;
 
-    let main = placer.lookup_global(b"main").ok_or_else(|| ImageLinkError::Undefined { name: "main".into(), object: "the C runtime".into() })?;
+    let main = placer.globals.get(&b"main"[..]).copied();
+    let main = main.ok_or_else(|| ImageLinkError::Undefined { name: "main".into(), object: "the C runtime".into() })?;
     let slots = image.symbol(SLOTS_SYMBOL).ok_or_else(|| ImageLinkError::Io(format!("the runtime image has no `{SLOTS_SYMBOL}`")))?;
-    let main_addr = placer.address_of(main.0, main.1, &bases)?;
+    let main_addr = placer.address(placer.symbol(main.0, main.1)?, &bases);
     let init_addr = bases[SegmentKind::Text as usize] + init_stub_at;
     let patches = [
         Patch { vaddr: slots + 8 * SLOT_MAIN, bytes: main_addr.to_le_bytes().to_vec() },
@@ -130,7 +146,16 @@ pub fn place(objects: &[PathBuf], image_path: &Path, output: &Path) -> Result<()
     ];
     let symbols = placer.out_symbols(&bases)?;
     let program = Program { segments: &placer.segments, bases, sections: &placer.out_sections, symbols: &symbols, patches: &patches };
-    image.write_program(output, &program).map_err(ImageLinkError::Io)
+    let mut failure = None;
+    image
+        .write_program(output, &program, |file, seg_offsets| {
+            if let Err(e) = placer.fill(file, seg_offsets, &bases, init_stub_at) {
+                failure = Some(e);
+                return Err("placing failed".into());
+            }
+            Ok(())
+        })
+        .map_err(|e| failure.take().unwrap_or(ImageLinkError::Io(e)))
 }
 
 impl<'a> Placer<'a> {
@@ -217,15 +242,17 @@ impl<'a> Placer<'a> {
             }
         }
         candidates.sort_by_key(|c| (c.kind as u8, c.nobits, c.name));
-        self.segments[SegmentKind::Rodata as usize].add_bytes(&vec![0; self.image.phdr_table_size() as usize], 8);
+        self.segments[SegmentKind::Rodata as usize].reserve(self.image.phdr_table_size(), 8);
         for c in candidates {
             let section = self.inputs[c.input].file.section_by_index(c.section).map_err(|e| ImageLinkError::Io(e.to_string()))?;
             let segment = &mut self.segments[c.kind as usize];
             let offset = if c.nobits {
-                segment.add_bss(section.size(), section.align())
+                segment.reserve_bss(section.size(), section.align())
             } else {
                 let data = section.data().map_err(|e| ImageLinkError::Io(e.to_string()))?;
-                segment.add_bytes(data, section.align())
+                let offset = segment.reserve(data.len() as u64, section.align());
+                self.copies.push((c.kind, offset, data));
+                offset
             };
             let end = offset + section.size();
             match self.out_sections.last_mut() {
@@ -249,9 +276,14 @@ impl<'a> Placer<'a> {
         Ok(())
     }
 
-    /// The definition `name` resolves to among the inputs.
-    fn lookup_global(&self, name: &[u8]) -> Option<(usize, SymbolIndex)> {
-        self.globals.get(name).copied()
+    /// Resolve every symbol of every input once (see [`Input::symbols`]).
+    fn resolve_symbols(&mut self) {
+        for i in 0..self.inputs.len() {
+            let count = self.inputs[i].file.elf_symbol_table().len();
+            let symbols = (0..count).map(|s| self.resolve(i, SymbolIndex(s)).ok()).collect();
+            self.inputs[i].symbols = symbols;
+            self.inputs[i].got = vec![None; count];
+        }
     }
 
     /// What symbol `symbol` of input `input` refers to.
@@ -266,7 +298,7 @@ impl<'a> Placer<'a> {
             SymbolSection::Absolute => Ok(Resolved::Absolute(sym.address())),
             SymbolSection::Undefined => {
                 let name = sym.name_bytes().map_err(|e| ImageLinkError::Io(e.to_string()))?;
-                if let Some((other, index)) = self.lookup_global(name) {
+                if let Some(&(other, index)) = self.globals.get(name) {
                     return self.resolve(other, index);
                 }
                 let text = String::from_utf8_lossy(name);
@@ -285,6 +317,14 @@ impl<'a> Placer<'a> {
         }
     }
 
+    /// The resolved symbol, or the error saying why it does not resolve.
+    fn symbol(&self, input: usize, symbol: SymbolIndex) -> Result<Resolved> {
+        match self.inputs[input].symbols.get(symbol.0).copied().flatten() {
+            Some(resolved) => Ok(resolved),
+            None => self.resolve(input, symbol),
+        }
+    }
+
     /// The address of `resolved`; an import's is its call stub.
     fn address(&self, resolved: Resolved, bases: &[u64; 3]) -> u64 {
         match resolved {
@@ -294,33 +334,35 @@ impl<'a> Placer<'a> {
         }
     }
 
-    fn address_of(&self, input: usize, symbol: SymbolIndex, bases: &[u64; 3]) -> Result<u64> {
-        Ok(self.address(self.resolve(input, symbol)?, bases))
-    }
-
-    /// Every relocation of every placed section, with its input and place.
-    fn relocations(&self) -> impl Iterator<Item = (usize, Placement, u64, object::Relocation)> + '_ {
+    /// Every relocation of every placed section: (input, place, offset, r_type, symbol, addend).
+    fn relocations(&self) -> impl Iterator<Item = Result<(usize, Placement, u64, u32, SymbolIndex, i64)>> + '_ {
         self.inputs.iter().enumerate().flat_map(|(i, input)| {
             input.file.sections().filter_map(move |s| input.placed.get(&s.index()).map(|p| (s, *p))).flat_map(move |(s, p)| {
-                s.relocations().map(move |(offset, reloc)| (i, p, offset, reloc))
+                s.relocations().map(move |(offset, reloc)| {
+                    let (RelocationFlags::Elf { r_type }, RelocationTarget::Symbol(symbol)) = (reloc.flags(), reloc.target()) else {
+                        return unsupported(format!("{}: a relocation without a symbol", input.name));
+                    };
+                    Ok((i, p, offset, r_type, symbol, reloc.addend()))
+                })
             })
         })
     }
 
-    /// Reserve GOT entries (end of R), the constructor stub and import
-    /// stubs (end of RX). Returns the constructor stub's offset.
+    /// Reserve GOT entries (end of R), import stubs and the constructor
+    /// stub (end of RX). Returns the constructor stub's offset.
     fn plan_got_and_stubs(&mut self) -> Result<u64> {
         let mut got_keys: Vec<(usize, SymbolIndex)> = Vec::new();
-        let mut seen_got: HashMap<(usize, SymbolIndex), ()> = HashMap::new();
         let mut imports: Vec<usize> = Vec::new();
-        for (input, _, _, reloc) in self.relocations() {
-            let RelocationFlags::Elf { r_type } = reloc.flags() else { continue };
-            let RelocationTarget::Symbol(symbol) = reloc.target() else {
-                return unsupported(format!("{}: a relocation without a symbol", self.inputs[input].name));
-            };
-            let resolved = self.resolve(input, symbol)?;
+        let mut wanted = Vec::new();
+        for reloc in self.relocations() {
+            let (input, _, _, r_type, symbol, _) = reloc?;
+            let resolved = self.symbol(input, symbol)?;
+            wanted.push((input, symbol, r_type, resolved));
+        }
+        for (input, symbol, r_type, resolved) in wanted {
             if is_got(r_type) {
-                if !matches!(resolved, Resolved::Import(_)) && seen_got.insert((input, symbol), ()).is_none() {
+                if !matches!(resolved, Resolved::Import(_)) && self.inputs[input].got[symbol.0].is_none() {
+                    self.inputs[input].got[symbol.0] = Some(0);
                     got_keys.push((input, symbol));
                 }
             } else if let Resolved::Import(i) = resolved {
@@ -329,18 +371,19 @@ impl<'a> Placer<'a> {
                 }
             }
         }
-        let rodata = &mut self.segments[SegmentKind::Rodata as usize];
-        let got_at = rodata.add_bytes(&vec![0; 8 * got_keys.len()], 8);
-        for (n, key) in got_keys.into_iter().enumerate() {
-            self.got.insert(key, got_at + 8 * n as u64);
+        let got_at = self.segments[SegmentKind::Rodata as usize].reserve(8 * got_keys.len() as u64, 8);
+        for (n, (input, symbol)) in got_keys.into_iter().enumerate() {
+            let at = got_at + 8 * n as u64;
+            self.inputs[input].got[symbol.0] = Some(at);
+            self.got.push((at, input, symbol));
         }
         let text = &mut self.segments[SegmentKind::Text as usize];
-        let stubs_at = text.add_bytes(&vec![0xCC; 8 * imports.len()], 16);
+        let stubs_at = text.reserve(8 * imports.len() as u64, 16);
         for (n, i) in imports.into_iter().enumerate() {
             self.stubs.insert(i, stubs_at + 8 * n as u64);
         }
-        let init_len = 4 + 5 * self.init_functions.len() + 5;
-        let init_at = text.add_bytes(&vec![0xCC; init_len], 16);
+        let init_len = 4 + 5 * self.init_functions.len() as u64 + 5;
+        let init_at = text.reserve(init_len, 16);
         let made = |name: &str, kind, sh_flags, start, end| OutSection {
             name: name.to_string(),
             kind,
@@ -354,19 +397,21 @@ impl<'a> Placer<'a> {
             let end = got_at + 8 * self.got.len() as u64;
             self.out_sections.push(made(".hybrid.got", SegmentKind::Rodata, elf::SHF_ALLOC, got_at, end));
         }
-        let stubs_end = init_at + init_len as u64;
-        self.out_sections.push(made(".hybrid.stubs", SegmentKind::Text, elf::SHF_ALLOC | elf::SHF_EXECINSTR, stubs_at, stubs_end));
+        self.out_sections.push(made(".hybrid.stubs", SegmentKind::Text, elf::SHF_ALLOC | elf::SHF_EXECINSTR, stubs_at, init_at + init_len));
         Ok(init_at)
     }
 
-    /// Resolve every relocation into the segments' bytes.
-    fn apply_relocations(&mut self, bases: &[u64; 3]) -> Result<()> {
-        let mut writes: Vec<(SegmentKind, u64, Vec<u8>)> = Vec::new();
-        for (input, place, offset, reloc) in self.relocations() {
-            let RelocationFlags::Elf { r_type } = reloc.flags() else { unreachable!("ELF input") };
-            let RelocationTarget::Symbol(symbol) = reloc.target() else { unreachable!("checked in plan") };
-            let resolved = self.resolve(input, symbol)?;
-            let a = reloc.addend();
+    /// Write the new segments' contents into `file` (the whole output;
+    /// `seg_offsets`: each segment's file offset): section bytes, resolved
+    /// relocations, the GOT, the import stubs and the constructor stub.
+    fn fill(&self, file: &mut Window, seg_offsets: &[u64; 3], bases: &[u64; 3], init_at: u64) -> Result<()> {
+        let at = |kind: SegmentKind, offset: u64| seg_offsets[kind as usize] + offset;
+        for &(kind, offset, data) in &self.copies {
+            file.at(at(kind, offset), data.len()).copy_from_slice(data);
+        }
+        for reloc in self.relocations() {
+            let (input, place, offset, r_type, symbol, a) = reloc?;
+            let resolved = self.symbol(input, symbol)?;
             let p = bases[place.kind as usize] + place.offset + offset;
             let s = match resolved {
                 // Reached through their slot, never by address (see plan_got_and_stubs).
@@ -376,34 +421,69 @@ impl<'a> Placer<'a> {
             let out_of_range = || {
                 ImageLinkError::Unsupported(format!("{}: relocation {r_type} at {p:#x} out of range", self.inputs[input].name))
             };
-            let bytes = match r_type {
+            let pc32 = |value: i64| i32::try_from(value).map(|v| v.to_le_bytes()).map_err(|_| out_of_range());
+            let mut buf = [0u8; 8];
+            let len = match r_type {
                 elf::R_X86_64_NONE => continue,
-                elf::R_X86_64_64 => (s.wrapping_add(a) as u64).to_le_bytes().to_vec(),
-                elf::R_X86_64_PC64 => (s.wrapping_add(a).wrapping_sub(p as i64)).to_le_bytes().to_vec(),
-                elf::R_X86_64_PC32 | elf::R_X86_64_PLT32 => {
-                    i32::try_from(s + a - p as i64).map_err(|_| out_of_range())?.to_le_bytes().to_vec()
+                elf::R_X86_64_64 => {
+                    buf = (s.wrapping_add(a) as u64).to_le_bytes();
+                    8
                 }
-                elf::R_X86_64_32 => u32::try_from(s + a).map_err(|_| out_of_range())?.to_le_bytes().to_vec(),
-                elf::R_X86_64_32S => i32::try_from(s + a).map_err(|_| out_of_range())?.to_le_bytes().to_vec(),
+                elf::R_X86_64_PC64 => {
+                    buf = s.wrapping_add(a).wrapping_sub(p as i64).to_le_bytes();
+                    8
+                }
+                elf::R_X86_64_PC32 | elf::R_X86_64_PLT32 => {
+                    buf[..4].copy_from_slice(&pc32(s + a - p as i64)?);
+                    4
+                }
+                elf::R_X86_64_32 => {
+                    buf[..4].copy_from_slice(&u32::try_from(s + a).map_err(|_| out_of_range())?.to_le_bytes());
+                    4
+                }
+                elf::R_X86_64_32S => {
+                    buf[..4].copy_from_slice(&pc32(s + a)?);
+                    4
+                }
                 t if is_got(t) => {
                     let entry = match resolved {
                         Resolved::Import(i) => self.import_slot(i)?,
-                        _ => bases[SegmentKind::Rodata as usize] + self.got[&(input, symbol)],
+                        _ => bases[SegmentKind::Rodata as usize] + self.inputs[input].got[symbol.0].expect("planned"),
                     };
-                    i32::try_from(entry as i64 + a - p as i64).map_err(|_| out_of_range())?.to_le_bytes().to_vec()
+                    buf[..4].copy_from_slice(&pc32(entry as i64 + a - p as i64)?);
+                    4
                 }
                 t => return unsupported(format!("{}: relocation type {t}", self.inputs[input].name)),
             };
-            writes.push((place.kind, place.offset + offset, bytes));
-        }
-        for (kind, at, bytes) in writes {
-            let segment = &mut self.segments[kind as usize].bytes;
-            let at = at as usize;
-            if at + bytes.len() > segment.len() {
-                return unsupported("a relocation outside its section".into());
+            let section_end = self.out_sections[place.out_section].end;
+            if place.offset + offset + len as u64 > section_end {
+                return unsupported(format!("{}: a relocation outside its section", self.inputs[input].name));
             }
-            segment[at..at + bytes.len()].copy_from_slice(&bytes);
+            file.at(at(place.kind, place.offset + offset), len).copy_from_slice(&buf[..len]);
         }
+        for &(got_at, input, symbol) in &self.got {
+            let value = self.address(self.symbol(input, symbol)?, bases);
+            file.at(at(SegmentKind::Rodata, got_at), 8).copy_from_slice(&value.to_le_bytes());
+        }
+        let text_base = bases[SegmentKind::Text as usize];
+        for (&i, &stub_at) in &self.stubs {
+            let slot = self.import_slot(i)?;
+            let rel = i32::try_from(slot as i64 - (text_base + stub_at + 6) as i64);
+            let rel = rel.map_err(|_| ImageLinkError::Unsupported("import slot out of range".into()))?;
+            let stub = file.at(at(SegmentKind::Text, stub_at), 6);
+            stub[..2].copy_from_slice(&[0xFF, 0x25]);
+            stub[2..].copy_from_slice(&rel.to_le_bytes());
+        }
+        let mut init = vec![0x48, 0x83, 0xEC, 0x08];
+        for &(input, symbol, addend) in &self.init_functions {
+            let target = self.address(self.symbol(input, symbol)?, bases) as i64 + addend;
+            let next = (text_base + init_at) as i64 + init.len() as i64 + 5;
+            let rel = i32::try_from(target - next).map_err(|_| ImageLinkError::Unsupported("constructor out of range".into()))?;
+            init.push(0xE8);
+            init.extend_from_slice(&rel.to_le_bytes());
+        }
+        init.extend_from_slice(&[0x48, 0x83, 0xC4, 0x08, 0xC3]);
+        file.at(at(SegmentKind::Text, init_at), init.len()).copy_from_slice(&init);
         Ok(())
     }
 
@@ -411,42 +491,6 @@ impl<'a> Placer<'a> {
     fn import_slot(&self, i: usize) -> Result<u64> {
         let table = self.image.symbol(IMPORTS_SYMBOL).ok_or_else(|| ImageLinkError::Io(format!("the runtime image has no `{IMPORTS_SYMBOL}`")))?;
         Ok(table + 8 * i as u64)
-    }
-
-    /// Fill the GOT, the import stubs (`jmp [rip + slot]`) and the
-    /// constructor stub (`sub rsp, 8; call f...; add rsp, 8; ret`).
-    fn write_got_and_stubs(&mut self, bases: &[u64; 3], init_at: u64) -> Result<()> {
-        let mut got_values = Vec::new();
-        for (&(input, symbol), &at) in &self.got {
-            got_values.push((at, self.address_of(input, symbol, bases)?));
-        }
-        for (at, value) in got_values {
-            self.segments[SegmentKind::Rodata as usize].bytes[at as usize..at as usize + 8].copy_from_slice(&value.to_le_bytes());
-        }
-        let text_base = bases[SegmentKind::Text as usize];
-        let mut stub_code = Vec::new();
-        for (&i, &at) in &self.stubs {
-            let slot = self.import_slot(i)?;
-            let rel = i32::try_from(slot as i64 - (text_base + at + 6) as i64).map_err(|_| ImageLinkError::Unsupported("import slot out of range".into()))?;
-            let mut code = vec![0xFF, 0x25];
-            code.extend_from_slice(&rel.to_le_bytes());
-            stub_code.push((at, code));
-        }
-        let mut init = vec![0x48, 0x83, 0xEC, 0x08];
-        for &(input, symbol, addend) in &self.init_functions {
-            let target = self.address_of(input, symbol, bases)? as i64 + addend;
-            let next = (text_base + init_at) as i64 + init.len() as i64 + 5;
-            let rel = i32::try_from(target - next).map_err(|_| ImageLinkError::Unsupported("constructor out of range".into()))?;
-            init.push(0xE8);
-            init.extend_from_slice(&rel.to_le_bytes());
-        }
-        init.extend_from_slice(&[0x48, 0x83, 0xC4, 0x08, 0xC3]);
-        stub_code.push((init_at, init));
-        let text = &mut self.segments[SegmentKind::Text as usize].bytes;
-        for (at, code) in stub_code {
-            text[at as usize..at as usize + code.len()].copy_from_slice(&code);
-        }
-        Ok(())
     }
 }
 
@@ -483,15 +527,4 @@ impl Placer<'_> {
 
 fn is_got(r_type: u32) -> bool {
     matches!(r_type, elf::R_X86_64_GOTPCREL | elf::R_X86_64_GOTPCRELX | elf::R_X86_64_REX_GOTPCRELX)
-}
-
-/// What a symbol reference resolves to.
-#[derive(Clone, Copy, Debug)]
-enum Resolved {
-    /// A place in a new segment.
-    Placed { kind: SegmentKind, offset: u64 },
-    /// A fixed address: the image's symbol, an absolute symbol.
-    Absolute(u64),
-    /// A function reached through import slot `i` of the image.
-    Import(usize),
 }

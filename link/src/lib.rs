@@ -19,7 +19,7 @@ pub mod system_link;
 
 pub use descriptor::write_offload_object;
 pub use shim_prelink::prelinked_shim;
-pub use system_link::{find_lld, link_executable, LinkOptions, Linker};
+pub use system_link::{find_lld, link_executable, link_objects, LinkOptions, Linker, ObjectBytes};
 
 /// The kind of a device image.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -186,10 +186,50 @@ fn run(cmd: &mut Command) -> Result<(), LinkError> {
 /// Place `objects` into the runtime image of `shim_lib` (built and cached
 /// on first use). No fallback: [`link_executable`] adds that.
 pub fn link_with_image(objects: &[PathBuf], shim_lib: &Path, output: &Path) -> Result<(), LinkError> {
+    let datas = objects
+        .iter()
+        .map(|p| std::fs::read(p).map_err(|e| LinkError::InvalidInput(format!("cannot read {}: {e}", p.display()))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let named: Vec<(String, &[u8])> = objects.iter().zip(&datas).map(|(p, d)| (p.display().to_string(), d.as_slice())).collect();
+    place_in_image(&named, shim_lib, output)
+}
+
+fn place_in_image(objects: &[(String, &[u8])], shim_lib: &Path, output: &Path) -> Result<(), LinkError> {
     let image = crate::runtime_image::runtime_image(shim_lib).map_err(LinkError::InvalidInput)?;
-    note(|| format!("placing {objects:?} into {}", image.display()));
+    note(|| format!("placing {} object(s) into {}", objects.len(), image.display()));
     crate::image_link::place(objects, &image, output)?;
     Ok(())
+}
+
+/// An object in memory: a name for messages and its bytes.
+pub struct ObjectBytes<'a> {
+    /// File name to use if it must be written out (and in messages).
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// Link objects held in memory: placed into the runtime image straight
+/// from memory when `options` allow, else written into `scratch` and
+/// linked by [`link_executable`]. Returns the linker that did it.
+pub fn link_objects(objects: &[ObjectBytes], scratch: &Path, shim_lib: &Path, output: &Path, options: &LinkOptions) -> Result<Linker, LinkError> {
+    let fast_allowed = !std::env::var_os("HYBRID_LINK_FAST").is_some_and(|v| v == "0");
+    let mut options = options.clone();
+    if options.linker == Linker::Image && fast_allowed && shim_lib.is_file() {
+        let named: Vec<(String, &[u8])> = objects.iter().map(|o| (o.name.to_string(), o.bytes)).collect();
+        match place_in_image(&named, shim_lib, output) {
+            Ok(()) => return Ok(Linker::Image),
+            Err(e) if !options.fallback => return Err(e),
+            Err(e) => note(|| format!("placing into the runtime image failed, linking in process: {e}")),
+        }
+        options.linker = Linker::InProcess;
+    }
+    let mut paths = Vec::with_capacity(objects.len());
+    for object in objects {
+        let path = scratch.join(object.name);
+        std::fs::write(&path, object.bytes).map_err(|e| LinkError::InvalidInput(format!("cannot write {}: {e}", path.display())))?;
+        paths.push(path);
+    }
+    link_executable(&paths, shim_lib, output, &options)
 }
 
 /// Link `objects` and the shim (`libhybrid_shim.a`, or an already pre-linked
