@@ -49,9 +49,10 @@ impl DriverError {
     }
 }
 
-/// The host side's object and what else the chosen backend produced.
+/// The host side's objects (one per codegen unit; one with the LLVM
+/// backend) and what else the chosen backend produced.
 struct HostArtifacts {
-    object: Vec<u8>,
+    objects: Vec<Vec<u8>>,
     clif: Option<String>,
     llvm_ir: Option<String>,
     timings: Vec<(&'static str, Duration)>,
@@ -68,7 +69,7 @@ fn compile_host(module: &hybrid_ir::Module, args: &CommonArgs, emit_clif: bool, 
                 opt: args.release,
             };
             let out = hybrid_host::compile_host(module, &options)?;
-            Ok(HostArtifacts { object: out.object, clif: out.clif, llvm_ir: None, timings: out.timings })
+            Ok(HostArtifacts { objects: out.objects, clif: out.clif, llvm_ir: None, timings: out.timings })
         }
         HostBackend::Llvm => {
             // FIXME(parallel-llvm-host): one LLVM module on one thread; `-j`
@@ -79,7 +80,7 @@ fn compile_host(module: &hybrid_ir::Module, args: &CommonArgs, emit_clif: bool, 
                 verify: args.verify,
             };
             let out = hybrid_device::compile_host_llvm(module, &options).map_err(DriverError::HostLlvm)?;
-            Ok(HostArtifacts { object: out.object, clif: None, llvm_ir: out.llvm_ir, timings: out.timings })
+            Ok(HostArtifacts { objects: vec![out.object], clif: None, llvm_ir: out.llvm_ir, timings: out.timings })
         }
     }
 }
@@ -258,10 +259,20 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
         None => (Vec::new(), Vec::new()),
     };
     let descriptor = hybrid_link::write_offload_object(&images, &entries)?;
+    // Unit 0 is `host.o` (`<output>.o` with --emit=obj), unit k `host.k.o`.
+    let unit_ext = |k: usize| if k == 0 { "o".to_string() } else { format!("{k}.o") };
+    let names: Vec<String> = (0..host.objects.len()).map(|k| format!("host.{}", unit_ext(k))).collect();
+    let mut objects = Vec::with_capacity(host.objects.len() + 1);
+    for (k, (object, name)) in host.objects.iter().zip(&names).enumerate() {
+        if emit(Stage::Obj) {
+            write_file(&with_suffix(&output, &unit_ext(k)), object)?;
+        }
+        objects.push(hybrid_link::ObjectBytes { name, bytes: object });
+    }
     if emit(Stage::Obj) {
-        write_file(&with_suffix(&output, "o"), &host.object)?;
         write_file(&with_suffix(&output, "offload.o"), &descriptor)?;
     }
+    objects.push(hybrid_link::ObjectBytes { name: "offload.o", bytes: &descriptor });
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|source| DriverError::Write { path: parent.display().to_string(), source })?;
@@ -269,10 +280,6 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
     let link_options = hybrid_link::LinkOptions { threads: args.jobs.unwrap_or(0), ..Default::default() };
     let objects_time = link_start.elapsed();
     let linker_start = Instant::now();
-    let objects = [
-        hybrid_link::ObjectBytes { name: "host.o", bytes: &host.object },
-        hybrid_link::ObjectBytes { name: "offload.o", bytes: &descriptor },
-    ];
     let linker = hybrid_link::link_objects(&objects, &temp.0, &shim, &output, &link_options)?;
     let linker_time = linker_start.elapsed();
     timings.record("link", link_start.elapsed());

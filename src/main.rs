@@ -54,7 +54,10 @@ pub struct CommonArgs {
     /// GPU architecture of the PTX image.
     #[arg(long, default_value = "sm_90")]
     pub gpu_arch: String,
-    /// Also write these stages next to the output: ir, clif, llvm-ir, ptx, obj.
+    /// Also write these stages next to the output: ir, clif, llvm-ir, ptx, obj
+    /// (obj: the host objects, `<output>.o` for the first codegen unit and
+    /// `<output>.<k>.o` for unit k > 0, and the offload descriptor
+    /// `<output>.offload.o`).
     #[arg(long, value_delimiter = ',')]
     pub emit: Vec<Stage>,
     /// Print the wall time of each phase to stderr.

@@ -131,3 +131,47 @@ fn offload_modes_without_a_gpu() {
     assert!(out.stderr.contains("mandatory"), "{}", out.stderr);
     assert_eq!(out.stdout, "");
 }
+
+/// A program of several host codegen units: one object per unit (written
+/// with --emit=obj as `<out>.o`, `<out>.1.o`, ..), linked together; the
+/// kernel's fallback (unit 0) is launched from `main` (the last unit) and a
+/// call chain runs through every unit.
+#[test]
+fn a_program_of_several_codegen_units_builds_and_runs() {
+    let dir = scratch_dir("units");
+    let (n, adds) = (400, 60);
+    let mut src = String::from(
+        "#![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]\n\
+         #[cfg(target_os = \"linux\")]\nextern \"C\" {\n    pub fn kernel_1(x: *mut [f64; 128]);\n}\n\
+         #[cfg(not(target_os = \"linux\"))]\n#[rustc_offload_kernel]\n\
+         extern \"gpu-kernel\" fn kernel_1(x: *mut [f64; 128]) {\n    unsafe { (*x)[0] = 21.0 };\n}\n",
+    );
+    for i in 0..n {
+        src.push_str(&format!("fn f{i}(x: i64) -> i64 {{\n    let mut a = x;\n"));
+        for j in 0..adds {
+            src.push_str(&format!("    a += {j};\n"));
+        }
+        src.push_str(&if i == 0 { "    a\n}\n".to_string() } else { format!("    f{}(a)\n}}\n", i - 1) });
+    }
+    src.push_str(&format!(
+        "fn kernel(x: *mut [f64; 128]) {{\n    core::intrinsics::offload(kernel_1, (x,))\n}}\n\
+         fn main() {{\n    let mut x = [0.0f64; 128];\n    kernel(&mut x);\n    println!(\"{{}}\", x[0]);\n    \
+         println!(\"chain={{}}\", f{}(0));\n}}\n",
+        n - 1
+    ));
+    let program = dir.join("units.rs");
+    std::fs::write(&program, src).unwrap();
+    let exe = build_program(&program, &dir, &["--emit=obj", "-j", "2"]).unwrap();
+    for ext in [".o", ".1.o", ".2.o", ".offload.o"] {
+        let mut p = exe.clone().into_os_string();
+        p.push(ext);
+        let bytes = std::fs::read(&p).unwrap_or_else(|_| panic!("missing {}", std::path::Path::new(&p).display()));
+        assert_eq!(&bytes[..4], b"\x7fELF");
+    }
+    let want = format!("21\nchain={}\n", n * (0..adds).sum::<i64>());
+    for mode in ["default", "disabled"] {
+        let out = run_program(&exe, &[("HYBRID_OFFLOAD", mode)]).unwrap();
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(out.stdout, want);
+    }
+}

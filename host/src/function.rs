@@ -559,7 +559,7 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
     }
     /// `file, file_len, line, col` of a span, for the panic functions.
     pub fn location(&mut self, span: Span) -> [Value; 4] {
-        let file = self.data_value(Namespace::DATA, self.cx.file_data.as_u32());
+        let file = self.data_value(Namespace::DATA, crate::FILE_DATA);
         let len = self.usize_const(self.module.source_name.len() as u64);
         let line = self.iconst(types::I32, span.line as i64);
         let col = self.iconst(types::I32, span.col as i64);

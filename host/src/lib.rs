@@ -1,11 +1,15 @@
-//! hybrid-host: hybrid-ir to one x86-64 ELF object through Cranelift (host code, offload call sites, kernel fallbacks).
+//! hybrid-host: hybrid-ir to x86-64 ELF objects through Cranelift (host code, offload call sites, kernel fallbacks), one object per codegen unit.
 //!
-//! The driver declares every function serially, builds and compiles each
-//! function's CLIF in parallel (rayon, one `cranelift_codegen::Context` per
-//! worker), then defines the machine code and its relocations serially.
-//! Functions built in parallel cannot touch the `ObjectModule`, so they name
-//! what they reference through `UserExternalName` namespaces (see
-//! [`Namespace`]) that the serial phase maps to real module ids.
+//! The driver declares every function serially (symbols, signatures and
+//! module-wide ids, in a fixed job order), then splits the jobs into codegen
+//! units of a fixed size (see [`unit`]) and compiles the units in parallel
+//! (rayon): each unit builds and compiles its functions' CLIF (in parallel
+//! too, one `cranelift_codegen::Context` per worker), then defines the
+//! machine code in its own `ObjectModule` and emits that object. The units
+//! do not depend on the thread count, so neither does the output.
+//! Functions are built before any `ObjectModule` exists, so they name what
+//! they reference through `UserExternalName` namespaces (see [`Namespace`])
+//! with module-wide indices that each unit maps to its own ids.
 
 mod expr;
 mod fallback;
@@ -17,10 +21,10 @@ mod place;
 mod print;
 mod runtime;
 mod shared;
+mod unit;
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use cranelift_codegen::control::ControlPlane;
@@ -29,13 +33,13 @@ use cranelift_codegen::isa::{OwnedTargetIsa, TargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
-use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module as _, ModuleReloc, ModuleRelocTarget};
-use cranelift_object::{ObjectBuilder, ObjectModule};
+use cranelift_module::{FuncId, Linkage, ModuleReloc};
 use hybrid_ir::{abi, FunctionKind, Handle, Module};
 use rayon::prelude::*;
 
 pub use function::Flavor;
 pub use runtime::external_symbols;
+pub use unit::UNIT_EXPRS;
 
 /// Options of the host backend.
 #[derive(Clone, Debug, Default)]
@@ -53,13 +57,16 @@ pub struct HostOptions {
 /// What the host backend produces.
 #[derive(Clone, Debug)]
 pub struct HostOutput {
-    /// An x86-64 ELF relocatable object.
-    pub object: Vec<u8>,
+    /// One x86-64 ELF relocatable object per codegen unit, in unit order;
+    /// they reference each other's functions (hidden symbols), so they are
+    /// linked together.
+    pub objects: Vec<Vec<u8>>,
     /// The CLIF of all functions (before Cranelift's own passes), in a
     /// deterministic order, when `HostOptions::emit_clif` is set.
     pub clif: Option<String>,
     /// Wall time per phase. The parallel phase is split between "host: clif
-    /// build" and "host: codegen" in proportion to the time workers spent in each.
+    /// build", "host: codegen", "host: define" and "host: emit" in
+    /// proportion to the time workers spent in each.
     pub timings: Vec<(&'static str, Duration)>,
 }
 
@@ -82,12 +89,14 @@ pub enum HostError {
 
 pub(crate) type Result<T, E = HostError> = std::result::Result<T, E>;
 
-/// Namespaces of `UserExternalName`s in the CLIF we build.
+/// Namespaces of `UserExternalName`s in the CLIF we build. `FUNC` and `DATA`
+/// are cranelift-module's, but with module-wide indices (a function's is its
+/// job index) that each unit rewrites to its own `FuncId`s and `DataId`s.
 pub(crate) enum Namespace {}
 impl Namespace {
-    /// A function of the object module (index: `FuncId`), as in cranelift-module.
+    /// A function of the program (index: its module-wide `FuncId`).
     pub const FUNC: u32 = 0;
-    /// A data object of the object module (index: `DataId`), as in cranelift-module.
+    /// A module-wide data object (index: [`FILE_DATA`], the only one).
     pub const DATA: u32 = 1;
     /// A runtime function (index into `runtime::RUNTIME`), declared on first use.
     pub const RUNTIME: u32 = 2;
@@ -104,12 +113,17 @@ pub(crate) enum Job {
     CMain,
 }
 
-/// A declared function: its module id, symbol and signature.
+/// The module-wide data index of the blob holding `module.source_name`.
+pub(crate) const FILE_DATA: u32 = 0;
+
+/// A declared function: its module-wide id (its job index), symbol,
+/// signature and linkage.
 #[derive(Clone, Debug)]
 pub(crate) struct Declared {
     pub id: FuncId,
     pub symbol: String,
     pub signature: ir::Signature,
+    pub linkage: Linkage,
 }
 
 /// Everything the parallel workers share (read-only).
@@ -120,8 +134,10 @@ pub(crate) struct ModuleCx<'m> {
     pub host: Vec<Option<Declared>>,
     /// Fallback flavor of each IR function, by function index.
     pub fallback: Vec<Option<Declared>>,
-    /// The data object holding `module.source_name`.
-    pub file_data: DataId,
+    /// The C `main`, when the module has an entry.
+    pub cmain: Option<Declared>,
+    /// Every function to generate; a function's module-wide id is its index here.
+    pub jobs: Vec<Job>,
 }
 
 impl ModuleCx<'_> {
@@ -131,40 +147,44 @@ impl ModuleCx<'_> {
             Flavor::Fallback => self.fallback[func.index()].as_ref(),
         }
     }
+    /// The function a job generates.
+    pub fn job_declared(&self, job: Job) -> &Declared {
+        match job {
+            Job::Ir { func, flavor } => self.declared(func, flavor).expect("declared in declare_all"),
+            Job::CMain => self.cmain.as_ref().expect("declared in declare_all"),
+        }
+    }
+    /// The function of a module-wide id.
+    pub fn by_id(&self, id: u32) -> &Declared {
+        self.job_declared(self.jobs[id as usize])
+    }
 }
 
-/// The machine code of one function plus what its relocations refer to.
-struct CompiledFunction {
-    id: FuncId,
-    alignment: u64,
-    bytes: Vec<u8>,
-    relocs: Vec<ModuleReloc>,
-    local_data: Vec<Vec<u8>>,
-    clif: Option<String>,
-    build_time: Duration,
-    codegen_time: Duration,
+/// The machine code of one function plus what its relocations refer to
+/// (module-wide names; see [`Namespace`]).
+pub(crate) struct CompiledFunction {
+    pub id: FuncId,
+    pub alignment: u64,
+    pub bytes: Vec<u8>,
+    pub relocs: Vec<ModuleReloc>,
+    pub local_data: Vec<Vec<u8>>,
+    pub clif: Option<String>,
+    pub build_time: Duration,
+    pub codegen_time: Duration,
 }
 
-/// Compile the host side of a validated module into one object file.
+/// Compile the host side of a validated module into one object file per codegen unit.
 pub fn compile_host(module: &Module, options: &HostOptions) -> Result<HostOutput, HostError> {
     let mut timings = Vec::new();
     let start = Instant::now();
     let isa = make_isa(options)?;
-    let mut object = ObjectModule::new(
-        ObjectBuilder::new(isa.clone(), "hybrid_host", cranelift_module::default_libcall_names())
-            .map_err(|e| HostError::Target(e.to_string()))?,
-    );
-    let (cx, jobs, cmain) = declare_all(module, isa, &mut object)?;
+    let cx = declare_all(module, isa)?;
+    let units = unit::partition(module, &cx.jobs);
     timings.push(("host: declare", start.elapsed()));
 
     let parallel_start = Instant::now();
-    let compile_all = || -> Vec<Result<CompiledFunction>> {
-        jobs.par_iter()
-            .map_init(
-                || (Context::new(), FunctionBuilderContext::new()),
-                |(ctx, fctx), job| compile_job(&cx, *job, cmain.as_ref(), ctx, fctx, options.emit_clif),
-            )
-            .collect()
+    let compile_all = || -> Vec<Result<unit::UnitOutput>> {
+        units.par_iter().map(|range| unit::compile_unit(&cx, range.clone(), options.emit_clif)).collect()
     };
     let results = if options.threads > 0 {
         let pool = rayon::ThreadPoolBuilder::new()
@@ -175,23 +195,24 @@ pub fn compile_host(module: &Module, options: &HostOptions) -> Result<HostOutput
     } else {
         compile_all()
     };
-    let compiled: Vec<CompiledFunction> = results.into_iter().collect::<Result<_>>()?;
+    let units: Vec<unit::UnitOutput> = results.into_iter().collect::<Result<_>>()?;
     let parallel_wall = parallel_start.elapsed();
-    let build: Duration = compiled.iter().map(|c| c.build_time).sum();
-    let codegen: Duration = compiled.iter().map(|c| c.codegen_time).sum();
-    let total = (build + codegen).as_secs_f64().max(1e-12);
-    timings.push(("host: clif build", parallel_wall.mul_f64(build.as_secs_f64() / total)));
-    timings.push(("host: codegen", parallel_wall.mul_f64(codegen.as_secs_f64() / total)));
+    // Split the parallel wall time by the time the workers spent in each phase.
+    let mut spent = [Duration::ZERO; 4];
+    for u in &units {
+        for (total, phase) in spent.iter_mut().zip([u.build_time, u.codegen_time, u.define_time, u.emit_time]) {
+            *total += phase;
+        }
+    }
+    let sum = spent.iter().sum::<Duration>().as_secs_f64().max(1e-12);
+    let names = ["host: clif build", "host: codegen", "host: define", "host: emit"];
+    for (name, phase) in names.into_iter().zip(spent) {
+        timings.push((name, parallel_wall.mul_f64(phase.as_secs_f64() / sum)));
+    }
 
-    let define_start = Instant::now();
-    let mut clif = options.emit_clif.then(String::new);
-    define_all(&mut object, &compiled, &mut clif)?;
-    timings.push(("host: define", define_start.elapsed()));
-
-    let emit_start = Instant::now();
-    let bytes = object.finish().emit().map_err(|e| HostError::Module(e.to_string()))?;
-    timings.push(("host: emit", emit_start.elapsed()));
-    Ok(HostOutput { object: bytes, clif, timings })
+    let clif = options.emit_clif.then(|| units.iter().map(|u| u.clif.as_str()).collect::<String>());
+    let objects = units.into_iter().map(|u| u.object).collect();
+    Ok(HostOutput { objects, clif, timings })
 }
 
 fn make_isa(options: &HostOptions) -> Result<OwnedTargetIsa> {
@@ -217,17 +238,20 @@ fn make_isa(options: &HostOptions) -> Result<OwnedTargetIsa> {
     isa.finish(settings::Flags::new(flags)).map_err(|e| HostError::Target(e.to_string()))
 }
 
-/// Declare every function of the object (serially) and list the jobs.
-fn declare_all<'m>(
-    module: &'m Module,
-    isa: OwnedTargetIsa,
-    object: &mut ObjectModule,
-) -> Result<(ModuleCx<'m>, Vec<Job>, Option<Declared>)> {
-    let module_err = |e: cranelift_module::ModuleError| HostError::Module(e.to_string());
+/// Declare every function (serially): symbols, signatures, linkage and
+/// module-wide ids, in job order.
+fn declare_all(module: &Module, isa: OwnedTargetIsa) -> Result<ModuleCx<'_>> {
     let n = module.functions.len();
     let mut host = vec![None; n];
     let mut fallback = vec![None; n];
     let mut jobs = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut take = |symbol: &str, function: &str| {
+        if taken.insert(symbol.to_string()) {
+            return Ok(());
+        }
+        Err(HostError::Module(format!("symbol `{symbol}` of `{function}` is already taken by another function")))
+    };
     for (handle, f) in module.functions.iter() {
         for flavor in [Flavor::Host, Flavor::Fallback] {
             let wanted = match flavor {
@@ -238,24 +262,20 @@ fn declare_all<'m>(
                 continue;
             }
             let signature = function::signature(module, &*isa, handle, flavor);
+            // Hidden, not local: a function may be called from another unit's object.
             let (symbol, linkage) = match flavor {
                 Flavor::Host => {
                     let export = module.entry == Some(handle);
-                    (abi::host_symbol(module, handle), if export { Linkage::Export } else { Linkage::Local })
+                    (abi::host_symbol(module, handle), if export { Linkage::Export } else { Linkage::Hidden })
                 }
                 Flavor::Fallback => {
                     let export = f.kind == FunctionKind::Kernel;
-                    (abi::fallback_symbol(module, handle), if export { Linkage::Export } else { Linkage::Local })
+                    (abi::fallback_symbol(module, handle), if export { Linkage::Export } else { Linkage::Hidden })
                 }
             };
-            if object.get_name(&symbol).is_some() {
-                return Err(HostError::Module(format!(
-                    "symbol `{symbol}` of `{}` is already taken by another function",
-                    f.name
-                )));
-            }
-            let id = object.declare_function(&symbol, linkage, &signature).map_err(module_err)?;
-            let declared = Some(Declared { id, symbol, signature });
+            take(&symbol, &f.name)?;
+            let id = FuncId::from_u32(jobs.len() as u32);
+            let declared = Some(Declared { id, symbol, signature, linkage });
             match flavor {
                 Flavor::Host => host[handle.index()] = declared,
                 Flavor::Fallback => fallback[handle.index()] = declared,
@@ -272,17 +292,14 @@ fn declare_all<'m>(
                     function: module.functions[entry].name.clone(),
                 });
             }
+            take("main", &module.functions[entry].name)?;
             let signature = fallback::c_main_signature(&*isa);
-            let id = object.declare_function("main", Linkage::Export, &signature).map_err(module_err)?;
-            cmain = Some(Declared { id, symbol: "main".into(), signature });
+            let id = FuncId::from_u32(jobs.len() as u32);
+            cmain = Some(Declared { id, symbol: "main".into(), signature, linkage: Linkage::Export });
             jobs.push(Job::CMain);
         }
     }
-    let file_data = object.declare_anonymous_data(false, false).map_err(module_err)?;
-    let mut desc = DataDescription::new();
-    desc.define(module.source_name.as_bytes().to_vec().into_boxed_slice());
-    object.define_data(file_data, &desc).map_err(module_err)?;
-    Ok((ModuleCx { module, isa, host, fallback, file_data }, jobs, cmain))
+    Ok(ModuleCx { module, isa, host, fallback, cmain, jobs })
 }
 
 fn job_name(cx: &ModuleCx, job: Job) -> String {
@@ -293,34 +310,28 @@ fn job_name(cx: &ModuleCx, job: Job) -> String {
 }
 
 /// Build one function's CLIF and compile it (runs on a rayon worker).
-fn compile_job(
+pub(crate) fn compile_job(
     cx: &ModuleCx,
     job: Job,
-    cmain: Option<&Declared>,
     ctx: &mut Context,
     fctx: &mut FunctionBuilderContext,
     emit_clif: bool,
 ) -> Result<CompiledFunction> {
     let build_start = Instant::now();
     ctx.clear();
-    let (declared, local_data) = match job {
+    let declared = cx.job_declared(job);
+    ctx.func = ir::Function::with_name_signature(UserFuncName::testcase(&declared.symbol), declared.signature.clone());
+    let local_data = match job {
         Job::Ir { func, flavor } => {
-            let declared = cx.declared(func, flavor).expect("declared in declare_all");
-            ctx.func =
-                ir::Function::with_name_signature(UserFuncName::testcase(&declared.symbol), declared.signature.clone());
             let built = function::build(cx, func, flavor, &mut ctx.func, fctx);
-            let local_data = built.inspect_err(|_| {
+            built.inspect_err(|_| {
                 // A failed build leaves the builder context mid-function.
                 *fctx = FunctionBuilderContext::new();
-            })?;
-            (declared, local_data)
+            })?
         }
         Job::CMain => {
-            let declared = cmain.expect("declared in declare_all");
-            ctx.func =
-                ir::Function::with_name_signature(UserFuncName::testcase(&declared.symbol), declared.signature.clone());
             fallback::build_c_main(cx, &mut ctx.func, fctx);
-            (declared, Vec::new())
+            Vec::new()
         }
     };
     let clif = emit_clif.then(|| render_clif(cx, &ctx.func, &local_data));
@@ -345,13 +356,7 @@ fn render_clif(cx: &ModuleCx, func: &ir::Function, local_data: &[Vec<u8>]) -> St
     let mut out = String::new();
     for (_, name) in func.params.user_named_funcs().iter() {
         let what = match name.namespace {
-            Namespace::FUNC => cx
-                .host
-                .iter()
-                .chain(cx.fallback.iter())
-                .flatten()
-                .find(|d| d.id.as_u32() == name.index)
-                .map_or_else(|| "main".to_string(), |d| d.symbol.clone()),
+            Namespace::FUNC => cx.by_id(name.index).symbol.clone(),
             Namespace::DATA => format!("data {:?}", cx.module.source_name),
             Namespace::RUNTIME => runtime::RUNTIME[name.index as usize].name.to_string(),
             _ => {
@@ -363,60 +368,4 @@ fn render_clif(cx: &ModuleCx, func: &ir::Function, local_data: &[Vec<u8>]) -> St
     }
     let _ = writeln!(out, "{}", func.display());
     out
-}
-
-/// Define the compiled functions in the object (serially), mapping the
-/// runtime and local-data namespaces to declared imports and data objects.
-fn define_all(object: &mut ObjectModule, compiled: &[CompiledFunction], clif: &mut Option<String>) -> Result<()> {
-    let module_err = |e: cranelift_module::ModuleError| HostError::Module(e.to_string());
-    let mut runtime_ids: HashMap<u32, FuncId> = HashMap::new();
-    let mut data_ids: HashMap<Arc<[u8]>, DataId> = HashMap::new();
-    for function in compiled {
-        let mut local_ids = Vec::with_capacity(function.local_data.len());
-        for bytes in &function.local_data {
-            let key: Arc<[u8]> = Arc::from(bytes.as_slice());
-            let id = match data_ids.get(&key) {
-                Some(id) => *id,
-                None => {
-                    let id = object.declare_anonymous_data(false, false).map_err(module_err)?;
-                    let mut desc = DataDescription::new();
-                    desc.define(bytes.clone().into_boxed_slice());
-                    object.define_data(id, &desc).map_err(module_err)?;
-                    data_ids.insert(key, id);
-                    id
-                }
-            };
-            local_ids.push(id);
-        }
-        let mut relocs = function.relocs.clone();
-        for reloc in &mut relocs {
-            if let ModuleRelocTarget::User { namespace, index } = reloc.name {
-                match namespace {
-                    Namespace::RUNTIME => {
-                        let id = match runtime_ids.get(&index) {
-                            Some(id) => *id,
-                            None => {
-                                let rt = &runtime::RUNTIME[index as usize];
-                                let sig = runtime::signature(rt, object.isa().default_call_conv());
-                                let id = object.declare_function(rt.name, Linkage::Import, &sig).map_err(module_err)?;
-                                runtime_ids.insert(index, id);
-                                id
-                            }
-                        };
-                        reloc.name = ModuleRelocTarget::user(Namespace::FUNC, id.as_u32());
-                    }
-                    Namespace::LOCAL_DATA => {
-                        reloc.name = ModuleRelocTarget::user(Namespace::DATA, local_ids[index as usize].as_u32());
-                    }
-                    _ => {}
-                }
-            }
-        }
-        object.define_function_bytes(function.id, function.alignment, &function.bytes, &relocs).map_err(module_err)?;
-        if let (Some(out), Some(text)) = (clif.as_mut(), function.clif.as_ref()) {
-            out.push_str(text);
-            out.push('\n');
-        }
-    }
-    Ok(())
 }

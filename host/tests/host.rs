@@ -2,13 +2,9 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::process::Command;
-
 use common::*;
 use hybrid_host::{compile_host, HostOptions, HostOutput};
 use hybrid_ir::*;
-use object::{Object, ObjectSymbol};
 
 fn compile(m: &Module, threads: usize) -> HostOutput {
     hybrid_ir::valid::validate(m).expect("test IR is valid");
@@ -69,27 +65,22 @@ fn seed_module() -> Module {
     m
 }
 
-fn symbols(out: &HostOutput) -> Vec<(String, bool, bool)> {
-    let file = object::File::parse(&*out.object).expect("ELF object");
-    assert_eq!(file.architecture(), object::Architecture::X86_64);
-    assert_eq!(file.format(), object::BinaryFormat::Elf);
-    file.symbols().map(|s| (s.name().unwrap_or("").to_string(), s.is_global(), s.is_undefined())).collect()
-}
-
-fn has(symbols: &[(String, bool, bool)], name: &str, global: bool, undefined: bool) -> bool {
-    symbols.iter().any(|(n, g, u)| n == name && *g == global && *u == undefined)
+/// The symbols of a one-unit program's object.
+fn unit_symbols(out: &HostOutput) -> Vec<(String, Bind)> {
+    assert_eq!(out.objects.len(), 1, "a small program is one codegen unit");
+    symbols(&out.objects[0])
 }
 
 #[test]
 fn seed_object_has_entries_and_offload_calls() {
     let out = compile(&seed_module(), 1);
-    let syms = symbols(&out);
-    assert!(has(&syms, "hyfb_kernel_1", true, false), "fallback entry exported: {syms:?}");
-    assert!(has(&syms, "main", true, false), "C main exported: {syms:?}");
-    assert!(has(&syms, "hybrid_user_main", true, false));
-    assert!(has(&syms, "hy_kernel", false, false), "host fn local: {syms:?}");
+    let syms = unit_symbols(&out);
+    assert!(has(&syms, "hyfb_kernel_1", Bind::Export), "fallback entry exported: {syms:?}");
+    assert!(has(&syms, "main", Bind::Export), "C main exported: {syms:?}");
+    assert!(has(&syms, "hybrid_user_main", Bind::Export));
+    assert!(has(&syms, "hy_kernel", Bind::Hidden), "host fn hidden: {syms:?}");
     for import in ["__tgt_target_data_begin_mapper", "__tgt_target_kernel", "__tgt_target_data_end_mapper"] {
-        assert!(has(&syms, import, true, true), "{import} imported: {syms:?}");
+        assert!(has(&syms, import, Bind::Undefined), "{import} imported: {syms:?}");
     }
     assert!(!syms.iter().any(|(n, ..)| n == "hy_kernel_1"), "a device-only kernel has no host version");
     let clif = out.clif.expect("clif");
@@ -109,7 +100,7 @@ fn output_is_deterministic_across_thread_counts() {
     let m = seed_module();
     let a = compile(&m, 1);
     let b = compile(&m, 4);
-    assert_eq!(a.object, b.object);
+    assert_eq!(a.objects, b.objects);
     assert_eq!(a.clif, b.clif);
 }
 
@@ -365,30 +356,10 @@ fn rich_module() -> Module {
     m
 }
 
-/// Link `object` with the C stub into an executable in a fresh directory.
-fn link(name: &str, object: &[u8]) -> Option<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("hybrid-host-test-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let obj = dir.join("host.o");
-    std::fs::write(&obj, object).unwrap();
-    let exe = dir.join(name);
-    let stub = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/stub.c");
-    let status = Command::new("cc").arg("-o").arg(&exe).arg(&obj).arg(&stub).arg("-lm").status();
-    match status {
-        Ok(s) if s.success() => Some(exe),
-        Ok(s) => panic!("linking failed: {s}"),
-        Err(e) => {
-            eprintln!("skipping: no C compiler ({e})");
-            None
-        }
-    }
-}
-
 #[test]
 fn seed_runs_and_prints_21() {
     let out = compile(&seed_module(), 0);
-    let Some(exe) = link("seed", &out.object) else { return };
-    let run = Command::new(&exe).output().unwrap();
+    let run = link_and_run("seed", &out.objects);
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success(), "{stdout}");
     assert_eq!(stdout, "map dev=-1 n=1: 1024/23\nlaunch v3 args=1 teams=1/1 threads=1/1 dyn=0\n21\n");
@@ -400,11 +371,10 @@ fn rich_program_runs_with_rust_semantics() {
     let clif = out.clif.as_deref().unwrap();
     assert!(clif.contains("function %hyfb_twice(i64, i32) -> i32"), "device callee gets ctx first");
     assert!(clif.contains("function %hy_twice(i32) -> i32"));
-    let syms = symbols(&out);
-    assert!(has(&syms, "hyfb_fill", true, false));
-    assert!(has(&syms, "hyfb_twice", false, false));
-    let Some(exe) = link("rich", &out.object) else { return };
-    let run = Command::new(&exe).output().unwrap();
+    let syms = unit_symbols(&out);
+    assert!(has(&syms, "hyfb_fill", Bind::Export));
+    assert!(has(&syms, "hyfb_twice", Bind::Hidden));
+    let run = link_and_run("rich", &out.objects);
     let stdout = String::from_utf8_lossy(&run.stdout);
     let expected = "sum=45\npair=42\npf=1.5\na2=3\nslen=2\ns0=2\nsat=2147483647\nsatu8=255\nneg=0\n\
                     min=1\nsqrt=4\npow=81\nones=4\nlz=7\ntz=16\nround=3\nfrem=1.5\nvlen=11\nv10=99\n\
@@ -525,8 +495,7 @@ fn aggregates_module() -> Module {
 #[test]
 fn aggregates_pointers_and_panic() {
     let out = compile(&aggregates_module(), 1);
-    let Some(exe) = link("agg", &out.object) else { return };
-    let run = Command::new(&exe).output().unwrap();
+    let run = link_and_run("agg", &out.objects);
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert_eq!(stdout, "a0=1\nb0=10\nr=42\np1=2\ns.a=5\nx=9\na[2]=3\npanicked at agg.rs:7:5: boom 7\n");
     assert_eq!(run.status.code(), Some(101));
@@ -559,9 +528,8 @@ fn many_functions() {
     m.entry = Some(main);
     let a = compile(&m, 1);
     let b = compile(&m, 0);
-    assert_eq!(a.object, b.object);
-    let Some(exe) = link("many", &a.object) else { return };
-    let run = Command::new(&exe).output().unwrap();
+    assert_eq!(a.objects, b.objects);
+    let run = link_and_run("many", &a.objects);
     assert_eq!(String::from_utf8_lossy(&run.stdout), format!("{}\n", (0..400).sum::<i64>()));
 }
 

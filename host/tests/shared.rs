@@ -402,10 +402,14 @@ fn block_reduction_and_atomics_run_exactly_in_fallback() {
     for needle in ["atomic_rmw.i32 add", "atomic_rmw.i32 smax", "atomic_rmw.i32 umax", "atomic_rmw.i64 smin", "atomic_cas"] {
         assert!(clif.contains(needle), "CLIF has {needle}:\n{clif}");
     }
-    let dir = std::env::temp_dir().join(format!("hybrid-host-shared-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let host_o = dir.join("host.o");
-    std::fs::write(&host_o, &out.object).unwrap();
+    let scratch = ScratchDir::new("shared");
+    let dir = &scratch.0;
+    let mut objects = Vec::new();
+    for (k, object) in out.objects.iter().enumerate() {
+        let path = dir.join(format!("host.{k}.o"));
+        std::fs::write(&path, object).unwrap();
+        objects.push(path);
+    }
     let entries: Vec<_> = m
         .kernels()
         .map(|(h, _)| hybrid_link::OffloadEntry {
@@ -424,7 +428,9 @@ fn block_reduction_and_atomics_run_exactly_in_fallback() {
     assert!(st.success());
     let exe = dir.join("shared");
     let options = hybrid_link::LinkOptions { linker: hybrid_link::Linker::System, threads: 0, fallback: true };
-    hybrid_link::link_executable(&[main_o, host_o, desc], &shim_lib(), &exe, &options).unwrap();
+    objects.insert(0, main_o);
+    objects.push(desc);
+    hybrid_link::link_executable(&objects, &shim_lib(), &exe, &options).unwrap();
     let want = expected();
     // Several runs: blocks race on the atomics across cores.
     for _ in 0..3 {

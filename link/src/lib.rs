@@ -47,7 +47,7 @@ pub struct DeviceImage {
 pub struct OffloadEntry {
     /// The kernel's symbol in the device image.
     pub kernel_name: String,
-    /// The host-fallback entry (defined in host.o); its address is the
+    /// The host-fallback entry (defined in one of the host objects); its address is the
     /// offload region id.
     pub host_symbol: String,
     /// The kernel's static block-shared memory in bytes

@@ -1,7 +1,11 @@
-//! Hand-built IR for the host backend's tests (the front end is developed separately).
+//! Hand-built IR for the host backend's tests (the front end is developed separately), and linking their objects with the C stub of the shim.
 #![allow(dead_code)]
 
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
 use hybrid_ir::*;
+use object::{Object, ObjectSymbol};
 
 pub const SPAN: Span = Span { lo: 0, hi: 0, line: 7, col: 5 };
 
@@ -118,4 +122,83 @@ pub fn let_(local: Handle<Local>, init: Handle<Expr>) -> Stmt {
 }
 pub fn st(e: Handle<Expr>) -> Stmt {
     Stmt::Expr(e)
+}
+
+/// A scratch directory, removed on drop (also when the test panics).
+pub struct ScratchDir(pub PathBuf);
+
+impl ScratchDir {
+    pub fn new(name: &str) -> Self {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("hybrid-host-test-{name}-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        ScratchDir(dir)
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Link the host `objects` (one per codegen unit) with the C stub of the
+/// shim into an executable with `cc`, run it and return what it did. A C
+/// compiler is a requirement of this project: without one this panics.
+pub fn link_and_run(name: &str, objects: &[Vec<u8>]) -> Output {
+    let dir = ScratchDir::new(name);
+    let mut cc = Command::new("cc");
+    let exe = dir.0.join(name);
+    cc.arg("-o").arg(&exe);
+    for (k, object) in objects.iter().enumerate() {
+        let path = dir.0.join(format!("host.{k}.o"));
+        std::fs::write(&path, object).unwrap();
+        cc.arg(path);
+    }
+    cc.arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/stub.c")).arg("-lm");
+    let status = cc
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run `cc` (a C compiler is required to link the test programs): {e}"));
+    assert!(status.success(), "linking {name} with cc failed: {status}");
+    Command::new(&exe).output().unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()))
+}
+
+/// How an object binds a symbol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bind {
+    /// Defined, local to the object.
+    Local,
+    /// Defined, global with hidden visibility (seen by the other objects of the executable only).
+    Hidden,
+    /// Defined, global with default visibility.
+    Export,
+    /// Referenced, defined elsewhere.
+    Undefined,
+}
+
+/// The symbols of an x86-64 ELF relocatable object.
+pub fn symbols(object: &[u8]) -> Vec<(String, Bind)> {
+    let file = object::File::parse(object).expect("ELF object");
+    assert_eq!(file.architecture(), object::Architecture::X86_64);
+    assert_eq!(file.format(), object::BinaryFormat::Elf);
+    let bind = |s: &object::Symbol| {
+        let st_other = match s.flags() {
+            object::SymbolFlags::Elf { st_other, .. } => st_other,
+            _ => 0,
+        };
+        let hidden = st_other & 3 == object::elf::STV_HIDDEN;
+        match (s.is_undefined(), s.is_global(), hidden) {
+            (true, ..) => Bind::Undefined,
+            (false, false, _) => Bind::Local,
+            (false, true, true) => Bind::Hidden,
+            (false, true, false) => Bind::Export,
+        }
+    };
+    file.symbols().map(|s| (s.name().unwrap_or("").to_string(), bind(&s))).collect()
+}
+
+pub fn has(symbols: &[(String, Bind)], name: &str, bind: Bind) -> bool {
+    symbols.iter().any(|(n, b)| n == name && *b == bind)
 }
