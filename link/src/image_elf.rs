@@ -13,26 +13,26 @@ use std::path::{Path, PathBuf};
 
 pub const PAGE: u64 = 0x1000;
 /// The ELF header (`e_phoff`, `e_shoff`, ... are patched in it).
-const PHDR_PATCH_AREA: usize = std::mem::size_of::<FileHeader64<LE>>();
+const ELF_HEADER_SIZE: usize = std::mem::size_of::<FileHeader64<LE>>();
 
-/// The part of the output file from `start` on, addressed by file offset.
-pub struct Window<'b> {
-    start: u64,
-    bytes: &'b mut [u8],
-}
-
-impl Window<'_> {
-    /// `len` bytes at file offset `offset` (which must lie in the window).
-    pub fn at(&mut self, offset: u64, len: usize) -> &mut [u8] {
-        let from = (offset - self.start) as usize;
-        &mut self.bytes[from..from + len]
-    }
-}
 const PHDR_SIZE: u64 = std::mem::size_of::<ProgramHeader64<LE>>() as u64;
 
 pub fn align_up(x: u64, align: u64) -> u64 {
     let align = align.max(1);
     x.div_ceil(align) * align
+}
+
+/// The output file, written at file offsets (`pwrite`): placing writes
+/// each section once, so no buffer of the whole output is ever filled.
+pub struct OutputFile<'f> {
+    file: &'f std::fs::File,
+    path: &'f Path,
+}
+
+impl OutputFile<'_> {
+    pub fn write_at(&self, offset: u64, bytes: &[u8]) -> Result<(), String> {
+        self.file.write_all_at(bytes, offset).map_err(|e| format!("cannot write {}: {e}", self.path.display()))
+    }
 }
 
 /// The three new segments, in address order.
@@ -246,12 +246,13 @@ impl Image {
 
     /// Write the output: the loaded part of the image with the patches
     /// applied, the new segments (their contents written by `fill`, given
-    /// the whole file and each segment's file offset), the program header
+    /// the output file and each segment's file offset), the program header
     /// table in the first new one, then the image's unloaded sections
     /// (symbol table and string tables extended) and a section header table
-    /// with the new sections. The file is assembled in memory and written
-    /// once (filling a mapped file costs ext4 a block reservation per page,
-    /// 3–4x slower for small outputs) under a temporary name, then renamed into place, so a running old
+    /// with the new sections. Every part is written once at its offset
+    /// (no buffer of the whole output: fresh memory costs page faults, and
+    /// filling a mapped file costs ext4 a block reservation per page),
+    /// under a temporary name, then renamed into place, so a running old
     /// executable is not disturbed. An old output is removed first:
     /// renaming over an existing file makes ext4 (`auto_da_alloc`) start
     /// writing the new one back to disk at once, ~1 ms.
@@ -259,7 +260,7 @@ impl Image {
         &self,
         output: &Path,
         program: &Program,
-        fill: impl FnOnce(&mut Window, &[u64; 3]) -> Result<(), String>,
+        fill: impl FnOnce(&OutputFile, &[u64; 3]) -> Result<(), String>,
     ) -> Result<(), String> {
         let dir = output.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let name = output.file_name().map_or("a.out".into(), |n| n.to_string_lossy().into_owned());
@@ -283,54 +284,43 @@ impl Image {
         &self,
         path: &Path,
         program: &Program,
-        fill: impl FnOnce(&mut Window, &[u64; 3]) -> Result<(), String>,
+        fill: impl FnOnce(&OutputFile, &[u64; 3]) -> Result<(), String>,
     ) -> Result<(), String> {
         let Program { segments, bases, patches, .. } = *program;
         let seg_offsets = bases.map(|b| b - self.delta);
         let segments_end = segments.iter().zip(&seg_offsets).map(|(s, &o)| o + s.size).max().unwrap_or(0);
         let tail_start = align_up(segments_end.max(self.loaded_end), 8);
         let (tail, shoff, shnum) = self.unloaded_sections(tail_start, program)?;
-        let total = tail_start + tail.len() as u64;
 
-        // The image's loaded part is copied file to file (in the kernel);
-        // everything after it is assembled here and written once.
-        let new_start = self.loaded_end;
-        let mut buffer = vec![0u8; (total - new_start) as usize];
-        let mut patched_header = self.data[..PHDR_PATCH_AREA.min(self.loaded_end as usize)].to_vec();
-        for patch in patches {
-            let offset = self
-                .file_offset(patch.vaddr, patch.bytes.len() as u64)
-                .ok_or_else(|| format!("image address {:#x} is not in the file", patch.vaddr))?;
-            if offset < self.loaded_end && offset + (patch.bytes.len() as u64) > self.loaded_end {
-                return Err(format!("image patch at {offset:#x} crosses the end of its loaded part"));
-            }
-        }
-        {
-            let mut view = Window { start: new_start, bytes: &mut buffer };
-            fill(&mut view, &seg_offsets)?;
-            let phdrs = self.program_headers(segments, &bases);
-            let table: Vec<u8> = phdrs.iter().flat_map(|p| object::bytes_of(p).iter().copied()).collect();
-            assert!(table.len() as u64 <= self.phdr_table_size());
-            let table_offset = seg_offsets[SegmentKind::Rodata as usize];
-            view.at(table_offset, table.len()).copy_from_slice(&table);
-            view.at(tail_start, tail.len()).copy_from_slice(&tail);
-            let header = object::from_bytes_mut::<FileHeader64<LE>>(&mut patched_header).map_err(|()| "bad ELF header")?.0;
-            header.e_phoff.set(LE, table_offset);
-            header.e_phnum.set(LE, phdrs.len() as u16);
-            header.e_shoff.set(LE, shoff);
-            header.e_shnum.set(LE, shnum);
-        }
+        let mut header = self.data[..ELF_HEADER_SIZE.min(self.loaded_end as usize)].to_vec();
+        let phdrs = self.program_headers(segments, &bases);
+        let table: Vec<u8> = phdrs.iter().flat_map(|p| object::bytes_of(p).iter().copied()).collect();
+        assert!(table.len() as u64 <= self.phdr_table_size());
+        let table_offset = seg_offsets[SegmentKind::Rodata as usize];
+        let elf_header = object::from_bytes_mut::<FileHeader64<LE>>(&mut header).map_err(|()| "bad ELF header")?.0;
+        elf_header.e_phoff.set(LE, table_offset);
+        elf_header.e_phnum.set(LE, phdrs.len() as u16);
+        elf_header.e_shoff.set(LE, shoff);
+        elf_header.e_shnum.set(LE, shnum);
+
         let io = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
         let mut source = std::fs::File::open(&self.path).map_err(io)?;
         let mut file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o755).open(path).map_err(io)?;
-        // `io::copy` between files is copy_file_range on Linux.
+        // The image's loaded part is copied file to file (`io::copy`
+        // between files is copy_file_range on Linux, a copy in the kernel).
         std::io::copy(&mut (&mut source).take(self.loaded_end), &mut file).map_err(io)?;
-        file.write_all_at(&patched_header, 0).map_err(io)?;
+        let out = OutputFile { file: &file, path };
+        out.write_at(0, &header)?;
         for patch in patches {
-            let offset = self.file_offset(patch.vaddr, patch.bytes.len() as u64).expect("checked above");
-            file.write_all_at(&patch.bytes, offset).map_err(io)?;
+            let offset = self
+                .file_offset(patch.vaddr, patch.bytes.len() as u64)
+                .filter(|&o| o + patch.bytes.len() as u64 <= self.loaded_end)
+                .ok_or_else(|| format!("image address {:#x} is not in the file", patch.vaddr))?;
+            out.write_at(offset, &patch.bytes)?;
         }
-        file.write_all_at(&buffer, new_start).map_err(io)
+        fill(&out, &seg_offsets)?;
+        out.write_at(table_offset, &table)?;
+        out.write_at(tail_start, &tail)
     }
 
     /// The file's tail from offset `start`: the image's sections that lie

@@ -24,7 +24,7 @@
 //! FIXME(unwinding) in hybrid-host).
 
 use crate::descriptor::SHT_LLVM_OFFLOADING;
-use crate::image_elf::{Image, OutSection, OutSymbol, Patch, Program, Segment, SegmentKind, Window};
+use crate::image_elf::{Image, OutSection, OutSymbol, Patch, Program, Segment, SegmentKind, OutputFile};
 use crate::runtime_image::{IMAGE_IMPORTS, IMPORTS_SYMBOL, SLOTS_SYMBOL, SLOT_INIT, SLOT_MAIN};
 use object::elf;
 use object::read::elf::ElfFile64;
@@ -94,8 +94,8 @@ struct Placer<'a> {
     globals: HashMap<&'a [u8], (usize, SymbolIndex)>,
     /// Sizes of each new segment.
     segments: [Segment; 3],
-    /// Input section bytes to copy: (segment, offset, bytes).
-    copies: Vec<(SegmentKind, u64, &'a [u8])>,
+    /// Placed input sections with file bytes: (input, section, bytes).
+    copies: Vec<(usize, SectionIndex, &'a [u8])>,
     /// GOT entries: (offset in R, input, symbol).
     got: Vec<(u64, usize, SymbolIndex)>,
     /// Call stubs `jmp [rip + slot]`: offset in RX by import.
@@ -251,7 +251,7 @@ impl<'a> Placer<'a> {
             } else {
                 let data = section.data().map_err(|e| ImageLinkError::Io(e.to_string()))?;
                 let offset = segment.reserve(data.len() as u64, section.align());
-                self.copies.push((c.kind, offset, data));
+                self.copies.push((c.input, c.section, data));
                 offset
             };
             let end = offset + section.size();
@@ -352,23 +352,18 @@ impl<'a> Placer<'a> {
     /// stub (end of RX). Returns the constructor stub's offset.
     fn plan_got_and_stubs(&mut self) -> Result<u64> {
         let mut got_keys: Vec<(usize, SymbolIndex)> = Vec::new();
+        let mut in_got: Vec<Vec<bool>> = self.inputs.iter().map(|i| vec![false; i.symbols.len()]).collect();
         let mut imports: Vec<usize> = Vec::new();
-        let mut wanted = Vec::new();
         for reloc in self.relocations() {
             let (input, _, _, r_type, symbol, _) = reloc?;
-            let resolved = self.symbol(input, symbol)?;
-            wanted.push((input, symbol, r_type, resolved));
-        }
-        for (input, symbol, r_type, resolved) in wanted {
-            if is_got(r_type) {
-                if !matches!(resolved, Resolved::Import(_)) && self.inputs[input].got[symbol.0].is_none() {
-                    self.inputs[input].got[symbol.0] = Some(0);
+            match self.symbol(input, symbol)? {
+                Resolved::Import(i) if !is_got(r_type) && !imports.contains(&i) => imports.push(i),
+                Resolved::Import(_) => {}
+                _ if is_got(r_type) && !in_got[input][symbol.0] => {
+                    in_got[input][symbol.0] = true;
                     got_keys.push((input, symbol));
                 }
-            } else if let Resolved::Import(i) = resolved {
-                if !imports.contains(&i) {
-                    imports.push(i);
-                }
+                _ => {}
             }
         }
         let got_at = self.segments[SegmentKind::Rodata as usize].reserve(8 * got_keys.len() as u64, 8);
@@ -401,78 +396,87 @@ impl<'a> Placer<'a> {
         Ok(init_at)
     }
 
-    /// Write the new segments' contents into `file` (the whole output;
-    /// `seg_offsets`: each segment's file offset): section bytes, resolved
-    /// relocations, the GOT, the import stubs and the constructor stub.
-    fn fill(&self, file: &mut Window, seg_offsets: &[u64; 3], bases: &[u64; 3], init_at: u64) -> Result<()> {
+    /// Write the new segments' contents into `file` (`seg_offsets`: each
+    /// segment's file offset): each section with its relocations resolved,
+    /// the GOT, the import stubs and the constructor stub.
+    fn fill(&self, file: &OutputFile, seg_offsets: &[u64; 3], bases: &[u64; 3], init_at: u64) -> Result<()> {
         let at = |kind: SegmentKind, offset: u64| seg_offsets[kind as usize] + offset;
-        for &(kind, offset, data) in &self.copies {
-            file.at(at(kind, offset), data.len()).copy_from_slice(data);
-        }
-        for reloc in self.relocations() {
-            let (input, place, offset, r_type, symbol, a) = reloc?;
-            let resolved = self.symbol(input, symbol)?;
-            let p = bases[place.kind as usize] + place.offset + offset;
-            let s = match resolved {
-                // Reached through their slot, never by address (see plan_got_and_stubs).
-                Resolved::Import(_) if is_got(r_type) => 0,
-                _ => self.address(resolved, bases) as i64,
-            };
-            let out_of_range = || {
-                ImageLinkError::Unsupported(format!("{}: relocation {r_type} at {p:#x} out of range", self.inputs[input].name))
-            };
-            let pc32 = |value: i64| i32::try_from(value).map(|v| v.to_le_bytes()).map_err(|_| out_of_range());
-            let mut buf = [0u8; 8];
-            let len = match r_type {
-                elf::R_X86_64_NONE => continue,
-                elf::R_X86_64_64 => {
-                    buf = (s.wrapping_add(a) as u64).to_le_bytes();
-                    8
-                }
-                elf::R_X86_64_PC64 => {
-                    buf = s.wrapping_add(a).wrapping_sub(p as i64).to_le_bytes();
-                    8
-                }
-                elf::R_X86_64_PC32 | elf::R_X86_64_PLT32 => {
-                    buf[..4].copy_from_slice(&pc32(s + a - p as i64)?);
-                    4
-                }
-                elf::R_X86_64_32 => {
-                    buf[..4].copy_from_slice(&u32::try_from(s + a).map_err(|_| out_of_range())?.to_le_bytes());
-                    4
-                }
-                elf::R_X86_64_32S => {
-                    buf[..4].copy_from_slice(&pc32(s + a)?);
-                    4
-                }
-                t if is_got(t) => {
-                    let entry = match resolved {
-                        Resolved::Import(i) => self.import_slot(i)?,
-                        _ => bases[SegmentKind::Rodata as usize] + self.inputs[input].got[symbol.0].expect("planned"),
-                    };
-                    buf[..4].copy_from_slice(&pc32(entry as i64 + a - p as i64)?);
-                    4
-                }
-                t => return unsupported(format!("{}: relocation type {t}", self.inputs[input].name)),
-            };
-            let section_end = self.out_sections[place.out_section].end;
-            if place.offset + offset + len as u64 > section_end {
-                return unsupported(format!("{}: a relocation outside its section", self.inputs[input].name));
+        let io = ImageLinkError::Io;
+        let mut bytes = Vec::new();
+        for &(input, section_index, data) in &self.copies {
+            let name = &self.inputs[input].name;
+            let place = self.inputs[input].placed[&section_index];
+            bytes.clear();
+            bytes.extend_from_slice(data);
+            let section = self.inputs[input].file.section_by_index(section_index).map_err(|e| io(e.to_string()))?;
+            for (offset, reloc) in section.relocations() {
+                let (RelocationFlags::Elf { r_type }, RelocationTarget::Symbol(symbol)) = (reloc.flags(), reloc.target()) else {
+                    return unsupported(format!("{name}: a relocation without a symbol"));
+                };
+                let (resolved, a) = (self.symbol(input, symbol)?, reloc.addend());
+                let p = bases[place.kind as usize] + place.offset + offset;
+                let s = match resolved {
+                    // Reached through their slot, never by address (see plan_got_and_stubs).
+                    Resolved::Import(_) if is_got(r_type) => 0,
+                    _ => self.address(resolved, bases) as i64,
+                };
+                let out_of_range = || ImageLinkError::Unsupported(format!("{name}: relocation {r_type} at {p:#x} out of range"));
+                let pc32 = |value: i64| i32::try_from(value).map(|v| v.to_le_bytes()).map_err(|_| out_of_range());
+                let mut buf = [0u8; 8];
+                let len = match r_type {
+                    elf::R_X86_64_NONE => continue,
+                    elf::R_X86_64_64 => {
+                        buf = (s.wrapping_add(a) as u64).to_le_bytes();
+                        8
+                    }
+                    elf::R_X86_64_PC64 => {
+                        buf = s.wrapping_add(a).wrapping_sub(p as i64).to_le_bytes();
+                        8
+                    }
+                    elf::R_X86_64_PC32 | elf::R_X86_64_PLT32 => {
+                        buf[..4].copy_from_slice(&pc32(s + a - p as i64)?);
+                        4
+                    }
+                    elf::R_X86_64_32 => {
+                        buf[..4].copy_from_slice(&u32::try_from(s + a).map_err(|_| out_of_range())?.to_le_bytes());
+                        4
+                    }
+                    elf::R_X86_64_32S => {
+                        buf[..4].copy_from_slice(&pc32(s + a)?);
+                        4
+                    }
+                    t if is_got(t) => {
+                        let entry = match resolved {
+                            Resolved::Import(i) => self.import_slot(i)?,
+                            _ => bases[SegmentKind::Rodata as usize] + self.inputs[input].got[symbol.0].expect("planned"),
+                        };
+                        buf[..4].copy_from_slice(&pc32(entry as i64 + a - p as i64)?);
+                        4
+                    }
+                    t => return unsupported(format!("{name}: relocation type {t}")),
+                };
+                let Some(target) = bytes.get_mut(offset as usize..offset as usize + len) else {
+                    return unsupported(format!("{name}: a relocation outside its section"));
+                };
+                target.copy_from_slice(&buf[..len]);
             }
-            file.at(at(place.kind, place.offset + offset), len).copy_from_slice(&buf[..len]);
+            file.write_at(at(place.kind, place.offset), &bytes).map_err(io)?;
         }
-        for &(got_at, input, symbol) in &self.got {
-            let value = self.address(self.symbol(input, symbol)?, bases);
-            file.at(at(SegmentKind::Rodata, got_at), 8).copy_from_slice(&value.to_le_bytes());
+        if let Some(&(got_start, _, _)) = self.got.first() {
+            let mut got = Vec::with_capacity(8 * self.got.len());
+            for &(_, input, symbol) in &self.got {
+                got.extend_from_slice(&self.address(self.symbol(input, symbol)?, bases).to_le_bytes());
+            }
+            file.write_at(at(SegmentKind::Rodata, got_start), &got).map_err(io)?;
         }
         let text_base = bases[SegmentKind::Text as usize];
         for (&i, &stub_at) in &self.stubs {
             let slot = self.import_slot(i)?;
             let rel = i32::try_from(slot as i64 - (text_base + stub_at + 6) as i64);
             let rel = rel.map_err(|_| ImageLinkError::Unsupported("import slot out of range".into()))?;
-            let stub = file.at(at(SegmentKind::Text, stub_at), 6);
-            stub[..2].copy_from_slice(&[0xFF, 0x25]);
-            stub[2..].copy_from_slice(&rel.to_le_bytes());
+            let mut stub = vec![0xFF, 0x25];
+            stub.extend_from_slice(&rel.to_le_bytes());
+            file.write_at(at(SegmentKind::Text, stub_at), &stub).map_err(io)?;
         }
         let mut init = vec![0x48, 0x83, 0xEC, 0x08];
         for &(input, symbol, addend) in &self.init_functions {
@@ -483,7 +487,7 @@ impl<'a> Placer<'a> {
             init.extend_from_slice(&rel.to_le_bytes());
         }
         init.extend_from_slice(&[0x48, 0x83, 0xC4, 0x08, 0xC3]);
-        file.at(at(SegmentKind::Text, init_at), init.len()).copy_from_slice(&init);
+        file.write_at(at(SegmentKind::Text, init_at), &init).map_err(io)?;
         Ok(())
     }
 
