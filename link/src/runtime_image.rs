@@ -161,7 +161,10 @@ pub fn runtime_image(shim_lib: &Path) -> Result<PathBuf, String> {
         IMAGE_IMPORTS.join(",").as_bytes(),
         &IMAGE_VERSION.to_le_bytes(),
     ]);
-    let name = format!("runtime-image-{key:016x}");
+    // `runtime-image-<shim path>-<everything else>`: a rebuilt shim replaces
+    // its old image.
+    let prefix = format!("runtime-image-{:016x}-", fnv1a(&[shim.as_os_str().as_encoded_bytes()]));
+    let name = format!("{prefix}{key:016x}");
     let dirs = cache_dirs(shim_lib);
     if let Some(hit) = dirs.iter().map(|d| d.join(&name)).find(|p| p.is_file()) {
         return Ok(hit);
@@ -169,9 +172,24 @@ pub fn runtime_image(shim_lib: &Path) -> Result<PathBuf, String> {
     let mut errors = Vec::new();
     for dir in &dirs {
         match write_atomically(dir, &name, |tmp| build_image(&shim, tmp)) {
-            Ok(path) => return Ok(path),
+            Ok(path) => {
+                remove_stale(dir, &prefix, &name);
+                return Ok(path);
+            }
             Err(e) => errors.push(e),
         }
     }
     Err(errors.join("; "))
+}
+
+/// Remove older images of the same shim (best effort).
+fn remove_stale(dir: &Path, prefix: &str, keep: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(prefix) && !name.starts_with('.') && name != keep {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
