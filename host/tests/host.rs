@@ -15,21 +15,7 @@ fn compile(m: &Module, threads: usize) -> HostOutput {
 fn seed_module() -> Module {
     let mut m = Module::new("seed.rs");
     let t = Tys::new(&mut m);
-    let arr = m.types.insert(Type::Array { elem: t.f64, len: 128 });
-    let raw = m.types.insert(Type::Pointer { pointee: arr, mutable: true, reference: false });
-    let refm = m.types.insert(Type::Pointer { pointee: arr, mutable: true, reference: true });
-
-    // kernel_1(x: *mut [f64; 128]) { (*x)[0] = 21.0 }
-    let mut k = Fb::new("kernel_1", FunctionKind::Kernel, DEVICE, t.unit);
-    let x = k.param("x", raw);
-    let xe = k.get(x);
-    let deref = k.e(ExprKind::Deref(xe), arr);
-    let zero = k.int(0, t.usize);
-    let place = k.e(ExprKind::Index { base: deref, index: zero }, t.f64);
-    let val = k.float(21.0, t.f64);
-    let asg = k.assign(place, val, t.unit);
-    let body = k.block(vec![st(asg)], None, t.unit);
-    let kernel_1 = m.functions.append(k.finish(body));
+    let SeedKernel { kernel: kernel_1, arr, raw, refm } = add_seed_kernel(&mut m, &t);
 
     // kernel(x: *mut [f64; 128]) { offload(kernel_1, (x,)) }
     let mut h = Fb::new("kernel", FunctionKind::Normal, HOST, t.unit);

@@ -23,7 +23,7 @@
 //! image link itself (libgcc's static helpers); placed code calls them
 //! through these slots as through a GOT.
 
-use crate::shim_prelink::{cache_dirs, fnv1a, prelinked_shim, write_atomically};
+use crate::shim_prelink::{cache_dirs, fnv1a, prelinked_shim, remove_stale, write_atomically};
 use crate::system_link::SHIM_NATIVE_LIBS;
 use crate::LinkError;
 use object::write::{Object, Relocation, StandardSection, Symbol, SymbolSection};
@@ -180,16 +180,4 @@ pub fn runtime_image(shim_lib: &Path) -> Result<PathBuf, String> {
         }
     }
     Err(errors.join("; "))
-}
-
-/// Remove older images of the same shim (best effort).
-fn remove_stale(dir: &Path, prefix: &str, keep: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(prefix) && !name.starts_with('.') && name != keep {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
 }

@@ -199,13 +199,15 @@ pub fn prelinked_shim(shim_lib: &Path) -> Result<PathBuf, String> {
     Err(errors.join("; "))
 }
 
-/// Remove older pre-linked objects of the same library (best effort).
-fn remove_stale(dir: &Path, prefix: &str, keep: &str) {
+/// Remove the cache files in `dir` named `prefix*` other than `keep`: older
+/// versions of the same cached artifact (best effort; temporaries, which
+/// start with a dot, are left to their writers).
+pub(crate) fn remove_stale(dir: &Path, prefix: &str, keep: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(prefix) && name.ends_with(".o") && name != keep {
+        if name.starts_with(prefix) && name != keep {
             let _ = std::fs::remove_file(entry.path());
         }
     }

@@ -117,6 +117,32 @@ impl Tys {
     }
 }
 
+/// The seed's kernel and its types (see [`add_seed_kernel`]).
+pub struct SeedKernel {
+    pub kernel: Handle<Function>,
+    /// `[f64; 128]`, `*mut [f64; 128]`, `&mut [f64; 128]`.
+    pub arr: Handle<Type>,
+    pub raw: Handle<Type>,
+    pub refm: Handle<Type>,
+}
+
+/// Add the seed program's `kernel_1(x: *mut [f64; 128]) { (*x)[0] = 21.0 }` to `m`.
+pub fn add_seed_kernel(m: &mut Module, t: &Tys) -> SeedKernel {
+    let arr = m.types.insert(Type::Array { elem: t.f64, len: 128 });
+    let raw = m.types.insert(Type::Pointer { pointee: arr, mutable: true, reference: false });
+    let refm = m.types.insert(Type::Pointer { pointee: arr, mutable: true, reference: true });
+    let mut k = Fb::new("kernel_1", FunctionKind::Kernel, DEVICE, t.unit);
+    let x = k.param("x", raw);
+    let xe = k.get(x);
+    let deref = k.e(ExprKind::Deref(xe), arr);
+    let zero = k.int(0, t.usize);
+    let place = k.e(ExprKind::Index { base: deref, index: zero }, t.f64);
+    let val = k.float(21.0, t.f64);
+    let asg = k.assign(place, val, t.unit);
+    let body = k.block(vec![st(asg)], None, t.unit);
+    SeedKernel { kernel: m.functions.append(k.finish(body)), arr, raw, refm }
+}
+
 pub fn let_(local: Handle<Local>, init: Handle<Expr>) -> Stmt {
     Stmt::Let { local, init: Some(init) }
 }
