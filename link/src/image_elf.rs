@@ -15,6 +15,8 @@ pub const PAGE: u64 = 0x1000;
 /// The ELF header (`e_phoff`, `e_shoff`, ... are patched in it).
 const ELF_HEADER_SIZE: usize = std::mem::size_of::<FileHeader64<LE>>();
 
+/// The symbol-table name of the image's `main` thunk in placed programs.
+pub const MAIN_THUNK_NAME: &str = "hybrid_image_main";
 const PHDR_SIZE: u64 = std::mem::size_of::<ProgramHeader64<LE>>() as u64;
 
 pub fn align_up(x: u64, align: u64) -> u64 {
@@ -349,7 +351,8 @@ impl Image {
         }
         let mut extended: Vec<(usize, Vec<u8>, u32)> = vec![(shstrndx, shstr, 0)];
         if let (Some(symtab), Some(strtab)) = (symtab, strtab) {
-            let mut strings = section_data(strtab)?.to_vec();
+            let original_strings = section_data(strtab)?;
+            let mut strings = original_strings.to_vec();
             let old = section_data(symtab)?;
             let locals = self.shdrs[symtab].sh_info(LE) as usize;
             let sym_size = std::mem::size_of::<Sym64<LE>>();
@@ -367,7 +370,19 @@ impl Image {
                 strings.push(0);
                 syms.extend_from_slice(object::bytes_of(&sym));
             }
-            syms.extend_from_slice(&old[locals * sym_size..]);
+            // The image's globals; its `main` (the anchor's thunk) is renamed
+            // so that `main` in debuggers and profilers is the program's.
+            let thunk_name = strings.len() as u32;
+            strings.extend_from_slice(MAIN_THUNK_NAME.as_bytes());
+            strings.push(0);
+            for chunk in old[locals * sym_size..].chunks_exact(sym_size) {
+                let mut sym = *object::from_bytes::<Sym64<LE>>(chunk).map_err(|()| "bad symbol")?.0;
+                let name_at = sym.st_name.get(LE) as usize;
+                if original_strings.get(name_at..name_at + 5) == Some(b"main\0") {
+                    sym.st_name.set(LE, thunk_name);
+                }
+                syms.extend_from_slice(object::bytes_of(&sym));
+            }
             extended.push((symtab, syms, (locals + program.symbols.len()) as u32));
             extended.push((strtab, strings, 0));
         }

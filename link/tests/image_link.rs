@@ -83,7 +83,10 @@ fn placed_program_runs_and_is_a_well_formed_executable() {
     let stack = phdrs.iter().find(|p| p.p_type(LE) == elf::PT_GNU_STACK).expect("PT_GNU_STACK");
     assert_eq!(stack.p_flags(LE) & elf::PF_X, 0, "executable stack");
     // Tools see the program's sections and symbols.
-    let main = file.symbols().find(|s| s.name() == Ok("main")).expect("main in the symbol table");
+    let mains: Vec<_> = file.symbols().filter(|s| s.name() == Ok("main")).collect();
+    assert_eq!(mains.len(), 1, "one `main` (the program's) for debuggers");
+    let main = &mains[0];
+    assert!(file.symbols().any(|s| s.name() == Ok(hybrid_link::image_elf::MAIN_THUNK_NAME)));
     let text = file.section_by_index(main.section_index().unwrap()).unwrap();
     assert_eq!(text.name().unwrap(), ".text");
     assert!(text.address() <= main.address() && main.address() < text.address() + text.size());
