@@ -33,13 +33,7 @@ fn seed_module() -> Module {
     let kernel = m.functions.append(h.finish(body));
 
     // main() { let mut x = [0.0; 128]; kernel(&mut x); println!("{}", x[0]); }
-    let mut mb = Fb::new("main", FunctionKind::Normal, HOST, t.unit);
-    let xl = mb.local("x", arr);
-    let z = mb.float(0.0, t.f64);
-    let rep = mb.e(ExprKind::ArrayRepeat { value: z, count: 128 }, arr);
-    let xe = mb.get(xl);
-    let addr = mb.e(ExprKind::AddrOf { place: xe, mutable: true }, refm);
-    let cast = mb.e(ExprKind::Cast { value: addr }, raw);
+    let SeedMain { mut mb, x: xl, zeros: rep, x_ptr: cast } = seed_main_start(&t, arr, raw, refm);
     let call = mb.e(ExprKind::Call { func: kernel, args: vec![cast] }, t.unit);
     let xe = mb.get(xl);
     let zero = mb.int(0, t.usize);

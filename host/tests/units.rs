@@ -42,13 +42,7 @@ fn chain_module(n: usize) -> Module {
     }
 
     // main() { let mut x = [0.0; 128]; offload(kernel_1, (&mut x,)); println!("{}", x[0]); println!("{}", f{n-1}(0)); }
-    let mut mb = Fb::new("main", FunctionKind::Normal, HOST, t.unit);
-    let xl = mb.local("x", arr);
-    let z = mb.float(0.0, t.f64);
-    let rep = mb.e(ExprKind::ArrayRepeat { value: z, count: 128 }, arr);
-    let xe = mb.get(xl);
-    let addr = mb.e(ExprKind::AddrOf { place: xe, mutable: true }, refm);
-    let cast = mb.e(ExprKind::Cast { value: addr }, raw);
+    let SeedMain { mut mb, x: xl, zeros: rep, x_ptr: cast } = seed_main_start(&t, arr, raw, refm);
     let one = [mb.int(1, t.u32), mb.int(1, t.u32), mb.int(1, t.u32)];
     let one_t = [mb.int(1, t.u32), mb.int(1, t.u32), mb.int(1, t.u32)];
     let dyn_cache = mb.int(0, t.u32);

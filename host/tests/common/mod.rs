@@ -143,6 +143,26 @@ pub fn add_seed_kernel(m: &mut Module, t: &Tys) -> SeedKernel {
     SeedKernel { kernel: m.functions.append(k.finish(body)), arr, raw, refm }
 }
 
+/// The start of the seed's `main`: a local `x: [f64; 128]`, its initializer
+/// `[0.0; 128]` and `&mut x as *mut [f64; 128]`.
+pub struct SeedMain {
+    pub mb: Fb,
+    pub x: Handle<Local>,
+    pub zeros: Handle<Expr>,
+    pub x_ptr: Handle<Expr>,
+}
+
+pub fn seed_main_start(t: &Tys, arr: Handle<Type>, raw: Handle<Type>, refm: Handle<Type>) -> SeedMain {
+    let mut mb = Fb::new("main", FunctionKind::Normal, HOST, t.unit);
+    let x = mb.local("x", arr);
+    let z = mb.float(0.0, t.f64);
+    let zeros = mb.e(ExprKind::ArrayRepeat { value: z, count: 128 }, arr);
+    let xe = mb.get(x);
+    let addr = mb.e(ExprKind::AddrOf { place: xe, mutable: true }, refm);
+    let x_ptr = mb.e(ExprKind::Cast { value: addr }, raw);
+    SeedMain { mb, x, zeros, x_ptr }
+}
+
 pub fn let_(local: Handle<Local>, init: Handle<Expr>) -> Stmt {
     Stmt::Let { local, init: Some(init) }
 }
