@@ -78,7 +78,7 @@ fn seed_kernel_ptx_snapshot() {
 fn saxpy_module(explicit_fma: bool) -> Module {
     let mut mb = ModuleBuilder::new();
     let f32t = mb.scalar(F32);
-    let u32t = mb.scalar(U32);
+    mb.scalar(U32); // the type of global_index_x's parts
     let usize_t = mb.scalar(Usize);
     mb.scalar(Bool);
     let unit = mb.unit();
@@ -89,12 +89,7 @@ fn saxpy_module(explicit_fma: bool) -> Module {
     let x = f.param("x", xs);
     let y = f.param("y", ys);
     let i = f.local("i", usize_t);
-    let bid = f.intrinsic(Intrinsic::BlockIdx(Axis::X), vec![], u32t);
-    let bdim = f.intrinsic(Intrinsic::BlockDim(Axis::X), vec![], u32t);
-    let tid = f.intrinsic(Intrinsic::ThreadIdx(Axis::X), vec![], u32t);
-    let prod = f.bin(BinaryOp::Mul, bid, bdim);
-    let gidx = f.bin(BinaryOp::Add, prod, tid);
-    let gidx = f.cast(gidx, usize_t);
+    let gidx = f.global_index_x();
     let ie = f.get(i);
     let xe = f.get(x);
     let len = f.intrinsic(Intrinsic::SliceLen, vec![xe], usize_t);

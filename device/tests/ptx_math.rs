@@ -35,7 +35,7 @@ const OPS: &[(&str, Op)] = &[
 /// with `out[i] = op(x[i], y[i])` for `i = blockIdx.x * blockDim.x + threadIdx.x < out.len()`.
 fn math_module(ops: &[(&str, Op)], types: &[Scalar]) -> Module {
     let mut mb = ModuleBuilder::new();
-    let u32t = mb.scalar(U32);
+    mb.scalar(U32); // the type of global_index_x's parts
     let usize_t = mb.scalar(Usize);
     mb.scalar(Bool);
     let unit = mb.unit();
@@ -49,12 +49,7 @@ fn math_module(ops: &[(&str, Op)], types: &[Scalar]) -> Module {
             let y = f.param("y", ins);
             let out = f.param("out", outs);
             let i = f.local("i", usize_t);
-            let bid = f.intrinsic(Intrinsic::BlockIdx(Axis::X), vec![], u32t);
-            let bdim = f.intrinsic(Intrinsic::BlockDim(Axis::X), vec![], u32t);
-            let tid = f.intrinsic(Intrinsic::ThreadIdx(Axis::X), vec![], u32t);
-            let prod = f.bin(BinaryOp::Mul, bid, bdim);
-            let gidx = f.bin(BinaryOp::Add, prod, tid);
-            let gidx = f.cast(gidx, usize_t);
+            let gidx = f.global_index_x();
             let (ie, oe) = (f.get(i), f.get(out));
             let len = f.intrinsic(Intrinsic::SliceLen, vec![oe], usize_t);
             let cond = f.bin(BinaryOp::Lt, ie, len);

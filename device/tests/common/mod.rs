@@ -104,6 +104,16 @@ impl FnBuilder {
     pub fn intrinsic(&mut self, op: Intrinsic, args: Vec<Handle<Expr>>, ty: Handle<Type>) -> Handle<Expr> {
         self.e(ExprKind::Intrinsic { op, args }, ty)
     }
+    /// `(block_idx.x * block_dim.x + thread_idx.x) as usize`: the thread's global index.
+    pub fn global_index_x(&mut self) -> Handle<Expr> {
+        let (u32t, usize_t) = (self.scalar_ty(Scalar::U32), self.scalar_ty(Scalar::Usize));
+        let bid = self.intrinsic(Intrinsic::BlockIdx(Axis::X), vec![], u32t);
+        let bdim = self.intrinsic(Intrinsic::BlockDim(Axis::X), vec![], u32t);
+        let tid = self.intrinsic(Intrinsic::ThreadIdx(Axis::X), vec![], u32t);
+        let prod = self.bin(BinaryOp::Mul, bid, bdim);
+        let gidx = self.bin(BinaryOp::Add, prod, tid);
+        self.cast(gidx, usize_t)
+    }
     pub fn index(&mut self, base: Handle<Expr>, index: Handle<Expr>, elem: Handle<Type>) -> Handle<Expr> {
         self.e(ExprKind::Index { base, index }, elem)
     }
