@@ -7,9 +7,8 @@ use object::elf::{self, FileHeader64, ProgramHeader64, SectionHeader64, Sym64};
 use object::read::elf::{FileHeader as _, ProgramHeader as _, SectionHeader as _};
 use object::{LittleEndian as LE, Object as _, ObjectSymbol as _};
 use std::collections::HashMap;
-use std::io::Read as _;
 use std::os::unix::fs::{FileExt as _, OpenOptionsExt as _};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub const PAGE: u64 = 0x1000;
 /// The ELF header (`e_phoff`, `e_shoff`, ... are patched in it).
@@ -132,7 +131,6 @@ pub struct Patch {
 
 /// What placing needs to know of the runtime image.
 pub struct Image {
-    path: PathBuf,
     data: Vec<u8>,
     /// The end of the loaded part of the file; what follows (symbol and
     /// string tables, section headers) is rewritten for each output.
@@ -173,7 +171,7 @@ impl Image {
                 }
             }
         }
-        Ok(Image { path: path.to_path_buf(), data, loaded_end, phdrs, shdrs, delta, end_vaddr, symbols })
+        Ok(Image { data, loaded_end, phdrs, shdrs, delta, end_vaddr, symbols })
     }
 
     /// The address of the image's global symbol `name`.
@@ -258,23 +256,24 @@ impl Image {
     /// executable is not disturbed. An old output is removed first:
     /// renaming over an existing file makes ext4 (`auto_da_alloc`) start
     /// writing the new one back to disk at once, ~1 ms.
-    pub fn write_program(
+    pub fn write_program<E: From<String>>(
         &self,
         output: &Path,
         program: &Program,
-        fill: impl FnOnce(&OutputFile, &[u64; 3]) -> Result<(), String>,
-    ) -> Result<(), String> {
+        fill: impl FnOnce(&OutputFile, &[u64; 3]) -> Result<(), E>,
+    ) -> Result<(), E> {
         let dir = output.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let name = output.file_name().map_or("a.out".into(), |n| n.to_string_lossy().into_owned());
         let tmp = dir.join(format!(".{name}.hybridc-{}", std::process::id()));
         let result = self.write_file(&tmp, program, fill).and_then(|()| {
             match std::fs::remove_file(output) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(format!("cannot replace {}: {e}", output.display()));
+                    return Err(format!("cannot replace {}: {e}", output.display()).into());
                 }
                 _ => {}
             }
-            std::fs::rename(&tmp, output).map_err(|e| format!("cannot rename {} to {}: {e}", tmp.display(), output.display()))
+            let renamed = std::fs::rename(&tmp, output);
+            renamed.map_err(|e| format!("cannot rename {} to {}: {e}", tmp.display(), output.display()).into())
         });
         if result.is_err() {
             let _ = std::fs::remove_file(&tmp);
@@ -282,12 +281,12 @@ impl Image {
         result
     }
 
-    fn write_file(
+    fn write_file<E: From<String>>(
         &self,
         path: &Path,
         program: &Program,
-        fill: impl FnOnce(&OutputFile, &[u64; 3]) -> Result<(), String>,
-    ) -> Result<(), String> {
+        fill: impl FnOnce(&OutputFile, &[u64; 3]) -> Result<(), E>,
+    ) -> Result<(), E> {
         let Program { segments, bases, patches, .. } = *program;
         let seg_offsets = bases.map(|b| b - self.delta);
         let segments_end = segments.iter().zip(&seg_offsets).map(|(s, &o)| o + s.size).max().unwrap_or(0);
@@ -299,19 +298,16 @@ impl Image {
         let table: Vec<u8> = phdrs.iter().flat_map(|p| object::bytes_of(p).iter().copied()).collect();
         assert!(table.len() as u64 <= self.phdr_table_size());
         let table_offset = seg_offsets[SegmentKind::Rodata as usize];
-        let elf_header = object::from_bytes_mut::<FileHeader64<LE>>(&mut header).map_err(|()| "bad ELF header")?.0;
+        let elf_header = object::from_bytes_mut::<FileHeader64<LE>>(&mut header).map_err(|()| "bad ELF header".to_string())?.0;
         elf_header.e_phoff.set(LE, table_offset);
         elf_header.e_phnum.set(LE, phdrs.len() as u16);
         elf_header.e_shoff.set(LE, shoff);
         elf_header.e_shnum.set(LE, shnum);
 
         let io = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
-        let mut source = std::fs::File::open(&self.path).map_err(io)?;
-        let mut file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o755).open(path).map_err(io)?;
-        // The image's loaded part is copied file to file (`io::copy`
-        // between files is copy_file_range on Linux, a copy in the kernel).
-        std::io::copy(&mut (&mut source).take(self.loaded_end), &mut file).map_err(io)?;
+        let file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o755).open(path).map_err(io)?;
         let out = OutputFile { file: &file, path };
+        out.write_at(0, &self.data[..self.loaded_end as usize])?;
         out.write_at(0, &header)?;
         for patch in patches {
             let offset = self
@@ -322,7 +318,7 @@ impl Image {
         }
         fill(&out, &seg_offsets)?;
         out.write_at(table_offset, &table)?;
-        out.write_at(tail_start, &tail)
+        Ok(out.write_at(tail_start, &tail)?)
     }
 
     /// The file's tail from offset `start`: the image's sections that lie

@@ -50,8 +50,22 @@ pub enum ImageLinkError {
 
 type Result<T, E = ImageLinkError> = std::result::Result<T, E>;
 
+impl From<String> for ImageLinkError {
+    fn from(message: String) -> Self {
+        ImageLinkError::Io(message)
+    }
+}
+
 fn unsupported<T>(msg: String) -> Result<T> {
     Err(ImageLinkError::Unsupported(msg))
+}
+
+/// One relocation of input `name` as (offset, type, symbol, addend).
+fn decode((offset, reloc): (u64, object::Relocation), name: &str) -> Result<(u64, u32, SymbolIndex, i64)> {
+    match (reloc.flags(), reloc.target()) {
+        (RelocationFlags::Elf { r_type }, RelocationTarget::Symbol(symbol)) => Ok((offset, r_type, symbol, reloc.addend())),
+        _ => unsupported(format!("{name}: a relocation without a symbol")),
+    }
 }
 
 /// Where a placed input section went.
@@ -109,7 +123,7 @@ struct Placer<'a> {
 /// Place the relocatable `objects` (name, bytes) into the runtime image
 /// `image_path`, writing the executable `output`.
 pub fn place(objects: &[(String, &[u8])], image_path: &Path, output: &Path) -> Result<()> {
-    let image = Image::read(image_path).map_err(ImageLinkError::Io)?;
+    let image = Image::read(image_path)?;
     let mut inputs = Vec::with_capacity(objects.len());
     for (name, data) in objects {
         let file = ElfFile64::<LE>::parse(*data).map_err(|e| ImageLinkError::Unsupported(format!("{name}: {e}")))?;
@@ -146,16 +160,7 @@ pub fn place(objects: &[(String, &[u8])], image_path: &Path, output: &Path) -> R
     ];
     let symbols = placer.out_symbols(&bases)?;
     let program = Program { segments: &placer.segments, bases, sections: &placer.out_sections, symbols: &symbols, patches: &patches };
-    let mut failure = None;
-    image
-        .write_program(output, &program, |file, seg_offsets| {
-            if let Err(e) = placer.fill(file, seg_offsets, &bases, init_stub_at) {
-                failure = Some(e);
-                return Err("placing failed".into());
-            }
-            Ok(())
-        })
-        .map_err(|e| failure.take().unwrap_or(ImageLinkError::Io(e)))
+    image.write_program(output, &program, |file, seg_offsets| placer.fill(file, seg_offsets, &bases, init_stub_at))
 }
 
 impl<'a> Placer<'a> {
@@ -168,7 +173,7 @@ impl<'a> Placer<'a> {
                 if symbol.is_common() {
                     return unsupported(format!("{}: common symbol `{}`", input.name, symbol.name().unwrap_or("?")));
                 }
-                let name = symbol.name_bytes().map_err(|e| ImageLinkError::Io(e.to_string()))?;
+                let name = symbol.name_bytes().map_err(|e| e.to_string())?;
                 if let Some(&(first, _)) = self.globals.get(name) {
                     return Err(ImageLinkError::Duplicate {
                         name: String::from_utf8_lossy(name).into_owned(),
@@ -244,12 +249,12 @@ impl<'a> Placer<'a> {
         candidates.sort_by_key(|c| (c.kind as u8, c.nobits, c.name));
         self.segments[SegmentKind::Rodata as usize].reserve(self.image.phdr_table_size(), 8);
         for c in candidates {
-            let section = self.inputs[c.input].file.section_by_index(c.section).map_err(|e| ImageLinkError::Io(e.to_string()))?;
+            let section = self.inputs[c.input].file.section_by_index(c.section).map_err(|e| e.to_string())?;
             let segment = &mut self.segments[c.kind as usize];
             let offset = if c.nobits {
                 segment.reserve_bss(section.size(), section.align())
             } else {
-                let data = section.data().map_err(|e| ImageLinkError::Io(e.to_string()))?;
+                let data = section.data().map_err(|e| e.to_string())?;
                 let offset = segment.reserve(data.len() as u64, section.align());
                 self.copies.push((c.input, c.section, data));
                 offset
@@ -289,7 +294,7 @@ impl<'a> Placer<'a> {
     /// What symbol `symbol` of input `input` refers to.
     fn resolve(&self, input: usize, symbol: SymbolIndex) -> Result<Resolved> {
         let file = &self.inputs[input].file;
-        let sym = file.symbol_by_index(symbol).map_err(|e| ImageLinkError::Io(e.to_string()))?;
+        let sym = file.symbol_by_index(symbol).map_err(|e| e.to_string())?;
         match sym.section() {
             SymbolSection::Section(section) => match self.inputs[input].placed.get(&section) {
                 Some(p) => Ok(Resolved::Placed { kind: p.kind, offset: p.offset + sym.address() }),
@@ -297,7 +302,7 @@ impl<'a> Placer<'a> {
             },
             SymbolSection::Absolute => Ok(Resolved::Absolute(sym.address())),
             SymbolSection::Undefined => {
-                let name = sym.name_bytes().map_err(|e| ImageLinkError::Io(e.to_string()))?;
+                let name = sym.name_bytes().map_err(|e| e.to_string())?;
                 if let Some(&(other, index)) = self.globals.get(name) {
                     return self.resolve(other, index);
                 }
@@ -338,12 +343,7 @@ impl<'a> Placer<'a> {
     fn relocations(&self) -> impl Iterator<Item = Result<(usize, Placement, u64, u32, SymbolIndex, i64)>> + '_ {
         self.inputs.iter().enumerate().flat_map(|(i, input)| {
             input.file.sections().filter_map(move |s| input.placed.get(&s.index()).map(|p| (s, *p))).flat_map(move |(s, p)| {
-                s.relocations().map(move |(offset, reloc)| {
-                    let (RelocationFlags::Elf { r_type }, RelocationTarget::Symbol(symbol)) = (reloc.flags(), reloc.target()) else {
-                        return unsupported(format!("{}: a relocation without a symbol", input.name));
-                    };
-                    Ok((i, p, offset, r_type, symbol, reloc.addend()))
-                })
+                s.relocations().map(move |r| decode(r, &input.name).map(|(offset, r_type, symbol, a)| (i, p, offset, r_type, symbol, a)))
             })
         })
     }
@@ -401,19 +401,16 @@ impl<'a> Placer<'a> {
     /// the GOT, the import stubs and the constructor stub.
     fn fill(&self, file: &OutputFile, seg_offsets: &[u64; 3], bases: &[u64; 3], init_at: u64) -> Result<()> {
         let at = |kind: SegmentKind, offset: u64| seg_offsets[kind as usize] + offset;
-        let io = ImageLinkError::Io;
         let mut bytes = Vec::new();
         for &(input, section_index, data) in &self.copies {
             let name = &self.inputs[input].name;
             let place = self.inputs[input].placed[&section_index];
             bytes.clear();
             bytes.extend_from_slice(data);
-            let section = self.inputs[input].file.section_by_index(section_index).map_err(|e| io(e.to_string()))?;
-            for (offset, reloc) in section.relocations() {
-                let (RelocationFlags::Elf { r_type }, RelocationTarget::Symbol(symbol)) = (reloc.flags(), reloc.target()) else {
-                    return unsupported(format!("{name}: a relocation without a symbol"));
-                };
-                let (resolved, a) = (self.symbol(input, symbol)?, reloc.addend());
+            let section = self.inputs[input].file.section_by_index(section_index).map_err(|e| e.to_string())?;
+            for reloc in section.relocations() {
+                let (offset, r_type, symbol, a) = decode(reloc, name)?;
+                let resolved = self.symbol(input, symbol)?;
                 let p = bases[place.kind as usize] + place.offset + offset;
                 let s = match resolved {
                     // Reached through their slot, never by address (see plan_got_and_stubs).
@@ -460,14 +457,14 @@ impl<'a> Placer<'a> {
                 };
                 target.copy_from_slice(&buf[..len]);
             }
-            file.write_at(at(place.kind, place.offset), &bytes).map_err(io)?;
+            file.write_at(at(place.kind, place.offset), &bytes)?;
         }
         if let Some(&(got_start, _, _)) = self.got.first() {
             let mut got = Vec::with_capacity(8 * self.got.len());
             for &(_, input, symbol) in &self.got {
                 got.extend_from_slice(&self.address(self.symbol(input, symbol)?, bases).to_le_bytes());
             }
-            file.write_at(at(SegmentKind::Rodata, got_start), &got).map_err(io)?;
+            file.write_at(at(SegmentKind::Rodata, got_start), &got)?;
         }
         let text_base = bases[SegmentKind::Text as usize];
         for (&i, &stub_at) in &self.stubs {
@@ -476,7 +473,7 @@ impl<'a> Placer<'a> {
             let rel = rel.map_err(|_| ImageLinkError::Unsupported("import slot out of range".into()))?;
             let mut stub = vec![0xFF, 0x25];
             stub.extend_from_slice(&rel.to_le_bytes());
-            file.write_at(at(SegmentKind::Text, stub_at), &stub).map_err(io)?;
+            file.write_at(at(SegmentKind::Text, stub_at), &stub)?;
         }
         let mut init = vec![0x48, 0x83, 0xEC, 0x08];
         for &(input, symbol, addend) in &self.init_functions {
@@ -487,7 +484,7 @@ impl<'a> Placer<'a> {
             init.extend_from_slice(&rel.to_le_bytes());
         }
         init.extend_from_slice(&[0x48, 0x83, 0xC4, 0x08, 0xC3]);
-        file.write_at(at(SegmentKind::Text, init_at), &init).map_err(io)?;
+        file.write_at(at(SegmentKind::Text, init_at), &init)?;
         Ok(())
     }
 
@@ -512,7 +509,7 @@ impl Placer<'_> {
                 };
                 let SymbolSection::Section(section) = symbol.section() else { continue };
                 let Some(place) = input.placed.get(&section) else { continue };
-                let name = symbol.name_bytes().map_err(|e| ImageLinkError::Io(e.to_string()))?;
+                let name = symbol.name_bytes().map_err(|e| e.to_string())?;
                 if name.is_empty() {
                     continue;
                 }
