@@ -201,6 +201,25 @@ fn place_in_image(objects: &[(String, &[u8])], shim_lib: &Path, output: &Path) -
     Ok(())
 }
 
+/// `HYBRID_LINK_FAST=0` asks for the classic driver link only.
+fn fast_link_allowed() -> bool {
+    !std::env::var_os("HYBRID_LINK_FAST").is_some_and(|v| v == "0")
+}
+
+/// The image placement `place` as the first step of a link: true when it
+/// placed the program, false when the link goes on the next way (the
+/// reason is noted), its error when `options.fallback` is off.
+fn placed_first(options: &LinkOptions, place: impl FnOnce() -> Result<(), LinkError>) -> Result<bool, LinkError> {
+    match place() {
+        Ok(()) => Ok(true),
+        Err(e) if !options.fallback => Err(e),
+        Err(e) => {
+            note(|| format!("placing into the runtime image failed, linking in process: {e}"));
+            Ok(false)
+        }
+    }
+}
+
 /// An object in memory: a name for messages and its bytes.
 pub struct ObjectBytes<'a> {
     /// File name to use if it must be written out (and in messages).
@@ -212,14 +231,11 @@ pub struct ObjectBytes<'a> {
 /// from memory when `options` allow, else written into `scratch` and
 /// linked by [`link_executable`]. Returns the linker that did it.
 pub fn link_objects(objects: &[ObjectBytes], scratch: &Path, shim_lib: &Path, output: &Path, options: &LinkOptions) -> Result<Linker, LinkError> {
-    let fast_allowed = !std::env::var_os("HYBRID_LINK_FAST").is_some_and(|v| v == "0");
     let mut options = options.clone();
-    if options.linker == Linker::Image && fast_allowed && shim_lib.is_file() {
+    if options.linker == Linker::Image && fast_link_allowed() && shim_lib.is_file() {
         let named: Vec<(String, &[u8])> = objects.iter().map(|o| (o.name.to_string(), o.bytes)).collect();
-        match place_in_image(&named, shim_lib, output) {
-            Ok(()) => return Ok(Linker::Image),
-            Err(e) if !options.fallback => return Err(e),
-            Err(e) => note(|| format!("placing into the runtime image failed, linking in process: {e}")),
+        if placed_first(&options, || place_in_image(&named, shim_lib, output))? {
+            return Ok(Linker::Image);
         }
         options.linker = Linker::InProcess;
     }
@@ -241,13 +257,11 @@ pub fn link_executable(objects: &[PathBuf], shim_lib: &Path, output: &Path, opti
             shim_lib.display()
         )));
     }
-    let fast_allowed = !std::env::var_os("HYBRID_LINK_FAST").is_some_and(|v| v == "0");
+    let fast_allowed = fast_link_allowed();
     let mut linker = options.linker.clone();
     if linker == Linker::Image && fast_allowed {
-        match link_with_image(objects, shim_lib, output) {
-            Ok(()) => return Ok(Linker::Image),
-            Err(e) if !options.fallback => return Err(e),
-            Err(e) => note(|| format!("placing into the runtime image failed, linking in process: {e}")),
+        if placed_first(options, || link_with_image(objects, shim_lib, output))? {
+            return Ok(Linker::Image);
         }
         linker = Linker::InProcess;
     }
