@@ -62,23 +62,15 @@ struct HostArtifacts {
 fn compile_host(module: &hybrid_ir::Module, args: &CommonArgs, emit_clif: bool, emit_ll: bool) -> Result<HostArtifacts, DriverError> {
     match args.host_backend {
         HostBackend::Cranelift => {
-            let options = hybrid_host::HostOptions {
-                threads: args.jobs.unwrap_or(0),
-                emit_clif,
-                verify: args.verify,
-                opt: args.release,
-            };
+            let options = hybrid_host::HostOptions { threads: args.jobs.unwrap_or(0), emit_clif, verify: args.verify, opt: args.release };
             let out = hybrid_host::compile_host(module, &options)?;
             Ok(HostArtifacts { objects: out.objects, clif: out.clif, llvm_ir: None, timings: out.timings })
         }
         HostBackend::Llvm => {
             // FIXME(parallel-llvm-host): one LLVM module on one thread; `-j`
             // does not split it into codegen units yet.
-            let options = hybrid_device::HostLlvmOptions {
-                opt_level: if args.release { 2 } else { 0 },
-                emit_llvm_ir: emit_ll,
-                verify: args.verify,
-            };
+            let options =
+                hybrid_device::HostLlvmOptions { opt_level: if args.release { 2 } else { 0 }, emit_llvm_ir: emit_ll, verify: args.verify };
             let out = hybrid_device::compile_host_llvm(module, &options).map_err(DriverError::HostLlvm)?;
             Ok(HostArtifacts { objects: vec![out.object], clif: None, llvm_ir: out.llvm_ir, timings: out.timings })
         }
@@ -103,8 +95,7 @@ fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), DriverError> {
 fn front(source: &str, file: &Path, timings: &mut Timings, threads: usize) -> Result<hybrid_ir::Module, DriverError> {
     let name = file.display().to_string();
     let start = Instant::now();
-    let out =
-        hybrid_front::compile_with_threads(source, &name, threads).map_err(|d| DriverError::User(d.render(source, &name)))?;
+    let out = hybrid_front::compile_with_threads(source, &name, threads).map_err(|d| DriverError::User(d.render(source, &name)))?;
     timings.record("front end", start.elapsed());
     timings.record_nested(&out.timings);
     Ok(out.module)
@@ -144,8 +135,7 @@ impl TempDir {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let path = std::env::temp_dir().join(format!("hybridc-{}-{}", std::process::id(), n));
-        std::fs::create_dir_all(&path)
-            .map_err(|source| DriverError::Write { path: path.display().to_string(), source })?;
+        std::fs::create_dir_all(&path).map_err(|source| DriverError::Write { path: path.display().to_string(), source })?;
         Ok(TempDir(path))
     }
 }
@@ -180,11 +170,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
         write_file(&with_suffix(&output, "ir"), hybrid_ir::print::print_module(&module))?;
     }
 
-    let device_options = hybrid_device::DeviceOptions {
-        gpu_arch: args.gpu_arch.clone(),
-        opt_level: 3,
-        emit_llvm_ir: emit(Stage::LlvmIr),
-    };
+    let device_options = hybrid_device::DeviceOptions { gpu_arch: args.gpu_arch.clone(), opt_level: 3, emit_llvm_ir: emit(Stage::LlvmIr) };
 
     // Host and device code generation run concurrently: the device on its own
     // thread (one LLVM context), the host on the rayon pool.
@@ -274,8 +260,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
     }
     objects.push(hybrid_link::ObjectBytes { name: "offload.o", bytes: &descriptor });
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|source| DriverError::Write { path: parent.display().to_string(), source })?;
+        std::fs::create_dir_all(parent).map_err(|source| DriverError::Write { path: parent.display().to_string(), source })?;
     }
     let link_options = hybrid_link::LinkOptions { threads: args.jobs.unwrap_or(0), ..Default::default() };
     let objects_time = link_start.elapsed();

@@ -23,12 +23,7 @@ fn seed_executable_lists_its_ptx_image() {
 #[test]
 fn emit_writes_every_stage() {
     let dir = scratch_dir("emit");
-    let exe = build_program(
-        &repo_root().join("tests/programs/saxpy.rs"),
-        &dir,
-        &["--emit=ir,clif,llvm-ir,ptx,obj"],
-    )
-    .unwrap();
+    let exe = build_program(&repo_root().join("tests/programs/saxpy.rs"), &dir, &["--emit=ir,clif,llvm-ir,ptx,obj"]).unwrap();
     let read = |ext: &str| {
         let mut p = exe.clone().into_os_string();
         p.push(ext);
@@ -92,13 +87,7 @@ fn check_and_run_subcommands() {
 fn bad_gpu_arch_is_a_user_error() {
     let dir = scratch_dir("arch");
     let seed = repo_root().join("tests/programs/seed.rs");
-    let out = Command::new(hybridc())
-        .args(["build", "--gpu-arch", "sm_9000"])
-        .arg(&seed)
-        .arg("-o")
-        .arg(dir.join("x"))
-        .output()
-        .unwrap();
+    let out = Command::new(hybridc()).args(["build", "--gpu-arch", "sm_9000"]).arg(&seed).arg("-o").arg(dir.join("x")).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("sm_9000"));
 }

@@ -30,8 +30,7 @@ fn expectation(program: &Path) -> Result<Expectation, String> {
         }
     }
     let stdout_file = program.with_extension("stdout");
-    exp.stdout = std::fs::read_to_string(&stdout_file)
-        .map_err(|_| format!("missing expected output {}", stdout_file.display()))?;
+    exp.stdout = std::fs::read_to_string(&stdout_file).map_err(|_| format!("missing expected output {}", stdout_file.display()))?;
     Ok(exp)
 }
 

@@ -282,14 +282,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
 
     /// Integer `/` and `%`: Rust's panic (a trap on the device) on a zero
     /// divisor and on `MIN / -1`.
-    fn int_div_rem(
-        &mut self,
-        op: BinaryOp,
-        x: IntValue<'ctx>,
-        y: IntValue<'ctx>,
-        signed: bool,
-        expr: &Expr,
-    ) -> Lower<IntValue<'ctx>> {
+    fn int_div_rem(&mut self, op: BinaryOp, x: IntValue<'ctx>, y: IntValue<'ctx>, signed: bool, expr: &Expr) -> Lower<IntValue<'ctx>> {
         let ty = x.get_type();
         let zero = ty.const_zero();
         let is_div = op == BinaryOp::Div;
@@ -337,9 +330,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                     b.build_unsigned_int_to_float(x, ft, "")?.into()
                 }
             }
-            (BasicValueEnum::FloatValue(x), inkwell::types::BasicTypeEnum::FloatType(ft)) => {
-                b.build_float_cast(x, ft, "")?.into()
-            }
+            (BasicValueEnum::FloatValue(x), inkwell::types::BasicTypeEnum::FloatType(ft)) => b.build_float_cast(x, ft, "")?.into(),
             (BasicValueEnum::FloatValue(x), inkwell::types::BasicTypeEnum::IntType(it)) => {
                 let name = if to_s.is_some_and(|s| s.is_signed()) { "llvm.fptosi.sat" } else { "llvm.fptoui.sat" };
                 if to_s == Some(Scalar::Bool) {

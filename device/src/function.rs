@@ -106,11 +106,7 @@ pub(crate) struct FnLowering<'m, 'a, 'ctx> {
 }
 
 /// Lower every device function of `ir` into a fresh LLVM module.
-pub(crate) fn lower_module<'ctx>(
-    context: &'ctx Context,
-    ir: &IrModule,
-    machine: &TargetMachine,
-) -> Result<Module<'ctx>, DeviceError> {
+pub(crate) fn lower_module<'ctx>(context: &'ctx Context, ir: &IrModule, machine: &TargetMachine) -> Result<Module<'ctx>, DeviceError> {
     let module = context.create_module(&ir.source_name);
     module.set_triple(&inkwell::targets::TargetTriple::create(TRIPLE));
     module.set_data_layout(&machine.get_target_data().get_data_layout());
@@ -118,9 +114,7 @@ pub(crate) fn lower_module<'ctx>(
     for (handle, func) in ir.functions.iter().filter(|(_, f)| f.sides.device) {
         let llfn = match func.kind {
             FunctionKind::Kernel => crate::kernel::declare_kernel(&m, handle, func),
-            FunctionKind::Normal => {
-                declare_function(&m, func, Flavor::Device, &abi::device_symbol(m.ir, handle), Linkage::Internal)
-            }
+            FunctionKind::Normal => declare_function(&m, func, Flavor::Device, &abi::device_symbol(m.ir, handle), Linkage::Internal),
         };
         m.functions.insert((handle, Flavor::Device), llfn);
     }
@@ -135,7 +129,12 @@ pub(crate) fn lower_module<'ctx>(
 }
 
 /// Lower the body of one declared function.
-pub(crate) fn lower_function(m: &ModuleLowering<'_, '_>, handle: Handle<Function>, func: &Function, flavor: Flavor) -> Result<(), DeviceError> {
+pub(crate) fn lower_function(
+    m: &ModuleLowering<'_, '_>,
+    handle: Handle<Function>,
+    func: &Function,
+    flavor: Flavor,
+) -> Result<(), DeviceError> {
     let llfn = m.functions[&(handle, flavor)];
     let mut f = FnLowering::new(m, func, llfn, flavor);
     f.lower_body().map_err(|flow| match flow {
@@ -444,12 +443,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     }
 
     /// Call an intrinsic that returns a value.
-    pub fn call_intrinsic(
-        &self,
-        name: &str,
-        types: &[BasicTypeEnum<'ctx>],
-        args: &[BasicValueEnum<'ctx>],
-    ) -> Lower<BasicValueEnum<'ctx>> {
+    pub fn call_intrinsic(&self, name: &str, types: &[BasicTypeEnum<'ctx>], args: &[BasicValueEnum<'ctx>]) -> Lower<BasicValueEnum<'ctx>> {
         let f = self.intrinsic(name, types)?;
         let args: Vec<_> = args.iter().map(|a| a.as_basic_value_enum().into()).collect();
         let call = self.builder.build_direct_call(f, &args, "")?;

@@ -22,7 +22,11 @@ fn slot_type<'ctx>(m: &ModuleLowering<'_, 'ctx>, slot: KernelSlot) -> BasicMetad
 }
 
 /// `define void @<name>(slots...)`, externally visible: the PTX `.entry`.
-pub(crate) fn declare_kernel<'ctx>(m: &ModuleLowering<'_, 'ctx>, handle: Handle<hybrid_ir::Function>, _func: &Function) -> FunctionValue<'ctx> {
+pub(crate) fn declare_kernel<'ctx>(
+    m: &ModuleLowering<'_, 'ctx>,
+    handle: Handle<hybrid_ir::Function>,
+    _func: &Function,
+) -> FunctionValue<'ctx> {
     let params: Vec<_> = abi::kernel_slots(m.ir, handle).into_iter().map(|s| slot_type(m, s)).collect();
     let fn_type = m.context.void_type().fn_type(&params, false);
     m.module.add_function(&abi::device_symbol(m.ir, handle), fn_type, Some(Linkage::External))

@@ -106,11 +106,7 @@ pub(crate) const TRIPLE: &str = "nvptx64-nvidia-cuda";
 
 /// The PTX ISA version (`78` for 7.8) used for `arch`, or the user error.
 pub fn ptx_version(arch: &str) -> Result<u32, DeviceError> {
-    SUPPORTED_ARCHS
-        .iter()
-        .find(|(a, _)| *a == arch)
-        .map(|(_, v)| *v)
-        .ok_or_else(|| DeviceError::UnknownArch { arch: arch.to_string() })
+    SUPPORTED_ARCHS.iter().find(|(a, _)| *a == arch).map(|(_, v)| *v).ok_or_else(|| DeviceError::UnknownArch { arch: arch.to_string() })
 }
 
 fn optimization_level(opt_level: u8) -> OptimizationLevel {

@@ -66,9 +66,8 @@ pub(crate) fn needed(module: &Module<'_>) -> bool {
 /// drop what nothing calls (so even `-O0` output carries only what is used).
 pub(crate) fn link<'ctx>(context: &'ctx Context, module: &Module<'ctx>, machine: &TargetMachine) -> Result<(), DeviceError> {
     let buffer = MemoryBuffer::create_from_memory_range_copy(LIBM_IR.as_bytes(), "hybridc-libm.ll");
-    let libm = context
-        .create_module_from_ir(buffer)
-        .map_err(|e| DeviceError::Llvm(format!("parsing the device libm: {}", e.to_string())))?;
+    let libm =
+        context.create_module_from_ir(buffer).map_err(|e| DeviceError::Llvm(format!("parsing the device libm: {}", e.to_string())))?;
     libm.set_triple(&module.get_triple());
     libm.set_data_layout(&module.get_data_layout());
     let entry_points: Vec<String> = libm
@@ -76,9 +75,7 @@ pub(crate) fn link<'ctx>(context: &'ctx Context, module: &Module<'ctx>, machine:
         .filter(|f| f.count_basic_blocks() > 0 && f.get_linkage() != Linkage::Internal)
         .map(|f| f.get_name().to_string_lossy().into_owned())
         .collect();
-    module
-        .link_in_module(libm)
-        .map_err(|e| DeviceError::Llvm(format!("linking the device libm: {}", e.to_string())))?;
+    module.link_in_module(libm).map_err(|e| DeviceError::Llvm(format!("linking the device libm: {}", e.to_string())))?;
     for name in &entry_points {
         if let Some(f) = module.get_function(name) {
             f.set_linkage(Linkage::Internal);

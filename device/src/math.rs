@@ -42,11 +42,9 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     pub fn intrinsic_call(&mut self, op: Intrinsic, args: &[Handle<Expr>], expr: &Expr) -> Lower<Val<'ctx>> {
         let t = self.types();
         match op {
-            Intrinsic::ThreadIdx(_)
-            | Intrinsic::BlockIdx(_)
-            | Intrinsic::BlockDim(_)
-            | Intrinsic::GridDim(_)
-            | Intrinsic::SyncThreads => crate::kernel::lower_geometry(self, op, expr),
+            Intrinsic::ThreadIdx(_) | Intrinsic::BlockIdx(_) | Intrinsic::BlockDim(_) | Intrinsic::GridDim(_) | Intrinsic::SyncThreads => {
+                crate::kernel::lower_geometry(self, op, expr)
+            }
             Intrinsic::Math(f) => self.math(f, args, expr),
             Intrinsic::SliceLen | Intrinsic::SlicePtr => {
                 let addr = self.address(self.arg(args, 0)?)?;
@@ -84,9 +82,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 self.emit_trap()?;
                 Err(Flow::Diverged)
             }
-            _ if op.is_host_only() && self.m.target == Target::Host => {
-                self.host_intrinsic(op, args, expr)
-            }
+            _ if op.is_host_only() && self.m.target == Target::Host => self.host_intrinsic(op, args, expr),
             Intrinsic::VecNew
             | Intrinsic::VecWithCapacity
             | Intrinsic::VecFromElem
@@ -95,9 +91,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             | Intrinsic::VecToSlice => Err(self.unsupported("`Vec` (host only)", expr.span)),
             Intrinsic::Exit => Err(self.unsupported("`std::process::exit` (host only)", expr.span)),
             Intrinsic::NowNanos => Err(self.unsupported("`Instant::now` (host only)", expr.span)),
-            Intrinsic::Atomic(_) | Intrinsic::SharedArray(_) | Intrinsic::DynSharedMem => {
-                self.shared_intrinsic(op, args, expr)
-            }
+            Intrinsic::Atomic(_) | Intrinsic::SharedArray(_) | Intrinsic::DynSharedMem => self.shared_intrinsic(op, args, expr),
         }
     }
 

@@ -18,9 +18,8 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 let base_ty = self.expr(*base).ty;
                 let addr = self.place_or_address(*base)?;
                 let offsets = self.types().table.field_offsets(base_ty);
-                let offset = *offsets
-                    .get(*index as usize)
-                    .ok_or_else(|| Flow::Error(self.internal(format!("field {index} out of range"))))?;
+                let offset =
+                    *offsets.get(*index as usize).ok_or_else(|| Flow::Error(self.internal(format!("field {index} out of range"))))?;
                 self.byte_offset(addr, offset)
             }
             ExprKind::Index { base, index } => self.index_addr(*base, *index, expr),

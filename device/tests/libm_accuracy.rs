@@ -160,7 +160,11 @@ impl Float for f64 {
     }
     fn ordered(self) -> i64 {
         let b = self.to_bits() as i64;
-        if b < 0 { -(b & i64::MAX) } else { b }
+        if b < 0 {
+            -(b & i64::MAX)
+        } else {
+            b
+        }
     }
     fn is_nan(self) -> bool {
         f64::is_nan(self)
@@ -176,12 +180,46 @@ impl Float for f64 {
     }
     fn specials() -> Vec<f64> {
         let mut v = vec![
-            0.0, f64::INFINITY, f64::NAN, f64::MIN_POSITIVE, 5e-324, f64::from_bits(0x000f_ffff_ffff_ffff),
-            f64::MAX, 1.0, 0.5, 2.0, 3.0, 10.0, 100.0, 1e10, 1e-10, 1e22, 1e300, 1e-300, 0.1,
-            std::f64::consts::PI, std::f64::consts::FRAC_PI_2, std::f64::consts::FRAC_PI_4,
-            709.782712893384, 709.79, 745.13321910194, 745.14, 1022.0, 1023.0, 1024.0, 1074.0, 1075.0,
-            4503599627370496.0, 9007199254740993.0, 1.0 + f64::EPSILON, 1.0 - f64::EPSILON / 2.0,
-            std::f64::consts::E, 2.0f64.powi(-1022), 2.0f64.powi(-28), 2.0f64.powi(-27), 2.0f64.powi(-54),
+            0.0,
+            f64::INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+            5e-324,
+            f64::from_bits(0x000f_ffff_ffff_ffff),
+            f64::MAX,
+            1.0,
+            0.5,
+            2.0,
+            3.0,
+            10.0,
+            100.0,
+            1e10,
+            1e-10,
+            1e22,
+            1e300,
+            1e-300,
+            0.1,
+            std::f64::consts::PI,
+            std::f64::consts::FRAC_PI_2,
+            std::f64::consts::FRAC_PI_4,
+            709.782712893384,
+            709.79,
+            745.13321910194,
+            745.14,
+            1022.0,
+            1023.0,
+            1024.0,
+            1074.0,
+            1075.0,
+            4503599627370496.0,
+            9007199254740993.0,
+            1.0 + f64::EPSILON,
+            1.0 - f64::EPSILON / 2.0,
+            std::f64::consts::E,
+            2.0f64.powi(-1022),
+            2.0f64.powi(-28),
+            2.0f64.powi(-27),
+            2.0f64.powi(-54),
         ];
         v.extend((0..20).map(|k| k as f64 * 0.25));
         let neg: Vec<f64> = v.iter().map(|x| -x).collect();
@@ -215,11 +253,44 @@ impl Float for f32 {
     }
     fn specials() -> Vec<f32> {
         let mut v = vec![
-            0.0, f32::INFINITY, f32::NAN, f32::MIN_POSITIVE, 1e-45, f32::from_bits(0x007f_ffff), f32::MAX,
-            1.0, 0.5, 2.0, 3.0, 10.0, 100.0, 1e10, 1e-10, 1e30, 1e-30, 0.1, std::f32::consts::PI,
-            std::f32::consts::FRAC_PI_2, std::f32::consts::FRAC_PI_4, 88.72283, 88.7229, 103.97, 104.0,
-            126.0, 127.0, 128.0, 149.0, 150.0, 8388608.0, 16777217.0, 1.0 + f32::EPSILON,
-            1.0 - f32::EPSILON / 2.0, std::f32::consts::E, 2.0f32.powi(-126), 2.0f32.powi(-12), 9.0,
+            0.0,
+            f32::INFINITY,
+            f32::NAN,
+            f32::MIN_POSITIVE,
+            1e-45,
+            f32::from_bits(0x007f_ffff),
+            f32::MAX,
+            1.0,
+            0.5,
+            2.0,
+            3.0,
+            10.0,
+            100.0,
+            1e10,
+            1e-10,
+            1e30,
+            1e-30,
+            0.1,
+            std::f32::consts::PI,
+            std::f32::consts::FRAC_PI_2,
+            std::f32::consts::FRAC_PI_4,
+            88.72283,
+            88.7229,
+            103.97,
+            104.0,
+            126.0,
+            127.0,
+            128.0,
+            149.0,
+            150.0,
+            8388608.0,
+            16777217.0,
+            1.0 + f32::EPSILON,
+            1.0 - f32::EPSILON / 2.0,
+            std::f32::consts::E,
+            2.0f32.powi(-126),
+            2.0f32.powi(-12),
+            9.0,
         ];
         v.extend((0..20).map(|k| k as f32 * 0.25));
         let neg: Vec<f32> = v.iter().map(|x| -x).collect();
@@ -334,9 +405,7 @@ fn pow_inputs<T: Float>(seed: u64) -> Vec<(T, T)> {
     // Negative bases with integer exponents (odd and even).
     v.extend((0..N).map(|_| (T::from_f64(rng.uniform(-10.0, 0.0)), T::from_f64(rng.int(-60, 60) as f64))));
     // Bases near 1, big exponents: the log must be very accurate.
-    v.extend((0..N / 2).map(|_| {
-        (T::from_f64(1.0 + rng.uniform(-1.0, 1.0) * 2f64.powi(-20)), T::from_f64(rng.uniform(-1e7, 1e7)))
-    }));
+    v.extend((0..N / 2).map(|_| (T::from_f64(1.0 + rng.uniform(-1.0, 1.0) * 2f64.powi(-20)), T::from_f64(rng.uniform(-1e7, 1e7)))));
     let s = T::specials();
     for &x in &s {
         for &y in &s {
@@ -457,7 +526,11 @@ fn accuracy_check_rejects_a_wrong_function() {
             &mut r,
             |x| {
                 let y = ours(x);
-                if y.is_finite() && y > 1e-30 && y < 1e30 { f32::from_bits((y.to_bits() as i32 + shift) as u32) } else { y }
+                if y.is_finite() && y > 1e-30 && y < 1e30 {
+                    f32::from_bits((y.to_bits() as i32 + shift) as u32)
+                } else {
+                    y
+                }
             },
             |x| unsafe { host::expf(x) },
             &inputs,

@@ -68,8 +68,7 @@ fn seed_kernel_ptx_snapshot() {
         std::fs::write(&path, &out.ptx).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with BLESS=1 to create it)", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (run with BLESS=1 to create it)", path.display()));
     assert_eq!(out.ptx, expected, "seed PTX differs from {} (BLESS=1 to update)", path.display());
 }
 

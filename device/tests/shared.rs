@@ -96,9 +96,7 @@ fn shared_atomics_module() -> Module {
     let t64 = f.cast(te, u64t);
     stmts.push(expr_stmt(f.assign(place, t64)));
     stmts.push(expr_stmt(f.intrinsic(Intrinsic::SyncThreads, vec![], unit)));
-    let atomic = |f: &mut FnBuilder, op: AtomicOp, args: Vec<Handle<Expr>>, ty: Handle<Type>| {
-        f.intrinsic(Intrinsic::Atomic(op), args, ty)
-    };
+    let atomic = |f: &mut FnBuilder, op: AtomicOp, args: Vec<Handle<Expr>>, ty: Handle<Type>| f.intrinsic(Intrinsic::Atomic(op), args, ty);
     // atomic_add(&mut (*s)[1], 1)
     let one = f.int(Usize, 1);
     let place = elem(&mut f, s, arr, one, u32t);

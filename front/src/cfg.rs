@@ -16,9 +16,9 @@ pub enum Side {
 pub fn active(attrs: &[Attribute], side: Side) -> DResult<bool> {
     for attr in attrs {
         if attr.path().is_ident("cfg") {
-            let meta: Meta = attr.parse_args().map_err(|e| {
-                Diagnostic::at(None, format!("malformed `cfg` attribute: {e}"), range_of(attr), "malformed")
-            })?;
+            let meta: Meta = attr
+                .parse_args()
+                .map_err(|e| Diagnostic::at(None, format!("malformed `cfg` attribute: {e}"), range_of(attr), "malformed"))?;
             if !eval(&meta, side)? {
                 return Ok(false);
             }
@@ -40,9 +40,7 @@ fn eval(meta: &Meta, side: Side) -> DResult<bool> {
             let key = nv.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
             let value = match &nv.value {
                 syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => s.value(),
-                other => {
-                    return Err(Diagnostic::at(None, "expected a string literal in `cfg`", range_of(other), "expected a string"))
-                }
+                other => return Err(Diagnostic::at(None, "expected a string literal in `cfg`", range_of(other), "expected a string")),
             };
             Ok(match (key.as_str(), side) {
                 ("target_os", Side::Host) => value == "linux",
@@ -83,8 +81,23 @@ pub fn check_item_attrs(attrs: &[Attribute]) -> DResult<()> {
             return Err(Diagnostic::unsupported(&format!("the attribute `#[{}]`", quote::quote!(#attr)), range_of(attr)));
         };
         match name.as_str() {
-            "cfg" | "inline" | "no_mangle" | "unsafe" | "allow" | "warn" | "deny" | "expect" | "forbid" | "doc"
-            | "offload_kernel" | "rustc_offload_kernel" | "repr" | "derive" | "must_use" | "cold" | "track_caller" => {}
+            "cfg"
+            | "inline"
+            | "no_mangle"
+            | "unsafe"
+            | "allow"
+            | "warn"
+            | "deny"
+            | "expect"
+            | "forbid"
+            | "doc"
+            | "offload_kernel"
+            | "rustc_offload_kernel"
+            | "repr"
+            | "derive"
+            | "must_use"
+            | "cold"
+            | "track_caller" => {}
             _ => {
                 return Err(Diagnostic::unsupported(&format!("the attribute `#[{name}]`"), range_of(attr)));
             }

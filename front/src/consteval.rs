@@ -49,11 +49,8 @@ pub fn assoc_const(ty: &str, name: &str) -> Option<(Scalar, ConstValue)> {
     let s = Scalar::from_name(ty)?;
     if s.is_int() {
         let bits = s.bits();
-        let (min, max): (i128, i128) = if s.is_signed() {
-            (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
-        } else {
-            (0, (1i128 << bits) - 1)
-        };
+        let (min, max): (i128, i128) =
+            if s.is_signed() { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
         return match name {
             "MAX" => Some((s, ConstValue::Int(max))),
             "MIN" => Some((s, ConstValue::Int(min))),
@@ -63,10 +60,34 @@ pub fn assoc_const(ty: &str, name: &str) -> Option<(Scalar, ConstValue)> {
     }
     let f32_ = s == Scalar::F32;
     let v = match name {
-        "MAX" => if f32_ { f32::MAX as f64 } else { f64::MAX },
-        "MIN" => if f32_ { f32::MIN as f64 } else { f64::MIN },
-        "MIN_POSITIVE" => if f32_ { f32::MIN_POSITIVE as f64 } else { f64::MIN_POSITIVE },
-        "EPSILON" => if f32_ { f32::EPSILON as f64 } else { f64::EPSILON },
+        "MAX" => {
+            if f32_ {
+                f32::MAX as f64
+            } else {
+                f64::MAX
+            }
+        }
+        "MIN" => {
+            if f32_ {
+                f32::MIN as f64
+            } else {
+                f64::MIN
+            }
+        }
+        "MIN_POSITIVE" => {
+            if f32_ {
+                f32::MIN_POSITIVE as f64
+            } else {
+                f64::MIN_POSITIVE
+            }
+        }
+        "EPSILON" => {
+            if f32_ {
+                f32::EPSILON as f64
+            } else {
+                f64::EPSILON
+            }
+        }
         "INFINITY" => f64::INFINITY,
         "NEG_INFINITY" => f64::NEG_INFINITY,
         "NAN" => f64::NAN,
@@ -186,7 +207,8 @@ pub fn eval(expr: &syn::Expr, items: &dyn ConstEnv) -> DResult<ConstValue> {
             use syn::BinOp::*;
             let l = eval(&b.left, items)?;
             let r = eval(&b.right, items)?;
-            let div_zero = || Diagnostic::at(Some("E0080"), "evaluation of constant value failed", range_of(expr), "attempt to divide by zero");
+            let div_zero =
+                || Diagnostic::at(Some("E0080"), "evaluation of constant value failed", range_of(expr), "attempt to divide by zero");
             Ok(match (l, r) {
                 (ConstValue::Int(x), ConstValue::Int(y)) => match b.op {
                     Add(_) => ConstValue::Int(x.wrapping_add(y)),
@@ -320,9 +342,7 @@ impl ConstEnv for ConstPass<'_, '_> {
 pub fn evaluate_consts(items: &mut Items, syntax: &[&syn::ItemConst]) -> Vec<Diagnostic> {
     let pass = ConstPass { items, syntax, state: RefCell::new(vec![ConstState::Pending; syntax.len()]) };
     let mut errors = Vec::new();
-    let values: Vec<Option<ConstValue>> = (0..syntax.len())
-        .map(|idx| pass.const_value(idx).map_err(|e| errors.push(e)).ok())
-        .collect();
+    let values: Vec<Option<ConstValue>> = (0..syntax.len()).map(|idx| pass.const_value(idx).map_err(|e| errors.push(e)).ok()).collect();
     for (decl, value) in items.consts.iter_mut().zip(values) {
         decl.value = value;
     }

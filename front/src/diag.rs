@@ -25,14 +25,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(code: Option<&'static str>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            code,
-            message: message.into(),
-            primary: None,
-            secondary: Vec::new(),
-            notes: Vec::new(),
-            helps: Vec::new(),
-        }
+        Diagnostic { code, message: message.into(), primary: None, secondary: Vec::new(), notes: Vec::new(), helps: Vec::new() }
     }
     /// An error with a primary label.
     pub fn at(code: Option<&'static str>, message: impl Into<String>, range: Range<usize>, label: impl Into<String>) -> Self {

@@ -191,10 +191,11 @@ impl Infer {
                     (Shape::Unit, Shape::Unit) => {}
                     (Shape::Scalar(x), Shape::Scalar(y)) if x == y => {}
                     (Shape::Struct(x), Shape::Struct(y)) if x == y => {}
-                    (
-                        Shape::Ptr { pointee: pa, mutable: ma, reference: fa },
-                        Shape::Ptr { pointee: pb, mutable: mb, reference: fb },
-                    ) if ma == mb && fa == fb => self.unify_depth(*pa, *pb, depth + 1)?,
+                    (Shape::Ptr { pointee: pa, mutable: ma, reference: fa }, Shape::Ptr { pointee: pb, mutable: mb, reference: fb })
+                        if ma == mb && fa == fb =>
+                    {
+                        self.unify_depth(*pa, *pb, depth + 1)?
+                    }
                     (Shape::Slice { elem: ea, mutable: ma }, Shape::Slice { elem: eb, mutable: mb }) if ma == mb => {
                         self.unify_depth(*ea, *eb, depth + 1)?
                     }
@@ -306,13 +307,11 @@ impl Infer {
                 Shape::Ptr { pointee, mutable, reference } => {
                     Type::Pointer { pointee: self.resolve_depth(pointee, types, depth + 1)?, mutable, reference }
                 }
-                Shape::Slice { elem, mutable } => {
-                    Type::SliceRef { elem: self.resolve_depth(elem, types, depth + 1)?, mutable }
-                }
+                Shape::Slice { elem, mutable } => Type::SliceRef { elem: self.resolve_depth(elem, types, depth + 1)?, mutable },
                 Shape::Array { elem, len } => Type::Array { elem: self.resolve_depth(elem, types, depth + 1)?, len },
-                Shape::Tuple(elems) => Type::Tuple(
-                    elems.iter().map(|e| self.resolve_depth(*e, types, depth + 1)).collect::<Result<_, _>>()?,
-                ),
+                Shape::Tuple(elems) => {
+                    Type::Tuple(elems.iter().map(|e| self.resolve_depth(*e, types, depth + 1)).collect::<Result<_, _>>()?)
+                }
                 Shape::Struct(s) => Type::Struct(s),
                 Shape::Vec(elem) => Type::Vec(self.resolve_depth(elem, types, depth + 1)?),
             },

@@ -180,7 +180,10 @@ fn syntax_error(e: &syn::Error) -> Diagnostic {
 fn check_crate_attrs(file: &syn::File) -> Result<(), Diagnostic> {
     for attr in &file.attrs {
         let name = attr.path().get_ident().map(|i| i.to_string()).unwrap_or_default();
-        if !matches!(name.as_str(), "feature" | "allow" | "warn" | "deny" | "forbid" | "expect" | "doc" | "no_std" | "no_main" | "crate_type" | "crate_name") {
+        if !matches!(
+            name.as_str(),
+            "feature" | "allow" | "warn" | "deny" | "forbid" | "expect" | "doc" | "no_std" | "no_main" | "crate_type" | "crate_name"
+        ) {
             return Err(Diagnostic::unsupported(&format!("the crate attribute `#![{name}]`"), diag::range_of(attr)));
         }
     }

@@ -370,8 +370,8 @@ macro_rules! ranged_expr_enum {
 }
 
 ranged_expr_enum!(
-    Array, Assign, Binary, Block, Break, Call, Cast, Continue, Field, ForLoop, If, Index, Lit, Loop, Macro, MethodCall, Paren,
-    Path, Range, Reference, Repeat, Return, Struct, Tuple, Unary, Unsafe, While
+    Array, Assign, Binary, Block, Break, Call, Cast, Continue, Field, ForLoop, If, Index, Lit, Loop, Macro, MethodCall, Paren, Path, Range,
+    Reference, Repeat, Return, Struct, Tuple, Unary, Unsafe, While
 );
 
 impl Ranged for syn::Local {
@@ -414,10 +414,7 @@ impl Ranged for syn::Stmt {
 
 impl Ranged for syn::PatIdent {
     fn first(&self) -> Span {
-        attrs_first(&self.attrs)
-            .or(self.by_ref.map(|t| t.span))
-            .or(self.mutability.map(|t| t.span))
-            .unwrap_or_else(|| self.ident.span())
+        attrs_first(&self.attrs).or(self.by_ref.map(|t| t.span)).or(self.mutability.map(|t| t.span)).unwrap_or_else(|| self.ident.span())
     }
     fn last(&self) -> Span {
         self.subpat.as_ref().map_or_else(|| self.ident.span(), |(_, p)| p.last())

@@ -183,7 +183,12 @@ pub fn collect(file: &syn::File, types: &mut TypeTable) -> Result<Items, Vec<Dia
     // methods
     for (owner, owner_range, f, on_host, on_device) in methods {
         let Some(&sid) = items.struct_names.get(&owner) else {
-            errors.push(Diagnostic::at(Some("E0412"), format!("cannot find type `{owner}` in this scope"), owner_range, "not found in this scope"));
+            errors.push(Diagnostic::at(
+                Some("E0412"),
+                format!("cannot find type `{owner}` in this scope"),
+                owner_range,
+                "not found in this scope",
+            ));
             continue;
         };
         let name = f.sig.ident.to_string();
@@ -217,18 +222,14 @@ pub fn collect(file: &syn::File, types: &mut TypeTable) -> Result<Items, Vec<Dia
         Some(ValueItem::Fn(id)) if items.fns[*id].on_host => {
             let f = &items.fns[*id];
             if !f.params.is_empty() || !matches!(types.get(f.ret), Type::Unit) {
-                errors.push(Diagnostic::at(
-                    Some("E0580"),
-                    "`main` function has wrong type",
-                    f.range.clone(),
-                    "expected `fn()`",
-                ));
+                errors.push(Diagnostic::at(Some("E0580"), "`main` function has wrong type", f.range.clone(), "expected `fn()`"));
             }
             items.main = Some(*id);
         }
-        _ => errors.push(Diagnostic::error(Some("E0601"), "`main` function not found in crate").note(
-            "the program needs a `fn main() { .. }` on the host side",
-        )),
+        _ => errors.push(
+            Diagnostic::error(Some("E0601"), "`main` function not found in crate")
+                .note("the program needs a `fn main() { .. }` on the host side"),
+        ),
     }
     if errors.is_empty() {
         Ok(items)
@@ -461,9 +462,7 @@ fn collect_item<'a>(
                         }
                         methods.push((owner.clone(), range_of(&imp.self_ty), f, h && on_host, d && on_device));
                     }
-                    syn::ImplItem::Const(c) => {
-                        return Err(Diagnostic::unsupported("associated constants", range_of(&c.ident)))
-                    }
+                    syn::ImplItem::Const(c) => return Err(Diagnostic::unsupported("associated constants", range_of(&c.ident))),
                     other => return Err(Diagnostic::unsupported("this item in an `impl` block", range_of(other))),
                 }
             }
@@ -579,9 +578,7 @@ fn check_struct_cycles(items: &Items, types: &TypeTable) -> DResult<()> {
             return true;
         }
         match types.get(ty) {
-            Type::Struct(s) => {
-                *s == target || types.structs[*s].fields.iter().any(|f| contains(types, f.ty, target, depth + 1))
-            }
+            Type::Struct(s) => *s == target || types.structs[*s].fields.iter().any(|f| contains(types, f.ty, target, depth + 1)),
             Type::Array { elem, .. } => contains(types, *elem, target, depth + 1),
             Type::Tuple(elems) => elems.iter().any(|e| contains(types, *e, target, depth + 1)),
             _ => false,
@@ -611,7 +608,12 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
         match arg {
             syn::FnArg::Receiver(r) => {
                 let Some(st) = self_ty else {
-                    return Err(Diagnostic::at(None, "`self` parameter is only allowed in associated functions", range_of(r), "not semantically valid as function parameter"));
+                    return Err(Diagnostic::at(
+                        None,
+                        "`self` parameter is only allowed in associated functions",
+                        range_of(r),
+                        "not semantically valid as function parameter",
+                    ));
                 };
                 if r.colon_token.is_some() {
                     return Err(Diagnostic::unsupported("`self` with an explicit type", range_of(r)));
@@ -634,9 +636,7 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
             }
             syn::FnArg::Typed(pt) => {
                 let (name, mutable) = match &*pt.pat {
-                    syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
-                        (pi.ident.to_string(), pi.mutability.is_some())
-                    }
+                    syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => (pi.ident.to_string(), pi.mutability.is_some()),
                     syn::Pat::Wild(_) => ("_".to_string(), false),
                     other => return Err(Diagnostic::unsupported("this parameter pattern", range_of(other))),
                 };
@@ -699,7 +699,10 @@ fn link_foreign(items: &mut Items, decl: &ForeignDecl<'_>, types: &mut TypeTable
             let mut ok = kernel.params.len() == decl.sig.inputs.len();
             if ok {
                 for (p, arg) in kernel.params.iter().zip(decl.sig.inputs.iter()) {
-                    let syn::FnArg::Typed(pt) = arg else { ok = false; break };
+                    let syn::FnArg::Typed(pt) = arg else {
+                        ok = false;
+                        break;
+                    };
                     let ty = items.ir_type(&pt.ty, types, None)?;
                     ok &= ty == p.ty;
                 }

@@ -24,11 +24,17 @@ pub fn assign(items: &Items, facts: &[Facts]) -> Result<Vec<Sides>, Vec<Diagnost
     }
     while let Some(f) = queue.pop_front() {
         for (what, range) in &facts[f].device_only {
-            let mut d = Diagnostic::at(None, format!("{what} can only be used in device code"), range.clone(), "used in code that runs on the host");
+            let mut d = Diagnostic::at(
+                None,
+                format!("{what} can only be used in device code"),
+                range.clone(),
+                "used in code that runs on the host",
+            );
             if Some(f) != items.main {
                 d = d.note(format!("`{}` is compiled for the host because `main` calls it", items.fns[f].name));
             }
-            errors.push(d.help("thread geometry, barriers, shared memory and atomics only exist inside kernels and the functions they call"));
+            errors
+                .push(d.help("thread geometry, barriers, shared memory and atomics only exist inside kernels and the functions they call"));
         }
         for (kid, range) in &facts[f].kernel_refs {
             let k = &items.fns[*kid];
@@ -80,7 +86,12 @@ pub fn assign(items: &Items, facts: &[Facts]) -> Result<Vec<Sides>, Vec<Diagnost
     while let Some(f) = queue.pop_front() {
         let kernel = reached_from[f].map(|k| items.fns[k].name.clone()).unwrap_or_default();
         for (what, range) in &facts[f].host_only {
-            let mut d = Diagnostic::at(None, format!("{what} cannot be used in device code"), range.clone(), format!("not available in kernel `{kernel}`"));
+            let mut d = Diagnostic::at(
+                None,
+                format!("{what} cannot be used in device code"),
+                range.clone(),
+                format!("not available in kernel `{kernel}`"),
+            );
             if items.fns[f].name != kernel {
                 d = d.note(format!("`{}` is compiled for the device because kernel `{kernel}` calls it", items.fns[f].name));
             }

@@ -37,11 +37,8 @@ impl Items {
                 0 => infer.unit(),
                 1 => return Err(Diagnostic::unsupported("a one-element tuple type", r)),
                 _ => {
-                    let elems = t
-                        .elems
-                        .iter()
-                        .map(|e| self.convert_type(e, types, infer, self_ty, allow_infer))
-                        .collect::<DResult<Vec<_>>>()?;
+                    let elems =
+                        t.elems.iter().map(|e| self.convert_type(e, types, infer, self_ty, allow_infer)).collect::<DResult<Vec<_>>>()?;
                     infer.known(Shape::Tuple(elems))
                 }
             },

@@ -49,7 +49,14 @@ fn lower(src: &str) -> Module {
             let names: Vec<_> = out.timings.iter().map(|(n, _)| *n).collect();
             assert_eq!(
                 names,
-                ["parse items", "cfg+resolve", "bodies (parallel)", "  parse (all threads)", "  typecheck+lower (all threads)", "merge+sides+validate"]
+                [
+                    "parse items",
+                    "cfg+resolve",
+                    "bodies (parallel)",
+                    "  parse (all threads)",
+                    "  typecheck+lower (all threads)",
+                    "merge+sides+validate"
+                ]
             );
             out.module
         }

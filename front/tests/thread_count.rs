@@ -15,7 +15,10 @@ fn sources(dir: &str) -> Vec<(String, String)> {
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no programs in {}", root.display());
-    files.into_iter().map(|p| (format!("{dir}/{}", p.file_name().unwrap().to_string_lossy()), std::fs::read_to_string(&p).unwrap())).collect()
+    files
+        .into_iter()
+        .map(|p| (format!("{dir}/{}", p.file_name().unwrap().to_string_lossy()), std::fs::read_to_string(&p).unwrap()))
+        .collect()
 }
 
 /// The printed IR (or the diagnostics) and how many threads lowered bodies.

@@ -36,9 +36,7 @@ impl FunctionCx<'_, '_> {
             ExprKind::Intrinsic { op, args } => self.intrinsic(*op, args, expr),
             ExprKind::AddrOf { place, .. } => match self.place(*place)? {
                 Place::Mem(addr) => Ok(Val::Scalar(addr)),
-                Place::Var(_) | Place::Nothing => {
-                    Err(self.bug("address of a local that lives in a register or has no storage"))
-                }
+                Place::Var(_) | Place::Nothing => Err(self.bug("address of a local that lives in a register or has no storage")),
             },
             ExprKind::SliceRange { base, start, end } => self.slice_range(*base, *start, *end, expr),
             ExprKind::Assign { place, value } => {
@@ -129,11 +127,7 @@ impl FunctionCx<'_, '_> {
                 let t = self.clif_type(ty);
                 if t.is_float() {
                     // FIXME(front): an integer literal typed as a float; read as its value.
-                    let v = if t == types::F32 {
-                        self.b.ins().f32const(*bits as f32)
-                    } else {
-                        self.b.ins().f64const(*bits as f64)
-                    };
+                    let v = if t == types::F32 { self.b.ins().f32const(*bits as f32) } else { self.b.ins().f64const(*bits as f64) };
                     return Val::Scalar(v);
                 }
                 let width = t.bits();
@@ -166,13 +160,7 @@ impl FunctionCx<'_, '_> {
         }
     }
 
-    fn if_expr(
-        &mut self,
-        cond: Handle<Expr>,
-        then: Handle<Expr>,
-        otherwise: Option<Handle<Expr>>,
-        ty: Handle<Type>,
-    ) -> Result<Val> {
+    fn if_expr(&mut self, cond: Handle<Expr>, then: Handle<Expr>, otherwise: Option<Handle<Expr>>, ty: Handle<Type>) -> Result<Val> {
         let c = self.expr(cond)?;
         let c = self.scalar_of(c, types::I8);
         let then_block = self.b.create_block();
@@ -201,10 +189,7 @@ impl FunctionCx<'_, '_> {
             let init_expr = self.expr_of(init);
             if self.repr(init_expr.ty) == ValueRepr::Memory {
                 match &init_expr.kind {
-                    ExprKind::Tuple(_)
-                    | ExprKind::Struct { .. }
-                    | ExprKind::Array(_)
-                    | ExprKind::ArrayRepeat { .. } => {
+                    ExprKind::Tuple(_) | ExprKind::Struct { .. } | ExprKind::Array(_) | ExprKind::ArrayRepeat { .. } => {
                         let dst = self.b.ins().stack_addr(PTR, slot, 0);
                         return self.aggregate_into(init, dst);
                     }
@@ -255,19 +240,10 @@ impl FunctionCx<'_, '_> {
         Ok(())
     }
 
-    fn call(
-        &mut self,
-        callee: Handle<hybrid_ir::Function>,
-        args: &[Handle<Expr>],
-        ret: Handle<Type>,
-        dest: Option<Value>,
-    ) -> Result<Val> {
+    fn call(&mut self, callee: Handle<hybrid_ir::Function>, args: &[Handle<Expr>], ret: Handle<Type>, dest: Option<Value>) -> Result<Val> {
         let Some(declared) = self.cx.declared(callee, self.flavor) else {
             let side = if self.flavor == Flavor::Host { "host" } else { "device" };
-            return Err(self.bug(format!(
-                "call of `{}`, which is not compiled for the {side} side",
-                self.module.functions[callee].name
-            )));
+            return Err(self.bug(format!("call of `{}`, which is not compiled for the {side} side", self.module.functions[callee].name)));
         };
         let func_ref = self.declared_ref(declared);
         let mut values: Vec<Value> = Vec::with_capacity(args.len() + 2);

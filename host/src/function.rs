@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use cranelift_codegen::ir::{
-    self, types, AbiParam, Block, BlockArg, ExtFuncData, ExternalName, FuncRef, GlobalValue, GlobalValueData,
-    InstBuilder, MemFlagsData, Signature, StackSlot, StackSlotData, StackSlotKind, TrapCode, UserExternalName, Value,
+    self, types, AbiParam, Block, BlockArg, ExtFuncData, ExternalName, FuncRef, GlobalValue, GlobalValueData, InstBuilder, MemFlagsData,
+    Signature, StackSlot, StackSlotData, StackSlotKind, TrapCode, UserExternalName, Value,
 };
 use cranelift_codegen::isa::{TargetFrontendConfig, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
@@ -505,12 +505,7 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
         }
         let sig = self.b.import_signature(signature);
         let name = self.b.func.declare_imported_user_function(UserExternalName { namespace, index });
-        let r = self.b.import_function(ExtFuncData {
-            name: ExternalName::user(name),
-            signature: sig,
-            colocated,
-            patchable: false,
-        });
+        let r = self.b.import_function(ExtFuncData { name: ExternalName::user(name), signature: sig, colocated, patchable: false });
         self.func_refs.insert((namespace, index), r);
         r
     }

@@ -228,8 +228,7 @@ fn make_isa(options: &HostOptions) -> Result<OwnedTargetIsa> {
     set(&mut flags, "enable_verifier", if options.verify { "true" } else { "false" })?;
     // FIXME(unwinding): no .eh_frame is emitted (define_function_bytes skips
     // unwind info); nothing unwinds through generated code today.
-    let triple: target_lexicon::Triple =
-        "x86_64-unknown-linux-gnu".parse().map_err(|e| HostError::Target(format!("{e:?}")))?;
+    let triple: target_lexicon::Triple = "x86_64-unknown-linux-gnu".parse().map_err(|e| HostError::Target(format!("{e:?}")))?;
     let mut isa = cranelift_codegen::isa::lookup(triple).map_err(|e| HostError::Target(e.to_string()))?;
     // x86-64-v2: SSE4.1 gives inline floor/ceil/trunc; every machine we run on has it.
     for feature in ["has_sse3", "has_ssse3", "has_sse41", "has_sse42", "has_popcnt"] {

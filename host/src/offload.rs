@@ -19,10 +19,7 @@ impl FunctionCx<'_, '_> {
         args: &[Handle<Expr>],
     ) -> Result<()> {
         let Some(entry) = self.cx.declared(kernel, Flavor::Fallback) else {
-            return Err(self.bug(format!(
-                "offload of `{}`, which has no host fallback entry",
-                self.module.functions[kernel].name
-            )));
+            return Err(self.bug(format!("offload of `{}`, which has no host fallback entry", self.module.functions[kernel].name)));
         };
         let mut dims = Vec::with_capacity(6);
         for &d in blocks.iter().chain(threads.iter()) {

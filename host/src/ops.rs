@@ -46,15 +46,7 @@ impl FunctionCx<'_, '_> {
     }
 
     /// `l op r`; `lhs_ty` is the type of both operands except for shifts.
-    pub fn binary(
-        &mut self,
-        op: BinaryOp,
-        l: Val,
-        r: Val,
-        lhs_ty: Handle<Type>,
-        rhs_ty: Handle<Type>,
-        span: Span,
-    ) -> Result<Value> {
+    pub fn binary(&mut self, op: BinaryOp, l: Val, r: Val, lhs_ty: Handle<Type>, rhs_ty: Handle<Type>, span: Span) -> Result<Value> {
         let (kind, _) = self.scalar_kind(lhs_ty)?;
         let t = self.clif_type(lhs_ty);
         let x = self.scalar_of(l, t);
@@ -274,9 +266,7 @@ impl FunctionCx<'_, '_> {
                 let out_t = self.clif_type(expr.ty);
                 self.int_resize(r, types::I32, out_t, false)
             }
-            _ => {
-                return Err(self.unsupported(format!("math function {f:?} on {}", self.module.types.display(first_ty))))
-            }
+            _ => return Err(self.unsupported(format!("math function {f:?} on {}", self.module.types.display(first_ty)))),
         };
         Ok(Val::Scalar(r))
     }

@@ -21,8 +21,7 @@ impl FunctionCx<'_, '_> {
             ExprKind::Field { base, index } => {
                 let base_ty = self.expr_of(*base).ty;
                 let offsets = self.module.types.field_offsets(base_ty);
-                let offset =
-                    *offsets.get(*index as usize).ok_or_else(|| self.bug(format!("field {index} out of range")))?;
+                let offset = *offsets.get(*index as usize).ok_or_else(|| self.bug(format!("field {index} out of range")))?;
                 let addr = self.memory_addr(*base)?;
                 Ok(Place::Mem(self.add_offset(addr, offset)))
             }
@@ -99,13 +98,7 @@ impl FunctionCx<'_, '_> {
     }
 
     /// `&base[start..end]`: a new slice ref after checking `start <= end <= len`.
-    pub fn slice_range(
-        &mut self,
-        base: Handle<Expr>,
-        start: Option<Handle<Expr>>,
-        end: Option<Handle<Expr>>,
-        expr: &Expr,
-    ) -> Result<Val> {
+    pub fn slice_range(&mut self, base: Handle<Expr>, start: Option<Handle<Expr>>, end: Option<Handle<Expr>>, expr: &Expr) -> Result<Val> {
         let (data, len, elem) = self.indexable(base)?;
         let start = match start {
             Some(s) => {

@@ -18,9 +18,7 @@ impl FunctionCx<'_, '_> {
                 FmtPiece::Arg { value, .. } => {
                     let ty = self.expr_of(*value).ty;
                     let Type::Scalar(s) = *self.ty(ty) else {
-                        return Err(
-                            self.unsupported(format!("formatting a value of type {}", self.module.types.display(ty)))
-                        );
+                        return Err(self.unsupported(format!("formatting a value of type {}", self.module.types.display(ty))));
                     };
                     let v = self.expr(*value)?;
                     let t = self.clif_type(ty);

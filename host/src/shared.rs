@@ -11,9 +11,7 @@ impl FunctionCx<'_, '_> {
     /// error for host code (the validator already rejects host-only
     /// functions; this catches host+device functions compiled for the host).
     fn fallback_ctx(&self, what: &str) -> Result<Value> {
-        self.ctx_ptr
-            .filter(|_| self.flavor == Flavor::Fallback)
-            .ok_or_else(|| self.unsupported(format!("{what} in host code")))
+        self.ctx_ptr.filter(|_| self.flavor == Flavor::Fallback).ok_or_else(|| self.unsupported(format!("{what} in host code")))
     }
 
     /// `gpu::shared_array::<T, N>()`: `ctx.shared + offset` of the module's

@@ -64,10 +64,7 @@ pub(crate) struct UnitOutput {
 pub(crate) fn compile_unit(cx: &ModuleCx, range: Range<usize>, emit_clif: bool) -> Result<UnitOutput> {
     let results: Vec<Result<CompiledFunction>> = cx.jobs[range.clone()]
         .par_iter()
-        .map_init(
-            || (Context::new(), FunctionBuilderContext::new()),
-            |(ctx, fctx), job| compile_job(cx, *job, ctx, fctx, emit_clif),
-        )
+        .map_init(|| (Context::new(), FunctionBuilderContext::new()), |(ctx, fctx), job| compile_job(cx, *job, ctx, fctx, emit_clif))
         .collect();
     let compiled: Vec<CompiledFunction> = results.into_iter().collect::<Result<_>>()?;
 
@@ -144,9 +141,7 @@ impl<'a, 'm> UnitModule<'a, 'm> {
                     Namespace::FUNC => ModuleRelocTarget::user(Namespace::FUNC, self.func(index)?.as_u32()),
                     Namespace::DATA => ModuleRelocTarget::user(Namespace::DATA, self.file_data()?.as_u32()),
                     Namespace::RUNTIME => ModuleRelocTarget::user(Namespace::FUNC, self.runtime(index)?.as_u32()),
-                    Namespace::LOCAL_DATA => {
-                        ModuleRelocTarget::user(Namespace::DATA, local_data[index as usize].as_u32())
-                    }
+                    Namespace::LOCAL_DATA => ModuleRelocTarget::user(Namespace::DATA, local_data[index as usize].as_u32()),
                     _ => return Err(HostError::Module(format!("relocation in unknown namespace {namespace}"))),
                 },
                 ModuleRelocTarget::FunctionOffset(_, offset) => ModuleRelocTarget::FunctionOffset(this, offset),

@@ -25,10 +25,7 @@ fn seed_module() -> Module {
     let dyn_cache = h.int(0, t.u32);
     let device = h.int(-1, t.i32);
     let xe = h.get(x);
-    let off = h.e(
-        ExprKind::Offload { kernel: kernel_1, blocks: one, threads: one_t, dyn_cache, device, args: vec![xe] },
-        t.unit,
-    );
+    let off = h.e(ExprKind::Offload { kernel: kernel_1, blocks: one, threads: one_t, dyn_cache, device, args: vec![xe] }, t.unit);
     let body = h.block(vec![], Some(off), t.unit);
     let kernel = m.functions.append(h.finish(body));
 
@@ -370,10 +367,10 @@ fn aggregates_module() -> Module {
     let t = Tys::new(&mut m);
     let arr3 = m.types.insert(Type::Array { elem: t.i64, len: 3 });
     let pair = m.types.insert(Type::Tuple(vec![t.i32, t.f64]));
-    let sdef = m.types.structs.append(StructDef {
-        name: "S".into(),
-        fields: vec![Field { name: "a".into(), ty: t.i32 }, Field { name: "b".into(), ty: t.f64 }],
-    });
+    let sdef = m
+        .types
+        .structs
+        .append(StructDef { name: "S".into(), fields: vec![Field { name: "a".into(), ty: t.i32 }, Field { name: "b".into(), ty: t.f64 }] });
     let s_ty = m.types.insert(Type::Struct(sdef));
     let s_ptr = m.types.insert(Type::Pointer { pointee: s_ty, mutable: true, reference: true });
     let i32_ptr = m.types.insert(Type::Pointer { pointee: t.i32, mutable: true, reference: false });

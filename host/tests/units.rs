@@ -47,10 +47,7 @@ fn chain_module(n: usize) -> Module {
     let one_t = [mb.int(1, t.u32), mb.int(1, t.u32), mb.int(1, t.u32)];
     let dyn_cache = mb.int(0, t.u32);
     let device = mb.int(-1, t.i32);
-    let off = mb.e(
-        ExprKind::Offload { kernel: kernel_1, blocks: one, threads: one_t, dyn_cache, device, args: vec![cast] },
-        t.unit,
-    );
+    let off = mb.e(ExprKind::Offload { kernel: kernel_1, blocks: one, threads: one_t, dyn_cache, device, args: vec![cast] }, t.unit);
     let xe = mb.get(xl);
     let zero = mb.int(0, t.usize);
     let x0 = mb.e(ExprKind::Index { base: xe, index: zero }, t.f64);
@@ -112,8 +109,7 @@ fn calls_and_addresses_cross_units() {
     assert!(has(last, "hyfb_kernel_1", Bind::Undefined), "{last:?}");
     assert!(has(last, "main", Bind::Export));
     // The first chain function of unit 1 calls the last one of unit 0.
-    let first_of_1 =
-        units[1].iter().find(|(s, b)| s.starts_with("hy_f") && *b == Bind::Hidden).expect("a chain function");
+    let first_of_1 = units[1].iter().find(|(s, b)| s.starts_with("hy_f") && *b == Bind::Hidden).expect("a chain function");
     let i: usize = first_of_1.0["hy_f".len()..].parse().unwrap();
     let callee = format!("hy_f{}", i - 1);
     assert!(has(&units[0], &callee, Bind::Hidden), "{callee} is defined in unit 0");

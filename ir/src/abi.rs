@@ -181,10 +181,9 @@ pub fn kernel_param_slots(types: &TypeTable, ty: Handle<Type>) -> Option<Vec<Ker
         Type::Pointer { pointee, mutable, .. } => {
             vec![KernelSlot::Pointer { bytes: types.layout(*pointee).size, from: *mutable }]
         }
-        Type::SliceRef { elem, mutable } => vec![
-            KernelSlot::SliceData { elem_size: types.layout(*elem).size, from: *mutable },
-            KernelSlot::SliceLen,
-        ],
+        Type::SliceRef { elem, mutable } => {
+            vec![KernelSlot::SliceData { elem_size: types.layout(*elem).size, from: *mutable }, KernelSlot::SliceLen]
+        }
         _ => return None,
     })
 }
@@ -192,10 +191,7 @@ pub fn kernel_param_slots(types: &TypeTable, ty: Handle<Type>) -> Option<Vec<Ker
 /// All slots of a kernel, in parameter order.
 pub fn kernel_slots(module: &Module, kernel: Handle<Function>) -> Vec<KernelSlot> {
     let f = &module.functions[kernel];
-    f.params
-        .iter()
-        .flat_map(|&p| kernel_param_slots(&module.types, f.locals[p].ty).unwrap_or_default())
-        .collect()
+    f.params.iter().flat_map(|&p| kernel_param_slots(&module.types, f.locals[p].ty).unwrap_or_default()).collect()
 }
 
 /// Pack a format spec into the `spec: u64` argument of `hybrid_fmt_*`:

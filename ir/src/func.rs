@@ -274,10 +274,7 @@ impl Intrinsic {
 
     /// Intrinsics that only exist in device code (kernels and their callees).
     pub fn is_device_only(self) -> bool {
-        matches!(
-            self,
-            Intrinsic::Atomic(_) | Intrinsic::SharedArray(_) | Intrinsic::DynSharedMem
-        )
+        matches!(self, Intrinsic::Atomic(_) | Intrinsic::SharedArray(_) | Intrinsic::DynSharedMem)
     }
 }
 
@@ -352,7 +349,10 @@ pub struct FmtSpec {
 pub enum FmtPiece {
     Literal(String),
     /// An argument of scalar type (ints, floats, bool) or `&str`-free values.
-    Arg { value: Handle<Expr>, spec: FmtSpec },
+    Arg {
+        value: Handle<Expr>,
+        spec: FmtSpec,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -373,44 +373,100 @@ pub enum ExprKind {
     Literal(Literal),
     /// Place: a local variable or parameter.
     Local(Handle<Local>),
-    Unary { op: UnaryOp, operand: Handle<Expr> },
+    Unary {
+        op: UnaryOp,
+        operand: Handle<Expr>,
+    },
     /// Both operands have the same type, except for shifts.
-    Binary { op: BinaryOp, lhs: Handle<Expr>, rhs: Handle<Expr> },
+    Binary {
+        op: BinaryOp,
+        lhs: Handle<Expr>,
+        rhs: Handle<Expr>,
+    },
     /// Numeric and pointer casts to `Expr::ty`: int<->int, int<->float,
     /// float<->float (Rust's saturating float->int), bool->int,
     /// pointer<->pointer, pointer<->usize.
-    Cast { value: Handle<Expr> },
-    Call { func: Handle<Function>, args: Vec<Handle<Expr>> },
-    Intrinsic { op: Intrinsic, args: Vec<Handle<Expr>> },
+    Cast {
+        value: Handle<Expr>,
+    },
+    Call {
+        func: Handle<Function>,
+        args: Vec<Handle<Expr>>,
+    },
+    Intrinsic {
+        op: Intrinsic,
+        args: Vec<Handle<Expr>>,
+    },
     /// Place: field `index` of a tuple or struct (place or value).
-    Field { base: Handle<Expr>, index: u32 },
+    Field {
+        base: Handle<Expr>,
+        index: u32,
+    },
     /// Place: element of an array place, of a `SliceRef` value, or of a `Vec`
     /// place; `index` is `usize`; bounds-checked.
-    Index { base: Handle<Expr>, index: Handle<Expr> },
+    Index {
+        base: Handle<Expr>,
+        index: Handle<Expr>,
+    },
     /// Place: the pointee of a thin pointer.
     Deref(Handle<Expr>),
     /// The address of a place (`&x`, `&mut x`, `&mut (*p)[i]`); type `Pointer`.
-    AddrOf { place: Handle<Expr>, mutable: bool },
+    AddrOf {
+        place: Handle<Expr>,
+        mutable: bool,
+    },
     /// `&s[a..b]` and friends: `base` is a `SliceRef` value; bounds-checked.
-    SliceRange { base: Handle<Expr>, start: Option<Handle<Expr>>, end: Option<Handle<Expr>> },
+    SliceRange {
+        base: Handle<Expr>,
+        start: Option<Handle<Expr>>,
+        end: Option<Handle<Expr>>,
+    },
     /// `place = value`; type `()`.
-    Assign { place: Handle<Expr>, value: Handle<Expr> },
+    Assign {
+        place: Handle<Expr>,
+        value: Handle<Expr>,
+    },
     /// `place op= value`, evaluating the place once; type `()`.
-    AssignOp { op: BinaryOp, place: Handle<Expr>, value: Handle<Expr> },
+    AssignOp {
+        op: BinaryOp,
+        place: Handle<Expr>,
+        value: Handle<Expr>,
+    },
     Block(Block),
-    If { cond: Handle<Expr>, then: Handle<Expr>, otherwise: Option<Handle<Expr>> },
+    If {
+        cond: Handle<Expr>,
+        then: Handle<Expr>,
+        otherwise: Option<Handle<Expr>>,
+    },
     /// An infinite loop, left by `Break`; its type is the break value's type,
     /// `()` for breaks without value, `!` when nothing breaks.
-    Loop { body: Handle<Expr>, id: LoopId },
-    Break { target: LoopId, value: Option<Handle<Expr>> },
-    Continue { target: LoopId },
+    Loop {
+        body: Handle<Expr>,
+        id: LoopId,
+    },
+    Break {
+        target: LoopId,
+        value: Option<Handle<Expr>>,
+    },
+    Continue {
+        target: LoopId,
+    },
     Return(Option<Handle<Expr>>),
     Tuple(Vec<Handle<Expr>>),
     Array(Vec<Handle<Expr>>),
-    ArrayRepeat { value: Handle<Expr>, count: u64 },
+    ArrayRepeat {
+        value: Handle<Expr>,
+        count: u64,
+    },
     /// Fields in declaration order.
-    Struct { fields: Vec<Handle<Expr>> },
-    Print { target: PrintTarget, pieces: Vec<FmtPiece>, newline: bool },
+    Struct {
+        fields: Vec<Handle<Expr>>,
+    },
+    Print {
+        target: PrintTarget,
+        pieces: Vec<FmtPiece>,
+        newline: bool,
+    },
     /// A kernel launch from host code (type `()`): `blocks` and `threads` are
     /// `u32`, `dyn_cache` is `u32` bytes, `device` is `i32` (-1: default);
     /// `args` match the kernel's parameters exactly.

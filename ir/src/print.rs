@@ -9,8 +9,7 @@ use crate::func::*;
 pub fn print_module(module: &Module) -> String {
     let mut out = String::new();
     for (_, def) in module.types.structs.iter() {
-        let fields: Vec<String> =
-            def.fields.iter().map(|f| format!("{}: {}", f.name, module.types.display(f.ty))).collect();
+        let fields: Vec<String> = def.fields.iter().map(|f| format!("{}: {}", f.name, module.types.display(f.ty))).collect();
         let _ = writeln!(out, "struct {} {{ {} }}", def.name, fields.join(", "));
     }
     for (i, a) in module.shared_arrays.iter().enumerate() {
@@ -32,18 +31,8 @@ pub fn print_function(module: &Module, _handle: Handle<Function>, func: &Functio
         (false, false) => "unused",
     };
     let kind = if func.kind == FunctionKind::Kernel { "kernel " } else { "" };
-    let params: Vec<String> = func
-        .params
-        .iter()
-        .map(|&l| format!("{}: {}", p.local(l), module.types.display(func.locals[l].ty)))
-        .collect();
-    let _ = write!(
-        p.out,
-        "// {sides}\n{kind}fn {}({}) -> {} ",
-        func.name,
-        params.join(", "),
-        module.types.display(func.ret)
-    );
+    let params: Vec<String> = func.params.iter().map(|&l| format!("{}: {}", p.local(l), module.types.display(func.locals[l].ty))).collect();
+    let _ = write!(p.out, "// {sides}\n{kind}fn {}({}) -> {} ", func.name, params.join(", "), module.types.display(func.ret));
     p.expr(func.body);
     p.out.push('\n');
     p.out

@@ -92,11 +92,21 @@ pub enum Type {
     Scalar(Scalar),
     /// A thin pointer: `*const T`, `*mut T`, `&T`, `&mut T` where `T` is sized.
     /// One pointer-sized value. `reference` only affects printing and checks.
-    Pointer { pointee: Handle<Type>, mutable: bool, reference: bool },
+    Pointer {
+        pointee: Handle<Type>,
+        mutable: bool,
+        reference: bool,
+    },
     /// `&[T]` / `&mut [T]`: a fat pointer `{ data: *T, len: usize }` (16 bytes).
-    SliceRef { elem: Handle<Type>, mutable: bool },
+    SliceRef {
+        elem: Handle<Type>,
+        mutable: bool,
+    },
     /// `[T; len]`.
-    Array { elem: Handle<Type>, len: u64 },
+    Array {
+        elem: Handle<Type>,
+        len: u64,
+    },
     /// `(A, B, ..)` with at least two elements, laid out like a `#[repr(C)]` struct.
     Tuple(Vec<Handle<Type>>),
     /// A struct of `Module::structs`, laid out `#[repr(C)]`.
@@ -112,7 +122,9 @@ impl Type {
     pub fn map_handles(&self, mut f: impl FnMut(Handle<Type>) -> Handle<Type>) -> Type {
         match self {
             Type::Unit | Type::Never | Type::Scalar(_) | Type::Struct(_) => self.clone(),
-            Type::Pointer { pointee, mutable, reference } => Type::Pointer { pointee: f(*pointee), mutable: *mutable, reference: *reference },
+            Type::Pointer { pointee, mutable, reference } => {
+                Type::Pointer { pointee: f(*pointee), mutable: *mutable, reference: *reference }
+            }
             Type::SliceRef { elem, mutable } => Type::SliceRef { elem: f(*elem), mutable: *mutable },
             Type::Array { elem, len } => Type::Array { elem: f(*elem), len: *len },
             Type::Tuple(elems) => Type::Tuple(elems.iter().map(|e| f(*e)).collect()),
@@ -233,9 +245,7 @@ impl TypeTable {
         match &self.types[ty] {
             Type::Unit | Type::Never => ValueRepr::Nothing,
             Type::Scalar(_) | Type::Pointer { .. } => ValueRepr::Scalar,
-            Type::SliceRef { .. } | Type::Array { .. } | Type::Tuple(_) | Type::Struct(_) | Type::Vec(_) => {
-                ValueRepr::Memory
-            }
+            Type::SliceRef { .. } | Type::Array { .. } | Type::Tuple(_) | Type::Struct(_) | Type::Vec(_) => ValueRepr::Memory,
         }
     }
 

@@ -37,10 +37,7 @@ fn check_shared_arrays(module: &Module) -> Result<(), ValidationError> {
 pub fn validate(module: &Module) -> Result<(), ValidationError> {
     check_shared_arrays(module)?;
     for (_, func) in module.functions.iter() {
-        FunctionValidator { module, func }.run().map_err(|message| ValidationError::Function {
-            func: func.name.clone(),
-            message,
-        })?;
+        FunctionValidator { module, func }.run().map_err(|message| ValidationError::Function { func: func.name.clone(), message })?;
     }
     Ok(())
 }
@@ -175,9 +172,7 @@ impl FunctionValidator<'_> {
             }
             ExprKind::Loop { body, .. } => operands.push(*body),
             ExprKind::Break { value, .. } | ExprKind::Return(value) => operands.extend(value.iter().copied()),
-            ExprKind::Tuple(items) | ExprKind::Array(items) | ExprKind::Struct { fields: items } => {
-                operands.extend(items.iter().copied())
-            }
+            ExprKind::Tuple(items) | ExprKind::Array(items) | ExprKind::Struct { fields: items } => operands.extend(items.iter().copied()),
             ExprKind::ArrayRepeat { value, .. } => operands.push(*value),
             ExprKind::Print { pieces, .. } => {
                 if device {

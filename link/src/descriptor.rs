@@ -18,8 +18,7 @@ use crate::offload_binary::write_offload_binary;
 use crate::{DeviceImage, LinkError, OffloadEntry};
 use object::write::{Object, Relocation, SectionId, Symbol, SymbolId, SymbolSection};
 use object::{
-    elf, Architecture, BinaryFormat, Endianness, RelocationFlags, SectionFlags, SectionKind, SymbolFlags,
-    SymbolKind, SymbolScope,
+    elf, Architecture, BinaryFormat, Endianness, RelocationFlags, SectionFlags, SectionKind, SymbolFlags, SymbolKind, SymbolScope,
 };
 
 /// ELF `SHT_LLVM_OFFLOADING`.

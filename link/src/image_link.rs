@@ -24,13 +24,13 @@
 //! FIXME(unwinding) in hybrid-host).
 
 use crate::descriptor::SHT_LLVM_OFFLOADING;
-use crate::image_elf::{Image, OutSection, OutSymbol, Patch, Program, Segment, SegmentKind, OutputFile};
+use crate::image_elf::{Image, OutSection, OutSymbol, OutputFile, Patch, Program, Segment, SegmentKind};
 use crate::runtime_image::{IMAGE_IMPORTS, IMPORTS_SYMBOL, SLOTS_SYMBOL, SLOT_INIT, SLOT_MAIN};
 use object::elf;
 use object::read::elf::ElfFile64;
 use object::{
-    LittleEndian as LE, Object as _, ObjectSection as _, ObjectSymbol as _, RelocationFlags, RelocationTarget, SectionIndex,
-    SymbolIndex, SymbolSection,
+    LittleEndian as LE, Object as _, ObjectSection as _, ObjectSymbol as _, RelocationFlags, RelocationTarget, SectionIndex, SymbolIndex,
+    SymbolSection,
 };
 use std::collections::HashMap;
 use std::path::Path;
@@ -207,11 +207,7 @@ impl<'a> Placer<'a> {
                 let (sh_type, sh_flags) = (header.sh_type.get(LE), header.sh_flags.get(LE) as u32);
                 let name = section.name().unwrap_or("");
                 // Notes (e.g. .note.gnu.property) are advisory; unwind tables see the module docs.
-                if sh_flags & elf::SHF_ALLOC == 0
-                    || sh_type == elf::SHT_NOTE
-                    || name == ".eh_frame"
-                    || sh_type == elf::SHT_X86_64_UNWIND
-                {
+                if sh_flags & elf::SHF_ALLOC == 0 || sh_type == elf::SHT_NOTE || name == ".eh_frame" || sh_type == elf::SHT_X86_64_UNWIND {
                     continue;
                 }
                 if sh_type == elf::SHT_INIT_ARRAY {
@@ -490,7 +486,8 @@ impl<'a> Placer<'a> {
 
     /// The address of import slot `i` in the image.
     fn import_slot(&self, i: usize) -> Result<u64> {
-        let table = self.image.symbol(IMPORTS_SYMBOL).ok_or_else(|| ImageLinkError::Io(format!("the runtime image has no `{IMPORTS_SYMBOL}`")))?;
+        let table =
+            self.image.symbol(IMPORTS_SYMBOL).ok_or_else(|| ImageLinkError::Io(format!("the runtime image has no `{IMPORTS_SYMBOL}`")))?;
         Ok(table + 8 * i as u64)
     }
 }

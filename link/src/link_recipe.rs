@@ -161,7 +161,11 @@ fn linker_program(linker: &Linker) -> Option<PathBuf> {
             let out = Command::new(cc_program()).arg("-print-prog-name=ld").output().ok()?;
             let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
             let path = PathBuf::from(&name);
-            if path.is_absolute() { Some(path).filter(|p| p.is_file()) } else { find_in_path(&name) }
+            if path.is_absolute() {
+                Some(path).filter(|p| p.is_file())
+            } else {
+                find_in_path(&name)
+            }
         }
     }
 }
@@ -231,7 +235,16 @@ mod tests {
         let line = r#" /usr/lib/gcc/x86_64-linux-gnu/12/collect2 -plugin /p.so "-plugin-opt=-fresolution=/tmp/x.res" "--hash-style=gnu" -pie "a \"b\" c" x"#;
         assert_eq!(
             split_driver_line(line.trim_start()),
-            ["/usr/lib/gcc/x86_64-linux-gnu/12/collect2", "-plugin", "/p.so", "-plugin-opt=-fresolution=/tmp/x.res", "--hash-style=gnu", "-pie", "a \"b\" c", "x"]
+            [
+                "/usr/lib/gcc/x86_64-linux-gnu/12/collect2",
+                "-plugin",
+                "/p.so",
+                "-plugin-opt=-fresolution=/tmp/x.res",
+                "--hash-style=gnu",
+                "-pie",
+                "a \"b\" c",
+                "x"
+            ]
         );
     }
 

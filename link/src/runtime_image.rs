@@ -49,12 +49,52 @@ pub const SLOT_INIT: u64 = 1;
 /// libgcc's integer-power helpers. `tests/abi.rs` checks the host backend's
 /// runtime table against this list and the shim's exports.
 pub const IMAGE_IMPORTS: &[&str] = &[
-    "memcpy", "memmove", "memset", "memcmp",
-    "sin", "sinf", "cos", "cosf", "tan", "tanf", "tanh", "tanhf",
-    "exp", "expf", "exp2", "exp2f", "log", "logf", "log2", "log2f", "log10", "log10f",
-    "pow", "powf", "fmod", "fmodf", "round", "roundf", "sqrt", "sqrtf",
-    "ceil", "ceilf", "floor", "floorf", "trunc", "truncf", "nearbyint", "nearbyintf", "fma", "fmaf",
-    "__powidf2", "__powisf2", "__udivti3", "__divti3", "__umodti3", "__modti3",
+    "memcpy",
+    "memmove",
+    "memset",
+    "memcmp",
+    "sin",
+    "sinf",
+    "cos",
+    "cosf",
+    "tan",
+    "tanf",
+    "tanh",
+    "tanhf",
+    "exp",
+    "expf",
+    "exp2",
+    "exp2f",
+    "log",
+    "logf",
+    "log2",
+    "log2f",
+    "log10",
+    "log10f",
+    "pow",
+    "powf",
+    "fmod",
+    "fmodf",
+    "round",
+    "roundf",
+    "sqrt",
+    "sqrtf",
+    "ceil",
+    "ceilf",
+    "floor",
+    "floorf",
+    "trunc",
+    "truncf",
+    "nearbyint",
+    "nearbyintf",
+    "fma",
+    "fmaf",
+    "__powidf2",
+    "__powisf2",
+    "__udivti3",
+    "__divti3",
+    "__umodti3",
+    "__modti3",
 ];
 
 /// The anchor object (see the module docs).
@@ -145,11 +185,7 @@ fn build_image(shim: &Path, out: &Path) -> Result<(), String> {
 /// The runtime image for `shim_lib` (the staticlib, or an already
 /// pre-linked `.o`), from the cache or linked now.
 pub fn runtime_image(shim_lib: &Path) -> Result<PathBuf, String> {
-    let shim = if shim_lib.extension().is_some_and(|e| e == "o") {
-        shim_lib.to_path_buf()
-    } else {
-        prelinked_shim(shim_lib)?
-    };
+    let shim = if shim_lib.extension().is_some_and(|e| e == "o") { shim_lib.to_path_buf() } else { prelinked_shim(shim_lib)? };
     let meta = std::fs::metadata(&shim).map_err(|e| format!("cannot read {}: {e}", shim.display()))?;
     let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     let cc = std::env::var_os("HYBRID_CC").unwrap_or_default();

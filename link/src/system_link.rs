@@ -230,7 +230,13 @@ pub struct ObjectBytes<'a> {
 /// Link objects held in memory: placed into the runtime image straight
 /// from memory when `options` allow, else written into `scratch` and
 /// linked by [`link_executable`]. Returns the linker that did it.
-pub fn link_objects(objects: &[ObjectBytes], scratch: &Path, shim_lib: &Path, output: &Path, options: &LinkOptions) -> Result<Linker, LinkError> {
+pub fn link_objects(
+    objects: &[ObjectBytes],
+    scratch: &Path,
+    shim_lib: &Path,
+    output: &Path,
+    options: &LinkOptions,
+) -> Result<Linker, LinkError> {
     let mut options = options.clone();
     if options.linker == Linker::Image && fast_link_allowed() && shim_lib.is_file() {
         let named: Vec<(String, &[u8])> = objects.iter().map(|o| (o.name.to_string(), o.bytes)).collect();

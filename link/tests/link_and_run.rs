@@ -225,7 +225,8 @@ fn prelinked_shim_is_small_and_keeps_unwind_tables() {
     // The exports stay global; std's symbols are local.
     let bytes = std::fs::read(&prelinked).unwrap();
     let obj = object::File::parse(&*bytes).unwrap();
-    let globals: Vec<String> = obj.symbols().filter(|s| s.is_global() && s.is_definition()).map(|s| s.name().unwrap().to_string()).collect();
+    let globals: Vec<String> =
+        obj.symbols().filter(|s| s.is_global() && s.is_definition()).map(|s| s.name().unwrap().to_string()).collect();
     assert!(globals.iter().all(|n| n.starts_with("hybrid_") || n.starts_with("__tgt_")), "{globals:?}");
     assert!(globals.iter().any(|n| n == "__tgt_target_kernel"), "{globals:?}");
 

@@ -68,13 +68,11 @@ pub struct Driver {
         options: *mut c_int,
         option_values: *mut *mut c_void,
     ) -> CuResult,
-    pub cuModuleGetFunction:
-        unsafe extern "C" fn(hfunc: *mut CuFunction, hmod: CuModule, name: *const c_char) -> CuResult,
+    pub cuModuleGetFunction: unsafe extern "C" fn(hfunc: *mut CuFunction, hmod: CuModule, name: *const c_char) -> CuResult,
     pub cuFuncSetAttribute: unsafe extern "C" fn(hfunc: CuFunction, attrib: c_int, value: c_int) -> CuResult,
     pub cuMemAlloc_v2: unsafe extern "C" fn(dptr: *mut CuDevicePtr, bytesize: usize) -> CuResult,
     pub cuMemFree_v2: unsafe extern "C" fn(dptr: CuDevicePtr) -> CuResult,
-    pub cuMemcpyHtoD_v2:
-        unsafe extern "C" fn(dst: CuDevicePtr, src: *const c_void, bytes: usize) -> CuResult,
+    pub cuMemcpyHtoD_v2: unsafe extern "C" fn(dst: CuDevicePtr, src: *const c_void, bytes: usize) -> CuResult,
     pub cuMemcpyDtoH_v2: unsafe extern "C" fn(dst: *mut c_void, src: CuDevicePtr, bytes: usize) -> CuResult,
     #[allow(clippy::type_complexity)]
     pub cuLaunchKernel: unsafe extern "C" fn(

@@ -146,21 +146,11 @@ impl Gpu {
             cuda::CU_JIT_INFO_LOG_BUFFER_SIZE_BYTES,
         ];
         // Sizes travel as the pointer-sized value itself (cuda.h).
-        let mut values: [*mut c_void; 4] = [
-            error_log.as_mut_ptr().cast(),
-            LOG as *mut c_void,
-            info_log.as_mut_ptr().cast(),
-            LOG as *mut c_void,
-        ];
+        let mut values: [*mut c_void; 4] =
+            [error_log.as_mut_ptr().cast(), LOG as *mut c_void, info_log.as_mut_ptr().cast(), LOG as *mut c_void];
         let mut module: CuModule = std::ptr::null_mut();
         let r = unsafe {
-            (drv.cuModuleLoadDataEx)(
-                &mut module,
-                image.as_ptr().cast(),
-                options.len() as u32,
-                options.as_mut_ptr(),
-                values.as_mut_ptr(),
-            )
+            (drv.cuModuleLoadDataEx)(&mut module, image.as_ptr().cast(), options.len() as u32, options.as_mut_ptr(), values.as_mut_ptr())
         };
         let text = |buf: &[u8]| {
             let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
@@ -183,12 +173,7 @@ impl Gpu {
         info(|| {
             let log = text(&info_log);
             let log = if log.is_empty() { String::new() } else { format!("; JIT log: {log}") };
-            format!(
-                "{}: loaded device image {index} ({} bytes) in {:.3} ms{log}",
-                self.label(),
-                image.len() - 1,
-                ms_since(start)
-            )
+            format!("{}: loaded device image {index} ({} bytes) in {:.3} ms{log}", self.label(), image.len() - 1, ms_since(start))
         });
         Ok(module)
     }
@@ -208,9 +193,7 @@ impl DeviceMemory for GpuMemory<'_> {
     fn alloc(&mut self, bytes: u64) -> Result<u64, String> {
         let mut p: cuda::CuDevicePtr = 0;
         let r = unsafe { (self.driver.cuMemAlloc_v2)(&mut p, bytes as usize) };
-        self.driver
-            .check(r, "cuMemAlloc_v2", None)
-            .map_err(|e| format!("{e} (allocating {bytes} bytes on {})", self.gpu.label()))?;
+        self.driver.check(r, "cuMemAlloc_v2", None).map_err(|e| format!("{e} (allocating {bytes} bytes on {})", self.gpu.label()))?;
         Ok(p)
     }
     fn free(&mut self, device: u64) -> Result<(), String> {

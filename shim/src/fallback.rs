@@ -57,10 +57,7 @@ struct BarrierState {
 
 impl BlockBarrier {
     pub fn new(threads: u64) -> BlockBarrier {
-        BlockBarrier {
-            state: Mutex::new(BarrierState { expected: threads, arrived: 0, generation: 0 }),
-            released: Condvar::new(),
-        }
+        BlockBarrier { state: Mutex::new(BarrierState { expected: threads, arrived: 0, generation: 0 }), released: Condvar::new() }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, BarrierState> {

@@ -157,11 +157,7 @@ pub extern "C" fn hybrid_print_flush(target: i32, newline: i32) {
         line.push(b'\n');
     }
     // Like Rust's `println!`, a failed write to stdout (closed pipe) is fatal.
-    let result = if target == 1 {
-        std::io::stderr().lock().write_all(&line)
-    } else {
-        std::io::stdout().lock().write_all(&line)
-    };
+    let result = if target == 1 { std::io::stderr().lock().write_all(&line) } else { std::io::stdout().lock().write_all(&line) };
     if let Err(e) = result {
         if target == 1 {
             std::process::exit(101);
@@ -197,8 +193,23 @@ mod tests {
     #[test]
     fn floats_match_rust() {
         let vals = [
-            0.1 + 0.2, 1e21, 1e-7, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.0, 0.0, 21.0, 1.0 / 3.0,
-            -2.5, 1e15, 1e16, 123456789.125, f64::MAX, f64::MIN_POSITIVE, 5e-324,
+            0.1 + 0.2,
+            1e21,
+            1e-7,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            -0.0,
+            0.0,
+            21.0,
+            1.0 / 3.0,
+            -2.5,
+            1e15,
+            1e16,
+            123456789.125,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
         ];
         for &v in &vals {
             let d = Spec::decode(enc(None, None, 0, 0, false, false));

@@ -28,10 +28,7 @@ impl OffloadMode {
             None | Some("") | Some("default") => Ok(OffloadMode::Default),
             Some("mandatory") => Ok(OffloadMode::Mandatory),
             Some("disabled") => Ok(OffloadMode::Disabled),
-            Some(_) => Err(format!(
-                "HYBRID_OFFLOAD must be `default`, `mandatory` or `disabled`, not `{}`",
-                value.unwrap_or_default()
-            )),
+            Some(_) => Err(format!("HYBRID_OFFLOAD must be `default`, `mandatory` or `disabled`, not `{}`", value.unwrap_or_default())),
         }
     }
 }
@@ -124,9 +121,9 @@ unsafe fn data_begin(device_id: i64, n: i32, ptrs: *mut *mut c_void, sizes: *mut
                     ms_since(start)
                 )
             }),
-            Ok(Begin::Present { device }) => info(|| {
-                format!("map {} {size} bytes host {host:#x}: already present at device {device:#x}", direction(types[i]))
-            }),
+            Ok(Begin::Present { device }) => {
+                info(|| format!("map {} {size} bytes host {host:#x}: already present at device {device:#x}", direction(types[i])))
+            }
             Err(e) => fatal(format_args!("mapping argument {i} to {}: {e}", gpu.label())),
         }
     }
@@ -216,24 +213,18 @@ unsafe fn target_kernel(device_id: i64, region_id: *mut c_void, args: *mut Kerne
     let kernel = registry().kernel_by_addr(region_id as usize).cloned();
     let name = kernel.as_ref().map_or_else(|| format!("{region_id:p}"), |k| k.name.clone());
     if args.version != KERNEL_ARGS_VERSION {
-        fatal(format_args!(
-            "kernel `{name}`: KernelArgsTy version {} is not supported yet (expected {KERNEL_ARGS_VERSION})",
-            args.version
-        ));
+        fatal(format_args!("kernel `{name}`: KernelArgsTy version {} is not supported yet (expected {KERNEL_ARGS_VERSION})", args.version));
     }
     let (grid, block, dyn_shared) = (args.num_teams, args.thread_limit, args.dyn_cgroup_mem);
     if grid.contains(&0) || block.contains(&0) {
-        fatal(format_args!(
-            "kernel `{name}` launched with a zero dimension: workgroup_dim {grid:?}, thread_dim {block:?}"
-        ));
+        fatal(format_args!("kernel `{name}` launched with a zero dimension: workgroup_dim {grid:?}, thread_dim {block:?}"));
     }
     match select_target(device_id) {
         Target::Gpu(g, gpu) => {
             let Some(kernel) = kernel else {
                 fatal(format_args!("kernel with region id {region_id:p} is not registered (no offload entry)"));
             };
-            launch_on_gpu(g, gpu, &kernel.name, &kernel, args, grid, block, dyn_shared)
-                .unwrap_or_else(|e| fatal(e));
+            launch_on_gpu(g, gpu, &kernel.name, &kernel, args, grid, block, dyn_shared).unwrap_or_else(|e| fatal(e));
         }
         Target::Host { reason } => {
             let start = Instant::now();
@@ -287,21 +278,22 @@ unsafe fn launch_on_gpu(
         for i in 0..n {
             if types[i] & MAP_LITERAL == 0 {
                 let host = arg_ptrs[i] as usize;
-                device_ptrs[i] = table.lookup(host).ok_or_else(|| {
-                    format!("kernel `{name}`: argument slot {i} (host address {host:#x}) was not mapped to the device")
-                })?;
+                device_ptrs[i] = table
+                    .lookup(host)
+                    .ok_or_else(|| format!("kernel `{name}`: argument slot {i} (host address {host:#x}) was not mapped to the device"))?;
             }
         }
     }
-    let mut params: Vec<*mut c_void> = (0..n)
-        .map(|i| {
-            if types[i] & MAP_LITERAL != 0 {
-                args.arg_ptrs.add(i) as *mut c_void
-            } else {
-                &mut device_ptrs[i] as *mut u64 as *mut c_void
-            }
-        })
-        .collect();
+    let mut params: Vec<*mut c_void> =
+        (0..n)
+            .map(|i| {
+                if types[i] & MAP_LITERAL != 0 {
+                    args.arg_ptrs.add(i) as *mut c_void
+                } else {
+                    &mut device_ptrs[i] as *mut u64 as *mut c_void
+                }
+            })
+            .collect();
     if dyn_shared > 48 * 1024 {
         let r = (drv.cuFuncSetAttribute)(function, cuda::CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dyn_shared as i32);
         drv.check(r, "cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES)", Some(name))?;
@@ -324,10 +316,7 @@ unsafe fn launch_on_gpu(
     let r = (drv.cuCtxSynchronize)();
     if r != CUDA_SUCCESS {
         if cuda::is_kernel_fault(r) {
-            crate::rt::fatal_with_code(
-                101,
-                format_args!("kernel `{name}` trapped or faulted on the GPU: {}", drv.describe(r)),
-            );
+            crate::rt::fatal_with_code(101, format_args!("kernel `{name}` trapped or faulted on the GPU: {}", drv.describe(r)));
         }
         drv.check(r, "cuCtxSynchronize", Some(name))?;
     }

@@ -111,10 +111,7 @@ impl MappingTable {
             }
             (device, copy)
         };
-        self.by_host.insert(
-            host,
-            Mapping { host, size, device, refcount: 1, copy_back: map_type & MAP_FROM != 0 },
-        );
+        self.by_host.insert(host, Mapping { host, size, device, refcount: 1, copy_back: map_type & MAP_FROM != 0 });
         Ok(Begin::New { device, copied })
     }
 

@@ -57,14 +57,7 @@ pub unsafe extern "C" fn hybrid_panic_flush(file: *const u8, file_len: usize, li
 
 /// `hybrid_panic_bounds(index, len, file, file_len, line, col) -> !`
 #[no_mangle]
-pub unsafe extern "C" fn hybrid_panic_bounds(
-    index: u64,
-    len: u64,
-    file: *const u8,
-    file_len: usize,
-    line: u32,
-    col: u32,
-) -> ! {
+pub unsafe extern "C" fn hybrid_panic_bounds(index: u64, len: u64, file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
     let message = format!("index out of bounds: the len is {len} but the index is {index}");
     panic_with(&message, file, file_len, line, col)
 }
@@ -88,15 +81,7 @@ pub fn slice_message(start: u64, end: u64, len: u64) -> String {
 
 /// `hybrid_panic_slice(start, end, len, file, file_len, line, col) -> !`
 #[no_mangle]
-pub unsafe extern "C" fn hybrid_panic_slice(
-    start: u64,
-    end: u64,
-    len: u64,
-    file: *const u8,
-    file_len: usize,
-    line: u32,
-    col: u32,
-) -> ! {
+pub unsafe extern "C" fn hybrid_panic_slice(start: u64, end: u64, len: u64, file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
     panic_with(&slice_message(start, end, len), file, file_len, line, col)
 }
 

@@ -90,9 +90,7 @@ pub unsafe fn register(desc: &BinDesc) {
             let start = img.image_start as usize;
             let len = (img.image_end as usize).saturating_sub(start);
             reg.images.push(Image { start, len });
-            image_entry_names.push(
-                entries(img.entries_begin, img.entries_end).iter().map(|e| entry_name(e)).collect(),
-            );
+            image_entry_names.push(entries(img.entries_begin, img.entries_end).iter().map(|e| entry_name(e)).collect());
         }
     }
     for e in entries(desc.host_entries_begin, desc.host_entries_end) {
@@ -133,13 +131,7 @@ mod tests {
     fn entry_flags_set_uses_barrier() {
         let mut entries = [
             OffloadEntry { addr: 0x1000 as *mut _, name: c"plain".as_ptr(), size: 0, flags: 0, reserved: 0 },
-            OffloadEntry {
-                addr: 0x2000 as *mut _,
-                name: c"syncs".as_ptr(),
-                size: 64,
-                flags: ENTRY_FLAG_USES_BARRIER,
-                reserved: 0,
-            },
+            OffloadEntry { addr: 0x2000 as *mut _, name: c"syncs".as_ptr(), size: 64, flags: ENTRY_FLAG_USES_BARRIER, reserved: 0 },
         ];
         let range = entries.as_mut_ptr_range();
         let desc = BinDesc { num_images: 0, images: std::ptr::null_mut(), host_entries_begin: range.start, host_entries_end: range.end };

@@ -51,9 +51,7 @@ pub fn fatal_with_code(code: i32, msg: impl std::fmt::Display) -> ! {
 /// Whether `HYBRID_INFO` asks for logging (any value but empty and `0`).
 pub fn info_enabled() -> bool {
     static ENABLED: OnceLock<bool> = OnceLock::new();
-    *ENABLED.get_or_init(|| {
-        std::env::var("HYBRID_INFO").map(|v| !v.is_empty() && v != "0").unwrap_or(false)
-    })
+    *ENABLED.get_or_init(|| std::env::var("HYBRID_INFO").map(|v| !v.is_empty() && v != "0").unwrap_or(false))
 }
 
 /// Log one `hybrid: info: ` line to stderr (only with `HYBRID_INFO=1`).

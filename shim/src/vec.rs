@@ -19,9 +19,7 @@ fn layout(elem_size: u64, align: u64, count: u64) -> Layout {
     let bytes = elem_size.checked_mul(count).filter(|&b| b <= isize::MAX as u64);
     match bytes.and_then(|b| Layout::from_size_align(b as usize, align).ok()) {
         Some(l) => l,
-        None => fatal(format_args!(
-            "capacity overflow: a Vec of {count} elements of {elem_size} bytes (align {align})"
-        )),
+        None => fatal(format_args!("capacity overflow: a Vec of {count} elements of {elem_size} bytes (align {align})")),
     }
 }
 

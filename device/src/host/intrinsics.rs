@@ -13,17 +13,83 @@ use crate::target::{Check, Failure, Flavor};
 fn libm_symbol(f: MathFn, scalar: Scalar) -> Option<&'static str> {
     let f32 = scalar == Scalar::F32;
     Some(match f {
-        MathFn::Round => if f32 { "roundf" } else { "round" },
-        MathFn::Exp => if f32 { "expf" } else { "exp" },
-        MathFn::Exp2 => if f32 { "exp2f" } else { "exp2" },
-        MathFn::Ln => if f32 { "logf" } else { "log" },
-        MathFn::Log2 => if f32 { "log2f" } else { "log2" },
-        MathFn::Log10 => if f32 { "log10f" } else { "log10" },
-        MathFn::Sin => if f32 { "sinf" } else { "sin" },
-        MathFn::Cos => if f32 { "cosf" } else { "cos" },
-        MathFn::Tan => if f32 { "tanf" } else { "tan" },
-        MathFn::Tanh => if f32 { "tanhf" } else { "tanh" },
-        MathFn::Powf => if f32 { "powf" } else { "pow" },
+        MathFn::Round => {
+            if f32 {
+                "roundf"
+            } else {
+                "round"
+            }
+        }
+        MathFn::Exp => {
+            if f32 {
+                "expf"
+            } else {
+                "exp"
+            }
+        }
+        MathFn::Exp2 => {
+            if f32 {
+                "exp2f"
+            } else {
+                "exp2"
+            }
+        }
+        MathFn::Ln => {
+            if f32 {
+                "logf"
+            } else {
+                "log"
+            }
+        }
+        MathFn::Log2 => {
+            if f32 {
+                "log2f"
+            } else {
+                "log2"
+            }
+        }
+        MathFn::Log10 => {
+            if f32 {
+                "log10f"
+            } else {
+                "log10"
+            }
+        }
+        MathFn::Sin => {
+            if f32 {
+                "sinf"
+            } else {
+                "sin"
+            }
+        }
+        MathFn::Cos => {
+            if f32 {
+                "cosf"
+            } else {
+                "cos"
+            }
+        }
+        MathFn::Tan => {
+            if f32 {
+                "tanf"
+            } else {
+                "tan"
+            }
+        }
+        MathFn::Tanh => {
+            if f32 {
+                "tanhf"
+            } else {
+                "tanh"
+            }
+        }
+        MathFn::Powf => {
+            if f32 {
+                "powf"
+            } else {
+                "pow"
+            }
+        }
         _ => return None,
     })
 }
@@ -32,7 +98,12 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     /// The float math that differs from the device lowering: libm calls,
     /// `powi`, and `min`/`max` with Cranelift's `fmin`/`fmax` zero ordering.
     /// `None` for the operations both targets lower the same way.
-    pub(crate) fn host_float_math(&mut self, f: MathFn, scalar: Scalar, vals: &[BasicValueEnum<'ctx>]) -> Lower<Option<BasicValueEnum<'ctx>>> {
+    pub(crate) fn host_float_math(
+        &mut self,
+        f: MathFn,
+        scalar: Scalar,
+        vals: &[BasicValueEnum<'ctx>],
+    ) -> Lower<Option<BasicValueEnum<'ctx>>> {
         if let Some(symbol) = libm_symbol(f, scalar) {
             return Ok(Some(self.call_libm(symbol, vals)?));
         }

@@ -59,14 +59,7 @@ fn host_machine(opt_level: u8) -> Result<TargetMachine, DeviceError> {
     // Default TargetOptions: AllowFPOpFusion is Standard and we emit no
     // fmuladd, so nothing is contracted; no fast-math anywhere.
     target
-        .create_target_machine(
-            &triple,
-            HOST_CPU,
-            HOST_FEATURES,
-            crate::optimization_level(opt_level),
-            RelocMode::PIC,
-            CodeModel::Default,
-        )
+        .create_target_machine(&triple, HOST_CPU, HOST_FEATURES, crate::optimization_level(opt_level), RelocMode::PIC, CodeModel::Default)
         .ok_or_else(|| DeviceError::Llvm(format!("cannot create the {HOST_TRIPLE} target machine")))
 }
 
@@ -80,9 +73,7 @@ pub fn compile_host_llvm(module: &IrModule, options: &HostLlvmOptions) -> Result
     let context = Context::create();
     let llvm_module = lower_host_module(&context, module, &machine)?;
     if options.verify {
-        llvm_module
-            .verify()
-            .map_err(|e| DeviceError::Llvm(format!("LLVM host module verification failed: {}", e.to_string())))?;
+        llvm_module.verify().map_err(|e| DeviceError::Llvm(format!("LLVM host module verification failed: {}", e.to_string())))?;
     }
     timings.push(("host: lower", start.elapsed()));
 
@@ -106,11 +97,7 @@ pub fn compile_host_llvm(module: &IrModule, options: &HostLlvmOptions) -> Result
 
 /// Declare every function in each flavor it is compiled in, lower the
 /// bodies, then add the C `main`.
-fn lower_host_module<'ctx>(
-    context: &'ctx Context,
-    ir: &IrModule,
-    machine: &TargetMachine,
-) -> Result<Module<'ctx>, DeviceError> {
+fn lower_host_module<'ctx>(context: &'ctx Context, ir: &IrModule, machine: &TargetMachine) -> Result<Module<'ctx>, DeviceError> {
     let module = context.create_module(&ir.source_name);
     module.set_triple(&machine.get_triple());
     module.set_data_layout(&machine.get_target_data().get_data_layout());
@@ -127,10 +114,7 @@ fn lower_host_module<'ctx>(
                 _ => (abi::fallback_symbol(ir, handle), func.kind == FunctionKind::Kernel),
             };
             if m.module.get_function(&symbol).is_some() {
-                return Err(DeviceError::Llvm(format!(
-                    "symbol `{symbol}` of `{}` is already taken by another function",
-                    func.name
-                )));
+                return Err(DeviceError::Llvm(format!("symbol `{symbol}` of `{}` is already taken by another function", func.name)));
             }
             let linkage = if export { Linkage::External } else { Linkage::Internal };
             let llfn = if flavor == Flavor::Fallback && func.kind == FunctionKind::Kernel {

@@ -79,8 +79,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         }
         let null: BasicValueEnum = self.types().ptr().const_null().into();
         let count = i32t.const_int(n, false);
-        let mapper_args =
-            [null, device.into(), count.into(), bases.into(), ptrs.into(), sizes.into(), map_types.into(), null, null];
+        let mapper_args = [null, device.into(), count.into(), bases.into(), ptrs.into(), sizes.into(), map_types.into(), null, null];
         self.call_runtime(&rt::TGT_DATA_BEGIN, &mapper_args)?;
 
         let kargs = self.alloca_bytes(abi::KERNEL_ARGS_SIZE as u64, 8)?;
@@ -122,11 +121,8 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         let b = &self.builder;
         Ok(match x {
             BasicValueEnum::FloatValue(f) => {
-                let int_type = if f.get_type() == self.context().f32_type() {
-                    self.context().i32_type()
-                } else {
-                    self.context().i64_type()
-                };
+                let int_type =
+                    if f.get_type() == self.context().f32_type() { self.context().i32_type() } else { self.context().i64_type() };
                 let int = b.build_bit_cast(f, int_type, "")?.into_int_value();
                 b.build_int_z_extend_or_bit_cast(int, i64t, "")?
             }

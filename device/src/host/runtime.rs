@@ -154,4 +154,5 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         self.panic_now(failure)?;
         self.builder.position_at_end(cont);
         Ok(())
-    }}
+    }
+}

@@ -34,7 +34,8 @@ fn geometry(name: &str) -> Option<(fn(Axis) -> Intrinsic, Axis)> {
 /// Paths (with `std` read as `core`) that name built-in functions.
 pub(crate) fn is_builtin_fn(path: &str) -> bool {
     if let Some(name) = path.strip_prefix("gpu::") {
-        return geometry(name).is_some() || matches!(name, "sync_threads" | "shared_array" | "atomic_add" | "atomic_min" | "atomic_max" | "atomic_exch" | "atomic_cas");
+        return geometry(name).is_some()
+            || matches!(name, "sync_threads" | "shared_array" | "atomic_add" | "atomic_min" | "atomic_max" | "atomic_exch" | "atomic_cas");
     }
     if let Some(name) = path.strip_prefix("core::arch::nvptx::") {
         return (name.starts_with('_') && geometry(name).is_some() && !name.contains("global")) || name == "_syncthreads";
@@ -58,7 +59,10 @@ pub(crate) fn is_builtin_fn(path: &str) -> bool {
 
 /// Built-ins that take `::<T>` arguments.
 pub(crate) fn takes_turbofish(path: &str) -> bool {
-    path.ends_with("shared_array") || path.ends_with("gpu_dynamic_groupshared_mem") || path.ends_with("null_mut") || path.ends_with("null")
+    path.ends_with("shared_array")
+        || path.ends_with("gpu_dynamic_groupshared_mem")
+        || path.ends_with("null_mut")
+        || path.ends_with("null")
         || path.starts_with("Vec::")
 }
 
@@ -84,7 +88,13 @@ impl<'i> FnLower<'i> {
         self.push(ExprKind::Intrinsic { op, args }, ty, range)
     }
 
-    pub(crate) fn builtin_call(&mut self, path: &str, syn_path: &syn::Path, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+    pub(crate) fn builtin_call(
+        &mut self,
+        path: &str,
+        syn_path: &syn::Path,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let u32_ty = self.scalar_ty(Scalar::U32);
         let short = path.rsplit("::").next().unwrap_or(path).to_string();
         if path.starts_with("gpu::") || path.starts_with("core::arch::nvptx::") {
@@ -192,7 +202,14 @@ impl<'i> FnLower<'i> {
     }
 
     /// `instant.elapsed()` and `duration.as_secs_f64()` on the built-in time types.
-    fn time_method(&mut self, def: Handle<hybrid_ir::StructDef>, name: &str, recv: Handle<Expr>, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
+    fn time_method(
+        &mut self,
+        def: Handle<hybrid_ir::StructDef>,
+        name: &str,
+        recv: Handle<Expr>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
         let sname = self.types.structs[def].name.clone();
         let u64_ty = self.scalar_ty(Scalar::U64);
         match (sname.as_str(), name) {
@@ -249,7 +266,9 @@ impl<'i> FnLower<'i> {
         };
         let len_expr: syn::Expr = match len {
             syn::GenericArgument::Const(e) => e.clone(),
-            syn::GenericArgument::Type(syn::Type::Path(p)) => syn::Expr::Path(syn::ExprPath { attrs: vec![], qself: None, path: p.path.clone() }),
+            syn::GenericArgument::Type(syn::Type::Path(p)) => {
+                syn::Expr::Path(syn::ExprPath { attrs: vec![], qself: None, path: p.path.clone() })
+            }
             other => return Err(Diagnostic::at(None, "expected a constant length", range_of(other), format!("write `{form}`"))),
         };
         let n = crate::consteval::eval_len(&len_expr, self.items)?;
@@ -306,11 +325,21 @@ impl<'i> FnLower<'i> {
                 _ => s.is_int() && !matches!(s, Scalar::I8 | Scalar::I16 | Scalar::U8 | Scalar::U16),
             };
             if !ok {
-                return Err(Diagnostic::at(None, format!("`{path}` is not available for `{}`", s.name()), range.clone(), "unsupported element type for this atomic"));
+                return Err(Diagnostic::at(
+                    None,
+                    format!("`{path}` is not available for `{}`", s.name()),
+                    range.clone(),
+                    "unsupported element type for this atomic",
+                ));
             }
         } else if !self.infer.is_integer(pointee) && !self.infer.is_float(pointee) {
             let t = self.describe(pointee);
-            return Err(Diagnostic::at(None, format!("`{path}` needs a pointer to a number, not to {t}"), pr, "unsupported element type for atomics"));
+            return Err(Diagnostic::at(
+                None,
+                format!("`{path}` needs a pointer to a number, not to {t}"),
+                pr,
+                "unsupported element type for atomics",
+            ));
         }
         self.facts.device_only.push((format!("`{path}`"), range.clone()));
         Ok(self.intrinsic(Intrinsic::Atomic(aop), lowered, pointee, range))
@@ -387,7 +416,9 @@ impl<'i> FnLower<'i> {
         match self.shape(bty) {
             Some(Shape::Scalar(s)) if s.is_float() => self.float_method(&name, base, s, &args, &range, &m.method),
             Some(Shape::Scalar(s)) if s.is_int() => self.int_method(&name, base, s, &args, &range, &m.method),
-            Some(Shape::Slice { .. }) | Some(Shape::Array { .. }) | Some(Shape::Vec(_)) => self.collection_method(&name, recv, base, &args, &range, &m.method),
+            Some(Shape::Slice { .. }) | Some(Shape::Array { .. }) | Some(Shape::Vec(_)) => {
+                self.collection_method(&name, recv, base, &args, &range, &m.method)
+            }
             None => {
                 if let Some(k) = self.infer.var_kind(bty) {
                     // lenient: `x.max(y)` with `x: {integer}` takes `y`'s type when known
@@ -419,7 +450,12 @@ impl<'i> FnLower<'i> {
 
     fn no_method(&mut self, name: &str, ty: TyId, method: &syn::Ident) -> Diagnostic {
         let t = self.describe(ty);
-        Diagnostic::at(Some("E0599"), format!("no method named `{name}` found for {t} in the current scope"), range_of(method), "method not found (or not supported yet by hybridc)")
+        Diagnostic::at(
+            Some("E0599"),
+            format!("no method named `{name}` found for {t} in the current scope"),
+            range_of(method),
+            "method not found (or not supported yet by hybridc)",
+        )
     }
 
     /// A user method call: adjust the receiver to the method's `self` kind.
@@ -483,7 +519,15 @@ impl<'i> FnLower<'i> {
         self.call_user(fid, Some(adjusted), args, range)
     }
 
-    fn pointer_method(&mut self, name: &str, p: Handle<Expr>, pty: TyId, pointee: TyId, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+    fn pointer_method(
+        &mut self,
+        name: &str,
+        p: Handle<Expr>,
+        pty: TyId,
+        pointee: TyId,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let needs_unsafe = matches!(name, "add" | "offset" | "read" | "write" | "sub");
         if needs_unsafe && self.unsafe_depth == 0 {
             return Err(Diagnostic::at(
@@ -508,7 +552,12 @@ impl<'i> FnLower<'i> {
             "write" => {
                 self.arity(name, args, 1, range)?;
                 if !matches!(self.shape(pty), Some(Shape::Ptr { mutable: true, .. })) {
-                    return Err(Diagnostic::at(Some("E0599"), "no method named `write` found for a `*const` pointer", range.clone(), "`write` needs a `*mut` pointer"));
+                    return Err(Diagnostic::at(
+                        Some("E0599"),
+                        "no method named `write` found for a `*const` pointer",
+                        range.clone(),
+                        "`write` needs a `*mut` pointer",
+                    ));
                 }
                 let v = self.lower_coerced(args[0], pointee)?;
                 let place = self.push(ExprKind::Deref(p), pointee, range);
@@ -524,7 +573,15 @@ impl<'i> FnLower<'i> {
         }
     }
 
-    fn float_method(&mut self, name: &str, x: Handle<Expr>, s: Scalar, args: &[&syn::Expr], range: &Range<usize>, method: &syn::Ident) -> DResult<Handle<Expr>> {
+    fn float_method(
+        &mut self,
+        name: &str,
+        x: Handle<Expr>,
+        s: Scalar,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+        method: &syn::Ident,
+    ) -> DResult<Handle<Expr>> {
         let ty = self.ty(x);
         let math = |f| Intrinsic::Math(f);
         let unary = match name {
@@ -599,7 +656,15 @@ impl<'i> FnLower<'i> {
         }
     }
 
-    fn int_method(&mut self, name: &str, x: Handle<Expr>, s: Scalar, args: &[&syn::Expr], range: &Range<usize>, method: &syn::Ident) -> DResult<Handle<Expr>> {
+    fn int_method(
+        &mut self,
+        name: &str,
+        x: Handle<Expr>,
+        s: Scalar,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+        method: &syn::Ident,
+    ) -> DResult<Handle<Expr>> {
         let ty = self.ty(x);
         match name {
             "min" | "max" => {
@@ -646,7 +711,15 @@ impl<'i> FnLower<'i> {
         }
     }
 
-    fn collection_method(&mut self, name: &str, recv: Handle<Expr>, base: Handle<Expr>, args: &[&syn::Expr], range: &Range<usize>, method: &syn::Ident) -> DResult<Handle<Expr>> {
+    fn collection_method(
+        &mut self,
+        name: &str,
+        recv: Handle<Expr>,
+        base: Handle<Expr>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+        method: &syn::Ident,
+    ) -> DResult<Handle<Expr>> {
         let bty = self.ty(base);
         let usize_ty = self.scalar_ty(Scalar::Usize);
         let shape = self.shape(bty);
@@ -700,7 +773,12 @@ impl<'i> FnLower<'i> {
             if matches!(self.shape(pointee), Some(Shape::Vec(_))) {
                 if mutable && !m {
                     let what = self.text(&self.range(recv));
-                    return Err(Diagnostic::at(Some("E0596"), format!("cannot borrow `*{what}` as mutable, as it is behind a `&` reference"), range.clone(), "cannot borrow as mutable"));
+                    return Err(Diagnostic::at(
+                        Some("E0596"),
+                        format!("cannot borrow `*{what}` as mutable, as it is behind a `&` reference"),
+                        range.clone(),
+                        "cannot borrow as mutable",
+                    ));
                 }
                 return Ok(recv);
             }
@@ -754,12 +832,7 @@ impl<'i> FnLower<'i> {
         let body = self.block_expr(vec![Stmt::Expr(check), Stmt::Expr(add), Stmt::Expr(inc)], None, range);
         let lp = self.push(ExprKind::Loop { body, id }, unit, range);
         let result = self.local_expr(acc, range);
-        let stmts = vec![
-            s_let,
-            Stmt::Let { local: acc, init: Some(zero) },
-            Stmt::Let { local: i, init: Some(i0) },
-            Stmt::Expr(lp),
-        ];
+        let stmts = vec![s_let, Stmt::Let { local: acc, init: Some(zero) }, Stmt::Let { local: i, init: Some(i0) }, Stmt::Expr(lp)];
         Ok(self.block_expr(stmts, Some(result), range))
     }
 

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use hybrid_ir::{BinaryOp, ExprKind, Handle, Expr, Literal, Scalar, UnaryOp};
+use hybrid_ir::{BinaryOp, Expr, ExprKind, Handle, Literal, Scalar, UnaryOp};
 
 use super::place::Access;
 use super::FnLower;
@@ -84,13 +84,25 @@ impl<'i> FnLower<'i> {
                     return Ok(self.lit(Literal::Float(value as f64), ty, range));
                 }
                 if value > u64::MAX as u128 {
-                    return Err(Diagnostic::at(None, "integer literal is too large", range.clone(), "value exceeds limit of `0xffffffffffffffff`"));
+                    return Err(Diagnostic::at(
+                        None,
+                        "integer literal is too large",
+                        range.clone(),
+                        "value exceeds limit of `0xffffffffffffffff`",
+                    ));
                 }
                 let ty = match suffix {
                     "" => self.infer.var(VarKind::Int),
                     s => match Scalar::from_name(s) {
                         Some(sc) if sc.is_int() => self.scalar_ty(sc),
-                        _ => return Err(Diagnostic::at(None, format!("invalid suffix `{s}` for number literal"), range.clone(), "invalid suffix")),
+                        _ => {
+                            return Err(Diagnostic::at(
+                                None,
+                                format!("invalid suffix `{s}` for number literal"),
+                                range.clone(),
+                                "invalid suffix",
+                            ))
+                        }
                     },
                 };
                 let h = self.lit(Literal::Int(value as u64), ty, range);
@@ -98,12 +110,20 @@ impl<'i> FnLower<'i> {
                 Ok(h)
             }
             syn::Lit::Float(f) => {
-                let value: f64 = f.base10_parse().map_err(|e| Diagnostic::at(None, e.to_string(), range.clone(), "invalid float literal"))?;
+                let value: f64 =
+                    f.base10_parse().map_err(|e| Diagnostic::at(None, e.to_string(), range.clone(), "invalid float literal"))?;
                 let ty = match f.suffix() {
                     "" => self.infer.var(VarKind::Float),
                     "f32" => self.scalar_ty(Scalar::F32),
                     "f64" => self.scalar_ty(Scalar::F64),
-                    s => return Err(Diagnostic::at(None, format!("invalid suffix `{s}` for float literal"), range.clone(), "invalid suffix")),
+                    s => {
+                        return Err(Diagnostic::at(
+                            None,
+                            format!("invalid suffix `{s}` for float literal"),
+                            range.clone(),
+                            "invalid suffix",
+                        ))
+                    }
                 };
                 Ok(self.lit(Literal::Float(value), ty, range))
             }
@@ -209,7 +229,13 @@ impl<'i> FnLower<'i> {
     }
 
     /// The operand types of `lhs op rhs` agree (except for shifts).
-    pub(crate) fn binary_operands(&mut self, op: BinaryOp, lhs: Handle<Expr>, rhs: Handle<Expr>, range: &Range<usize>) -> DResult<Handle<Expr>> {
+    pub(crate) fn binary_operands(
+        &mut self,
+        op: BinaryOp,
+        lhs: Handle<Expr>,
+        rhs: Handle<Expr>,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
             return Ok(rhs);
         }
@@ -227,7 +253,9 @@ impl<'i> FnLower<'i> {
             BinaryOp::Sub => ("E0277", format!("cannot subtract `{r}` from `{l}`"), format!("no implementation for `{l} - {r}`")),
             BinaryOp::Mul => ("E0277", format!("cannot multiply `{l}` by `{r}`"), format!("no implementation for `{l} * {r}`")),
             BinaryOp::Div => ("E0277", format!("cannot divide `{l}` by `{r}`"), format!("no implementation for `{l} / {r}`")),
-            BinaryOp::Rem => ("E0277", format!("cannot calculate the remainder of `{l}` divided by `{r}`"), format!("no implementation for `{l} % {r}`")),
+            BinaryOp::Rem => {
+                ("E0277", format!("cannot calculate the remainder of `{l}` divided by `{r}`"), format!("no implementation for `{l} % {r}`"))
+            }
             _ => ("E0308", "mismatched types".to_string(), format!("expected `{l}`, found `{r}`")),
         };
         let _ = self.range(rhs);
@@ -264,7 +292,12 @@ impl<'i> FnLower<'i> {
         let rhs = self.binary_operands(op, lhs, rhs, &range)?;
         if assign {
             if !self.kind(lhs).is_place() {
-                return Err(Diagnostic::at(Some("E0067"), "invalid left-hand side of assignment", range_of(&b.left), "cannot assign to this expression"));
+                return Err(Diagnostic::at(
+                    Some("E0067"),
+                    "invalid left-hand side of assignment",
+                    range_of(&b.left),
+                    "cannot assign to this expression",
+                ));
             }
             self.check_mutable(lhs, Access::Assign, &range)?;
             let unit = self.infer.unit();
@@ -343,7 +376,12 @@ impl<'i> FnLower<'i> {
                         .note("an `extern \"C\"` declaration is only meaningful as the host-side declaration of a kernel"))
                 }
                 Some(ValueItem::Const(_)) => {
-                    return Err(Diagnostic::at(Some("E0618"), format!("expected function, found constant `{}`", segs[0]), range.clone(), "call expression requires function"))
+                    return Err(Diagnostic::at(
+                        Some("E0618"),
+                        format!("expected function, found constant `{}`", segs[0]),
+                        range.clone(),
+                        "call expression requires function",
+                    ))
                 }
                 None => {}
             }
@@ -357,17 +395,16 @@ impl<'i> FnLower<'i> {
             }
         }
         if segs.len() == 2 {
-            let owner = if segs[0] == "Self" {
-                self.items.fns[self.fid].owner
-            } else {
-                self.items.struct_names.get(&segs[0]).copied()
-            };
+            let owner = if segs[0] == "Self" { self.items.fns[self.fid].owner } else { self.items.struct_names.get(&segs[0]).copied() };
             if let Some(sid) = owner {
                 return match self.items.structs[sid].methods.get(&segs[1]) {
                     Some(id) => Ok(Callee::User(*id)),
                     None => Err(Diagnostic::at(
                         Some("E0599"),
-                        format!("no function or associated item named `{}` found for struct `{}` in the current scope", segs[1], self.items.structs[sid].name),
+                        format!(
+                            "no function or associated item named `{}` found for struct `{}` in the current scope",
+                            segs[1], self.items.structs[sid].name
+                        ),
                         range.clone(),
                         "function or associated item not found",
                     )),
@@ -383,7 +420,12 @@ impl<'i> FnLower<'i> {
             return Err(Diagnostic::at(Some("E0425"), format!("cannot find function `{shown}` in this scope"), range.clone(), "not found")
                 .note("hybridc knows the paths listed in LANGUAGE.md"));
         }
-        Err(Diagnostic::at(Some("E0425"), format!("cannot find function `{shown}` in this scope"), range.clone(), "not found in this scope"))
+        Err(Diagnostic::at(
+            Some("E0425"),
+            format!("cannot find function `{shown}` in this scope"),
+            range.clone(),
+            "not found in this scope",
+        ))
     }
 
     fn call(&mut self, c: &syn::ExprCall) -> DResult<Handle<Expr>> {
@@ -405,7 +447,13 @@ impl<'i> FnLower<'i> {
     }
 
     /// A call of user function `id`; `receiver` is an already lowered first argument.
-    pub(crate) fn call_user(&mut self, id: FnId, receiver: Option<Handle<Expr>>, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+    pub(crate) fn call_user(
+        &mut self,
+        id: FnId,
+        receiver: Option<Handle<Expr>>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let decl = &self.items.fns[id];
         if decl.is_kernel {
             return Err(Diagnostic::at(
@@ -468,7 +516,12 @@ impl<'i> FnLower<'i> {
         }
         let place = self.expr(&a.left)?;
         if !self.kind(place).is_place() {
-            return Err(Diagnostic::at(Some("E0070"), "invalid left-hand side of assignment", range_of(&a.left), "cannot assign to this expression"));
+            return Err(Diagnostic::at(
+                Some("E0070"),
+                "invalid left-hand side of assignment",
+                range_of(&a.left),
+                "cannot assign to this expression",
+            ));
         }
         self.check_mutable(place, Access::Assign, &range)?;
         let value = self.expr(&a.right)?;
@@ -557,17 +610,28 @@ impl<'i> FnLower<'i> {
                 ));
             };
             if values[i].is_some() {
-                return Err(Diagnostic::at(Some("E0062"), format!("field `{name}` specified more than once"), range_of(&fv.member), "used more than once"));
+                return Err(Diagnostic::at(
+                    Some("E0062"),
+                    format!("field `{name}` specified more than once"),
+                    range_of(&fv.member),
+                    "used more than once",
+                ));
             }
             let v = self.expr(&fv.expr)?;
             let fty = self.infer.import(def.fields[i].ty, self.types);
             values[i] = Some(self.coerce(v, fty)?);
         }
-        let missing: Vec<String> = def.fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|(f, _)| format!("`{}`", f.name)).collect();
+        let missing: Vec<String> =
+            def.fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|(f, _)| format!("`{}`", f.name)).collect();
         if !missing.is_empty() {
             return Err(Diagnostic::at(
                 Some("E0063"),
-                format!("missing field{} {} in initializer of `{}`", if missing.len() > 1 { "s" } else { "" }, missing.join(", "), def.name),
+                format!(
+                    "missing field{} {} in initializer of `{}`",
+                    if missing.len() > 1 { "s" } else { "" },
+                    missing.join(", "),
+                    def.name
+                ),
                 range_of(&s.path),
                 "missing fields",
             ));

@@ -19,9 +19,13 @@ impl<'i> FnLower<'i> {
                     let range = self.lranges[i].clone();
                     let name = self.locals[hybrid_ir::Handle::from_index(i)].name.clone();
                     return Err(match e {
-                        ResolveError::Unknown => Diagnostic::at(Some("E0282"), "type annotations needed", range, format!("cannot infer the type of `{name}`"))
-                            .help(format!("consider giving `{name}` an explicit type")),
-                        ResolveError::Cyclic => Diagnostic::at(Some("E0308"), "mismatched types", range, "this type would have to contain itself"),
+                        ResolveError::Unknown => {
+                            Diagnostic::at(Some("E0282"), "type annotations needed", range, format!("cannot infer the type of `{name}`"))
+                                .help(format!("consider giving `{name}` an explicit type"))
+                        }
+                        ResolveError::Cyclic => {
+                            Diagnostic::at(Some("E0308"), "mismatched types", range, "this type would have to contain itself")
+                        }
                     });
                 }
             }
@@ -105,7 +109,11 @@ impl<'i> FnLower<'i> {
                         BinaryOp::Div => format!("cannot divide `{l}` by `{r}`"),
                         _ => format!("binary operation `{}` cannot be applied to type `{l}`", op.symbol()),
                     };
-                    let sup = if matches!(types.get(lt), Type::Pointer { .. }) { " (comparing pointers is not supported yet by hybridc)" } else { "" };
+                    let sup = if matches!(types.get(lt), Type::Pointer { .. }) {
+                        " (comparing pointers is not supported yet by hybridc)"
+                    } else {
+                        ""
+                    };
                     return Err(Diagnostic::at(Some("E0369"), msg, range, format!("`{l} {} {r}` is not defined{sup}", op.symbol())));
                 }
             }
@@ -122,7 +130,12 @@ impl<'i> FnLower<'i> {
                 };
                 if !ok {
                     let (l, r) = (show(lt), show(rt));
-                    return Err(Diagnostic::at(Some("E0368"), format!("binary assignment operation `{}=` cannot be applied to type `{l}`", op.symbol()), range, format!("cannot use `{}=` with `{l}` and `{r}`", op.symbol())));
+                    return Err(Diagnostic::at(
+                        Some("E0368"),
+                        format!("binary assignment operation `{}=` cannot be applied to type `{l}`", op.symbol()),
+                        range,
+                        format!("cannot use `{}=` with `{l}` and `{r}`", op.symbol()),
+                    ));
                 }
             }
             ExprKind::Unary { op, operand } => {
@@ -134,7 +147,12 @@ impl<'i> FnLower<'i> {
                 };
                 if !ok {
                     let sym = if op == UnaryOp::Neg { "-" } else { "!" };
-                    return Err(Diagnostic::at(Some("E0600"), format!("cannot apply unary operator `{sym}` to type `{}`", show(t)), range, format!("cannot apply unary operator `{sym}`")));
+                    return Err(Diagnostic::at(
+                        Some("E0600"),
+                        format!("cannot apply unary operator `{sym}` to type `{}`", show(t)),
+                        range,
+                        format!("cannot apply unary operator `{sym}`"),
+                    ));
                 }
             }
             ExprKind::Cast { value } => {
@@ -151,7 +169,12 @@ impl<'i> FnLower<'i> {
                 if !ok {
                     let (a, b) = (show(from), show(ty));
                     let code = if scalar(from).is_some() && scalar(ty).is_some() { "E0054" } else { "E0605" };
-                    return Err(Diagnostic::at(Some(code), format!("casting `{a}` as `{b}` is invalid"), range, "not a cast hybridc supports (numeric, bool to integer, pointer to pointer, pointer to and from `usize`)"));
+                    return Err(Diagnostic::at(
+                        Some(code),
+                        format!("casting `{a}` as `{b}` is invalid"),
+                        range,
+                        "not a cast hybridc supports (numeric, bool to integer, pointer to pointer, pointer to and from `usize`)",
+                    ));
                 }
             }
             ExprKind::Print { pieces, .. } => {

@@ -153,9 +153,7 @@ fn parse_spec(spec: &str) -> Result<FmtSpec, String> {
         "" => FmtKind::Display,
         "?" => FmtKind::Debug,
         "e" => FmtKind::LowerExp,
-        "x" | "X" | "o" | "b" | "E" | "x?" | "X?" => {
-            return Err(format!("the format trait `{rest}` is not supported yet by hybridc"))
-        }
+        "x" | "X" | "o" | "b" | "E" | "x?" | "X?" => return Err(format!("the format trait `{rest}` is not supported yet by hybridc")),
         other => return Err(format!("unknown format trait `{other}`")),
     };
     if alternate && out.kind != FmtKind::Debug {
@@ -203,7 +201,9 @@ impl<'i> FnLower<'i> {
             "assert" | "debug_assert" => self.assert(mac, range),
             "assert_eq" | "assert_ne" | "debug_assert_eq" | "debug_assert_ne" => self.assert_cmp(mac, name.ends_with("eq"), range),
             "vec" => self.vec_macro(mac, range),
-            "offload" if segs.len() == 1 || segs.iter().any(|s| s == "offload" || s == "core" || s == "std") => self.offload_macro(mac, range),
+            "offload" if segs.len() == 1 || segs.iter().any(|s| s == "offload" || s == "core" || s == "std") => {
+                self.offload_macro(mac, range)
+            }
             "format" | "write" | "writeln" => Err(Diagnostic::unsupported(&format!("`{name}!` (strings)"), path_range)),
             _ => Err(Diagnostic::unsupported(&format!("the macro `{name}!`"), path_range)),
         }
@@ -287,7 +287,12 @@ impl<'i> FnLower<'i> {
                                     if n == 0 {
                                         format!("{} in format string, but no arguments were given", plural(wanted, "positional argument"))
                                     } else {
-                                        format!("{} in format string, but there {} {}", plural(wanted, "positional argument"), if n == 1 { "is" } else { "are" }, plural(n, "argument"))
+                                        format!(
+                                            "{} in format string, but there {} {}",
+                                            plural(wanted, "positional argument"),
+                                            if n == 1 { "is" } else { "are" },
+                                            plural(n, "argument")
+                                        )
                                     },
                                     frange.clone(),
                                     "in this format string",
@@ -311,7 +316,8 @@ impl<'i> FnLower<'i> {
         }
         if let Some(i) = used.iter().position(|u| !*u) {
             let e = if i < positional.len() { positional[i] } else { named[i - positional.len()].1 };
-            return Err(Diagnostic::at(None, "argument never used", range_of(e), "argument never used").secondary(frange, "formatting specifier missing"));
+            return Err(Diagnostic::at(None, "argument never used", range_of(e), "argument never used")
+                .secondary(frange, "formatting specifier missing"));
         }
         // lower each argument once
         let mut counts = vec![0usize; used.len()];
@@ -336,7 +342,12 @@ impl<'i> FnLower<'i> {
             let value = match src {
                 Src::Capture(name) => {
                     let Some(l) = self.lookup(&name) else {
-                        return Err(Diagnostic::at(Some("E0425"), format!("cannot find value `{name}` in this scope"), frange.clone(), "not found in this scope"));
+                        return Err(Diagnostic::at(
+                            Some("E0425"),
+                            format!("cannot find value `{name}` in this scope"),
+                            frange.clone(),
+                            "not found in this scope",
+                        ));
                     };
                     self.local_expr(l, &frange)
                 }
@@ -377,7 +388,12 @@ impl<'i> FnLower<'i> {
     fn assert(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
         let args = parse_exprs(mac)?;
         let Some(cond_e) = args.first() else {
-            return Err(Diagnostic::at(None, "macro requires a boolean expression as an argument", range.clone(), "boolean expression required"));
+            return Err(Diagnostic::at(
+                None,
+                "macro requires a boolean expression as an argument",
+                range.clone(),
+                "boolean expression required",
+            ));
         };
         let bool_ty = self.scalar_ty(Scalar::Bool);
         let cond = self.lower_coerced(cond_e, bool_ty)?;
@@ -574,13 +590,20 @@ impl<'i> FnLower<'i> {
                     }
                 }
             }
-            _ => return Err(Diagnostic::at(None, "the first argument of `offload` must name a kernel", krange, "expected a kernel's name")),
+            _ => {
+                return Err(Diagnostic::at(None, "the first argument of `offload` must name a kernel", krange, "expected a kernel's name"))
+            }
         };
         let decl = &self.items.fns[kid];
         if !decl.is_kernel {
-            return Err(Diagnostic::at(None, format!("`{}` is not a kernel", decl.name), krange, "expected a function marked `#[offload_kernel]`")
-                .secondary(decl.range.clone(), format!("`{}` is defined here without a kernel attribute", decl.name))
-                .help("mark it `#[offload_kernel]` to launch it on the GPU"));
+            return Err(Diagnostic::at(
+                None,
+                format!("`{}` is not a kernel", decl.name),
+                krange,
+                "expected a function marked `#[offload_kernel]`",
+            )
+            .secondary(decl.range.clone(), format!("`{}` is defined here without a kernel attribute", decl.name))
+            .help("mark it `#[offload_kernel]` to launch it on the GPU"));
         }
         let kernel_handle = decl.handle;
         let param_tys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
@@ -603,7 +626,12 @@ impl<'i> FnLower<'i> {
             Some(syn::Expr::Tuple(t)) => t.elems.iter().collect(),
             Some(syn::Expr::Paren(p)) => vec![&*p.expr],
             Some(other) => {
-                return Err(Diagnostic::at(None, "kernel arguments must be a tuple", range_of(other), "expected `(a, b, ..)` (one argument: `(a,)`)"))
+                return Err(Diagnostic::at(
+                    None,
+                    "kernel arguments must be a tuple",
+                    range_of(other),
+                    "expected `(a, b, ..)` (one argument: `(a,)`)",
+                ))
             }
         };
         if arg_exprs.len() != param_tys.len() {
@@ -646,7 +674,12 @@ impl<'i> FnLower<'i> {
         };
         if let syn::Expr::Array(a) = e {
             if a.elems.len() != 3 {
-                return Err(Diagnostic::at(Some("E0308"), "mismatched types", range_of(a), format!("expected an array of 3 `u32`, found {} elements", a.elems.len())));
+                return Err(Diagnostic::at(
+                    Some("E0308"),
+                    "mismatched types",
+                    range_of(a),
+                    format!("expected an array of 3 `u32`, found {} elements", a.elems.len()),
+                ));
             }
             let x = self.lower_coerced(&a.elems[0], u32_ty)?;
             let y = self.lower_coerced(&a.elems[1], u32_ty)?;

@@ -250,21 +250,13 @@ impl<'i> FnLower<'i> {
             let decl = &self.items.fns[self.fid];
             let expected = self.describe(ret);
             let found = self.describe(bty);
-            let mut d = Diagnostic::at(
-                Some("E0308"),
-                "mismatched types",
-                decl.output_range.clone(),
-                format!("expected {expected}, found {found}"),
-            );
+            let mut d =
+                Diagnostic::at(Some("E0308"), "mismatched types", decl.output_range.clone(), format!("expected {expected}, found {found}"));
             if self.infer.is_unit(bty) {
-                d = d.secondary(
-                    decl.sig_range.clone(),
-                    "implicitly returns `()` as its body has no tail or `return` expression",
-                );
+                d = d.secondary(decl.sig_range.clone(), "implicitly returns `()` as its body has no tail or `return` expression");
             }
             return Err(d);
         }
         Ok(body)
     }
 }
-

@@ -108,42 +108,53 @@ impl<'i> FnLower<'i> {
                 };
                 Err(d.secondary(decl, format!("help: consider making this binding mutable: `mut {name}`")))
             }
-            ExprKind::Deref(p) => {
-                match self.shape(self.ty(p)) {
-                    Some(Shape::Ptr { mutable: true, .. }) => Ok(()),
-                    Some(Shape::Ptr { reference, .. }) => {
-                        let behind = if reference { "a `&` reference" } else { "a `*const` pointer" };
-                        Err(Diagnostic::at(
-                            Some(if access == Access::Assign { "E0594" } else { "E0596" }),
-                            format!(
-                                "cannot {} `{what}`, which is behind {behind}",
-                                if access == Access::Assign { "assign to" } else { "borrow as mutable" }
-                            ),
-                            range.clone(),
-                            format!("`{what}` is behind {behind}, so the data it refers to cannot be written"),
-                        ))
-                    }
-                    _ => Ok(()),
+            ExprKind::Deref(p) => match self.shape(self.ty(p)) {
+                Some(Shape::Ptr { mutable: true, .. }) => Ok(()),
+                Some(Shape::Ptr { reference, .. }) => {
+                    let behind = if reference { "a `&` reference" } else { "a `*const` pointer" };
+                    Err(Diagnostic::at(
+                        Some(if access == Access::Assign { "E0594" } else { "E0596" }),
+                        format!(
+                            "cannot {} `{what}`, which is behind {behind}",
+                            if access == Access::Assign { "assign to" } else { "borrow as mutable" }
+                        ),
+                        range.clone(),
+                        format!("`{what}` is behind {behind}, so the data it refers to cannot be written"),
+                    ))
                 }
-            }
+                _ => Ok(()),
+            },
             ExprKind::Field { base, .. } => {
                 if self.kind(base).is_place() {
                     self.check_mutable(base, access, range)
                 } else {
-                    Err(Diagnostic::at(Some("E0070"), "invalid left-hand side of assignment", range.clone(), "cannot assign to this expression"))
+                    Err(Diagnostic::at(
+                        Some("E0070"),
+                        "invalid left-hand side of assignment",
+                        range.clone(),
+                        "cannot assign to this expression",
+                    ))
                 }
             }
             ExprKind::Index { base, .. } => match self.shape(self.ty(base)) {
                 Some(Shape::Slice { mutable: false, .. }) => Err(Diagnostic::at(
                     Some("E0594"),
-                    format!("cannot {} `{what}`, which is behind a `&` reference", if access == Access::Assign { "assign to" } else { "borrow as mutable" }),
+                    format!(
+                        "cannot {} `{what}`, which is behind a `&` reference",
+                        if access == Access::Assign { "assign to" } else { "borrow as mutable" }
+                    ),
                     range.clone(),
                     "the slice is shared (`&[T]`), so its elements cannot be written",
                 )),
                 Some(Shape::Slice { .. }) => Ok(()),
                 _ => self.check_mutable(base, access, range),
             },
-            _ => Err(Diagnostic::at(Some("E0070"), "invalid left-hand side of assignment", range.clone(), "cannot assign to this expression")),
+            _ => Err(Diagnostic::at(
+                Some("E0070"),
+                "invalid left-hand side of assignment",
+                range.clone(),
+                "cannot assign to this expression",
+            )),
         }
     }
 
@@ -235,7 +246,12 @@ impl<'i> FnLower<'i> {
         match self.shape(bty) {
             Some(Shape::Slice { elem, mutable: m }) => {
                 if mutable && !m {
-                    return Err(Diagnostic::at(Some("E0596"), "cannot borrow data in a `&` reference as mutable", range.clone(), "cannot borrow as mutable"));
+                    return Err(Diagnostic::at(
+                        Some("E0596"),
+                        "cannot borrow data in a `&` reference as mutable",
+                        range.clone(),
+                        "cannot borrow as mutable",
+                    ));
                 }
                 Ok((base, elem))
             }
@@ -249,7 +265,12 @@ impl<'i> FnLower<'i> {
             None => Err(self.annotations_needed(range)),
             Some(_) => {
                 let t = self.describe(bty);
-                Err(Diagnostic::at(Some("E0608"), format!("cannot index into a value of type {t}"), range.clone(), "not an array, slice or `Vec`"))
+                Err(Diagnostic::at(
+                    Some("E0608"),
+                    format!("cannot index into a value of type {t}"),
+                    range.clone(),
+                    "not an array, slice or `Vec`",
+                ))
             }
         }
     }

@@ -183,7 +183,12 @@ impl<'i> FnLower<'i> {
                 } else {
                     if self.infer.unify(tt, et).is_err() {
                         let (a, b) = (self.describe(tt), self.describe(et));
-                        return Err(Diagnostic::at(Some("E0308"), "`if` and `else` have incompatible types", range_of(e), format!("expected {a}, found {b}")));
+                        return Err(Diagnostic::at(
+                            Some("E0308"),
+                            "`if` and `else` have incompatible types",
+                            range_of(e),
+                            format!("expected {a}, found {b}"),
+                        ));
                     }
                     tt
                 };
@@ -237,11 +242,21 @@ impl<'i> FnLower<'i> {
             Some(l) => {
                 let name = l.ident.to_string();
                 self.loops.iter().rposition(|c| c.label.as_deref() == Some(name.as_str())).ok_or_else(|| {
-                    Diagnostic::at(Some("E0426"), format!("use of undeclared label `'{name}`"), range_of(l), format!("undeclared label `'{name}`"))
+                    Diagnostic::at(
+                        Some("E0426"),
+                        format!("use of undeclared label `'{name}`"),
+                        range_of(l),
+                        format!("undeclared label `'{name}`"),
+                    )
                 })
             }
             None => self.loops.len().checked_sub(1).ok_or_else(|| {
-                Diagnostic::at(Some("E0268"), format!("`{what}` outside of a loop"), range.clone(), format!("cannot `{what}` outside of a loop"))
+                Diagnostic::at(
+                    Some("E0268"),
+                    format!("`{what}` outside of a loop"),
+                    range.clone(),
+                    format!("cannot `{what}` outside of a loop"),
+                )
             }),
         }
     }
@@ -252,7 +267,12 @@ impl<'i> FnLower<'i> {
         let value = match &b.expr {
             Some(e) => {
                 if self.loops[idx].kind != LoopKind::Loop {
-                    return Err(Diagnostic::at(Some("E0571"), "`break` with value from a `while` or `for` loop", range, "can only break with a value inside `loop`"));
+                    return Err(Diagnostic::at(
+                        Some("E0571"),
+                        "`break` with value from a `while` or `for` loop",
+                        range,
+                        "can only break with a value inside `loop`",
+                    ));
                 }
                 let v = self.expr(e)?;
                 let bt = self.loops[idx].break_ty;
@@ -293,7 +313,12 @@ impl<'i> FnLower<'i> {
                 let unit = self.infer.unit();
                 if self.infer.unify(ret, unit).is_err() {
                     let d = self.describe(ret);
-                    return Err(Diagnostic::at(Some("E0069"), "`return;` in a function whose return type is not `()`", range, format!("return type is {d}")));
+                    return Err(Diagnostic::at(
+                        Some("E0069"),
+                        "`return;` in a function whose return type is not `()`",
+                        range,
+                        format!("return type is {d}"),
+                    ));
                 }
                 None
             }

@@ -204,9 +204,7 @@ pub fn link_and_run(name: &str, objects: &[Vec<u8>]) -> Output {
         cc.arg(path);
     }
     cc.arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/stub.c")).arg("-lm");
-    let status = cc
-        .status()
-        .unwrap_or_else(|e| panic!("cannot run `cc` (a C compiler is required to link the test programs): {e}"));
+    let status = cc.status().unwrap_or_else(|e| panic!("cannot run `cc` (a C compiler is required to link the test programs): {e}"));
     assert!(status.success(), "linking {name} with cc failed: {status}");
     Command::new(&exe).output().unwrap_or_else(|e| panic!("cannot run {}: {e}", exe.display()))
 }
