@@ -84,7 +84,7 @@ pub fn build_c_main(cx: &ModuleCx, func: &mut ir::Function, fctx: &mut FunctionB
         b.import_function(ir::ExtFuncData { name: ir::ExternalName::user(name), signature: sig, colocated, patchable: false })
     };
     let user = import(&mut b, Namespace::FUNC, user_main.id.as_u32(), user_main.signature.clone(), true);
-    let rt = Rt::Finish;
+    let rt = Rt::RtFinish;
     let finish = import(&mut b, Namespace::RUNTIME, rt.index(), runtime::signature(rt.info(), cx.isa.default_call_conv()), false);
     // declare_all checked that the user's main takes and returns nothing.
     b.ins().call(user, &[]);

@@ -12,6 +12,7 @@ use hybrid_ir::{self as hir, Expr, ExprKind, FunctionKind, Handle, Layout, LoopI
 
 use crate::runtime::{self, Rt};
 use crate::{Declared, HostError, ModuleCx, Namespace, Result};
+use hybrid_ir::abi::Caller;
 
 /// Which version of a function is being generated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -510,6 +511,11 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
         r
     }
     pub fn runtime_ref(&mut self, rt: Rt) -> FuncRef {
+        let caller = match self.flavor {
+            Flavor::Host => Caller::Host,
+            Flavor::Fallback => Caller::Fallback,
+        };
+        debug_assert!(rt.info().called_by(caller), "{} is not called by {caller:?} code (runtime ABI table)", rt.name());
         let sig = runtime::signature(rt.info(), self.cx.isa.default_call_conv());
         self.import(Namespace::RUNTIME, rt.index(), sig, false)
     }

@@ -31,12 +31,9 @@ pub const DEVICE_IMAGE_SIZE: u64 = 32;
 pub const BIN_DESC_SIZE: u64 = 32;
 pub const DESC_SYMBOL: &str = "__hybrid_offload_desc";
 pub const CTOR_SYMBOL: &str = "__hybrid_offload_register";
-pub const REGISTER_LIB: &str = "__tgt_register_lib";
 /// Bit of an entry's `flags`: the kernel may reach a block barrier
-/// (`OffloadEntry::uses_barrier`). Same value as
-/// `hybrid_ir::abi::ENTRY_FLAG_USES_BARRIER` (this crate depends on no other
-/// compiler crate; `tests/abi.rs` checks all three copies agree).
-pub const ENTRY_FLAG_USES_BARRIER: i32 = 1 << 16;
+/// (`OffloadEntry::uses_barrier`).
+pub use hybrid_ir::abi::ENTRY_FLAG_USES_BARRIER;
 
 struct Writer {
     obj: Object<'static>,
@@ -181,7 +178,7 @@ pub fn write_offload_object(images: &[DeviceImage], entries: &[OffloadEntry]) ->
     let text = w.section(".text.hybrid_offload_register", SectionKind::Text, elf::SHF_ALLOC | elf::SHF_EXECINSTR);
     let thunk = [0x48, 0x8D, 0x3D, 0, 0, 0, 0, 0xE9, 0, 0, 0, 0];
     let thunk_at = w.obj.append_section_data(text, &thunk, 16);
-    let register = w.undefined(REGISTER_LIB, SymbolKind::Text);
+    let register = w.undefined(hybrid_ir::abi::Rt::TgtRegisterLib.name(), SymbolKind::Text);
     let pc32 = RelocationFlags::Elf { r_type: elf::R_X86_64_PC32 };
     let plt32 = RelocationFlags::Elf { r_type: elf::R_X86_64_PLT32 };
     w.obj.add_relocation(text, Relocation { offset: thunk_at + 3, symbol: desc_sym, addend: -4, flags: pc32 })?;

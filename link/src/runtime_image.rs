@@ -30,6 +30,7 @@ use object::write::{Object, Relocation, StandardSection, Symbol, SymbolSection};
 use object::{elf, Architecture, BinaryFormat, Endianness, RelocationFlags, SectionKind, SymbolFlags, SymbolKind, SymbolScope};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::LazyLock;
 use std::time::UNIX_EPOCH;
 
 /// Bump when the anchor or the image recipe changes.
@@ -44,58 +45,9 @@ pub const SLOT_INIT: u64 = 1;
 
 /// The functions outside the shim that generated host code may call, each
 /// reachable in the image through one slot of [`IMPORTS_SYMBOL`] (in this
-/// order): the libm functions of `hybrid_host::runtime::RUNTIME`,
-/// Cranelift's libcalls (memory, rounding, fma, 128-bit division) and
-/// libgcc's integer-power helpers. `tests/abi.rs` checks the host backend's
-/// runtime table against this list and the shim's exports.
-pub const IMAGE_IMPORTS: &[&str] = &[
-    "memcpy",
-    "memmove",
-    "memset",
-    "memcmp",
-    "sin",
-    "sinf",
-    "cos",
-    "cosf",
-    "tan",
-    "tanf",
-    "tanh",
-    "tanhf",
-    "exp",
-    "expf",
-    "exp2",
-    "exp2f",
-    "log",
-    "logf",
-    "log2",
-    "log2f",
-    "log10",
-    "log10f",
-    "pow",
-    "powf",
-    "fmod",
-    "fmodf",
-    "round",
-    "roundf",
-    "sqrt",
-    "sqrtf",
-    "ceil",
-    "ceilf",
-    "floor",
-    "floorf",
-    "trunc",
-    "truncf",
-    "nearbyint",
-    "nearbyintf",
-    "fma",
-    "fmaf",
-    "__powidf2",
-    "__powisf2",
-    "__udivti3",
-    "__divti3",
-    "__umodti3",
-    "__modti3",
-];
+/// order): the [`Provider::System`](hybrid_ir::abi::Provider) rows of the
+/// runtime ABI table (libm, the code generators' libcalls, libgcc's helpers).
+pub static IMAGE_IMPORTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| hybrid_ir::abi::runtime::system_imports().collect());
 
 /// The anchor object (see the module docs).
 pub fn anchor_object() -> Result<Vec<u8>, LinkError> {

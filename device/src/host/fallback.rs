@@ -4,9 +4,9 @@ use hybrid_ir::abi::{self, thread_ctx};
 use hybrid_ir::{Axis, Expr, Intrinsic};
 use inkwell::values::{BasicValue, PointerValue};
 
-use super::runtime::{self as rt};
 use crate::function::{FnLowering, Lower, Val};
 use crate::target::Flavor;
+use hybrid_ir::abi::Rt;
 
 impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     /// The `ctx` of fallback code, or "not supported" in host code (the
@@ -29,7 +29,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             Intrinsic::BlockDim(a) => (thread_ctx::BLOCK_DIM, a),
             Intrinsic::GridDim(a) => (thread_ctx::GRID_DIM, a),
             Intrinsic::SyncThreads => {
-                self.call_runtime(&rt::FB_SYNC_THREADS, &[ctx.into()])?;
+                self.call_runtime(Rt::FbSyncThreads, &[ctx.into()])?;
                 return Ok(Val::Unit);
             }
             _ => return Err(self.internal(format!("{op:?} is not a geometry intrinsic")).into()),

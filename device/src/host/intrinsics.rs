@@ -4,9 +4,9 @@ use hybrid_ir::{abi, Expr, Handle, Intrinsic, MathFn, Scalar, Type, ValueRepr};
 use inkwell::values::{BasicValueEnum, FloatValue, PointerValue};
 use inkwell::FloatPredicate;
 
-use super::runtime::{self as rt};
 use crate::function::{Flow, FnLowering, Lower, Val};
 use crate::target::{Check, Failure, Flavor};
+use hybrid_ir::abi::Rt;
 
 /// glibc's name of the libm function computing `f` on `scalar`, for the
 /// functions hybrid-host calls libm for.
@@ -109,7 +109,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         }
         Ok(Some(match f {
             MathFn::Powi => {
-                let powi = if scalar == Scalar::F32 { &rt::POWISF2 } else { &rt::POWIDF2 };
+                let powi = if scalar == Scalar::F32 { Rt::Powisf2 } else { Rt::Powidf2 };
                 let n = self.builder.build_int_cast_sign_flag(vals[1].into_int_value(), self.context().i32_type(), true, "")?;
                 let r = self.call_runtime(powi, &[vals[0], n.into()])?;
                 r.ok_or_else(|| Flow::Error(self.internal("powi returns nothing")))?
@@ -203,7 +203,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 let tmp = self.alloca(expr.ty)?;
                 let size = i64t.const_int(layout.size, false).into();
                 let align = i64t.const_int(layout.align, false).into();
-                self.call_runtime(&rt::VEC_WITH_CAPACITY, &[tmp.into(), size, align, cap])?;
+                self.call_runtime(Rt::VecWithCapacity, &[tmp.into(), size, align, cap])?;
                 Val::Mem(tmp)
             }
             Intrinsic::VecFromElem => {
@@ -214,7 +214,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 let tmp = self.alloca(expr.ty)?;
                 let size = i64t.const_int(layout.size, false).into();
                 let align = i64t.const_int(layout.align, false).into();
-                self.call_runtime(&rt::VEC_FROM_ELEM, &[tmp.into(), elem_ptr.into(), size, align, n])?;
+                self.call_runtime(Rt::VecFromElem, &[tmp.into(), elem_ptr.into(), size, align, n])?;
                 Val::Mem(tmp)
             }
             Intrinsic::VecPush => {
@@ -226,17 +226,17 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 let layout = t.layout(elem);
                 let size = i64t.const_int(layout.size, false).into();
                 let align = i64t.const_int(layout.align, false).into();
-                self.call_runtime(&rt::VEC_PUSH, &[vec, elem_ptr.into(), size, align])?;
+                self.call_runtime(Rt::VecPush, &[vec, elem_ptr.into(), size, align])?;
                 Val::Unit
             }
             Intrinsic::Exit => {
                 let code = scalar_arg(0)?;
-                self.call_runtime(&rt::EXIT, &[code])?;
+                self.call_runtime(Rt::Exit, &[code])?;
                 self.builder.build_unreachable()?;
                 return Err(Flow::Diverged);
             }
             Intrinsic::NowNanos => {
-                let now = self.call_runtime(&rt::NOW_NS, &[])?;
+                let now = self.call_runtime(Rt::NowNs, &[])?;
                 Val::Scalar(now.ok_or_else(|| Flow::Error(self.internal("hybrid_now_ns returns nothing")))?)
             }
             _ => return Err(self.internal(format!("{op:?} is not a host intrinsic")).into()),

@@ -13,7 +13,8 @@ mod runtime;
 
 use std::time::{Duration, Instant};
 
-use hybrid_ir::{abi, FunctionKind, Module as IrModule, ValueRepr};
+use hybrid_ir::abi::{self, Rt};
+use hybrid_ir::{FunctionKind, Module as IrModule, ValueRepr};
 use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
 use inkwell::passes::PassBuilderOptions;
@@ -153,11 +154,7 @@ fn build_c_main<'ctx>(m: &ModuleLowering<'_, 'ctx>, user_main: inkwell::values::
     let i32t = context.i32_type();
     let fn_type = i32t.fn_type(&[i32t.into(), m.types.ptr().into()], false);
     let main = m.module.add_function("main", fn_type, Some(Linkage::External));
-    let finish_type = i32t.fn_type(&[], false);
-    let finish = m
-        .module
-        .get_function(abi::RT_FINISH)
-        .unwrap_or_else(|| m.module.add_function(abi::RT_FINISH, finish_type, Some(Linkage::External)));
+    let finish = runtime::declare_runtime(m, Rt::RtFinish);
     let builder = context.create_builder();
     builder.position_at_end(context.append_basic_block(main, "entry"));
     let err = |e: inkwell::builder::BuilderError| DeviceError::Llvm(format!("IR builder: {e}"));

@@ -4,9 +4,9 @@ use hybrid_ir::abi::{self, kernel_args as ka, KernelSlot};
 use hybrid_ir::{Expr, Handle, Type};
 use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
 
-use super::runtime::{self as rt};
 use crate::function::{FnLowering, Lower, Val};
 use crate::target::Flavor;
+use hybrid_ir::abi::Rt;
 
 impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     pub(crate) fn offload(
@@ -80,7 +80,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         let null: BasicValueEnum = self.types().ptr().const_null().into();
         let count = i32t.const_int(n, false);
         let mapper_args = [null, device.into(), count.into(), bases.into(), ptrs.into(), sizes.into(), map_types.into(), null, null];
-        self.call_runtime(&rt::TGT_DATA_BEGIN, &mapper_args)?;
+        self.call_runtime(Rt::TgtDataBegin, &mapper_args)?;
 
         let kargs = self.alloca_bytes(abi::KERNEL_ARGS_SIZE as u64, 8)?;
         let zero64: BasicValueEnum = i64t.const_zero().into();
@@ -110,8 +110,8 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         // The shim runs the kernel on the GPU or in fallback; its result is
         // 0 when done (it reports failures itself).
         let launch = [null, device.into(), dims[0].into(), dims[3].into(), region_id.into(), kargs.into()];
-        self.call_runtime(&rt::TGT_TARGET_KERNEL, &launch)?;
-        self.call_runtime(&rt::TGT_DATA_END, &mapper_args)?;
+        self.call_runtime(Rt::TgtTargetKernel, &launch)?;
+        self.call_runtime(Rt::TgtDataEnd, &mapper_args)?;
         Ok(Val::Unit)
     }
 

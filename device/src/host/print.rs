@@ -3,8 +3,8 @@
 use hybrid_ir::{abi, FmtPiece, FmtSpec, PrintTarget, Scalar, Span, Type};
 use inkwell::values::BasicValueEnum;
 
-use super::runtime::{self as rt};
 use crate::function::{Flow, FnLowering, Lower, Val};
+use hybrid_ir::abi::Rt;
 
 impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     pub(crate) fn print(&mut self, target: PrintTarget, pieces: &[FmtPiece], newline: bool, span: Span) -> Lower<Val<'ctx>> {
@@ -33,7 +33,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                     }
                     let ptr = self.string_constant(text.as_bytes());
                     let len = self.types().i64().const_int(text.len() as u64, false);
-                    self.call_runtime(&rt::FMT_STR, &[ptr.into(), len.into()])?;
+                    self.call_runtime(Rt::FmtStr, &[ptr.into(), len.into()])?;
                 }
                 (FmtPiece::Arg { spec, .. }, Some((v, s))) => self.format_scalar(v, s, spec)?,
                 (FmtPiece::Arg { .. }, None) => return Err(self.internal("format argument without a value").into()),
@@ -43,12 +43,12 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             PrintTarget::Stdout | PrintTarget::Stderr => {
                 let target = i32t.const_int((target == PrintTarget::Stderr) as u64, false);
                 let newline = i32t.const_int(newline as u64, false);
-                self.call_runtime(&rt::PRINT_FLUSH, &[target.into(), newline.into()])?;
+                self.call_runtime(Rt::PrintFlush, &[target.into(), newline.into()])?;
                 Ok(Val::Unit)
             }
             PrintTarget::Panic => {
                 let location = self.location(span);
-                self.call_runtime(&rt::PANIC_FLUSH, &location)?;
+                self.call_runtime(Rt::PanicFlush, &location)?;
                 self.builder.build_unreachable()?;
                 Err(Flow::Diverged)
             }
@@ -59,15 +59,15 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         let spec = self.types().i64().const_int(abi::encode_fmt_spec(spec), false).into();
         let i64t = self.types().i64();
         match s {
-            Scalar::F64 => self.call_runtime(&rt::FMT_F64, &[v, spec])?,
-            Scalar::F32 => self.call_runtime(&rt::FMT_F32, &[v, spec])?,
+            Scalar::F64 => self.call_runtime(Rt::FmtF64, &[v, spec])?,
+            Scalar::F32 => self.call_runtime(Rt::FmtF32, &[v, spec])?,
             Scalar::Bool => {
-                let bit = self.builder.build_int_z_extend(v.into_int_value(), self.context().i32_type(), "")?;
-                self.call_runtime(&rt::FMT_BOOL, &[bit.into(), spec])?
+                let bit = self.builder.build_int_z_extend(v.into_int_value(), self.context().i8_type(), "")?;
+                self.call_runtime(Rt::FmtBool, &[bit.into(), spec])?
             }
             _ => {
                 let wide = self.builder.build_int_cast_sign_flag(v.into_int_value(), i64t, s.is_signed(), "")?;
-                let f = if s.is_signed() { &rt::FMT_I64 } else { &rt::FMT_U64 };
+                let f = if s.is_signed() { Rt::FmtI64 } else { Rt::FmtU64 };
                 self.call_runtime(f, &[wide.into(), spec])?
             }
         };

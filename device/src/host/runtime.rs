@@ -1,93 +1,66 @@
-//! The external functions host code calls (the shim's ABI of `hybrid_ir::abi`, the offload runtime, glibc's libm), read-only strings, and Rust's panics as shim calls.
+//! LLVM declarations of the runtime functions host code calls, built from the runtime ABI table (`hybrid_ir::abi::runtime`); read-only strings; Rust's panics as shim calls.
 
-use hybrid_ir::{abi, Span};
+use hybrid_ir::abi::{AbiType, Caller, Rt};
+use hybrid_ir::Span;
+use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::module::Linkage;
 use inkwell::types::{BasicMetadataTypeEnum, BasicType, BasicTypeEnum};
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, IntValue, PointerValue};
 
-use crate::function::{FnLowering, Lower};
-use crate::target::{Check, Failure};
+use crate::function::{FnLowering, Lower, ModuleLowering};
+use crate::target::{Check, Failure, Flavor};
 
-/// A parameter or result type of a runtime function. `bool` arguments are
-/// passed as `I32` (0 or 1): whatever extension the callee assumes holds.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Ty {
-    Ptr,
-    I32,
-    I64,
-    F32,
-    F64,
+fn runtime_type<'ctx>(m: &ModuleLowering<'_, 'ctx>, ty: AbiType) -> BasicTypeEnum<'ctx> {
+    let c = m.context;
+    match ty {
+        AbiType::Ptr => m.types.ptr().into(),
+        AbiType::I8 => c.i8_type().into(),
+        AbiType::I32 => c.i32_type().into(),
+        AbiType::I64 => c.i64_type().into(),
+        AbiType::I128 => c.i128_type().into(),
+        AbiType::F32 => c.f32_type().into(),
+        AbiType::F64 => c.f64_type().into(),
+    }
 }
 
-/// The C signature of one runtime function.
-pub(crate) struct RuntimeFn {
-    pub name: &'static str,
-    pub params: &'static [Ty],
-    pub ret: Option<Ty>,
-}
-
-macro_rules! runtime_fns {
-    ($( $id:ident = $name:expr, ($($p:ident),*) $(-> $r:ident)?; )*) => {
-        $( pub(crate) const $id: RuntimeFn = RuntimeFn { name: $name, params: &[$(Ty::$p),*], ret: runtime_fns!(@ret $($r)?) }; )*
-    };
-    (@ret) => { None };
-    (@ret $r:ident) => { Some(Ty::$r) };
-}
-
-runtime_fns! {
-    FMT_STR = abi::FMT_STR, (Ptr, I64);
-    FMT_I64 = abi::FMT_I64, (I64, I64);
-    FMT_U64 = abi::FMT_U64, (I64, I64);
-    FMT_F64 = abi::FMT_F64, (F64, I64);
-    FMT_F32 = abi::FMT_F32, (F32, I64);
-    FMT_BOOL = abi::FMT_BOOL, (I32, I64);
-    PRINT_FLUSH = abi::PRINT_FLUSH, (I32, I32);
-    PANIC_FLUSH = abi::PANIC_FLUSH, (Ptr, I64, I32, I32);
-    PANIC_BOUNDS = abi::PANIC_BOUNDS, (I64, I64, Ptr, I64, I32, I32);
-    PANIC_MSG = abi::PANIC_MSG, (I32, Ptr, I64, I32, I32);
-    PANIC_SLICE = abi::PANIC_SLICE, (I64, I64, I64, Ptr, I64, I32, I32);
-    VEC_FROM_ELEM = abi::VEC_FROM_ELEM, (Ptr, Ptr, I64, I64, I64);
-    VEC_WITH_CAPACITY = abi::VEC_WITH_CAPACITY, (Ptr, I64, I64, I64);
-    VEC_PUSH = abi::VEC_PUSH, (Ptr, Ptr, I64, I64);
-    EXIT = abi::EXIT, (I32);
-    NOW_NS = abi::NOW_NS, () -> I64;
-    TGT_DATA_BEGIN = abi::TGT_DATA_BEGIN, (Ptr, I64, I32, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr);
-    TGT_DATA_END = abi::TGT_DATA_END, (Ptr, I64, I32, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr);
-    TGT_TARGET_KERNEL = abi::TGT_TARGET_KERNEL, (Ptr, I64, I32, I32, Ptr, Ptr) -> I32;
-    FB_SYNC_THREADS = abi::FB_SYNC_THREADS, (Ptr);
-    POWIDF2 = "__powidf2", (F64, I32) -> F64;
-    POWISF2 = "__powisf2", (F32, I32) -> F32;
+/// The declaration of runtime function `rt` in `m` (added on first use).
+/// `i8` parameters are `signext`, as C compilers expect of callers on x86-64.
+pub(crate) fn declare_runtime<'ctx>(m: &ModuleLowering<'_, 'ctx>, rt: Rt) -> FunctionValue<'ctx> {
+    let info = rt.info();
+    m.module.get_function(info.name).unwrap_or_else(|| {
+        let params: Vec<BasicMetadataTypeEnum> = info.params.iter().map(|&p| runtime_type(m, p).into()).collect();
+        let fn_type = match info.result() {
+            Some(r) => runtime_type(m, r).fn_type(&params, false),
+            None => m.context.void_type().fn_type(&params, false),
+        };
+        let f = m.module.add_function(info.name, fn_type, Some(Linkage::External));
+        let signext = Attribute::get_named_enum_kind_id("signext");
+        for (i, _) in info.params.iter().enumerate().filter(|(_, &p)| p == AbiType::I8) {
+            f.add_attribute(AttributeLoc::Param(i as u32), m.context.create_enum_attribute(signext, 0));
+        }
+        f
+    })
 }
 
 impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
-    fn runtime_type(&self, ty: Ty) -> BasicTypeEnum<'ctx> {
-        let c = self.context();
-        match ty {
-            Ty::Ptr => self.types().ptr().into(),
-            Ty::I32 => c.i32_type().into(),
-            Ty::I64 => c.i64_type().into(),
-            Ty::F32 => c.f32_type().into(),
-            Ty::F64 => c.f64_type().into(),
-        }
-    }
-
     /// The declaration of runtime function `rt` (added on first use).
-    pub(crate) fn runtime_fn(&self, rt: &RuntimeFn) -> FunctionValue<'ctx> {
-        let module = &self.m.module;
-        module.get_function(rt.name).unwrap_or_else(|| {
-            let params: Vec<BasicMetadataTypeEnum> = rt.params.iter().map(|&p| self.runtime_type(p).into()).collect();
-            let fn_type = match rt.ret {
-                Some(r) => self.runtime_type(r).fn_type(&params, false),
-                None => self.context().void_type().fn_type(&params, false),
-            };
-            module.add_function(rt.name, fn_type, Some(Linkage::External))
-        })
+    pub(crate) fn runtime_fn(&self, rt: Rt) -> FunctionValue<'ctx> {
+        declare_runtime(self.m, rt)
     }
 
     /// Call runtime function `rt`; its result, if it has one.
-    pub(crate) fn call_runtime(&self, rt: &RuntimeFn, args: &[BasicValueEnum<'ctx>]) -> Lower<Option<BasicValueEnum<'ctx>>> {
-        if args.len() != rt.params.len() {
-            return Err(self.internal(format!("{} called with {} arguments", rt.name, args.len())).into());
+    pub(crate) fn call_runtime(&self, rt: Rt, args: &[BasicValueEnum<'ctx>]) -> Lower<Option<BasicValueEnum<'ctx>>> {
+        let info = rt.info();
+        let caller = match self.flavor {
+            Flavor::Host => Caller::Host,
+            Flavor::Fallback => Caller::Fallback,
+            Flavor::Device => return Err(self.internal(format!("{} called from device code", info.name)).into()),
+        };
+        if !info.called_by(caller) {
+            return Err(self.internal(format!("{} is not called by {caller:?} code (runtime ABI table)", info.name)).into());
+        }
+        if args.len() != info.params.len() {
+            return Err(self.internal(format!("{} called with {} arguments", info.name, args.len())).into());
         }
         let callee = self.runtime_fn(rt);
         let args: Vec<BasicMetadataValueEnum> = args.iter().map(|&a| a.into()).collect();
@@ -131,14 +104,14 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         let i32t = self.context().i32_type();
         match failure.check {
             Check::Bounds { index, len: n } => {
-                self.call_runtime(&PANIC_BOUNDS, &[index.into(), n.into(), file, len, line, col])?;
+                self.call_runtime(Rt::PanicBounds, &[index.into(), n.into(), file, len, line, col])?;
             }
             Check::Message(code) => {
                 let code = i32t.const_int(code as u64, true).into();
-                self.call_runtime(&PANIC_MSG, &[code, file, len, line, col])?;
+                self.call_runtime(Rt::PanicMsg, &[code, file, len, line, col])?;
             }
             Check::Slice { start, end, len: n } => {
-                self.call_runtime(&PANIC_SLICE, &[start.into(), end.into(), n.into(), file, len, line, col])?;
+                self.call_runtime(Rt::PanicSlice, &[start.into(), end.into(), n.into(), file, len, line, col])?;
             }
         }
         self.builder.build_unreachable()?;

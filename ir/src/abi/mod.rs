@@ -1,7 +1,13 @@
 //! The contract between generated code and the shim: symbol names, kernel
-//! parameter flattening, offload map types, the fallback thread context and the
-//! runtime helper functions. `shim/` mirrors these by hand (it depends on no
-//! compiler crate); `tests/abi.rs` checks that both sides agree.
+//! parameter flattening, offload map types, the fallback thread context and
+//! the runtime functions ([`runtime`]: one table of every external function
+//! generated code calls). `shim/` mirrors these by hand (it depends on no
+//! compiler crate); `tests/abi.rs` checks that both sides agree, signatures
+//! included.
+
+pub mod runtime;
+
+pub use runtime::{AbiType, Caller, Provider, Returns, Rt, RuntimeFn, RUNTIME};
 
 use crate::arena::Handle;
 use crate::func::{FmtAlign, FmtKind, FmtSpec, Function, FunctionKind, Module};
@@ -34,62 +40,12 @@ pub mod kernel_args {
     pub const DYN_CGROUP_MEM: i32 = 96; // u32, then 4 bytes of padding
 }
 
-// ---- the runtime functions generated host code calls (all `extern "C"`) ----
-/// `(loc: *const u8, device: i64, n: i32, bases: *mut *mut u8, ptrs: *mut *mut u8,
-///   sizes: *mut i64, types: *mut i64, names: *mut u8, mappers: *mut u8)`
-pub const TGT_DATA_BEGIN: &str = "__tgt_target_data_begin_mapper";
-pub const TGT_DATA_END: &str = "__tgt_target_data_end_mapper";
-/// `(loc: *const u8, device: i64, num_teams: i32, thread_limit: i32,
-///   region_id: *const u8, args: *mut KernelArgsTy) -> i32` (0: done)
-pub const TGT_TARGET_KERNEL: &str = "__tgt_target_kernel";
-/// `(desc: *const __tgt_bin_desc)`, called by the constructor `link/` emits.
-pub const TGT_REGISTER_LIB: &str = "__tgt_register_lib";
-
-/// Formatting: append one value to the calling thread's line buffer.
-/// `hybrid_fmt_str(ptr, len)`, `hybrid_fmt_i64(v: i64, spec: u64)`,
-/// `hybrid_fmt_u64(v: u64, spec)`, `hybrid_fmt_f64(v: f64, spec)`,
-/// `hybrid_fmt_f32(v: f32, spec)`, `hybrid_fmt_bool(v: i8, spec)`.
-pub const FMT_STR: &str = "hybrid_fmt_str";
-pub const FMT_I64: &str = "hybrid_fmt_i64";
-pub const FMT_U64: &str = "hybrid_fmt_u64";
-pub const FMT_F64: &str = "hybrid_fmt_f64";
-pub const FMT_F32: &str = "hybrid_fmt_f32";
-pub const FMT_BOOL: &str = "hybrid_fmt_bool";
-/// `hybrid_print_flush(target: i32 /*0 stdout, 1 stderr*/, newline: i32)`:
-/// write the buffer (plus '\n' if asked) and clear it.
-pub const PRINT_FLUSH: &str = "hybrid_print_flush";
-/// `hybrid_panic_flush(file: *const u8, file_len: usize, line: u32, col: u32) -> !`:
-/// print the buffer as Rust's panic message and exit(101).
-pub const PANIC_FLUSH: &str = "hybrid_panic_flush";
-/// `hybrid_panic_bounds(index: u64, len: u64, file, file_len, line, col) -> !`
-pub const PANIC_BOUNDS: &str = "hybrid_panic_bounds";
-/// `hybrid_panic_msg(code: i32, file, file_len, line, col) -> !`; codes below.
-pub const PANIC_MSG: &str = "hybrid_panic_msg";
+// ---- panic codes of `Rt::PanicMsg` ----
 pub const PANIC_DIV_ZERO: i32 = 0; // "attempt to divide by zero"
 pub const PANIC_REM_ZERO: i32 = 1; // "attempt to calculate the remainder with a divisor of zero"
 pub const PANIC_DIV_OVERFLOW: i32 = 2; // "attempt to divide with overflow"
 pub const PANIC_REM_OVERFLOW: i32 = 3; // "attempt to calculate the remainder with overflow"
 pub const PANIC_TRAP: i32 = 4; // "explicit trap"
-/// `hybrid_panic_slice(start: u64, end: u64, len: u64, file, file_len, line, col) -> !`
-pub const PANIC_SLICE: &str = "hybrid_panic_slice";
-/// `hybrid_vec_from_elem(out: *mut Vec, elem: *const u8, elem_size: u64, align: u64, n: u64)`
-pub const VEC_FROM_ELEM: &str = "hybrid_vec_from_elem";
-/// `hybrid_vec_with_capacity(out: *mut Vec, elem_size: u64, align: u64, cap: u64)`
-pub const VEC_WITH_CAPACITY: &str = "hybrid_vec_with_capacity";
-/// `hybrid_vec_push(vec: *mut Vec, elem: *const u8, elem_size: u64, align: u64)`
-pub const VEC_PUSH: &str = "hybrid_vec_push";
-/// `hybrid_exit(code: i32) -> !` (flushes stdout first).
-pub const EXIT: &str = "hybrid_exit";
-/// `hybrid_now_ns() -> u64`: a monotonic clock in nanoseconds (`Instant`).
-pub const NOW_NS: &str = "hybrid_now_ns";
-/// `hybrid_rt_finish() -> i32`: flush at the end of `main`; returns 0.
-pub const RT_FINISH: &str = "hybrid_rt_finish";
-// Transcendental float methods call glibc's libm directly (`sin`, `sinf`,
-// `fmod`, `__powidf2`, ...), exactly like Rust's std on Linux.
-
-/// `hybrid_fb_sync_threads(ctx: *const ThreadCtx)`: the block barrier of host
-/// fallback (`Intrinsic::SyncThreads` in fallback flavor).
-pub const FB_SYNC_THREADS: &str = "hybrid_fb_sync_threads";
 
 // ---- offload entries (`__tgt_offload_entry::flags`) ----
 /// Bit of an offload entry's `flags`: the kernel (or something it calls) may
