@@ -19,12 +19,12 @@ pub enum DriverError {
     #[error("error: cannot write `{path}`: {source}")]
     Write { path: String, source: std::io::Error },
     #[error("error: {0}")]
-    Device(#[from] hybrid_device::DeviceError),
+    Device(#[from] hybrid_llvm::LlvmError),
     #[error("internal compiler error: host code generation failed: {0}")]
-    Host(#[from] hybrid_host::HostError),
+    Host(#[from] hybrid_cranelift::HostError),
     /// The LLVM host backend (`--host-backend=llvm`) failed.
     #[error("error: LLVM host backend: {0}")]
-    HostLlvm(hybrid_device::DeviceError),
+    HostLlvm(hybrid_llvm::LlvmError),
     #[error("error: {0}")]
     Link(#[from] hybrid_link::LinkError),
     #[error("error: cannot find the runtime library libhybrid_shim.a next to {exe} (set HYBRID_SHIM_LIB, or build it with `cargo build --release -p hybrid-shim`)")]
@@ -62,16 +62,17 @@ struct HostArtifacts {
 fn compile_host(module: &hybrid_ir::Module, args: &CommonArgs, emit_clif: bool, emit_ll: bool) -> Result<HostArtifacts, DriverError> {
     match args.host_backend {
         HostBackend::Cranelift => {
-            let options = hybrid_host::HostOptions { threads: args.jobs.unwrap_or(0), emit_clif, verify: args.verify, opt: args.release };
-            let out = hybrid_host::compile_host(module, &options)?;
+            let options =
+                hybrid_cranelift::HostOptions { threads: args.jobs.unwrap_or(0), emit_clif, verify: args.verify, opt: args.release };
+            let out = hybrid_cranelift::compile_host(module, &options)?;
             Ok(HostArtifacts { objects: out.objects, clif: out.clif, llvm_ir: None, timings: out.timings })
         }
         HostBackend::Llvm => {
             // FIXME(parallel-llvm-host): one LLVM module on one thread; `-j`
             // does not split it into codegen units yet.
             let options =
-                hybrid_device::HostLlvmOptions { opt_level: if args.release { 2 } else { 0 }, emit_llvm_ir: emit_ll, verify: args.verify };
-            let out = hybrid_device::compile_host_llvm(module, &options).map_err(DriverError::HostLlvm)?;
+                hybrid_llvm::HostLlvmOptions { opt_level: if args.release { 2 } else { 0 }, emit_llvm_ir: emit_ll, verify: args.verify };
+            let out = hybrid_llvm::compile_host_llvm(module, &options).map_err(DriverError::HostLlvm)?;
             Ok(HostArtifacts { objects: vec![out.object], clif: None, llvm_ir: out.llvm_ir, timings: out.timings })
         }
     }
@@ -170,7 +171,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
         write_file(&with_suffix(&output, "ir"), hybrid_ir::print::print_module(&module))?;
     }
 
-    let device_options = hybrid_device::DeviceOptions { gpu_arch: args.gpu_arch.clone(), opt_level: 3, emit_llvm_ir: emit(Stage::LlvmIr) };
+    let device_options = hybrid_llvm::DeviceOptions { gpu_arch: args.gpu_arch.clone(), opt_level: 3, emit_llvm_ir: emit(Stage::LlvmIr) };
 
     // Host and device code generation run concurrently: the device on its own
     // thread (one LLVM context), the host on the rayon pool.
@@ -178,7 +179,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
     let (host, host_time, device, device_time) = std::thread::scope(|scope| {
         let device = scope.spawn(|| {
             let t = Instant::now();
-            let r = hybrid_device::compile_device(&module, &device_options);
+            let r = hybrid_llvm::compile_device(&module, &device_options);
             (r, t.elapsed())
         });
         let t = Instant::now();
@@ -187,10 +188,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
         let (device, device_time) = match device.join() {
             Ok(r) => r,
             Err(_) => (
-                Err(hybrid_device::DeviceError::Internal {
-                    func: String::new(),
-                    message: "the device code generator panicked".to_string(),
-                }),
+                Err(hybrid_llvm::LlvmError::Internal { func: String::new(), message: "the device code generator panicked".to_string() }),
                 Duration::ZERO,
             ),
         };

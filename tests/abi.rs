@@ -107,7 +107,7 @@ fn the_runtime_image_provides_every_runtime_function() {
         let expected = (f.provider == Provider::Shim, f.provider == Provider::System);
         assert_eq!((exported, imported), expected, "`{}`: exported by the shim, an image import", f.name);
     }
-    assert_eq!(hybrid_host::external_symbols().count(), RUNTIME.len());
+    assert_eq!(hybrid_cranelift::external_symbols().count(), RUNTIME.len());
     assert!(RUNTIME.len() > 40, "only {} runtime functions", RUNTIME.len());
 }
 

@@ -132,7 +132,7 @@ impl Printer<'_> {
                 self.expr(*place);
             }
             ExprKind::SliceRange { base, start, end } => {
-                self.out.push_str("&");
+                self.out.push('&');
                 self.expr(*base);
                 self.out.push('[');
                 if let Some(s) = start {

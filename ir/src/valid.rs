@@ -224,10 +224,8 @@ impl FunctionValidator<'_> {
                     return Err(format!("SharedArray({i}) must be `() -> *mut {}`", types.display(array.ty)));
                 }
             }
-            Intrinsic::DynSharedMem => {
-                if !args.is_empty() || pointee(ty).is_none() {
-                    return Err("DynSharedMem must be `() -> *mut T`".into());
-                }
+            Intrinsic::DynSharedMem if !args.is_empty() || pointee(ty).is_none() => {
+                return Err("DynSharedMem must be `() -> *mut T`".into());
             }
             Intrinsic::Atomic(a) => {
                 let arity = if a == AtomicOp::Cas { 3 } else { 2 };

@@ -21,7 +21,7 @@
 //! (TLS, COMDAT groups, common symbols, other relocation types) is an
 //! [`ImageLinkError::Unsupported`], and the caller links the ordinary way.
 //! `.eh_frame` is dropped: nothing unwinds through generated code (see the
-//! FIXME(unwinding) in hybrid-host).
+//! FIXME(unwinding) in hybrid-cranelift).
 
 use crate::descriptor::SHT_LLVM_OFFLOADING;
 use crate::image_elf::{Image, OutSection, OutSymbol, OutputFile, Patch, Program, Segment, SegmentKind};

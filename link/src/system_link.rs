@@ -203,7 +203,7 @@ fn place_in_image(objects: &[(String, &[u8])], shim_lib: &Path, output: &Path) -
 
 /// `HYBRID_LINK_FAST=0` asks for the classic driver link only.
 fn fast_link_allowed() -> bool {
-    !std::env::var_os("HYBRID_LINK_FAST").is_some_and(|v| v == "0")
+    std::env::var_os("HYBRID_LINK_FAST").is_none_or(|v| v != "0")
 }
 
 /// The image placement `place` as the first step of a link: true when it

@@ -1,0 +1,110 @@
+//! Kernel entries: parameters flattened per `abi::kernel_slots`, `!nvvm.annotations`, thread-geometry and barrier intrinsics.
+
+use hybrid_ir::abi::{self, KernelSlot};
+use hybrid_ir::{Axis, Function, Handle, Intrinsic, Type, ValueRepr};
+use inkwell::module::Linkage;
+use inkwell::types::BasicMetadataTypeEnum;
+use inkwell::values::{BasicValueEnum, FunctionValue};
+
+use crate::lower::function::{FnLowering, Lower, ModuleLowering, Val};
+use crate::lower::target::Flavor;
+use crate::LlvmError;
+
+/// The LLVM type of one flattened kernel slot: scalars by value (`bool` as
+/// `i8`), thin pointers and slice data as `ptr`, slice lengths as `i64`.
+fn slot_type<'ctx>(m: &ModuleLowering<'_, 'ctx>, slot: KernelSlot) -> BasicMetadataTypeEnum<'ctx> {
+    match slot {
+        KernelSlot::Scalar(hybrid_ir::Scalar::Bool) => m.context.i8_type().into(),
+        KernelSlot::Scalar(s) => m.types.scalar_value_type(s).into(),
+        KernelSlot::Pointer { .. } | KernelSlot::SliceData { .. } => m.types.ptr().into(),
+        KernelSlot::SliceLen => m.types.i64().into(),
+    }
+}
+
+/// `define void @<name>(slots...)`, externally visible: the PTX `.entry`.
+pub(crate) fn declare_kernel<'ctx>(
+    m: &ModuleLowering<'_, 'ctx>,
+    handle: Handle<hybrid_ir::Function>,
+    _func: &Function,
+) -> FunctionValue<'ctx> {
+    let params: Vec<_> = abi::kernel_slots(m.ir, handle).into_iter().map(|s| slot_type(m, s)).collect();
+    let fn_type = m.context.void_type().fn_type(&params, false);
+    m.module.add_function(&abi::device_symbol(m.ir, handle), fn_type, Some(Linkage::External))
+}
+
+/// `!nvvm.annotations = !{!{ptr @k, !"kernel", i32 1}}`, what clang 19 emits.
+pub(crate) fn annotate_kernel<'ctx>(m: &ModuleLowering<'_, 'ctx>, llfn: FunctionValue<'ctx>, func: &Function) -> Result<(), LlvmError> {
+    let node = m.context.metadata_node(&[
+        llfn.as_global_value().as_pointer_value().into(),
+        m.context.metadata_string("kernel").into(),
+        m.context.i32_type().const_int(1, false).into(),
+    ]);
+    m.module
+        .add_global_metadata("nvvm.annotations", &node)
+        .map_err(|e| LlvmError::Llvm(format!("kernel annotation of `{}`: {e}", func.name)))
+}
+
+/// Rebuild each kernel parameter local from its flattened slots.
+pub(crate) fn bind_kernel_params(f: &mut FnLowering<'_, '_, '_>) -> Lower<()> {
+    let mut index = 0u32;
+    for &p in &f.ir.params {
+        let ty = f.ir.locals[p].ty;
+        let slot = f.alloca(ty)?;
+        match f.types().table.get(ty) {
+            Type::Scalar(_) | Type::Pointer { .. } => {
+                let mut v = f.param(index)?;
+                index += 1;
+                if f.types().scalar_of(ty) == Some(hybrid_ir::Scalar::Bool) {
+                    // The slot carries 0 or 1 in an i8.
+                    let bit = f.builder.build_int_truncate(v.into_int_value(), f.context().bool_type(), "")?;
+                    v = bit.into();
+                }
+                f.store(slot, ty, Val::Scalar(v))?;
+            }
+            Type::SliceRef { .. } => {
+                let data = f.param(index)?;
+                let len = f.param(index + 1)?;
+                index += 2;
+                f.builder.build_store(slot, data)?.set_alignment(8).ok();
+                let len_addr = f.byte_offset(slot, 8)?;
+                f.builder.build_store(len_addr, len)?.set_alignment(8).ok();
+            }
+            _ => {
+                debug_assert_eq!(f.types().repr(ty), ValueRepr::Memory);
+                return Err(f.internal(format!("kernel parameter `{}` has an unsupported type", f.ir.locals[p].name)).into());
+            }
+        }
+        f.locals.insert(p, slot);
+    }
+    Ok(())
+}
+
+fn axis_suffix(axis: Axis) -> &'static str {
+    match axis {
+        Axis::X => "x",
+        Axis::Y => "y",
+        Axis::Z => "z",
+    }
+}
+
+/// Thread geometry (`u32` values read from PTX special registers) and `SyncThreads`.
+pub(crate) fn lower_geometry<'ctx>(f: &mut FnLowering<'_, '_, 'ctx>, op: Intrinsic, expr: &hybrid_ir::Expr) -> Lower<Val<'ctx>> {
+    if f.flavor != Flavor::Device {
+        return f.fallback_geometry(op, expr);
+    }
+    let (register, axis) = match op {
+        Intrinsic::ThreadIdx(a) => ("tid", a),
+        Intrinsic::BlockIdx(a) => ("ctaid", a),
+        Intrinsic::BlockDim(a) => ("ntid", a),
+        Intrinsic::GridDim(a) => ("nctaid", a),
+        Intrinsic::SyncThreads => {
+            let barrier = f.intrinsic("llvm.nvvm.barrier0", &[])?;
+            f.builder.build_direct_call(barrier, &[], "")?;
+            return Ok(Val::Unit);
+        }
+        _ => return Err(f.internal(format!("{op:?} is not a geometry intrinsic")).into()),
+    };
+    let name = format!("llvm.nvvm.read.ptx.sreg.{register}.{}", axis_suffix(axis));
+    let v: BasicValueEnum = f.call_intrinsic(&name, &[], &[])?;
+    Ok(Val::Scalar(v))
+}

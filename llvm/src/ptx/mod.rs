@@ -1,0 +1,135 @@
+//! The device target: the device side of a module lowered by the core, kernels as PTX entries, the device libm linked in, optimized and emitted as PTX.
+
+pub(crate) mod kernel;
+pub(crate) mod libm;
+
+use std::time::{Duration, Instant};
+
+use hybrid_ir::Module as IrModule;
+use inkwell::context::Context;
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::{CodeModel, FileType, RelocMode, Target, TargetMachine, TargetTriple};
+
+use crate::lower::{function, target};
+use crate::{optimization_level, LlvmError};
+
+/// Options of the device backend (`--gpu-arch`, `-O`, `--emit=llvm-ir`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeviceOptions {
+    /// The PTX target, `sm_50` ..= `sm_90a` (see [`SUPPORTED_ARCHS`]).
+    pub gpu_arch: String,
+    /// 0..=3, the `default<On>` pipeline and the codegen level.
+    pub opt_level: u8,
+    /// Keep the optimized LLVM IR as text in [`DeviceOutput::llvm_ir`].
+    pub emit_llvm_ir: bool,
+}
+
+impl Default for DeviceOptions {
+    fn default() -> Self {
+        DeviceOptions { gpu_arch: "sm_90".to_string(), opt_level: 3, emit_llvm_ir: false }
+    }
+}
+
+/// What the device backend produced for one module.
+#[derive(Clone, Debug)]
+pub struct DeviceOutput {
+    pub ptx: String,
+    /// The LLVM IR after optimization, if `emit_llvm_ir` was set.
+    pub llvm_ir: Option<String>,
+    /// The PTX entry names (`abi::device_symbol` of each kernel), in module order.
+    pub kernels: Vec<String>,
+    /// `"device: lower"`, `"device: link libm"` (only when a kernel calls a
+    /// transcendental function or float `%`), `"device: optimize"`, `"device: emit"`.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// The GPU architectures LLVM 19's NVPTX backend accepts (and a current CUDA
+/// driver can still run), each with the lowest PTX ISA version we emit for it.
+/// sm_90a needs PTX 8.0 (LLVM raises it to that whatever we ask).
+pub const SUPPORTED_ARCHS: &[(&str, u32)] = &[
+    ("sm_50", 60),
+    ("sm_52", 60),
+    ("sm_53", 60),
+    ("sm_60", 60),
+    ("sm_61", 60),
+    ("sm_62", 60),
+    ("sm_70", 60),
+    ("sm_72", 61),
+    ("sm_75", 63),
+    ("sm_80", 70),
+    ("sm_86", 71),
+    ("sm_87", 74),
+    ("sm_89", 78),
+    ("sm_90", 78),
+    ("sm_90a", 80),
+];
+
+pub(crate) const TRIPLE: &str = "nvptx64-nvidia-cuda";
+
+/// The PTX ISA version (`78` for 7.8) used for `arch`, or the user error.
+pub fn ptx_version(arch: &str) -> Result<u32, LlvmError> {
+    SUPPORTED_ARCHS.iter().find(|(a, _)| *a == arch).map(|(_, v)| *v).ok_or_else(|| LlvmError::UnknownArch { arch: arch.to_string() })
+}
+
+fn target_machine(options: &DeviceOptions) -> Result<TargetMachine, LlvmError> {
+    let ptx = ptx_version(&options.gpu_arch)?;
+    target::initialize_targets();
+    let triple = TargetTriple::create(TRIPLE);
+    let target = Target::from_triple(&triple).map_err(|e| LlvmError::Llvm(e.to_string()))?;
+    // Default TargetOptions: AllowFPOpFusion is Standard, so NVPTX never
+    // contracts a*b+c into fma and emits `mul.rn`/`add.rn` (which ptxas does
+    // not contract either). No unsafe-fp-math attributes are ever set.
+    target
+        .create_target_machine(
+            &triple,
+            &options.gpu_arch,
+            &format!("+ptx{ptx}"),
+            optimization_level(options.opt_level),
+            RelocMode::Default,
+            CodeModel::Default,
+        )
+        .ok_or_else(|| LlvmError::Llvm(format!("cannot create the NVPTX target machine for {}", options.gpu_arch)))
+}
+
+/// Compile every function of `module` with `sides.device` to PTX. `Ok(None)`
+/// when the module has no kernels. The module must have passed
+/// `hybrid_ir::valid::validate`.
+pub fn compile_device(module: &IrModule, options: &DeviceOptions) -> Result<Option<DeviceOutput>, LlvmError> {
+    // Check the arch first: a bad flag is an error even without kernels.
+    ptx_version(&options.gpu_arch)?;
+    if module.kernels().next().is_none() {
+        return Ok(None);
+    }
+    let machine = target_machine(options)?;
+    let context = Context::create();
+    let mut timings = Vec::new();
+
+    let start = Instant::now();
+    let llvm_module = function::lower_module(&context, module, &machine)?;
+    llvm_module.verify().map_err(|e| LlvmError::Llvm(format!("LLVM module verification failed: {}", e.to_string())))?;
+    timings.push(("device: lower", start.elapsed()));
+
+    if libm::needed(&llvm_module) {
+        let start = Instant::now();
+        libm::link(&context, &llvm_module, &machine)?;
+        timings.push(("device: link libm", start.elapsed()));
+    }
+
+    let start = Instant::now();
+    let pipeline = format!("default<O{}>", options.opt_level.min(3));
+    llvm_module
+        .run_passes(&pipeline, &machine, PassBuilderOptions::create())
+        .map_err(|e| LlvmError::Llvm(format!("pass pipeline `{pipeline}`: {}", e.to_string())))?;
+    let llvm_ir = options.emit_llvm_ir.then(|| llvm_module.print_to_string().to_string());
+    timings.push(("device: optimize", start.elapsed()));
+
+    let start = Instant::now();
+    let buffer = machine
+        .write_to_memory_buffer(&llvm_module, FileType::Assembly)
+        .map_err(|e| LlvmError::Llvm(format!("PTX emission: {}", e.to_string())))?;
+    let ptx = String::from_utf8_lossy(buffer.as_slice()).trim_end_matches('\0').to_string();
+    timings.push(("device: emit", start.elapsed()));
+
+    let kernels = module.kernels().map(|(h, _)| hybrid_ir::abi::device_symbol(module, h)).collect();
+    Ok(Some(DeviceOutput { ptx, llvm_ir, kernels, timings }))
+}
