@@ -10,7 +10,7 @@ use crate::runtime::{self, Rt};
 use crate::{ModuleCx, Namespace, Result};
 
 impl FunctionCx<'_, '_> {
-    /// Load the kernel's parameters from `args` (one 8-byte slot each, per
+    /// Load the kernel's parameters from `args` (8-byte slots per
     /// `abi::kernel_slots`) into its locals.
     pub fn unpack_kernel_args(&mut self, args: Value) {
         let func = self.func;
@@ -25,6 +25,16 @@ impl FunctionCx<'_, '_> {
                     let tmp = self.temp(ty);
                     self.store(data, tmp, 0);
                     self.store(len, tmp, 8);
+                    self.write_local(p, Val::Mem(tmp));
+                }
+                Type::Array { .. } | Type::Tuple(_) | Type::Struct(_) => {
+                    // `KernelSlot::Value`: the slot points to the value; the
+                    // parameter is this thread's own copy.
+                    let src = self.load(PTR, args, slot * 8);
+                    slot += 1;
+                    let tmp = self.temp(ty);
+                    let layout = self.layout(ty);
+                    self.copy_bytes(tmp, src, layout);
                     self.write_local(p, Val::Mem(tmp));
                 }
                 _ => {

@@ -62,6 +62,12 @@ impl FunctionCx<'_, '_> {
                     let eight = self.usize_const(8);
                     flat.push((len, eight));
                 }
+                Type::Array { .. } | Type::Tuple(_) | Type::Struct(_) => {
+                    // `KernelSlot::Value`: the address of the value, mapped TO.
+                    let addr = self.addr_of_val(v);
+                    let size = self.usize_const(self.layout(ty).size);
+                    flat.push((addr, size));
+                }
                 _ => return Err(self.bug(format!("kernel parameter of type {}", self.module.types.display(ty)))),
             }
         }

@@ -670,7 +670,10 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
                     None,
                     format!("kernel parameter `{}` has a type that cannot be passed to a kernel", p.name),
                     p.range.clone(),
-                    format!("`{}` is not a scalar, thin pointer, reference or slice reference", types.display(p.ty)),
+                    format!(
+                        "`{}` is not a scalar, a thin pointer, a reference, a slice reference or a struct, tuple or array of plain data",
+                        types.display(p.ty)
+                    ),
                 ));
             }
             if let Type::Pointer { pointee, .. } | Type::SliceRef { elem: pointee, .. } = types.get(p.ty) {

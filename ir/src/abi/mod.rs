@@ -116,6 +116,11 @@ pub enum KernelSlot {
     SliceData { elem_size: u64, from: bool },
     /// The length of the slice in the previous slot (`usize`, by value).
     SliceLen,
+    /// A struct, tuple or array passed by value (plain data: no pointers
+    /// inside): a pointer to a copy of its `bytes` bytes, copied to the
+    /// device (`MAP_TO`, as rustc maps aggregates); the kernel reads its
+    /// parameter from there.
+    Value { bytes: u64 },
 }
 
 impl KernelSlot {
@@ -125,6 +130,7 @@ impl KernelSlot {
             KernelSlot::Pointer { from, .. } | KernelSlot::SliceData { from, .. } => {
                 MAP_TARGET_PARAM | MAP_TO | if from { MAP_FROM } else { 0 }
             }
+            KernelSlot::Value { .. } => MAP_TARGET_PARAM | MAP_TO,
         }
     }
 }
@@ -140,8 +146,22 @@ pub fn kernel_param_slots(types: &TypeTable, ty: Handle<Type>) -> Option<Vec<Ker
         Type::SliceRef { elem, mutable } => {
             vec![KernelSlot::SliceData { elem_size: types.layout(*elem).size, from: *mutable }, KernelSlot::SliceLen]
         }
+        Type::Array { .. } | Type::Tuple(_) | Type::Struct(_) if is_plain_data(types, ty) && types.layout(ty).size > 0 => {
+            vec![KernelSlot::Value { bytes: types.layout(ty).size }]
+        }
         _ => return None,
     })
+}
+
+/// Data that means the same on the device as on the host: scalars and
+/// aggregates of them, no pointers, slices or `Vec`s inside.
+pub fn is_plain_data(types: &TypeTable, ty: Handle<Type>) -> bool {
+    match types.get(ty) {
+        Type::Scalar(_) | Type::Unit => true,
+        Type::Array { elem, .. } => is_plain_data(types, *elem),
+        Type::Tuple(_) | Type::Struct(_) => types.field_types(ty).iter().all(|f| is_plain_data(types, *f)),
+        _ => false,
+    }
 }
 
 /// All slots of a kernel, in parameter order.

@@ -71,7 +71,8 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     /// A kernel's fallback entry `(args: *const u64, ctx)`: copy each
     /// parameter from its slots (`abi::kernel_slots`: a scalar in the low
     /// bytes of its word, a slice ref as the two words `data, len`, which is
-    /// its own layout) into the parameter's local.
+    /// its own layout, an aggregate behind the pointer in its word) into the
+    /// parameter's local.
     pub(crate) fn bind_kernel_args(&mut self) -> Lower<()> {
         let args = self.param(0)?.into_pointer_value();
         self.ctx = Some(self.param(1)?.into_pointer_value());
@@ -83,7 +84,15 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 return Err(self.internal(what).into());
             };
             let local = self.alloca(ty)?;
-            let src = self.byte_offset(args, 8 * slot)?;
+            let mut src = self.byte_offset(args, 8 * slot)?;
+            if let [abi::KernelSlot::Value { .. }] = slots.as_slice() {
+                // The slot points to the value; the parameter is this thread's copy.
+                let ptr = self.builder.build_load(self.types().ptr(), src, "")?;
+                if let Some(inst) = ptr.as_instruction_value() {
+                    let _ = inst.set_alignment(8);
+                }
+                src = ptr.into_pointer_value();
+            }
             self.copy(local, src, ty)?;
             slot += slots.len() as u64;
             self.locals.insert(p, local);

@@ -54,6 +54,10 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                     flat.push((data.into(), bytes));
                     flat.push((len.into(), i64t.const_int(8, false)));
                 }
+                (Type::Array { .. } | Type::Tuple(_) | Type::Struct(_), Val::Mem(addr)) => {
+                    // `KernelSlot::Value`: the address of the value, mapped TO.
+                    flat.push((addr.into(), i64t.const_int(self.types().layout(ty).size, false)));
+                }
                 _ => {
                     let what = format!("kernel parameter of type {}", self.types().table.display(ty));
                     return Err(self.internal(what).into());

@@ -11,12 +11,13 @@ use crate::lower::target::Flavor;
 use crate::LlvmError;
 
 /// The LLVM type of one flattened kernel slot: scalars by value (`bool` as
-/// `i8`), thin pointers and slice data as `ptr`, slice lengths as `i64`.
+/// `i8`), thin pointers, slice data and aggregates' copies as `ptr`, slice
+/// lengths as `i64`.
 fn slot_type<'ctx>(m: &ModuleLowering<'_, 'ctx>, slot: KernelSlot) -> BasicMetadataTypeEnum<'ctx> {
     match slot {
         KernelSlot::Scalar(hybrid_ir::Scalar::Bool) => m.context.i8_type().into(),
         KernelSlot::Scalar(s) => m.types.scalar_value_type(s).into(),
-        KernelSlot::Pointer { .. } | KernelSlot::SliceData { .. } => m.types.ptr().into(),
+        KernelSlot::Pointer { .. } | KernelSlot::SliceData { .. } | KernelSlot::Value { .. } => m.types.ptr().into(),
         KernelSlot::SliceLen => m.types.i64().into(),
     }
 }
@@ -68,6 +69,13 @@ pub(crate) fn bind_kernel_params(f: &mut FnLowering<'_, '_, '_>) -> Lower<()> {
                 f.builder.build_store(slot, data)?.set_alignment(8).ok();
                 let len_addr = f.byte_offset(slot, 8)?;
                 f.builder.build_store(len_addr, len)?.set_alignment(8).ok();
+            }
+            Type::Array { .. } | Type::Tuple(_) | Type::Struct(_) => {
+                // `KernelSlot::Value`: the parameter is a copy of the value
+                // the slot points to.
+                let src = f.param(index)?.into_pointer_value();
+                index += 1;
+                f.copy(slot, src, ty)?;
             }
             _ => {
                 debug_assert_eq!(f.types().repr(ty), ValueRepr::Memory);
