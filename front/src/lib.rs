@@ -76,7 +76,9 @@ pub fn compile_with(source: &str, file_name: &str, threads: usize, loader: sourc
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let t = std::time::Instant::now();
         let files = if source::may_declare_mod_files(source) {
-            source::load(source, file_name, loader).map_err(|d| Diagnostics::new(vec![d]))?
+            source::load(source, file_name, loader)
+                .map_err(|e| *e)
+                .map_err(|(d, files)| Diagnostics(vec![d], (files.files.len() > 1).then(|| std::sync::Arc::new(files))))?
         } else {
             SourceFiles::single(source, file_name)
         };

@@ -91,9 +91,17 @@ pub fn may_declare_mod_files(text: &str) -> bool {
     false
 }
 
-/// Load the root file and every file its `mod m;` items name, recursively.
-pub fn load(source: &str, name: &str, loader: Loader<'_>) -> Result<SourceFiles, Diagnostic> {
+/// Load the root file and every file its `mod m;` items name, recursively;
+/// on an error, also the files loaded so far (to render it against).
+pub fn load(source: &str, name: &str, loader: Loader<'_>) -> Result<SourceFiles, Box<(Diagnostic, SourceFiles)>> {
     let mut files = SourceFiles { text: String::new(), files: Vec::new(), mod_files: HashMap::new() };
+    match load_into(&mut files, source, name, loader) {
+        Ok(()) => Ok(files),
+        Err(d) => Err(Box::new((d, files))),
+    }
+}
+
+fn load_into(files: &mut SourceFiles, source: &str, name: &str, loader: Loader<'_>) -> Result<(), Diagnostic> {
     files.push(name.to_string(), source);
     // (file index, directory for its `mod m;` items, whether it is a mod-rs file)
     let root_dir = Path::new(name).parent().map(Path::to_path_buf).unwrap_or_default();
@@ -148,7 +156,7 @@ pub fn load(source: &str, name: &str, loader: Loader<'_>) -> Result<SourceFiles,
             work.push((child, sub_dir));
         }
     }
-    Ok(files)
+    Ok(())
 }
 
 fn display(path: &Path) -> String {
