@@ -31,6 +31,9 @@ pub enum DriverError {
     NoShim { exe: String },
     #[error("error: cannot run `{path}`: {source}")]
     Spawn { path: String, source: std::io::Error },
+    /// A package directory without a usable `Cargo.toml` or `src/main.rs`.
+    #[error("error: {0}")]
+    Package(String),
 }
 
 impl DriverError {
@@ -83,6 +86,84 @@ pub struct BuildOutput {
     pub executable: PathBuf,
 }
 
+/// What to compile: one source file, or a cargo-layout package (a directory
+/// with `Cargo.toml`, whose `[package] name` names the executable, and
+/// `src/main.rs` with its modules).
+pub struct Input {
+    /// The root file on disk.
+    pub root: PathBuf,
+    /// The root file as diagnostics and panic messages name it: as given for
+    /// a file, `src/main.rs` in a package (as `cargo build` shows it).
+    pub name: String,
+    /// The directory `name` (and every module file's name) is relative to.
+    pub base: PathBuf,
+    /// The executable's file name: the file's stem, or the package's name.
+    pub exe_name: String,
+    /// Where `build` writes the executable without `-o`: `./<stem>` for a
+    /// file, `DIR/target/hybrid/<name>` for a package.
+    pub default_output: PathBuf,
+}
+
+/// The input named on the command line: a file, a package directory, or
+/// (nothing given) the current directory as a package.
+pub fn input(file: Option<&Path>) -> Result<Input, DriverError> {
+    let dir = match file {
+        Some(f) if !f.is_dir() => {
+            let exe_name = f.file_stem().unwrap_or_default().to_string_lossy().to_string();
+            return Ok(Input {
+                root: f.to_path_buf(),
+                name: f.display().to_string(),
+                base: PathBuf::new(),
+                default_output: PathBuf::from(&exe_name),
+                exe_name,
+            });
+        }
+        Some(d) => d.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    let manifest = dir.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).map_err(|e| {
+        DriverError::Package(format!(
+            "no source file given and `{}` cannot be read ({e}); give a `.rs` file or a package directory",
+            manifest.display()
+        ))
+    })?;
+    let name = package_name(&text)
+        .ok_or_else(|| DriverError::Package(format!("`{}` has no `[package]` with a `name = \"..\"`", manifest.display())))?;
+    let root = dir.join("src/main.rs");
+    if !root.is_file() {
+        return Err(DriverError::Package(format!("the package `{name}` has no `{}`", root.display())));
+    }
+    let default_output = dir.join("target/hybrid").join(&name);
+    Ok(Input { root, name: "src/main.rs".into(), base: dir, exe_name: name, default_output })
+}
+
+/// `name` of the `[package]` table of a `Cargo.toml` (basic strings only).
+fn package_name(manifest: &str) -> Option<String> {
+    let mut in_package = false;
+    for line in manifest.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.starts_with('[') {
+            in_package = line == "[package]";
+            continue;
+        }
+        if !in_package {
+            continue;
+        }
+        if let Some((key, value)) = line.split_once('=') {
+            if key.trim() == "name" {
+                let v = value.trim();
+                let v = v.strip_prefix('"')?.strip_suffix('"')?;
+                if v.is_empty() || v.contains(['/', '\\']) {
+                    return None;
+                }
+                return Some(v.to_string());
+            }
+        }
+    }
+    None
+}
+
 fn read_source(file: &Path) -> Result<String, DriverError> {
     std::fs::read_to_string(file).map_err(|source| DriverError::Read { path: file.display().to_string(), source })
 }
@@ -93,20 +174,22 @@ fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), DriverError> {
 
 /// Run the front end (`threads` body threads, 0: all cores); diagnostics
 /// become a user error.
-fn front(source: &str, file: &Path, timings: &mut Timings, threads: usize) -> Result<hybrid_ir::Module, DriverError> {
-    let name = file.display().to_string();
+fn front(source: &str, input: &Input, timings: &mut Timings, threads: usize) -> Result<hybrid_ir::Module, DriverError> {
+    let name = &input.name;
     let start = Instant::now();
-    let out = hybrid_front::compile_with_threads(source, &name, threads).map_err(|d| DriverError::User(d.render(source, &name)))?;
+    let loader = |path: &Path| std::fs::read_to_string(input.base.join(path)).ok();
+    let out = hybrid_front::compile_with(source, name, threads, &loader).map_err(|d| DriverError::User(d.render(source, name)))?;
     timings.record("front end", start.elapsed());
     timings.record_nested(&out.timings);
     Ok(out.module)
 }
 
-pub fn check(file: &Path, print_timings: bool) -> Result<(), DriverError> {
+pub fn check(file: Option<&Path>, print_timings: bool) -> Result<(), DriverError> {
     let start = Instant::now();
     let mut timings = Timings::default();
-    let source = read_source(file)?;
-    front(&source, file, &mut timings, 0)?;
+    let input = input(file)?;
+    let source = read_source(&input.root)?;
+    front(&source, &input, &mut timings, 0)?;
     if print_timings {
         eprint!("{}", timings.render(start.elapsed()));
     }
@@ -147,10 +230,6 @@ impl Drop for TempDir {
     }
 }
 
-fn default_output(file: &Path) -> PathBuf {
-    PathBuf::from(file.file_stem().unwrap_or_default())
-}
-
 /// `path` with `.ext` appended to its file name (`out/saxpy` → `out/saxpy.ptx`).
 fn with_suffix(path: &Path, ext: &str) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
@@ -162,11 +241,12 @@ fn with_suffix(path: &Path, ext: &str) -> PathBuf {
 pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, DriverError> {
     let start = Instant::now();
     let mut timings = Timings::default();
-    let output = output.unwrap_or_else(|| default_output(&args.file));
+    let input = input(args.file.as_deref())?;
+    let output = output.unwrap_or_else(|| input.default_output.clone());
     let emit = |stage: Stage| args.emit.contains(&stage);
 
-    let source = read_source(&args.file)?;
-    let module = front(&source, &args.file, &mut timings, args.jobs.unwrap_or(0))?;
+    let source = read_source(&input.root)?;
+    let module = front(&source, &input, &mut timings, args.jobs.unwrap_or(0))?;
     if emit(Stage::Ir) {
         write_file(&with_suffix(&output, "ir"), hybrid_ir::print::print_module(&module))?;
     }
@@ -282,7 +362,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
 
 pub fn run(args: &CommonArgs, program_args: &[String]) -> Result<ExitCode, DriverError> {
     let temp = TempDir::new()?;
-    let exe = temp.0.join(default_output(&args.file));
+    let exe = temp.0.join(input(args.file.as_deref())?.exe_name);
     let built = build(args, Some(exe))?;
     let status = std::process::Command::new(&built.executable)
         .args(program_args)

@@ -1,4 +1,5 @@
-//! The `hybridc` command line: `build`, `run` and `check` over one Rust source file.
+//! The `hybridc` command line: `build`, `run` and `check` of one Rust source
+//! file or of a cargo-layout package (`Cargo.toml` + `src/main.rs`).
 
 mod driver;
 mod timings;
@@ -22,11 +23,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compile FILE.rs into an executable.
+    /// Compile FILE.rs (or a package directory) into an executable.
     Build {
         #[command(flatten)]
         common: CommonArgs,
-        /// Output executable (default: the file's stem in the current directory).
+        /// Output executable (default: the file's stem in the current
+        /// directory; for a package DIR, `DIR/target/hybrid/<package name>`).
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -38,9 +40,10 @@ enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
-    /// Parse, resolve and type-check FILE.rs without generating code.
+    /// Parse, resolve and type-check FILE.rs (or a package) without generating code.
     Check {
-        file: PathBuf,
+        /// The Rust source file, or a package directory (default: the current directory).
+        file: Option<PathBuf>,
         /// Print the time of each front-end phase to stderr.
         #[arg(long)]
         timings: bool,
@@ -49,8 +52,9 @@ enum Command {
 
 #[derive(Args, Clone)]
 pub struct CommonArgs {
-    /// The Rust source file.
-    pub file: PathBuf,
+    /// The Rust source file, or a package directory holding `Cargo.toml` and
+    /// `src/main.rs` (default: the current directory as a package).
+    pub file: Option<PathBuf>,
     /// GPU architecture of the PTX image.
     #[arg(long, default_value = "sm_90")]
     pub gpu_arch: String,
@@ -101,7 +105,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build { common, output } => driver::build(&common, output).map(|_| ExitCode::SUCCESS),
         Command::Run { common, args } => driver::run(&common, &args),
-        Command::Check { file, timings } => driver::check(&file, timings).map(|_| ExitCode::SUCCESS),
+        Command::Check { file, timings } => driver::check(file.as_deref(), timings).map(|_| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

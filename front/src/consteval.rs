@@ -121,7 +121,8 @@ pub fn assoc_const_path(segments: &[String]) -> Option<(Scalar, ConstValue)> {
 /// Where constant expressions find `const` items: the item table once every
 /// const is evaluated, the lazy evaluator in `resolve` while they are.
 pub trait ConstEnv {
-    fn const_index(&self, name: &str) -> Option<usize>;
+    /// The const a path names, if it names one (errors: the path's own).
+    fn const_index(&self, path: &syn::Path) -> DResult<Option<usize>>;
     fn const_value(&self, idx: usize) -> DResult<ConstValue>;
 }
 
@@ -160,11 +161,11 @@ pub fn eval(expr: &syn::Expr, items: &dyn ConstEnv) -> DResult<ConstValue> {
             _ => Err(not_const(expr)),
         },
         Expr::Path(p) => {
-            let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            let mut segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            if let Some(idx) = items.const_index(&p.path)? {
+                return items.const_value(idx);
+            }
             if segs.len() == 1 {
-                if let Some(idx) = items.const_index(&segs[0]) {
-                    return items.const_value(idx);
-                }
                 return Err(Diagnostic::at(
                     Some("E0425"),
                     format!("cannot find value `{}` in this scope", segs[0]),
@@ -172,6 +173,7 @@ pub fn eval(expr: &syn::Expr, items: &dyn ConstEnv) -> DResult<ConstValue> {
                     "not found in this scope",
                 ));
             }
+            crate::resolve::normalize_path(&mut segs);
             assoc_const_path(&segs).map(|(_, v)| v).ok_or_else(|| not_const(expr))
         }
         Expr::Unary(u) => {
@@ -287,11 +289,14 @@ struct ConstPass<'i, 'a> {
     items: &'i Items,
     syntax: &'i [&'a syn::ItemConst],
     state: RefCell<Vec<ConstState>>,
+    /// The modules of the consts being evaluated, innermost last.
+    modules: RefCell<Vec<crate::modtree::ModId>>,
 }
 
 impl ConstEnv for ConstPass<'_, '_> {
-    fn const_index(&self, name: &str) -> Option<usize> {
-        self.items.const_index(name)
+    fn const_index(&self, path: &syn::Path) -> DResult<Option<usize>> {
+        let module = self.modules.borrow().last().copied().unwrap_or(crate::modtree::ROOT);
+        self.items.const_at(module, path)
     }
 
     fn const_value(&self, idx: usize) -> DResult<ConstValue> {
@@ -308,7 +313,9 @@ impl ConstEnv for ConstPass<'_, '_> {
             )),
             ConstState::Pending => {
                 self.state.borrow_mut()[idx] = ConstState::Evaluating;
+                self.modules.borrow_mut().push(decl.module);
                 let result = eval(&item.expr, self);
+                self.modules.borrow_mut().pop();
                 let ty = decl.ty.ok_or_else(|| Diagnostic::unsupported("a `const` of a non-scalar type", range_of(&item.ty)))?;
                 let v = match result {
                     Ok(v) => v,
@@ -340,7 +347,7 @@ impl ConstEnv for ConstPass<'_, '_> {
 
 /// Evaluate every const into `items` (the errors of those that fail).
 pub fn evaluate_consts(items: &mut Items, syntax: &[&syn::ItemConst]) -> Vec<Diagnostic> {
-    let pass = ConstPass { items, syntax, state: RefCell::new(vec![ConstState::Pending; syntax.len()]) };
+    let pass = ConstPass { items, syntax, state: RefCell::new(vec![ConstState::Pending; syntax.len()]), modules: RefCell::new(Vec::new()) };
     let mut errors = Vec::new();
     let values: Vec<Option<ConstValue>> = (0..syntax.len()).map(|idx| pass.const_value(idx).map_err(|e| errors.push(e)).ok()).collect();
     for (decl, value) in items.consts.iter_mut().zip(values) {

@@ -3,7 +3,11 @@
 use std::fmt;
 use std::ops::Range;
 
+use std::sync::Arc;
+
 use annotate_snippets::{Level, Renderer, Snippet};
+
+use crate::source::SourceFiles;
 
 /// A labelled byte range of the source file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,12 +24,25 @@ pub struct Diagnostic {
     pub primary: Option<Label>,
     pub secondary: Vec<Label>,
     pub notes: Vec<String>,
+    /// Notes that point at source (rustc's `note: .. defined here`).
+    pub span_notes: Vec<Label>,
     pub helps: Vec<String>,
+    /// The helps are shown before the notes (rustc's order for some errors).
+    pub helps_first: bool,
 }
 
 impl Diagnostic {
     pub fn error(code: Option<&'static str>, message: impl Into<String>) -> Self {
-        Diagnostic { code, message: message.into(), primary: None, secondary: Vec::new(), notes: Vec::new(), helps: Vec::new() }
+        Diagnostic {
+            code,
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            span_notes: Vec::new(),
+            helps: Vec::new(),
+            helps_first: false,
+        }
     }
     /// An error with a primary label.
     pub fn at(code: Option<&'static str>, message: impl Into<String>, range: Range<usize>, label: impl Into<String>) -> Self {
@@ -65,6 +82,10 @@ impl Diagnostic {
         self.notes.push(note.into());
         self
     }
+    pub fn span_note(mut self, range: Range<usize>, note: impl Into<String>) -> Self {
+        self.span_notes.push(Label { range, message: note.into() });
+        self
+    }
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.helps.push(help.into());
         self
@@ -74,24 +95,38 @@ impl Diagnostic {
     }
 }
 
-/// The errors of one compilation (never empty when returned by `compile`).
+/// The errors of one compilation (never empty when returned by `compile`),
+/// with the program's files when it has more than one.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{} error(s) in the program", .0.len())]
-pub struct Diagnostics(pub Vec<Diagnostic>);
+pub struct Diagnostics(pub Vec<Diagnostic>, pub(crate) Option<Arc<SourceFiles>>);
 
 impl Diagnostics {
+    pub fn new(list: Vec<Diagnostic>) -> Self {
+        Diagnostics(list, None)
+    }
+
     pub(crate) fn sorted(mut list: Vec<Diagnostic>) -> Self {
         list.sort_by_key(|d| d.sort_key());
         list.dedup();
-        Diagnostics(list)
+        Diagnostics(list, None)
     }
 
     /// Render every diagnostic the way rustc does, followed by rustc's
-    /// "aborting due to" line.
+    /// "aborting due to" line. `source` and `file_name` are the root file's
+    /// (a program of several files renders each label against its file).
     pub fn render(&self, source: &str, file_name: &str) -> String {
+        let single;
+        let files = match &self.1 {
+            Some(f) => &**f,
+            None => {
+                single = SourceFiles::single(source, file_name);
+                &single
+            }
+        };
         let mut out = String::new();
         for diag in &self.0 {
-            out.push_str(&render_one(diag, source, file_name));
+            out.push_str(&render_one(diag, files));
             out.push_str("\n\n");
         }
         match self.0.len() {
@@ -121,26 +156,59 @@ fn clamp(range: &Range<usize>, source: &str) -> Range<usize> {
     lo..hi
 }
 
-fn render_one(diag: &Diagnostic, source: &str, file_name: &str) -> String {
+/// The file of a global range, its text and the range in it.
+fn local<'f>(files: &'f SourceFiles, range: &Range<usize>) -> (usize, &'f str, Range<usize>) {
+    let idx = files.file_of(range.start);
+    let file = &files.files[idx];
+    let text = &files.text[file.range.clone()];
+    let r = range.start.saturating_sub(file.range.start)..range.end.saturating_sub(file.range.start);
+    (idx, text, clamp(&r, text))
+}
+
+fn render_one(diag: &Diagnostic, files: &SourceFiles) -> String {
     let mut msg = Level::Error.title(&diag.message);
     if let Some(code) = diag.code {
         msg = msg.id(code);
     }
-    if diag.primary.is_some() {
-        let mut snippet = Snippet::source(source).line_start(1).origin(file_name).fold(true);
-        if let Some(p) = &diag.primary {
-            snippet = snippet.annotation(Level::Error.span(clamp(&p.range, source)).label(&p.message));
-        }
+    if let Some(p) = &diag.primary {
+        let (idx, text, r) = local(files, &p.range);
+        let mut snippet = Snippet::source(text).line_start(1).origin(&files.files[idx].name).fold(true);
+        snippet = snippet.annotation(Level::Error.span(r).label(&p.message));
+        let mut others = Vec::new();
         for s in &diag.secondary {
+            let (sidx, stext, sr) = local(files, &s.range);
             // Warning-level annotations render as rustc's secondary labels: `-` and no prefix
-            snippet = snippet.annotation(Level::Warning.span(clamp(&s.range, source)).label(&s.message));
+            if sidx == idx {
+                snippet = snippet.annotation(Level::Warning.span(sr).label(&s.message));
+            } else {
+                others.push(
+                    Snippet::source(stext)
+                        .line_start(1)
+                        .origin(&files.files[sidx].name)
+                        .fold(true)
+                        .annotation(Level::Warning.span(sr).label(&s.message)),
+                );
+            }
         }
         msg = msg.snippet(snippet);
+        for o in others {
+            msg = msg.snippet(o);
+        }
+    }
+    if diag.helps_first {
+        for help in &diag.helps {
+            msg = msg.footer(Level::Help.title(help));
+        }
     }
     for note in &diag.notes {
         msg = msg.footer(Level::Note.title(note));
     }
-    for help in &diag.helps {
+    for note in &diag.span_notes {
+        let (idx, text, r) = local(files, &note.range);
+        let snippet = Snippet::source(text).line_start(1).origin(&files.files[idx].name).fold(true).annotation(Level::Error.span(r));
+        msg = msg.footer(Level::Note.title(&note.message).snippet(snippet));
+    }
+    for help in diag.helps.iter().filter(|_| !diag.helps_first) {
         msg = msg.footer(Level::Help.title(help));
     }
     Renderer::plain().render(msg).to_string()
@@ -157,19 +225,30 @@ pub fn line_starts(source: &str) -> Vec<usize> {
 pub struct LineIndex<'s> {
     source: &'s str,
     starts: Vec<usize>,
+    /// For each file of the program after the first: its start offset and
+    /// the index of its first line in `starts` (lines count from there).
+    files: Vec<(usize, usize)>,
 }
 
 impl<'s> LineIndex<'s> {
     pub fn new(source: &'s str) -> Self {
-        LineIndex { source, starts: line_starts(source) }
+        LineIndex { source, starts: line_starts(source), files: Vec::new() }
     }
-    /// 1-based line and column (in chars) of a byte offset.
+    /// Lines and columns counted per file of `files` (whose text is `source`).
+    pub fn with_files(source: &'s str, files: &SourceFiles) -> Self {
+        let mut index = Self::new(source);
+        index.files = files.files.iter().skip(1).map(|f| (f.range.start, index.starts.partition_point(|&s| s < f.range.start))).collect();
+        index
+    }
+    /// 1-based line (in its file) and column (in chars) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.source.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
         let col = self.source.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
-        (line as u32, col as u32)
+        let file = self.files.partition_point(|&(s, _)| s <= offset);
+        let first_line = if file == 0 { 0 } else { self.files[file - 1].1 };
+        ((line - first_line) as u32, col as u32)
     }
     pub fn ir_span(&self, range: &Range<usize>) -> hybrid_ir::Span {
         let (line, col) = self.line_col(range.start);

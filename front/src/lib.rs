@@ -1,14 +1,19 @@
-//! hybrid-front: hybridc's front end. Parses one source file with `syn`,
+//! hybrid-front: hybridc's front end. Parses a crate's files with `syn`,
 //! evaluates `#[cfg]` per side, resolves names, infers and checks types and
 //! lowers every function to `hybrid_ir`; the only place that reports user
 //! errors, always with a source span.
 //!
 //! Phases (each timed in [`FrontOutput::timings`]):
+//! - `load modules` (only for a file that may declare `mod m;`): the files
+//!   of `mod m;` items found and read ([`source`]); all files are kept in
+//!   one text, so every span is a global byte range.
 //! - `parse items`: the file with the inside of every function body cut
 //!   out ([`split`]), so syn reads only the items; when the scanner's bodies
 //!   are not exactly the ones syn finds, the whole file is parsed instead.
-//! - `cfg+resolve`: items per side, struct layouts, consts, signatures, into
-//!   an item table that refers to no syntax tree.
+//! - `cfg+resolve`: the item tree of all modules ([`walk`]) with names bound
+//!   in a module tree ([`modtree`], rustc's resolution: namespaces,
+//!   visibility, imports, globs), items per side, struct layouts, consts,
+//!   signatures, into an item table that refers to no syntax tree.
 //! - `bodies`: each body parsed from its own source range and lowered, on
 //!   worker threads ([`bodies`]); type checking and lowering are fused by
 //!   design (each body is lowered with inference variables in one walk, then
@@ -27,15 +32,19 @@ mod consteval;
 mod diag;
 mod infer;
 mod lower;
+mod modtree;
 mod ranges;
 mod resolve;
 mod sides;
+mod source;
 mod split;
 mod types;
+mod walk;
 
 use std::time::{Duration, Instant};
 
 pub use diag::{Diagnostic, Diagnostics, Label};
+pub use source::{SourceFile, SourceFiles};
 
 /// The lowered program and how long each phase took.
 pub struct FrontOutput {
@@ -48,8 +57,9 @@ pub struct FrontOutput {
     pub bodies_cut: bool,
 }
 
-/// Compile one source file to IR, or return its errors (at least one),
-/// using all cores.
+/// Compile a crate whose root file is `source` to IR, or return its errors
+/// (at least one), using all cores. `mod m;` files are read from the file
+/// system, next to `file_name`.
 pub fn compile(source: &str, file_name: &str) -> Result<FrontOutput, Diagnostics> {
     compile_with_threads(source, file_name, 0)
 }
@@ -57,12 +67,31 @@ pub fn compile(source: &str, file_name: &str) -> Result<FrontOutput, Diagnostics
 /// [`compile`] with at most `threads` body threads (0: all cores). The
 /// module is the same for every thread count.
 pub fn compile_with_threads(source: &str, file_name: &str, threads: usize) -> Result<FrontOutput, Diagnostics> {
-    let result = std::panic::catch_unwind(|| {
-        compile_inner(source, file_name, threads).map_err(|errors| match whole_file_syntax_error(source) {
-            Some(syntax) => Diagnostics(vec![syntax]),
-            None => errors,
-        })
-    });
+    compile_with(source, file_name, threads, &|path| std::fs::read_to_string(path).ok())
+}
+
+/// [`compile_with_threads`] reading `mod m;` files through `loader` (given
+/// paths built from `file_name`'s directory).
+pub fn compile_with(source: &str, file_name: &str, threads: usize, loader: source::Loader<'_>) -> Result<FrontOutput, Diagnostics> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let t = std::time::Instant::now();
+        let files = if source::may_declare_mod_files(source) {
+            source::load(source, file_name, loader)
+                .map_err(|e| *e)
+                .map_err(|(d, files)| Diagnostics(vec![d], (files.files.len() > 1).then(|| std::sync::Arc::new(files))))?
+        } else {
+            SourceFiles::single(source, file_name)
+        };
+        let load_time = t.elapsed();
+        let files = std::sync::Arc::new(files);
+        let shared = (files.files.len() > 1).then(|| std::sync::Arc::clone(&files));
+        compile_inner(&files, threads, load_time)
+            .map_err(|errors| match whole_file_syntax_error(&files) {
+                Some(syntax) => Diagnostics::new(vec![syntax]),
+                None => errors,
+            })
+            .map_err(|d| Diagnostics(d.0, shared))
+    }));
     // free proc-macro2's span table for this thread (spans are not used after this)
     proc_macro2::extra::invalidate_current_thread_spans();
     match result {
@@ -73,30 +102,50 @@ pub fn compile_with_threads(source: &str, file_name: &str, threads: usize) -> Re
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            Err(Diagnostics(vec![Diagnostic::ice(format!("the front end panicked: {msg}"))]))
+            Err(Diagnostics::new(vec![Diagnostic::ice(format!("the front end panicked: {msg}"))]))
         }
     }
 }
 
-/// The syntax error of the whole file parsed in one piece, if it has one.
-fn whole_file_syntax_error(source: &str) -> Option<Diagnostic> {
-    proc_macro2::extra::invalidate_current_thread_spans();
-    let _scope = ranges::SourceScope::new(source);
-    syn::parse_file(source).err().map(|e| syntax_error(&e))
+/// The first syntax error of the files, each parsed in one piece.
+fn whole_file_syntax_error(files: &SourceFiles) -> Option<Diagnostic> {
+    for f in &files.files {
+        proc_macro2::extra::invalidate_current_thread_spans();
+        let text = &files.text[f.range.clone()];
+        let scope = ranges::SourceScope::new(text);
+        scope.set_base(f.range.start);
+        if let Err(e) = syn::parse_file(text) {
+            return Some(syntax_error(&e));
+        }
+    }
+    None
 }
 
-fn compile_inner(source: &str, file_name: &str, threads: usize) -> Result<FrontOutput, Diagnostics> {
+fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Result<FrontOutput, Diagnostics> {
+    let source = files.text.as_str();
+    let file_name = files.files[0].name.as_str();
     let mut timings = Vec::new();
-    let lines = diag::LineIndex::new(source);
+    if files.files.len() > 1 {
+        timings.push(("load modules", load_time));
+    }
+    let lines = diag::LineIndex::with_files(source, files);
     let t = Instant::now();
-    let (file, scope, bodies_cut) = parse_items(source)?;
+    let (parsed, scope, bodies_cut) = if files.files.len() == 1 {
+        let (file, scope, cut) = parse_items(source)?;
+        (vec![file], scope, cut)
+    } else {
+        parse_items_files(files)?
+    };
     timings.push(("parse items", t.elapsed()));
 
     let t = Instant::now();
+    // FIXME(per-file panic locations): the IR has one `source_name`, the
+    // root file's; a panic in another file prints its line and column
+    // with the root file's name.
     let mut module = hybrid_ir::Module::new(file_name);
-    check_crate_attrs(&file).map_err(|d| Diagnostics(vec![d]))?;
-    let items = resolve::collect(&file, &mut module.types).map_err(Diagnostics::sorted)?;
-    drop(file);
+    check_crate_attrs(&parsed[0]).map_err(|d| Diagnostics::new(vec![d]))?;
+    let items = resolve::collect(&parsed, &files.mod_files, &mut module.types).map_err(Diagnostics::sorted)?;
+    drop(parsed);
     drop(scope);
     proc_macro2::extra::invalidate_current_thread_spans();
     timings.push(("cfg+resolve", t.elapsed()));
@@ -142,7 +191,7 @@ fn compile_inner(source: &str, file_name: &str, threads: usize) -> Result<FrontO
     }
     module.entry = items.main.map(|id| items.fns[id].handle);
     if let Err(e) = hybrid_ir::valid::validate(&module) {
-        return Err(Diagnostics(vec![Diagnostic::ice(format!("the lowered IR is invalid: {e}"))]));
+        return Err(Diagnostics::new(vec![Diagnostic::ice(format!("the lowered IR is invalid: {e}"))]));
     }
     timings.push(("merge+sides+validate", t.elapsed()));
     Ok(FrontOutput { module, timings, body_threads, bodies_cut })
@@ -166,8 +215,59 @@ fn parse_items(source: &str) -> Result<(syn::File, ranges::SourceScope, bool), D
     let scope = ranges::SourceScope::new(source);
     match syn::parse_file(source) {
         Ok(file) => Ok((file, scope, false)),
-        Err(e) => Err(Diagnostics(vec![syntax_error(&e)])),
+        Err(e) => Err(Diagnostics::new(vec![syntax_error(&e)])),
     }
+}
+
+/// The items of a program of several files: the text (with bodies cut out
+/// when the scanner finds them and syn confirms them) lexed once, so that
+/// spans are global, its top-level tokens split by file, each file's parsed.
+fn parse_items_files(files: &SourceFiles) -> Result<(Vec<syn::File>, ranges::SourceScope, bool), Diagnostics> {
+    let text = files.text.as_str();
+    if let Some(bodies) = split::scan_fn_bodies(text) {
+        let cut = split::cut_bodies(text, &bodies);
+        let scope = ranges::SourceScope::cut(&cut);
+        if let Some(parsed) = parse_split(&cut.text, files) {
+            let found: Vec<_> = parsed.iter().flat_map(split::fn_body_ranges).collect();
+            if found == bodies {
+                return Ok((parsed, scope, true));
+            }
+        }
+        drop(scope);
+        proc_macro2::extra::invalidate_current_thread_spans();
+    }
+    let scope = ranges::SourceScope::new(text);
+    match parse_split(text, files) {
+        Some(parsed) => Ok((parsed, scope, false)),
+        None => {
+            drop(scope);
+            let e = whole_file_syntax_error(files).unwrap_or_else(|| Diagnostic::ice("the files parse one by one but not together"));
+            Err(Diagnostics::new(vec![e]))
+        }
+    }
+}
+
+/// Lex `text` (the program's text, or it with bodies cut out, under a scope
+/// mapping its spans to global offsets) and parse each file's tokens.
+fn parse_split(text: &str, files: &SourceFiles) -> Option<Vec<syn::File>> {
+    let tokens: proc_macro2::TokenStream = text.parse().ok()?;
+    let mut parts: Vec<proc_macro2::TokenStream> = vec![proc_macro2::TokenStream::new(); files.files.len()];
+    for tt in tokens {
+        let at = ranges::byte_range(tt.span()).start;
+        parts[files.file_of(at)].extend([tt]);
+    }
+    parts.into_iter().map(|p| syn::parse2::<syn::File>(p).ok()).collect()
+}
+
+/// Inner attributes of a module's file: lint levels and docs.
+fn check_module_attrs(attrs: &[syn::Attribute]) -> Result<(), Diagnostic> {
+    for attr in attrs {
+        let name = attr.path().get_ident().map(|i| i.to_string()).unwrap_or_default();
+        if !matches!(name.as_str(), "allow" | "warn" | "deny" | "forbid" | "expect" | "doc") {
+            return Err(Diagnostic::unsupported(&format!("the attribute `#![{name}]` in a module file"), diag::range_of(attr)));
+        }
+    }
+    Ok(())
 }
 
 fn syntax_error(e: &syn::Error) -> Diagnostic {

@@ -53,8 +53,8 @@ pub fn byte_range(span: Span) -> Range<usize> {
             let start = scope.lines.byte_offset(span.start(), scope.origin);
             let end = scope.lines.byte_offset(span.end(), scope.origin);
             match &scope.cuts {
-                Some(cuts) => cuts.source_offset(start)..cuts.source_offset(end),
-                None => start..end,
+                Some(cuts) => scope.base + cuts.source_offset(start)..scope.base + cuts.source_offset(end),
+                None => scope.base + start..scope.base + end,
             }
         }
         None => span.byte_range(),
@@ -73,6 +73,9 @@ struct Scope {
     origin: Origin,
     /// The text is the source with pieces cut out (see `split::cut_bodies`).
     cuts: Option<Cuts>,
+    /// Added to every offset: where the text starts in the program's text
+    /// (see [`crate::source::SourceFiles`]).
+    base: usize,
 }
 
 /// Where the text proc-macro2 is parsing on this thread starts in the file:
@@ -137,7 +140,7 @@ impl SourceScope {
     }
 
     fn install(lines: Arc<SourceLines>, cuts: Option<Cuts>) -> Self {
-        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default(), cuts }));
+        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default(), cuts, base: 0 }));
         SourceScope(())
     }
 
@@ -148,6 +151,18 @@ impl SourceScope {
         SOURCE.with(|s| {
             if let Some(scope) = &mut *s.borrow_mut() {
                 scope.origin = scope.lines.origin_of(start);
+            }
+        })
+    }
+}
+
+impl SourceScope {
+    /// The text of this scope starts at global offset `base` of the
+    /// program's text: ranges are shifted by it.
+    pub fn set_base(&self, base: usize) {
+        SOURCE.with(|s| {
+            if let Some(scope) = &mut *s.borrow_mut() {
+                scope.base = base;
             }
         })
     }

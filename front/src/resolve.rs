@@ -3,8 +3,11 @@
 //! signatures and struct fields converted to IR types, every const
 //! evaluated.
 //!
-//! The resulting [`Items`] refers to no syntax tree (bodies are byte ranges
-//! of the source), so it is shared by the threads that lower the bodies.
+//! The items of every module are collected into one table; names are
+//! bound in the module tree ([`crate::modtree`]), where every path is
+//! resolved. The resulting [`Items`] refers to no syntax tree (bodies are
+//! byte ranges of the source), so it is shared by the threads that lower
+//! the bodies.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -15,7 +18,9 @@ use syn::spanned::Spanned;
 use crate::cfg::{self, Side};
 use crate::consteval::{self, ConstEnv, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
+use crate::modtree::{Binding, Def, ModId, ModTree, Ns, PathRes, Vis, ROOT};
 use crate::types::is_plain_data;
+use crate::walk::Walk;
 
 pub type FnId = usize;
 pub type StructId = usize;
@@ -53,6 +58,9 @@ pub struct FnDecl {
     pub host_declared: bool,
     pub is_unsafe: bool,
     pub owner: Option<StructId>,
+    /// The module whose scope the body's paths are resolved in.
+    pub module: ModId,
+    pub vis: Vis,
     pub receiver: Option<SelfKind>,
     pub params: Vec<ParamDecl>,
     pub ret: Handle<Type>,
@@ -66,55 +74,47 @@ pub struct StructInfo {
     pub def: Handle<StructDef>,
     pub ty: Handle<Type>,
     pub methods: HashMap<String, FnId>,
+    pub module: ModId,
 }
 
 pub struct ConstDecl {
     pub name: String,
+    pub module: ModId,
     pub ty: Option<hybrid_ir::Scalar>,
     /// Set by the const pass of [`collect`] (`None` only for a const whose
     /// evaluation failed, and then `collect` fails).
     pub value: Option<ConstValue>,
 }
 
-/// What a name in the value namespace refers to.
-#[derive(Clone, Debug)]
-pub enum ValueItem {
-    Fn(FnId),
-    Const(usize),
-    /// An `extern "C"` declaration that is not a kernel's.
-    Foreign(Range<usize>),
-}
-
 pub struct Items {
     pub fns: Vec<FnDecl>,
-    pub values: HashMap<String, ValueItem>,
     pub structs: Vec<StructInfo>,
-    pub struct_names: HashMap<String, StructId>,
     pub consts: Vec<ConstDecl>,
-    /// `use a::b::c;` as `c -> [a, b, c]` (`std` spelled `core`).
-    pub uses: HashMap<String, Vec<String>>,
-    /// `use a::b::*;` prefixes.
-    pub globs: Vec<Vec<String>>,
+    /// The modules, their names and imports.
+    pub tree: ModTree,
     pub main: Option<FnId>,
 }
 
 /// The syntax behind [`Items`], needed only while collecting: indexed like
 /// `Items::fns`, `Items::structs` and `Items::consts`.
 #[derive(Default)]
-struct Syntax<'a> {
-    sigs: Vec<&'a syn::Signature>,
-    structs: Vec<&'a syn::ItemStruct>,
-    consts: Vec<&'a syn::ItemConst>,
+pub struct Syntax<'a> {
+    pub sigs: Vec<&'a syn::Signature>,
+    pub structs: Vec<&'a syn::ItemStruct>,
+    pub consts: Vec<&'a syn::ItemConst>,
 }
 
-struct ForeignDecl<'a> {
-    name: String,
-    sig: &'a syn::Signature,
-    on_host: bool,
-    range: Range<usize>,
+pub struct ForeignDecl<'a> {
+    pub name: String,
+    pub module: ModId,
+    pub vis: Vis,
+    pub head: Range<usize>,
+    pub sig: &'a syn::Signature,
+    pub on_host: bool,
+    pub range: Range<usize>,
 }
 
-fn sides(attrs: &[syn::Attribute]) -> DResult<(bool, bool)> {
+pub fn sides(attrs: &[syn::Attribute]) -> DResult<(bool, bool)> {
     Ok((cfg::active(attrs, Side::Host)?, cfg::active(attrs, Side::Device)?))
 }
 
@@ -127,42 +127,67 @@ pub fn normalize_path(segs: &mut [String]) {
     }
 }
 
-impl ConstEnv for Items {
-    fn const_index(&self, name: &str) -> Option<usize> {
-        match self.values.get(name) {
-            Some(ValueItem::Const(i)) => Some(*i),
-            _ => None,
+/// The segments of a path with their ranges.
+pub fn path_segs(path: &syn::Path) -> Vec<(String, Range<usize>)> {
+    path.segments.iter().map(|s| (s.ident.to_string(), range_of(&s.ident))).collect()
+}
+
+impl Items {
+    /// Resolve a path written in module `module` (see [`ModTree::resolve_path`]);
+    /// `::a::b` names an extern crate's item.
+    pub fn resolve(&self, module: ModId, path: &syn::Path, ns: Ns) -> DResult<Option<PathRes>> {
+        let segs = path_segs(path);
+        if path.leading_colon.is_some() {
+            let mut v: Vec<String> = segs.into_iter().map(|(s, _)| s).collect();
+            normalize_path(&mut v);
+            return Ok(Some(PathRes::Def(Def::Extern(v))));
+        }
+        self.tree.resolve_path(module, &segs, ns)
+    }
+
+    /// The const a path names, if it names one.
+    pub fn const_at(&self, module: ModId, path: &syn::Path) -> DResult<Option<usize>> {
+        match self.resolve(module, path, Ns::Value)? {
+            Some(PathRes::Def(Def::Const(i))) => Ok(Some(i)),
+            _ => Ok(None),
         }
     }
 
-    fn const_value(&self, idx: usize) -> DResult<ConstValue> {
+    pub fn evaluated(&self, idx: usize) -> DResult<ConstValue> {
         self.consts[idx].value.ok_or_else(|| Diagnostic::ice(format!("the constant `{}` was not evaluated", self.consts[idx].name)))
     }
 }
 
-/// Collect the items of a file for both sides.
-pub fn collect(file: &syn::File, types: &mut TypeTable) -> Result<Items, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let mut items = Items {
-        fns: Vec::new(),
-        values: HashMap::new(),
-        structs: Vec::new(),
-        struct_names: HashMap::new(),
-        consts: Vec::new(),
-        uses: HashMap::new(),
-        globs: Vec::new(),
-        main: None,
-    };
-    let mut syntax = Syntax::default();
-    let mut foreign = Vec::new();
-    // (owner type name, fn) of methods, registered once structs are known
-    let mut methods = Vec::new();
+/// The item table seen from one module, for const evaluation.
+pub struct InModule<'a> {
+    pub items: &'a Items,
+    pub module: ModId,
+}
 
-    for item in &file.items {
-        if let Err(e) = collect_item(item, &mut items, &mut syntax, &mut foreign, &mut methods) {
-            errors.push(e);
-        }
+impl ConstEnv for InModule<'_> {
+    fn const_index(&self, path: &syn::Path) -> DResult<Option<usize>> {
+        self.items.const_at(self.module, path)
     }
+
+    fn const_value(&self, idx: usize) -> DResult<ConstValue> {
+        self.items.evaluated(idx)
+    }
+}
+
+/// Collect the items of all modules for both sides: `files[0]` is the
+/// crate root, `mod_files` maps each `mod m;` item (by the offset of its
+/// name) to its file.
+pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &mut TypeTable) -> Result<Items, Vec<Diagnostic>> {
+    let mut tree = ModTree::default();
+    tree.new_module(String::new(), None);
+    let items = Items { fns: Vec::new(), structs: Vec::new(), consts: Vec::new(), tree, main: None };
+    let mut walk =
+        Walk { items, syntax: Syntax::default(), foreign: Vec::new(), methods: Vec::new(), mod_files, files, errors: Vec::new() };
+    if let Some(root) = files.first() {
+        walk.module(&root.items, ROOT, (true, true));
+    }
+    let Walk { mut items, mut syntax, foreign, methods, mut errors, .. } = walk;
+    errors.extend(check_imports(&items.tree));
     // consts' types, then values (struct fields and signatures may use them)
     for (c, item) in items.consts.iter_mut().zip(&syntax.consts) {
         c.ty = match &*item.ty {
@@ -181,16 +206,32 @@ pub fn collect(file: &syn::File, types: &mut TypeTable) -> Result<Items, Vec<Dia
         errors.push(e);
     }
     // methods
-    for (owner, owner_range, f, on_host, on_device) in methods {
-        let Some(&sid) = items.struct_names.get(&owner) else {
-            errors.push(Diagnostic::at(
-                Some("E0412"),
-                format!("cannot find type `{owner}` in this scope"),
-                owner_range,
-                "not found in this scope",
-            ));
-            continue;
+    for m in methods {
+        let owner_range = range_of(m.self_ty);
+        let sid = match m.self_ty {
+            syn::Type::Path(p) if p.qself.is_none() => match items.resolve(m.module, &p.path, Ns::Type) {
+                Ok(Some(PathRes::Def(Def::Struct(sid)))) => sid,
+                Ok(_) => {
+                    let shown = path_segs(&p.path).into_iter().map(|(s, _)| s).collect::<Vec<_>>().join("::");
+                    errors.push(Diagnostic::at(
+                        Some("E0412"),
+                        format!("cannot find type `{shown}` in this scope"),
+                        owner_range,
+                        "not found in this scope",
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            },
+            other => {
+                errors.push(Diagnostic::unsupported("an `impl` for this type", range_of(other)));
+                continue;
+            }
         };
+        let f = m.f;
         let name = f.sig.ident.to_string();
         if items.structs[sid].methods.contains_key(&name) {
             errors.push(Diagnostic::at(
@@ -202,7 +243,15 @@ pub fn collect(file: &syn::File, types: &mut TypeTable) -> Result<Items, Vec<Dia
             continue;
         }
         let id = items.fns.len();
-        items.fns.push(new_decl(format!("{owner}::{name}"), &f.sig, &f.block, on_host, on_device, false, Some(sid)));
+        let owner = items.structs[sid].name.clone();
+        let mut decl = new_decl(format!("{owner}::{name}"), &f.sig, &f.block, m.on_host, m.on_device, false, Some(sid));
+        decl.module = m.module;
+        decl.vis = match &f.vis {
+            syn::Visibility::Public(_) => Vis::Public,
+            // FIXME(pub(in path) on methods): read as private to the impl's module
+            _ => Vis::In(m.module),
+        };
+        items.fns.push(decl);
         syntax.sigs.push(&f.sig);
         items.structs[sid].methods.insert(name, id);
     }
@@ -218,13 +267,16 @@ pub fn collect(file: &syn::File, types: &mut TypeTable) -> Result<Items, Vec<Dia
             errors.push(e);
         }
     }
-    match items.values.get("main") {
-        Some(ValueItem::Fn(id)) if items.fns[*id].on_host => {
-            let f = &items.fns[*id];
+    if let Err(e) = check_kernel_symbols(&items) {
+        errors.push(e);
+    }
+    match items.tree.modules[ROOT].values.get("main").map(|b| b.def.clone()) {
+        Some(Def::Fn(id)) if items.fns[id].on_host => {
+            let f = &items.fns[id];
             if !f.params.is_empty() || !matches!(types.get(f.ret), Type::Unit) {
                 errors.push(Diagnostic::at(Some("E0580"), "`main` function has wrong type", f.range.clone(), "expected `fn()`"));
             }
-            items.main = Some(*id);
+            items.main = Some(id);
         }
         _ => errors.push(
             Diagnostic::error(Some("E0601"), "`main` function not found in crate")
@@ -238,7 +290,64 @@ pub fn collect(file: &syn::File, types: &mut TypeTable) -> Result<Items, Vec<Dia
     }
 }
 
-fn new_decl(
+/// Every import must name something (E0432) that it may name (E0603).
+fn check_imports(tree: &ModTree) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (u, decl) in tree.uses.iter().enumerate() {
+        let t = tree.resolve_use(u, Ns::Type, 0);
+        let v = tree.resolve_use(u, Ns::Value, 0);
+        match (t, v) {
+            (Err(e), _) | (_, Err(e)) => errors.push(e),
+            (Ok(None), Ok(None)) => {
+                let shown = decl.path.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join("::");
+                let name = decl.path.last().map(|(s, _)| s.clone()).unwrap_or_default();
+                let prefix = &decl.path[..decl.path.len().saturating_sub(1)];
+                let label = match tree.resolve_path(decl.module, prefix, Ns::Type) {
+                    _ if prefix.is_empty() => format!("no external crate `{name}`"),
+                    Ok(Some(PathRes::Def(Def::Mod(crate::modtree::ROOT)))) => format!("no `{name}` in the root"),
+                    Ok(Some(PathRes::Def(Def::Mod(m)))) => format!("no `{name}` in `{}`", tree.modules[m].path),
+                    _ => format!("no `{name}` found"),
+                };
+                errors.push(Diagnostic::at(Some("E0432"), format!("unresolved import `{shown}`"), decl.range.clone(), label));
+            }
+            _ => {}
+        }
+    }
+    for decl in &tree.globs {
+        let ok = decl.path.is_empty()
+            || matches!(tree.resolve_path(decl.module, &decl.path, Ns::Type), Ok(Some(PathRes::Def(Def::Mod(_) | Def::Extern(_)))));
+        if let Err(e) = tree.resolve_path(decl.module, &decl.path, Ns::Type) {
+            errors.push(e);
+        } else if !ok {
+            let shown = decl.path.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join("::");
+            errors.push(Diagnostic::at(Some("E0432"), format!("unresolved import `{shown}`"), decl.range.clone(), "not a module"));
+        }
+    }
+    errors
+}
+
+/// Kernels' entry symbols (their paths with `::` as `__`) must not collide.
+fn check_kernel_symbols(items: &Items) -> DResult<()> {
+    let mut seen: HashMap<String, FnId> = HashMap::new();
+    for (id, f) in items.fns.iter().enumerate() {
+        if !f.is_kernel {
+            continue;
+        }
+        let symbol = f.name.replace("::", "__");
+        if let Some(prev) = seen.insert(symbol.clone(), id) {
+            return Err(Diagnostic::at(
+                None,
+                format!("kernels `{}` and `{}` would have the same entry symbol `{symbol}`", items.fns[prev].name, f.name),
+                f.range.clone(),
+                "rename this kernel",
+            )
+            .secondary(items.fns[prev].range.clone(), "the other kernel"));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn new_decl(
     name: String,
     sig: &syn::Signature,
     body: &syn::Block,
@@ -259,6 +368,8 @@ fn new_decl(
         host_declared: false,
         is_unsafe: sig.unsafety.is_some(),
         owner,
+        module: ROOT,
+        vis: Vis::Public,
         receiver: None,
         params: Vec::new(),
         ret: Handle::from_index(0),
@@ -266,7 +377,7 @@ fn new_decl(
     }
 }
 
-fn check_sig_shape(sig: &syn::Signature) -> DResult<()> {
+pub(crate) fn check_sig_shape(sig: &syn::Signature) -> DResult<()> {
     if !sig.generics.params.is_empty() {
         let is_lifetimes_only = sig.generics.params.iter().all(|p| matches!(p, syn::GenericParam::Lifetime(_)));
         if !is_lifetimes_only {
@@ -286,249 +397,6 @@ fn check_sig_shape(sig: &syn::Signature) -> DResult<()> {
         return Err(Diagnostic::unsupported("variadic functions", range_of(v)));
     }
     Ok(())
-}
-
-fn not_in_language_item(item: &syn::Item) -> Option<Diagnostic> {
-    use syn::Item;
-    let (what, range) = match item {
-        Item::Enum(e) => ("enums", range_of(&e.ident)),
-        Item::Trait(t) => ("traits", range_of(&t.ident)),
-        Item::TraitAlias(t) => ("traits", range_of(&t.ident)),
-        Item::Mod(m) => ("modules", range_of(&m.ident)),
-        Item::Union(u) => ("unions", range_of(&u.ident)),
-        Item::Macro(m) => ("macro definitions", range_of(&m.mac.path)),
-        _ => return None,
-    };
-    Some(Diagnostic::not_in_language(what, range))
-}
-
-fn collect_item<'a>(
-    item: &'a syn::Item,
-    items: &mut Items,
-    syntax: &mut Syntax<'a>,
-    foreign: &mut Vec<ForeignDecl<'a>>,
-    methods: &mut Vec<(String, Range<usize>, &'a syn::ImplItemFn, bool, bool)>,
-) -> DResult<()> {
-    use syn::Item;
-    if let Some(d) = not_in_language_item(item) {
-        return Err(d);
-    }
-    let attrs: &[syn::Attribute] = match item {
-        Item::Fn(f) => &f.attrs,
-        Item::ForeignMod(f) => &f.attrs,
-        Item::Struct(s) => &s.attrs,
-        Item::Impl(i) => &i.attrs,
-        Item::Const(c) => &c.attrs,
-        Item::Use(u) => &u.attrs,
-        Item::Static(s) => return Err(Diagnostic::unsupported("`static` items", range_of(&s.ident))),
-        Item::Type(t) => return Err(Diagnostic::unsupported("type aliases", range_of(&t.ident))),
-        Item::ExternCrate(e) => return Err(Diagnostic::unsupported("`extern crate`", range_of(&e.ident))),
-        other => return Err(Diagnostic::unsupported("this item", range_of(other))),
-    };
-    cfg::check_item_attrs(attrs)?;
-    let (on_host, on_device) = sides(attrs)?;
-    if !on_host && !on_device {
-        return Ok(());
-    }
-    match item {
-        Item::Fn(f) => {
-            check_sig_shape(&f.sig)?;
-            let name = f.sig.ident.to_string();
-            let is_kernel = cfg::is_kernel(&f.attrs);
-            if let Some(abi) = &f.sig.abi {
-                let abi_name = abi.name.as_ref().map(|n| n.value()).unwrap_or_else(|| "C".into());
-                match abi_name.as_str() {
-                    "gpu-kernel" if is_kernel => {}
-                    "gpu-kernel" => {
-                        return Err(Diagnostic::at(
-                            None,
-                            "an `extern \"gpu-kernel\"` function must be marked `#[offload_kernel]` or `#[rustc_offload_kernel]`",
-                            range_of(&f.sig.ident),
-                            "missing kernel attribute",
-                        ))
-                    }
-                    "C" | "Rust" => {}
-                    other => return Err(Diagnostic::unsupported(&format!("the ABI `\"{other}\"`"), range_of(abi))),
-                }
-            }
-            let id = items.fns.len();
-            let decl = new_decl(name.clone(), &f.sig, &f.block, on_host, on_device, is_kernel, None);
-            match items.values.get(&name) {
-                Some(ValueItem::Fn(prev)) => {
-                    let p = &items.fns[*prev];
-                    let clash = (p.on_host && on_host) || (p.on_device && on_device);
-                    return Err(if clash {
-                        Diagnostic::at(
-                            Some("E0428"),
-                            format!("the name `{name}` is defined multiple times"),
-                            range_of(&f.sig.ident),
-                            format!("`{name}` redefined here"),
-                        )
-                        .secondary(p.range.clone(), format!("previous definition of `{name}` here"))
-                    } else {
-                        Diagnostic::unsupported(
-                            &format!("defining `{name}` differently for the host and the device"),
-                            range_of(&f.sig.ident),
-                        )
-                    });
-                }
-                Some(_) => {
-                    return Err(Diagnostic::at(
-                        Some("E0428"),
-                        format!("the name `{name}` is defined multiple times"),
-                        range_of(&f.sig.ident),
-                        format!("`{name}` redefined here"),
-                    ))
-                }
-                None => {}
-            }
-            items.values.insert(name, ValueItem::Fn(id));
-            items.fns.push(decl);
-            syntax.sigs.push(&f.sig);
-        }
-        Item::ForeignMod(fm) => {
-            let abi = fm.abi.name.as_ref().map(|n| n.value()).unwrap_or_else(|| "C".into());
-            if abi != "C" {
-                return Err(Diagnostic::unsupported(&format!("`extern \"{abi}\"` blocks"), range_of(&fm.abi)));
-            }
-            for fi in &fm.items {
-                match fi {
-                    syn::ForeignItem::Fn(f) => {
-                        cfg::check_item_attrs(&f.attrs)?;
-                        let (h, _) = sides(&f.attrs)?;
-                        check_sig_shape(&f.sig)?;
-                        foreign.push(ForeignDecl {
-                            name: f.sig.ident.to_string(),
-                            sig: &f.sig,
-                            on_host: on_host && h,
-                            range: range_of(&f.sig.ident),
-                        });
-                    }
-                    other => return Err(Diagnostic::unsupported("this item in an `extern` block", range_of(other))),
-                }
-            }
-        }
-        Item::Struct(s) => {
-            if !s.generics.params.is_empty() {
-                return Err(Diagnostic::not_in_language("generic structs", range_of(&s.generics)));
-            }
-            if !matches!(s.fields, syn::Fields::Named(_)) {
-                return Err(Diagnostic::unsupported("tuple and unit structs", range_of(&s.ident)));
-            }
-            let name = s.ident.to_string();
-            if items.struct_names.contains_key(&name) {
-                return Err(Diagnostic::at(
-                    Some("E0428"),
-                    format!("the name `{name}` is defined multiple times"),
-                    range_of(&s.ident),
-                    format!("`{name}` redefined here"),
-                ));
-            }
-            // handles are assigned in `fill_struct`; placeholders here
-            items.struct_names.insert(name.clone(), items.structs.len());
-            syntax.structs.push(s);
-            items.structs.push(StructInfo {
-                name,
-                range: range_of(&s.ident),
-                def: Handle::from_index(usize::MAX >> 33),
-                ty: Handle::from_index(usize::MAX >> 33),
-                methods: HashMap::new(),
-            });
-        }
-        Item::Impl(imp) => {
-            if let Some((_, path, _)) = &imp.trait_ {
-                return Err(Diagnostic::not_in_language("traits (trait impls)", range_of(path)));
-            }
-            if !imp.generics.params.is_empty() {
-                return Err(Diagnostic::not_in_language("generic impls", range_of(&imp.generics)));
-            }
-            let owner = match &*imp.self_ty {
-                syn::Type::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
-                    p.path.get_ident().map(|i| i.to_string()).unwrap_or_default()
-                }
-                other => return Err(Diagnostic::unsupported("an `impl` for this type", range_of(other))),
-            };
-            for ii in &imp.items {
-                match ii {
-                    syn::ImplItem::Fn(f) => {
-                        cfg::check_item_attrs(&f.attrs)?;
-                        let (h, d) = sides(&f.attrs)?;
-                        if !(h && on_host) && !(d && on_device) {
-                            continue;
-                        }
-                        check_sig_shape(&f.sig)?;
-                        if cfg::is_kernel(&f.attrs) {
-                            return Err(Diagnostic::unsupported("kernels as methods", range_of(&f.sig.ident)));
-                        }
-                        methods.push((owner.clone(), range_of(&imp.self_ty), f, h && on_host, d && on_device));
-                    }
-                    syn::ImplItem::Const(c) => return Err(Diagnostic::unsupported("associated constants", range_of(&c.ident))),
-                    other => return Err(Diagnostic::unsupported("this item in an `impl` block", range_of(other))),
-                }
-            }
-        }
-        Item::Const(c) => {
-            let name = c.ident.to_string();
-            if items.values.contains_key(&name) {
-                return Err(Diagnostic::at(
-                    Some("E0428"),
-                    format!("the name `{name}` is defined multiple times"),
-                    range_of(&c.ident),
-                    format!("`{name}` redefined here"),
-                ));
-            }
-            items.values.insert(name.clone(), ValueItem::Const(items.consts.len()));
-            items.consts.push(ConstDecl { name, ty: None, value: None });
-            syntax.consts.push(c);
-        }
-        Item::Use(u) => collect_use(&u.tree, &mut Vec::new(), items)?,
-        _ => {}
-    }
-    Ok(())
-}
-
-fn collect_use(tree: &syn::UseTree, prefix: &mut Vec<String>, items: &mut Items) -> DResult<()> {
-    match tree {
-        syn::UseTree::Path(p) => {
-            prefix.push(p.ident.to_string());
-            let r = collect_use(&p.tree, prefix, items);
-            prefix.pop();
-            r
-        }
-        syn::UseTree::Name(n) => {
-            let mut full = prefix.clone();
-            let name = n.ident.to_string();
-            if name == "self" {
-                let alias = full.last().cloned().unwrap_or_default();
-                normalize_path(&mut full);
-                items.uses.insert(alias, full);
-            } else {
-                full.push(name.clone());
-                normalize_path(&mut full);
-                items.uses.insert(name, full);
-            }
-            Ok(())
-        }
-        syn::UseTree::Rename(r) => {
-            let mut full = prefix.clone();
-            full.push(r.ident.to_string());
-            normalize_path(&mut full);
-            items.uses.insert(r.rename.to_string(), full);
-            Ok(())
-        }
-        syn::UseTree::Glob(_) => {
-            let mut full = prefix.clone();
-            normalize_path(&mut full);
-            items.globs.push(full);
-            Ok(())
-        }
-        syn::UseTree::Group(g) => {
-            for t in &g.items {
-                collect_use(t, prefix, items)?;
-            }
-            Ok(())
-        }
-    }
 }
 
 /// Allocate all struct definitions and convert their fields.
@@ -554,7 +422,7 @@ fn define_structs(items: &mut Items, syntax: &[&syn::ItemStruct], types: &mut Ty
                 ));
                 continue;
             }
-            match items.ir_type(&f.ty, types, Some(self_ty)) {
+            match items.ir_type(&f.ty, types, Some(self_ty), items.structs[sid].module) {
                 Ok(ty) => {
                     if matches!(types.get(ty), Type::Vec(_) | Type::Never) {
                         errors.push(Diagnostic::unsupported("struct fields of this type", range_of(&f.ty)));
@@ -640,14 +508,14 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
                     syn::Pat::Wild(_) => ("_".to_string(), false),
                     other => return Err(Diagnostic::unsupported("this parameter pattern", range_of(other))),
                 };
-                let ty = items.ir_type(&pt.ty, types, self_ty)?;
+                let ty = items.ir_type(&pt.ty, types, self_ty, items.fns[id].module)?;
                 params.push(ParamDecl { name, ty, mutable, range: range_of(&pt.pat) });
             }
         }
     }
     let ret = match &sig.output {
         syn::ReturnType::Default => types.unit(),
-        syn::ReturnType::Type(_, t) => items.ir_type(t, types, self_ty)?,
+        syn::ReturnType::Type(_, t) => items.ir_type(t, types, self_ty, items.fns[id].module)?,
     };
     let decl = &mut items.fns[id];
     decl.params = params;
@@ -695,8 +563,8 @@ fn link_foreign(items: &mut Items, decl: &ForeignDecl<'_>, types: &mut TypeTable
     if !decl.on_host {
         return Ok(());
     }
-    match items.values.get(&decl.name).cloned() {
-        Some(ValueItem::Fn(id)) if items.fns[id].is_kernel => {
+    match items.tree.modules[decl.module].values.get(&decl.name).map(|b| b.def.clone()) {
+        Some(Def::Fn(id)) if items.fns[id].is_kernel => {
             // The host-side declaration of a kernel: its signature must match.
             let kernel = &items.fns[id];
             let mut ok = kernel.params.len() == decl.sig.inputs.len();
@@ -706,7 +574,7 @@ fn link_foreign(items: &mut Items, decl: &ForeignDecl<'_>, types: &mut TypeTable
                         ok = false;
                         break;
                     };
-                    let ty = items.ir_type(&pt.ty, types, None)?;
+                    let ty = items.ir_type(&pt.ty, types, None, decl.module)?;
                     ok &= ty == p.ty;
                 }
             }
@@ -730,7 +598,8 @@ fn link_foreign(items: &mut Items, decl: &ForeignDecl<'_>, types: &mut TypeTable
             format!("`{}` redefined here", decl.name),
         )),
         None => {
-            items.values.insert(decl.name.clone(), ValueItem::Foreign(decl.range.clone()));
+            let binding = Binding { def: Def::Foreign(decl.range.clone()), vis: decl.vis, head: decl.head.clone() };
+            items.tree.modules[decl.module].values.insert(decl.name.clone(), binding);
             Ok(())
         }
     }

@@ -6,7 +6,8 @@ use hybrid_ir::{Handle, Type, TypeTable};
 use crate::consteval;
 use crate::diag::{range_of, DResult, Diagnostic};
 use crate::infer::{Infer, Shape, TyId, VarKind};
-use crate::resolve::Items;
+use crate::modtree::{Def, ModId, Ns, PathRes};
+use crate::resolve::{InModule, Items};
 
 impl Items {
     /// Convert a syntactic type. `_` becomes a variable when `allow_infer`.
@@ -17,12 +18,13 @@ impl Items {
         infer: &mut Infer,
         self_ty: Option<Handle<Type>>,
         allow_infer: bool,
+        module: ModId,
     ) -> DResult<TyId> {
         use syn::Type as T;
         let r = range_of(ty);
         Ok(match ty {
-            T::Paren(p) => self.convert_type(&p.elem, types, infer, self_ty, allow_infer)?,
-            T::Group(g) => self.convert_type(&g.elem, types, infer, self_ty, allow_infer)?,
+            T::Paren(p) => self.convert_type(&p.elem, types, infer, self_ty, allow_infer, module)?,
+            T::Group(g) => self.convert_type(&g.elem, types, infer, self_ty, allow_infer, module)?,
             T::Never(_) => infer.never(),
             T::Infer(_) if allow_infer => infer.var(VarKind::General),
             T::Infer(_) => {
@@ -37,27 +39,30 @@ impl Items {
                 0 => infer.unit(),
                 1 => return Err(Diagnostic::unsupported("a one-element tuple type", r)),
                 _ => {
-                    let elems =
-                        t.elems.iter().map(|e| self.convert_type(e, types, infer, self_ty, allow_infer)).collect::<DResult<Vec<_>>>()?;
+                    let elems = t
+                        .elems
+                        .iter()
+                        .map(|e| self.convert_type(e, types, infer, self_ty, allow_infer, module))
+                        .collect::<DResult<Vec<_>>>()?;
                     infer.known(Shape::Tuple(elems))
                 }
             },
             T::Array(a) => {
-                let elem = self.convert_type(&a.elem, types, infer, self_ty, allow_infer)?;
-                let len = consteval::eval_len(&a.len, self)?;
+                let elem = self.convert_type(&a.elem, types, infer, self_ty, allow_infer, module)?;
+                let len = consteval::eval_len(&a.len, &InModule { items: self, module })?;
                 infer.known(Shape::Array { elem, len })
             }
             T::Ptr(p) => {
-                let pointee = self.convert_sized(&p.elem, types, infer, self_ty, allow_infer)?;
+                let pointee = self.convert_sized(&p.elem, types, infer, self_ty, allow_infer, module)?;
                 infer.known(Shape::Ptr { pointee, mutable: p.mutability.is_some(), reference: false })
             }
             T::Reference(rf) => {
                 let mutable = rf.mutability.is_some();
                 if let T::Slice(s) = &*rf.elem {
-                    let elem = self.convert_type(&s.elem, types, infer, self_ty, allow_infer)?;
+                    let elem = self.convert_type(&s.elem, types, infer, self_ty, allow_infer, module)?;
                     infer.known(Shape::Slice { elem, mutable })
                 } else {
-                    let pointee = self.convert_sized(&rf.elem, types, infer, self_ty, allow_infer)?;
+                    let pointee = self.convert_sized(&rf.elem, types, infer, self_ty, allow_infer, module)?;
                     infer.known(Shape::Ptr { pointee, mutable, reference: true })
                 }
             }
@@ -96,7 +101,7 @@ impl Items {
                             ))
                         }
                     };
-                    let elem = self.convert_type(arg, types, infer, self_ty, allow_infer)?;
+                    let elem = self.convert_type(arg, types, infer, self_ty, allow_infer, module)?;
                     return Ok(infer.known(Shape::Vec(elem)));
                 }
                 if !last.arguments.is_empty() {
@@ -117,12 +122,12 @@ impl Items {
                             )),
                         };
                     }
-                    if let Some(&sid) = self.struct_names.get(&name) {
-                        return Ok(infer.import(self.structs[sid].ty, types));
-                    }
                     if name == "str" || name == "String" || name == "Option" || name == "Box" || name == "Result" {
                         return Err(Diagnostic::unsupported(&format!("the type `{name}`"), r));
                     }
+                }
+                if let Some(PathRes::Def(Def::Struct(sid))) = self.resolve(module, &tp.path, Ns::Type)? {
+                    return Ok(infer.import(self.structs[sid].ty, types));
                 }
                 return Err(Diagnostic::at(
                     Some("E0412"),
@@ -144,17 +149,18 @@ impl Items {
         infer: &mut Infer,
         self_ty: Option<Handle<Type>>,
         allow_infer: bool,
+        module: ModId,
     ) -> DResult<TyId> {
         if let syn::Type::Slice(_) = ty {
             return Err(Diagnostic::unsupported("raw pointers to slices (`*const [T]`)", range_of(ty)));
         }
-        self.convert_type(ty, types, infer, self_ty, allow_infer)
+        self.convert_type(ty, types, infer, self_ty, allow_infer, module)
     }
 
     /// A fully explicit type (signatures, struct fields).
-    pub fn ir_type(&self, ty: &syn::Type, types: &mut TypeTable, self_ty: Option<Handle<Type>>) -> DResult<Handle<Type>> {
+    pub fn ir_type(&self, ty: &syn::Type, types: &mut TypeTable, self_ty: Option<Handle<Type>>, module: ModId) -> DResult<Handle<Type>> {
         let mut infer = Infer::new();
-        let t = self.convert_type(ty, types, &mut infer, self_ty, false)?;
+        let t = self.convert_type(ty, types, &mut infer, self_ty, false, module)?;
         infer.resolve(t, types).map_err(|_| Diagnostic::ice("unresolved type in a signature"))
     }
 }

@@ -25,7 +25,8 @@ fn error_snapshots() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let rel = format!("tests/errors/{name}.rs");
         let source = std::fs::read_to_string(path).unwrap();
-        let rendered = match hybrid_front::compile(&source, &rel) {
+        let loader = |p: &Path| std::fs::read_to_string(root.join(p)).ok();
+        let rendered = match hybrid_front::compile_with(&source, &rel, 0, &loader) {
             Ok(_) => {
                 failures.push(format!("{rel}: compiled without errors"));
                 continue;

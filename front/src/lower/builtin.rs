@@ -271,9 +271,9 @@ impl<'i> FnLower<'i> {
             }
             other => return Err(Diagnostic::at(None, "expected a constant length", range_of(other), format!("write `{form}`"))),
         };
-        let n = crate::consteval::eval_len(&len_expr, self.items)?;
+        let n = crate::consteval::eval_len(&len_expr, &self.const_env())?;
         let self_ty = self.items.fns[self.fid].owner.map(|s| self.items.structs[s].ty);
-        let elem_ty = self.items.ir_type(elem, self.types, self_ty)?;
+        let elem_ty = self.items.ir_type(elem, self.types, self_ty, self.module())?;
         if !crate::types::is_plain_data(self.types, elem_ty) {
             return Err(Diagnostic::unsupported("shared arrays of this element type", range_of(elem)));
         }
@@ -386,6 +386,7 @@ impl<'i> FnLower<'i> {
                     let sid = self.items.structs.iter().position(|s| s.def == def);
                     if let Some(sid) = sid {
                         if let Some(&fid) = self.items.structs[sid].methods.get(&name) {
+                            self.check_method_vis(fid, &range_of(&m.method))?;
                             return self.call_method(fid, recv, &args, &range);
                         }
                         let sname = self.items.structs[sid].name.clone();

@@ -7,10 +7,11 @@ use hybrid_ir::{BinaryOp, Expr, ExprKind, Handle, Literal, Scalar, UnaryOp};
 
 use super::place::Access;
 use super::FnLower;
-use crate::consteval::{self, ConstEnv, ConstValue};
+use crate::consteval::{self, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
 use crate::infer::{Shape, TyId, VarKind};
-use crate::resolve::{normalize_path, FnId, ValueItem};
+use crate::modtree::{Def, Ns, PathRes};
+use crate::resolve::FnId;
 
 /// What a path in call position names.
 pub(crate) enum Callee {
@@ -134,19 +135,9 @@ impl<'i> FnLower<'i> {
         }
     }
 
-    /// The segments of a path with `use` aliases expanded and `std` read as `core`.
-    pub(crate) fn path_segments(&self, path: &syn::Path) -> Vec<String> {
-        let mut segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-        if let Some(full) = segs.first().and_then(|f| self.items.uses.get(f)) {
-            let mut expanded = full.clone();
-            expanded.extend(segs.drain(1..));
-            segs = expanded;
-        }
-        normalize_path(&mut segs);
-        if segs.first().map(String::as_str) == Some("crate") {
-            segs.remove(0);
-        }
-        segs
+    /// Resolve a path of this body in namespace `ns`.
+    pub(crate) fn resolve_path(&self, path: &syn::Path, ns: Ns) -> DResult<Option<PathRes>> {
+        self.items.resolve(self.module(), path, ns)
     }
 
     fn const_literal(&mut self, value: ConstValue, s: Scalar, range: &Range<usize>) -> Handle<Expr> {
@@ -170,26 +161,33 @@ impl<'i> FnLower<'i> {
                 return Ok(self.local_expr(l, &range));
             }
         }
-        let segs = self.path_segments(&p.path);
-        if segs.len() == 1 {
-            match self.items.values.get(&segs[0]) {
-                Some(ValueItem::Const(idx)) => {
-                    let idx = *idx;
-                    let v = self.items.const_value(idx)?;
-                    let s = self.items.consts[idx].ty.unwrap_or(Scalar::I32);
+        match self.resolve_path(&p.path, Ns::Value)? {
+            Some(PathRes::Def(Def::Const(idx))) => {
+                let v = self.items.evaluated(idx)?;
+                let s = self.items.consts[idx].ty.unwrap_or(Scalar::I32);
+                return Ok(self.const_literal(v, s, &range));
+            }
+            Some(PathRes::Def(Def::Fn(_) | Def::Foreign(_))) => {
+                return Err(Diagnostic::unsupported("functions as values (function pointers)", range)
+                    .help("a kernel can be named as the first argument of `core::intrinsics::offload`"))
+            }
+            Some(PathRes::Def(Def::Extern(segs))) => {
+                if let Some((s, v)) = consteval::assoc_const_path(&segs) {
                     return Ok(self.const_literal(v, s, &range));
                 }
-                Some(ValueItem::Fn(_)) | Some(ValueItem::Foreign(_)) => {
-                    return Err(Diagnostic::unsupported("functions as values (function pointers)", range)
-                        .help("a kernel can be named as the first argument of `core::intrinsics::offload`"))
-                }
-                None => {}
             }
-        }
-        if let Some((s, v)) = consteval::assoc_const_path(&segs) {
-            return Ok(self.const_literal(v, s, &range));
+            _ => {}
         }
         let shown = p.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::");
+        if let Some(m) = self.prefix_module(&p.path) {
+            let last = p.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+            return Err(Diagnostic::at(
+                Some("E0425"),
+                format!("cannot find value `{last}` in module `{m}`"),
+                p.path.segments.last().map_or(range.clone(), |s| range_of(&s.ident)),
+                format!("not found in `{m}`"),
+            ));
+        }
         Err(Diagnostic::at(Some("E0425"), format!("cannot find value `{shown}` in this scope"), range, "not found in this scope"))
     }
 
@@ -366,56 +364,48 @@ impl<'i> FnLower<'i> {
                 ));
             }
         }
-        let segs = self.path_segments(path);
-        if segs.len() == 1 {
-            match self.items.values.get(&segs[0]) {
-                Some(ValueItem::Fn(id)) => return Ok(Callee::User(*id)),
-                Some(ValueItem::Foreign(decl)) => {
+        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        if segs.len() == 2 && segs[0] == "Self" {
+            if let Some(sid) = self.items.fns[self.fid].owner {
+                return self.assoc_fn(sid, &segs[1], range);
+            }
+        }
+        {
+            match self.resolve_path(path, Ns::Value)? {
+                Some(PathRes::Def(Def::Fn(id))) => return Ok(Callee::User(id)),
+                Some(PathRes::Assoc(sid, name)) => return self.assoc_fn(sid, &name, range),
+                Some(PathRes::Def(Def::Extern(full))) => {
+                    let joined = full.join("::");
+                    if super::builtin::is_builtin_fn(&joined) {
+                        return Ok(Callee::Builtin(joined));
+                    }
+                }
+                Some(PathRes::Def(Def::Foreign(decl))) => {
                     return Err(Diagnostic::unsupported("calling functions declared in `extern` blocks", range.clone())
                         .secondary(decl.clone(), "declared here")
                         .note("an `extern \"C\"` declaration is only meaningful as the host-side declaration of a kernel"))
                 }
-                Some(ValueItem::Const(_)) => {
+                Some(PathRes::Def(Def::Const(_))) => {
                     return Err(Diagnostic::at(
                         Some("E0618"),
-                        format!("expected function, found constant `{}`", segs[0]),
+                        format!("expected function, found constant `{}`", segs.join("::")),
                         range.clone(),
                         "call expression requires function",
                     ))
                 }
-                None => {}
-            }
-            for glob in &self.items.globs {
-                let mut full = glob.clone();
-                full.push(segs[0].clone());
-                let joined = full.join("::");
-                if super::builtin::is_builtin_fn(&joined) {
-                    return Ok(Callee::Builtin(joined));
-                }
+                _ => {}
             }
         }
-        if segs.len() == 2 {
-            let owner = if segs[0] == "Self" { self.items.fns[self.fid].owner } else { self.items.struct_names.get(&segs[0]).copied() };
-            if let Some(sid) = owner {
-                return match self.items.structs[sid].methods.get(&segs[1]) {
-                    Some(id) => Ok(Callee::User(*id)),
-                    None => Err(Diagnostic::at(
-                        Some("E0599"),
-                        format!(
-                            "no function or associated item named `{}` found for struct `{}` in the current scope",
-                            segs[1], self.items.structs[sid].name
-                        ),
-                        range.clone(),
-                        "function or associated item not found",
-                    )),
-                };
-            }
+        let shown = segs.join("::");
+        if let Some(m) = self.prefix_module(path) {
+            let last = segs.last().cloned().unwrap_or_default();
+            return Err(Diagnostic::at(
+                Some("E0425"),
+                format!("cannot find function `{last}` in module `{m}`"),
+                path.segments.last().map_or(range.clone(), |s| range_of(&s.ident)),
+                format!("not found in `{m}`"),
+            ));
         }
-        let joined = segs.join("::");
-        if super::builtin::is_builtin_fn(&joined) {
-            return Ok(Callee::Builtin(joined));
-        }
-        let shown = path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::");
         if segs.len() > 1 {
             return Err(Diagnostic::at(Some("E0425"), format!("cannot find function `{shown}` in this scope"), range.clone(), "not found")
                 .note("hybridc knows the paths listed in LANGUAGE.md"));
@@ -426,6 +416,52 @@ impl<'i> FnLower<'i> {
             range.clone(),
             "not found in this scope",
         ))
+    }
+
+    /// `S::name(..)`: an associated function of struct `sid`, if visible here.
+    fn assoc_fn(&self, sid: crate::resolve::StructId, name: &str, range: &Range<usize>) -> DResult<Callee> {
+        let Some(&id) = self.items.structs[sid].methods.get(name) else {
+            return Err(Diagnostic::at(
+                Some("E0599"),
+                format!(
+                    "no function or associated item named `{name}` found for struct `{}` in the current scope",
+                    self.items.structs[sid].name
+                ),
+                range.clone(),
+                "function or associated item not found",
+            ));
+        };
+        self.check_method_vis(id, range)?;
+        Ok(Callee::User(id))
+    }
+
+    /// E0624 for a method private to another module.
+    pub(crate) fn check_method_vis(&self, id: FnId, at: &Range<usize>) -> DResult<()> {
+        let f = &self.items.fns[id];
+        if self.items.tree.visible(f.vis, self.module()) {
+            return Ok(());
+        }
+        let what = if f.receiver.is_some() { "method" } else { "associated function" };
+        let name = f.name.rsplit("::").next().unwrap_or("");
+        Err(Diagnostic::at(Some("E0624"), format!("{what} `{name}` is private"), at.clone(), format!("private {what}"))
+            .secondary(f.sig_range.clone(), format!("private {what} defined here")))
+    }
+
+    /// The module named by all but the last segment of `path`, when it is one
+    /// of the program's (for "not found in `m`").
+    fn prefix_module(&self, path: &syn::Path) -> Option<String> {
+        if path.segments.len() < 2 {
+            return None;
+        }
+        let mut prefix = path.clone();
+        prefix.segments.pop();
+        let _ = prefix.segments.pop_punct();
+        match self.resolve_path(&prefix, Ns::Type) {
+            Ok(Some(PathRes::Def(Def::Mod(m)))) => {
+                Some(if m == crate::modtree::ROOT { "crate".into() } else { self.items.tree.modules[m].name.clone() })
+            }
+            _ => None,
+        }
     }
 
     fn call(&mut self, c: &syn::ExprCall) -> DResult<Handle<Expr>> {
@@ -567,7 +603,7 @@ impl<'i> FnLower<'i> {
     fn repeat(&mut self, r: &syn::ExprRepeat) -> DResult<Handle<Expr>> {
         let range = range_of(r);
         let value = self.expr(&r.expr)?;
-        let count = consteval::eval_len(&r.len, self.items)?;
+        let count = consteval::eval_len(&r.len, &self.const_env())?;
         let elem = self.ty(value);
         let ty = self.infer.known(Shape::Array { elem, len: count });
         Ok(self.push(ExprKind::ArrayRepeat { value, count }, ty, &range))
@@ -578,11 +614,13 @@ impl<'i> FnLower<'i> {
         if let Some(rest) = &s.rest {
             return Err(Diagnostic::unsupported("struct update syntax (`..base`)", range_of(rest)));
         }
-        let segs = self.path_segments(&s.path);
+        let segs: Vec<String> = s.path.segments.iter().map(|s| s.ident.to_string()).collect();
         let sid = match segs.as_slice() {
             [n] if n == "Self" => self.items.fns[self.fid].owner,
-            [n] => self.items.struct_names.get(n).copied(),
-            _ => None,
+            _ => match self.resolve_path(&s.path, Ns::Type)? {
+                Some(PathRes::Def(Def::Struct(sid))) => Some(sid),
+                _ => None,
+            },
         };
         let Some(sid) = sid else {
             return Err(Diagnostic::at(

@@ -12,7 +12,7 @@ use syn::Token;
 use super::FnLower;
 use crate::diag::{range_of, DResult, Diagnostic};
 use crate::infer::{Shape, VarKind};
-use crate::resolve::ValueItem;
+use crate::modtree::{Def, Ns, PathRes};
 
 /// One `{..}` of a format string, before its argument is lowered.
 enum FmtItem {
@@ -577,12 +577,13 @@ impl<'i> FnLower<'i> {
         let krange = range_of(kernel);
         let kid = match kernel {
             syn::Expr::Path(p) => {
-                let segs = self.path_segments(&p.path);
+                let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
                 let local = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()));
-                match (local, segs.len(), self.items.values.get(segs.last().map(String::as_str).unwrap_or(""))) {
-                    (None, 1, Some(ValueItem::Fn(id))) => *id,
-                    (None, 1, Some(ValueItem::Foreign(_))) => {
-                        return Err(Diagnostic::at(None, format!("`{}` is not a kernel", segs[0]), krange, "declared in an `extern` block, but no kernel has this name")
+                let res = if local.is_some() { None } else { self.resolve_path(&p.path, Ns::Value)? };
+                match res {
+                    Some(PathRes::Def(Def::Fn(id))) => id,
+                    Some(PathRes::Def(Def::Foreign(_))) => {
+                        return Err(Diagnostic::at(None, format!("`{}` is not a kernel", segs.join("::")), krange, "declared in an `extern` block, but no kernel has this name")
                             .help("define the kernel with `#[offload_kernel]` (or `#[rustc_offload_kernel] extern \"gpu-kernel\" fn` for the device side)"))
                     }
                     _ => {

@@ -9,6 +9,8 @@ mod macros;
 mod place;
 mod stmt;
 
+pub(crate) use builtin::is_builtin_fn;
+
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -221,7 +223,16 @@ impl<'i> FnLower<'i> {
     }
     pub(crate) fn convert_type(&mut self, ty: &syn::Type) -> DResult<TyId> {
         let self_ty = self.items.fns[self.fid].owner.map(|s| self.items.structs[s].ty);
-        self.items.convert_type(ty, self.types, &mut self.infer, self_ty, true)
+        let module = self.module();
+        self.items.convert_type(ty, self.types, &mut self.infer, self_ty, true, module)
+    }
+    /// The module whose scope this body's paths are resolved in.
+    pub(crate) fn module(&self) -> crate::modtree::ModId {
+        self.items.fns[self.fid].module
+    }
+    /// The item table seen from this body's module, for const evaluation.
+    pub(crate) fn const_env(&self) -> crate::resolve::InModule<'_> {
+        crate::resolve::InModule { items: self.items, module: self.module() }
     }
     /// Unify `found` into `expected` or report E0308 at `range`.
     pub(crate) fn expect_ty(&mut self, expected: TyId, found: TyId, range: &Range<usize>) -> DResult<()> {

@@ -94,7 +94,7 @@ pub fn fallback_symbol(module: &Module, func: Handle<Function>) -> String {
 pub fn device_symbol(module: &Module, func: Handle<Function>) -> String {
     let f = &module.functions[func];
     match f.kind {
-        FunctionKind::Kernel => f.name.clone(),
+        FunctionKind::Kernel => sanitize(&f.name),
         FunctionKind::Normal => format!("hyd_{}", sanitize(&f.name)),
     }
 }

@@ -1,0 +1,388 @@
+//! The module tree and name resolution over it, as rustc resolves names.
+//!
+//! Every module has two namespaces (types: modules and structs; values:
+//! functions, kernels, consts, `extern` declarations) of items it defines,
+//! named imports (`use a::b as c;`, resolved on demand) and glob imports
+//! (`use a::*;`, weaker than items and named imports). A path is resolved
+//! from a module: `crate::`, `self::`, `super::`, or a first segment found
+//! in the module's own scope (Rust 2018: no lookup in enclosing modules),
+//! else an extern crate (`core`, `std`, `alloc`, `gpu`) or a primitive type
+//! (`f32::MAX`), whose paths stay [`Def::Extern`] for the builtins to read.
+//! Each segment after the first must be visible from the module the path
+//! is written in (E0603).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diag::Diagnostic;
+use crate::resolve::{normalize_path, FnId, StructId};
+
+pub type ModId = usize;
+
+/// The crate root.
+pub const ROOT: ModId = 0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ns {
+    Type,
+    Value,
+}
+
+/// What a name refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Def {
+    Mod(ModId),
+    Struct(StructId),
+    Fn(FnId),
+    Const(usize),
+    /// An `extern "C"` declaration that is not a kernel's.
+    Foreign(Range<usize>),
+    /// A path outside the program (`core::intrinsics::offload`, `f32::MAX`),
+    /// `std` and `alloc` spelled `core`.
+    Extern(Vec<String>),
+}
+
+impl Def {
+    /// rustc's word for the item in "function `f` is private".
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Def::Mod(_) => "module",
+            Def::Struct(_) => "struct",
+            Def::Fn(_) | Def::Foreign(_) => "function",
+            Def::Const(_) => "constant",
+            Def::Extern(_) => "item",
+        }
+    }
+}
+
+/// Where an item may be named from: everywhere, or in a module and its
+/// descendants (private items: their own module).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Vis {
+    Public,
+    In(ModId),
+}
+
+#[derive(Clone, Debug)]
+pub struct Binding {
+    pub def: Def,
+    pub vis: Vis,
+    /// The item's head (`fn f(x: i32) -> i32`, `struct S`) or the import,
+    /// for "defined here" notes.
+    pub head: Range<usize>,
+}
+
+/// `use a::b::c as d;` (or a `self` in a group: `use a::b::{self}`, which
+/// imports the module only).
+#[derive(Clone, Debug)]
+pub struct UseDecl {
+    pub module: ModId,
+    pub path: Vec<(String, Range<usize>)>,
+    pub name: String,
+    pub vis: Vis,
+    /// The path as written, for errors.
+    pub range: Range<usize>,
+    pub types_only: bool,
+}
+
+/// `use a::b::*;`
+#[derive(Clone, Debug)]
+pub struct GlobDecl {
+    pub module: ModId,
+    pub path: Vec<(String, Range<usize>)>,
+    pub vis: Vis,
+    /// `a::b::*`, for errors and ambiguity notes.
+    pub range: Range<usize>,
+}
+
+#[derive(Default)]
+pub struct ModuleData {
+    pub name: String,
+    pub parent: Option<ModId>,
+    /// `a::b` (empty for the root), the prefix of its items' IR names.
+    pub path: String,
+    pub types: HashMap<String, Binding>,
+    pub values: HashMap<String, Binding>,
+    /// Named imports by the name they bind.
+    pub imports: HashMap<String, Vec<usize>>,
+    pub globs: Vec<usize>,
+}
+
+#[derive(Default)]
+pub struct ModTree {
+    pub modules: Vec<ModuleData>,
+    pub uses: Vec<UseDecl>,
+    pub globs: Vec<GlobDecl>,
+}
+
+/// Deeper than this, a chain of imports is taken to be a cycle.
+const MAX_DEPTH: u32 = 64;
+
+const EXTERN_CRATES: &[&str] = &["core", "std", "alloc", "gpu"];
+
+fn is_primitive(name: &str) -> bool {
+    hybrid_ir::Scalar::from_name(name).is_some() || name == "Vec"
+}
+
+/// A path resolved up to its last segment's namespace lookup.
+#[derive(Clone, Debug)]
+pub enum PathRes {
+    Def(Def),
+    /// `S::name`: an associated item of a struct.
+    Assoc(StructId, String),
+}
+
+impl ModTree {
+    pub fn new_module(&mut self, name: String, parent: Option<ModId>) -> ModId {
+        let path = match parent {
+            Some(p) if !self.modules[p].path.is_empty() => format!("{}::{name}", self.modules[p].path),
+            _ => name.clone(),
+        };
+        self.modules.push(ModuleData { name, parent, path, ..ModuleData::default() });
+        self.modules.len() - 1
+    }
+
+    /// The IR name of item `name` of module `m`: `a::b::name`.
+    pub fn item_path(&self, m: ModId, name: &str) -> String {
+        match self.modules[m].path.as_str() {
+            "" => name.to_string(),
+            p => format!("{p}::{name}"),
+        }
+    }
+
+    /// Whether `m` is `ancestor` or inside it.
+    pub fn is_within(&self, mut m: ModId, ancestor: ModId) -> bool {
+        loop {
+            if m == ancestor {
+                return true;
+            }
+            match self.modules[m].parent {
+                Some(p) => m = p,
+                None => return false,
+            }
+        }
+    }
+
+    pub fn visible(&self, vis: Vis, from: ModId) -> bool {
+        match vis {
+            Vis::Public => true,
+            Vis::In(m) => self.is_within(from, m),
+        }
+    }
+
+    fn ns_map(&self, m: ModId, ns: Ns) -> &HashMap<String, Binding> {
+        match ns {
+            Ns::Type => &self.modules[m].types,
+            Ns::Value => &self.modules[m].values,
+        }
+    }
+
+    /// The binding of `name` in module `m`: its items, then its named
+    /// imports, then its glob imports (two different globs: E0659 at `at`).
+    fn lookup_depth(&self, m: ModId, name: &str, ns: Ns, at: &Range<usize>, depth: u32) -> Result<Option<Binding>, Diagnostic> {
+        if depth > MAX_DEPTH {
+            return Ok(None);
+        }
+        if let Some(b) = self.ns_map(m, ns).get(name) {
+            return Ok(Some(b.clone()));
+        }
+        if let Some(list) = self.modules[m].imports.get(name) {
+            for &u in list {
+                if let Some(def) = self.resolve_use(u, ns, depth + 1)? {
+                    let decl = &self.uses[u];
+                    return Ok(Some(Binding { def, vis: decl.vis, head: decl.range.clone() }));
+                }
+            }
+        }
+        let mut found: Vec<(Binding, usize)> = Vec::new();
+        for &g in &self.modules[m].globs {
+            let decl = &self.globs[g];
+            let Some(target) = self.resolve_module_path(decl.module, &decl.path, depth + 1)? else { continue };
+            let candidate = match target {
+                Def::Mod(t) => match self.lookup_depth(t, name, ns, at, depth + 1)? {
+                    Some(b) if self.visible(b.vis, m) => Some(b.def),
+                    _ => None,
+                },
+                Def::Extern(mut prefix) => {
+                    prefix.push(name.to_string());
+                    let joined = prefix.join("::");
+                    let known = crate::lower::is_builtin_fn(&joined) || crate::consteval::assoc_const_path(&prefix).is_some();
+                    (known && ns == Ns::Value).then_some(Def::Extern(prefix))
+                }
+                _ => None,
+            };
+            if let Some(def) = candidate {
+                if !found.iter().any(|(b, _)| b.def == def) {
+                    found.push((Binding { def, vis: decl.vis, head: decl.range.clone() }, g));
+                }
+            }
+        }
+        match found.len() {
+            0 => Ok(None),
+            1 => Ok(found.pop().map(|(b, _)| b)),
+            _ => {
+                let kind = found[0].0.def.kind();
+                let mut d = Diagnostic::at(Some("E0659"), format!("`{name}` is ambiguous"), at.clone(), "ambiguous name")
+                    .note("ambiguous because of multiple glob imports of a name in the same module");
+                for (i, (_, g)) in found.iter().enumerate() {
+                    let also = if i == 0 { "" } else { "also " };
+                    d = d.span_note(self.globs[*g].range.clone(), format!("`{name}` could {also}refer to the {kind} imported here"));
+                }
+                Err(d.help(format!("consider adding an explicit import of `{name}` to disambiguate")))
+            }
+        }
+    }
+
+    /// What a named import binds in namespace `ns`, if anything.
+    pub fn resolve_use(&self, u: usize, ns: Ns, depth: u32) -> Result<Option<Def>, Diagnostic> {
+        let decl = &self.uses[u];
+        if decl.types_only && ns == Ns::Value {
+            return Ok(None);
+        }
+        match self.resolve_path_depth(decl.module, &decl.path, ns, depth)? {
+            Some(PathRes::Def(d)) => Ok(Some(d)),
+            _ => Ok(None),
+        }
+    }
+
+    /// A path naming a module (or an extern crate's module), for globs.
+    fn resolve_module_path(&self, from: ModId, path: &[(String, Range<usize>)], depth: u32) -> Result<Option<Def>, Diagnostic> {
+        if path.is_empty() {
+            return Ok(Some(Def::Mod(from)));
+        }
+        match self.resolve_path_depth(from, path, Ns::Type, depth)? {
+            Some(PathRes::Def(d @ (Def::Mod(_) | Def::Extern(_)))) => Ok(Some(d)),
+            _ => Ok(None),
+        }
+    }
+
+    /// Resolve a path from module `from`, its last segment in `ns`. `Ok(None)`:
+    /// the last segment is not found (the caller reports it as fits the
+    /// context); errors in earlier segments are reported here.
+    pub fn resolve_path(&self, from: ModId, path: &[(String, Range<usize>)], ns: Ns) -> Result<Option<PathRes>, Diagnostic> {
+        self.resolve_path_depth(from, path, ns, 0)
+    }
+
+    fn resolve_path_depth(&self, from: ModId, path: &[(String, Range<usize>)], ns: Ns, depth: u32) -> Result<Option<PathRes>, Diagnostic> {
+        if depth > MAX_DEPTH || path.is_empty() {
+            return Ok(None);
+        }
+        let extern_path = |segs: &[(String, Range<usize>)]| {
+            let mut v: Vec<String> = segs.iter().map(|(s, _)| s.clone()).collect();
+            normalize_path(&mut v);
+            Ok(Some(PathRes::Def(Def::Extern(v))))
+        };
+        let mut cur = from;
+        let mut i = 0;
+        // leading `crate`, `self`, `super`s
+        match path[0].0.as_str() {
+            "crate" => {
+                cur = ROOT;
+                i = 1;
+            }
+            "self" => i = 1,
+            "super" => {
+                while i < path.len() && path[i].0 == "super" {
+                    match self.modules[cur].parent {
+                        Some(p) => cur = p,
+                        None => {
+                            return Err(Diagnostic::at(
+                                Some("E0433"),
+                                "too many leading `super` keywords",
+                                path[i].1.clone(),
+                                "there are too many leading `super` keywords",
+                            ))
+                        }
+                    }
+                    i += 1;
+                }
+            }
+            first => {
+                if path.len() == 1 {
+                    return Ok(self.lookup_depth(from, first, ns, &path[0].1, depth)?.map(|b| PathRes::Def(b.def)));
+                }
+                match self.lookup_depth(from, first, Ns::Type, &path[0].1, depth)? {
+                    Some(b) => match b.def {
+                        Def::Mod(m) => {
+                            cur = m;
+                            i = 1;
+                        }
+                        Def::Struct(s) if path.len() == 2 => return Ok(Some(PathRes::Assoc(s, path[1].0.clone()))),
+                        Def::Extern(mut prefix) => {
+                            prefix.extend(path[1..].iter().map(|(s, _)| s.clone()));
+                            return Ok(Some(PathRes::Def(Def::Extern(prefix))));
+                        }
+                        _ => return Err(not_a_module(&path[0])),
+                    },
+                    None if EXTERN_CRATES.contains(&first) || is_primitive(first) => return extern_path(path),
+                    None => {
+                        return Err(Diagnostic::at(
+                            Some("E0433"),
+                            format!("cannot find module or crate `{first}` in this scope"),
+                            path[0].1.clone(),
+                            format!("use of unresolved module or unlinked crate `{first}`"),
+                        )
+                        .help(format!("you might be missing a crate named `{first}`")))
+                    }
+                }
+            }
+        }
+        if i >= path.len() {
+            // `crate`, `self`, `super` alone name a module
+            return Ok((ns == Ns::Type).then_some(PathRes::Def(Def::Mod(cur))));
+        }
+        while i < path.len() {
+            let (name, range) = &path[i];
+            let last = i + 1 == path.len();
+            let want = if last { ns } else { Ns::Type };
+            let Some(b) = self.lookup_depth(cur, name, want, range, depth + 1)? else {
+                if last {
+                    return Ok(None);
+                }
+                return Err(Diagnostic::at(
+                    Some("E0433"),
+                    format!("cannot find `{name}` in `{}`", self.shown(cur)),
+                    range.clone(),
+                    format!("could not find `{name}` in `{}`", self.shown(cur)),
+                ));
+            };
+            if !self.visible(b.vis, from) {
+                return Err(self.private(name, &b, range));
+            }
+            if last {
+                return Ok(Some(PathRes::Def(b.def)));
+            }
+            match b.def {
+                Def::Mod(m) => cur = m,
+                Def::Struct(s) if i + 2 == path.len() => return Ok(Some(PathRes::Assoc(s, path[i + 1].0.clone()))),
+                Def::Extern(mut prefix) => {
+                    prefix.extend(path[i + 1..].iter().map(|(s, _)| s.clone()));
+                    return Ok(Some(PathRes::Def(Def::Extern(prefix))));
+                }
+                _ => return Err(not_a_module(&path[i])),
+            }
+            i += 1;
+        }
+        Ok(None)
+    }
+
+    /// How rustc names a module in messages: `crate` for the root.
+    pub fn shown(&self, m: ModId) -> String {
+        if m == ROOT {
+            "crate".into()
+        } else {
+            self.modules[m].name.clone()
+        }
+    }
+
+    /// E0603 for a binding not visible where it is named.
+    pub fn private(&self, name: &str, b: &Binding, at: &Range<usize>) -> Diagnostic {
+        let kind = b.def.kind();
+        Diagnostic::at(Some("E0603"), format!("{kind} `{name}` is private"), at.clone(), format!("private {kind}"))
+            .span_note(b.head.clone(), format!("the {kind} `{name}` is defined here"))
+    }
+}
+
+fn not_a_module((name, range): &(String, Range<usize>)) -> Diagnostic {
+    Diagnostic::at(Some("E0433"), format!("`{name}` is not a module"), range.clone(), format!("`{name}` is not a module"))
+}

@@ -1,0 +1,383 @@
+//! The item tree: a walk over the items of every module (inline `mod m { .. }`
+//! and `mod m;` files), binding each item's name in its module's namespace
+//! with its visibility and recording `use` declarations, per side.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use syn::spanned::Spanned;
+
+use crate::cfg;
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::modtree::{Binding, Def, GlobDecl, ModId, Ns, UseDecl, Vis};
+use crate::resolve::{new_decl, sides, sig_range, ConstDecl, ForeignDecl, Items, StructInfo, Syntax};
+
+/// A method found in an `impl` block, registered once all structs are known.
+pub struct MethodDecl<'a> {
+    pub module: ModId,
+    pub self_ty: &'a syn::Type,
+    pub f: &'a syn::ImplItemFn,
+    pub on_host: bool,
+    pub on_device: bool,
+}
+
+pub struct Walk<'a> {
+    pub items: Items,
+    pub syntax: Syntax<'a>,
+    pub foreign: Vec<ForeignDecl<'a>>,
+    pub methods: Vec<MethodDecl<'a>>,
+    pub mod_files: &'a HashMap<usize, usize>,
+    pub files: &'a [syn::File],
+    pub errors: Vec<Diagnostic>,
+}
+
+fn dup(name: &str, range: Range<usize>) -> Diagnostic {
+    Diagnostic::at(Some("E0428"), format!("the name `{name}` is defined multiple times"), range, format!("`{name}` redefined here"))
+}
+
+/// The start of an item: its visibility if written, else `fallback`.
+fn vis_start(vis: &syn::Visibility, fallback: usize) -> usize {
+    match vis {
+        syn::Visibility::Inherited => fallback,
+        v => crate::ranges::byte_range(v.span()).start,
+    }
+}
+
+/// A function's head, as rustc's "defined here" notes show it.
+pub fn fn_head(vis: &syn::Visibility, sig: &syn::Signature) -> Range<usize> {
+    let r = sig_range(sig);
+    let end = match &sig.output {
+        syn::ReturnType::Default => r.end,
+        syn::ReturnType::Type(_, t) => range_of(&**t).end,
+    };
+    vis_start(vis, r.start)..end
+}
+
+impl<'a> Walk<'a> {
+    /// The visibility of an item of module `m`.
+    fn vis(&self, vis: &syn::Visibility, m: ModId) -> DResult<Vis> {
+        let tree = &self.items.tree;
+        Ok(match vis {
+            syn::Visibility::Public(_) => Vis::Public,
+            syn::Visibility::Inherited => Vis::In(m),
+            syn::Visibility::Restricted(r) => {
+                let mut cur = m;
+                for (i, seg) in r.path.segments.iter().enumerate() {
+                    let name = seg.ident.to_string();
+                    cur = match name.as_str() {
+                        "crate" if i == 0 => crate::modtree::ROOT,
+                        "self" if i == 0 => m,
+                        "super" => match tree.modules[cur].parent {
+                            Some(p) => p,
+                            None => {
+                                return Err(Diagnostic::at(
+                                    Some("E0433"),
+                                    "too many leading `super` keywords",
+                                    range_of(&seg.ident),
+                                    "there are too many leading `super` keywords",
+                                ))
+                            }
+                        },
+                        _ => match tree.modules[cur].types.get(&name).map(|b| &b.def) {
+                            Some(Def::Mod(c)) => *c,
+                            _ => {
+                                return Err(Diagnostic::at(
+                                    Some("E0433"),
+                                    format!("cannot find module `{name}` in `{}`", tree.shown(cur)),
+                                    range_of(&seg.ident),
+                                    format!("could not find `{name}` in `{}`", tree.shown(cur)),
+                                ))
+                            }
+                        },
+                    };
+                }
+                if !tree.is_within(m, cur) {
+                    return Err(Diagnostic::at(
+                        Some("E0742"),
+                        "visibilities can only be restricted to ancestor modules",
+                        range_of(&r.path),
+                        "",
+                    ));
+                }
+                Vis::In(cur)
+            }
+        })
+    }
+
+    fn bind(&mut self, m: ModId, ns: Ns, name: String, binding: Binding, range: Range<usize>) -> DResult<()> {
+        let module = &mut self.items.tree.modules[m];
+        let map = match ns {
+            Ns::Type => &mut module.types,
+            Ns::Value => &mut module.values,
+        };
+        if map.contains_key(&name) {
+            return Err(dup(&name, range));
+        }
+        map.insert(name, binding);
+        Ok(())
+    }
+
+    /// Walk the items of module `m`, whose sides are `outer` (host, device).
+    pub fn module(&mut self, list: &'a [syn::Item], m: ModId, outer: (bool, bool)) {
+        for item in list {
+            if let Err(e) = self.item(item, m, outer) {
+                self.errors.push(e);
+            }
+        }
+    }
+
+    fn item(&mut self, item: &'a syn::Item, m: ModId, outer: (bool, bool)) -> DResult<()> {
+        use syn::Item;
+        let attrs: &[syn::Attribute] = match item {
+            Item::Fn(f) => &f.attrs,
+            Item::ForeignMod(f) => &f.attrs,
+            Item::Struct(s) => &s.attrs,
+            Item::Impl(i) => &i.attrs,
+            Item::Const(c) => &c.attrs,
+            Item::Use(u) => &u.attrs,
+            Item::Mod(md) => &md.attrs,
+            Item::Enum(e) => return Err(Diagnostic::not_in_language("enums", range_of(&e.ident))),
+            Item::Trait(t) => return Err(Diagnostic::not_in_language("traits", range_of(&t.ident))),
+            Item::TraitAlias(t) => return Err(Diagnostic::not_in_language("traits", range_of(&t.ident))),
+            Item::Union(u) => return Err(Diagnostic::not_in_language("unions", range_of(&u.ident))),
+            Item::Macro(mc) => return Err(Diagnostic::not_in_language("macro definitions", range_of(&mc.mac.path))),
+            Item::Static(s) => return Err(Diagnostic::unsupported("`static` items", range_of(&s.ident))),
+            Item::Type(t) => return Err(Diagnostic::unsupported("type aliases", range_of(&t.ident))),
+            Item::ExternCrate(e) => return Err(Diagnostic::unsupported("`extern crate`", range_of(&e.ident))),
+            other => return Err(Diagnostic::unsupported("this item", range_of(other))),
+        };
+        cfg::check_item_attrs(attrs)?;
+        let (h, d) = sides(attrs)?;
+        let (on_host, on_device) = (h && outer.0, d && outer.1);
+        if !on_host && !on_device {
+            return Ok(());
+        }
+        match item {
+            Item::Fn(f) => self.function(f, m, on_host, on_device),
+            Item::ForeignMod(fm) => {
+                let abi = fm.abi.name.as_ref().map(|n| n.value()).unwrap_or_else(|| "C".into());
+                if abi != "C" {
+                    return Err(Diagnostic::unsupported(&format!("`extern \"{abi}\"` blocks"), range_of(&fm.abi)));
+                }
+                for fi in &fm.items {
+                    match fi {
+                        syn::ForeignItem::Fn(f) => {
+                            cfg::check_item_attrs(&f.attrs)?;
+                            let (h, _) = sides(&f.attrs)?;
+                            crate::resolve::check_sig_shape(&f.sig)?;
+                            self.foreign.push(ForeignDecl {
+                                name: f.sig.ident.to_string(),
+                                module: m,
+                                vis: self.vis(&f.vis, m)?,
+                                head: fn_head(&f.vis, &f.sig),
+                                sig: &f.sig,
+                                on_host: on_host && h,
+                                range: range_of(&f.sig.ident),
+                            });
+                        }
+                        other => return Err(Diagnostic::unsupported("this item in an `extern` block", range_of(other))),
+                    }
+                }
+                Ok(())
+            }
+            Item::Struct(s) => {
+                if !s.generics.params.is_empty() {
+                    return Err(Diagnostic::not_in_language("generic structs", range_of(&s.generics)));
+                }
+                if !matches!(s.fields, syn::Fields::Named(_)) {
+                    return Err(Diagnostic::unsupported("tuple and unit structs", range_of(&s.ident)));
+                }
+                let name = s.ident.to_string();
+                let sid = self.items.structs.len();
+                let head = vis_start(&s.vis, crate::ranges::byte_range(s.struct_token.span).start)..range_of(&s.ident).end;
+                let vis = self.vis(&s.vis, m)?;
+                self.bind(m, Ns::Type, name.clone(), Binding { def: Def::Struct(sid), vis, head }, range_of(&s.ident))?;
+                // handles are assigned in `define_structs`; placeholders here
+                self.syntax.structs.push(s);
+                self.items.structs.push(StructInfo {
+                    name: self.items.tree.item_path(m, &name),
+                    range: range_of(&s.ident),
+                    def: hybrid_ir::Handle::from_index(usize::MAX >> 33),
+                    ty: hybrid_ir::Handle::from_index(usize::MAX >> 33),
+                    methods: HashMap::new(),
+                    module: m,
+                });
+                Ok(())
+            }
+            Item::Impl(imp) => {
+                if let Some((_, path, _)) = &imp.trait_ {
+                    return Err(Diagnostic::not_in_language("traits (trait impls)", range_of(path)));
+                }
+                if !imp.generics.params.is_empty() {
+                    return Err(Diagnostic::not_in_language("generic impls", range_of(&imp.generics)));
+                }
+                for ii in &imp.items {
+                    match ii {
+                        syn::ImplItem::Fn(f) => {
+                            cfg::check_item_attrs(&f.attrs)?;
+                            let (h, d) = sides(&f.attrs)?;
+                            if !(h && on_host) && !(d && on_device) {
+                                continue;
+                            }
+                            crate::resolve::check_sig_shape(&f.sig)?;
+                            if cfg::is_kernel(&f.attrs) {
+                                return Err(Diagnostic::unsupported("kernels as methods", range_of(&f.sig.ident)));
+                            }
+                            let (on_host, on_device) = (h && on_host, d && on_device);
+                            self.methods.push(MethodDecl { module: m, self_ty: &imp.self_ty, f, on_host, on_device });
+                        }
+                        syn::ImplItem::Const(c) => return Err(Diagnostic::unsupported("associated constants", range_of(&c.ident))),
+                        other => return Err(Diagnostic::unsupported("this item in an `impl` block", range_of(other))),
+                    }
+                }
+                Ok(())
+            }
+            Item::Const(c) => {
+                let name = c.ident.to_string();
+                let idx = self.items.consts.len();
+                let vis = self.vis(&c.vis, m)?;
+                self.bind(m, Ns::Value, name.clone(), Binding { def: Def::Const(idx), vis, head: range_of(item) }, range_of(&c.ident))?;
+                self.items.consts.push(ConstDecl { name, module: m, ty: None, value: None });
+                self.syntax.consts.push(c);
+                Ok(())
+            }
+            Item::Use(u) => {
+                let vis = self.vis(&u.vis, m)?;
+                self.use_tree(&u.tree, &mut Vec::new(), None, m, vis);
+                Ok(())
+            }
+            Item::Mod(md) => {
+                if let Some(a) = md.attrs.iter().find(|a| a.path().is_ident("path")) {
+                    return Err(Diagnostic::unsupported("`#[path]` on modules", range_of(a)));
+                }
+                let name = md.ident.to_string();
+                let vis = self.vis(&md.vis, m)?;
+                let child = self.items.tree.new_module(name.clone(), Some(m));
+                self.bind(m, Ns::Type, name, Binding { def: Def::Mod(child), vis, head: range_of(&md.ident) }, range_of(&md.ident))?;
+                match &md.content {
+                    Some((_, list)) => self.module(list, child, (on_host, on_device)),
+                    None => {
+                        let Some(&file) = self.mod_files.get(&range_of(&md.ident).start) else {
+                            return Err(Diagnostic::ice(format!("the file of module `{}` was not loaded", md.ident)));
+                        };
+                        let files = self.files;
+                        let parsed = &files[file];
+                        crate::check_module_attrs(&parsed.attrs)?;
+                        self.module(&parsed.items, child, (on_host, on_device));
+                    }
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn function(&mut self, f: &'a syn::ItemFn, m: ModId, on_host: bool, on_device: bool) -> DResult<()> {
+        crate::resolve::check_sig_shape(&f.sig)?;
+        let name = f.sig.ident.to_string();
+        let is_kernel = cfg::is_kernel(&f.attrs);
+        if let Some(abi) = &f.sig.abi {
+            let abi_name = abi.name.as_ref().map(|n| n.value()).unwrap_or_else(|| "C".into());
+            match abi_name.as_str() {
+                "gpu-kernel" if is_kernel => {}
+                "gpu-kernel" => {
+                    return Err(Diagnostic::at(
+                        None,
+                        "an `extern \"gpu-kernel\"` function must be marked `#[offload_kernel]` or `#[rustc_offload_kernel]`",
+                        range_of(&f.sig.ident),
+                        "missing kernel attribute",
+                    ))
+                }
+                "C" | "Rust" => {}
+                other => return Err(Diagnostic::unsupported(&format!("the ABI `\"{other}\"`"), range_of(abi))),
+            }
+        }
+        let id = self.items.fns.len();
+        let path = self.items.tree.item_path(m, &name);
+        let vis = self.vis(&f.vis, m)?;
+        let mut decl = new_decl(path, &f.sig, &f.block, on_host, on_device, is_kernel, None);
+        decl.module = m;
+        decl.vis = vis;
+        match self.items.tree.modules[m].values.get(&name).map(|b| b.def.clone()) {
+            Some(Def::Fn(prev)) => {
+                let p = &self.items.fns[prev];
+                let clash = (p.on_host && on_host) || (p.on_device && on_device);
+                return Err(if clash {
+                    dup(&name, range_of(&f.sig.ident)).secondary(p.range.clone(), format!("previous definition of `{name}` here"))
+                } else {
+                    Diagnostic::unsupported(&format!("defining `{name}` differently for the host and the device"), range_of(&f.sig.ident))
+                });
+            }
+            Some(_) => return Err(dup(&name, range_of(&f.sig.ident))),
+            None => {}
+        }
+        let head = fn_head(&f.vis, &f.sig);
+        self.bind(m, Ns::Value, name, Binding { def: Def::Fn(id), vis, head }, range_of(&f.sig.ident))?;
+        self.items.fns.push(decl);
+        self.syntax.sigs.push(&f.sig);
+        Ok(())
+    }
+
+    /// Record the imports of a `use` tree. `start`: where the path of the
+    /// current import starts (reset inside groups, as rustc's spans are).
+    fn use_tree(&mut self, tree: &syn::UseTree, prefix: &mut Vec<(String, Range<usize>)>, start: Option<usize>, m: ModId, vis: Vis) {
+        let span_from = |end: usize, own: Range<usize>| start.map_or(own.clone(), |s| s..end.max(s));
+        match tree {
+            syn::UseTree::Path(p) => {
+                let r = range_of(&p.ident);
+                let start = start.or(Some(r.start));
+                prefix.push((p.ident.to_string(), r));
+                self.use_tree(&p.tree, prefix, start, m, vis);
+                prefix.pop();
+            }
+            syn::UseTree::Name(n) => {
+                let own = range_of(&n.ident);
+                let name = n.ident.to_string();
+                let range = span_from(own.end, own.clone());
+                let (path, name, types_only) = if name == "self" {
+                    match prefix.last() {
+                        Some((last, _)) => (prefix.clone(), last.clone(), true),
+                        None => {
+                            self.errors.push(Diagnostic::at(Some("E0429"), "`self` imports are only allowed within a { } list", own, ""));
+                            return;
+                        }
+                    }
+                } else {
+                    let mut path = prefix.clone();
+                    path.push((name.clone(), own));
+                    (path, name, false)
+                };
+                self.push_use(UseDecl { module: m, path, name, vis, range, types_only });
+            }
+            syn::UseTree::Rename(r) => {
+                let own = range_of(&r.ident);
+                let range = span_from(range_of(&r.rename).end, own.start..range_of(&r.rename).end);
+                let mut path = prefix.clone();
+                path.push((r.ident.to_string(), own));
+                let name = r.rename.to_string();
+                if name == "_" {
+                    return;
+                }
+                self.push_use(UseDecl { module: m, path, name, vis, range, types_only: false });
+            }
+            syn::UseTree::Glob(g) => {
+                let own = crate::ranges::byte_range(g.star_token.span);
+                let range = span_from(own.end, own);
+                let idx = self.items.tree.globs.len();
+                self.items.tree.globs.push(GlobDecl { module: m, path: prefix.clone(), vis, range });
+                self.items.tree.modules[m].globs.push(idx);
+            }
+            syn::UseTree::Group(g) => {
+                for t in &g.items {
+                    self.use_tree(t, prefix, None, m, vis);
+                }
+            }
+        }
+    }
+
+    fn push_use(&mut self, decl: UseDecl) {
+        let idx = self.items.tree.uses.len();
+        self.items.tree.modules[decl.module].imports.entry(decl.name.clone()).or_default().push(idx);
+        self.items.tree.uses.push(decl);
+    }
+}

@@ -1,0 +1,3 @@
+mod missing;
+
+fn main() {}

@@ -1,0 +1,8 @@
+mod a {
+    pub mod b {
+        pub(super) fn g() {}
+    }
+}
+use a::b::g;
+
+fn main() {}

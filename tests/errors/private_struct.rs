@@ -1,0 +1,9 @@
+mod shapes {
+    struct Point {
+        x: f32,
+    }
+}
+
+fn main() {
+    let p = shapes::Point { x: 1.0 };
+}

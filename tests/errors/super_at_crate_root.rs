@@ -1,0 +1,5 @@
+fn f() {}
+
+fn main() {
+    super::f();
+}

@@ -1,0 +1,6 @@
+mod a {
+    pub fn f() {}
+}
+use a::g;
+
+fn main() {}

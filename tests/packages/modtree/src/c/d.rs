@@ -1,0 +1,2 @@
+//! `c::d`, in `c/d.rs`.
+pub const LIMIT: i32 = 42;
