@@ -19,6 +19,11 @@ run FILE *ARGS: build
 test: build
     cargo test --release --workspace
 
+# Formatting and lints (what CI checks besides the tests): rustfmt, clippy with no warnings.
+lint:
+    cargo fmt --all --check
+    cargo clippy --release --workspace --all-targets -- -D warnings
+
 # Update snapshot files (error diagnostics, IR, PTX) after an intended change.
 bless: build
     BLESS=1 cargo test --release --workspace

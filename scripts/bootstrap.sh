@@ -21,6 +21,8 @@ if ! command -v cargo >/dev/null; then
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 command -v just >/dev/null || cargo install just --locked
+# `just lint` (CI) needs rustfmt and clippy; rustup's default profile has them.
+if command -v rustup >/dev/null; then rustup component add rustfmt clippy >/dev/null 2>&1 || echo "bootstrap: could not add rustfmt/clippy" >&2; fi
 
 just build-hybrid tests/programs/seed.rs
 target/hybrid/seed

@@ -31,10 +31,7 @@ fn eval(meta: &Meta, side: Side) -> DResult<bool> {
     match meta {
         Meta::Path(path) => {
             let name = path.get_ident().map(|i| i.to_string()).unwrap_or_default();
-            Ok(match (name.as_str(), side) {
-                ("unix", Side::Host) => true,
-                _ => false,
-            })
+            Ok(matches!((name.as_str(), side), ("unix", Side::Host)))
         }
         Meta::NameValue(nv) => {
             let key = nv.path.get_ident().map(|i| i.to_string()).unwrap_or_default();

@@ -16,9 +16,15 @@ pub struct Label {
     pub message: String,
 }
 
-/// One error, with its rustc error code where one fits.
+/// One error, with its rustc error code where one fits. Boxed, so that a
+/// `Result<T, Diagnostic>` is no larger than its `T` needs: errors are the
+/// rare path.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
+pub struct Diagnostic(Box<DiagnosticData>);
+
+/// What a [`Diagnostic`] says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiagnosticData {
     pub code: Option<&'static str>,
     pub message: String,
     pub primary: Option<Label>,
@@ -31,9 +37,22 @@ pub struct Diagnostic {
     pub helps_first: bool,
 }
 
+impl std::ops::Deref for Diagnostic {
+    type Target = DiagnosticData;
+    fn deref(&self) -> &DiagnosticData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Diagnostic {
+    fn deref_mut(&mut self) -> &mut DiagnosticData {
+        &mut self.0
+    }
+}
+
 impl Diagnostic {
     pub fn error(code: Option<&'static str>, message: impl Into<String>) -> Self {
-        Diagnostic {
+        Diagnostic(Box::new(DiagnosticData {
             code,
             message: message.into(),
             primary: None,
@@ -42,7 +61,7 @@ impl Diagnostic {
             span_notes: Vec::new(),
             helps: Vec::new(),
             helps_first: false,
-        }
+        }))
     }
     /// An error with a primary label.
     pub fn at(code: Option<&'static str>, message: impl Into<String>, range: Range<usize>, label: impl Into<String>) -> Self {

@@ -406,8 +406,7 @@ fn define_structs(items: &mut Items, syntax: &[&syn::ItemStruct], types: &mut Ty
         s.def = types.structs.append(StructDef { name: s.name.clone(), fields: Vec::new() });
         s.ty = types.insert(Type::Struct(s.def));
     }
-    for sid in 0..items.structs.len() {
-        let item = syntax[sid];
+    for (sid, &item) in syntax.iter().enumerate().take(items.structs.len()) {
         let self_ty = items.structs[sid].ty;
         let mut fields = Vec::new();
         let mut seen = std::collections::HashSet::new();

@@ -216,7 +216,7 @@ impl<'a> Walk<'a> {
                         syn::ImplItem::Fn(f) => {
                             cfg::check_item_attrs(&f.attrs)?;
                             let (h, d) = sides(&f.attrs)?;
-                            if !(h && on_host) && !(d && on_device) {
+                            if !(h && on_host || d && on_device) {
                                 continue;
                             }
                             crate::resolve::check_sig_shape(&f.sig)?;

@@ -12,7 +12,10 @@ use crate::diag::{range_of, DResult, Diagnostic};
 use crate::infer::{Shape, TyId, VarKind};
 use crate::resolve::SelfKind;
 
-fn geometry(name: &str) -> Option<(fn(Axis) -> Intrinsic, Axis)> {
+/// The intrinsic constructor of a thread-geometry builtin, by axis.
+type GeometryOp = fn(Axis) -> Intrinsic;
+
+fn geometry(name: &str) -> Option<(GeometryOp, Axis)> {
     let (base, axis) = name.rsplit_once('_')?;
     let axis = match axis {
         "x" => Axis::X,

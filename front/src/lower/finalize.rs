@@ -79,10 +79,8 @@ impl<'i> FnLower<'i> {
                     return Err(Diagnostic::at(Some("E0308"), "mismatched types", range, format!("expected `{t}`, found integer")));
                 }
             },
-            ExprKind::Literal(Literal::Float(f)) => {
-                if scalar(ty) == Some(Scalar::F32) {
-                    self.exprs[h].kind = ExprKind::Literal(Literal::Float(f as f32 as f64));
-                }
+            ExprKind::Literal(Literal::Float(f)) if scalar(ty) == Some(Scalar::F32) => {
+                self.exprs[h].kind = ExprKind::Literal(Literal::Float(f as f32 as f64));
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let lt = self.exprs[lhs].ty;

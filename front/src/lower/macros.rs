@@ -78,7 +78,7 @@ fn parse_format(s: &str, range: &Range<usize>) -> DResult<Vec<FmtItem>> {
                 } else {
                     return Err(err(format!("invalid argument name `{name}`")));
                 };
-                items.push(FmtItem::Arg { arg, spec: parse_spec(spec).map_err(|m| err(m))? });
+                items.push(FmtItem::Arg { arg, spec: parse_spec(spec).map_err(&err)? });
             }
             c => lit.push(c),
         }
