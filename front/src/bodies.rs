@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use hybrid_ir::TypeTable;
 
 use crate::diag::{Diagnostic, LineIndex};
-use crate::lower::{lower_function, Lowered};
+use crate::lower::{lower_function, Job, Lowered};
 use crate::ranges::{SourceLines, SourceScope};
 use crate::resolve::Items;
 
@@ -42,15 +42,15 @@ pub struct Bodies {
     pub lower_time: Duration,
 }
 
-/// Parse and lower the body of every function of `items` on `threads`
-/// threads (0: as many as the program's size makes worthwhile, up to all
-/// cores).
-pub fn parse_and_lower(source: &str, items: &Items, types: &TypeTable, lines: &LineIndex<'_>, threads: usize) -> Bodies {
-    let runs = split_runs(items, thread_count(items, threads));
+/// Parse and lower the body of every job (a function of `items`, or an
+/// instance of a generic one) on `threads` threads (0: as many as the
+/// program's size makes worthwhile, up to all cores); results in job order.
+pub fn parse_and_lower(source: &str, items: &Items, types: &TypeTable, lines: &LineIndex<'_>, threads: usize, jobs: &[Job]) -> Bodies {
+    let runs = split_runs(items, jobs, thread_count(items, jobs, threads));
     let text = SourceLines::new(source);
     // One run: on this thread (a small program; a thread costs ~0.1 ms).
     let outputs: Vec<(Part, Duration, Duration)> = if let [run] = &runs[..] {
-        vec![lower_run(source, text, items, types, lines, run.clone())]
+        vec![lower_run(source, text, items, types, lines, &jobs[run.clone()])]
     } else {
         std::thread::scope(|scope| {
             let workers: Vec<_> = runs
@@ -58,7 +58,7 @@ pub fn parse_and_lower(source: &str, items: &Items, types: &TypeTable, lines: &L
                 .map(|run| {
                     let text = Arc::clone(&text);
                     let run = run.clone();
-                    scope.spawn(move || lower_run(source, text, items, types, lines, run))
+                    scope.spawn(move || lower_run(source, text, items, types, lines, &jobs[run]))
                 })
                 .collect();
             workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
@@ -73,62 +73,80 @@ pub fn parse_and_lower(source: &str, items: &Items, types: &TypeTable, lines: &L
     bodies
 }
 
-/// `threads` if given (at most one per function), else all cores for a
+/// `threads` if given (at most one per job), else all cores for a
 /// program big enough to keep them busy.
-fn thread_count(items: &Items, threads: usize) -> usize {
+fn thread_count(items: &Items, jobs: &[Job], threads: usize) -> usize {
     let wanted = if threads == 0 {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let bytes: usize = items.fns.iter().map(|f| f.body.len()).sum();
+        let bytes: usize = jobs.iter().map(|j| items.fns[j.fid].body.len()).sum();
         cores.min(bytes / MIN_BYTES_PER_THREAD + 1)
     } else {
         threads
     };
-    wanted.min(items.fns.len()).max(1)
+    wanted.min(jobs.len()).max(1)
 }
 
-/// Split the functions into `count` contiguous runs of about equal body size.
-fn split_runs(items: &Items, count: usize) -> Vec<Range<usize>> {
-    let total: usize = items.fns.iter().map(|f| f.body.len()).sum();
+/// Split the jobs into `count` contiguous runs of about equal body size.
+fn split_runs(items: &Items, jobs: &[Job], count: usize) -> Vec<Range<usize>> {
+    let total: usize = jobs.iter().map(|j| items.fns[j.fid].body.len()).sum();
     let mut runs = Vec::with_capacity(count);
     let mut start = 0;
     let mut seen = 0;
-    for (id, f) in items.fns.iter().enumerate() {
-        seen += f.body.len();
+    for (id, job) in jobs.iter().enumerate() {
+        seen += items.fns[job.fid].body.len();
         // close run k once the bytes so far reach (k+1)/count of the total
         if runs.len() + 1 < count && seen * count >= total * (runs.len() + 1) {
             runs.push(start..id + 1);
             start = id + 1;
         }
     }
-    runs.push(start..items.fns.len());
+    runs.push(start..jobs.len());
     runs
 }
 
-/// One worker: parse and lower the functions `run`, in order.
+/// One worker: parse and lower the jobs of `run`, in order.
 fn lower_run(
     source: &str,
     text: Arc<SourceLines>,
     items: &Items,
     types: &TypeTable,
     lines: &LineIndex<'_>,
-    run: Range<usize>,
+    run: &[Job],
 ) -> (Part, Duration, Duration) {
     let scope = SourceScope::shared(text);
     let mut types = types.clone();
     let mut results = Vec::with_capacity(run.len());
     let (mut parse_time, mut lower_time) = (Duration::ZERO, Duration::ZERO);
-    for fid in run {
-        let range = items.fns[fid].body.clone();
-        scope.set_origin(range.start);
+    for job in run {
+        let decl = &items.fns[job.fid];
         let t = Instant::now();
-        let parsed = syn::parse_str::<syn::Block>(&source[range]);
-        let t2 = Instant::now();
-        parse_time += t2 - t;
-        results.push(match parsed {
-            Ok(block) => lower_function(items, &mut types, lines, fid, &block),
-            Err(e) => Err(crate::syntax_error(&e)),
-        });
-        lower_time += t2.elapsed();
+        let parsed_before = parse_time;
+        let result = match (&job.args, decl.generics.as_deref()) {
+            (Some(_), Some(g)) => {
+                // an instance: its signature and body parsed in one piece
+                scope.set_origin(g.sig.start);
+                let parsed = syn::parse_str::<syn::TraitItemFn>(&source[g.sig.start..decl.body.end]);
+                parse_time += t.elapsed();
+                match parsed {
+                    Ok(syn::TraitItemFn { sig, default: Some(block), .. }) => {
+                        lower_function(items, &mut types, lines, job, Some(&sig), &block)
+                    }
+                    Ok(_) => Err(Diagnostic::ice(format!("`{}` has no body", decl.name))),
+                    Err(e) => Err(crate::syntax_error(&e)),
+                }
+            }
+            _ => {
+                scope.set_origin(decl.body.start);
+                let parsed = syn::parse_str::<syn::Block>(&source[decl.body.clone()]);
+                parse_time += t.elapsed();
+                match parsed {
+                    Ok(block) => lower_function(items, &mut types, lines, job, None, &block),
+                    Err(e) => Err(crate::syntax_error(&e)),
+                }
+            }
+        };
+        results.push(result);
+        lower_time += t.elapsed() - (parse_time - parsed_before);
         // The body's tree is gone: let proc-macro2 forget its text.
         proc_macro2::extra::invalidate_current_thread_spans();
     }

@@ -124,6 +124,10 @@ pub trait ConstEnv {
     /// The const a path names, if it names one (errors: the path's own).
     fn const_index(&self, path: &syn::Path) -> DResult<Option<usize>>;
     fn const_value(&self, idx: usize) -> DResult<ConstValue>;
+    /// The value of a const generic parameter in scope.
+    fn param_value(&self, _name: &str) -> Option<ConstValue> {
+        None
+    }
 }
 
 /// Evaluate a constant expression (literals, arithmetic, casts, other consts).
@@ -162,6 +166,9 @@ pub fn eval(expr: &syn::Expr, items: &dyn ConstEnv) -> DResult<ConstValue> {
         },
         Expr::Path(p) => {
             let mut segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            if let Some(v) = p.path.get_ident().and_then(|i| items.param_value(&i.to_string())) {
+                return Ok(v);
+            }
             if let Some(idx) = items.const_index(&p.path)? {
                 return items.const_value(idx);
             }

@@ -30,14 +30,17 @@ mod bodies;
 mod cfg;
 mod consteval;
 mod diag;
+mod generics;
 mod infer;
 mod lower;
 mod modtree;
+mod mono;
 mod ranges;
 mod resolve;
 mod sides;
 mod source;
 mod split;
+mod traits;
 mod types;
 mod walk;
 
@@ -151,41 +154,17 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     timings.push(("cfg+resolve", t.elapsed()));
 
     let t = Instant::now();
-    let bodies = bodies::parse_and_lower(source, &items, &module.types, &lines, threads);
+    let collected = mono::lower_all(source, &items, &mut module, &lines, threads).map_err(Diagnostics::sorted)?;
     timings.push(("bodies (parallel)", t.elapsed()));
-    timings.push(("  parse (all threads)", bodies.parse_time));
-    timings.push(("  typecheck+lower (all threads)", bodies.lower_time));
+    timings.push(("  parse (all threads)", collected.parse_time));
+    timings.push(("  typecheck+lower (all threads)", collected.lower_time));
 
     let t = Instant::now();
-    let body_threads = bodies.threads;
-    let (base_types, base_structs) = (module.types.types.len(), module.types.structs.len());
-    let mut errors = Vec::new();
-    let mut lowered = Vec::with_capacity(items.fns.len());
-    let mut shared_arrays = Vec::new();
-    for part in bodies.parts {
-        let map = module.types.merge_from(&part.types, base_types, base_structs);
-        for result in part.results {
-            match result {
-                Ok(mut l) => {
-                    l.func.remap_types(&map);
-                    l.func.offset_shared_arrays(shared_arrays.len() as u32);
-                    shared_arrays.extend(l.shared_arrays.iter().map(|t| map[t.index()]));
-                    lowered.push(l);
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Diagnostics::sorted(errors));
-    }
-    for ty in shared_arrays {
-        module.add_shared_array(ty);
-    }
-    let facts: Vec<lower::Facts> = lowered.iter_mut().map(|l| std::mem::take(&mut l.facts)).collect();
-    let sides = sides::assign(&items, &facts).map_err(Diagnostics::sorted)?;
-    for (l, s) in lowered.into_iter().zip(sides) {
-        let mut func = l.func;
+    let body_threads = collected.body_threads;
+    let main = items.main.map(|id| items.fns[id].handle.index());
+    let sides = sides::assign(&items, &collected.units, main).map_err(Diagnostics::sorted)?;
+    for (unit, s) in collected.units.into_iter().zip(sides) {
+        let mut func = unit.lowered.func;
         func.sides = s;
         module.functions.append(func);
     }

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diag::Diagnostic;
+use crate::generics::TraitId;
 use crate::resolve::{normalize_path, FnId, StructId};
 
 pub type ModId = usize;
@@ -33,6 +34,7 @@ pub enum Ns {
 pub enum Def {
     Mod(ModId),
     Struct(StructId),
+    Trait(TraitId),
     Fn(FnId),
     Const(usize),
     /// An `extern "C"` declaration that is not a kernel's.
@@ -48,6 +50,7 @@ impl Def {
         match self {
             Def::Mod(_) => "module",
             Def::Struct(_) => "struct",
+            Def::Trait(_) => "trait",
             Def::Fn(_) | Def::Foreign(_) => "function",
             Def::Const(_) => "constant",
             Def::Extern(_) => "item",
@@ -130,6 +133,8 @@ pub enum PathRes {
     Def(Def),
     /// `S::name`: an associated item of a struct.
     Assoc(StructId, String),
+    /// `Tr::name`: an item of a trait (`Default::default`, `Real::sqrt`).
+    TraitItem(TraitId, String),
 }
 
 impl ModTree {
@@ -308,6 +313,7 @@ impl ModTree {
                             i = 1;
                         }
                         Def::Struct(s) if path.len() == 2 => return Ok(Some(PathRes::Assoc(s, path[1].0.clone()))),
+                        Def::Trait(t) if path.len() == 2 => return Ok(Some(PathRes::TraitItem(t, path[1].0.clone()))),
                         Def::Extern(mut prefix) => {
                             prefix.extend(path[1..].iter().map(|(s, _)| s.clone()));
                             return Ok(Some(PathRes::Def(Def::Extern(prefix))));
@@ -355,6 +361,7 @@ impl ModTree {
             match b.def {
                 Def::Mod(m) => cur = m,
                 Def::Struct(s) if i + 2 == path.len() => return Ok(Some(PathRes::Assoc(s, path[i + 1].0.clone()))),
+                Def::Trait(t) if i + 2 == path.len() => return Ok(Some(PathRes::TraitItem(t, path[i + 1].0.clone()))),
                 Def::Extern(mut prefix) => {
                     prefix.extend(path[i + 1..].iter().map(|(s, _)| s.clone()));
                     return Ok(Some(PathRes::Def(Def::Extern(prefix))));

@@ -156,6 +156,28 @@ impl SourceScope {
     }
 }
 
+/// Run `f`, which parses the piece of the file starting at byte `start` and
+/// takes the ranges of what it parsed, then map spans as before again (for
+/// a body being lowered while it parses another function's signature).
+pub fn with_origin<T>(start: usize, f: impl FnOnce() -> T) -> T {
+    let saved = SOURCE.with(|s| {
+        s.borrow_mut().as_mut().map(|scope| {
+            let saved = scope.origin;
+            scope.origin = scope.lines.origin_of(start);
+            saved
+        })
+    });
+    let result = f();
+    if let Some(origin) = saved {
+        SOURCE.with(|s| {
+            if let Some(scope) = &mut *s.borrow_mut() {
+                scope.origin = origin;
+            }
+        })
+    }
+    result
+}
+
 impl SourceScope {
     /// The text of this scope starts at global offset `base` of the
     /// program's text: ranges are shifted by it.

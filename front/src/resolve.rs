@@ -18,6 +18,7 @@ use syn::spanned::Spanned;
 use crate::cfg::{self, Side};
 use crate::consteval::{self, ConstEnv, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
+use crate::generics::{Generics, ImplInfo, TraitId, TraitInfo};
 use crate::modtree::{Binding, Def, ModId, ModTree, Ns, PathRes, Vis, ROOT};
 use crate::types::is_plain_data;
 use crate::walk::Walk;
@@ -62,9 +63,33 @@ pub struct FnDecl {
     pub module: ModId,
     pub vis: Vis,
     pub receiver: Option<SelfKind>,
+    /// Non-generic functions only: a generic one's are those of its
+    /// instances (`crate::generics`).
     pub params: Vec<ParamDecl>,
     pub ret: Handle<Type>,
+    /// Non-generic functions only: the IR function (generic ones have one
+    /// per instance, numbered after all others by the mono collector).
     pub handle: Handle<Function>,
+    /// The type and const parameters of a generic function.
+    pub generics: Option<Box<Generics>>,
+    /// `Self` of a method (a struct or, in a trait impl, a primitive type);
+    /// `None` for free functions and trait default methods (whose `Self`
+    /// is their first type parameter).
+    pub self_ty: Option<Handle<Type>>,
+    /// The trait impl (index into `Items::impls`) of a trait method, or the
+    /// trait of a default method.
+    pub in_impl: Option<usize>,
+    pub in_trait: Option<TraitId>,
+}
+
+impl FnDecl {
+    pub fn is_generic(&self) -> bool {
+        self.generics.is_some()
+    }
+    /// The name rustc shows in messages: the last path segment.
+    pub fn short_name(&self) -> &str {
+        self.name.rsplit("::").next().unwrap_or(&self.name)
+    }
 }
 
 pub struct StructInfo {
@@ -90,6 +115,8 @@ pub struct Items {
     pub fns: Vec<FnDecl>,
     pub structs: Vec<StructInfo>,
     pub consts: Vec<ConstDecl>,
+    pub traits: Vec<TraitInfo>,
+    pub impls: Vec<ImplInfo>,
     /// The modules, their names and imports.
     pub tree: ModTree,
     pub main: Option<FnId>,
@@ -102,6 +129,8 @@ pub struct Syntax<'a> {
     pub sigs: Vec<&'a syn::Signature>,
     pub structs: Vec<&'a syn::ItemStruct>,
     pub consts: Vec<&'a syn::ItemConst>,
+    pub traits: Vec<&'a syn::ItemTrait>,
+    pub impls: Vec<&'a syn::ItemImpl>,
 }
 
 pub struct ForeignDecl<'a> {
@@ -158,10 +187,12 @@ impl Items {
     }
 }
 
-/// The item table seen from one module, for const evaluation.
+/// The item table seen from one module, for const evaluation, with the
+/// const generic parameters in scope.
 pub struct InModule<'a> {
     pub items: &'a Items,
     pub module: ModId,
+    pub params: &'a [(String, ConstValue)],
 }
 
 impl ConstEnv for InModule<'_> {
@@ -172,6 +203,10 @@ impl ConstEnv for InModule<'_> {
     fn const_value(&self, idx: usize) -> DResult<ConstValue> {
         self.items.evaluated(idx)
     }
+
+    fn param_value(&self, name: &str) -> Option<ConstValue> {
+        self.params.iter().rev().find(|(n, _)| n == name).map(|(_, v)| *v)
+    }
 }
 
 /// Collect the items of all modules for both sides: `files[0]` is the
@@ -180,7 +215,7 @@ impl ConstEnv for InModule<'_> {
 pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &mut TypeTable) -> Result<Items, Vec<Diagnostic>> {
     let mut tree = ModTree::default();
     tree.new_module(String::new(), None);
-    let items = Items { fns: Vec::new(), structs: Vec::new(), consts: Vec::new(), tree, main: None };
+    let items = Items { fns: Vec::new(), structs: Vec::new(), consts: Vec::new(), traits: Vec::new(), impls: Vec::new(), tree, main: None };
     let mut walk =
         Walk { items, syntax: Syntax::default(), foreign: Vec::new(), methods: Vec::new(), mod_files, files, errors: Vec::new() };
     if let Some(root) = files.first() {
@@ -205,8 +240,15 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
     if let Err(e) = check_struct_cycles(&items, types) {
         errors.push(e);
     }
+    errors.extend(crate::traits::define_impls(&mut items, &syntax, types));
     // methods
     for m in methods {
+        if let Some(index) = m.impl_of {
+            if let Err(e) = add_trait_impl_method(&mut items, &mut syntax, index, &m, types) {
+                errors.push(e);
+            }
+            continue;
+        }
         let owner_range = range_of(m.self_ty);
         let sid = match m.self_ty {
             syn::Type::Path(p) if p.qself.is_none() => match items.resolve(m.module, &p.path, Ns::Type) {
@@ -251,15 +293,26 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
             // FIXME(pub(in path) on methods): read as private to the impl's module
             _ => Vis::In(m.module),
         };
+        decl.self_ty = Some(items.structs[sid].ty);
+        set_method_generics(&mut decl, f);
         items.fns.push(decl);
         syntax.sigs.push(&f.sig);
         items.structs[sid].methods.insert(name, id);
     }
-    // signatures
+    errors.extend(crate::traits::define_all_generics(&mut items, &syntax));
+    errors.extend(crate::traits::check_impls_complete(&items, types));
+    // signatures of the non-generic functions, which get the first IR
+    // function handles in item order (instances follow: `crate::mono`)
+    let mut next_handle = 0;
     for id in 0..items.fns.len() {
+        if items.fns[id].is_generic() {
+            continue;
+        }
         if let Err(e) = convert_signature(&mut items, id, syntax.sigs[id], types) {
             errors.push(e);
         }
+        items.fns[id].handle = Handle::from_index(next_handle);
+        next_handle += 1;
     }
     // extern declarations of kernels
     for decl in foreign {
@@ -271,7 +324,7 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
         errors.push(e);
     }
     match items.tree.modules[ROOT].values.get("main").map(|b| b.def.clone()) {
-        Some(Def::Fn(id)) if items.fns[id].on_host => {
+        Some(Def::Fn(id)) if items.fns[id].on_host && !items.fns[id].is_generic() => {
             let f = &items.fns[id];
             if !f.params.is_empty() || !matches!(types.get(f.ret), Type::Unit) {
                 errors.push(Diagnostic::at(Some("E0580"), "`main` function has wrong type", f.range.clone(), "expected `fn()`"));
@@ -288,6 +341,45 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
     } else {
         Err(errors)
     }
+}
+
+/// A method of the methods of generic functions: its signature's text.
+fn set_method_generics(decl: &mut FnDecl, f: &syn::ImplItemFn) {
+    if has_generics(&f.sig) {
+        decl.generics =
+            Some(Box::new(Generics { sig: sig_start(&f.sig)..crate::ranges::block_range(&f.block).start, ..Default::default() }));
+    }
+}
+
+/// A method of `impl Trait for Type`: named `<Type as Trait>::name`,
+/// registered in the impl (not among the type's inherent methods).
+fn add_trait_impl_method<'a>(
+    items: &mut Items,
+    syntax: &mut Syntax<'a>,
+    index: usize,
+    m: &crate::walk::MethodDecl<'a>,
+    types: &TypeTable,
+) -> DResult<()> {
+    let f = m.f;
+    let name = f.sig.ident.to_string();
+    let self_ty = items.impls[index].self_ty;
+    let owner = match types.get(self_ty) {
+        Type::Struct(def) => items.structs.iter().position(|s| s.def == *def),
+        _ => None,
+    };
+    let tname = items.bound_name(&items.impls[index].trait_id);
+    let id = items.fns.len();
+    let mut decl =
+        new_decl(format!("<{} as {tname}>::{name}", types.display(self_ty)), &f.sig, &f.block, m.on_host, m.on_device, false, owner);
+    decl.module = m.module;
+    decl.vis = Vis::Public;
+    decl.self_ty = Some(self_ty);
+    decl.in_impl = Some(index);
+    set_method_generics(&mut decl, f);
+    crate::traits::add_impl_method(items, index, &name, id, range_of(&f.sig.ident))?;
+    items.fns.push(decl);
+    syntax.sigs.push(&f.sig);
+    Ok(())
 }
 
 /// Every import must name something (E0432) that it may name (E0603).
@@ -374,18 +466,33 @@ pub(crate) fn new_decl(
         params: Vec::new(),
         ret: Handle::from_index(0),
         handle: Handle::from_index(0),
+        generics: None,
+        self_ty: None,
+        in_impl: None,
+        in_trait: None,
     }
 }
 
-pub(crate) fn check_sig_shape(sig: &syn::Signature) -> DResult<()> {
-    if !sig.generics.params.is_empty() {
-        let is_lifetimes_only = sig.generics.params.iter().all(|p| matches!(p, syn::GenericParam::Lifetime(_)));
-        if !is_lifetimes_only {
-            return Err(Diagnostic::not_in_language("generic functions", range_of(&sig.generics)));
-        }
+/// Whether a signature has type or const parameters (lifetimes do not count).
+pub(crate) fn has_generics(sig: &syn::Signature) -> bool {
+    sig.generics.params.iter().any(|p| !matches!(p, syn::GenericParam::Lifetime(_)))
+        || sig.inputs.iter().any(|a| {
+            let mut found = Vec::new();
+            if let syn::FnArg::Typed(t) = a {
+                crate::traits::impl_traits_in(&t.ty, &mut found);
+            }
+            !found.is_empty()
+        })
+}
+
+/// Qualifiers and shapes of a signature hybridc does not take; generic
+/// parameters only where `generics_ok`.
+pub(crate) fn check_sig_shape(sig: &syn::Signature, generics_ok: bool) -> DResult<()> {
+    if !generics_ok && has_generics(sig) {
+        return Err(Diagnostic::unsupported("generic parameters here", range_of(&sig.generics)));
     }
-    if let Some(w) = &sig.generics.where_clause {
-        return Err(Diagnostic::not_in_language("`where` clauses (generics and traits)", range_of(w)));
+    if let Some(w) = sig.generics.where_clause.as_ref().filter(|_| !generics_ok) {
+        return Err(Diagnostic::unsupported("`where` clauses here", range_of(w)));
     }
     if let Some(c) = &sig.constness {
         return Err(Diagnostic::unsupported("`const fn`", range_of(c)));
@@ -468,7 +575,7 @@ fn check_struct_cycles(items: &Items, types: &TypeTable) -> DResult<()> {
 }
 
 fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &mut TypeTable) -> DResult<()> {
-    let self_ty = items.fns[id].owner.map(|s| items.structs[s].ty);
+    let self_ty = items.fns[id].self_ty;
     let mut params = Vec::new();
     let mut receiver = None;
     for arg in &sig.inputs {
@@ -520,7 +627,6 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
     decl.params = params;
     decl.receiver = receiver;
     decl.ret = ret;
-    decl.handle = Handle::from_index(id);
     if decl.is_kernel {
         if !matches!(types.get(ret), Type::Unit) {
             return Err(Diagnostic::at(
@@ -602,6 +708,19 @@ fn link_foreign(items: &mut Items, decl: &ForeignDecl<'_>, types: &mut TypeTable
             Ok(())
         }
     }
+}
+
+/// Where a signature starts: its first qualifier or `fn`.
+pub fn sig_start(sig: &syn::Signature) -> usize {
+    use crate::ranges::byte_range;
+    let first = sig
+        .constness
+        .map(|t| t.span)
+        .or(sig.asyncness.map(|t| t.span))
+        .or(sig.unsafety.map(|t| t.span))
+        .or(sig.abi.as_ref().map(|a| a.extern_token.span))
+        .unwrap_or(sig.fn_token.span);
+    byte_range(first).start
 }
 
 /// The span of a signature's parameter list, for arity errors.

@@ -8,36 +8,40 @@ use std::collections::VecDeque;
 use hybrid_ir::Sides;
 
 use crate::diag::Diagnostic;
-use crate::lower::Facts;
-use crate::resolve::{FnId, Items};
+use crate::mono::Unit;
+use crate::resolve::Items;
 
-pub fn assign(items: &Items, facts: &[Facts]) -> Result<Vec<Sides>, Vec<Diagnostic>> {
-    let n = items.fns.len();
+/// The sides of every unit (indexed by function handle); `main` is the
+/// handle of the host `main`.
+pub fn assign(items: &Items, units: &[Unit], main: Option<usize>) -> Result<Vec<Sides>, Vec<Diagnostic>> {
+    let n = units.len();
+    let decl = |u: usize| &items.fns[units[u].fid];
     let mut sides = vec![Sides::default(); n];
     let mut errors = Vec::new();
 
     // host: from main
     let mut queue = VecDeque::new();
-    if let Some(main) = items.main {
+    if let Some(main) = main {
         sides[main].host = true;
         queue.push_back(main);
     }
     while let Some(f) = queue.pop_front() {
-        for (what, range) in &facts[f].device_only {
+        let facts = &units[f].lowered.facts;
+        for (what, range) in &facts.device_only {
             let mut d = Diagnostic::at(
                 None,
                 format!("{what} can only be used in device code"),
                 range.clone(),
                 "used in code that runs on the host",
             );
-            if Some(f) != items.main {
-                d = d.note(format!("`{}` is compiled for the host because `main` calls it", items.fns[f].name));
+            if Some(f) != main {
+                d = d.note(format!("`{}` is compiled for the host because `main` calls it", decl(f).name));
             }
             errors
                 .push(d.help("thread geometry, barriers, shared memory and atomics only exist inside kernels and the functions they call"));
         }
-        for (kid, range) in &facts[f].kernel_refs {
-            let k = &items.fns[*kid];
+        for (kid, range) in &units[f].kernel_refs {
+            let k = decl(*kid);
             if !k.on_host && !k.host_declared {
                 errors.push(Diagnostic::at(
                     Some("E0425"),
@@ -47,8 +51,8 @@ pub fn assign(items: &Items, facts: &[Facts]) -> Result<Vec<Sides>, Vec<Diagnost
                 ));
             }
         }
-        for (callee, range) in &facts[f].calls {
-            let c = &items.fns[*callee];
+        for (callee, range) in &units[f].calls {
+            let c = decl(*callee);
             if !c.on_host {
                 errors.push(Diagnostic::at(
                     Some("E0425"),
@@ -66,8 +70,9 @@ pub fn assign(items: &Items, facts: &[Facts]) -> Result<Vec<Sides>, Vec<Diagnost
     }
 
     // device: from each kernel; remember which kernel reached a function first
-    let mut reached_from: Vec<Option<FnId>> = vec![None; n];
-    for (id, f) in items.fns.iter().enumerate() {
+    let mut reached_from: Vec<Option<usize>> = vec![None; n];
+    for id in 0..n {
+        let f = decl(id);
         if f.is_kernel {
             if !f.on_device {
                 errors.push(Diagnostic::at(
@@ -84,21 +89,22 @@ pub fn assign(items: &Items, facts: &[Facts]) -> Result<Vec<Sides>, Vec<Diagnost
         }
     }
     while let Some(f) = queue.pop_front() {
-        let kernel = reached_from[f].map(|k| items.fns[k].name.clone()).unwrap_or_default();
-        for (what, range) in &facts[f].host_only {
+        let kernel = reached_from[f].map(|k| units[k].lowered.func.name.clone()).unwrap_or_default();
+        let name = &units[f].lowered.func.name;
+        for (what, range) in &units[f].lowered.facts.host_only {
             let mut d = Diagnostic::at(
                 None,
                 format!("{what} cannot be used in device code"),
                 range.clone(),
                 format!("not available in kernel `{kernel}`"),
             );
-            if items.fns[f].name != kernel {
-                d = d.note(format!("`{}` is compiled for the device because kernel `{kernel}` calls it", items.fns[f].name));
+            if *name != kernel {
+                d = d.note(format!("`{name}` is compiled for the device because kernel `{kernel}` calls it"));
             }
             errors.push(d);
         }
-        for (callee, range) in &facts[f].calls {
-            let c = &items.fns[*callee];
+        for (callee, range) in &units[f].calls {
+            let c = decl(*callee);
             if !c.on_device {
                 let mut d = Diagnostic::at(
                     None,
@@ -107,8 +113,8 @@ pub fn assign(items: &Items, facts: &[Facts]) -> Result<Vec<Sides>, Vec<Diagnost
                     format!("`{}` is host-only (its `#[cfg]` excludes the device)", c.name),
                 )
                 .secondary(c.range.clone(), "defined here");
-                if items.fns[f].name != kernel {
-                    d = d.note(format!("`{}` is compiled for the device because kernel `{kernel}` calls it", items.fns[f].name));
+                if *name != kernel {
+                    d = d.note(format!("`{name}` is compiled for the device because kernel `{kernel}` calls it"));
                 }
                 errors.push(d);
                 continue;

@@ -5,12 +5,24 @@ use hybrid_ir::{Handle, Type, TypeTable};
 
 use crate::consteval;
 use crate::diag::{range_of, DResult, Diagnostic};
+use crate::generics::GenericEnv;
 use crate::infer::{Infer, Shape, TyId, VarKind};
 use crate::modtree::{Def, ModId, Ns, PathRes};
 use crate::resolve::{InModule, Items};
 
+/// Where a type is written: its module, what `Self` is, whether `_` may
+/// stand for an inference variable, and what generic parameters stand for.
+#[derive(Clone, Copy)]
+pub struct TypeScope<'e> {
+    pub self_ty: Option<Handle<Type>>,
+    pub allow_infer: bool,
+    pub module: ModId,
+    pub env: &'e GenericEnv,
+}
+
 impl Items {
-    /// Convert a syntactic type. `_` becomes a variable when `allow_infer`.
+    /// Convert a syntactic type without generic parameters in scope. `_`
+    /// becomes a variable when `allow_infer`.
     pub fn convert_type(
         &self,
         ty: &syn::Type,
@@ -20,11 +32,17 @@ impl Items {
         allow_infer: bool,
         module: ModId,
     ) -> DResult<TyId> {
+        self.convert_in(ty, types, infer, &TypeScope { self_ty, allow_infer, module, env: &GenericEnv::EMPTY })
+    }
+
+    /// Convert a syntactic type written in `scope`.
+    pub fn convert_in(&self, ty: &syn::Type, types: &mut TypeTable, infer: &mut Infer, scope: &TypeScope<'_>) -> DResult<TyId> {
         use syn::Type as T;
         let r = range_of(ty);
+        let (self_ty, allow_infer, module) = (scope.self_ty, scope.allow_infer, scope.module);
         Ok(match ty {
-            T::Paren(p) => self.convert_type(&p.elem, types, infer, self_ty, allow_infer, module)?,
-            T::Group(g) => self.convert_type(&g.elem, types, infer, self_ty, allow_infer, module)?,
+            T::Paren(p) => self.convert_in(&p.elem, types, infer, scope)?,
+            T::Group(g) => self.convert_in(&g.elem, types, infer, scope)?,
             T::Never(_) => infer.never(),
             T::Infer(_) if allow_infer => infer.var(VarKind::General),
             T::Infer(_) => {
@@ -39,30 +57,26 @@ impl Items {
                 0 => infer.unit(),
                 1 => return Err(Diagnostic::unsupported("a one-element tuple type", r)),
                 _ => {
-                    let elems = t
-                        .elems
-                        .iter()
-                        .map(|e| self.convert_type(e, types, infer, self_ty, allow_infer, module))
-                        .collect::<DResult<Vec<_>>>()?;
+                    let elems = t.elems.iter().map(|e| self.convert_in(e, types, infer, scope)).collect::<DResult<Vec<_>>>()?;
                     infer.known(Shape::Tuple(elems))
                 }
             },
             T::Array(a) => {
-                let elem = self.convert_type(&a.elem, types, infer, self_ty, allow_infer, module)?;
-                let len = consteval::eval_len(&a.len, &InModule { items: self, module })?;
+                let elem = self.convert_in(&a.elem, types, infer, scope)?;
+                let len = consteval::eval_len(&a.len, &InModule { items: self, module, params: &scope.env.consts })?;
                 infer.known(Shape::Array { elem, len })
             }
             T::Ptr(p) => {
-                let pointee = self.convert_sized(&p.elem, types, infer, self_ty, allow_infer, module)?;
+                let pointee = self.convert_sized(&p.elem, types, infer, scope)?;
                 infer.known(Shape::Ptr { pointee, mutable: p.mutability.is_some(), reference: false })
             }
             T::Reference(rf) => {
                 let mutable = rf.mutability.is_some();
                 if let T::Slice(s) = &*rf.elem {
-                    let elem = self.convert_type(&s.elem, types, infer, self_ty, allow_infer, module)?;
+                    let elem = self.convert_in(&s.elem, types, infer, scope)?;
                     infer.known(Shape::Slice { elem, mutable })
                 } else {
-                    let pointee = self.convert_sized(&rf.elem, types, infer, self_ty, allow_infer, module)?;
+                    let pointee = self.convert_sized(&rf.elem, types, infer, scope)?;
                     infer.known(Shape::Ptr { pointee, mutable, reference: true })
                 }
             }
@@ -101,13 +115,16 @@ impl Items {
                             ))
                         }
                     };
-                    let elem = self.convert_type(arg, types, infer, self_ty, allow_infer, module)?;
+                    let elem = self.convert_in(arg, types, infer, scope)?;
                     return Ok(infer.known(Shape::Vec(elem)));
                 }
                 if !last.arguments.is_empty() {
                     return Err(Diagnostic::not_in_language("generic types", range_of(&last.arguments)));
                 }
                 if prefix.is_empty() {
+                    if let Some(t) = scope.env.ty(&name) {
+                        return Ok(t);
+                    }
                     if let Some(s) = hybrid_ir::Scalar::from_name(&name) {
                         return Ok(infer.scalar(s));
                     }
@@ -137,24 +154,22 @@ impl Items {
                 ));
             }
             T::BareFn(_) => return Err(Diagnostic::unsupported("function pointer types", r)),
-            T::ImplTrait(_) | T::TraitObject(_) => return Err(Diagnostic::not_in_language("traits", r)),
+            T::ImplTrait(_) => match scope.env.ty(&crate::traits::impl_trait_param(r.start)) {
+                Some(t) => t,
+                // FIXME(impl Trait in return position)
+                None => return Err(Diagnostic::unsupported("`impl Trait` here", r)),
+            },
+            // FIXME(trait objects): `dyn Trait` needs the library issue's vtables
+            T::TraitObject(_) => return Err(Diagnostic::unsupported("trait objects (`dyn Trait`)", r)),
             _ => return Err(Diagnostic::unsupported("this type", r)),
         })
     }
 
-    fn convert_sized(
-        &self,
-        ty: &syn::Type,
-        types: &mut TypeTable,
-        infer: &mut Infer,
-        self_ty: Option<Handle<Type>>,
-        allow_infer: bool,
-        module: ModId,
-    ) -> DResult<TyId> {
+    fn convert_sized(&self, ty: &syn::Type, types: &mut TypeTable, infer: &mut Infer, scope: &TypeScope<'_>) -> DResult<TyId> {
         if let syn::Type::Slice(_) = ty {
             return Err(Diagnostic::unsupported("raw pointers to slices (`*const [T]`)", range_of(ty)));
         }
-        self.convert_type(ty, types, infer, self_ty, allow_infer, module)
+        self.convert_in(ty, types, infer, scope)
     }
 
     /// A fully explicit type (signatures, struct fields).

@@ -19,6 +19,8 @@ pub struct MethodDecl<'a> {
     pub f: &'a syn::ImplItemFn,
     pub on_host: bool,
     pub on_device: bool,
+    /// The trait impl (index into `Items::impls`) it belongs to.
+    pub impl_of: Option<usize>,
 }
 
 pub struct Walk<'a> {
@@ -40,6 +42,15 @@ fn vis_start(vis: &syn::Visibility, fallback: usize) -> usize {
     match vis {
         syn::Visibility::Inherited => fallback,
         v => crate::ranges::byte_range(v.span()).start,
+    }
+}
+
+/// Where a trait method's signature ends: its body's `{` or its `;`.
+fn sig_end(f: &syn::TraitItemFn) -> usize {
+    match (&f.default, &f.semi_token) {
+        (Some(b), _) => crate::ranges::block_range(b).start,
+        (None, Some(semi)) => crate::ranges::byte_range(semi.span).start,
+        (None, None) => range_of(&f.sig.ident).end,
     }
 }
 
@@ -137,7 +148,7 @@ impl<'a> Walk<'a> {
             Item::Use(u) => &u.attrs,
             Item::Mod(md) => &md.attrs,
             Item::Enum(e) => return Err(Diagnostic::not_in_language("enums", range_of(&e.ident))),
-            Item::Trait(t) => return Err(Diagnostic::not_in_language("traits", range_of(&t.ident))),
+            Item::Trait(t) => &t.attrs,
             Item::TraitAlias(t) => return Err(Diagnostic::not_in_language("traits", range_of(&t.ident))),
             Item::Union(u) => return Err(Diagnostic::not_in_language("unions", range_of(&u.ident))),
             Item::Macro(mc) => return Err(Diagnostic::not_in_language("macro definitions", range_of(&mc.mac.path))),
@@ -164,7 +175,7 @@ impl<'a> Walk<'a> {
                         syn::ForeignItem::Fn(f) => {
                             cfg::check_item_attrs(&f.attrs)?;
                             let (h, _) = sides(&f.attrs)?;
-                            crate::resolve::check_sig_shape(&f.sig)?;
+                            crate::resolve::check_sig_shape(&f.sig, false)?;
                             self.foreign.push(ForeignDecl {
                                 name: f.sig.ident.to_string(),
                                 module: m,
@@ -204,13 +215,30 @@ impl<'a> Walk<'a> {
                 });
                 Ok(())
             }
+            Item::Trait(t) => self.trait_item(t, m, on_host, on_device),
             Item::Impl(imp) => {
-                if let Some((_, path, _)) = &imp.trait_ {
-                    return Err(Diagnostic::not_in_language("traits (trait impls)", range_of(path)));
-                }
                 if !imp.generics.params.is_empty() {
-                    return Err(Diagnostic::not_in_language("generic impls", range_of(&imp.generics)));
+                    // FIXME(generic impls): `impl<T> S<T>` with generic structs
+                    return Err(Diagnostic::unsupported("generic `impl` blocks", range_of(&imp.generics)));
                 }
+                let impl_of = match &imp.trait_ {
+                    Some((bang, path, _)) => {
+                        if let Some(b) = bang {
+                            return Err(Diagnostic::unsupported("negative impls", crate::ranges::byte_range(b.span)));
+                        }
+                        let index = self.items.impls.len();
+                        self.items.impls.push(crate::generics::ImplInfo {
+                            trait_id: crate::generics::Bound::Lang(String::new()),
+                            self_ty: hybrid_ir::Handle::from_index(0),
+                            methods: HashMap::new(),
+                            module: m,
+                            range: crate::ranges::byte_range(imp.impl_token.span).start..range_of(&*imp.self_ty).end,
+                        });
+                        self.syntax.impls.push(imp);
+                        Some(index)
+                    }
+                    None => None,
+                };
                 for ii in &imp.items {
                     match ii {
                         syn::ImplItem::Fn(f) => {
@@ -219,12 +247,12 @@ impl<'a> Walk<'a> {
                             if !(h && on_host || d && on_device) {
                                 continue;
                             }
-                            crate::resolve::check_sig_shape(&f.sig)?;
+                            crate::resolve::check_sig_shape(&f.sig, true)?;
                             if cfg::is_kernel(&f.attrs) {
                                 return Err(Diagnostic::unsupported("kernels as methods", range_of(&f.sig.ident)));
                             }
                             let (on_host, on_device) = (h && on_host, d && on_device);
-                            self.methods.push(MethodDecl { module: m, self_ty: &imp.self_ty, f, on_host, on_device });
+                            self.methods.push(MethodDecl { module: m, self_ty: &imp.self_ty, f, on_host, on_device, impl_of });
                         }
                         syn::ImplItem::Const(c) => return Err(Diagnostic::unsupported("associated constants", range_of(&c.ident))),
                         other => return Err(Diagnostic::unsupported("this item in an `impl` block", range_of(other))),
@@ -272,8 +300,77 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// `trait Tr: Super { fn required(&self); fn provided(&self) { .. } }`:
+    /// each provided method becomes a generic function over `Self`.
+    fn trait_item(&mut self, t: &'a syn::ItemTrait, m: ModId, on_host: bool, on_device: bool) -> DResult<()> {
+        if !t.generics.params.is_empty() {
+            return Err(Diagnostic::unsupported("generic traits", range_of(&t.generics)));
+        }
+        if let Some(u) = &t.unsafety {
+            return Err(Diagnostic::unsupported("`unsafe trait`", crate::ranges::byte_range(u.span)));
+        }
+        let name = t.ident.to_string();
+        let tid = self.items.traits.len();
+        let vis = self.vis(&t.vis, m)?;
+        let head = vis_start(&t.vis, crate::ranges::byte_range(t.trait_token.span).start)..range_of(&t.ident).end;
+        self.bind(m, Ns::Type, name.clone(), Binding { def: Def::Trait(tid), vis, head }, range_of(&t.ident))?;
+        let path = self.items.tree.item_path(m, &name);
+        let mut methods = Vec::new();
+        for ti in &t.items {
+            match ti {
+                syn::TraitItem::Fn(f) => {
+                    cfg::check_item_attrs(&f.attrs)?;
+                    crate::resolve::check_sig_shape(&f.sig, true)?;
+                    let method = f.sig.ident.to_string();
+                    if methods.iter().any(|x: &crate::generics::TraitMethod| x.name == method) {
+                        return Err(Diagnostic::at(
+                            Some("E0428"),
+                            format!("the name `{method}` is defined multiple times"),
+                            range_of(&f.sig.ident),
+                            format!("`{method}` redefined here"),
+                        ));
+                    }
+                    let default = match &f.default {
+                        Some(block) => {
+                            let id = self.items.fns.len();
+                            let mut decl = new_decl(format!("{path}::{method}"), &f.sig, block, on_host, on_device, false, None);
+                            decl.module = m;
+                            decl.vis = Vis::Public;
+                            decl.in_trait = Some(tid);
+                            decl.generics = Some(Box::new(crate::generics::Generics {
+                                sig: crate::resolve::sig_start(&f.sig)..crate::ranges::block_range(block).start,
+                                outer_types: 1,
+                                ..Default::default()
+                            }));
+                            self.items.fns.push(decl);
+                            self.syntax.sigs.push(&f.sig);
+                            Some(id)
+                        }
+                        None => None,
+                    };
+                    let head = fn_head(&syn::Visibility::Inherited, &f.sig);
+                    let sig = crate::resolve::sig_start(&f.sig)..sig_end(f);
+                    methods.push(crate::generics::TraitMethod { name: method, default, range: head, sig });
+                }
+                // FIXME(associated items): associated consts and types of traits
+                syn::TraitItem::Const(c) => return Err(Diagnostic::unsupported("associated constants", range_of(&c.ident))),
+                syn::TraitItem::Type(ty) => return Err(Diagnostic::unsupported("associated types", range_of(&ty.ident))),
+                _ => return Err(Diagnostic::unsupported("this item in a trait", range_of(&t.ident))),
+            }
+        }
+        self.items.traits.push(crate::generics::TraitInfo {
+            name: path,
+            range: range_of(&t.ident),
+            module: m,
+            methods,
+            supertraits: Vec::new(),
+        });
+        self.syntax.traits.push(t);
+        Ok(())
+    }
+
     fn function(&mut self, f: &'a syn::ItemFn, m: ModId, on_host: bool, on_device: bool) -> DResult<()> {
-        crate::resolve::check_sig_shape(&f.sig)?;
+        crate::resolve::check_sig_shape(&f.sig, true)?;
         let name = f.sig.ident.to_string();
         let is_kernel = cfg::is_kernel(&f.attrs);
         if let Some(abi) = &f.sig.abi {
@@ -298,6 +395,12 @@ impl<'a> Walk<'a> {
         let mut decl = new_decl(path, &f.sig, &f.block, on_host, on_device, is_kernel, None);
         decl.module = m;
         decl.vis = vis;
+        if crate::resolve::has_generics(&f.sig) {
+            decl.generics = Some(Box::new(crate::generics::Generics {
+                sig: crate::resolve::sig_start(&f.sig)..crate::ranges::block_range(&f.block).start,
+                ..Default::default()
+            }));
+        }
         match self.items.tree.modules[m].values.get(&name).map(|b| b.def.clone()) {
             Some(Def::Fn(prev)) => {
                 let p = &self.items.fns[prev];

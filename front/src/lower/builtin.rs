@@ -15,6 +15,15 @@ use crate::resolve::SelfKind;
 /// The intrinsic constructor of a thread-geometry builtin, by axis.
 type GeometryOp = fn(Axis) -> Intrinsic;
 
+/// The inherent methods of the float types hybridc knows.
+const FLOAT_METHODS: &[&str] = &[
+    "sqrt", "abs", "floor", "ceil", "round", "trunc", "exp", "exp2", "ln", "log2", "log10", "sin", "cos", "tan", "tanh", "min", "max",
+    "powf", "powi", "mul_add", "recip", "is_nan", "clone",
+];
+/// The inherent methods of the integer types hybridc knows.
+const INT_METHODS: &[&str] =
+    &["min", "max", "abs", "pow", "wrapping_add", "wrapping_sub", "wrapping_mul", "count_ones", "leading_zeros", "trailing_zeros", "clone"];
+
 fn geometry(name: &str) -> Option<(GeometryOp, Axis)> {
     let (base, axis) = name.rsplit_once('_')?;
     let axis = match axis {
@@ -392,6 +401,9 @@ impl<'i> FnLower<'i> {
                             self.check_method_vis(fid, &range_of(&m.method))?;
                             return self.call_method(fid, recv, &args, &range);
                         }
+                        if let Some((_, fid)) = self.items.trait_method_of(self.items.structs[sid].ty, &name) {
+                            return self.call_method(fid, recv, &args, &range);
+                        }
                         let sname = self.items.structs[sid].name.clone();
                         return Err(Diagnostic::at(
                             Some("E0599"),
@@ -417,6 +429,16 @@ impl<'i> FnLower<'i> {
         }
         let base = self.autoderef(recv);
         let bty = self.ty(base);
+        // a trait method of a primitive type (the builtin methods are its inherent ones, which come first)
+        if let Some(Shape::Scalar(s)) = self.shape(bty) {
+            let builtin = if s.is_float() { FLOAT_METHODS } else { INT_METHODS };
+            if !builtin.contains(&name.as_str()) {
+                let ty = self.types.insert(hybrid_ir::Type::Scalar(s));
+                if let Some((_, fid)) = self.items.trait_method_of(ty, &name) {
+                    return self.call_method(fid, recv, &args, &range);
+                }
+            }
+        }
         match self.shape(bty) {
             Some(Shape::Scalar(s)) if s.is_float() => self.float_method(&name, base, s, &args, &range, &m.method),
             Some(Shape::Scalar(s)) if s.is_int() => self.int_method(&name, base, s, &args, &range, &m.method),
@@ -464,8 +486,12 @@ impl<'i> FnLower<'i> {
 
     /// A user method call: adjust the receiver to the method's `self` kind.
     fn call_method(&mut self, fid: usize, recv: Handle<Expr>, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let kind = match self.items.fns[fid].is_generic() {
+            true => self.instantiate_use(fid, None, None, range)?.0.receiver,
+            false => self.items.fns[fid].receiver,
+        };
         let decl = &self.items.fns[fid];
-        let Some(kind) = decl.receiver else {
+        let Some(kind) = kind else {
             return Err(Diagnostic::at(
                 Some("E0599"),
                 format!("`{}` is an associated function, not a method", decl.name),

@@ -16,6 +16,10 @@ use crate::resolve::FnId;
 /// What a path in call position names.
 pub(crate) enum Callee {
     User(FnId),
+    /// A function of a type whose `Self` is known (`T::zero()`, `Self::new()`).
+    WithSelf(FnId, TyId),
+    /// A trait's function, its impl chosen by the inferred `Self` (`Real::zero()`).
+    TraitFn(crate::generics::TraitId, String),
     Builtin(String),
 }
 
@@ -159,6 +163,11 @@ impl<'i> FnLower<'i> {
             let name = ident.to_string();
             if let Some(l) = self.lookup(&name) {
                 return Ok(self.local_expr(l, &range));
+            }
+            if let Some(v) = self.env.const_value(&name) {
+                let g = self.items.fns[self.fid].generics.as_deref();
+                let s = g.and_then(|g| g.consts.iter().find(|c| c.name == name)).map_or(Scalar::Usize, |c| c.ty);
+                return Ok(self.const_literal(v, s, &range));
             }
         }
         match self.resolve_path(&p.path, Ns::Value)? {
@@ -365,15 +374,37 @@ impl<'i> FnLower<'i> {
             }
         }
         let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        if segs.len() == 2 {
+            // `T::f` / `Self::f` with `T` or `Self` a parameter of this instance (concrete here)
+            if let Some(t) = self.env.ty(&segs[0]) {
+                return self.type_fn(t, &segs[0], &segs[1], range);
+            }
+        }
         if segs.len() == 2 && segs[0] == "Self" {
             if let Some(sid) = self.items.fns[self.fid].owner {
                 return self.assoc_fn(sid, &segs[1], range);
+            }
+            if let Some(st) = self.items.fns[self.fid].self_ty {
+                let t = self.infer.import(st, self.types);
+                return self.type_fn(t, "Self", &segs[1], range);
             }
         }
         {
             match self.resolve_path(path, Ns::Value)? {
                 Some(PathRes::Def(Def::Fn(id))) => return Ok(Callee::User(id)),
                 Some(PathRes::Assoc(sid, name)) => return self.assoc_fn(sid, &name, range),
+                Some(PathRes::TraitItem(tid, name)) => {
+                    if self.items.traits[tid].method(&name).is_none() {
+                        let tname = self.items.traits[tid].name.clone();
+                        return Err(Diagnostic::at(
+                            Some("E0576"),
+                            format!("cannot find method or associated constant `{name}` in trait `{tname}`"),
+                            range.clone(),
+                            format!("not found in `{tname}`"),
+                        ));
+                    }
+                    return Ok(Callee::TraitFn(tid, name));
+                }
                 Some(PathRes::Def(Def::Extern(full))) => {
                     let joined = full.join("::");
                     if super::builtin::is_builtin_fn(&joined) {
@@ -418,8 +449,37 @@ impl<'i> FnLower<'i> {
         ))
     }
 
+    /// `T::name`: a function of type `t` (an instance's parameter, or
+    /// `Self`): inherent first, then from a trait impl.
+    fn type_fn(&mut self, t: TyId, shown: &str, name: &str, range: &Range<usize>) -> DResult<Callee> {
+        let Ok(ty) = self.infer.resolve(t, self.types) else {
+            return Err(Diagnostic::ice(format!("`{shown}` is not concrete in an instance")));
+        };
+        if let hybrid_ir::Type::Struct(def) = self.types.get(ty) {
+            if let Some(sid) = self.items.structs.iter().position(|s| s.def == *def) {
+                if let Some(&id) = self.items.structs[sid].methods.get(name) {
+                    return Ok(Callee::WithSelf(id, t));
+                }
+            }
+        }
+        if let Some((_, id)) = self.items.trait_method_of(ty, name) {
+            return Ok(Callee::WithSelf(id, t));
+        }
+        Err(Diagnostic::at(
+            Some("E0599"),
+            format!("no function or associated item named `{name}` found for type `{}` in the current scope", self.types.display(ty)),
+            range.clone(),
+            format!("function or associated item not found in `{}`", self.types.display(ty)),
+        ))
+    }
+
     /// `S::name(..)`: an associated function of struct `sid`, if visible here.
     fn assoc_fn(&self, sid: crate::resolve::StructId, name: &str, range: &Range<usize>) -> DResult<Callee> {
+        if !self.items.structs[sid].methods.contains_key(name) {
+            if let Some((_, id)) = self.items.trait_method_of(self.items.structs[sid].ty, name) {
+                return Ok(Callee::User(id));
+            }
+        }
         let Some(&id) = self.items.structs[sid].methods.get(name) else {
             return Err(Diagnostic::at(
                 Some("E0599"),
@@ -469,27 +529,44 @@ impl<'i> FnLower<'i> {
         let syn::Expr::Path(p) = &*c.func else {
             return Err(Diagnostic::unsupported("calling this kind of expression", range_of(&c.func)));
         };
-        if let Some(seg) = p.path.segments.iter().find(|s| !s.arguments.is_empty()) {
-            let callee_text = p.path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::");
-            if !super::builtin::takes_turbofish(&callee_text) {
-                return Err(Diagnostic::not_in_language("generic arguments (`::<T>`)", range_of(&seg.arguments)));
-            }
-        }
+        let turbofish = p.path.segments.last().and_then(|s| match &s.arguments {
+            syn::PathArguments::AngleBracketed(a) => Some(a),
+            _ => None,
+        });
         let args: Vec<&syn::Expr> = c.args.iter().collect();
         match self.callee(&p.path, &range_of(&c.func))? {
-            Callee::User(id) => self.call_user(id, None, &args, &range),
-            Callee::Builtin(name) => self.builtin_call(&name, &p.path, &args, &range),
+            Callee::User(id) if self.items.fns[id].is_generic() => self.call_user_generic(id, turbofish, None, None, &args, &range),
+            Callee::WithSelf(id, t) if self.items.fns[id].is_generic() => {
+                self.call_user_generic(id, turbofish, Some(t), None, &args, &range)
+            }
+            Callee::WithSelf(id, _) => self.call_user(id, None, &args, &range),
+            Callee::TraitFn(tid, name) => self.call_trait_fn(tid, &name, &args, &range),
+            Callee::User(id) => {
+                if let Some(seg) = p.path.segments.iter().find(|s| !s.arguments.is_empty()) {
+                    let n = self.items.fns[id].short_name().to_string();
+                    return Err(Diagnostic::at(
+                        Some("E0107"),
+                        "function takes 0 generic arguments but 1 generic argument was supplied",
+                        range_of(&seg.arguments),
+                        format!("`{n}` takes no generic arguments"),
+                    ));
+                }
+                self.call_user(id, None, &args, &range)
+            }
+            Callee::Builtin(name) => {
+                if let Some(seg) = p.path.segments.iter().find(|s| !s.arguments.is_empty()) {
+                    if !super::builtin::takes_turbofish(&name) {
+                        return Err(Diagnostic::unsupported("generic arguments (`::<T>`) on this function", range_of(&seg.arguments)));
+                    }
+                }
+                self.builtin_call(&name, &p.path, &args, &range)
+            }
         }
     }
 
-    /// A call of user function `id`; `receiver` is an already lowered first argument.
-    pub(crate) fn call_user(
-        &mut self,
-        id: FnId,
-        receiver: Option<Handle<Expr>>,
-        args: &[&syn::Expr],
-        range: &Range<usize>,
-    ) -> DResult<Handle<Expr>> {
+    /// The checks every call of user function `id` makes first: not a
+    /// kernel, `unsafe` only in an unsafe context.
+    fn check_callable(&self, id: FnId, range: &Range<usize>) -> DResult<()> {
         let decl = &self.items.fns[id];
         if decl.is_kernel {
             return Err(Diagnostic::at(
@@ -508,16 +585,20 @@ impl<'i> FnLower<'i> {
                 "call to unsafe function",
             ));
         }
-        let given = args.len() + receiver.is_some() as usize;
-        let expected = decl.params.len();
+        Ok(())
+    }
+
+    /// E0061 unless `given` arguments (with the receiver) match `expected`.
+    fn check_arity(&self, id: FnId, given: usize, expected: usize, receiver: bool, range: &Range<usize>) -> DResult<()> {
+        let decl = &self.items.fns[id];
         if given != expected {
             let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
-            let (g, e) = (given - receiver.is_some() as usize, expected - receiver.is_some() as usize);
+            let (g, e) = (given - receiver as usize, expected - receiver as usize);
             return Err(Diagnostic::at(
                 Some("E0061"),
                 format!(
                     "this {} takes {e} {} but {g} {} supplied",
-                    if receiver.is_some() { "method" } else { "function" },
+                    if receiver { "method" } else { "function" },
                     plural(e),
                     if g == 1 { "argument was" } else { "arguments were" }
                 ),
@@ -526,6 +607,40 @@ impl<'i> FnLower<'i> {
             )
             .secondary(decl.sig_range.clone(), "defined here"));
         }
+        Ok(())
+    }
+
+    /// A call of generic function `id` with its turbofish, if any.
+    pub(crate) fn call_user_generic(
+        &mut self,
+        id: FnId,
+        turbofish: Option<&syn::AngleBracketedGenericArguments>,
+        self_ty: Option<TyId>,
+        receiver: Option<Handle<Expr>>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        self.check_callable(id, range)?;
+        let (sig, _) = self.instantiate_use(id, turbofish, None, range)?;
+        self.check_arity(id, args.len() + receiver.is_some() as usize, sig.params.len(), receiver.is_some(), range)?;
+        self.call_generic(id, turbofish, self_ty, receiver, args, range)
+    }
+
+    /// A call of user function `id`; `receiver` is an already lowered first argument.
+    pub(crate) fn call_user(
+        &mut self,
+        id: FnId,
+        receiver: Option<Handle<Expr>>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        if self.items.fns[id].is_generic() {
+            return self.call_user_generic(id, None, None, receiver, args, range);
+        }
+        self.check_callable(id, range)?;
+        let given = args.len() + receiver.is_some() as usize;
+        self.check_arity(id, given, self.items.fns[id].params.len(), receiver.is_some(), range)?;
+        let decl = &self.items.fns[id];
         let param_tys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
         let ret = decl.ret;
         let handle = decl.handle;
@@ -540,7 +655,7 @@ impl<'i> FnLower<'i> {
             let t = self.infer.import(pty, self.types);
             lowered.push(self.coerce(v, t)?);
         }
-        self.facts.calls.push((id, range.clone()));
+        self.facts.calls.push((super::CallTarget::Fn(id), range.clone()));
         let ret_ty = self.infer.import(ret, self.types);
         Ok(self.push(ExprKind::Call { func: handle, args: lowered }, ret_ty, range))
     }

@@ -657,7 +657,7 @@ impl<'i> FnLower<'i> {
             let t = self.infer.import(pty, self.types);
             lowered.push(self.coerce(v, t)?);
         }
-        self.facts.kernel_refs.push((kid, krange));
+        self.facts.kernel_refs.push((crate::lower::CallTarget::Fn(kid), krange));
         let unit = self.infer.unit();
         Ok(self.push(ExprKind::Offload { kernel: kernel_handle, blocks, threads, dyn_cache, device, args: lowered }, unit, range))
     }

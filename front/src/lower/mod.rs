@@ -5,6 +5,7 @@
 mod builtin;
 mod expr;
 mod finalize;
+mod generic;
 mod macros;
 mod place;
 mod stmt;
@@ -20,13 +21,23 @@ use crate::diag::{DResult, Diagnostic, LineIndex};
 use crate::infer::{Infer, Shape, TyId};
 use crate::resolve::{FnId, Items};
 
+pub use generic::{Instance, Job};
+
+/// A function a body calls or launches: a non-generic one, or an instance
+/// of a generic one (an index into [`Lowered::instances`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallTarget {
+    Fn(FnId),
+    Instance(usize),
+}
+
 /// What a body uses that constrains the sides it may be compiled for.
 #[derive(Default)]
 pub struct Facts {
     /// Calls of user functions, with the call's range.
-    pub calls: Vec<(FnId, Range<usize>)>,
+    pub calls: Vec<(CallTarget, Range<usize>)>,
     /// Kernels named in an `offload`.
-    pub kernel_refs: Vec<(FnId, Range<usize>)>,
+    pub kernel_refs: Vec<(CallTarget, Range<usize>)>,
     /// Host-only operations (printing, `Vec`, offload, exit): what, where.
     pub host_only: Vec<(String, Range<usize>)>,
     /// Device-only operations (thread geometry, barriers).
@@ -36,6 +47,9 @@ pub struct Facts {
 pub struct Lowered {
     pub func: Function,
     pub facts: Facts,
+    /// The instances of generic functions this body calls, in the body's
+    /// type table; the mono collector patches their calls' handles.
+    pub instances: Vec<Instance>,
     /// `[T; N]` types of the block-shared arrays this body declares, in the
     /// order of their `Intrinsic::SharedArray` indices.
     pub shared_arrays: Vec<Handle<Type>>,
@@ -81,12 +95,27 @@ pub(crate) struct FnLower<'i> {
     source_ints: HashSet<Handle<Expr>>,
     /// Block-shared arrays this body adds, in index order.
     new_shared: Vec<Handle<Type>>,
+    /// What the generic parameters of this instance stand for (empty for a
+    /// non-generic function).
+    env: crate::generics::GenericEnv,
+    /// Calls of generic functions, resolved to instances at the end.
+    pending: Vec<generic::PendingInstance>,
 }
 
-/// Lower function `fid`, whose body `body` was parsed from the source range
-/// `Items::fns[fid].body`. Its block-shared arrays are numbered from 0
-/// (see `Function::offset_shared_arrays`).
-pub fn lower_function(items: &Items, types: &mut TypeTable, lines: &LineIndex<'_>, fid: FnId, body: &syn::Block) -> DResult<Lowered> {
+/// Lower function `fid` (a non-generic one, or one instance of a generic
+/// one: `job.args`), whose body `body` was parsed from the source range
+/// `Items::fns[fid].body` (and, for an instance, its signature `sig` from
+/// `Generics::sig`). Its block-shared arrays are numbered from 0 (see
+/// `Function::offset_shared_arrays`).
+pub fn lower_function(
+    items: &Items,
+    types: &mut TypeTable,
+    lines: &LineIndex<'_>,
+    job: &Job,
+    sig: Option<&syn::Signature>,
+    body: &syn::Block,
+) -> DResult<Lowered> {
+    let fid = job.fid;
     let decl = &items.fns[fid];
     let placeholder = types.unit();
     let mut lx = FnLower {
@@ -111,36 +140,59 @@ pub fn lower_function(items: &Items, types: &mut TypeTable, lines: &LineIndex<'_
         placeholder,
         source_ints: HashSet::new(),
         new_shared: Vec::new(),
+        env: crate::generics::GenericEnv::default(),
+        pending: Vec::new(),
     };
-    lx.ret = lx.infer.import(decl.ret, lx.types);
+    let (param_decls, ret) = match (&job.args, sig) {
+        (Some(args), Some(sig)) => {
+            lx.bind_instance_args(args);
+            let s = lx.signature_types(fid, sig)?;
+            (s.params, s.ret)
+        }
+        _ => {
+            let params = decl.params.iter().map(|p| (p.name.clone(), lx.infer.import(p.ty, lx.types), p.mutable, p.range.clone()));
+            let params: Vec<_> = params.collect();
+            let ret = lx.infer.import(decl.ret, lx.types);
+            (params, ret)
+        }
+    };
+    lx.ret = ret;
     let mut params = Vec::new();
-    for p in &decl.params {
-        let ty = lx.infer.import(p.ty, lx.types);
-        let l = lx.new_local(&p.name, ty, p.mutable, p.range.clone());
+    for (name, ty, mutable, range) in param_decls {
+        let l = lx.new_local(&name, ty, mutable, range);
         lx.params.insert(l);
-        if p.name != "_" {
-            lx.bind(&p.name, l);
+        if name != "_" {
+            lx.bind(&name, l);
         }
         params.push(l);
     }
-    let ret = lx.ret;
     let body = lx.fn_body(body, ret)?;
     lx.finalize()?;
+    let instances = lx.resolve_pending()?;
+    let ret_ir = match &job.args {
+        Some(_) => lx.infer.resolve(ret, lx.types).map_err(|_| Diagnostic::ice("unresolved return type of an instance"))?,
+        None => decl.ret,
+    };
+    let name = match &job.args {
+        Some(args) => generic::instance_name(&decl.name, args, lx.types),
+        None => decl.name.clone(),
+    };
     let span = lines.ir_span(&decl.range);
     let FnLower { exprs, locals, facts, new_shared, .. } = lx;
     Ok(Lowered {
         func: Function {
-            name: decl.name.clone(),
+            name,
             kind: if decl.is_kernel { FunctionKind::Kernel } else { FunctionKind::Normal },
             sides: Sides::default(),
             params,
-            ret: decl.ret,
+            ret: ret_ir,
             locals,
             exprs,
             body,
             span,
         },
         facts,
+        instances,
         shared_arrays: new_shared,
     })
 }
@@ -222,9 +274,9 @@ impl<'i> FnLower<'i> {
         self.infer.shape(t)
     }
     pub(crate) fn convert_type(&mut self, ty: &syn::Type) -> DResult<TyId> {
-        let self_ty = self.items.fns[self.fid].owner.map(|s| self.items.structs[s].ty);
-        let module = self.module();
-        self.items.convert_type(ty, self.types, &mut self.infer, self_ty, true, module)
+        let scope =
+            crate::types::TypeScope { self_ty: self.items.fns[self.fid].self_ty, allow_infer: true, module: self.module(), env: &self.env };
+        self.items.convert_in(ty, self.types, &mut self.infer, &scope)
     }
     /// The module whose scope this body's paths are resolved in.
     pub(crate) fn module(&self) -> crate::modtree::ModId {
@@ -232,7 +284,7 @@ impl<'i> FnLower<'i> {
     }
     /// The item table seen from this body's module, for const evaluation.
     pub(crate) fn const_env(&self) -> crate::resolve::InModule<'_> {
-        crate::resolve::InModule { items: self.items, module: self.module() }
+        crate::resolve::InModule { items: self.items, module: self.module(), params: &self.env.consts }
     }
     /// Unify `found` into `expected` or report E0308 at `range`.
     pub(crate) fn expect_ty(&mut self, expected: TyId, found: TyId, range: &Range<usize>) -> DResult<()> {

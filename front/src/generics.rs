@@ -1,0 +1,193 @@
+//! Generic items: the type and const parameters of generic functions with their trait bounds, traits with their methods, trait impls, and the re-parsed signature of a generic function for one use.
+//!
+//! A generic function is not lowered as it is written: the mono collector
+//! ([`crate::mono`]) lowers one instance per list of concrete type and const
+//! arguments, from the function's source text (its signature and body are
+//! parsed again for each instance, with the parameters bound to the
+//! arguments). A call site parses only the callee's signature, with a fresh
+//! inference variable per type parameter.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use hybrid_ir::{Handle, Scalar, Type};
+
+use crate::consteval::ConstValue;
+use crate::modtree::ModId;
+use crate::resolve::FnId;
+
+pub type TraitId = usize;
+
+/// A trait bound on a type parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// A trait of the program.
+    Trait(TraitId),
+    /// A trait of the standard library (`Copy`, `Add`, `PartialOrd`, ...):
+    /// its last path segment.
+    Lang(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeParam {
+    pub name: String,
+    pub bounds: Vec<Bound>,
+    pub range: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConstParam {
+    pub name: String,
+    pub ty: Scalar,
+    pub range: Range<usize>,
+}
+
+/// The parameters of a generic function: those of its impl (or `Self` of a
+/// trait's default method) first, then its own.
+#[derive(Clone, Debug, Default)]
+pub struct Generics {
+    pub types: Vec<TypeParam>,
+    pub consts: Vec<ConstParam>,
+    /// The signature's text, from its first token to the body's `{`.
+    pub sig: Range<usize>,
+    /// How many of `types` come from the enclosing impl or trait (not
+    /// given by a call's turbofish).
+    pub outer_types: usize,
+}
+
+impl Generics {
+    pub fn type_index(&self, name: &str) -> Option<usize> {
+        self.types.iter().position(|p| p.name == name)
+    }
+}
+
+/// One method of a trait.
+#[derive(Clone, Debug)]
+pub struct TraitMethod {
+    pub name: String,
+    /// The default body, as a generic function over `Self`.
+    pub default: Option<FnId>,
+    pub range: Range<usize>,
+    /// The signature's text (see [`parse_signature`]).
+    pub sig: Range<usize>,
+}
+
+pub struct TraitInfo {
+    /// The path, as rustc prints it (`Real`, `math::Real`).
+    pub name: String,
+    pub range: Range<usize>,
+    pub module: ModId,
+    pub methods: Vec<TraitMethod>,
+    pub supertraits: Vec<Bound>,
+}
+
+impl TraitInfo {
+    pub fn method(&self, name: &str) -> Option<&TraitMethod> {
+        self.methods.iter().find(|m| m.name == name)
+    }
+}
+
+/// `impl Trait for Type { .. }`.
+pub struct ImplInfo {
+    pub trait_id: Bound,
+    /// The implementing type (a struct or a primitive).
+    pub self_ty: Handle<Type>,
+    pub methods: HashMap<String, FnId>,
+    pub module: ModId,
+    pub range: Range<usize>,
+}
+
+/// The concrete arguments of one instance of a generic function, in the
+/// global type table: `types[i]` for `Generics::types[i]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct InstanceArgs {
+    pub types: Vec<Handle<Type>>,
+    pub consts: Vec<i128>,
+}
+
+/// What the parameter names of a generic function stand for in one use: a
+/// type (an inference type of the current body) or a const value.
+#[derive(Clone, Debug, Default)]
+pub struct GenericEnv {
+    pub types: Vec<(String, crate::infer::TyId)>,
+    pub consts: Vec<(String, ConstValue)>,
+}
+
+impl GenericEnv {
+    pub const EMPTY: GenericEnv = GenericEnv { types: Vec::new(), consts: Vec::new() };
+    pub fn ty(&self, name: &str) -> Option<crate::infer::TyId> {
+        self.types.iter().rev().find(|(n, _)| n == name).map(|(_, t)| *t)
+    }
+    pub fn const_value(&self, name: &str) -> Option<ConstValue> {
+        self.consts.iter().rev().find(|(n, _)| n == name).map(|(_, v)| *v)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.types.is_empty() && self.consts.is_empty()
+    }
+}
+
+/// The traits of the standard library a bound may name (hybridc knows how
+/// primitive types implement them).
+pub const LANG_TRAITS: &[&str] = &[
+    "Copy",
+    "Clone",
+    "Sized",
+    "Send",
+    "Sync",
+    "Default",
+    "Debug",
+    "Display",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Add",
+    "Sub",
+    "Mul",
+    "Div",
+    "Rem",
+    "Neg",
+    "Not",
+    "AddAssign",
+    "SubAssign",
+    "MulAssign",
+    "DivAssign",
+    "RemAssign",
+    "BitAnd",
+    "BitOr",
+    "BitXor",
+    "Shl",
+    "Shr",
+];
+
+/// The operator traits: trait name, method name.
+pub const OPERATOR_TRAITS: &[(&str, &str)] = &[
+    ("Add", "add"),
+    ("Sub", "sub"),
+    ("Mul", "mul"),
+    ("Div", "div"),
+    ("Rem", "rem"),
+    ("BitAnd", "bitand"),
+    ("BitOr", "bitor"),
+    ("BitXor", "bitxor"),
+    ("Shl", "shl"),
+    ("Shr", "shr"),
+    ("Neg", "neg"),
+    ("Not", "not"),
+    ("AddAssign", "add_assign"),
+    ("SubAssign", "sub_assign"),
+    ("MulAssign", "mul_assign"),
+    ("DivAssign", "div_assign"),
+    ("RemAssign", "rem_assign"),
+    ("PartialEq", "eq"),
+    ("PartialOrd", "partial_cmp"),
+    ("Default", "default"),
+    ("Clone", "clone"),
+];
+
+/// Parse a signature's text (`fn f<T>(x: T) -> T where ..`, with its
+/// qualifiers) as it stands in the source.
+pub fn parse_signature(text: &str) -> syn::Result<syn::Signature> {
+    let item: syn::TraitItemFn = syn::parse_str(&format!("{text};"))?;
+    Ok(item.sig)
+}

@@ -1,0 +1,423 @@
+//! Generic functions in a body: an instance's parameters bound to its arguments, a signature's types under an environment, calls of generic functions with inferred or turbofish arguments, and at the end the instances the body needs.
+
+use std::ops::Range;
+
+use hybrid_ir::{Expr, ExprKind, Handle, TypeTable};
+
+use super::{CallTarget, FnLower};
+use crate::consteval::{self, ConstValue};
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::generics::{parse_signature, GenericEnv, InstanceArgs, TraitId};
+use crate::infer::{Shape, TyId, VarKind};
+use crate::resolve::{FnId, SelfKind};
+use crate::types::TypeScope;
+
+/// One function to lower: a non-generic one (`args: None`) or one instance.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Job {
+    pub fid: FnId,
+    pub args: Option<InstanceArgs>,
+}
+
+/// An instance a body uses: the call (or offload) expression to patch with
+/// the instance's handle, and the arguments in the body's type table.
+#[derive(Clone, Debug)]
+pub struct Instance {
+    pub expr: Handle<Expr>,
+    pub fid: FnId,
+    pub args: InstanceArgs,
+    pub range: Range<usize>,
+}
+
+/// A use of a generic function whose arguments may still be inference
+/// variables.
+pub(crate) struct PendingInstance {
+    expr: Handle<Expr>,
+    fid: FnId,
+    types: Vec<TyId>,
+    consts: Vec<i128>,
+    range: Range<usize>,
+    /// `Trait::f(..)`: the function is chosen by the impl for `Self`
+    /// (`types[0]`) once it is inferred.
+    dispatch: Option<(crate::generics::TraitId, String)>,
+}
+
+/// The parameter and result types of a signature.
+pub(crate) struct SigTypes {
+    /// Name, type, `mut`, range of each parameter (`self` first for methods).
+    pub params: Vec<(String, TyId, bool, Range<usize>)>,
+    pub ret: TyId,
+    pub receiver: Option<SelfKind>,
+}
+
+/// `name::<f32, 3>`: an instance's IR name.
+pub fn instance_name(name: &str, args: &InstanceArgs, types: &TypeTable) -> String {
+    let mut parts: Vec<String> = args.types.iter().map(|&t| types.display(t).to_string()).collect();
+    parts.extend(args.consts.iter().map(|c| c.to_string()));
+    format!("{name}::<{}>", parts.join(", "))
+}
+
+impl FnLower<'_> {
+    /// Bind the generic parameters of the function being lowered to `args`.
+    pub(crate) fn bind_instance_args(&mut self, args: &InstanceArgs) {
+        let Some(g) = self.items.fns[self.fid].generics.as_ref() else { return };
+        for (p, &t) in g.types.iter().zip(&args.types) {
+            let id = self.infer.import(t, self.types);
+            self.env.types.push((p.name.clone(), id));
+        }
+        for (p, &v) in g.consts.iter().zip(&args.consts) {
+            let value = if p.ty == hybrid_ir::Scalar::Bool { ConstValue::Bool(v != 0) } else { ConstValue::Int(v) };
+            self.env.consts.push((p.name.clone(), value));
+        }
+    }
+
+    /// The types of function `fid`'s signature `sig` with its generic
+    /// parameters standing for what `env` says, converted in `fid`'s module.
+    pub(crate) fn signature_types_in(&mut self, fid: FnId, sig: &syn::Signature, env: &GenericEnv) -> DResult<SigTypes> {
+        let decl = &self.items.fns[fid];
+        let scope = TypeScope { self_ty: decl.self_ty, allow_infer: false, module: decl.module, env };
+        let self_ty = match env.ty("Self") {
+            Some(t) => Some(t),
+            None => decl.self_ty.map(|t| self.infer.import(t, self.types)),
+        };
+        let mut params = Vec::new();
+        let mut receiver = None;
+        for arg in &sig.inputs {
+            match arg {
+                syn::FnArg::Receiver(r) => {
+                    let Some(st) = self_ty else {
+                        return Err(Diagnostic::at(
+                            None,
+                            "`self` parameter is only allowed in associated functions",
+                            range_of(r),
+                            "not semantically valid as function parameter",
+                        ));
+                    };
+                    if r.colon_token.is_some() {
+                        return Err(Diagnostic::unsupported("`self` with an explicit type", range_of(r)));
+                    }
+                    let (kind, ty) = match &r.reference {
+                        None => (SelfKind::Value, st),
+                        Some(_) => {
+                            let mutable = r.mutability.is_some();
+                            let kind = if mutable { SelfKind::RefMut } else { SelfKind::Ref };
+                            (kind, self.infer.known(Shape::Ptr { pointee: st, mutable, reference: true }))
+                        }
+                    };
+                    receiver = Some(kind);
+                    params.push(("self".to_string(), ty, r.reference.is_none() && r.mutability.is_some(), range_of(r)));
+                }
+                syn::FnArg::Typed(pt) => {
+                    let (name, mutable) = match &*pt.pat {
+                        syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                            (pi.ident.to_string(), pi.mutability.is_some())
+                        }
+                        syn::Pat::Wild(_) => ("_".to_string(), false),
+                        other => return Err(Diagnostic::unsupported("this parameter pattern", range_of(other))),
+                    };
+                    let ty = self.items.convert_in(&pt.ty, self.types, &mut self.infer, &scope)?;
+                    params.push((name, ty, mutable, range_of(&pt.pat)));
+                }
+            }
+        }
+        let ret = match &sig.output {
+            syn::ReturnType::Default => self.infer.unit(),
+            syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, &scope)?,
+        };
+        Ok(SigTypes { params, ret, receiver })
+    }
+
+    /// The signature of the instance being lowered.
+    pub(crate) fn signature_types(&mut self, fid: FnId, sig: &syn::Signature) -> DResult<SigTypes> {
+        let env = std::mem::take(&mut self.env);
+        let result = self.signature_types_in(fid, sig, &env);
+        self.env = env;
+        result
+    }
+
+    /// The explicit arguments of a turbofish (`f::<f32, 3>`), converted in
+    /// this body's scope: types, and const values.
+    fn turbofish(&mut self, args: Option<&syn::AngleBracketedGenericArguments>) -> DResult<(Vec<TyId>, Vec<i128>)> {
+        let mut tys = Vec::new();
+        let mut consts = Vec::new();
+        let Some(args) = args else { return Ok((tys, consts)) };
+        for a in &args.args {
+            match a {
+                syn::GenericArgument::Type(syn::Type::Path(p)) if p.path.get_ident().is_some_and(|i| self.const_param(&i.to_string())) => {
+                    let e: syn::Expr = syn::Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: p.path.clone() });
+                    consts.push(self.const_int(&e)?);
+                }
+                syn::GenericArgument::Type(t) => tys.push(self.convert_type(t)?),
+                syn::GenericArgument::Const(e) => consts.push(self.const_int(e)?),
+                other => return Err(Diagnostic::unsupported("this generic argument", range_of(other))),
+            }
+        }
+        Ok((tys, consts))
+    }
+
+    fn const_param(&self, name: &str) -> bool {
+        self.env.const_value(name).is_some()
+    }
+
+    fn const_int(&self, e: &syn::Expr) -> DResult<i128> {
+        match consteval::eval(e, &self.const_env())? {
+            ConstValue::Int(v) => Ok(v),
+            ConstValue::Bool(b) => Ok(b as i128),
+            ConstValue::Float(_) => Err(Diagnostic::unsupported("float const arguments", range_of(e))),
+        }
+    }
+
+    /// The parameter and result types of a use of generic function `fid`
+    /// (its turbofish `explicit`, or fresh variables), and the pending
+    /// instance to record once the use's expression exists.
+    pub(crate) fn instantiate_use(
+        &mut self,
+        fid: FnId,
+        explicit: Option<&syn::AngleBracketedGenericArguments>,
+        self_ty: Option<TyId>,
+        range: &Range<usize>,
+    ) -> DResult<(SigTypes, PendingUse)> {
+        let decl = &self.items.fns[fid];
+        let Some(g) = decl.generics.as_deref() else {
+            return Err(Diagnostic::ice(format!("`{}` is not generic", decl.name)));
+        };
+        let g = g.clone();
+        let (mut tys, consts) = self.turbofish(explicit)?;
+        let own_types = g.types.len() - g.outer_types;
+        let anonymous = g.types.iter().filter(|p| p.name.starts_with("impl#")).count();
+        if explicit.is_some() && (tys.len() != own_types - anonymous || consts.len() != g.consts.len()) {
+            let expected = own_types - anonymous + g.consts.len();
+            return Err(Diagnostic::at(
+                Some("E0107"),
+                format!(
+                    "function takes {expected} generic argument{} but {} generic argument{} supplied",
+                    if expected == 1 { "" } else { "s" },
+                    tys.len() + consts.len(),
+                    if tys.len() + consts.len() == 1 { " was" } else { "s were" }
+                ),
+                explicit.map_or(range.clone(), range_of),
+                format!("expected {expected} generic argument{}", if expected == 1 { "" } else { "s" }),
+            ));
+        }
+        if explicit.is_none() && !g.consts.is_empty() {
+            // FIXME(const generic inference): const arguments from array lengths
+            return Err(Diagnostic::unsupported("inferring const generic arguments (write them: `f::<3>(..)`)", range.clone()));
+        }
+        // outer parameters (`Self` of a default method) and those the turbofish left out are variables
+        let mut all = Vec::new();
+        for i in 0..g.outer_types {
+            all.push(match self_ty {
+                Some(t) if i == 0 => t,
+                _ => self.infer.var(VarKind::General),
+            });
+        }
+        let mut given = tys.drain(..);
+        for p in &g.types[g.outer_types..] {
+            let t = if p.name.starts_with("impl#") { None } else { given.next() };
+            all.push(t.unwrap_or_else(|| self.infer.var(VarKind::General)));
+        }
+        let mut env = GenericEnv::default();
+        for (p, &t) in g.types.iter().zip(&all) {
+            env.types.push((p.name.clone(), t));
+        }
+        for (p, &v) in g.consts.iter().zip(&consts) {
+            env.consts.push((p.name.clone(), ConstValue::Int(v)));
+        }
+        let text = self.lines.text(&g.sig).to_string();
+        let sig = crate::ranges::with_origin(g.sig.start, || -> DResult<SigTypes> {
+            let sig = parse_signature(&text).map_err(|e| crate::syntax_error(&e))?;
+            self.signature_types_in(fid, &sig, &env)
+        })?;
+        Ok((sig, PendingUse { fid, types: all, consts, range: range.clone(), dispatch: None }))
+    }
+
+    /// Record that expression `expr` uses the instance `pending` describes.
+    pub(crate) fn record_use(&mut self, expr: Handle<Expr>, pending: PendingUse) -> CallTarget {
+        let index = self.pending.len();
+        self.pending.push(PendingInstance {
+            expr,
+            fid: pending.fid,
+            types: pending.types,
+            consts: pending.consts,
+            range: pending.range,
+            dispatch: pending.dispatch,
+        });
+        CallTarget::Instance(index)
+    }
+
+    /// The instances this body uses, their arguments resolved (after
+    /// `finalize`): E0282 where an argument was never inferred.
+    pub(crate) fn resolve_pending(&mut self) -> DResult<Vec<Instance>> {
+        let pending = std::mem::take(&mut self.pending);
+        let mut out = Vec::with_capacity(pending.len());
+        for p in pending {
+            if let Some((tid, name)) = &p.dispatch {
+                out.push(self.dispatch(*tid, name, p.types[0], p.expr, &p.range)?);
+                continue;
+            }
+            let mut types = Vec::with_capacity(p.types.len());
+            for (i, &t) in p.types.iter().enumerate() {
+                match self.infer.resolve(t, self.types) {
+                    Ok(ty) => types.push(ty),
+                    Err(_) => {
+                        let g = self.items.fns[p.fid].generics.as_deref();
+                        let name = g.and_then(|g| g.types.get(i)).map(|p| p.name.clone()).unwrap_or_default();
+                        let f = self.items.fns[p.fid].short_name().to_string();
+                        return Err(Diagnostic::at(
+                            Some("E0282"),
+                            "type annotations needed",
+                            p.range.clone(),
+                            format!("cannot infer type of the type parameter `{name}` declared on the function `{f}`"),
+                        ));
+                    }
+                }
+            }
+            out.push(Instance { expr: p.expr, fid: p.fid, args: InstanceArgs { types, consts: p.consts }, range: p.range });
+        }
+        Ok(out)
+    }
+
+    /// A call of generic function `id` (arguments already checked for count).
+    pub(crate) fn call_generic(
+        &mut self,
+        id: FnId,
+        explicit: Option<&syn::AngleBracketedGenericArguments>,
+        self_ty: Option<TyId>,
+        receiver: Option<Handle<Expr>>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        let (sig, pending) = self.instantiate_use(id, explicit, self_ty, range)?;
+        let mut lowered = Vec::new();
+        let mut ptys = sig.params.iter().map(|p| p.1);
+        if let Some(r) = receiver {
+            let t = ptys.next().ok_or_else(|| Diagnostic::ice("a method without `self`"))?;
+            lowered.push(self.coerce(r, t)?);
+        }
+        for (a, pty) in args.iter().zip(ptys) {
+            let v = self.expr(a)?;
+            lowered.push(self.coerce(v, pty)?);
+        }
+        // patched by the mono collector once the instance has a handle
+        let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
+        let callee = self.record_use(call, pending);
+        self.facts.calls.push((callee, range.clone()));
+        Ok(call)
+    }
+}
+
+impl FnLower<'_> {
+    /// `Trait::f(args)`: typed by the trait's signature with `Self` a
+    /// variable; the impl is chosen at the end of the body.
+    pub(crate) fn call_trait_fn(&mut self, tid: TraitId, name: &str, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let tr = &self.items.traits[tid];
+        let method = tr.method(name).ok_or_else(|| Diagnostic::ice(format!("no method `{name}` in a trait")))?;
+        let (sig_range, module) = (method.sig.clone(), tr.module);
+        let self_var = self.infer.var(VarKind::General);
+        let env = GenericEnv { types: vec![("Self".to_string(), self_var)], consts: Vec::new() };
+        let text = self.lines.text(&sig_range).to_string();
+        let sig = crate::ranges::with_origin(sig_range.start, || -> DResult<SigTypes> {
+            let sig = parse_signature(&text).map_err(|e| crate::syntax_error(&e))?;
+            if sig.generics.params.iter().any(|p| !matches!(p, syn::GenericParam::Lifetime(_))) {
+                return Err(Diagnostic::unsupported("generic trait methods called as `Trait::f(..)`", range.clone()));
+            }
+            self.signature_types_module(module, &sig, &env)
+        })?;
+        if sig.params.len() != args.len() {
+            return Err(Diagnostic::at(
+                Some("E0061"),
+                format!("this function takes {} arguments but {} were supplied", sig.params.len(), args.len()),
+                range.clone(),
+                format!("expected {} arguments", sig.params.len()),
+            ));
+        }
+        let mut lowered = Vec::new();
+        for (a, p) in args.iter().zip(&sig.params) {
+            let v = self.expr(a)?;
+            lowered.push(self.coerce(v, p.1)?);
+        }
+        let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
+        let pending = PendingUse {
+            fid: usize::MAX,
+            types: vec![self_var],
+            consts: Vec::new(),
+            range: range.clone(),
+            dispatch: Some((tid, name.to_string())),
+        };
+        let callee = self.record_use(call, pending);
+        self.facts.calls.push((callee, range.clone()));
+        Ok(call)
+    }
+
+    /// The types of a signature written in `module` (a trait's), with no
+    /// function's `Self` but `env`'s.
+    fn signature_types_module(&mut self, module: crate::modtree::ModId, sig: &syn::Signature, env: &GenericEnv) -> DResult<SigTypes> {
+        let scope = TypeScope { self_ty: None, allow_infer: false, module, env };
+        let self_ty = env.ty("Self");
+        let mut params = Vec::new();
+        for arg in &sig.inputs {
+            match arg {
+                syn::FnArg::Receiver(r) => {
+                    let st = self_ty.ok_or_else(|| Diagnostic::ice("a trait method without `Self`"))?;
+                    let ty = match &r.reference {
+                        None => st,
+                        Some(_) => self.infer.known(Shape::Ptr { pointee: st, mutable: r.mutability.is_some(), reference: true }),
+                    };
+                    params.push(("self".to_string(), ty, false, range_of(r)));
+                }
+                syn::FnArg::Typed(pt) => {
+                    let ty = self.items.convert_in(&pt.ty, self.types, &mut self.infer, &scope)?;
+                    params.push(("_".to_string(), ty, false, range_of(&pt.pat)));
+                }
+            }
+        }
+        let ret = match &sig.output {
+            syn::ReturnType::Default => self.infer.unit(),
+            syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, &scope)?,
+        };
+        Ok(SigTypes { params, ret, receiver: None })
+    }
+
+    /// The function `Trait::name` means for `Self` = `self_ty` (resolved now):
+    /// the impl's, or the trait's default instantiated for it.
+    fn dispatch(&mut self, tid: TraitId, name: &str, self_ty: TyId, expr: Handle<Expr>, range: &Range<usize>) -> DResult<Instance> {
+        let tname = self.items.traits[tid].name.clone();
+        let Ok(ty) = self.infer.resolve(self_ty, self.types) else {
+            return Err(Diagnostic::at(
+                Some("E0790"),
+                "cannot call associated function on trait without specifying the corresponding `impl` type",
+                range.clone(),
+                format!("cannot call associated function of trait `{tname}`"),
+            ));
+        };
+        let Some(index) = self.items.impl_of(&crate::generics::Bound::Trait(tid), ty) else {
+            return Err(Diagnostic::at(
+                Some("E0277"),
+                format!("the trait bound `{}: {tname}` is not satisfied", self.types.display(ty)),
+                range.clone(),
+                format!("the trait `{tname}` is not implemented for `{}`", self.types.display(ty)),
+            ));
+        };
+        let fid = match self.items.impls[index].methods.get(name) {
+            Some(&f) => f,
+            None => {
+                self.items.traits[tid].method(name).and_then(|m| m.default).ok_or_else(|| Diagnostic::ice("a trait method without body"))?
+            }
+        };
+        let args = match self.items.fns[fid].is_generic() {
+            true if self.items.fns[fid].in_trait.is_some() => InstanceArgs { types: vec![ty], consts: Vec::new() },
+            true => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
+            false => InstanceArgs::default(),
+        };
+        Ok(Instance { expr, fid, args, range: range.clone() })
+    }
+}
+
+/// A use of a generic function, before its expression exists.
+pub(crate) struct PendingUse {
+    fid: FnId,
+    types: Vec<TyId>,
+    consts: Vec<i128>,
+    range: Range<usize>,
+    dispatch: Option<(TraitId, String)>,
+}

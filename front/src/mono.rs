@@ -1,0 +1,148 @@
+//! The mono collector: every non-generic function is lowered first (in item order, handles `0..n`), then, round after round, the instances of generic functions those bodies use, until no new instance appears (rustc_monomorphize's worklist, one parallel round per depth).
+//!
+//! Each round's bodies are lowered in parallel ([`crate::bodies`]) into
+//! per-thread type tables, merged in job order, so instance arguments are
+//! compared in the global table. A new instance gets the next function
+//! handle (discovery order: the same for every thread count) and becomes a
+//! job of the next round; every use of it, in any round, is patched to that
+//! handle. What each function calls is resolved to handles for
+//! [`crate::sides`].
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Duration;
+
+use hybrid_ir::{ExprKind, Handle, Module};
+
+use crate::bodies;
+use crate::diag::{Diagnostic, LineIndex};
+use crate::generics::InstanceArgs;
+use crate::lower::{CallTarget, Job, Lowered};
+use crate::resolve::{FnId, Items};
+
+/// More instances than this: taken as unbounded recursion (rustc's
+/// recursion limit while instantiating).
+const MAX_INSTANCES: usize = 20_000;
+
+/// A lowered function (indexed by its handle) and what it calls, by handle.
+pub struct Unit {
+    pub lowered: Lowered,
+    pub fid: FnId,
+    pub calls: Vec<(usize, Range<usize>)>,
+    pub kernel_refs: Vec<(usize, Range<usize>)>,
+}
+
+pub struct Collected {
+    pub units: Vec<Unit>,
+    pub body_threads: usize,
+    pub parse_time: Duration,
+    pub lower_time: Duration,
+    /// Parallel rounds run (1 without generics).
+    pub rounds: usize,
+}
+
+/// Lower every function the program needs, instances included; the
+/// module's type table gains every type the bodies use and its shared
+/// arrays every body's.
+pub fn lower_all(
+    source: &str,
+    items: &Items,
+    module: &mut Module,
+    lines: &LineIndex<'_>,
+    threads: usize,
+) -> Result<Collected, Vec<Diagnostic>> {
+    let mut jobs: Vec<Job> = (0..items.fns.len()).filter(|&id| !items.fns[id].is_generic()).map(|fid| Job { fid, args: None }).collect();
+    let mut instances: HashMap<(FnId, InstanceArgs), usize> = HashMap::new();
+    let mut units: Vec<Unit> = Vec::new();
+    let mut out = Collected { units: Vec::new(), body_threads: 0, parse_time: Duration::ZERO, lower_time: Duration::ZERO, rounds: 0 };
+    let mut shared_arrays = Vec::new();
+    let mut next_handle = jobs.len();
+    while !jobs.is_empty() {
+        out.rounds += 1;
+        let bodies = bodies::parse_and_lower(source, items, &module.types, lines, threads, &jobs);
+        out.body_threads = out.body_threads.max(bodies.threads);
+        out.parse_time += bodies.parse_time;
+        out.lower_time += bodies.lower_time;
+        let (base_types, base_structs) = (module.types.types.len(), module.types.structs.len());
+        let mut errors = Vec::new();
+        let mut next_jobs = Vec::new();
+        let mut job_iter = jobs.iter();
+        for part in bodies.parts {
+            let map = module.types.merge_from(&part.types, base_types, base_structs);
+            for result in part.results {
+                let job = job_iter.next().expect("one result per job");
+                let mut l = match result {
+                    Ok(l) => l,
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                };
+                l.func.remap_types(&map);
+                l.func.offset_shared_arrays(shared_arrays.len() as u32);
+                shared_arrays.extend(l.shared_arrays.iter().map(|t| map[t.index()]));
+                // the instances this body uses: handles, patched into the uses
+                let mut handles = Vec::with_capacity(l.instances.len());
+                for inst in std::mem::take(&mut l.instances) {
+                    if !items.fns[inst.fid].is_generic() {
+                        // a trait function that resolved to a plain impl method
+                        let handle = items.fns[inst.fid].handle.index();
+                        patch_use(&mut l, inst.expr, handle);
+                        handles.push(handle);
+                        continue;
+                    }
+                    let args =
+                        InstanceArgs { types: inst.args.types.iter().map(|t| map[t.index()]).collect(), consts: inst.args.consts.clone() };
+                    let key = (inst.fid, args);
+                    let handle = match instances.get(&key) {
+                        Some(&h) => h,
+                        None => {
+                            if instances.len() >= MAX_INSTANCES {
+                                let name = &items.fns[inst.fid].name;
+                                errors.push(Diagnostic::at(
+                                    None,
+                                    format!("reached the recursion limit while instantiating `{name}`"),
+                                    inst.range.clone(),
+                                    format!("more than {MAX_INSTANCES} instances of generic functions"),
+                                ));
+                                break;
+                            }
+                            let h = next_handle;
+                            next_handle += 1;
+                            next_jobs.push(Job { fid: key.0, args: Some(key.1.clone()) });
+                            instances.insert(key, h);
+                            h
+                        }
+                    };
+                    patch_use(&mut l, inst.expr, handle);
+                    handles.push(handle);
+                }
+                let target = |t: &CallTarget| match *t {
+                    CallTarget::Fn(id) => items.fns[id].handle.index(),
+                    CallTarget::Instance(i) => handles[i],
+                };
+                let calls = l.facts.calls.iter().map(|(t, r)| (target(t), r.clone())).collect();
+                let kernel_refs = l.facts.kernel_refs.iter().map(|(t, r)| (target(t), r.clone())).collect();
+                units.push(Unit { lowered: l, fid: job.fid, calls, kernel_refs });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        jobs = next_jobs;
+    }
+    for ty in shared_arrays {
+        module.add_shared_array(ty);
+    }
+    out.units = units;
+    Ok(out)
+}
+
+/// Point the call or offload `expr` at function `handle`.
+fn patch_use(l: &mut Lowered, expr: Handle<hybrid_ir::Expr>, handle: usize) {
+    match &mut l.func.exprs[expr].kind {
+        ExprKind::Call { func, .. } => *func = Handle::from_index(handle),
+        ExprKind::Offload { kernel, .. } => *kernel = Handle::from_index(handle),
+        _ => {}
+    }
+}

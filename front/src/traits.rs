@@ -1,0 +1,284 @@
+//! Traits, impls and generic parameters in the item table: bounds resolved to traits, impls' types and methods registered (with rustc's E0046/E0407/E0119 checks), the parameters of every generic function; and the lookups lowering uses (a type's method by name, a trait impl of a type).
+
+use std::ops::Range;
+
+use hybrid_ir::{Handle, Type, TypeTable};
+
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::generics::{Bound, ConstParam, TraitId, TypeParam, LANG_TRAITS};
+use crate::modtree::{Def, ModId, Ns, PathRes};
+use crate::resolve::{path_segs, FnId, Items, Syntax};
+
+/// The traits of the prelude, nameable without a `use`.
+const PRELUDE_TRAITS: &[&str] = &["Copy", "Clone", "Sized", "Send", "Sync", "Default", "PartialEq", "Eq", "PartialOrd", "Ord"];
+
+impl Items {
+    /// The trait a bound's path names.
+    pub fn resolve_bound(&self, module: ModId, path: &syn::Path) -> DResult<Bound> {
+        let segs = path_segs(path);
+        let last = segs.last().map(|(s, _)| s.clone()).unwrap_or_default();
+        match self.resolve(module, path, Ns::Type) {
+            Ok(Some(PathRes::Def(Def::Trait(t)))) => return Ok(Bound::Trait(t)),
+            Ok(Some(PathRes::Def(Def::Extern(full)))) if LANG_TRAITS.contains(&last.as_str()) => {
+                let _ = full;
+                return Ok(Bound::Lang(last));
+            }
+            Ok(None) if segs.len() == 1 && PRELUDE_TRAITS.contains(&last.as_str()) => return Ok(Bound::Lang(last)),
+            Err(e) => return Err(e),
+            _ => {}
+        }
+        let shown = segs.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join("::");
+        Err(Diagnostic::at(Some("E0405"), format!("cannot find trait `{shown}` in this scope"), range_of(path), "not found in this scope"))
+    }
+
+    /// The bounds of a `T: A + B` list (lifetimes and `?Sized` ignored).
+    fn bounds_of<'b>(&self, module: ModId, list: impl IntoIterator<Item = &'b syn::TypeParamBound>, out: &mut Vec<Bound>) -> DResult<()> {
+        for b in list {
+            if let syn::TypeParamBound::Trait(t) = b {
+                if matches!(t.modifier, syn::TraitBoundModifier::Maybe(_)) {
+                    continue;
+                }
+                out.push(self.resolve_bound(module, &t.path)?);
+            }
+        }
+        Ok(())
+    }
+
+    /// The trait impl of `tr` for `ty`, if the program has one.
+    pub fn impl_of(&self, tr: &Bound, ty: Handle<Type>) -> Option<usize> {
+        self.impls.iter().position(|i| i.trait_id == *tr && i.self_ty == ty)
+    }
+
+    /// A method (or associated function) `name` of type `ty` from the
+    /// program's trait impls: the impl's own function, or the trait's
+    /// default (a generic function over `Self`). Several traits giving the
+    /// same name is rustc's E0034; the first is taken here.
+    pub fn trait_method_of(&self, ty: Handle<Type>, name: &str) -> Option<(usize, FnId)> {
+        for (index, imp) in self.impls.iter().enumerate() {
+            if imp.self_ty != ty {
+                continue;
+            }
+            if let Some(&f) = imp.methods.get(name) {
+                return Some((index, f));
+            }
+            if let Bound::Trait(t) = imp.trait_id {
+                if let Some(d) = self.traits[t].method(name).and_then(|m| m.default) {
+                    return Some((index, d));
+                }
+            }
+        }
+        None
+    }
+
+    /// Does `ty` implement trait `t` (by an impl of the program)?
+    pub fn implements(&self, ty: Handle<Type>, t: TraitId) -> bool {
+        self.impl_of(&Bound::Trait(t), ty).is_some()
+    }
+
+    /// rustc's spelling of a bound's trait.
+    pub fn bound_name(&self, b: &Bound) -> String {
+        match b {
+            Bound::Trait(t) => self.traits[*t].name.clone(),
+            Bound::Lang(n) => n.clone(),
+        }
+    }
+}
+
+/// After structs are defined: supertraits, every impl's trait and type.
+pub fn define_impls(items: &mut Items, syntax: &Syntax<'_>, types: &mut TypeTable) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (tid, t) in syntax.traits.iter().enumerate() {
+        let mut supers = Vec::new();
+        let module = items.traits[tid].module;
+        match items.bounds_of(module, t.supertraits.iter(), &mut supers) {
+            Ok(()) => items.traits[tid].supertraits = supers,
+            Err(e) => errors.push(e),
+        }
+    }
+    for (index, imp) in syntax.impls.iter().enumerate() {
+        if let Err(e) = define_impl(items, index, imp, types) {
+            errors.push(e);
+        }
+    }
+    errors
+}
+
+/// The parameters of every generic function (after methods are registered).
+pub fn define_all_generics(items: &mut Items, syntax: &Syntax<'_>) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for id in 0..items.fns.len() {
+        if items.fns[id].generics.is_some() {
+            if let Err(e) = define_generics(items, id, syntax.sigs[id]) {
+                errors.push(e);
+            }
+        }
+    }
+    errors
+}
+
+fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut TypeTable) -> DResult<()> {
+    let module = items.impls[index].module;
+    let Some((_, path, _)) = &imp.trait_ else { return Err(Diagnostic::ice("an inherent impl in the trait impl table")) };
+    let tr = items.resolve_bound(module, path)?;
+    let self_ty = items.ir_type(&imp.self_ty, types, None, module)?;
+    if let Some(prev) = items.impl_of(&tr, self_ty) {
+        return Err(Diagnostic::at(
+            Some("E0119"),
+            format!("conflicting implementations of trait `{}` for type `{}`", items.bound_name(&tr), types.display(self_ty)),
+            range_of(&imp.self_ty),
+            format!("conflicting implementation for `{}`", types.display(self_ty)),
+        )
+        .secondary(items.impls[prev].range.clone(), "first implementation here"));
+    }
+    if let Bound::Lang(name) = &tr {
+        // FIXME(lang trait impls): Copy/Clone/PartialEq/Default impls are
+        // accepted; the operator traits dispatch to the impl's method.
+        let _ = name;
+    }
+    items.impls[index].trait_id = tr;
+    items.impls[index].self_ty = self_ty;
+    Ok(())
+}
+
+/// Register method `id` of trait impl `index` under `name` (E0407 for a
+/// method the trait does not have, E0201 for a duplicate).
+pub fn add_impl_method(items: &mut Items, index: usize, name: &str, id: FnId, range: Range<usize>) -> DResult<()> {
+    if let Bound::Trait(t) = items.impls[index].trait_id {
+        if items.traits[t].method(name).is_none() {
+            let tname = items.traits[t].name.clone();
+            return Err(Diagnostic::at(
+                Some("E0407"),
+                format!("method `{name}` is not a member of trait `{tname}`"),
+                range,
+                format!("not a member of trait `{tname}`"),
+            ));
+        }
+    }
+    if items.impls[index].methods.insert(name.to_string(), id).is_some() {
+        return Err(Diagnostic::at(Some("E0201"), format!("duplicate definitions with name `{name}`:"), range, "duplicate definition"));
+    }
+    Ok(())
+}
+
+/// E0046: every required method of a program trait is implemented.
+pub fn check_impls_complete(items: &Items, types: &TypeTable) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for imp in &items.impls {
+        let Bound::Trait(t) = imp.trait_id else { continue };
+        let tr = &items.traits[t];
+        let missing: Vec<&crate::generics::TraitMethod> =
+            tr.methods.iter().filter(|m| m.default.is_none() && !imp.methods.contains_key(&m.name)).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let names = missing.iter().map(|m| format!("`{}`", m.name)).collect::<Vec<_>>().join(", ");
+        let mut d = Diagnostic::at(
+            Some("E0046"),
+            format!("not all trait items implemented, missing: {names}"),
+            imp.range.start..items_impl_end(imp, types),
+            format!("missing {names} in implementation"),
+        );
+        for m in missing {
+            d = d.secondary(m.range.clone(), format!("`{}` from trait", m.name));
+        }
+        errors.push(d);
+    }
+    errors
+}
+
+/// The end of an impl's header for E0046's label (`impl Tr for Ty`): the
+/// trait path's range is all we keep.
+fn items_impl_end(imp: &crate::generics::ImplInfo, _types: &TypeTable) -> usize {
+    imp.range.end
+}
+
+/// The type and const parameters of generic function `id`, with their
+/// bounds (inline, `where`, and `impl Trait` arguments).
+fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature) -> DResult<()> {
+    let module = items.fns[id].module;
+    let mut tparams = Vec::new();
+    if let Some(t) = items.fns[id].in_trait {
+        // a default method: generic over `Self: Trait`
+        tparams.push(TypeParam { name: "Self".into(), bounds: vec![Bound::Trait(t)], range: items.traits[t].range.clone() });
+    }
+    let mut consts = Vec::new();
+    for p in &sig.generics.params {
+        match p {
+            syn::GenericParam::Type(tp) => {
+                let mut bounds = Vec::new();
+                items.bounds_of(module, tp.bounds.iter(), &mut bounds)?;
+                if let Some(d) = &tp.default {
+                    return Err(Diagnostic::unsupported("defaults of type parameters", range_of(d)));
+                }
+                tparams.push(TypeParam { name: tp.ident.to_string(), bounds, range: range_of(&tp.ident) });
+            }
+            syn::GenericParam::Const(cp) => {
+                let ty = match &cp.ty {
+                    syn::Type::Path(p) => p.path.get_ident().and_then(|i| hybrid_ir::Scalar::from_name(&i.to_string())),
+                    _ => None,
+                };
+                let Some(ty) = ty.filter(|s| s.is_int() || *s == hybrid_ir::Scalar::Bool) else {
+                    return Err(Diagnostic::unsupported("const parameters of this type", range_of(&cp.ty)));
+                };
+                consts.push(ConstParam { name: cp.ident.to_string(), ty, range: range_of(&cp.ident) });
+            }
+            syn::GenericParam::Lifetime(_) => {}
+        }
+    }
+    if let Some(w) = &sig.generics.where_clause {
+        for pred in &w.predicates {
+            let syn::WherePredicate::Type(pt) = pred else { continue };
+            let name = match &pt.bounded_ty {
+                syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
+                _ => None,
+            };
+            let Some(i) = name.and_then(|n| tparams.iter().position(|p| p.name == n)) else {
+                return Err(Diagnostic::unsupported(
+                    "`where` clauses on types other than the function's parameters",
+                    range_of(&pt.bounded_ty),
+                ));
+            };
+            let mut bounds = Vec::new();
+            items.bounds_of(module, pt.bounds.iter(), &mut bounds)?;
+            tparams[i].bounds.extend(bounds);
+        }
+    }
+    // `x: impl Trait`: an anonymous parameter, named by the type's offset
+    for arg in &sig.inputs {
+        if let syn::FnArg::Typed(t) = arg {
+            let mut found = Vec::new();
+            impl_traits_in(&t.ty, &mut found);
+            for it in found {
+                let mut bounds = Vec::new();
+                items.bounds_of(module, it.bounds.iter(), &mut bounds)?;
+                let range = range_of(&syn::Type::ImplTrait(it.clone()));
+                tparams.push(TypeParam { name: impl_trait_param(range.start), bounds, range });
+            }
+        }
+    }
+    let generics = items.fns[id].generics.as_mut().expect("a generic function");
+    generics.types = tparams;
+    generics.consts = consts;
+    Ok(())
+}
+
+/// The `impl Trait` types inside a parameter's type (`&impl Tr`, `[impl Tr; 2]`).
+pub fn impl_traits_in<'t>(ty: &'t syn::Type, out: &mut Vec<&'t syn::TypeImplTrait>) {
+    match ty {
+        syn::Type::ImplTrait(it) => out.push(it),
+        syn::Type::Reference(r) => impl_traits_in(&r.elem, out),
+        syn::Type::Ptr(p) => impl_traits_in(&p.elem, out),
+        syn::Type::Slice(s) => impl_traits_in(&s.elem, out),
+        syn::Type::Array(a) => impl_traits_in(&a.elem, out),
+        syn::Type::Paren(p) => impl_traits_in(&p.elem, out),
+        syn::Type::Group(g) => impl_traits_in(&g.elem, out),
+        syn::Type::Tuple(t) => t.elems.iter().for_each(|e| impl_traits_in(e, out)),
+        _ => {}
+    }
+}
+
+/// The name of the anonymous type parameter of an `impl Trait` argument
+/// whose type starts at byte `at` (no user name can look like it).
+pub fn impl_trait_param(at: usize) -> String {
+    format!("impl#{at}")
+}

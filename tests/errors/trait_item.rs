@@ -1,4 +1,0 @@
-trait Area {
-    fn area(&self) -> f64;
-}
-fn main() {}
