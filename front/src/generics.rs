@@ -93,6 +93,8 @@ pub struct ImplInfo {
     /// The implementing type (a struct or a primitive).
     pub self_ty: Handle<Type>,
     pub methods: HashMap<String, FnId>,
+    /// `type Output = T;`
+    pub assoc_types: Vec<(String, Handle<Type>)>,
     pub module: ModId,
     pub range: Range<usize>,
 }

@@ -100,6 +100,8 @@ pub struct StructInfo {
     pub ty: Handle<Type>,
     pub methods: HashMap<String, FnId>,
     pub module: ModId,
+    /// The traits of its `#[derive(..)]` (last path segments).
+    pub derives: Vec<String>,
 }
 
 pub struct ConstDecl {
@@ -376,7 +378,8 @@ fn add_trait_impl_method<'a>(
     decl.self_ty = Some(self_ty);
     decl.in_impl = Some(index);
     set_method_generics(&mut decl, f);
-    crate::traits::add_impl_method(items, index, &name, id, range_of(&f.sig.ident))?;
+    let item_range = sig_start(&f.sig)..crate::ranges::block_range(&f.block).end;
+    crate::traits::add_impl_method(items, index, &name, id, item_range)?;
     items.fns.push(decl);
     syntax.sigs.push(&f.sig);
     Ok(())
@@ -614,14 +617,14 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
                     syn::Pat::Wild(_) => ("_".to_string(), false),
                     other => return Err(Diagnostic::unsupported("this parameter pattern", range_of(other))),
                 };
-                let ty = items.ir_type(&pt.ty, types, self_ty, items.fns[id].module)?;
+                let ty = items.ir_type_in_impl(&pt.ty, types, self_ty, items.fns[id].module, items.fns[id].in_impl)?;
                 params.push(ParamDecl { name, ty, mutable, range: range_of(&pt.pat) });
             }
         }
     }
     let ret = match &sig.output {
         syn::ReturnType::Default => types.unit(),
-        syn::ReturnType::Type(_, t) => items.ir_type(t, types, self_ty, items.fns[id].module)?,
+        syn::ReturnType::Type(_, t) => items.ir_type_in_impl(t, types, self_ty, items.fns[id].module, items.fns[id].in_impl)?,
     };
     let decl = &mut items.fns[id];
     decl.params = params;

@@ -75,6 +75,51 @@ impl Items {
         self.impl_of(&Bound::Trait(t), ty).is_some()
     }
 
+    /// Does `ty` satisfy bound `b` (a program trait by an impl; a standard
+    /// trait as Rust's primitives implement it, or by an impl or derive)?
+    pub fn satisfies(&self, types: &TypeTable, ty: Handle<Type>, b: &Bound) -> bool {
+        match b {
+            Bound::Trait(t) => self.implements(ty, *t),
+            Bound::Lang(name) => self.lang_implements(types, ty, name),
+        }
+    }
+
+    fn lang_implements(&self, types: &TypeTable, ty: Handle<Type>, name: &str) -> bool {
+        if matches!(name, "Sized" | "Send" | "Sync") || self.impl_of(&Bound::Lang(name.to_string()), ty).is_some() {
+            return true;
+        }
+        match types.get(ty) {
+            Type::Scalar(s) => {
+                let (int, float, bool_) = (s.is_int(), s.is_float(), *s == hybrid_ir::Scalar::Bool);
+                match name {
+                    "Copy" | "Clone" | "Default" | "Debug" | "Display" | "PartialEq" | "PartialOrd" => true,
+                    "Eq" | "Ord" => !float,
+                    "Add" | "Sub" | "Mul" | "Div" | "Rem" | "AddAssign" | "SubAssign" | "MulAssign" | "DivAssign" | "RemAssign" => !bool_,
+                    "Neg" => float || s.is_signed(),
+                    "Not" | "BitAnd" | "BitOr" | "BitXor" => int || bool_,
+                    "Shl" | "Shr" => int,
+                    _ => false,
+                }
+            }
+            Type::Struct(def) => self.structs.iter().find(|s| s.def == *def).is_some_and(|s| s.derives.iter().any(|d| d == name)),
+            Type::Pointer { mutable, reference, .. } => match name {
+                "Copy" | "Clone" => !(*mutable && *reference),
+                "Debug" | "PartialEq" => true,
+                _ => false,
+            },
+            Type::Array { elem, .. } => {
+                matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq" | "Default") && self.lang_implements(types, *elem, name)
+            }
+            Type::Tuple(elems) => {
+                matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq" | "Default" | "PartialOrd")
+                    && elems.iter().all(|e| self.lang_implements(types, *e, name))
+            }
+            Type::SliceRef { mutable, .. } => matches!(name, "Copy" | "Clone") && !mutable,
+            Type::Unit => matches!(name, "Copy" | "Clone" | "Default" | "Debug" | "PartialEq"),
+            _ => false,
+        }
+    }
+
     /// rustc's spelling of a bound's trait.
     pub fn bound_name(&self, b: &Bound) -> String {
         match b {
@@ -137,6 +182,12 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut
     }
     items.impls[index].trait_id = tr;
     items.impls[index].self_ty = self_ty;
+    for ii in &imp.items {
+        if let syn::ImplItem::Type(t) = ii {
+            let ty = items.ir_type_in_impl(&t.ty, types, Some(self_ty), module, Some(index))?;
+            items.impls[index].assoc_types.push((t.ident.to_string(), ty));
+        }
+    }
     Ok(())
 }
 

@@ -18,6 +18,8 @@ pub struct TypeScope<'e> {
     pub allow_infer: bool,
     pub module: ModId,
     pub env: &'e GenericEnv,
+    /// The trait impl the type is written in (for `Self::Output`).
+    pub impl_of: Option<usize>,
 }
 
 impl Items {
@@ -32,7 +34,7 @@ impl Items {
         allow_infer: bool,
         module: ModId,
     ) -> DResult<TyId> {
-        self.convert_in(ty, types, infer, &TypeScope { self_ty, allow_infer, module, env: &GenericEnv::EMPTY })
+        self.convert_in(ty, types, infer, &TypeScope { self_ty, allow_infer, module, env: &GenericEnv::EMPTY, impl_of: None })
     }
 
     /// Convert a syntactic type written in `scope`.
@@ -119,7 +121,18 @@ impl Items {
                     return Ok(infer.known(Shape::Vec(elem)));
                 }
                 if !last.arguments.is_empty() {
-                    return Err(Diagnostic::not_in_language("generic types", range_of(&last.arguments)));
+                    // FIXME(generic structs): `S<T>`
+                    return Err(Diagnostic::unsupported("generic types other than `Vec<T>`", range_of(&last.arguments)));
+                }
+                if prefix.len() == 1 {
+                    // `Self::Output`, `T::Output`: an associated type of an impl
+                    let base = match prefix[0].as_str() {
+                        "Self" => scope.env.ty("Self").or_else(|| self_ty.map(|t| infer.import(t, types))),
+                        p => scope.env.ty(p),
+                    };
+                    if let Some(base) = base {
+                        return self.assoc_type(base, &name, scope, types, infer, r);
+                    }
                 }
                 if prefix.is_empty() {
                     if let Some(t) = scope.env.ty(&name) {
@@ -172,10 +185,54 @@ impl Items {
         self.convert_in(ty, types, infer, scope)
     }
 
+    /// `Base::Name`: the associated type `Name` of the impl the type is
+    /// written in, or of an impl for `base` (concrete here); a primitive's
+    /// operator `Output` is itself.
+    fn assoc_type(
+        &self,
+        base: TyId,
+        name: &str,
+        scope: &TypeScope<'_>,
+        types: &mut TypeTable,
+        infer: &mut Infer,
+        r: std::ops::Range<usize>,
+    ) -> DResult<TyId> {
+        if let Some(i) = scope.impl_of {
+            if let Some((_, t)) = self.impls[i].assoc_types.iter().find(|(n, _)| n == name) {
+                return Ok(infer.import(*t, types));
+            }
+        }
+        if let Ok(ty) = infer.resolve(base, types) {
+            if let Some((_, t)) = self.impls.iter().filter(|i| i.self_ty == ty).flat_map(|i| i.assoc_types.iter()).find(|(n, _)| n == name)
+            {
+                return Ok(infer.import(*t, types));
+            }
+            if name == "Output" && matches!(types.get(ty), Type::Scalar(_)) {
+                return Ok(base);
+            }
+        }
+        Err(Diagnostic::at(Some("E0220"), format!("associated type `{name}` not found"), r, format!("associated type `{name}` not found")))
+    }
+
     /// A fully explicit type (signatures, struct fields).
     pub fn ir_type(&self, ty: &syn::Type, types: &mut TypeTable, self_ty: Option<Handle<Type>>, module: ModId) -> DResult<Handle<Type>> {
         let mut infer = Infer::new();
         let t = self.convert_type(ty, types, &mut infer, self_ty, false, module)?;
+        infer.resolve(t, types).map_err(|_| Diagnostic::ice("unresolved type in a signature"))
+    }
+
+    /// [`Items::ir_type`] of a type written in trait impl `impl_of`.
+    pub fn ir_type_in_impl(
+        &self,
+        ty: &syn::Type,
+        types: &mut TypeTable,
+        self_ty: Option<Handle<Type>>,
+        module: ModId,
+        impl_of: Option<usize>,
+    ) -> DResult<Handle<Type>> {
+        let mut infer = Infer::new();
+        let scope = TypeScope { self_ty, allow_infer: false, module, env: &GenericEnv::EMPTY, impl_of };
+        let t = self.convert_in(ty, types, &mut infer, &scope)?;
         infer.resolve(t, types).map_err(|_| Diagnostic::ice("unresolved type in a signature"))
     }
 }

@@ -45,6 +45,20 @@ fn vis_start(vis: &syn::Visibility, fallback: usize) -> usize {
     }
 }
 
+/// The traits a `#[derive(..)]` names.
+fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let _ = a.parse_nested_meta(|meta| {
+            if let Some(last) = meta.path.segments.last() {
+                out.push(last.ident.to_string());
+            }
+            Ok(())
+        });
+    }
+    out
+}
+
 /// Where a trait method's signature ends: its body's `{` or its `;`.
 fn sig_end(f: &syn::TraitItemFn) -> usize {
     match (&f.default, &f.semi_token) {
@@ -212,6 +226,7 @@ impl<'a> Walk<'a> {
                     ty: hybrid_ir::Handle::from_index(usize::MAX >> 33),
                     methods: HashMap::new(),
                     module: m,
+                    derives: derives(&s.attrs),
                 });
                 Ok(())
             }
@@ -222,7 +237,7 @@ impl<'a> Walk<'a> {
                     return Err(Diagnostic::unsupported("generic `impl` blocks", range_of(&imp.generics)));
                 }
                 let impl_of = match &imp.trait_ {
-                    Some((bang, path, _)) => {
+                    Some((bang, _, _)) => {
                         if let Some(b) = bang {
                             return Err(Diagnostic::unsupported("negative impls", crate::ranges::byte_range(b.span)));
                         }
@@ -231,6 +246,7 @@ impl<'a> Walk<'a> {
                             trait_id: crate::generics::Bound::Lang(String::new()),
                             self_ty: hybrid_ir::Handle::from_index(0),
                             methods: HashMap::new(),
+                            assoc_types: Vec::new(),
                             module: m,
                             range: crate::ranges::byte_range(imp.impl_token.span).start..range_of(&*imp.self_ty).end,
                         });
@@ -255,6 +271,12 @@ impl<'a> Walk<'a> {
                             self.methods.push(MethodDecl { module: m, self_ty: &imp.self_ty, f, on_host, on_device, impl_of });
                         }
                         syn::ImplItem::Const(c) => return Err(Diagnostic::unsupported("associated constants", range_of(&c.ident))),
+                        // converted with the impl (`traits::define_impls`)
+                        syn::ImplItem::Type(t) if impl_of.is_some() => {
+                            if !t.generics.params.is_empty() {
+                                return Err(Diagnostic::unsupported("generic associated types", range_of(&t.ident)));
+                            }
+                        }
                         other => return Err(Diagnostic::unsupported("this item in an `impl` block", range_of(other))),
                     }
                 }
@@ -348,7 +370,10 @@ impl<'a> Walk<'a> {
                         }
                         None => None,
                     };
-                    let head = fn_head(&syn::Visibility::Inherited, &f.sig);
+                    let mut head = fn_head(&syn::Visibility::Inherited, &f.sig);
+                    if let (None, Some(semi)) = (&f.default, &f.semi_token) {
+                        head.end = crate::ranges::byte_range(semi.span).end;
+                    }
                     let sig = crate::resolve::sig_start(&f.sig)..sig_end(f);
                     methods.push(crate::generics::TraitMethod { name: method, default, range: head, sig });
                 }

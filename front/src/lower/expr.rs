@@ -294,6 +294,9 @@ impl<'i> FnLower<'i> {
         };
         let lhs = self.expr(&b.left)?;
         let rhs = self.expr(&b.right)?;
+        if let Some(call) = self.overloaded_binary(op, assign, lhs, rhs, &range)? {
+            return Ok(call);
+        }
         let lhs = if assign { lhs } else { self.autoderef(lhs) };
         let rhs = self.autoderef(rhs);
         let rhs = self.binary_operands(op, lhs, rhs, &range)?;
@@ -322,6 +325,9 @@ impl<'i> FnLower<'i> {
                 let v = self.expr(&u.expr)?;
                 let v = self.autoderef(v);
                 let op = if matches!(u.op, syn::UnOp::Neg(_)) { UnaryOp::Neg } else { UnaryOp::Not };
+                if let Some(call) = self.overloaded_unary(op, v, &range)? {
+                    return Ok(call);
+                }
                 let ty = self.ty(v);
                 Ok(self.push(ExprKind::Unary { op, operand: v }, ty, &range))
             }

@@ -75,7 +75,7 @@ impl FnLower<'_> {
     /// parameters standing for what `env` says, converted in `fid`'s module.
     pub(crate) fn signature_types_in(&mut self, fid: FnId, sig: &syn::Signature, env: &GenericEnv) -> DResult<SigTypes> {
         let decl = &self.items.fns[fid];
-        let scope = TypeScope { self_ty: decl.self_ty, allow_infer: false, module: decl.module, env };
+        let scope = TypeScope { self_ty: decl.self_ty, allow_infer: false, module: decl.module, env, impl_of: decl.in_impl };
         let self_ty = match env.ty("Self") {
             Some(t) => Some(t),
             None => decl.self_ty.map(|t| self.infer.import(t, self.types)),
@@ -272,9 +272,31 @@ impl FnLower<'_> {
                     }
                 }
             }
+            self.check_bounds(p.fid, &types, &p.range)?;
             out.push(Instance { expr: p.expr, fid: p.fid, args: InstanceArgs { types, consts: p.consts }, range: p.range });
         }
         Ok(out)
+    }
+
+    /// E0277 unless every argument satisfies its parameter's bounds.
+    fn check_bounds(&self, fid: FnId, args: &[Handle<hybrid_ir::Type>], range: &Range<usize>) -> DResult<()> {
+        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
+        for (p, &ty) in g.types.iter().zip(args) {
+            for b in &p.bounds {
+                if !self.items.satisfies(self.types, ty, b) {
+                    let (t, tr) = (self.types.display(ty).to_string(), self.items.bound_name(b));
+                    let f = self.items.fns[fid].short_name().to_string();
+                    return Err(Diagnostic::at(
+                        Some("E0277"),
+                        format!("the trait bound `{t}: {tr}` is not satisfied"),
+                        range.clone(),
+                        format!("the trait `{tr}` is not implemented for `{t}`"),
+                    )
+                    .span_note(p.range.clone(), format!("required by a bound in `{f}`")));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// A call of generic function `id` (arguments already checked for count).
@@ -352,7 +374,7 @@ impl FnLower<'_> {
     /// The types of a signature written in `module` (a trait's), with no
     /// function's `Self` but `env`'s.
     fn signature_types_module(&mut self, module: crate::modtree::ModId, sig: &syn::Signature, env: &GenericEnv) -> DResult<SigTypes> {
-        let scope = TypeScope { self_ty: None, allow_infer: false, module, env };
+        let scope = TypeScope { self_ty: None, allow_infer: false, module, env, impl_of: None };
         let self_ty = env.ty("Self");
         let mut params = Vec::new();
         for arg in &sig.inputs {

@@ -7,6 +7,7 @@ mod expr;
 mod finalize;
 mod generic;
 mod macros;
+mod operators;
 mod place;
 mod stmt;
 
@@ -274,8 +275,13 @@ impl<'i> FnLower<'i> {
         self.infer.shape(t)
     }
     pub(crate) fn convert_type(&mut self, ty: &syn::Type) -> DResult<TyId> {
-        let scope =
-            crate::types::TypeScope { self_ty: self.items.fns[self.fid].self_ty, allow_infer: true, module: self.module(), env: &self.env };
+        let scope = crate::types::TypeScope {
+            self_ty: self.items.fns[self.fid].self_ty,
+            allow_infer: true,
+            module: self.module(),
+            env: &self.env,
+            impl_of: self.items.fns[self.fid].in_impl,
+        };
         self.items.convert_in(ty, self.types, &mut self.infer, &scope)
     }
     /// The module whose scope this body's paths are resolved in.

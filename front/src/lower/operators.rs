@@ -1,0 +1,174 @@
+//! Operators on user types: `a + b`, `a += b`, `a == b`, `-a` on a struct call the method of its operator-trait impl (`impl Add for Vec3`), as rustc's overloaded operators do; without an impl, rustc's E0369/E0368/E0600.
+
+use std::ops::Range;
+
+use hybrid_ir::{BinaryOp, Expr, ExprKind, Handle, Scalar, Type, UnaryOp};
+
+use super::place::Access;
+use super::FnLower;
+use crate::diag::{DResult, Diagnostic};
+use crate::generics::Bound;
+use crate::infer::Shape;
+
+/// The trait and method of an operator, and rustc's verb for E0369.
+fn binary_trait(op: BinaryOp, assign: bool) -> Option<(&'static str, &'static str)> {
+    Some(match (op, assign) {
+        (BinaryOp::Add, false) => ("Add", "add"),
+        (BinaryOp::Sub, false) => ("Sub", "sub"),
+        (BinaryOp::Mul, false) => ("Mul", "mul"),
+        (BinaryOp::Div, false) => ("Div", "div"),
+        (BinaryOp::Rem, false) => ("Rem", "rem"),
+        (BinaryOp::BitAnd, false) => ("BitAnd", "bitand"),
+        (BinaryOp::BitOr, false) => ("BitOr", "bitor"),
+        (BinaryOp::BitXor, false) => ("BitXor", "bitxor"),
+        (BinaryOp::Shl, false) => ("Shl", "shl"),
+        (BinaryOp::Shr, false) => ("Shr", "shr"),
+        (BinaryOp::Add, true) => ("AddAssign", "add_assign"),
+        (BinaryOp::Sub, true) => ("SubAssign", "sub_assign"),
+        (BinaryOp::Mul, true) => ("MulAssign", "mul_assign"),
+        (BinaryOp::Div, true) => ("DivAssign", "div_assign"),
+        (BinaryOp::Rem, true) => ("RemAssign", "rem_assign"),
+        (BinaryOp::BitAnd, true) => ("BitAndAssign", "bitand_assign"),
+        (BinaryOp::BitOr, true) => ("BitOrAssign", "bitor_assign"),
+        (BinaryOp::BitXor, true) => ("BitXorAssign", "bitxor_assign"),
+        (BinaryOp::Eq | BinaryOp::Ne, false) => ("PartialEq", "eq"),
+        (BinaryOp::Lt, false) => ("PartialOrd", "lt"),
+        (BinaryOp::Le, false) => ("PartialOrd", "le"),
+        (BinaryOp::Gt, false) => ("PartialOrd", "gt"),
+        (BinaryOp::Ge, false) => ("PartialOrd", "ge"),
+        _ => return None,
+    })
+}
+
+fn symbol(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Add => "+",
+        BinaryOp::Sub => "-",
+        BinaryOp::Mul => "*",
+        BinaryOp::Div => "/",
+        BinaryOp::Rem => "%",
+        BinaryOp::BitAnd => "&",
+        BinaryOp::BitOr => "|",
+        BinaryOp::BitXor => "^",
+        BinaryOp::Shl => "<<",
+        BinaryOp::Shr => ">>",
+        BinaryOp::Eq => "==",
+        BinaryOp::Ne => "!=",
+        BinaryOp::Lt => "<",
+        BinaryOp::Le => "<=",
+        BinaryOp::Gt => ">",
+        BinaryOp::Ge => ">=",
+    }
+}
+
+impl FnLower<'_> {
+    /// The struct type (IR) an operand has, if it is a user struct.
+    fn operand_struct(&mut self, e: Handle<Expr>) -> Option<Handle<Type>> {
+        match self.shape(self.ty(e)) {
+            Some(Shape::Struct(def)) => self.items.structs.iter().find(|s| s.def == def).map(|s| s.ty),
+            _ => None,
+        }
+    }
+
+    /// `lhs op rhs` (or `lhs op= rhs`) when `lhs` is a user struct: the impl's
+    /// method call; `None` for other operand types (the builtin operators).
+    pub(crate) fn overloaded_binary(
+        &mut self,
+        op: BinaryOp,
+        assign: bool,
+        lhs: Handle<Expr>,
+        rhs: Handle<Expr>,
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
+        let Some(ty) = self.operand_struct(lhs) else { return Ok(None) };
+        let Some((tr, method)) = binary_trait(op, assign) else { return Ok(None) };
+        let name = self.types.display(ty).to_string();
+        let Some(fid) = self.items.impl_of(&Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
+        else {
+            let sym = symbol(op);
+            let (code, msg) = match (assign, op) {
+                (true, _) => ("E0368", format!("binary assignment operation `{sym}=` cannot be applied to type `{name}`")),
+                (false, BinaryOp::Add) => ("E0369", format!("cannot add `{name}` to `{name}`")),
+                (false, BinaryOp::Sub) => ("E0369", format!("cannot subtract `{name}` from `{name}`")),
+                (false, BinaryOp::Mul) => ("E0369", format!("cannot multiply `{name}` by `{name}`")),
+                (false, BinaryOp::Div) => ("E0369", format!("cannot divide `{name}` by `{name}`")),
+                (false, _) => ("E0369", format!("binary operation `{sym}` cannot be applied to type `{name}`")),
+            };
+            let sid = self.items.structs.iter().position(|s| s.ty == ty);
+            let mut d = Diagnostic::at(Some(code), msg, range.clone(), format!("`{sym}` needs an implementation of `{tr}` for `{name}`"));
+            if let Some(sid) = sid {
+                d = d
+                    .span_note(self.items.structs[sid].range.clone(), format!("an implementation of `{tr}` might be missing for `{name}`"));
+            }
+            return Err(d);
+        };
+        if self.items.fns[fid].is_generic() {
+            return Err(Diagnostic::unsupported("generic operator methods", range.clone()));
+        }
+        let by_ref = matches!(tr, "PartialEq" | "PartialOrd");
+        let first = if assign {
+            self.check_mutable(lhs, Access::BorrowMut, range)?;
+            self.take_address(lhs, true, range)?
+        } else if by_ref {
+            self.take_address(lhs, false, range)?
+        } else {
+            lhs
+        };
+        let second = if by_ref { self.take_address(rhs, false, range)? } else { rhs };
+        let call = self.call_lowered(fid, vec![first, second], range)?;
+        if op == BinaryOp::Ne {
+            let b = self.scalar_ty(Scalar::Bool);
+            return Ok(Some(self.push(ExprKind::Unary { op: UnaryOp::Not, operand: call }, b, range)));
+        }
+        Ok(Some(call))
+    }
+
+    /// `-v` / `!v` on a user struct: `Neg::neg` / `Not::not`.
+    pub(crate) fn overloaded_unary(&mut self, op: UnaryOp, v: Handle<Expr>, range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
+        let Some(ty) = self.operand_struct(v) else { return Ok(None) };
+        let (tr, method, sym) = match op {
+            UnaryOp::Neg => ("Neg", "neg", "-"),
+            UnaryOp::Not => ("Not", "not", "!"),
+        };
+        let Some(fid) = self.items.impl_of(&Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
+        else {
+            let name = self.types.display(ty).to_string();
+            return Err(Diagnostic::at(
+                Some("E0600"),
+                format!("cannot apply unary operator `{sym}` to type `{name}`"),
+                range.clone(),
+                format!("cannot apply unary operator `{sym}`"),
+            ));
+        };
+        Ok(Some(self.call_lowered(fid, vec![v], range)?))
+    }
+
+    /// A call of non-generic user function `fid` with already lowered
+    /// arguments, coerced to its parameter types.
+    pub(crate) fn call_lowered(
+        &mut self,
+        fid: crate::resolve::FnId,
+        args: Vec<Handle<Expr>>,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        let decl = &self.items.fns[fid];
+        if decl.params.len() != args.len() {
+            return Err(Diagnostic::at(
+                Some("E0050"),
+                format!("method `{}` has {} parameters but the operator passes {}", decl.short_name(), decl.params.len(), args.len()),
+                decl.sig_range.clone(),
+                "wrong number of parameters for this operator method",
+            ));
+        }
+        let (handle, ret) = (decl.handle, decl.ret);
+        let ptys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
+        let mut lowered = Vec::with_capacity(args.len());
+        for (a, p) in args.into_iter().zip(ptys) {
+            let t = self.infer.import(p, self.types);
+            lowered.push(self.coerce(a, t)?);
+        }
+        self.facts.calls.push((super::CallTarget::Fn(fid), range.clone()));
+        let rt = self.infer.import(ret, self.types);
+        Ok(self.push(ExprKind::Call { func: handle, args: lowered }, rt, range))
+    }
+}

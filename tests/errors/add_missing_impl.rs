@@ -1,0 +1,9 @@
+#[derive(Clone, Copy)]
+struct V {
+    x: f32,
+}
+
+fn main() {
+    let a = V { x: 1.0 };
+    let b = a + a;
+}
