@@ -416,6 +416,16 @@ impl<'i> FnLower<'i> {
                     if super::builtin::is_builtin_fn(&joined) {
                         return Ok(Callee::Builtin(joined));
                     }
+                    // `f32::from_bits_of_mine(..)`: a trait function of a primitive type
+                    if let [prim, name] = full.as_slice() {
+                        if let Some(s) = Scalar::from_name(prim) {
+                            let ty = self.types.insert(hybrid_ir::Type::Scalar(s));
+                            if self.items.trait_method_of(ty, name).is_some() {
+                                let t = self.infer.scalar(s);
+                                return self.type_fn(t, prim, name, range);
+                            }
+                        }
+                    }
                 }
                 Some(PathRes::Def(Def::Foreign(decl))) => {
                     return Err(Diagnostic::unsupported("calling functions declared in `extern` blocks", range.clone())

@@ -278,6 +278,27 @@ impl FnLower<'_> {
         Ok(out)
     }
 
+    /// The parameters of a kernel instance can be passed to a kernel (the
+    /// generic kernel's signature was not checked on its own).
+    pub(crate) fn check_kernel_params(&self, params: &[Handle<hybrid_ir::Local>]) -> DResult<()> {
+        for (i, &p) in params.iter().enumerate() {
+            let ty = self.locals[p].ty;
+            if hybrid_ir::abi::kernel_param_slots(self.types, ty).is_none() {
+                let name = self.locals[p].name.clone();
+                return Err(Diagnostic::at(
+                    None,
+                    format!("kernel parameter `{name}` has a type that cannot be passed to a kernel"),
+                    self.lranges[i].clone(),
+                    format!(
+                        "`{}` is not a scalar, a thin pointer, a reference, a slice reference or a struct, tuple or array of plain data",
+                        self.types.display(ty)
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// E0277 unless every argument satisfies its parameter's bounds.
     fn check_bounds(&self, fid: FnId, args: &[Handle<hybrid_ir::Type>], range: &Range<usize>) -> DResult<()> {
         let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };

@@ -11,7 +11,7 @@ use syn::Token;
 
 use super::FnLower;
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::infer::{Shape, VarKind};
+use crate::infer::{Shape, TyId, VarKind};
 use crate::modtree::{Def, Ns, PathRes};
 
 /// One `{..}` of a format string, before its argument is lowered.
@@ -607,7 +607,23 @@ impl<'i> FnLower<'i> {
             .help("mark it `#[offload_kernel]` to launch it on the GPU"));
         }
         let kernel_handle = decl.handle;
-        let param_tys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
+        // a generic kernel: `offload(k::<f32>, ..)`, its instance chosen by the turbofish or the arguments
+        let instance = if decl.is_generic() {
+            let turbofish = match kernel {
+                syn::Expr::Path(p) => p.path.segments.last().and_then(|s| match &s.arguments {
+                    syn::PathArguments::AngleBracketed(a) => Some(a),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            Some(self.instantiate_use(kid, turbofish, None, &krange)?)
+        } else {
+            None
+        };
+        let param_tys: Vec<TyId> = match &instance {
+            Some((sig, _)) => sig.params.iter().map(|p| p.1).collect(),
+            None => decl.params.iter().map(|p| p.ty).collect::<Vec<_>>().into_iter().map(|t| self.infer.import(t, self.types)).collect(),
+        };
         let u32_ty = self.scalar_ty(Scalar::U32);
         let blocks = self.dims(grid, range)?;
         let threads = self.dims(block, range)?;
@@ -652,14 +668,19 @@ impl<'i> FnLower<'i> {
             .secondary(self.items.fns[kid].sig_range.clone(), "kernel defined here"));
         }
         let mut lowered = Vec::new();
-        for (a, pty) in arg_exprs.iter().zip(param_tys) {
+        for (a, t) in arg_exprs.iter().zip(param_tys) {
             let v = self.expr(a)?;
-            let t = self.infer.import(pty, self.types);
             lowered.push(self.coerce(v, t)?);
         }
-        self.facts.kernel_refs.push((crate::lower::CallTarget::Fn(kid), krange));
         let unit = self.infer.unit();
-        Ok(self.push(ExprKind::Offload { kernel: kernel_handle, blocks, threads, dyn_cache, device, args: lowered }, unit, range))
+        let offload =
+            self.push(ExprKind::Offload { kernel: kernel_handle, blocks, threads, dyn_cache, device, args: lowered }, unit, range);
+        let target = match instance {
+            Some((_, pending)) => self.record_use(offload, pending),
+            None => crate::lower::CallTarget::Fn(kid),
+        };
+        self.facts.kernel_refs.push((target, krange));
+        Ok(offload)
     }
 
     /// `[x, y, z]` launch dimensions (`u32`); default `[1, 1, 1]`.

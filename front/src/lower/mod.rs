@@ -169,6 +169,9 @@ pub fn lower_function(
     }
     let body = lx.fn_body(body, ret)?;
     lx.finalize()?;
+    if job.args.is_some() && decl.is_kernel {
+        lx.check_kernel_params(&params)?;
+    }
     let instances = lx.resolve_pending()?;
     let ret_ir = match &job.args {
         Some(_) => lx.infer.resolve(ret, lx.types).map_err(|_| Diagnostic::ice("unresolved return type of an instance"))?,
