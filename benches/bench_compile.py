@@ -68,6 +68,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--kernels", type=int, default=4)
+    ap.add_argument("--generic-sizes", default="100,1000",
+                    help="sizes of the generic-heavy program (N generic fns x 3 instances); empty: none")
     a = ap.parse_args()
     cores = os.cpu_count() or 1
     llvm_host = supports_llvm_host()
@@ -115,6 +117,35 @@ def main():
         for k, name in (("hy", "hybridc"), ("hl", "llvm-host")):
             if k in split:
                 print(f"  N={n:<6} {name:<10} " + " | ".join(f"{v:9.1f}" if v is not None else "      n/a" for v in split[k]))
+    generic_table(a, tmp, llvm_host)
+
+
+def generic_table(a, tmp, llvm_host):
+    """The generic-heavy program: N generic functions, each instantiated at 3 types."""
+    sizes = [int(s) for s in a.generic_sizes.split(",") if s]
+    if not sizes:
+        return
+    print(f"\ngeneric-heavy program (gen_program.py N 0 --generic: N generic fns x 3 instances), {a.runs} runs, medians")
+    hdr = ("N", "instances", "hybridc s", "llvm-host s", "rustc -O0 s", "vs llvm", "vs rustc", "front end ms")
+    print(" | ".join(f"{h:>12}" for h in hdr))
+    for n in sizes:
+        src = os.path.join(tmp, f"gen{n}.rs")
+        with open(src, "w") as f:
+            f.write(run([sys.executable, GEN, str(n), "0", "--generic"]).stdout)
+        exe = os.path.join(tmp, f"gen{n}")
+        cmds = {"hy": [HYBRIDC, "build", src, "-o", exe, "--timings"],
+                "rc": ["rustc", "-C", "opt-level=0", src, "-o", exe + "_rustc"]}
+        if llvm_host:
+            cmds["hl"] = [HYBRIDC, "build", src, "-o", exe + "_llvm", "--host-backend=llvm", "--timings"]
+        t, ph = interleaved(cmds, a.runs)
+        outs = {run([exe]).stdout, run([exe + "_rustc"]).stdout}
+        if len(outs) != 1:
+            sys.exit(f"generic N={n}: hybridc and rustc executables print different results: {outs}")
+        hy, rc, hl = t["hy"], t["rc"], t.get("hl")
+        fe = median_phase(ph["hy"], "front end")
+        cells = [str(n), str(3 * n), f"{hy:.3f}", f"{hl:.3f}" if hl else "n/a", f"{rc:.3f}",
+                 f"{hl / hy:.2f}x" if hl else "n/a", f"{rc / hy:.2f}x", f"{fe:.1f}" if fe is not None else "n/a"]
+        print(" | ".join(f"{c:>12}" for c in cells))
 
 if __name__ == "__main__":
     main()
