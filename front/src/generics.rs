@@ -39,7 +39,6 @@ pub struct TypeParam {
 pub struct ConstParam {
     pub name: String,
     pub ty: Scalar,
-    pub range: Range<usize>,
 }
 
 /// The parameters of a generic function: those of its impl (or `Self` of a
@@ -53,12 +52,9 @@ pub struct Generics {
     /// How many of `types` come from the enclosing impl or trait (not
     /// given by a call's turbofish).
     pub outer_types: usize,
-}
-
-impl Generics {
-    pub fn type_index(&self, name: &str) -> Option<usize> {
-        self.types.iter().position(|p| p.name == name)
-    }
+    /// A method of a generic `impl<T> S<T>`: the text of its self type
+    /// (`Self`, converted with the parameters bound).
+    pub impl_self: Option<Range<usize>>,
 }
 
 /// One method of a trait.
@@ -123,9 +119,6 @@ impl GenericEnv {
     pub fn const_value(&self, name: &str) -> Option<ConstValue> {
         self.consts.iter().rev().find(|(n, _)| n == name).map(|(_, v)| *v)
     }
-    pub fn is_empty(&self) -> bool {
-        self.types.is_empty() && self.consts.is_empty()
-    }
 }
 
 /// The traits of the standard library a bound may name (hybridc knows how
@@ -162,30 +155,6 @@ pub const LANG_TRAITS: &[&str] = &[
     "Shr",
 ];
 
-/// The operator traits: trait name, method name.
-pub const OPERATOR_TRAITS: &[(&str, &str)] = &[
-    ("Add", "add"),
-    ("Sub", "sub"),
-    ("Mul", "mul"),
-    ("Div", "div"),
-    ("Rem", "rem"),
-    ("BitAnd", "bitand"),
-    ("BitOr", "bitor"),
-    ("BitXor", "bitxor"),
-    ("Shl", "shl"),
-    ("Shr", "shr"),
-    ("Neg", "neg"),
-    ("Not", "not"),
-    ("AddAssign", "add_assign"),
-    ("SubAssign", "sub_assign"),
-    ("MulAssign", "mul_assign"),
-    ("DivAssign", "div_assign"),
-    ("RemAssign", "rem_assign"),
-    ("PartialEq", "eq"),
-    ("PartialOrd", "partial_cmp"),
-    ("Default", "default"),
-    ("Clone", "clone"),
-];
 
 /// Parse a signature's text (`fn f<T>(x: T) -> T where ..`, with its
 /// qualifiers) as it stands in the source.

@@ -29,12 +29,40 @@ pub enum Shape {
     Unit,
     Never,
     Scalar(Scalar),
-    Ptr { pointee: TyId, mutable: bool, reference: bool },
-    Slice { elem: TyId, mutable: bool },
-    Array { elem: TyId, len: u64 },
+    Ptr {
+        pointee: TyId,
+        mutable: bool,
+        reference: bool,
+    },
+    Slice {
+        elem: TyId,
+        mutable: bool,
+    },
+    Array {
+        elem: TyId,
+        len: u64,
+    },
     Tuple(Vec<TyId>),
     Struct(Handle<StructDef>),
     Vec(TyId),
+    /// An instance of generic struct `sid` whose arguments may still be
+    /// variables; it becomes a `Struct` (named `S<args>`) once resolved.
+    Adt {
+        sid: usize,
+        args: Vec<TyId>,
+    },
+    /// Type parameter `i` of a generic struct's template.
+    Param(u32),
+}
+
+/// A generic struct's fields in a table of their own, where `Param(i)` is
+/// its `i`-th type parameter.
+#[derive(Clone, Debug)]
+pub struct StructTemplate {
+    /// Its path, the prefix of its instances' names (`Vec2` in `Vec2<f32>`).
+    pub name: String,
+    pub fields: Vec<(String, TyId)>,
+    pub table: Infer,
 }
 
 #[derive(Clone, Debug)]
@@ -53,17 +81,65 @@ pub enum ResolveError {
     Cyclic,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone, Debug)]
 pub struct Infer {
     nodes: Vec<Node>,
     imported: HashMap<Handle<Type>, TyId>,
     resolved: HashMap<u32, Handle<Type>>,
+    /// The generic structs' templates, by struct id (`None`: not generic).
+    templates: Option<std::sync::Arc<Vec<Option<StructTemplate>>>>,
+    /// IR structs known to be instances: their generic struct and field types.
+    instances: HashMap<Handle<StructDef>, (usize, Vec<TyId>)>,
 }
 
 impl Infer {
     pub fn new() -> Self {
         Self::default()
     }
+    /// A table that can resolve instances of the generic structs `templates`.
+    pub fn with_templates(templates: std::sync::Arc<Vec<Option<StructTemplate>>>) -> Self {
+        Infer { templates: Some(templates), ..Self::default() }
+    }
+    fn template(&self, sid: usize) -> Option<&StructTemplate> {
+        self.templates.as_ref()?.get(sid)?.as_ref()
+    }
+
+    /// The fields of generic struct `sid` with arguments `args`.
+    pub fn adt_fields(&mut self, sid: usize, args: &[TyId]) -> Option<Vec<(String, TyId)>> {
+        let tpl = self.template(sid)?.clone();
+        Some(tpl.fields.iter().map(|(n, t)| (n.clone(), self.instantiate(&tpl.table, *t, args, 0))).collect())
+    }
+
+    /// Copy template type `t` of `from` into this table, `Param(i)` replaced by `args[i]`.
+    fn instantiate(&mut self, from: &Infer, t: TyId, args: &[TyId], depth: u32) -> TyId {
+        let mut r = t;
+        while let Node::Link(n) = from.nodes[r.0 as usize] {
+            r = n;
+        }
+        let Node::Known(shape) = from.nodes[r.0 as usize].clone() else { return self.var(VarKind::General) };
+        if depth > 32 {
+            return self.var(VarKind::General);
+        }
+        let sub = |me: &mut Infer, x: TyId| me.instantiate(from, x, args, depth + 1);
+        let shape = match shape {
+            Shape::Param(i) => return args.get(i as usize).copied().unwrap_or_else(|| self.var(VarKind::General)),
+            Shape::Ptr { pointee, mutable, reference } => Shape::Ptr { pointee: sub(self, pointee), mutable, reference },
+            Shape::Slice { elem, mutable } => Shape::Slice { elem: sub(self, elem), mutable },
+            Shape::Array { elem, len } => Shape::Array { elem: sub(self, elem), len },
+            Shape::Tuple(elems) => Shape::Tuple(elems.into_iter().map(|e| sub(self, e)).collect()),
+            Shape::Vec(elem) => Shape::Vec(sub(self, elem)),
+            Shape::Adt { sid, args: inner } => Shape::Adt { sid, args: inner.into_iter().map(|e| sub(self, e)).collect() },
+            s => s,
+        };
+        self.known(shape)
+    }
+
+    /// The generic struct an IR struct is an instance of (by its name `S<..>`).
+    pub fn instance_of(&self, name: &str) -> Option<usize> {
+        let (prefix, _) = name.split_once('<')?;
+        self.templates.as_ref()?.iter().position(|t| t.as_ref().is_some_and(|t| t.name == prefix))
+    }
+
     fn push(&mut self, node: Node) -> TyId {
         self.nodes.push(node);
         TyId(self.nodes.len() as u32 - 1)
@@ -148,12 +224,29 @@ impl Infer {
             Type::SliceRef { elem, mutable } => Shape::Slice { elem: self.import(*elem, types), mutable: *mutable },
             Type::Array { elem, len } => Shape::Array { elem: self.import(*elem, types), len: *len },
             Type::Tuple(elems) => Shape::Tuple(elems.iter().map(|e| self.import(*e, types)).collect()),
-            Type::Struct(s) => Shape::Struct(*s),
+            Type::Struct(s) => {
+                self.note_instance(*s, types);
+                Shape::Struct(*s)
+            }
             Type::Vec(elem) => Shape::Vec(self.import(*elem, types)),
         };
         let t = self.known(shape);
         self.imported.insert(ty, t);
         t
+    }
+
+    /// Remember that IR struct `def` is an instance of a generic struct (by
+    /// its name), with its field types, for unification with `Adt`s.
+    fn note_instance(&mut self, def: Handle<StructDef>, types: &TypeTable) {
+        if self.instances.contains_key(&def) {
+            return;
+        }
+        let Some(sid) = self.instance_of(&types.structs[def].name) else { return };
+        // placeholder first: a field may point back to this struct
+        self.instances.insert(def, (sid, Vec::new()));
+        let fields: Vec<TyId> =
+            types.structs[def].fields.iter().map(|f| f.ty).collect::<Vec<_>>().into_iter().map(|f| self.import(f, types)).collect();
+        self.instances.insert(def, (sid, fields));
     }
 
     /// Make `a` and `b` the same type. `!` unifies with anything without
@@ -191,6 +284,19 @@ impl Infer {
                     (Shape::Unit, Shape::Unit) => {}
                     (Shape::Scalar(x), Shape::Scalar(y)) if x == y => {}
                     (Shape::Struct(x), Shape::Struct(y)) if x == y => {}
+                    (Shape::Adt { sid: sa, args: aa }, Shape::Adt { sid: sb, args: ab }) if sa == sb && aa.len() == ab.len() => {
+                        for (x, y) in aa.iter().zip(ab.iter()) {
+                            self.unify_depth(*x, *y, depth + 1)?;
+                        }
+                    }
+                    (Shape::Adt { sid, args }, Shape::Struct(def)) | (Shape::Struct(def), Shape::Adt { sid, args }) => {
+                        self.unify_instance(*sid, args, *def, depth)?;
+                        // keep the concrete struct as the representative
+                        if matches!(sa, Shape::Adt { .. }) {
+                            self.nodes[ra.0 as usize] = Node::Link(rb);
+                            return Ok(());
+                        }
+                    }
                     (Shape::Ptr { pointee: pa, mutable: ma, reference: fa }, Shape::Ptr { pointee: pb, mutable: mb, reference: fb })
                         if ma == mb && fa == fb =>
                     {
@@ -215,6 +321,20 @@ impl Infer {
             }
             (Node::Link(_), _) | (_, Node::Link(_)) => Err(()),
         }
+    }
+
+    /// `S<args>` and the IR struct `def`: the same when `def` is an
+    /// instance of `S` whose fields match the template's with `args`.
+    fn unify_instance(&mut self, sid: usize, args: &[TyId], def: Handle<StructDef>, depth: u32) -> Result<(), ()> {
+        let Some((of, concrete)) = self.instances.get(&def).cloned() else { return Err(()) };
+        let Some(fields) = self.adt_fields(sid, args) else { return Err(()) };
+        if of != sid || fields.len() != concrete.len() {
+            return Err(());
+        }
+        for ((_, a), b) in fields.iter().zip(concrete.iter()) {
+            self.unify_depth(*a, *b, depth + 1)?;
+        }
+        Ok(())
     }
 
     fn bind(&mut self, var: TyId, kind: VarKind, known: TyId, shape: &Shape) -> Result<(), ()> {
@@ -261,6 +381,12 @@ impl Infer {
                 }
                 Shape::Struct(_) => "struct".into(),
                 Shape::Vec(elem) => format!("Vec<{}>", self.display_depth(elem, depth + 1)),
+                Shape::Adt { sid, args } => {
+                    let name = self.template(sid).map(|t| t.name.clone()).unwrap_or_default();
+                    let parts: Vec<String> = args.iter().map(|a| self.display_depth(*a, depth + 1)).collect();
+                    format!("{name}<{}>", parts.join(", "))
+                }
+                Shape::Param(i) => format!("T{i}"),
             },
         }
     }
@@ -282,6 +408,36 @@ impl Infer {
             text = text.replace("struct", "_");
         }
         format!("`{text}`")
+    }
+
+    /// The IR struct `S<args>`: the table's if it exists, else added (named
+    /// `S<f32, i32>`, fields from the template).
+    fn resolve_instance(&mut self, sid: usize, args: &[TyId], types: &mut TypeTable, depth: u32) -> Result<Handle<Type>, ResolveError> {
+        let tpl_name = self.template(sid).ok_or(ResolveError::Unknown)?.name.clone();
+        let mut arg_tys = Vec::with_capacity(args.len());
+        for &a in args {
+            arg_tys.push(self.resolve_depth(a, types, depth + 1)?);
+        }
+        let shown: Vec<String> = arg_tys.iter().map(|&a| types.display(a).to_string()).collect();
+        let name = format!("{tpl_name}<{}>", shown.join(", "));
+        let existing = types.structs.iter().find(|(_, d)| d.name == name).map(|(h, _)| h);
+        if let Some(def) = existing {
+            self.note_instance(def, types);
+            return Ok(types.insert(Type::Struct(def)));
+        }
+        let def = types.structs.append(StructDef { name, fields: Vec::new() });
+        let h = types.insert(Type::Struct(def));
+        let fields = self.adt_fields(sid, args).ok_or(ResolveError::Unknown)?;
+        let mut out = Vec::with_capacity(fields.len());
+        let mut tys = Vec::with_capacity(fields.len());
+        for (n, t) in fields {
+            let ft = self.resolve_depth(t, types, depth + 1)?;
+            tys.push(t);
+            out.push(hybrid_ir::Field { name: n, ty: ft });
+        }
+        types.structs[def].fields = out;
+        self.instances.insert(def, (sid, tys));
+        Ok(h)
     }
 
     /// The final IR type: `{integer}` defaults to `i32`, `{float}` to `f64`.
@@ -314,6 +470,12 @@ impl Infer {
                 }
                 Shape::Struct(s) => Type::Struct(s),
                 Shape::Vec(elem) => Type::Vec(self.resolve_depth(elem, types, depth + 1)?),
+                Shape::Adt { sid, args } => {
+                    let h = self.resolve_instance(sid, &args, types, depth)?;
+                    self.resolved.insert(r.0, h);
+                    return Ok(h);
+                }
+                Shape::Param(_) => return Err(ResolveError::Unknown),
             },
         };
         let h = types.insert(ty);

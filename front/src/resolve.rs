@@ -18,7 +18,8 @@ use syn::spanned::Spanned;
 use crate::cfg::{self, Side};
 use crate::consteval::{self, ConstEnv, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::generics::{Generics, ImplInfo, TraitId, TraitInfo};
+use crate::generics::{GenericEnv, Generics, ImplInfo, TraitId, TraitInfo};
+use crate::infer::{Infer, Shape, StructTemplate};
 use crate::modtree::{Binding, Def, ModId, ModTree, Ns, PathRes, Vis, ROOT};
 use crate::types::is_plain_data;
 use crate::walk::Walk;
@@ -102,6 +103,9 @@ pub struct StructInfo {
     pub module: ModId,
     /// The traits of its `#[derive(..)]` (last path segments).
     pub derives: Vec<String>,
+    /// The names of its type parameters (a generic struct has no IR type of
+    /// its own: each instance `S<args>` is one; see `Items::templates`).
+    pub params: Vec<String>,
 }
 
 pub struct ConstDecl {
@@ -119,6 +123,8 @@ pub struct Items {
     pub consts: Vec<ConstDecl>,
     pub traits: Vec<TraitInfo>,
     pub impls: Vec<ImplInfo>,
+    /// The generic structs' field templates, by struct id.
+    pub templates: std::sync::Arc<Vec<Option<crate::infer::StructTemplate>>>,
     /// The modules, their names and imports.
     pub tree: ModTree,
     pub main: Option<FnId>,
@@ -133,6 +139,8 @@ pub struct Syntax<'a> {
     pub consts: Vec<&'a syn::ItemConst>,
     pub traits: Vec<&'a syn::ItemTrait>,
     pub impls: Vec<&'a syn::ItemImpl>,
+    /// The generic `impl` block of each method of one (by function id).
+    pub generic_impls: HashMap<FnId, &'a syn::ItemImpl>,
 }
 
 pub struct ForeignDecl<'a> {
@@ -217,7 +225,16 @@ impl ConstEnv for InModule<'_> {
 pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &mut TypeTable) -> Result<Items, Vec<Diagnostic>> {
     let mut tree = ModTree::default();
     tree.new_module(String::new(), None);
-    let items = Items { fns: Vec::new(), structs: Vec::new(), consts: Vec::new(), traits: Vec::new(), impls: Vec::new(), tree, main: None };
+    let items = Items {
+        fns: Vec::new(),
+        structs: Vec::new(),
+        consts: Vec::new(),
+        traits: Vec::new(),
+        impls: Vec::new(),
+        templates: Default::default(),
+        tree,
+        main: None,
+    };
     let mut walk =
         Walk { items, syntax: Syntax::default(), foreign: Vec::new(), methods: Vec::new(), mod_files, files, errors: Vec::new() };
     if let Some(root) = files.first() {
@@ -295,8 +312,20 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
             // FIXME(pub(in path) on methods): read as private to the impl's module
             _ => Vis::In(m.module),
         };
-        decl.self_ty = Some(items.structs[sid].ty);
         set_method_generics(&mut decl, f);
+        if items.structs[sid].params.is_empty() {
+            decl.self_ty = Some(items.structs[sid].ty);
+        } else if m.block.generics.params.is_empty() {
+            // FIXME(impls of one instance): `impl Vec2<f32> { .. }`
+            errors.push(Diagnostic::unsupported("an `impl` block for one instance of a generic struct", range_of(m.self_ty)));
+            continue;
+        } else {
+            // `impl<T: B> S<T>`: generic over the impl's parameters, `Self` = `S<T>`
+            let sig = sig_start(&f.sig)..crate::ranges::block_range(&f.block).start;
+            let g = decl.generics.get_or_insert_with(|| Box::new(Generics { sig, ..Default::default() }));
+            g.impl_self = Some(range_of(m.self_ty));
+            syntax.generic_impls.insert(id, m.block);
+        }
         items.fns.push(decl);
         syntax.sigs.push(&f.sig);
         items.structs[sid].methods.insert(name, id);
@@ -509,14 +538,49 @@ pub(crate) fn check_sig_shape(sig: &syn::Signature, generics_ok: bool) -> DResul
     Ok(())
 }
 
-/// Allocate all struct definitions and convert their fields.
+/// The field templates of the generic structs: each field's type converted
+/// with the struct's parameters as `Shape::Param`s.
+fn struct_templates(items: &Items, syntax: &[&syn::ItemStruct], types: &mut TypeTable) -> Result<Vec<Option<StructTemplate>>, Diagnostic> {
+    let mut out = Vec::with_capacity(items.structs.len());
+    for (sid, &item) in syntax.iter().enumerate().take(items.structs.len()) {
+        let s = &items.structs[sid];
+        if s.params.is_empty() {
+            out.push(None);
+            continue;
+        }
+        let mut table = Infer::new();
+        let mut env = GenericEnv::default();
+        for (i, p) in s.params.iter().enumerate() {
+            let t = table.known(Shape::Param(i as u32));
+            env.types.push((p.clone(), t));
+        }
+        let scope = crate::types::TypeScope { self_ty: None, allow_infer: false, module: s.module, env: &env, impl_of: None };
+        let mut fields = Vec::new();
+        for f in item.fields.iter() {
+            let name = f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default();
+            fields.push((name, items.convert_in(&f.ty, types, &mut table, &scope)?));
+        }
+        out.push(Some(StructTemplate { name: s.name.clone(), fields, table }));
+    }
+    Ok(out)
+}
+
+/// Allocate all struct definitions and convert their fields (generic
+/// structs: their templates).
 fn define_structs(items: &mut Items, syntax: &[&syn::ItemStruct], types: &mut TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    for s in items.structs.iter_mut() {
+    match struct_templates(items, syntax, types) {
+        Ok(t) => items.templates = std::sync::Arc::new(t),
+        Err(e) => return vec![e],
+    }
+    for s in items.structs.iter_mut().filter(|s| s.params.is_empty()) {
         s.def = types.structs.append(StructDef { name: s.name.clone(), fields: Vec::new() });
         s.ty = types.insert(Type::Struct(s.def));
     }
     for (sid, &item) in syntax.iter().enumerate().take(items.structs.len()) {
+        if !items.structs[sid].params.is_empty() {
+            continue;
+        }
         let self_ty = items.structs[sid].ty;
         let mut fields = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -561,7 +625,7 @@ fn check_struct_cycles(items: &Items, types: &TypeTable) -> DResult<()> {
             _ => false,
         }
     }
-    for s in &items.structs {
+    for s in items.structs.iter().filter(|s| s.params.is_empty()) {
         if !types.structs.contains(s.def) {
             continue;
         }

@@ -153,7 +153,7 @@ pub fn define_all_generics(items: &mut Items, syntax: &Syntax<'_>) -> Vec<Diagno
     let mut errors = Vec::new();
     for id in 0..items.fns.len() {
         if items.fns[id].generics.is_some() {
-            if let Err(e) = define_generics(items, id, syntax.sigs[id]) {
+            if let Err(e) = define_generics(items, id, syntax.sigs[id], syntax.generic_impls.get(&id).copied()) {
                 errors.push(e);
             }
         }
@@ -245,7 +245,7 @@ fn items_impl_end(imp: &crate::generics::ImplInfo, _types: &TypeTable) -> usize 
 
 /// The type and const parameters of generic function `id`, with their
 /// bounds (inline, `where`, and `impl Trait` arguments).
-fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature) -> DResult<()> {
+fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Option<&syn::ItemImpl>) -> DResult<()> {
     let module = items.fns[id].module;
     let mut tparams = Vec::new();
     if let Some(t) = items.fns[id].in_trait {
@@ -253,6 +253,33 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature) -> DResult
         tparams.push(TypeParam { name: "Self".into(), bounds: vec![Bound::Trait(t)], range: items.traits[t].range.clone() });
     }
     let mut consts = Vec::new();
+    let impl_params = block.map(|b| b.generics.params.iter()).into_iter().flatten();
+    let impl_preds = block.and_then(|b| b.generics.where_clause.as_ref()).map(|w| w.predicates.iter()).into_iter().flatten();
+    for p in impl_params {
+        match p {
+            syn::GenericParam::Type(tp) => {
+                let mut bounds = Vec::new();
+                items.bounds_of(module, tp.bounds.iter(), &mut bounds)?;
+                tparams.push(TypeParam { name: tp.ident.to_string(), bounds, range: range_of(&tp.ident) });
+            }
+            syn::GenericParam::Const(cp) => return Err(Diagnostic::unsupported("const parameters of impls", range_of(&cp.ident))),
+            syn::GenericParam::Lifetime(_) => {}
+        }
+    }
+    let outer = tparams.len();
+    for pred in impl_preds {
+        let syn::WherePredicate::Type(pt) = pred else { continue };
+        let name = match &pt.bounded_ty {
+            syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
+            _ => None,
+        };
+        let Some(i) = name.and_then(|n| tparams.iter().position(|p| p.name == n)) else {
+            return Err(Diagnostic::unsupported("`where` clauses on types other than the impl's parameters", range_of(&pt.bounded_ty)));
+        };
+        let mut bounds = Vec::new();
+        items.bounds_of(module, pt.bounds.iter(), &mut bounds)?;
+        tparams[i].bounds.extend(bounds);
+    }
     for p in &sig.generics.params {
         match p {
             syn::GenericParam::Type(tp) => {
@@ -271,7 +298,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature) -> DResult
                 let Some(ty) = ty.filter(|s| s.is_int() || *s == hybrid_ir::Scalar::Bool) else {
                     return Err(Diagnostic::unsupported("const parameters of this type", range_of(&cp.ty)));
                 };
-                consts.push(ConstParam { name: cp.ident.to_string(), ty, range: range_of(&cp.ident) });
+                consts.push(ConstParam { name: cp.ident.to_string(), ty });
             }
             syn::GenericParam::Lifetime(_) => {}
         }
@@ -310,6 +337,9 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature) -> DResult
     let generics = items.fns[id].generics.as_mut().expect("a generic function");
     generics.types = tparams;
     generics.consts = consts;
+    if block.is_some() {
+        generics.outer_types = outer;
+    }
     Ok(())
 }
 

@@ -120,9 +120,11 @@ impl Items {
                     let elem = self.convert_in(arg, types, infer, scope)?;
                     return Ok(infer.known(Shape::Vec(elem)));
                 }
-                if !last.arguments.is_empty() {
-                    // FIXME(generic structs): `S<T>`
-                    return Err(Diagnostic::unsupported("generic types other than `Vec<T>`", range_of(&last.arguments)));
+                if let syn::PathArguments::AngleBracketed(a) = &last.arguments {
+                    if let Some(PathRes::Def(Def::Struct(sid))) = self.resolve(module, &tp.path, Ns::Type)? {
+                        return self.generic_struct(sid, Some(a), types, infer, scope, r);
+                    }
+                    return Err(Diagnostic::unsupported("generic arguments on this type", range_of(&last.arguments)));
                 }
                 if prefix.len() == 1 {
                     // `Self::Output`, `T::Output`: an associated type of an impl
@@ -157,6 +159,9 @@ impl Items {
                     }
                 }
                 if let Some(PathRes::Def(Def::Struct(sid))) = self.resolve(module, &tp.path, Ns::Type)? {
+                    if !self.structs[sid].params.is_empty() {
+                        return self.generic_struct(sid, None, types, infer, scope, r);
+                    }
                     return Ok(infer.import(self.structs[sid].ty, types));
                 }
                 return Err(Diagnostic::at(
@@ -183,6 +188,54 @@ impl Items {
             return Err(Diagnostic::unsupported("raw pointers to slices (`*const [T]`)", range_of(ty)));
         }
         self.convert_in(ty, types, infer, scope)
+    }
+
+    /// `S<A, B>` (or `S` where `_` may be inferred) of a struct `sid`.
+    fn generic_struct(
+        &self,
+        sid: crate::resolve::StructId,
+        args: Option<&syn::AngleBracketedGenericArguments>,
+        types: &mut TypeTable,
+        infer: &mut Infer,
+        scope: &TypeScope<'_>,
+        r: std::ops::Range<usize>,
+    ) -> DResult<TyId> {
+        let s = &self.structs[sid];
+        let expected = s.params.len();
+        let given: Vec<&syn::Type> = args
+            .map(|a| a.args.iter().filter_map(|g| if let syn::GenericArgument::Type(t) = g { Some(t) } else { None }).collect())
+            .unwrap_or_default();
+        let name = s.name.clone();
+        if args.is_none() && expected > 0 {
+            if !scope.allow_infer {
+                return Err(Diagnostic::at(
+                    Some("E0107"),
+                    format!("missing generics for struct `{name}`"),
+                    r,
+                    format!("expected {expected} generic argument{}", if expected == 1 { "" } else { "s" }),
+                ));
+            }
+            let vars = (0..expected).map(|_| infer.var(VarKind::General)).collect();
+            return Ok(infer.known(Shape::Adt { sid, args: vars }));
+        }
+        if given.len() != expected {
+            return Err(Diagnostic::at(
+                Some("E0107"),
+                format!(
+                    "struct takes {expected} generic argument{} but {} generic argument{} supplied",
+                    if expected == 1 { "" } else { "s" },
+                    given.len(),
+                    if given.len() == 1 { " was" } else { "s were" }
+                ),
+                r,
+                format!("expected {expected} generic argument{}", if expected == 1 { "" } else { "s" }),
+            ));
+        }
+        let mut out = Vec::with_capacity(given.len());
+        for t in given {
+            out.push(self.convert_in(t, types, infer, scope)?);
+        }
+        Ok(infer.known(Shape::Adt { sid, args: out }))
     }
 
     /// `Base::Name`: the associated type `Name` of the impl the type is
@@ -216,7 +269,7 @@ impl Items {
 
     /// A fully explicit type (signatures, struct fields).
     pub fn ir_type(&self, ty: &syn::Type, types: &mut TypeTable, self_ty: Option<Handle<Type>>, module: ModId) -> DResult<Handle<Type>> {
-        let mut infer = Infer::new();
+        let mut infer = Infer::with_templates(self.templates.clone());
         let t = self.convert_type(ty, types, &mut infer, self_ty, false, module)?;
         infer.resolve(t, types).map_err(|_| Diagnostic::ice("unresolved type in a signature"))
     }
@@ -230,7 +283,7 @@ impl Items {
         module: ModId,
         impl_of: Option<usize>,
     ) -> DResult<Handle<Type>> {
-        let mut infer = Infer::new();
+        let mut infer = Infer::with_templates(self.templates.clone());
         let scope = TypeScope { self_ty, allow_infer: false, module, env: &GenericEnv::EMPTY, impl_of };
         let t = self.convert_in(ty, types, &mut infer, &scope)?;
         infer.resolve(t, types).map_err(|_| Diagnostic::ice("unresolved type in a signature"))

@@ -21,6 +21,8 @@ pub struct MethodDecl<'a> {
     pub on_device: bool,
     /// The trait impl (index into `Items::impls`) it belongs to.
     pub impl_of: Option<usize>,
+    /// Its `impl` block (for the parameters of a generic one).
+    pub block: &'a syn::ItemImpl,
 }
 
 pub struct Walk<'a> {
@@ -206,8 +208,16 @@ impl<'a> Walk<'a> {
                 Ok(())
             }
             Item::Struct(s) => {
-                if !s.generics.params.is_empty() {
-                    return Err(Diagnostic::not_in_language("generic structs", range_of(&s.generics)));
+                let mut params = Vec::new();
+                for p in &s.generics.params {
+                    match p {
+                        syn::GenericParam::Type(t) => params.push(t.ident.to_string()),
+                        syn::GenericParam::Lifetime(_) => {}
+                        // FIXME(const generic structs)
+                        syn::GenericParam::Const(c) => {
+                            return Err(Diagnostic::unsupported("const parameters of structs", range_of(&c.ident)))
+                        }
+                    }
                 }
                 if !matches!(s.fields, syn::Fields::Named(_)) {
                     return Err(Diagnostic::unsupported("tuple and unit structs", range_of(&s.ident)));
@@ -227,14 +237,15 @@ impl<'a> Walk<'a> {
                     methods: HashMap::new(),
                     module: m,
                     derives: derives(&s.attrs),
+                    params,
                 });
                 Ok(())
             }
             Item::Trait(t) => self.trait_item(t, m, on_host, on_device),
             Item::Impl(imp) => {
-                if !imp.generics.params.is_empty() {
-                    // FIXME(generic impls): `impl<T> S<T>` with generic structs
-                    return Err(Diagnostic::unsupported("generic `impl` blocks", range_of(&imp.generics)));
+                if !imp.generics.params.is_empty() && imp.trait_.is_some() {
+                    // FIXME(generic trait impls): `impl<T: Add> Add for V<T>`
+                    return Err(Diagnostic::unsupported("generic trait impls (`impl<T> Trait for ..`)", range_of(&imp.generics)));
                 }
                 let impl_of = match &imp.trait_ {
                     Some((bang, _, _)) => {
@@ -268,7 +279,7 @@ impl<'a> Walk<'a> {
                                 return Err(Diagnostic::unsupported("kernels as methods", range_of(&f.sig.ident)));
                             }
                             let (on_host, on_device) = (h && on_host, d && on_device);
-                            self.methods.push(MethodDecl { module: m, self_ty: &imp.self_ty, f, on_host, on_device, impl_of });
+                            self.methods.push(MethodDecl { module: m, self_ty: &imp.self_ty, f, on_host, on_device, impl_of, block: imp });
                         }
                         syn::ImplItem::Const(c) => return Err(Diagnostic::unsupported("associated constants", range_of(&c.ident))),
                         // converted with the impl (`traits::define_impls`)

@@ -394,14 +394,36 @@ impl<'i> FnLower<'i> {
         for _ in 0..4 {
             match self.shape(probe) {
                 Some(Shape::Ptr { pointee, reference: true, .. }) => probe = pointee,
+                Some(Shape::Adt { sid, .. }) => {
+                    if let Some(&fid) = self.items.structs[sid].methods.get(&name) {
+                        self.check_method_vis(fid, &range_of(&m.method))?;
+                        return self.call_method(fid, recv, &args, &range);
+                    }
+                    let sname = self.items.structs[sid].name.clone();
+                    return Err(Diagnostic::at(
+                        Some("E0599"),
+                        format!("no method named `{name}` found for struct `{sname}` in the current scope"),
+                        range_of(&m.method),
+                        format!("method not found in `{sname}<_>`"),
+                    ));
+                }
                 Some(Shape::Struct(def)) => {
-                    let sid = self.items.structs.iter().position(|s| s.def == def);
+                    let sid = self
+                        .items
+                        .structs
+                        .iter()
+                        .position(|s| s.def == def && s.params.is_empty())
+                        .or_else(|| self.infer.instance_of(&self.types.structs[def].name));
                     if let Some(sid) = sid {
                         if let Some(&fid) = self.items.structs[sid].methods.get(&name) {
                             self.check_method_vis(fid, &range_of(&m.method))?;
                             return self.call_method(fid, recv, &args, &range);
                         }
-                        if let Some((_, fid)) = self.items.trait_method_of(self.items.structs[sid].ty, &name) {
+                        if let Some((_, fid)) = self
+                            .items
+                            .trait_method_of(self.items.structs[sid].ty, &name)
+                            .filter(|_| self.items.structs[sid].params.is_empty())
+                        {
                             return self.call_method(fid, recv, &args, &range);
                         }
                         let sname = self.items.structs[sid].name.clone();
@@ -510,7 +532,7 @@ impl<'i> FnLower<'i> {
                 for _ in 0..4 {
                     match self.shape(self.ty(e)) {
                         Some(Shape::Ptr { pointee, reference: true, mutable: m }) => {
-                            if matches!(self.shape(pointee), Some(Shape::Struct(_))) {
+                            if matches!(self.shape(pointee), Some(Shape::Struct(_) | Shape::Adt { .. })) {
                                 direct = Some((e, m));
                                 break;
                             }

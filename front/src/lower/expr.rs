@@ -386,8 +386,17 @@ impl<'i> FnLower<'i> {
                 return self.type_fn(t, &segs[0], &segs[1], range);
             }
         }
+        if segs.len() == 2 && !path.segments[0].arguments.is_empty() {
+            // `Vec2::<f32>::new(..)`: a function of that instance
+            let mut ty_path = path.clone();
+            ty_path.segments.pop();
+            let _ = ty_path.segments.pop_punct();
+            let ty = syn::Type::Path(syn::TypePath { qself: None, path: ty_path });
+            let t = self.convert_type(&ty)?;
+            return self.type_fn(t, &segs[0], &segs[1], range);
+        }
         if segs.len() == 2 && segs[0] == "Self" {
-            if let Some(sid) = self.items.fns[self.fid].owner {
+            if let Some(sid) = self.items.fns[self.fid].owner.filter(|&s| self.items.structs[s].params.is_empty()) {
                 return self.assoc_fn(sid, &segs[1], range);
             }
             if let Some(st) = self.items.fns[self.fid].self_ty {
@@ -468,11 +477,23 @@ impl<'i> FnLower<'i> {
     /// `T::name`: a function of type `t` (an instance's parameter, or
     /// `Self`): inherent first, then from a trait impl.
     fn type_fn(&mut self, t: TyId, shown: &str, name: &str, range: &Range<usize>) -> DResult<Callee> {
+        if let Some(Shape::Adt { sid, .. }) = self.shape(t) {
+            if let Some(&id) = self.items.structs[sid].methods.get(name) {
+                return Ok(Callee::WithSelf(id, t));
+            }
+        }
         let Ok(ty) = self.infer.resolve(t, self.types) else {
             return Err(Diagnostic::ice(format!("`{shown}` is not concrete in an instance")));
         };
         if let hybrid_ir::Type::Struct(def) = self.types.get(ty) {
-            if let Some(sid) = self.items.structs.iter().position(|s| s.def == *def) {
+            let def = *def;
+            let sid = self
+                .items
+                .structs
+                .iter()
+                .position(|s| s.def == def && s.params.is_empty())
+                .or_else(|| self.infer.instance_of(&self.types.structs[def].name));
+            if let Some(sid) = sid {
                 if let Some(&id) = self.items.structs[sid].methods.get(name) {
                     return Ok(Callee::WithSelf(id, t));
                 }
@@ -761,6 +782,9 @@ impl<'i> FnLower<'i> {
                 "not found in this scope",
             ));
         };
+        if !self.items.structs[sid].params.is_empty() {
+            return self.generic_struct_lit(sid, s, &segs, &range);
+        }
         let info = &self.items.structs[sid];
         let def = self.types.structs[info.def].clone();
         let ty = self.infer.import(info.ty, self.types);
@@ -807,6 +831,59 @@ impl<'i> FnLower<'i> {
         }
         let fields = values.into_iter().flatten().collect();
         Ok(self.push(ExprKind::Struct { fields }, ty, &range))
+    }
+
+    /// `S { .. }`, `S::<f32> { .. }` or `Self { .. }` of generic struct `sid`:
+    /// the arguments inferred from the field values (or given).
+    fn generic_struct_lit(&mut self, sid: usize, s: &syn::ExprStruct, segs: &[String], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let ty = match segs {
+            [n] if n == "Self" => self.env.ty("Self").ok_or_else(|| Diagnostic::ice("`Self` of a generic impl is unbound"))?,
+            _ => {
+                let ty = syn::Type::Path(syn::TypePath { qself: None, path: s.path.clone() });
+                self.convert_type(&ty)?
+            }
+        };
+        let Some(Shape::Adt { args, .. }) = self.shape(ty) else {
+            return Err(Diagnostic::ice("a generic struct literal without its arguments"));
+        };
+        let fields = self.infer.adt_fields(sid, &args).unwrap_or_default();
+        let name = self.items.structs[sid].name.clone();
+        let mut values: Vec<Option<Handle<Expr>>> = vec![None; fields.len()];
+        for fv in &s.fields {
+            let syn::Member::Named(fname) = &fv.member else {
+                return Err(Diagnostic::unsupported("numbered fields in struct literals", range_of(&fv.member)));
+            };
+            let fname = fname.to_string();
+            let Some(i) = fields.iter().position(|(n, _)| *n == fname) else {
+                return Err(Diagnostic::at(
+                    Some("E0560"),
+                    format!("struct `{name}` has no field named `{fname}`"),
+                    range_of(&fv.member),
+                    format!("`{name}` does not have this field"),
+                ));
+            };
+            if values[i].is_some() {
+                return Err(Diagnostic::at(
+                    Some("E0062"),
+                    format!("field `{fname}` specified more than once"),
+                    range_of(&fv.member),
+                    "used more than once",
+                ));
+            }
+            let v = self.expr(&fv.expr)?;
+            values[i] = Some(self.coerce(v, fields[i].1)?);
+        }
+        let missing: Vec<String> = fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|((n, _), _)| format!("`{n}`")).collect();
+        if !missing.is_empty() {
+            return Err(Diagnostic::at(
+                Some("E0063"),
+                format!("missing field{} {} in initializer of `{name}<_>`", if missing.len() > 1 { "s" } else { "" }, missing.join(", ")),
+                range_of(&s.path),
+                "missing fields",
+            ));
+        }
+        let fields = values.into_iter().flatten().collect();
+        Ok(self.push(ExprKind::Struct { fields }, ty, range))
     }
 
     /// The type of `e` unified with `expected`, or an error naming both.

@@ -48,6 +48,8 @@ pub(crate) struct SigTypes {
     pub params: Vec<(String, TyId, bool, Range<usize>)>,
     pub ret: TyId,
     pub receiver: Option<SelfKind>,
+    /// `Self` (a method's), if any.
+    pub self_ty: Option<TyId>,
 }
 
 /// `name::<f32, 3>`: an instance's IR name.
@@ -69,11 +71,22 @@ impl FnLower<'_> {
             let value = if p.ty == hybrid_ir::Scalar::Bool { ConstValue::Bool(v != 0) } else { ConstValue::Int(v) };
             self.env.consts.push((p.name.clone(), value));
         }
+        let env = self.env.clone();
+        if let Ok(Some(t)) = self.impl_self_type(self.fid, &env) {
+            self.env.types.push(("Self".to_string(), t));
+        }
     }
 
     /// The types of function `fid`'s signature `sig` with its generic
     /// parameters standing for what `env` says, converted in `fid`'s module.
     pub(crate) fn signature_types_in(&mut self, fid: FnId, sig: &syn::Signature, env: &GenericEnv) -> DResult<SigTypes> {
+        let mut env = env.clone();
+        if env.ty("Self").is_none() {
+            if let Some(t) = self.impl_self_type(fid, &env)? {
+                env.types.push(("Self".to_string(), t));
+            }
+        }
+        let env = &env;
         let decl = &self.items.fns[fid];
         let scope = TypeScope { self_ty: decl.self_ty, allow_infer: false, module: decl.module, env, impl_of: decl.in_impl };
         let self_ty = match env.ty("Self") {
@@ -124,7 +137,20 @@ impl FnLower<'_> {
             syn::ReturnType::Default => self.infer.unit(),
             syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, &scope)?,
         };
-        Ok(SigTypes { params, ret, receiver })
+        Ok(SigTypes { params, ret, receiver, self_ty })
+    }
+
+    /// `Self` of a method of a generic `impl<T> S<T>`: its self type
+    /// converted with `env` (the impl's parameters bound).
+    pub(crate) fn impl_self_type(&mut self, fid: FnId, env: &GenericEnv) -> DResult<Option<TyId>> {
+        let decl = &self.items.fns[fid];
+        let Some(range) = decl.generics.as_deref().and_then(|g| g.impl_self.clone()) else { return Ok(None) };
+        let scope = TypeScope { self_ty: None, allow_infer: false, module: decl.module, env, impl_of: None };
+        let text = self.lines.text(&range).to_string();
+        crate::ranges::with_origin(range.start, || -> DResult<Option<TyId>> {
+            let ty: syn::Type = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+            Ok(Some(self.items.convert_in(&ty, self.types, &mut self.infer, &scope)?))
+        })
     }
 
     /// The signature of the instance being lowered.
@@ -205,9 +231,10 @@ impl FnLower<'_> {
         }
         // outer parameters (`Self` of a default method) and those the turbofish left out are variables
         let mut all = Vec::new();
+        let self_is_param = g.impl_self.is_none();
         for i in 0..g.outer_types {
             all.push(match self_ty {
-                Some(t) if i == 0 => t,
+                Some(t) if i == 0 && self_is_param => t,
                 _ => self.infer.var(VarKind::General),
             });
         }
@@ -228,6 +255,10 @@ impl FnLower<'_> {
             let sig = parse_signature(&text).map_err(|e| crate::syntax_error(&e))?;
             self.signature_types_in(fid, &sig, &env)
         })?;
+        if let (Some(hint), Some(st), false) = (self_ty, sig.self_ty, self_is_param) {
+            // `S::<f32>::f(..)` / a receiver's type: the impl's `Self` is that type
+            self.infer.unify(st, hint).map_err(|_| Diagnostic::ice("the impl's `Self` does not match its use"))?;
+        }
         Ok((sig, PendingUse { fid, types: all, consts, range: range.clone(), dispatch: None }))
     }
 
@@ -418,7 +449,7 @@ impl FnLower<'_> {
             syn::ReturnType::Default => self.infer.unit(),
             syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, &scope)?,
         };
-        Ok(SigTypes { params, ret, receiver: None })
+        Ok(SigTypes { params, ret, receiver: None, self_ty })
     }
 
     /// The function `Trait::name` means for `Self` = `self_ty` (resolved now):

@@ -131,7 +131,7 @@ pub fn lower_function(
         lranges: Vec::new(),
         late_init: HashSet::new(),
         params: HashSet::new(),
-        infer: Infer::new(),
+        infer: Infer::with_templates(items.templates.clone()),
         scopes: vec![Vec::new()],
         loops: Vec::new(),
         next_loop: 0,

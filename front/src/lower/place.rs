@@ -380,6 +380,22 @@ impl<'i> FnLower<'i> {
         let base = self.autoderef(base);
         let bty = self.ty(base);
         let (index, fty) = match (self.shape(bty), &f.member) {
+            (Some(Shape::Adt { sid, args }), syn::Member::Named(name)) => {
+                let name = name.to_string();
+                let fields = self.infer.adt_fields(sid, &args).unwrap_or_default();
+                match fields.iter().position(|(n, _)| *n == name) {
+                    Some(i) => (i, fields[i].1),
+                    None => {
+                        let shown = self.describe(bty);
+                        return Err(Diagnostic::at(
+                            Some("E0609"),
+                            format!("no field `{name}` on type {shown}"),
+                            range_of(&f.member),
+                            "unknown field",
+                        ));
+                    }
+                }
+            }
             (Some(Shape::Struct(s)), syn::Member::Named(name)) => {
                 let def = &self.types.structs[s];
                 let name = name.to_string();
