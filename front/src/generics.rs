@@ -91,6 +91,10 @@ pub struct ImplInfo {
     pub methods: HashMap<String, FnId>,
     /// `type Output = T;`
     pub assoc_types: Vec<(String, Handle<Type>)>,
+    /// `impl<T> Tr for S<T>`: the generic struct whose every instance it
+    /// covers (`self_ty` is unused then; its methods are generic over the
+    /// impl's parameters).
+    pub generic_struct: Option<crate::resolve::StructId>,
     pub module: ModId,
     pub range: Range<usize>,
 }
@@ -154,7 +158,6 @@ pub const LANG_TRAITS: &[&str] = &[
     "Shl",
     "Shr",
 ];
-
 
 /// Parse a signature's text (`fn f<T>(x: T) -> T where ..`, with its
 /// qualifiers) as it stands in the source.

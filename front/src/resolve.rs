@@ -393,20 +393,36 @@ fn add_trait_impl_method<'a>(
 ) -> DResult<()> {
     let f = m.f;
     let name = f.sig.ident.to_string();
-    let self_ty = items.impls[index].self_ty;
-    let owner = match types.get(self_ty) {
-        Type::Struct(def) => items.structs.iter().position(|s| s.def == *def),
-        _ => None,
-    };
     let tname = items.bound_name(&items.impls[index].trait_id);
     let id = items.fns.len();
-    let mut decl =
-        new_decl(format!("<{} as {tname}>::{name}", types.display(self_ty)), &f.sig, &f.block, m.on_host, m.on_device, false, owner);
+    let mut decl = match items.impls[index].generic_struct {
+        Some(sid) => {
+            // generic over the impl's parameters, `Self` = `S<T>`
+            let shown = format!("<{}<_> as {tname}>::{name}", items.structs[sid].name);
+            let mut decl = new_decl(shown, &f.sig, &f.block, m.on_host, m.on_device, false, Some(sid));
+            set_method_generics(&mut decl, f);
+            let sig = sig_start(&f.sig)..crate::ranges::block_range(&f.block).start;
+            let g = decl.generics.get_or_insert_with(|| Box::new(Generics { sig, ..Default::default() }));
+            g.impl_self = Some(range_of(m.self_ty));
+            syntax.generic_impls.insert(id, m.block);
+            decl
+        }
+        None => {
+            let self_ty = items.impls[index].self_ty;
+            let owner = match types.get(self_ty) {
+                Type::Struct(def) => items.structs.iter().position(|s| s.def == *def),
+                _ => None,
+            };
+            let shown = format!("<{} as {tname}>::{name}", types.display(self_ty));
+            let mut decl = new_decl(shown, &f.sig, &f.block, m.on_host, m.on_device, false, owner);
+            decl.self_ty = Some(self_ty);
+            set_method_generics(&mut decl, f);
+            decl
+        }
+    };
     decl.module = m.module;
     decl.vis = Vis::Public;
-    decl.self_ty = Some(self_ty);
     decl.in_impl = Some(index);
-    set_method_generics(&mut decl, f);
     let item_range = sig_start(&f.sig)..crate::ranges::block_range(&f.block).end;
     crate::traits::add_impl_method(items, index, &name, id, item_range)?;
     items.fns.push(decl);

@@ -44,18 +44,34 @@ impl Items {
         Ok(())
     }
 
+    /// The generic struct IR struct type `ty` is an instance of (its name is
+    /// `S<..>` for a generic struct `S`).
+    pub fn instance_sid(&self, types: &TypeTable, ty: Handle<Type>) -> Option<crate::resolve::StructId> {
+        let Type::Struct(def) = types.get(ty) else { return None };
+        let (prefix, _) = types.structs[*def].name.split_once('<')?;
+        self.structs.iter().position(|s| !s.params.is_empty() && s.name == prefix)
+    }
+
+    /// Does impl `imp` cover type `ty` (its type, or an instance of its generic struct)?
+    fn covers(&self, types: &TypeTable, imp: &crate::generics::ImplInfo, ty: Handle<Type>) -> bool {
+        match imp.generic_struct {
+            None => imp.self_ty == ty,
+            Some(sid) => self.instance_sid(types, ty) == Some(sid),
+        }
+    }
+
     /// The trait impl of `tr` for `ty`, if the program has one.
-    pub fn impl_of(&self, tr: &Bound, ty: Handle<Type>) -> Option<usize> {
-        self.impls.iter().position(|i| i.trait_id == *tr && i.self_ty == ty)
+    pub fn impl_of(&self, types: &TypeTable, tr: &Bound, ty: Handle<Type>) -> Option<usize> {
+        self.impls.iter().position(|i| i.trait_id == *tr && self.covers(types, i, ty))
     }
 
     /// A method (or associated function) `name` of type `ty` from the
     /// program's trait impls: the impl's own function, or the trait's
     /// default (a generic function over `Self`). Several traits giving the
     /// same name is rustc's E0034; the first is taken here.
-    pub fn trait_method_of(&self, ty: Handle<Type>, name: &str) -> Option<(usize, FnId)> {
+    pub fn trait_method_of(&self, types: &TypeTable, ty: Handle<Type>, name: &str) -> Option<(usize, FnId)> {
         for (index, imp) in self.impls.iter().enumerate() {
-            if imp.self_ty != ty {
+            if !self.covers(types, imp, ty) {
                 continue;
             }
             if let Some(&f) = imp.methods.get(name) {
@@ -71,21 +87,21 @@ impl Items {
     }
 
     /// Does `ty` implement trait `t` (by an impl of the program)?
-    pub fn implements(&self, ty: Handle<Type>, t: TraitId) -> bool {
-        self.impl_of(&Bound::Trait(t), ty).is_some()
+    pub fn implements(&self, types: &TypeTable, ty: Handle<Type>, t: TraitId) -> bool {
+        self.impl_of(types, &Bound::Trait(t), ty).is_some()
     }
 
     /// Does `ty` satisfy bound `b` (a program trait by an impl; a standard
     /// trait as Rust's primitives implement it, or by an impl or derive)?
     pub fn satisfies(&self, types: &TypeTable, ty: Handle<Type>, b: &Bound) -> bool {
         match b {
-            Bound::Trait(t) => self.implements(ty, *t),
+            Bound::Trait(t) => self.implements(types, ty, *t),
             Bound::Lang(name) => self.lang_implements(types, ty, name),
         }
     }
 
     fn lang_implements(&self, types: &TypeTable, ty: Handle<Type>, name: &str) -> bool {
-        if matches!(name, "Sized" | "Send" | "Sync") || self.impl_of(&Bound::Lang(name.to_string()), ty).is_some() {
+        if matches!(name, "Sized" | "Send" | "Sync") || self.impl_of(types, &Bound::Lang(name.to_string()), ty).is_some() {
             return true;
         }
         match types.get(ty) {
@@ -165,8 +181,36 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut
     let module = items.impls[index].module;
     let Some((_, path, _)) = &imp.trait_ else { return Err(Diagnostic::ice("an inherent impl in the trait impl table")) };
     let tr = items.resolve_bound(module, path)?;
+    if !imp.generics.params.is_empty() {
+        // `impl<T> Tr for S<T>`: covers every instance of generic struct `S`
+        let sid = match &*imp.self_ty {
+            syn::Type::Path(p) if p.qself.is_none() => match items.resolve(module, &p.path, Ns::Type)? {
+                Some(PathRes::Def(Def::Struct(sid))) if !items.structs[sid].params.is_empty() => Some(sid),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(sid) = sid else {
+            return Err(Diagnostic::unsupported("generic impls for types other than generic structs", range_of(&*imp.self_ty)));
+        };
+        if items.impls.iter().any(|i| i.trait_id == tr && i.generic_struct == Some(sid)) {
+            return Err(Diagnostic::at(
+                Some("E0119"),
+                format!("conflicting implementations of trait `{}` for type `{}<_>`", items.bound_name(&tr), items.structs[sid].name),
+                range_of(&*imp.self_ty),
+                "conflicting implementation",
+            ));
+        }
+        if imp.items.iter().any(|i| matches!(i, syn::ImplItem::Type(_))) {
+            // FIXME(associated types of generic impls): `type Output = S<T>;` is
+            // accepted; `Self::Output` in its methods is not yet
+        }
+        items.impls[index].trait_id = tr;
+        items.impls[index].generic_struct = Some(sid);
+        return Ok(());
+    }
     let self_ty = items.ir_type(&imp.self_ty, types, None, module)?;
-    if let Some(prev) = items.impl_of(&tr, self_ty) {
+    if let Some(prev) = items.impl_of(types, &tr, self_ty) {
         return Err(Diagnostic::at(
             Some("E0119"),
             format!("conflicting implementations of trait `{}` for type `{}`", items.bound_name(&tr), types.display(self_ty)),

@@ -243,10 +243,6 @@ impl<'a> Walk<'a> {
             }
             Item::Trait(t) => self.trait_item(t, m, on_host, on_device),
             Item::Impl(imp) => {
-                if !imp.generics.params.is_empty() && imp.trait_.is_some() {
-                    // FIXME(generic trait impls): `impl<T: Add> Add for V<T>`
-                    return Err(Diagnostic::unsupported("generic trait impls (`impl<T> Trait for ..`)", range_of(&imp.generics)));
-                }
                 let impl_of = match &imp.trait_ {
                     Some((bang, _, _)) => {
                         if let Some(b) = bang {
@@ -258,6 +254,7 @@ impl<'a> Walk<'a> {
                             self_ty: hybrid_ir::Handle::from_index(0),
                             methods: HashMap::new(),
                             assoc_types: Vec::new(),
+                            generic_struct: None,
                             module: m,
                             range: crate::ranges::byte_range(imp.impl_token.span).start..range_of(&*imp.self_ty).end,
                         });

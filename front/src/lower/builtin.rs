@@ -399,6 +399,12 @@ impl<'i> FnLower<'i> {
                         self.check_method_vis(fid, &range_of(&m.method))?;
                         return self.call_method(fid, recv, &args, &range);
                     }
+                    // a generic trait impl of the struct (`impl<T> Tr for S<T>`)
+                    let generic =
+                        self.items.impls.iter().filter(|i| i.generic_struct == Some(sid)).find_map(|i| i.methods.get(&name).copied());
+                    if let Some(fid) = generic {
+                        return self.call_method(fid, recv, &args, &range);
+                    }
                     let sname = self.items.structs[sid].name.clone();
                     return Err(Diagnostic::at(
                         Some("E0599"),
@@ -419,11 +425,8 @@ impl<'i> FnLower<'i> {
                             self.check_method_vis(fid, &range_of(&m.method))?;
                             return self.call_method(fid, recv, &args, &range);
                         }
-                        if let Some((_, fid)) = self
-                            .items
-                            .trait_method_of(self.items.structs[sid].ty, &name)
-                            .filter(|_| self.items.structs[sid].params.is_empty())
-                        {
+                        let ty = self.types.insert(hybrid_ir::Type::Struct(def));
+                        if let Some((_, fid)) = self.items.trait_method_of(self.types, ty, &name) {
                             return self.call_method(fid, recv, &args, &range);
                         }
                         let sname = self.items.structs[sid].name.clone();
@@ -456,7 +459,7 @@ impl<'i> FnLower<'i> {
             let builtin = if s.is_float() { FLOAT_METHODS } else { INT_METHODS };
             if !builtin.contains(&name.as_str()) {
                 let ty = self.types.insert(hybrid_ir::Type::Scalar(s));
-                if let Some((_, fid)) = self.items.trait_method_of(ty, &name) {
+                if let Some((_, fid)) = self.items.trait_method_of(self.types, ty, &name) {
                     return self.call_method(fid, recv, &args, &range);
                 }
             }

@@ -429,7 +429,7 @@ impl<'i> FnLower<'i> {
                     if let [prim, name] = full.as_slice() {
                         if let Some(s) = Scalar::from_name(prim) {
                             let ty = self.types.insert(hybrid_ir::Type::Scalar(s));
-                            if self.items.trait_method_of(ty, name).is_some() {
+                            if self.items.trait_method_of(self.types, ty, name).is_some() {
                                 let t = self.infer.scalar(s);
                                 return self.type_fn(t, prim, name, range);
                             }
@@ -499,7 +499,7 @@ impl<'i> FnLower<'i> {
                 }
             }
         }
-        if let Some((_, id)) = self.items.trait_method_of(ty, name) {
+        if let Some((_, id)) = self.items.trait_method_of(self.types, ty, name) {
             return Ok(Callee::WithSelf(id, t));
         }
         Err(Diagnostic::at(
@@ -513,7 +513,7 @@ impl<'i> FnLower<'i> {
     /// `S::name(..)`: an associated function of struct `sid`, if visible here.
     fn assoc_fn(&self, sid: crate::resolve::StructId, name: &str, range: &Range<usize>) -> DResult<Callee> {
         if !self.items.structs[sid].methods.contains_key(name) {
-            if let Some((_, id)) = self.items.trait_method_of(self.items.structs[sid].ty, name) {
+            if let Some((_, id)) = self.items.trait_method_of(self.types, self.items.structs[sid].ty, name) {
                 return Ok(Callee::User(id));
             }
         }

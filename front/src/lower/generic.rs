@@ -464,7 +464,7 @@ impl FnLower<'_> {
                 format!("cannot call associated function of trait `{tname}`"),
             ));
         };
-        let Some(index) = self.items.impl_of(&crate::generics::Bound::Trait(tid), ty) else {
+        let Some(index) = self.items.impl_of(self.types, &crate::generics::Bound::Trait(tid), ty) else {
             return Err(Diagnostic::at(
                 Some("E0277"),
                 format!("the trait bound `{}: {tname}` is not satisfied", self.types.display(ty)),

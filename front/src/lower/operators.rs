@@ -64,8 +64,11 @@ fn symbol(op: BinaryOp) -> &'static str {
 impl FnLower<'_> {
     /// The struct type (IR) an operand has, if it is a user struct.
     fn operand_struct(&mut self, e: Handle<Expr>) -> Option<Handle<Type>> {
-        match self.shape(self.ty(e)) {
-            Some(Shape::Struct(def)) => self.items.structs.iter().find(|s| s.def == def).map(|s| s.ty),
+        let t = self.ty(e);
+        match self.shape(t) {
+            Some(Shape::Struct(def)) => Some(self.types.insert(Type::Struct(def))),
+            // an instance of a generic struct: its arguments are known by now, or never
+            Some(Shape::Adt { .. }) => self.infer.resolve(t, self.types).ok(),
             _ => None,
         }
     }
@@ -83,7 +86,8 @@ impl FnLower<'_> {
         let Some(ty) = self.operand_struct(lhs) else { return Ok(None) };
         let Some((tr, method)) = binary_trait(op, assign) else { return Ok(None) };
         let name = self.types.display(ty).to_string();
-        let Some(fid) = self.items.impl_of(&Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
+        let Some(fid) =
+            self.items.impl_of(self.types, &Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
         else {
             let sym = symbol(op);
             let (code, msg) = match (assign, op) {
@@ -102,9 +106,6 @@ impl FnLower<'_> {
             }
             return Err(d);
         };
-        if self.items.fns[fid].is_generic() {
-            return Err(Diagnostic::unsupported("generic operator methods", range.clone()));
-        }
         let by_ref = matches!(tr, "PartialEq" | "PartialOrd");
         let first = if assign {
             self.check_mutable(lhs, Access::BorrowMut, range)?;
@@ -115,7 +116,8 @@ impl FnLower<'_> {
             lhs
         };
         let second = if by_ref { self.take_address(rhs, false, range)? } else { rhs };
-        let call = self.call_lowered(fid, vec![first, second], range)?;
+        let lhs_ty = self.ty(lhs);
+        let call = self.call_lowered(fid, Some(lhs_ty), vec![first, second], range)?;
         if op == BinaryOp::Ne {
             let b = self.scalar_ty(Scalar::Bool);
             return Ok(Some(self.push(ExprKind::Unary { op: UnaryOp::Not, operand: call }, b, range)));
@@ -130,7 +132,8 @@ impl FnLower<'_> {
             UnaryOp::Neg => ("Neg", "neg", "-"),
             UnaryOp::Not => ("Not", "not", "!"),
         };
-        let Some(fid) = self.items.impl_of(&Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
+        let Some(fid) =
+            self.items.impl_of(self.types, &Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
         else {
             let name = self.types.display(ty).to_string();
             return Err(Diagnostic::at(
@@ -140,17 +143,34 @@ impl FnLower<'_> {
                 format!("cannot apply unary operator `{sym}`"),
             ));
         };
-        Ok(Some(self.call_lowered(fid, vec![v], range)?))
+        let vt = self.ty(v);
+        Ok(Some(self.call_lowered(fid, Some(vt), vec![v], range)?))
     }
 
-    /// A call of non-generic user function `fid` with already lowered
-    /// arguments, coerced to its parameter types.
+    /// A call of user function `fid` with already lowered arguments,
+    /// coerced to its parameter types (`self_ty`: `Self` of a method of a
+    /// generic impl).
     pub(crate) fn call_lowered(
         &mut self,
         fid: crate::resolve::FnId,
+        self_ty: Option<crate::infer::TyId>,
         args: Vec<Handle<Expr>>,
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
+        if self.items.fns[fid].is_generic() {
+            let (sig, pending) = self.instantiate_use(fid, None, self_ty, range)?;
+            if sig.params.len() != args.len() {
+                return Err(Diagnostic::ice("an operator method with the wrong number of parameters"));
+            }
+            let mut lowered = Vec::with_capacity(args.len());
+            for (a, p) in args.into_iter().zip(&sig.params) {
+                lowered.push(self.coerce(a, p.1)?);
+            }
+            let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
+            let target = self.record_use(call, pending);
+            self.facts.calls.push((target, range.clone()));
+            return Ok(call);
+        }
         let decl = &self.items.fns[fid];
         if decl.params.len() != args.len() {
             return Err(Diagnostic::at(
