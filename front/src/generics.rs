@@ -157,6 +157,9 @@ pub const LANG_TRAITS: &[&str] = &[
     "BitXor",
     "Shl",
     "Shr",
+    "Fn",
+    "FnMut",
+    "FnOnce",
 ];
 
 /// Parse a signature's text (`fn f<T>(x: T) -> T where ..`, with its

@@ -10,7 +10,8 @@ use crate::modtree::{Def, ModId, Ns, PathRes};
 use crate::resolve::{path_segs, FnId, Items, Syntax};
 
 /// The traits of the prelude, nameable without a `use`.
-const PRELUDE_TRAITS: &[&str] = &["Copy", "Clone", "Sized", "Send", "Sync", "Default", "PartialEq", "Eq", "PartialOrd", "Ord"];
+const PRELUDE_TRAITS: &[&str] =
+    &["Copy", "Clone", "Sized", "Send", "Sync", "Default", "PartialEq", "Eq", "PartialOrd", "Ord", "Fn", "FnMut", "FnOnce"];
 
 impl Items {
     /// The trait a bound's path names.
@@ -116,6 +117,10 @@ impl Items {
                     "Shl" | "Shr" => int,
                     _ => false,
                 }
+            }
+            // FIXME(closure signatures): `Fn(A) -> R` is checked where the closure is called
+            Type::Struct(def) if crate::lower::is_closure_name(&types.structs[*def].name) => {
+                matches!(name, "Fn" | "FnMut" | "FnOnce" | "Copy" | "Clone")
             }
             Type::Struct(def) => self.structs.iter().find(|s| s.def == *def).is_some_and(|s| s.derives.iter().any(|d| d == name)),
             Type::Pointer { mutable, reference, .. } => match name {

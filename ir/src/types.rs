@@ -184,6 +184,58 @@ pub struct TypeTable {
     pub structs: crate::arena::Arena<StructDef>,
 }
 
+/// The state of [`TypeTable::merge_from`]: types are mapped in order, a
+/// type's parts first (a struct's fields may be types added after it: a
+/// closure's captures, a generic struct's instance); a struct reached again
+/// through its own fields (`*const S` inside `S`) gets its definition first
+/// and its fields after.
+struct Merge<'o> {
+    other: &'o TypeTable,
+    shared_structs: usize,
+    map: Vec<Option<Handle<Type>>>,
+    struct_map: Vec<Option<Handle<StructDef>>>,
+    visiting: Vec<bool>,
+}
+
+impl Merge<'_> {
+    fn ty(&mut self, into: &mut TypeTable, t: Handle<Type>) -> Handle<Type> {
+        if let Some(h) = self.map[t.index()] {
+            return h;
+        }
+        let moved = match self.other.get(t) {
+            Type::Struct(s) => Type::Struct(self.structure(into, *s)),
+            ty => ty.map_handles(|h| self.ty(into, h)),
+        };
+        let h = into.types.insert(moved);
+        self.map[t.index()] = Some(h);
+        h
+    }
+
+    fn structure(&mut self, into: &mut TypeTable, s: Handle<StructDef>) -> Handle<StructDef> {
+        if let Some(h) = self.struct_map[s.index()] {
+            return h;
+        }
+        let def = &self.other.structs[s];
+        if self.visiting[s.index()] {
+            // a cycle through a pointer: define it now, fields filled below
+            let here = into.structs.append(StructDef { name: def.name.clone(), fields: Vec::new() });
+            self.struct_map[s.index()] = Some(here);
+            return here;
+        }
+        self.visiting[s.index()] = true;
+        let fields: Vec<Field> = def.fields.iter().map(|f| Field { name: f.name.clone(), ty: self.ty(into, f.ty) }).collect();
+        if let Some(here) = self.struct_map[s.index()] {
+            into.structs[here].fields = fields;
+            return here;
+        }
+        let def = StructDef { name: def.name.clone(), fields };
+        let existing = into.structs.iter().skip(self.shared_structs).find(|(_, d)| **d == def).map(|(h, _)| h);
+        let here = existing.unwrap_or_else(|| into.structs.append(def));
+        self.struct_map[s.index()] = Some(here);
+        here
+    }
+}
+
 impl TypeTable {
     pub fn new() -> Self {
         TypeTable { types: UniqueArena::new(), structs: crate::arena::Arena::new() }
@@ -199,31 +251,17 @@ impl TypeTable {
     /// first names it; one equal to a struct appended by an earlier merge
     /// (a built-in like `Instant`) is reused.
     pub fn merge_from(&mut self, other: &TypeTable, shared_types: usize, shared_structs: usize) -> Vec<Handle<Type>> {
-        let mut map: Vec<Handle<Type>> = (0..shared_types).map(Handle::from_index).collect();
-        let mut struct_map: Vec<Option<Handle<StructDef>>> =
-            (0..other.structs.len()).map(|i| (i < shared_structs).then(|| Handle::from_index(i))).collect();
-        for (_, ty) in other.types.iter().skip(shared_types) {
-            let moved = match ty {
-                Type::Struct(s) => {
-                    let here = match struct_map[s.index()] {
-                        Some(here) => here,
-                        None => {
-                            let def = &other.structs[*s];
-                            let fields = def.fields.iter().map(|f| Field { name: f.name.clone(), ty: map[f.ty.index()] }).collect();
-                            let def = StructDef { name: def.name.clone(), fields };
-                            let existing = self.structs.iter().skip(shared_structs).find(|(_, d)| **d == def).map(|(h, _)| h);
-                            let here = existing.unwrap_or_else(|| self.structs.append(def));
-                            struct_map[s.index()] = Some(here);
-                            here
-                        }
-                    };
-                    Type::Struct(here)
-                }
-                ty => ty.map_handles(|h| map[h.index()]),
-            };
-            map.push(self.types.insert(moved));
+        let mut merge = Merge {
+            other,
+            shared_structs,
+            map: (0..other.types.len()).map(|i| (i < shared_types).then(|| Handle::from_index(i))).collect(),
+            struct_map: (0..other.structs.len()).map(|i| (i < shared_structs).then(|| Handle::from_index(i))).collect(),
+            visiting: vec![false; other.structs.len()],
+        };
+        for i in shared_types..other.types.len() {
+            merge.ty(self, Handle::from_index(i));
         }
-        map
+        merge.map.into_iter().map(|h| h.expect("every type is mapped")).collect()
     }
     pub fn unit(&mut self) -> Handle<Type> {
         self.insert(Type::Unit)

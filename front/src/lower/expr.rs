@@ -65,7 +65,7 @@ impl<'i> FnLower<'i> {
             E::Array(a) => self.array(a),
             E::Repeat(r) => self.repeat(r),
             E::Struct(s) => self.struct_lit(s),
-            E::Closure(_) => Err(Diagnostic::not_in_language("closures", range)),
+            E::Closure(c) => self.closure_expr(c),
             E::Match(m) => Err(Diagnostic::unsupported("`match`", range_of(&m.match_token))),
             E::Let(l) => Err(Diagnostic::unsupported("`let` patterns in conditions (`if let`, `while let`)", range_of(l))),
             E::Try(t) => Err(Diagnostic::unsupported("the `?` operator", range_of(&t.question_token))),
@@ -566,6 +566,15 @@ impl<'i> FnLower<'i> {
         let syn::Expr::Path(p) = &*c.func else {
             return Err(Diagnostic::unsupported("calling this kind of expression", range_of(&c.func)));
         };
+        if let Some(ident) = p.path.get_ident() {
+            if let Some(l) = self.lookup(&ident.to_string()) {
+                let f = self.local_expr(l, &range_of(&c.func));
+                if let Some(def) = self.closure_of(f) {
+                    let args: Vec<&syn::Expr> = c.args.iter().collect();
+                    return self.call_closure(f, def, &args, &range);
+                }
+            }
+        }
         let turbofish = p.path.segments.last().and_then(|s| match &s.arguments {
             syn::PathArguments::AngleBracketed(a) => Some(a),
             _ => None,

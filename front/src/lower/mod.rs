@@ -3,6 +3,7 @@
 //! checked and written into `Expr::ty`.
 
 mod builtin;
+mod closure;
 mod expr;
 mod finalize;
 mod generic;
@@ -22,6 +23,7 @@ use crate::diag::{DResult, Diagnostic, LineIndex};
 use crate::infer::{Infer, Shape, TyId};
 use crate::resolve::{FnId, Items};
 
+pub use closure::is_closure_name;
 pub use generic::{Instance, Job};
 
 /// A function a body calls or launches: a non-generic one, or an instance
@@ -101,6 +103,13 @@ pub(crate) struct FnLower<'i> {
     env: crate::generics::GenericEnv,
     /// Calls of generic functions, resolved to instances at the end.
     pending: Vec<generic::PendingInstance>,
+    /// Closures this body makes (their struct types get their fields at the end).
+    made_closures: Vec<closure::MadeClosure>,
+    /// Locals holding a closure's by-reference capture (a pointer read and
+    /// written through when named).
+    ref_captures: HashSet<Handle<Local>>,
+    /// Inside an inlined closure body: its loop (what `return` breaks) and result type.
+    closure_ret: Option<(LoopId, TyId)>,
 }
 
 /// Lower function `fid` (a non-generic one, or one instance of a generic
@@ -143,6 +152,9 @@ pub fn lower_function(
         new_shared: Vec::new(),
         env: crate::generics::GenericEnv::default(),
         pending: Vec::new(),
+        made_closures: Vec::new(),
+        ref_captures: HashSet::new(),
+        closure_ret: None,
     };
     let (param_decls, ret) = match (&job.args, sig) {
         (Some(args), Some(sig)) => {
@@ -169,6 +181,7 @@ pub fn lower_function(
     }
     let body = lx.fn_body(body, ret)?;
     lx.finalize()?;
+    lx.define_closures()?;
     if job.args.is_some() && decl.is_kernel {
         lx.check_kernel_params(&params)?;
     }
@@ -238,7 +251,14 @@ impl<'i> FnLower<'i> {
     }
     pub(crate) fn local_expr(&mut self, l: Handle<Local>, range: &Range<usize>) -> Handle<Expr> {
         let ty = self.local_ty(l);
-        self.push(ExprKind::Local(l), ty, range)
+        let e = self.push(ExprKind::Local(l), ty, range);
+        if self.ref_captures.contains(&l) {
+            // a closure's capture by reference: the name means the pointee
+            if let Some(Shape::Ptr { pointee, .. }) = self.shape(ty) {
+                return self.push(ExprKind::Deref(e), pointee, range);
+            }
+        }
+        e
     }
 
     // ---- literals ----

@@ -303,6 +303,18 @@ impl<'i> FnLower<'i> {
 
     pub(crate) fn return_expr(&mut self, r: &syn::ExprReturn) -> DResult<Handle<Expr>> {
         let range = range_of(r);
+        if let Some((target, ty)) = self.closure_ret {
+            // `return` in a closure: out of the closure's body only
+            let value = match &r.expr {
+                Some(e) => {
+                    let v = self.expr(e)?;
+                    self.coerce(v, ty)?
+                }
+                None => self.lit_unit(&range),
+            };
+            let never = self.infer.never();
+            return Ok(self.push(ExprKind::Break { target, value: Some(value) }, never, &range));
+        }
         let ret = self.ret;
         let value = match &r.expr {
             Some(e) => {

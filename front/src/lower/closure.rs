@@ -1,0 +1,277 @@
+//! Closures. A closure expression is a value of its own struct type, named `{closure@S..E in f}` after its source range and the function that makes it: its fields are the captured locals (`ref x`: a pointer to the local; `x`: its value, for `move` closures). Calling a closure value, in the body that made it or in an instance of a generic function it was passed to (`F: Fn(f32) -> f32`), lowers its body inline: the captures bound to the fields (a `ref` capture reads and writes through its pointer), the parameters to the arguments, inside a `loop` that breaks with the body's value so that `return` leaves only the closure.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use hybrid_ir::{Block, ExprKind, Handle, Stmt, StructDef, Type};
+use syn::visit::Visit;
+
+use super::{FnLower, LoopCx, LoopKind};
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::infer::{Shape, TyId};
+
+/// The prefix of every closure type's name.
+const CLOSURE: &str = "{closure@";
+
+/// The source range a closure type's name records.
+fn closure_range(name: &str) -> Option<Range<usize>> {
+    let rest = name.strip_prefix(CLOSURE)?;
+    let (range, _) = rest.split_once(' ')?;
+    let (s, e) = range.split_once("..")?;
+    Some(s.parse().ok()?..e.parse().ok()?)
+}
+
+/// Is `name` the name of a closure type?
+pub fn is_closure_name(name: &str) -> bool {
+    name.starts_with(CLOSURE)
+}
+
+/// A closure this body made: its struct and the types of its fields, set
+/// once the body is resolved.
+pub(crate) struct MadeClosure {
+    def: Handle<StructDef>,
+    fields: Vec<(String, TyId)>,
+}
+
+/// The local names a closure body mentions (paths of one segment, and
+/// identifiers inside macro calls, which `println!` arguments are).
+#[derive(Default)]
+struct Mentions {
+    names: Vec<String>,
+}
+
+impl<'ast> Visit<'ast> for Mentions {
+    fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+        if let Some(i) = p.path.get_ident() {
+            self.names.push(i.to_string());
+        }
+        syn::visit::visit_expr_path(self, p);
+    }
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        fn idents(ts: proc_macro2::TokenStream, out: &mut Vec<String>) {
+            for tt in ts {
+                match tt {
+                    proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
+                    proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+                    _ => {}
+                }
+            }
+        }
+        idents(m.tokens.clone(), &mut self.names);
+    }
+}
+
+impl FnLower<'_> {
+    /// `|x| body` / `move |x: f32| -> f32 { .. }`: the value of its captures.
+    pub(crate) fn closure_expr(&mut self, c: &syn::ExprClosure) -> DResult<Handle<Expr>> {
+        let range = closure_span(c);
+        if let Some(a) = &c.asyncness {
+            return Err(Diagnostic::unsupported("`async` closures", crate::ranges::byte_range(a.span)));
+        }
+        if c.constness.is_some() || c.lifetimes.is_some() {
+            return Err(Diagnostic::unsupported("this kind of closure", range));
+        }
+        let params: HashSet<String> = c.inputs.iter().filter_map(param_name).collect();
+        let mut mentions = Mentions::default();
+        mentions.visit_expr(&c.body);
+        let by_value = c.capture.is_some();
+        let mut seen = HashSet::new();
+        let mut fields = Vec::new();
+        let mut values = Vec::new();
+        for name in mentions.names {
+            if params.contains(&name) || !seen.insert(name.clone()) {
+                continue;
+            }
+            let Some(l) = self.lookup(&name) else { continue };
+            let value = self.local_expr(l, &range);
+            let vty = self.ty(value);
+            if by_value {
+                fields.push((name, vty));
+                values.push(value);
+            } else {
+                let mutable = self.locals[l].mutable || self.is_ref_capture(l);
+                let pointee = vty;
+                let pty = self.infer.known(Shape::Ptr { pointee, mutable, reference: true });
+                let addr = self.take_address(value, mutable, &range)?;
+                fields.push((format!("ref {name}"), pty));
+                values.push(addr);
+            }
+        }
+        let parent = self.items.fns[self.fid].name.clone();
+        let def = self
+            .types
+            .structs
+            .append(StructDef { name: format!("{CLOSURE}{}..{} in {parent}}}", range.start, range.end), fields: Vec::new() });
+        let ty = self.types.insert(Type::Struct(def));
+        let t = self.infer.import(ty, self.types);
+        self.made_closures.push(MadeClosure { def, fields });
+        Ok(self.push(ExprKind::Struct { fields: values }, t, &range))
+    }
+
+    /// The field names and types of closure struct `def`: this body's own
+    /// (still inference types), or from the IR (made by another body).
+    fn closure_fields(&mut self, def: Handle<StructDef>) -> Vec<(String, TyId)> {
+        if let Some(m) = self.made_closures.iter().find(|m| m.def == def) {
+            return m.fields.clone();
+        }
+        let fields = self.types.structs[def].fields.clone();
+        fields.into_iter().map(|f| (f.name, self.infer.import(f.ty, self.types))).collect()
+    }
+
+    /// The closure struct a callee expression's type is, if it is one.
+    pub(crate) fn closure_of(&mut self, e: Handle<Expr>) -> Option<Handle<StructDef>> {
+        let mut t = self.ty(e);
+        for _ in 0..4 {
+            match self.shape(t) {
+                Some(Shape::Struct(def)) if is_closure_name(&self.types.structs[def].name) => return Some(def),
+                Some(Shape::Ptr { pointee, reference: true, .. }) => t = pointee,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// `f(args)` where `f` is a closure value: its body, inline.
+    pub(crate) fn call_closure(
+        &mut self,
+        callee: Handle<Expr>,
+        def: Handle<StructDef>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        let name = self.types.structs[def].name.clone();
+        let Some(src) = closure_range(&name) else { return Err(Diagnostic::ice(format!("the closure type `{name}` has no source range"))) };
+        let fields = self.closure_fields(def);
+        let mut lowered_args = Vec::with_capacity(args.len());
+        for a in args {
+            lowered_args.push(self.expr(a)?);
+        }
+        let env = self.autoderef(callee);
+        let text = self.lines.text(&src).to_string();
+        crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
+            let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+            self.inline_closure(&c, env, &fields, lowered_args, range)
+        })
+    }
+
+    fn inline_closure(
+        &mut self,
+        c: &syn::ExprClosure,
+        env: Handle<Expr>,
+        fields: &[(String, TyId)],
+        args: Vec<Handle<Expr>>,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        if c.inputs.len() != args.len() {
+            return Err(Diagnostic::at(
+                Some("E0057"),
+                format!(
+                    "this function takes {} argument{} but {} {} supplied",
+                    c.inputs.len(),
+                    if c.inputs.len() == 1 { "" } else { "s" },
+                    args.len(),
+                    if args.len() == 1 { "argument was" } else { "arguments were" }
+                ),
+                range.clone(),
+                format!("expected {} argument{}", c.inputs.len(), if c.inputs.len() == 1 { "" } else { "s" }),
+            ));
+        }
+        let crange = closure_span(c);
+        self.scopes.push(Vec::new());
+        let mut stmts = Vec::new();
+        let env_ty = self.ty(env);
+        let env_local = self.new_local("{closure}", env_ty, false, crange.clone());
+        stmts.push(Stmt::Let { local: env_local, init: Some(env) });
+        for (i, (fname, fty)) in fields.iter().enumerate() {
+            let (name, by_ref) = match fname.strip_prefix("ref ") {
+                Some(n) => (n.to_string(), true),
+                None => (fname.clone(), false),
+            };
+            let base = self.local_expr(env_local, &crange);
+            let field = self.push(ExprKind::Field { base, index: i as u32 }, *fty, &crange);
+            let mutable = by_ref && matches!(self.shape(*fty), Some(Shape::Ptr { mutable: true, .. }));
+            let l = self.new_local(&name, *fty, mutable || !by_ref, crange.clone());
+            if by_ref {
+                self.ref_captures.insert(l);
+            }
+            stmts.push(Stmt::Let { local: l, init: Some(field) });
+            self.bind(&name, l);
+        }
+        for (input, arg) in c.inputs.iter().zip(args) {
+            let (pat, declared) = match input {
+                syn::Pat::Type(pt) => (&*pt.pat, Some(self.convert_type(&pt.ty)?)),
+                p => (p, None),
+            };
+            let (name, mutable) = match pat {
+                syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => (pi.ident.to_string(), pi.mutability.is_some()),
+                syn::Pat::Wild(_) => ("_".to_string(), false),
+                other => return Err(Diagnostic::unsupported("this closure parameter pattern", range_of(other))),
+            };
+            let value = match declared {
+                Some(t) => self.coerce(arg, t)?,
+                None => arg,
+            };
+            let vt = self.ty(value);
+            let l = self.new_local(&name, vt, mutable, range_of(pat));
+            stmts.push(Stmt::Let { local: l, init: Some(value) });
+            if name != "_" {
+                self.bind(&name, l);
+            }
+        }
+        // the body in a loop that breaks with its value: `return` breaks it too
+        let ret = match &c.output {
+            syn::ReturnType::Type(_, t) => self.convert_type(t)?,
+            syn::ReturnType::Default => self.infer.var(crate::infer::VarKind::General),
+        };
+        let id = self.new_loop_id();
+        let outer_loops = std::mem::take(&mut self.loops);
+        let outer_ret = self.closure_ret.replace((id, ret));
+        self.loops.push(LoopCx { label: None, id, kind: LoopKind::Loop, break_ty: ret, broken: true });
+        let body = self.expr(&c.body);
+        self.loops = outer_loops;
+        self.closure_ret = outer_ret;
+        let body = body?;
+        let body = self.coerce(body, ret)?;
+        let never = self.infer.never();
+        let brk = self.push(ExprKind::Break { target: id, value: Some(body) }, never, &crange);
+        let loop_body = self.push(ExprKind::Block(Block { stmts: vec![Stmt::Expr(brk)], tail: None }), never, &crange);
+        let lp = self.push(ExprKind::Loop { body: loop_body, id }, ret, range);
+        self.scopes.pop();
+        Ok(self.push(ExprKind::Block(Block { stmts, tail: Some(lp) }), ret, range))
+    }
+
+    /// A local that holds a `ref` capture's pointer: its name stands for
+    /// the pointee.
+    pub(crate) fn is_ref_capture(&self, l: Handle<hybrid_ir::Local>) -> bool {
+        self.ref_captures.contains(&l)
+    }
+
+    /// Give this body's closure structs their field types (after `finalize`).
+    pub(crate) fn define_closures(&mut self) -> DResult<()> {
+        for m in std::mem::take(&mut self.made_closures) {
+            let mut fields = Vec::with_capacity(m.fields.len());
+            for (name, t) in &m.fields {
+                let ty = self.infer.resolve(*t, self.types).map_err(|_| Diagnostic::ice("an unresolved closure capture"))?;
+                fields.push(hybrid_ir::Field { name: name.clone(), ty });
+            }
+            self.types.structs[m.def].fields = fields;
+        }
+        Ok(())
+    }
+}
+
+/// A closure's source range: from `move` or its first `|` to its body's end.
+fn closure_span(c: &syn::ExprClosure) -> Range<usize> {
+    let first = c.capture.map(|m| m.span).unwrap_or(c.or1_token.span);
+    crate::ranges::byte_range(first).start..range_of(&*c.body).end
+}
+
+fn param_name(p: &syn::Pat) -> Option<String> {
+    match p {
+        syn::Pat::Ident(pi) => Some(pi.ident.to_string()),
+        syn::Pat::Type(pt) => param_name(&pt.pat),
+        _ => None,
+    }
+}
+
+use hybrid_ir::Expr;

@@ -1,4 +1,0 @@
-fn main() {
-    let double = |x: i32| x * 2;
-    println!("{}", double(4));
-}
