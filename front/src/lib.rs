@@ -31,6 +31,7 @@ mod cfg;
 mod consteval;
 mod diag;
 mod generics;
+mod enums;
 mod infer;
 mod lower;
 mod modtree;

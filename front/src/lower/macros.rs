@@ -201,6 +201,7 @@ impl<'i> FnLower<'i> {
             "assert" | "debug_assert" => self.assert(mac, range),
             "assert_eq" | "assert_ne" | "debug_assert_eq" | "debug_assert_ne" => self.assert_cmp(mac, name.ends_with("eq"), range),
             "vec" => self.vec_macro(mac, range),
+            "matches" => self.matches_macro(mac, range),
             "offload" if segs.len() == 1 || segs.iter().any(|s| s == "offload" || s == "core" || s == "std") => {
                 self.offload_macro(mac, range)
             }

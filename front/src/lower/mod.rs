@@ -2,12 +2,16 @@
 //! body is lowered with inference variables, then its types are resolved and
 //! checked and written into `Expr::ty`.
 
+mod adt;
 mod builtin;
+mod exhaust;
 mod expr;
 mod finalize;
 mod generic;
 mod macros;
 mod operators;
+mod matching;
+mod pattern;
 mod place;
 mod stmt;
 

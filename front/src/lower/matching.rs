@@ -1,0 +1,271 @@
+//! `match`, `if let`, `while let`, `let .. else`, `matches!` and
+//! destructuring `let`: a chain of `If`s over pattern tests, the
+//! bindings `let`s in each arm's scope, exhaustiveness checked first.
+
+use std::ops::Range;
+
+use hybrid_ir::{Expr, ExprKind, Handle, Intrinsic, Scalar, Stmt};
+
+use super::exhaust::Ap;
+use super::pattern::{Mode, PatOut};
+use super::FnLower;
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::infer::VarKind;
+
+impl<'i> FnLower<'i> {
+    pub(crate) fn match_expr(&mut self, m: &syn::ExprMatch) -> DResult<Handle<Expr>> {
+        let range = range_of(m);
+        let value = self.expr(&m.expr)?;
+        let mut stmts = Vec::new();
+        let (place, ty) = self.scrutinee(value, &mut stmts);
+        let result_ty = self.infer.var(VarKind::General);
+        let mut all_never = true;
+        let mut arms: Vec<(Handle<Expr>, Handle<Expr>, bool)> = Vec::new();
+        let mut aps: Vec<Ap> = Vec::new();
+        for arm in &m.arms {
+            let alts: Vec<&syn::Pat> = match &arm.pat {
+                syn::Pat::Or(o) => o.cases.iter().collect(),
+                p => vec![p],
+            };
+            for p in alts {
+                let r = range_of(p);
+                let mut out = PatOut::default();
+                let ap = self.pattern(p, &place, ty, Mode::Move, &mut out)?;
+                let mut conds = std::mem::take(&mut out.conds);
+                let guarded = arm.guard.is_some();
+                if let Some((_, guard)) = &arm.guard {
+                    self.scopes.push(Vec::new());
+                    let binds = self.bind_all(&out.binds, &r);
+                    let bool_ty = self.scalar_ty(Scalar::Bool);
+                    let g = self.lower_coerced(guard, bool_ty);
+                    self.scopes.pop();
+                    let g = g?;
+                    conds.push(self.block_expr(binds, Some(g), &range_of(guard)));
+                } else {
+                    aps.push(ap);
+                }
+                let cond = self.all_of(conds, &r);
+                self.scopes.push(Vec::new());
+                let binds = self.bind_all(&out.binds, &r);
+                let body = self.expr(&arm.body);
+                self.scopes.pop();
+                let body = body?;
+                let bty = self.ty(body);
+                if !self.infer.is_never(bty) {
+                    all_never = false;
+                    if self.infer.unify(result_ty, bty).is_err() {
+                        let (a, b) = (self.describe(result_ty), self.describe(bty));
+                        return Err(Diagnostic::at(
+                            Some("E0308"),
+                            "`match` arms have incompatible types",
+                            range_of(&arm.body),
+                            format!("expected {a}, found {b}"),
+                        ));
+                    }
+                }
+                let body_range = range_of(&arm.body);
+                let body = self.block_expr(binds, Some(body), &body_range);
+                arms.push((cond, body, guarded));
+            }
+        }
+        self.check_exhaustive(aps, ty, &range_of(&m.expr), false).map_err(|d| *d)?;
+        let ty_out = if all_never { self.infer.never() } else { result_ty };
+        let never = self.infer.never();
+        let mut acc: Option<Handle<Expr>> = None;
+        for (cond, body, guarded) in arms.into_iter().rev() {
+            acc = Some(match acc {
+                // exhaustive: reaching the last unguarded arm means it matches
+                None if !guarded => body,
+                None => {
+                    let trap = self.push(ExprKind::Intrinsic { op: Intrinsic::Trap, args: vec![] }, never, &range);
+                    self.push(ExprKind::If { cond, then: body, otherwise: Some(trap) }, ty_out, &range)
+                }
+                Some(rest) => self.push(ExprKind::If { cond, then: body, otherwise: Some(rest) }, ty_out, &range),
+            });
+        }
+        let tail = match acc {
+            Some(a) => a,
+            None => self.push(ExprKind::Intrinsic { op: Intrinsic::Trap, args: vec![] }, never, &range),
+        };
+        let b = self.block_expr(stmts, Some(tail), &range);
+        self.etys[b.index()] = ty_out;
+        Ok(b)
+    }
+
+    /// The test of `let PAT = EXPR` in a condition; the scrutinee's `let`
+    /// goes to `stmts`, the bindings are returned unbound.
+    fn let_cond(&mut self, l: &syn::ExprLet, stmts: &mut Vec<Stmt>) -> DResult<(Handle<Expr>, PatOut)> {
+        let value = self.expr(&l.expr)?;
+        let (place, ty) = self.scrutinee(value, stmts);
+        let mut out = PatOut::default();
+        self.pattern(&l.pat, &place, ty, Mode::Move, &mut out)?;
+        let conds = std::mem::take(&mut out.conds);
+        let cond = self.all_of(conds, &range_of(&l.pat));
+        Ok((cond, out))
+    }
+
+    pub(crate) fn if_let(&mut self, i: &syn::ExprIf, l: &syn::ExprLet) -> DResult<Handle<Expr>> {
+        let range = range_of(i);
+        let mut stmts = Vec::new();
+        let (cond, out) = self.let_cond(l, &mut stmts)?;
+        self.scopes.push(Vec::new());
+        let binds = self.bind_all(&out.binds, &range_of(&l.pat));
+        let then = self.block(&i.then_branch, None);
+        self.scopes.pop();
+        let then = then?;
+        let tt = self.ty(then);
+        let then_range = range_of(&i.then_branch);
+        let then = self.block_expr(binds, Some(then), &then_range);
+        let (otherwise, ty) = match &i.else_branch {
+            None => {
+                let unit = self.infer.unit();
+                if !self.infer.is_never(tt) && self.infer.unify(unit, tt).is_err() {
+                    let found = self.describe(tt);
+                    return Err(Diagnostic::at(
+                        Some("E0317"),
+                        "`if` may be missing an `else` clause",
+                        range,
+                        format!("expected `()`, found {found}"),
+                    ));
+                }
+                (self.lit_unit(&range), unit)
+            }
+            Some((_, e)) => {
+                let other = self.expr(e)?;
+                let et = self.ty(other);
+                let ty = if self.infer.is_never(tt) {
+                    et
+                } else if self.infer.is_never(et) {
+                    tt
+                } else {
+                    if self.infer.unify(tt, et).is_err() {
+                        let (a, b) = (self.describe(tt), self.describe(et));
+                        return Err(Diagnostic::at(
+                            Some("E0308"),
+                            "`if` and `else` have incompatible types",
+                            range_of(e),
+                            format!("expected {a}, found {b}"),
+                        ));
+                    }
+                    tt
+                };
+                (other, ty)
+            }
+        };
+        let ife = self.push(ExprKind::If { cond, then, otherwise: Some(otherwise) }, ty, &range);
+        let b = self.block_expr(stmts, Some(ife), &range);
+        Ok(b)
+    }
+
+    pub(crate) fn while_let(&mut self, w: &syn::ExprWhile, l: &syn::ExprLet) -> DResult<Handle<Expr>> {
+        let range = range_of(w);
+        let id = self.new_loop_id();
+        let break_ty = self.infer.var(VarKind::General);
+        self.loops.push(super::LoopCx {
+            label: w.label.as_ref().map(|l| l.name.ident.to_string()),
+            id,
+            kind: super::LoopKind::Other,
+            break_ty,
+            broken: false,
+        });
+        let r = (|| {
+            let mut stmts = Vec::new();
+            let (cond, out) = self.let_cond(l, &mut stmts)?;
+            self.scopes.push(Vec::new());
+            let binds = self.bind_all(&out.binds, &range_of(&l.pat));
+            let unit = self.infer.unit();
+            let body = self.block(&w.body, Some(unit));
+            self.scopes.pop();
+            let body = body?;
+            let body = self.block_expr(binds, Some(body), &range);
+            let never = self.infer.never();
+            let brk = self.push(ExprKind::Break { target: id, value: None }, never, &range);
+            let ife = self.push(ExprKind::If { cond, then: body, otherwise: Some(brk) }, unit, &range);
+            stmts.push(Stmt::Expr(ife));
+            Ok(self.block_expr(stmts, None, &range))
+        })();
+        self.loops.pop();
+        let body = r?;
+        let unit = self.infer.unit();
+        Ok(self.push(ExprKind::Loop { body, id }, unit, &range))
+    }
+
+    /// `let PAT = init else { .. };` and refutable-checked destructuring
+    /// `let PAT = init;`: the bindings stay in the current scope.
+    pub(crate) fn let_pattern(
+        &mut self,
+        pat: &syn::Pat,
+        ty: crate::infer::TyId,
+        init: Handle<Expr>,
+        diverge: Option<&syn::Expr>,
+    ) -> DResult<Vec<Stmt>> {
+        let range = range_of(pat);
+        let mut stmts = Vec::new();
+        let _ = ty;
+        let (place, ty) = self.scrutinee(init, &mut stmts);
+        let mut out = PatOut::default();
+        let ap = self.pattern(pat, &place, ty, Mode::Move, &mut out)?;
+        let conds = std::mem::take(&mut out.conds);
+        match diverge {
+            None => self.check_exhaustive(vec![ap], ty, &range, true).map_err(|d| *d)?,
+            Some(e) => {
+                let cond = self.all_of(conds, &range);
+                let other = self.expr(e)?;
+                let et = self.ty(other);
+                if !self.infer.is_never(et) {
+                    let found = self.describe(et);
+                    return Err(Diagnostic::at(
+                        Some("E0308"),
+                        "`else` clause of `let...else` does not diverge",
+                        range_of(e),
+                        format!("expected `!`, found {found}"),
+                    )
+                    .help("try adding a diverging expression, such as `return` or `panic!(..)`"));
+                }
+                let not = self.not(cond, &range);
+                let unit = self.infer.unit();
+                stmts.push(Stmt::Expr(self.push(ExprKind::If { cond: not, then: other, otherwise: None }, unit, &range)));
+            }
+        }
+        stmts.extend(self.bind_all(&out.binds, &range));
+        Ok(stmts)
+    }
+
+    /// `matches!(e, PAT)` / `matches!(e, PAT if guard)`.
+    pub(crate) fn matches_macro(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let parser = |input: syn::parse::ParseStream| -> syn::Result<(syn::Expr, syn::Pat, Option<syn::Expr>)> {
+            let e: syn::Expr = input.parse()?;
+            input.parse::<syn::Token![,]>()?;
+            let p = syn::Pat::parse_multi_with_leading_vert(input)?;
+            let guard = if input.peek(syn::Token![if]) {
+                input.parse::<syn::Token![if]>()?;
+                Some(input.parse()?)
+            } else {
+                None
+            };
+            if input.peek(syn::Token![,]) {
+                input.parse::<syn::Token![,]>()?;
+            }
+            Ok((e, p, guard))
+        };
+        let (e, pat, guard) = syn::parse::Parser::parse2(parser, mac.tokens.clone())
+            .map_err(|err| Diagnostic::at(None, err.to_string(), range.clone(), "in this `matches!`"))?;
+        let mut stmts = Vec::new();
+        let value = self.expr(&e)?;
+        let (place, ty) = self.scrutinee(value, &mut stmts);
+        let mut out = PatOut::default();
+        self.pattern(&pat, &place, ty, Mode::Move, &mut out)?;
+        let mut conds = std::mem::take(&mut out.conds);
+        if let Some(g) = &guard {
+            self.scopes.push(Vec::new());
+            let binds = self.bind_all(&out.binds, range);
+            let bool_ty = self.scalar_ty(Scalar::Bool);
+            let gv = self.lower_coerced(g, bool_ty);
+            self.scopes.pop();
+            let gv = gv?;
+            conds.push(self.block_expr(binds, Some(gv), range));
+        }
+        let cond = self.all_of(conds, range);
+        Ok(self.block_expr(stmts, Some(cond), range))
+    }
+}
