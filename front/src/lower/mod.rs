@@ -4,6 +4,7 @@
 
 mod adt;
 mod builtin;
+mod debug;
 mod exhaust;
 mod expr;
 mod finalize;

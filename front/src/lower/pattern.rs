@@ -27,6 +27,8 @@ pub(crate) struct PlacePath {
 pub(crate) enum Proj {
     Field(u32, TyId),
     Deref(TyId),
+    /// Element `i` of an array.
+    Index(u64, TyId),
 }
 
 /// How a binding takes its value (rustc's binding modes).
@@ -62,6 +64,11 @@ impl<'i> FnLower<'i> {
             e = match *pr {
                 Proj::Field(i, t) => self.push(ExprKind::Field { base: e, index: i }, t, range),
                 Proj::Deref(t) => self.push(ExprKind::Deref(e), t, range),
+                Proj::Index(i, t) => {
+                    let usize_ty = self.scalar_ty(Scalar::Usize);
+                    let index = self.lit(Literal::Int(i), usize_ty, range);
+                    self.push(ExprKind::Index { base: e, index }, t, range)
+                }
             };
         }
         e
