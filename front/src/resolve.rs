@@ -39,6 +39,9 @@ pub struct ParamDecl {
     pub ty: Handle<Type>,
     pub mutable: bool,
     pub range: Range<usize>,
+    /// A destructuring pattern (`(a, b): (i32, i32)`): its source range,
+    /// parsed again with the body. The parameter itself is then unnamed.
+    pub pattern: Option<Range<usize>>,
 }
 
 /// A function with a body: a free function, a kernel or a method.
@@ -700,16 +703,19 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
                     ty,
                     mutable: r.reference.is_none() && r.mutability.is_some(),
                     range: range_of(r),
+                    pattern: None,
                 });
             }
             syn::FnArg::Typed(pt) => {
-                let (name, mutable) = match &*pt.pat {
-                    syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => (pi.ident.to_string(), pi.mutability.is_some()),
-                    syn::Pat::Wild(_) => ("_".to_string(), false),
-                    other => return Err(Diagnostic::unsupported("this parameter pattern", range_of(other))),
+                let (name, mutable, pattern) = match &*pt.pat {
+                    syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                        (pi.ident.to_string(), pi.mutability.is_some(), None)
+                    }
+                    syn::Pat::Wild(_) => ("_".to_string(), false, None),
+                    other => ("_".to_string(), false, Some(range_of(other))),
                 };
                 let ty = items.ir_type_in_impl(&pt.ty, types, self_ty, items.fns[id].module, items.fns[id].in_impl)?;
-                params.push(ParamDecl { name, ty, mutable, range: range_of(&pt.pat) });
+                params.push(ParamDecl { name, ty, mutable, range: range_of(&pt.pat), pattern });
             }
         }
     }

@@ -65,7 +65,17 @@ impl<'i> FnLower<'i> {
             range,
             "variant or associated item not found in `".to_string() + &self.items.structs[sid].name + "`",
         )
-        .secondary(self.items.structs[sid].range.clone(), format!("variant or associated item `{name}` not found for this enum"))
+        .secondary(self.item_head(sid), format!("variant or associated item `{name}` not found for this enum"))
+    }
+
+    /// `enum E` / `struct S` (with its visibility), for "defined here" labels.
+    pub(crate) fn item_head(&self, sid: StructId) -> Range<usize> {
+        let info = &self.items.structs[sid];
+        let short = info.name.rsplit("::").next().unwrap_or_default();
+        match self.items.tree.modules[info.module].types.get(short) {
+            Some(b) => b.head.clone(),
+            None => info.range.clone(),
+        }
     }
 
     /// The form of a constructor's fields, their names and IR types.

@@ -78,8 +78,9 @@ impl<'i> FnLower<'i> {
                         Some("E0277"),
                         format!("`{name}` doesn't implement `Debug`"),
                         range.clone(),
-                        format!("the trait `Debug` is not implemented for `{name}`"),
+                        format!("`{name}` cannot be formatted using `{{:?}}` because it doesn't implement `Debug`"),
                     )
+                    .help(format!("the trait `Debug` is not implemented for `{name}`"))
                     .note(format!("add `#[derive(Debug)]` to `{name}` or manually `impl Debug for {name}`")));
                 }
                 let short = self.items.structs[sid].name.rsplit("::").next().unwrap_or_default().to_string();

@@ -269,3 +269,59 @@ impl<'i> FnLower<'i> {
         Ok(self.block_expr(stmts, Some(cond), range))
     }
 }
+
+/// The destructuring patterns of a function's parameters (by index),
+/// parsed from their source ranges under the body's scope.
+pub(crate) fn parse_param_patterns(
+    source: &str,
+    scope: &crate::ranges::SourceScope,
+    decl: &crate::resolve::FnDecl,
+) -> syn::Result<Vec<(usize, syn::Pat)>> {
+    let mut out = Vec::new();
+    for (i, p) in decl.params.iter().enumerate() {
+        if let Some(r) = &p.pattern {
+            scope.set_origin(r.start);
+            let pat = syn::parse::Parser::parse_str(syn::Pat::parse_single, &source[r.clone()])?;
+            out.push((i, pat));
+        }
+    }
+    Ok(out)
+}
+
+impl<'i> FnLower<'i> {
+    /// Bind the parameters' destructuring patterns (irrefutable, E0005).
+    pub(crate) fn param_patterns(
+        &mut self,
+        params: &[hybrid_ir::Handle<hybrid_ir::Local>],
+        patterns: &[(usize, syn::Pat)],
+    ) -> DResult<Vec<Stmt>> {
+        let mut stmts = Vec::new();
+        for (i, pat) in patterns {
+            let range = range_of(pat);
+            let local = params[*i];
+            let ty = self.local_ty(local);
+            let place = super::pattern::PlacePath { local, proj: Vec::new() };
+            let mut out = PatOut::default();
+            let ap = self.pattern(pat, &place, ty, Mode::Move, &mut out)?;
+            self.check_exhaustive(vec![ap], ty, &range, true).map_err(|d| {
+                let mut d = *d;
+                d.message = "refutable pattern in function argument".into();
+                d
+            })?;
+            stmts.extend(self.bind_all(&out.binds, &range));
+        }
+        Ok(stmts)
+    }
+
+    /// The body with the parameters' pattern bindings first.
+    pub(crate) fn with_param_patterns(&mut self, stmts: Vec<Stmt>, body: Handle<Expr>) -> Handle<Expr> {
+        if stmts.is_empty() {
+            return body;
+        }
+        let range = self.range(body);
+        let ty = self.ty(body);
+        let b = self.block_expr(stmts, Some(body), &range);
+        self.etys[b.index()] = ty;
+        b
+    }
+}

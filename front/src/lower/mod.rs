@@ -17,6 +17,7 @@ mod place;
 mod stmt;
 
 pub(crate) use builtin::is_builtin_fn;
+pub(crate) use matching::parse_param_patterns;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -120,6 +121,7 @@ pub fn lower_function(
     job: &Job,
     sig: Option<&syn::Signature>,
     body: &syn::Block,
+    patterns: &[(usize, syn::Pat)],
 ) -> DResult<Lowered> {
     let fid = job.fid;
     let decl = &items.fns[fid];
@@ -172,7 +174,9 @@ pub fn lower_function(
         }
         params.push(l);
     }
+    let pattern_stmts = lx.param_patterns(&params, patterns)?;
     let body = lx.fn_body(body, ret)?;
+    let body = lx.with_param_patterns(pattern_stmts, body);
     lx.finalize()?;
     if job.args.is_some() && decl.is_kernel {
         lx.check_kernel_params(&params)?;

@@ -297,7 +297,7 @@ impl<'i> FnLower<'i> {
                 if sp.rest.is_none() {
                     let missing: Vec<String> = fields.iter().zip(&seen).filter(|(_, s)| !**s).map(|((n, _), _)| format!("`{n}`")).collect();
                     if !missing.is_empty() {
-                        let (s, list) = if missing.len() == 1 { ("", missing[0].clone()) } else { ("s", join_and(&missing)) };
+                        let (s, list) = if missing.len() == 1 { ("", missing[0].clone()) } else { ("s", missing.join(", ")) };
                         return Err(Diagnostic::at(
                             Some("E0027"),
                             format!("pattern does not mention field{s} {list}"),
@@ -497,10 +497,14 @@ impl<'i> FnLower<'i> {
         let n = ts.elems.len();
         let plural = |k: usize| if k == 1 { "field" } else { "fields" };
         let what = if matches!(c, Ctor::Variant(..)) { "variant" } else { "struct" };
+        let at = match (ts.elems.first(), ts.elems.last()) {
+            (Some(a), Some(b)) => range_of(a).start..range_of(b).end,
+            _ => range.clone(),
+        };
         Diagnostic::at(
             Some("E0023"),
             format!("this pattern has {n} {}, but the corresponding tuple {what} has {} {}", plural(n), fields.len(), plural(fields.len())),
-            range.clone(),
+            at,
             format!("expected {} {}, found {n}", fields.len(), plural(fields.len())),
         )
     }
