@@ -57,6 +57,9 @@ impl<'i> FnLower<'i> {
             Some(Shape::Scalar(s)) if s.is_int() => Col::Int(s),
             None if self.infer.is_integer(t) => Col::Int(Scalar::I32),
             Some(Shape::Tuple(tys)) => Col::Single { name: None, form: FieldsForm::Tuple, fields: Vec::new(), tys },
+            Some(Shape::Array { elem, len }) => {
+                Col::Single { name: Some(String::new()), form: FieldsForm::Unit, fields: Vec::new(), tys: vec![elem; len as usize] }
+            }
             Some(Shape::Struct(def)) => {
                 let Some(sid) = self.items.struct_of_def(def) else { return Col::Other };
                 let name = self.items.structs[sid].name.clone();
@@ -228,6 +231,10 @@ impl<'i> FnLower<'i> {
             (Col::Single { name, form, fields: names, tys }, Head::Single) => {
                 let (name, form, names, tys) = (name.clone(), *form, names.clone(), tys.clone());
                 match name {
+                    Some(n) if n.is_empty() => {
+                        let parts: Vec<String> = fields.iter().zip(&tys).map(|(f, t)| self.show(f, *t)).collect();
+                        format!("[{}]", parts.join(", "))
+                    }
                     Some(n) => self.show_fields(&n, form, &names, &tys, fields),
                     None => {
                         let parts: Vec<String> = fields.iter().zip(&tys).map(|(f, t)| self.show(f, *t)).collect();

@@ -355,7 +355,34 @@ impl<'i> FnLower<'i> {
                 range,
                 "only allowed in tuple, tuple struct, and slice patterns",
             )),
-            P::Slice(_) => Err(Diagnostic::unsupported("slice patterns", range)),
+            P::Slice(sl) => {
+                let Some(Shape::Array { elem, len }) = self.shape(ty) else {
+                    return Err(Diagnostic::unsupported("slice patterns on this type (only arrays)", range));
+                };
+                let elems = self.rest_split(sl.elems.iter(), None, &range)?;
+                if !elems.fits(len as usize) {
+                    let n = elems.before.len() + elems.after.len();
+                    return Err(Diagnostic::at(
+                        Some(if elems.has_rest { "E0528" } else { "E0527" }),
+                        format!(
+                            "pattern requires {}{n} element{} but array has {len}",
+                            if elems.has_rest { "at least " } else { "" },
+                            if n == 1 { "" } else { "s" }
+                        ),
+                        range,
+                        format!("expected {len} elements"),
+                    ));
+                }
+                let n = len as usize;
+                let mut aps = vec![Ap::Wild; n];
+                let positions: Vec<usize> = (0..elems.before.len()).chain((n - elems.after.len())..n).collect();
+                for (p, i) in elems.before.iter().chain(elems.after.iter()).zip(positions) {
+                    let mut sub = place.clone();
+                    sub.proj.push(Proj::Index(i as u64, elem));
+                    aps[i] = self.pattern(p, &sub, elem, mode, out)?;
+                }
+                Ok(Ap::ctor(Head::Single, aps))
+            }
             _ => Err(Diagnostic::unsupported("this pattern", range)),
         }
     }
@@ -378,7 +405,12 @@ impl<'i> FnLower<'i> {
                 _ => return Ok(None),
             }
         }
-        if let Ok(Some(PathRes::Def(Def::Const(_)))) = self.resolve_path(path, Ns::Value) {
+        let is_const = match self.resolve_path(path, Ns::Value) {
+            Ok(Some(PathRes::Def(Def::Const(_)))) => true,
+            Ok(Some(PathRes::Def(Def::Extern(segs)))) => consteval::assoc_const_path(&segs).is_some(),
+            _ => false,
+        };
+        if is_const {
             let e = syn::Expr::Path(syn::ExprPath { attrs: vec![], qself: None, path: path.clone() });
             let (v, t) = self.pattern_const(&e, ty)?;
             self.expect_pat_ty(ty, t, range)?;
