@@ -48,11 +48,14 @@ pub struct VariantInfo {
     pub range: Range<usize>,
 }
 
+/// A variant's name and its fields' names and IR types.
+pub type VariantFields = (String, Vec<(String, Handle<Type>)>);
+
 /// The IR struct of an enum named `name` whose variants have the given
 /// field types (`Variant.field` fields after the `tag`). Monomorphic today;
 /// an instance of a generic enum is built the same way from its
 /// substituted field types.
-pub fn enum_struct_def(name: &str, tag: Handle<Type>, variants: &[(String, Vec<(String, Handle<Type>)>)]) -> StructDef {
+pub fn enum_struct_def(name: &str, tag: Handle<Type>, variants: &[VariantFields]) -> StructDef {
     let mut fields = vec![Field { name: "tag".into(), ty: tag }];
     for (v, fs) in variants {
         for (f, ty) in fs {
