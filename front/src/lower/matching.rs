@@ -27,10 +27,15 @@ impl<'i> FnLower<'i> {
                 syn::Pat::Or(o) => o.cases.iter().collect(),
                 p => vec![p],
             };
-            for p in alts {
-                let r = range_of(p);
+            let mut lowered = Vec::new();
+            for p in &alts {
                 let mut out = PatOut::default();
                 let ap = self.pattern(p, &place, ty, Mode::Move, &mut out)?;
+                lowered.push((*p, ap, out));
+            }
+            check_same_bindings(&lowered)?;
+            for (p, ap, mut out) in lowered {
+                let r = range_of(p);
                 let mut conds = std::mem::take(&mut out.conds);
                 let guarded = arm.guard.is_some();
                 if let Some((_, guard)) = &arm.guard {
@@ -268,6 +273,31 @@ impl<'i> FnLower<'i> {
         let cond = self.all_of(conds, range);
         Ok(self.block_expr(stmts, Some(cond), range))
     }
+}
+
+/// E0408 unless every alternative of an or-pattern binds the same names
+/// (reported, as rustc does, at the first alternative missing one).
+fn check_same_bindings(alts: &[(&syn::Pat, Ap, PatOut)]) -> DResult<()> {
+    let mut all: Vec<(&str, Range<usize>)> = Vec::new();
+    for (_, _, out) in alts {
+        for b in &out.binds {
+            if !all.iter().any(|(n, _)| *n == b.name) {
+                all.push((&b.name, b.range.clone()));
+            }
+        }
+    }
+    for (p, _, out) in alts {
+        if let Some((missing, bound_at)) = all.iter().find(|(n, _)| !out.binds.iter().any(|b| b.name == *n)) {
+            return Err(Diagnostic::at(
+                Some("E0408"),
+                format!("variable `{missing}` is not bound in all patterns"),
+                range_of(*p),
+                format!("pattern doesn't bind `{missing}`"),
+            )
+            .secondary(bound_at.clone(), "variable not in all patterns"));
+        }
+    }
+    Ok(())
 }
 
 /// The destructuring patterns of a function's parameters (by index),

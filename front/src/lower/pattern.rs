@@ -178,6 +178,10 @@ impl<'i> FnLower<'i> {
                 let (v, lit_ty) = self.pattern_const(&e, ty)?;
                 self.expect_pat_ty(ty, lit_ty, &range)?;
                 let value = self.push(ExprKind::Literal(v.clone()), ty, &range);
+                if matches!(&l.lit, syn::Lit::Int(i) if !i.base10_digits().starts_with('-')) {
+                    // range-checked against the scrutinee's type at the end
+                    self.source_ints.insert(value);
+                }
                 let cur = self.place_expr(place, &range);
                 let bool_ty = self.scalar_ty(Scalar::Bool);
                 out.conds.push(self.push(ExprKind::Binary { op: BinaryOp::Eq, lhs: cur, rhs: value }, bool_ty, &range));
