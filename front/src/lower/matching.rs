@@ -31,6 +31,7 @@ impl<'i> FnLower<'i> {
             for p in &alts {
                 let mut out = PatOut::default();
                 let ap = self.pattern(p, &place, ty, Mode::Move, &mut out)?;
+                stmts.append(&mut out.pre);
                 lowered.push((*p, ap, out));
             }
             check_same_bindings(&lowered)?;
@@ -104,6 +105,7 @@ impl<'i> FnLower<'i> {
         let (place, ty) = self.scrutinee(value, stmts);
         let mut out = PatOut::default();
         self.pattern(&l.pat, &place, ty, Mode::Move, &mut out)?;
+        stmts.append(&mut out.pre);
         let conds = std::mem::take(&mut out.conds);
         let cond = self.all_of(conds, &range_of(&l.pat));
         Ok((cond, out))
@@ -205,14 +207,26 @@ impl<'i> FnLower<'i> {
         diverge: Option<&syn::Expr>,
     ) -> DResult<Vec<Stmt>> {
         let range = range_of(pat);
+        if let syn::Pat::Or(_) = pat {
+            return Err(Diagnostic::at(None, "`let` bindings require top-level or-patterns in parentheses", range, "")
+                .help("wrap the pattern in parentheses"));
+        }
         let mut stmts = Vec::new();
         let _ = ty;
         let (place, ty) = self.scrutinee(init, &mut stmts);
         let mut out = PatOut::default();
         let ap = self.pattern(pat, &place, ty, Mode::Move, &mut out)?;
+        stmts.append(&mut out.pre);
         let conds = std::mem::take(&mut out.conds);
         match diverge {
-            None => self.check_exhaustive(vec![ap], ty, &range, true).map_err(|d| *d)?,
+            None => {
+                self.check_exhaustive(vec![ap], ty, &range, true).map_err(|d| *d)?;
+                // irrefutable: the tests only matter for the assignments of
+                // bindings inside or-patterns
+                if !conds.is_empty() {
+                    stmts.push(Stmt::Expr(self.all_of(conds, &range)));
+                }
+            }
             Some(e) => {
                 let cond = self.all_of(conds, &range);
                 let other = self.expr(e)?;
@@ -260,6 +274,7 @@ impl<'i> FnLower<'i> {
         let (place, ty) = self.scrutinee(value, &mut stmts);
         let mut out = PatOut::default();
         self.pattern(&pat, &place, ty, Mode::Move, &mut out)?;
+        stmts.append(&mut out.pre);
         let mut conds = std::mem::take(&mut out.conds);
         if let Some(g) = &guard {
             self.scopes.push(Vec::new());
@@ -328,16 +343,25 @@ impl<'i> FnLower<'i> {
         let mut stmts = Vec::new();
         for (i, pat) in patterns {
             let range = range_of(pat);
+            if let syn::Pat::Or(_) = pat {
+                return Err(Diagnostic::at(None, "function parameters require top-level or-patterns in parentheses", range, "")
+                    .help("wrap the pattern in parentheses"));
+            }
             let local = params[*i];
             let ty = self.local_ty(local);
             let place = super::pattern::PlacePath { local, proj: Vec::new() };
             let mut out = PatOut::default();
             let ap = self.pattern(pat, &place, ty, Mode::Move, &mut out)?;
+            stmts.append(&mut out.pre);
             self.check_exhaustive(vec![ap], ty, &range, true).map_err(|d| {
                 let mut d = *d;
                 d.message = "refutable pattern in function argument".into();
                 d
             })?;
+            let conds = std::mem::take(&mut out.conds);
+            if !conds.is_empty() {
+                stmts.push(Stmt::Expr(self.all_of(conds, &range)));
+            }
             stmts.extend(self.bind_all(&out.binds, &range));
         }
         Ok(stmts)

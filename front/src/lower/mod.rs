@@ -12,6 +12,7 @@ mod generic;
 mod macros;
 mod matching;
 mod operators;
+mod orpat;
 mod pattern;
 mod place;
 mod stmt;

@@ -55,6 +55,9 @@ pub(crate) struct PatOut {
     /// Tests that must all hold, in order (evaluated with `&&`).
     pub conds: Vec<Handle<Expr>>,
     pub binds: Vec<Binding>,
+    /// `let`s that must come before the tests (the locals of bindings
+    /// inside or-patterns, assigned by the alternative that matches).
+    pub pre: Vec<Stmt>,
 }
 
 impl<'i> FnLower<'i> {
@@ -331,16 +334,13 @@ impl<'i> FnLower<'i> {
             }
             P::Or(o) => {
                 let mut alts = Vec::new();
-                let mut conds = Vec::new();
+                let mut subs = Vec::new();
                 for c in &o.cases {
                     let mut sub = PatOut::default();
                     alts.push(self.pattern(c, place, ty, mode, &mut sub)?);
-                    if !sub.binds.is_empty() {
-                        return Err(Diagnostic::unsupported("bindings inside nested or-patterns", range_of(c))
-                            .help("write one match arm per alternative"));
-                    }
-                    conds.push(self.all_of(sub.conds, &range));
+                    subs.push((c, sub));
                 }
+                let conds = self.or_alternatives(subs, out, &range)?;
                 // a || b || ..
                 let bool_ty = self.scalar_ty(Scalar::Bool);
                 let mut iter = conds.into_iter().rev();
