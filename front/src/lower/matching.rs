@@ -74,6 +74,13 @@ impl<'i> FnLower<'i> {
                 arms.push((cond, body, guarded));
             }
         }
+        if m.arms.is_empty() && self.enum_of(ty).is_none() {
+            // rustc lists an enum's variants, but says this of other types
+            // FIXME(uninhabited types): every type hybridc knows has values
+            let t = self.describe(ty);
+            return Err(Diagnostic::at(Some("E0004"), format!("non-exhaustive patterns: type {t} is non-empty"), range_of(&m.expr), "")
+                .note(format!("the matched value is of type {t}")));
+        }
         self.check_exhaustive(aps, ty, &range_of(&m.expr), false).map_err(|d| *d)?;
         let ty_out = if all_never { self.infer.never() } else { result_ty };
         let never = self.infer.never();
