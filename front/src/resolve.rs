@@ -565,7 +565,11 @@ pub(crate) fn check_sig_shape(sig: &syn::Signature, generics_ok: bool) -> DResul
 
 /// The field templates of the generic structs: each field's type converted
 /// with the struct's parameters as `Shape::Param`s.
-fn struct_templates(items: &Items, syntax: &[Option<&syn::ItemStruct>], types: &mut TypeTable) -> Result<Vec<Option<StructTemplate>>, Diagnostic> {
+fn struct_templates(
+    items: &Items,
+    syntax: &[Option<&syn::ItemStruct>],
+    types: &mut TypeTable,
+) -> Result<Vec<Option<StructTemplate>>, Diagnostic> {
     let mut out = Vec::with_capacity(items.structs.len());
     for (sid, item) in syntax.iter().enumerate().take(items.structs.len()) {
         let s = &items.structs[sid];
