@@ -129,7 +129,7 @@ fn lower_run(
                 parse_time += t.elapsed();
                 match parsed {
                     Ok(syn::TraitItemFn { sig, default: Some(block), .. }) => {
-                        lower_function(items, &mut types, lines, job, Some(&sig), &block)
+                        lower_function(items, &mut types, lines, job, Some(&sig), &block, &[])
                     }
                     Ok(_) => Err(Diagnostic::ice(format!("`{}` has no body", decl.name))),
                     Err(e) => Err(crate::syntax_error(&e)),
@@ -138,10 +138,11 @@ fn lower_run(
             _ => {
                 scope.set_origin(decl.body.start);
                 let parsed = syn::parse_str::<syn::Block>(&source[decl.body.clone()]);
+                let patterns = crate::lower::parse_param_patterns(source, &scope, decl);
                 parse_time += t.elapsed();
-                match parsed {
-                    Ok(block) => lower_function(items, &mut types, lines, job, None, &block),
-                    Err(e) => Err(crate::syntax_error(&e)),
+                match (parsed, patterns) {
+                    (Ok(block), Ok(patterns)) => lower_function(items, &mut types, lines, job, None, &block, &patterns),
+                    (Err(e), _) | (_, Err(e)) => Err(crate::syntax_error(&e)),
                 }
             }
         };

@@ -30,6 +30,7 @@ mod bodies;
 mod cfg;
 mod consteval;
 mod diag;
+mod enums;
 mod generics;
 mod infer;
 mod lower;

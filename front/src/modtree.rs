@@ -37,6 +37,8 @@ pub enum Def {
     Trait(TraitId),
     Fn(FnId),
     Const(usize),
+    /// Variant `index` of the enum `StructId` (in both namespaces).
+    Variant(StructId, usize),
     /// An `extern "C"` declaration that is not a kernel's.
     Foreign(Range<usize>),
     /// A path outside the program (`core::intrinsics::offload`, `f32::MAX`),
@@ -51,6 +53,7 @@ impl Def {
             Def::Mod(_) => "module",
             Def::Struct(_) => "struct",
             Def::Trait(_) => "trait",
+            Def::Variant(..) => "variant",
             Def::Fn(_) | Def::Foreign(_) => "function",
             Def::Const(_) => "constant",
             Def::Extern(_) => "item",
@@ -116,6 +119,8 @@ pub struct ModTree {
     pub modules: Vec<ModuleData>,
     pub uses: Vec<UseDecl>,
     pub globs: Vec<GlobDecl>,
+    /// The variant names of each enum (enums are `Def::Struct`s).
+    pub variants: HashMap<StructId, Vec<String>>,
 }
 
 /// Deeper than this, a chain of imports is taken to be a cycle.
@@ -208,6 +213,7 @@ impl ModTree {
                     Some(b) if self.visible(b.vis, m) => Some(b.def),
                     _ => None,
                 },
+                Def::Struct(e) => self.variant(e, name).map(|v| Def::Variant(e, v)),
                 Def::Extern(mut prefix) => {
                     prefix.push(name.to_string());
                     let joined = prefix.join("::");
@@ -257,6 +263,7 @@ impl ModTree {
         }
         match self.resolve_path_depth(from, path, Ns::Type, depth)? {
             Some(PathRes::Def(d @ (Def::Mod(_) | Def::Extern(_)))) => Ok(Some(d)),
+            Some(PathRes::Def(Def::Struct(e))) if self.variants.contains_key(&e) => Ok(Some(Def::Struct(e))),
             _ => Ok(None),
         }
     }
@@ -312,7 +319,7 @@ impl ModTree {
                             cur = m;
                             i = 1;
                         }
-                        Def::Struct(s) if path.len() == 2 => return Ok(Some(PathRes::Assoc(s, path[1].0.clone()))),
+                        Def::Struct(s) if path.len() == 2 => return Ok(Some(self.assoc_or_variant(s, &path[1].0))),
                         Def::Trait(t) if path.len() == 2 => return Ok(Some(PathRes::TraitItem(t, path[1].0.clone()))),
                         Def::Extern(mut prefix) => {
                             prefix.extend(path[1..].iter().map(|(s, _)| s.clone()));
@@ -360,7 +367,7 @@ impl ModTree {
             }
             match b.def {
                 Def::Mod(m) => cur = m,
-                Def::Struct(s) if i + 2 == path.len() => return Ok(Some(PathRes::Assoc(s, path[i + 1].0.clone()))),
+                Def::Struct(s) if i + 2 == path.len() => return Ok(Some(self.assoc_or_variant(s, &path[i + 1].0))),
                 Def::Trait(t) if i + 2 == path.len() => return Ok(Some(PathRes::TraitItem(t, path[i + 1].0.clone()))),
                 Def::Extern(mut prefix) => {
                     prefix.extend(path[i + 1..].iter().map(|(s, _)| s.clone()));
@@ -371,6 +378,19 @@ impl ModTree {
             i += 1;
         }
         Ok(None)
+    }
+
+    /// The index of variant `name` of enum `e`.
+    pub fn variant(&self, e: StructId, name: &str) -> Option<usize> {
+        self.variants.get(&e)?.iter().position(|v| v == name)
+    }
+
+    /// `S::name`: a variant of enum `S`, else an associated item.
+    fn assoc_or_variant(&self, s: StructId, name: &str) -> PathRes {
+        match self.variant(s, name) {
+            Some(v) => PathRes::Def(Def::Variant(s, v)),
+            None => PathRes::Assoc(s, name.to_string()),
+        }
     }
 
     /// How rustc names a module in messages: `crate` for the root.

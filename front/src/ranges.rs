@@ -371,6 +371,7 @@ ranged_expr! {
     ExprLit: |e| e.lit.span(), e.lit.span();
     ExprLoop: |e| label_or(&e.label, e.loop_token.span), e.body.last();
     ExprMacro: |e| e.mac.first(), e.mac.last();
+    ExprMatch: |e| e.match_token.span, e.brace_token.span.join();
     ExprMethodCall: |e| e.receiver.first(), e.paren_token.span.join();
     ExprParen: |e| e.paren_token.span.join(), e.paren_token.span.join();
     ExprPath: |e| qpath_first(&e.qself, &e.path), e.path.last();

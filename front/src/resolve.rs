@@ -39,6 +39,9 @@ pub struct ParamDecl {
     pub ty: Handle<Type>,
     pub mutable: bool,
     pub range: Range<usize>,
+    /// A destructuring pattern (`(a, b): (i32, i32)`): its source range,
+    /// parsed again with the body. The parameter itself is then unnamed.
+    pub pattern: Option<Range<usize>>,
 }
 
 /// A function with a body: a free function, a kernel or a method.
@@ -101,6 +104,8 @@ pub struct StructInfo {
     pub ty: Handle<Type>,
     pub methods: HashMap<String, FnId>,
     pub module: ModId,
+    /// Named, tuple or unit struct, or an enum with its variants.
+    pub kind: crate::enums::StructKind,
     /// The traits of its `#[derive(..)]` (last path segments).
     pub derives: Vec<String>,
     /// The names of its type parameters (a generic struct has no IR type of
@@ -135,7 +140,9 @@ pub struct Items {
 #[derive(Default)]
 pub struct Syntax<'a> {
     pub sigs: Vec<&'a syn::Signature>,
-    pub structs: Vec<&'a syn::ItemStruct>,
+    /// `None` for an enum (its syntax is in `enums`).
+    pub structs: Vec<Option<&'a syn::ItemStruct>>,
+    pub enums: Vec<(StructId, &'a syn::ItemEnum)>,
     pub consts: Vec<&'a syn::ItemConst>,
     pub traits: Vec<&'a syn::ItemTrait>,
     pub impls: Vec<&'a syn::ItemImpl>,
@@ -256,6 +263,7 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
     }
     // struct fields
     errors.extend(define_structs(&mut items, &syntax.structs, types));
+    errors.extend(crate::enums::define_enums(&mut items, &syntax.enums, types));
     if let Err(e) = check_struct_cycles(&items, types) {
         errors.push(e);
     }
@@ -455,7 +463,8 @@ fn check_imports(tree: &ModTree) -> Vec<Diagnostic> {
     }
     for decl in &tree.globs {
         let ok = decl.path.is_empty()
-            || matches!(tree.resolve_path(decl.module, &decl.path, Ns::Type), Ok(Some(PathRes::Def(Def::Mod(_) | Def::Extern(_)))));
+            || matches!(tree.resolve_path(decl.module, &decl.path, Ns::Type), Ok(Some(PathRes::Def(Def::Mod(_) | Def::Extern(_)))))
+            || matches!(tree.resolve_path(decl.module, &decl.path, Ns::Type), Ok(Some(PathRes::Def(Def::Struct(e)))) if tree.variants.contains_key(&e));
         if let Err(e) = tree.resolve_path(decl.module, &decl.path, Ns::Type) {
             errors.push(e);
         } else if !ok {
@@ -556,10 +565,18 @@ pub(crate) fn check_sig_shape(sig: &syn::Signature, generics_ok: bool) -> DResul
 
 /// The field templates of the generic structs: each field's type converted
 /// with the struct's parameters as `Shape::Param`s.
-fn struct_templates(items: &Items, syntax: &[&syn::ItemStruct], types: &mut TypeTable) -> Result<Vec<Option<StructTemplate>>, Diagnostic> {
+fn struct_templates(
+    items: &Items,
+    syntax: &[Option<&syn::ItemStruct>],
+    types: &mut TypeTable,
+) -> Result<Vec<Option<StructTemplate>>, Diagnostic> {
     let mut out = Vec::with_capacity(items.structs.len());
-    for (sid, &item) in syntax.iter().enumerate().take(items.structs.len()) {
+    for (sid, item) in syntax.iter().enumerate().take(items.structs.len()) {
         let s = &items.structs[sid];
+        let Some(item) = *item else {
+            out.push(None);
+            continue;
+        };
         if s.params.is_empty() {
             out.push(None);
             continue;
@@ -572,8 +589,8 @@ fn struct_templates(items: &Items, syntax: &[&syn::ItemStruct], types: &mut Type
         }
         let scope = crate::types::TypeScope { self_ty: None, allow_infer: false, module: s.module, env: &env, impl_of: None };
         let mut fields = Vec::new();
-        for f in item.fields.iter() {
-            let name = f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default();
+        for (i, f) in item.fields.iter().enumerate() {
+            let name = f.ident.as_ref().map_or_else(|| i.to_string(), |i| i.to_string());
             fields.push((name, items.convert_in(&f.ty, types, &mut table, &scope)?));
         }
         out.push(Some(StructTemplate { name: s.name.clone(), fields, table }));
@@ -583,7 +600,7 @@ fn struct_templates(items: &Items, syntax: &[&syn::ItemStruct], types: &mut Type
 
 /// Allocate all struct definitions and convert their fields (generic
 /// structs: their templates).
-fn define_structs(items: &mut Items, syntax: &[&syn::ItemStruct], types: &mut TypeTable) -> Vec<Diagnostic> {
+fn define_structs(items: &mut Items, syntax: &[Option<&syn::ItemStruct>], types: &mut TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     match struct_templates(items, syntax, types) {
         Ok(t) => items.templates = std::sync::Arc::new(t),
@@ -593,15 +610,16 @@ fn define_structs(items: &mut Items, syntax: &[&syn::ItemStruct], types: &mut Ty
         s.def = types.structs.append(StructDef { name: s.name.clone(), fields: Vec::new() });
         s.ty = types.insert(Type::Struct(s.def));
     }
-    for (sid, &item) in syntax.iter().enumerate().take(items.structs.len()) {
+    for (sid, item) in syntax.iter().enumerate().take(items.structs.len()) {
+        let Some(item) = *item else { continue };
         if !items.structs[sid].params.is_empty() {
             continue;
         }
         let self_ty = items.structs[sid].ty;
         let mut fields = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for f in item.fields.iter() {
-            let name = f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default();
+        for (i, f) in item.fields.iter().enumerate() {
+            let name = f.ident.as_ref().map_or_else(|| i.to_string(), |i| i.to_string());
             if !seen.insert(name.clone()) {
                 errors.push(Diagnostic::at(
                     Some("E0124"),
@@ -689,16 +707,19 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
                     ty,
                     mutable: r.reference.is_none() && r.mutability.is_some(),
                     range: range_of(r),
+                    pattern: None,
                 });
             }
             syn::FnArg::Typed(pt) => {
-                let (name, mutable) = match &*pt.pat {
-                    syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => (pi.ident.to_string(), pi.mutability.is_some()),
-                    syn::Pat::Wild(_) => ("_".to_string(), false),
-                    other => return Err(Diagnostic::unsupported("this parameter pattern", range_of(other))),
+                let (name, mutable, pattern) = match &*pt.pat {
+                    syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
+                        (pi.ident.to_string(), pi.mutability.is_some(), None)
+                    }
+                    syn::Pat::Wild(_) => ("_".to_string(), false, None),
+                    other => ("_".to_string(), false, Some(range_of(other))),
                 };
                 let ty = items.ir_type_in_impl(&pt.ty, types, self_ty, items.fns[id].module, items.fns[id].in_impl)?;
-                params.push(ParamDecl { name, ty, mutable, range: range_of(&pt.pat) });
+                params.push(ParamDecl { name, ty, mutable, range: range_of(&pt.pat), pattern });
             }
         }
     }

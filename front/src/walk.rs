@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 
 use crate::cfg;
 use crate::diag::{range_of, DResult, Diagnostic};
+use crate::enums::StructKind;
 use crate::modtree::{Binding, Def, GlobDecl, ModId, Ns, UseDecl, Vis};
 use crate::resolve::{new_decl, sides, sig_range, ConstDecl, ForeignDecl, Items, StructInfo, Syntax};
 
@@ -163,7 +164,7 @@ impl<'a> Walk<'a> {
             Item::Const(c) => &c.attrs,
             Item::Use(u) => &u.attrs,
             Item::Mod(md) => &md.attrs,
-            Item::Enum(e) => return Err(Diagnostic::not_in_language("enums", range_of(&e.ident))),
+            Item::Enum(e) => &e.attrs,
             Item::Trait(t) => &t.attrs,
             Item::TraitAlias(t) => return Err(Diagnostic::not_in_language("traits", range_of(&t.ident))),
             Item::Union(u) => return Err(Diagnostic::not_in_language("unions", range_of(&u.ident))),
@@ -219,16 +220,23 @@ impl<'a> Walk<'a> {
                         }
                     }
                 }
-                if !matches!(s.fields, syn::Fields::Named(_)) {
-                    return Err(Diagnostic::unsupported("tuple and unit structs", range_of(&s.ident)));
-                }
+                let kind = match s.fields {
+                    syn::Fields::Named(_) => StructKind::Named,
+                    syn::Fields::Unnamed(_) => StructKind::Tuple,
+                    syn::Fields::Unit => StructKind::Unit,
+                };
                 let name = s.ident.to_string();
                 let sid = self.items.structs.len();
                 let head = vis_start(&s.vis, crate::ranges::byte_range(s.struct_token.span).start)..range_of(&s.ident).end;
                 let vis = self.vis(&s.vis, m)?;
+                if kind != StructKind::Named {
+                    // tuple and unit structs are values too (constructor, constant)
+                    let binding = Binding { def: Def::Struct(sid), vis, head: head.clone() };
+                    self.bind(m, Ns::Value, name.clone(), binding, range_of(&s.ident))?;
+                }
                 self.bind(m, Ns::Type, name.clone(), Binding { def: Def::Struct(sid), vis, head }, range_of(&s.ident))?;
                 // handles are assigned in `define_structs`; placeholders here
-                self.syntax.structs.push(s);
+                self.syntax.structs.push(Some(s));
                 self.items.structs.push(StructInfo {
                     name: self.items.tree.item_path(m, &name),
                     range: range_of(&s.ident),
@@ -236,12 +244,14 @@ impl<'a> Walk<'a> {
                     ty: hybrid_ir::Handle::from_index(usize::MAX >> 33),
                     methods: HashMap::new(),
                     module: m,
+                    kind,
                     derives: derives(&s.attrs),
                     params,
                 });
                 Ok(())
             }
             Item::Trait(t) => self.trait_item(t, m, on_host, on_device),
+            Item::Enum(e) => self.enum_item(e, m),
             Item::Impl(imp) => {
                 let impl_of = match &imp.trait_ {
                     Some((bang, _, _)) => {
@@ -399,6 +409,34 @@ impl<'a> Walk<'a> {
             supertraits: Vec::new(),
         });
         self.syntax.traits.push(t);
+        Ok(())
+    }
+
+    /// An enum: a type whose variants are bound in the module tree's
+    /// `variants` (for `E::V` and `use E::*`); defined in `enums::define_enums`.
+    fn enum_item(&mut self, e: &'a syn::ItemEnum, m: ModId) -> DResult<()> {
+        if !e.generics.params.is_empty() {
+            return Err(Diagnostic::not_in_language("generic enums", range_of(&e.generics)));
+        }
+        let name = e.ident.to_string();
+        let sid = self.items.structs.len();
+        let head = vis_start(&e.vis, crate::ranges::byte_range(e.enum_token.span).start)..range_of(&e.ident).end;
+        let vis = self.vis(&e.vis, m)?;
+        self.bind(m, Ns::Type, name.clone(), Binding { def: Def::Struct(sid), vis, head }, range_of(&e.ident))?;
+        self.syntax.structs.push(None);
+        self.syntax.enums.push((sid, e));
+        self.items.tree.variants.insert(sid, e.variants.iter().map(|v| v.ident.to_string()).collect());
+        self.items.structs.push(StructInfo {
+            name: self.items.tree.item_path(m, &name),
+            range: range_of(&e.ident),
+            def: hybrid_ir::Handle::from_index(usize::MAX >> 33),
+            ty: hybrid_ir::Handle::from_index(usize::MAX >> 33),
+            methods: HashMap::new(),
+            module: m,
+            kind: StructKind::Enum(Vec::new()),
+            params: Vec::new(),
+            derives: derives(&e.attrs),
+        });
         Ok(())
     }
 

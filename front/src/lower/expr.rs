@@ -66,7 +66,7 @@ impl<'i> FnLower<'i> {
             E::Repeat(r) => self.repeat(r),
             E::Struct(s) => self.struct_lit(s),
             E::Closure(c) => self.closure_expr(c),
-            E::Match(m) => Err(Diagnostic::unsupported("`match`", range_of(&m.match_token))),
+            E::Match(m) => self.match_expr(m),
             E::Let(l) => Err(Diagnostic::unsupported("`let` patterns in conditions (`if let`, `while let`)", range_of(l))),
             E::Try(t) => Err(Diagnostic::unsupported("the `?` operator", range_of(&t.question_token))),
             E::Range(_) => Err(Diagnostic::unsupported("ranges outside `for` loops and slicing", range)),
@@ -169,6 +169,9 @@ impl<'i> FnLower<'i> {
                 let s = g.and_then(|g| g.consts.iter().find(|c| c.name == name)).map_or(Scalar::Usize, |c| c.ty);
                 return Ok(self.const_literal(v, s, &range));
             }
+        }
+        if let Some(v) = self.ctor_path_value(p)? {
+            return Ok(v);
         }
         match self.resolve_path(&p.path, Ns::Value)? {
             Some(PathRes::Def(Def::Const(idx))) => {
@@ -344,6 +347,9 @@ impl<'i> FnLower<'i> {
             inner = &p.expr;
         }
         let value = self.expr(&c.expr)?;
+        if let Some(v) = self.enum_cast(value, target, &range)? {
+            return Ok(v);
+        }
         let vty = self.ty(value);
         if let syn::Expr::Lit(_) = inner {
             match (self.infer.var_kind(vty), self.shape(target)) {
@@ -580,6 +586,9 @@ impl<'i> FnLower<'i> {
             _ => None,
         });
         let args: Vec<&syn::Expr> = c.args.iter().collect();
+        if let Some(v) = self.ctor_call(&p.path, &args, &range)? {
+            return Ok(v);
+        }
         match self.callee(&p.path, &range_of(&c.func))? {
             Callee::User(id) if self.items.fns[id].is_generic() => self.call_user_generic(id, turbofish, None, None, &args, &range),
             Callee::WithSelf(id, t) if self.items.fns[id].is_generic() => {
@@ -774,6 +783,9 @@ impl<'i> FnLower<'i> {
         let range = range_of(s);
         if let Some(rest) = &s.rest {
             return Err(Diagnostic::unsupported("struct update syntax (`..base`)", range_of(rest)));
+        }
+        if let Some(super::adt::Ctor::Variant(e, v)) = self.ctor_of_path(&s.path, Ns::Type)? {
+            return self.variant_lit(s, e, v);
         }
         let segs: Vec<String> = s.path.segments.iter().map(|s| s.ident.to_string()).collect();
         let sid = match segs.as_slice() {

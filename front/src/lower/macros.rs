@@ -9,6 +9,7 @@ use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::Token;
 
+use super::debug::Part;
 use super::FnLower;
 use crate::diag::{range_of, DResult, Diagnostic};
 use crate::infer::{Shape, TyId, VarKind};
@@ -17,7 +18,12 @@ use crate::modtree::{Def, Ns, PathRes};
 /// One `{..}` of a format string, before its argument is lowered.
 enum FmtItem {
     Lit(String),
-    Arg { arg: ArgRef, spec: FmtSpec },
+    /// `pretty`: the `#` flag of `{:#?}`.
+    Arg {
+        arg: ArgRef,
+        spec: FmtSpec,
+        pretty: bool,
+    },
 }
 
 enum ArgRef {
@@ -78,7 +84,8 @@ fn parse_format(s: &str, range: &Range<usize>) -> DResult<Vec<FmtItem>> {
                 } else {
                     return Err(err(format!("invalid argument name `{name}`")));
                 };
-                items.push(FmtItem::Arg { arg, spec: parse_spec(spec).map_err(&err)? });
+                let pretty = spec.contains('#') && spec.ends_with('?');
+                items.push(FmtItem::Arg { arg, spec: parse_spec(spec).map_err(&err)?, pretty });
             }
             c => lit.push(c),
         }
@@ -201,6 +208,7 @@ impl<'i> FnLower<'i> {
             "assert" | "debug_assert" => self.assert(mac, range),
             "assert_eq" | "assert_ne" | "debug_assert_eq" | "debug_assert_ne" => self.assert_cmp(mac, name.ends_with("eq"), range),
             "vec" => self.vec_macro(mac, range),
+            "matches" => self.matches_macro(mac, range),
             "offload" if segs.len() == 1 || segs.iter().any(|s| s == "offload" || s == "core" || s == "std") => {
                 self.offload_macro(mac, range)
             }
@@ -224,12 +232,11 @@ impl<'i> FnLower<'i> {
         prefix: Option<String>,
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
-        let (mut stmts, mut pieces) = self.format_pieces(fmt, args)?;
+        let (mut stmts, mut pieces) = self.format_parts(fmt, args)?;
         if let Some(p) = prefix {
-            pieces.insert(0, FmtPiece::Literal(p));
+            pieces.insert(0, Part::Piece(FmtPiece::Literal(p)));
         }
-        let ty = if target == PrintTarget::Panic { self.infer.never() } else { self.infer.unit() };
-        let print = self.push(ExprKind::Print { target, pieces, newline }, ty, range);
+        let print = self.print_parts(target, pieces, newline, range)?;
         if stmts.is_empty() {
             return Ok(print);
         }
@@ -244,6 +251,20 @@ impl<'i> FnLower<'i> {
 
     /// Format pieces plus `let`s for arguments used more than once.
     fn format_pieces(&mut self, fmt: &syn::Expr, args: &[syn::Expr]) -> DResult<(Vec<Stmt>, Vec<FmtPiece>)> {
+        let (stmts, parts) = self.format_parts(fmt, args)?;
+        let mut pieces = Vec::new();
+        for p in parts {
+            match p {
+                Part::Piece(p) => pieces.push(p),
+                Part::Switch(_) => return Err(Diagnostic::unsupported("`{:?}` of an enum in this message", range_of(fmt))),
+            }
+        }
+        Ok((stmts, pieces))
+    }
+
+    /// Format parts (`{:?}` of aggregates expanded) plus `let`s for
+    /// arguments used more than once.
+    fn format_parts(&mut self, fmt: &syn::Expr, args: &[syn::Expr]) -> DResult<(Vec<Stmt>, Vec<Part>)> {
         let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = fmt else {
             return Err(Diagnostic::at(None, "format argument must be a string literal", range_of(fmt), "expected a string literal"));
         };
@@ -268,14 +289,14 @@ impl<'i> FnLower<'i> {
             Expr(usize, &'e syn::Expr),
             Capture(String),
         }
-        let mut uses: Vec<(Src, FmtSpec)> = Vec::new();
+        let mut uses: Vec<(Src, FmtSpec, bool)> = Vec::new();
         let mut pieces_plan: Vec<Option<String>> = Vec::new(); // Some(lit) or None (next use)
         let mut used = vec![false; positional.len() + named.len()];
         let placeholders = items.iter().filter(|i| matches!(i, FmtItem::Arg { arg: ArgRef::Index(_), .. })).count();
         for item in items {
             match item {
                 FmtItem::Lit(l) => pieces_plan.push(Some(l)),
-                FmtItem::Arg { arg, spec } => {
+                FmtItem::Arg { arg, spec, pretty } => {
                     let src = match arg {
                         ArgRef::Index(i) => {
                             let Some(e) = positional.get(i) else {
@@ -309,7 +330,7 @@ impl<'i> FnLower<'i> {
                             None => Src::Capture(n),
                         },
                     };
-                    uses.push((src, spec));
+                    uses.push((src, spec, pretty));
                     pieces_plan.push(None);
                 }
             }
@@ -321,7 +342,7 @@ impl<'i> FnLower<'i> {
         }
         // lower each argument once
         let mut counts = vec![0usize; used.len()];
-        for (src, _) in &uses {
+        for (src, _, _) in &uses {
             if let Src::Expr(i, _) = src {
                 counts[*i] += 1;
             }
@@ -333,12 +354,12 @@ impl<'i> FnLower<'i> {
         for plan in pieces_plan {
             if let Some(l) = plan {
                 match pieces.last_mut() {
-                    Some(FmtPiece::Literal(prev)) => prev.push_str(&l),
-                    _ => pieces.push(FmtPiece::Literal(l)),
+                    Some(Part::Piece(FmtPiece::Literal(prev))) => prev.push_str(&l),
+                    _ => pieces.push(Part::Piece(FmtPiece::Literal(l))),
                 }
                 continue;
             }
-            let Some((src, spec)) = use_iter.next() else { break };
+            let Some((src, spec, pretty)) = use_iter.next() else { break };
             let value = match src {
                 Src::Capture(name) => {
                     let Some(l) = self.lookup(&name) else {
@@ -359,8 +380,8 @@ impl<'i> FnLower<'i> {
                         if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = e {
                             if spec == FmtSpec::default() {
                                 match pieces.last_mut() {
-                                    Some(FmtPiece::Literal(prev)) => prev.push_str(&s.value()),
-                                    _ => pieces.push(FmtPiece::Literal(s.value())),
+                                    Some(Part::Piece(FmtPiece::Literal(prev))) => prev.push_str(&s.value()),
+                                    _ => pieces.push(Part::Piece(FmtPiece::Literal(s.value()))),
                                 }
                                 continue;
                             }
@@ -380,7 +401,17 @@ impl<'i> FnLower<'i> {
                     }
                 }
             };
-            pieces.push(FmtPiece::Arg { value, spec });
+            let vty = self.ty(value);
+            if spec.kind == FmtKind::Debug && self.needs_debug_expansion(vty) {
+                let (st, place) = self.spill(value, "fmt_debug");
+                stmts.push(st);
+                let ExprKind::Local(l) = *self.kind(place) else { unreachable!("spill gives a local") };
+                let path = super::pattern::PlacePath { local: l, proj: Vec::new() };
+                let r = self.range(value);
+                self.debug_parts(&path, vty, spec, pretty.then_some(0), &mut pieces, &r)?;
+                continue;
+            }
+            pieces.push(Part::Piece(FmtPiece::Arg { value, spec }));
         }
         Ok((stmts, pieces))
     }

@@ -2,17 +2,24 @@
 //! body is lowered with inference variables, then its types are resolved and
 //! checked and written into `Expr::ty`.
 
+mod adt;
 mod builtin;
 mod closure;
+mod debug;
+mod exhaust;
 mod expr;
 mod finalize;
 mod generic;
 mod macros;
+mod matching;
 mod operators;
+mod orpat;
+mod pattern;
 mod place;
 mod stmt;
 
 pub(crate) use builtin::is_builtin_fn;
+pub(crate) use matching::parse_param_patterns;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -124,6 +131,7 @@ pub fn lower_function(
     job: &Job,
     sig: Option<&syn::Signature>,
     body: &syn::Block,
+    patterns: &[(usize, syn::Pat)],
 ) -> DResult<Lowered> {
     let fid = job.fid;
     let decl = &items.fns[fid];
@@ -179,7 +187,9 @@ pub fn lower_function(
         }
         params.push(l);
     }
+    let pattern_stmts = lx.param_patterns(&params, patterns)?;
     let body = lx.fn_body(body, ret)?;
+    let body = lx.with_param_patterns(pattern_stmts, body);
     lx.finalize()?;
     lx.define_closures()?;
     if job.args.is_some() && decl.is_kernel {

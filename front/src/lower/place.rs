@@ -396,9 +396,12 @@ impl<'i> FnLower<'i> {
                     }
                 }
             }
-            (Some(Shape::Struct(s)), syn::Member::Named(name)) => {
+            (Some(Shape::Struct(s)), member @ (syn::Member::Named(_) | syn::Member::Unnamed(_))) if !self.is_enum_def(s) => {
                 let def = &self.types.structs[s];
-                let name = name.to_string();
+                let name = match member {
+                    syn::Member::Named(n) => n.to_string(),
+                    syn::Member::Unnamed(i) => i.index.to_string(),
+                };
                 match def.fields.iter().position(|fd| fd.name == name) {
                     Some(i) => {
                         let t = def.fields[i].ty;

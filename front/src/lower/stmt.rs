@@ -89,7 +89,9 @@ impl<'i> FnLower<'i> {
     fn let_stmt(&mut self, l: &syn::Local) -> DResult<Vec<Stmt>> {
         if let Some(init) = &l.init {
             if let Some((_, diverge)) = &init.diverge {
-                return Err(Diagnostic::unsupported("`let .. else`", range_of(diverge)));
+                let v = self.expr(&init.expr)?;
+                let ty = self.ty(v);
+                return self.let_pattern(&l.pat, ty, v, Some(diverge));
             }
         }
         let (pat, declared) = match &l.pat {
@@ -148,11 +150,19 @@ impl<'i> FnLower<'i> {
                 self.expect_ty(t, ty, &range_of(pt))?;
                 self.bind_pattern(&pt.pat, t, init)
             }
-            other => Err(Diagnostic::unsupported("this pattern", range_of(other))),
+            other => {
+                let Some(init) = init else {
+                    return Err(Diagnostic::unsupported("this pattern without an initializer", range_of(other)));
+                };
+                self.let_pattern(other, ty, init, None)
+            }
         }
     }
 
     pub(crate) fn if_expr(&mut self, i: &syn::ExprIf) -> DResult<Handle<Expr>> {
+        if let syn::Expr::Let(l) = &*i.cond {
+            return self.if_let(i, l);
+        }
         let range = range_of(i);
         let bool_ty = self.scalar_ty(Scalar::Bool);
         let cond = self.expr(&i.cond)?;
@@ -205,6 +215,9 @@ impl<'i> FnLower<'i> {
     }
 
     pub(crate) fn while_expr(&mut self, w: &syn::ExprWhile) -> DResult<Handle<Expr>> {
+        if let syn::Expr::Let(l) = &*w.cond {
+            return self.while_let(w, l);
+        }
         let range = range_of(w);
         let id = self.push_loop(w.label.as_ref(), LoopKind::Other);
         let r = (|| {

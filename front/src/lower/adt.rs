@@ -1,0 +1,299 @@
+//! Values of enums, tuple structs and unit structs: constructors
+//! (`E::V`, `E::V(a, b)`, `E::V { x }`, `P(a, b)`, `U`), zero-filled fields
+//! of the other variants, and `as` casts of C-like enums.
+
+use std::ops::Range;
+
+use hybrid_ir::{Expr, ExprKind, Handle, Literal, Type};
+
+use super::FnLower;
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::enums::{FieldsForm, StructKind};
+use crate::infer::{Shape, TyId};
+use crate::modtree::{Def, Ns, PathRes};
+use crate::resolve::StructId;
+
+/// What a path names when it names a constructor or a pattern's type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Ctor {
+    /// A struct (any form).
+    Struct(StructId),
+    Variant(StructId, usize),
+}
+
+impl<'i> FnLower<'i> {
+    /// The constructor a path names (`E::V`, `Self::V`, `S`, `Self`), if any;
+    /// `Err` for `E::Nope` (E0599).
+    pub(crate) fn ctor_of_path(&self, path: &syn::Path, ns: Ns) -> DResult<Option<Ctor>> {
+        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        let owner = self.items.fns[self.fid].owner;
+        if segs[0] == "Self" {
+            let Some(sid) = owner else { return Ok(None) };
+            return match segs.len() {
+                1 => Ok(Some(Ctor::Struct(sid))),
+                2 => match self.items.tree.variant(sid, &segs[1]) {
+                    Some(v) => Ok(Some(Ctor::Variant(sid, v))),
+                    None if self.items.variants(sid).is_some() && !self.items.structs[sid].methods.contains_key(&segs[1]) => {
+                        Err(self.no_variant(sid, &segs[1], path))
+                    }
+                    None => Ok(None),
+                },
+                _ => Ok(None),
+            };
+        }
+        if path.segments.len() == 1 && self.lookup(&segs[0]).is_some() {
+            return Ok(None);
+        }
+        Ok(match self.resolve_path(path, ns) {
+            Ok(Some(PathRes::Def(Def::Variant(sid, v)))) => Some(Ctor::Variant(sid, v)),
+            Ok(Some(PathRes::Def(Def::Struct(sid)))) => Some(Ctor::Struct(sid)),
+            Ok(Some(PathRes::Assoc(sid, name)))
+                if self.items.variants(sid).is_some() && !self.items.structs[sid].methods.contains_key(&name) =>
+            {
+                return Err(self.no_variant(sid, &name, path))
+            }
+            _ => None,
+        })
+    }
+
+    /// E0599 "no variant or associated item named `X` found for enum `E`".
+    pub(crate) fn no_variant(&self, sid: StructId, name: &str, path: &syn::Path) -> Diagnostic {
+        let range = path.segments.last().map_or(range_of(path), |s| range_of(&s.ident));
+        Diagnostic::at(
+            Some("E0599"),
+            format!("no variant or associated item named `{name}` found for enum `{}` in the current scope", self.items.structs[sid].name),
+            range,
+            "variant or associated item not found in `".to_string() + &self.items.structs[sid].name + "`",
+        )
+        .secondary(self.item_head(sid), format!("variant or associated item `{name}` not found for this enum"))
+    }
+
+    /// `enum E` / `struct S` (with its visibility), for "defined here" labels.
+    pub(crate) fn item_head(&self, sid: StructId) -> Range<usize> {
+        let info = &self.items.structs[sid];
+        let short = info.name.rsplit("::").next().unwrap_or_default();
+        match self.items.tree.modules[info.module].types.get(short) {
+            Some(b) => b.head.clone(),
+            None => info.range.clone(),
+        }
+    }
+
+    /// The form of a constructor's fields, their names and IR types.
+    pub(crate) fn ctor_fields(&self, c: Ctor) -> (FieldsForm, Vec<(String, Handle<Type>)>) {
+        match c {
+            Ctor::Struct(sid) => {
+                let info = &self.items.structs[sid];
+                let form = match info.kind {
+                    StructKind::Tuple => FieldsForm::Tuple,
+                    StructKind::Unit => FieldsForm::Unit,
+                    _ => FieldsForm::Named,
+                };
+                let def = &self.types.structs[info.def];
+                (form, def.fields.iter().map(|f| (f.name.clone(), f.ty)).collect())
+            }
+            Ctor::Variant(sid, v) => {
+                let info = &self.items.variants(sid).expect("a variant of an enum")[v];
+                let def = &self.types.structs[self.items.structs[sid].def];
+                let fields = info.fields.iter().enumerate().map(|(i, n)| (n.clone(), def.fields[info.first as usize + i].ty)).collect();
+                (info.form, fields)
+            }
+        }
+    }
+
+    /// How rustc names a constructor: `E::V`, `P`.
+    pub(crate) fn ctor_name(&self, c: Ctor) -> String {
+        match c {
+            Ctor::Struct(sid) => self.items.structs[sid].name.clone(),
+            Ctor::Variant(sid, v) => format!("{}::{}", self.items.structs[sid].name, self.items.variants(sid).unwrap()[v].name),
+        }
+    }
+
+    /// The IR index of field `i` of constructor `c` in its struct.
+    pub(crate) fn ctor_field_index(&self, c: Ctor, i: usize) -> u32 {
+        match c {
+            Ctor::Struct(_) => i as u32,
+            Ctor::Variant(sid, v) => self.items.variants(sid).unwrap()[v].first + i as u32,
+        }
+    }
+
+    /// The value of constructor `c` with its fields (in declaration order).
+    pub(crate) fn ctor_value(&mut self, c: Ctor, values: Vec<Handle<Expr>>, range: &Range<usize>) -> Handle<Expr> {
+        match c {
+            Ctor::Struct(sid) => {
+                let ty = self.infer.import(self.items.structs[sid].ty, self.types);
+                self.push(ExprKind::Struct { fields: values }, ty, range)
+            }
+            Ctor::Variant(sid, v) => {
+                let info = &self.items.variants(sid).unwrap()[v];
+                let (first, discr) = (info.first as usize, info.discr);
+                let def = self.types.structs[self.items.structs[sid].def].clone();
+                let tag_ty = self.infer.import(def.fields[0].ty, self.types);
+                let mut fields = vec![self.lit(Literal::Int(discr as u64), tag_ty, range)];
+                let mut given = values.into_iter();
+                for (i, f) in def.fields.iter().enumerate().skip(1) {
+                    let value = if i >= first && i < first + self.ctor_fields(c).1.len() { given.next() } else { None };
+                    let value = match value {
+                        Some(v) => v,
+                        None => self.zero_value(f.ty, range),
+                    };
+                    fields.push(value);
+                }
+                let ty = self.infer.import(self.items.structs[sid].ty, self.types);
+                self.push(ExprKind::Struct { fields }, ty, range)
+            }
+        }
+    }
+
+    /// An all-zero value of `ty` (the unused fields of an enum value).
+    pub(crate) fn zero_value(&mut self, ty: Handle<Type>, range: &Range<usize>) -> Handle<Expr> {
+        let t = self.infer.import(ty, self.types);
+        let kind = match self.types.get(ty).clone() {
+            Type::Unit | Type::Never => ExprKind::Literal(Literal::Unit),
+            Type::Scalar(s) if s.is_float() => ExprKind::Literal(Literal::Float(0.0)),
+            Type::Scalar(hybrid_ir::Scalar::Bool) => ExprKind::Literal(Literal::Bool(false)),
+            Type::Scalar(_) => ExprKind::Literal(Literal::Int(0)),
+            Type::Pointer { .. } => {
+                let u = self.scalar_ty(hybrid_ir::Scalar::Usize);
+                let zero = self.lit(Literal::Int(0), u, range);
+                ExprKind::Cast { value: zero }
+            }
+            Type::Array { elem, len } => {
+                let value = self.zero_value(elem, range);
+                ExprKind::ArrayRepeat { value, count: len }
+            }
+            Type::Tuple(elems) => ExprKind::Tuple(elems.iter().map(|e| self.zero_value(*e, range)).collect()),
+            Type::Struct(s) => {
+                let fields: Vec<_> = self.types.structs[s].fields.iter().map(|f| f.ty).collect();
+                ExprKind::Struct { fields: fields.into_iter().map(|f| self.zero_value(f, range)).collect() }
+            }
+            Type::SliceRef { .. } | Type::Vec(_) => return self.lit(Literal::Unit, t, range),
+        };
+        self.push(kind, t, range)
+    }
+
+    /// A path used as a value that names a unit struct or unit variant.
+    pub(crate) fn ctor_path_value(&mut self, p: &syn::ExprPath) -> DResult<Option<Handle<Expr>>> {
+        let range = range_of(p);
+        let Some(c) = self.ctor_of_path(&p.path, Ns::Value)? else { return Ok(None) };
+        let (form, fields) = self.ctor_fields(c);
+        match form {
+            FieldsForm::Unit => Ok(Some(self.ctor_value(c, Vec::new(), &range))),
+            FieldsForm::Tuple => {
+                Err(Diagnostic::unsupported(&format!("tuple constructors as function values (`{}`)", self.ctor_name(c)), range)
+                    .help(format!("call it: `{}({})`", self.ctor_name(c), vec!["_"; fields.len()].join(", "))))
+            }
+            FieldsForm::Named => Err(Diagnostic::at(
+                Some("E0533"),
+                format!("expected value, found struct variant `{}`", self.text(&range)),
+                range,
+                "not a value",
+            )),
+        }
+    }
+
+    /// `P(a, b)` / `E::V(a, b)`.
+    pub(crate) fn ctor_call(&mut self, path: &syn::Path, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
+        let Some(c) = self.ctor_of_path(path, Ns::Value)? else { return Ok(None) };
+        let (form, fields) = self.ctor_fields(c);
+        if form != FieldsForm::Tuple {
+            return Err(Diagnostic::at(
+                Some("E0618"),
+                format!("expected function, found `{}`", self.ctor_name(c)),
+                range_of(path),
+                "call expression requires function",
+            ));
+        }
+        if args.len() != fields.len() {
+            let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
+            let (g, e) = (args.len(), fields.len());
+            let what = if matches!(c, Ctor::Variant(..)) { "enum variant" } else { "struct" };
+            return Err(Diagnostic::at(
+                Some("E0061"),
+                format!("this {what} takes {e} {} but {g} {} supplied", plural(e), if g == 1 { "argument was" } else { "arguments were" }),
+                range.clone(),
+                format!("expected {e} {}", plural(e)),
+            ));
+        }
+        let mut values = Vec::new();
+        for (a, (_, fty)) in args.iter().zip(fields) {
+            let v = self.expr(a)?;
+            let t = self.infer.import(fty, self.types);
+            values.push(self.coerce(v, t)?);
+        }
+        Ok(Some(self.ctor_value(c, values, range)))
+    }
+
+    /// `E::V { x, y }` (a struct variant literal).
+    pub(crate) fn variant_lit(&mut self, s: &syn::ExprStruct, sid: StructId, v: usize) -> DResult<Handle<Expr>> {
+        let range = range_of(s);
+        let c = Ctor::Variant(sid, v);
+        let (_, fields) = self.ctor_fields(c);
+        let mut values: Vec<Option<Handle<Expr>>> = vec![None; fields.len()];
+        let name = self.ctor_name(c);
+        for fv in &s.fields {
+            let member = match &fv.member {
+                syn::Member::Named(n) => n.to_string(),
+                syn::Member::Unnamed(i) => i.index.to_string(),
+            };
+            let Some(i) = fields.iter().position(|(n, _)| *n == member) else {
+                return Err(Diagnostic::at(
+                    Some("E0559"),
+                    format!("variant `{name}` has no field named `{member}`"),
+                    range_of(&fv.member),
+                    format!("`{name}` does not have this field"),
+                ));
+            };
+            let v = self.expr(&fv.expr)?;
+            let fty = self.infer.import(fields[i].1, self.types);
+            values[i] = Some(self.coerce(v, fty)?);
+        }
+        let missing: Vec<String> = fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|((f, _), _)| format!("`{f}`")).collect();
+        if !missing.is_empty() {
+            return Err(Diagnostic::at(
+                Some("E0063"),
+                format!("missing field{} {} in initializer of `{name}`", if missing.len() > 1 { "s" } else { "" }, missing.join(", ")),
+                range_of(&s.path),
+                "missing fields",
+            ));
+        }
+        Ok(self.ctor_value(c, values.into_iter().flatten().collect(), &range))
+    }
+
+    /// Whether `def` is an enum's struct (whose fields are not user fields).
+    pub(crate) fn is_enum_def(&self, def: Handle<hybrid_ir::StructDef>) -> bool {
+        self.items.struct_of_def(def).is_some_and(|s| self.items.variants(s).is_some())
+    }
+
+    /// The enum `t` is, if it is one.
+    pub(crate) fn enum_of(&mut self, t: TyId) -> Option<StructId> {
+        match self.shape(t) {
+            Some(Shape::Struct(def)) => self.items.struct_of_def(def).filter(|s| self.items.variants(*s).is_some()),
+            _ => None,
+        }
+    }
+
+    /// `e as i32` for a C-like enum: its discriminant, cast.
+    pub(crate) fn enum_cast(&mut self, value: Handle<Expr>, target: TyId, range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
+        let vty = self.ty(value);
+        let Some(sid) = self.enum_of(vty) else { return Ok(None) };
+        let variants = self.items.variants(sid).unwrap();
+        let c_like = variants.iter().all(|v| v.form == FieldsForm::Unit);
+        let is_int = matches!(self.shape(target), Some(Shape::Scalar(s)) if s.is_int());
+        if !c_like || !is_int {
+            let t = self.describe(target);
+            return Err(Diagnostic::at(
+                Some(if c_like { "E0606" } else { "E0605" }),
+                format!("{} cast: `{}` as {t}", if c_like { "casting" } else { "non-primitive" }, self.items.structs[sid].name),
+                range.clone(),
+                if c_like {
+                    "invalid cast"
+                } else {
+                    "an `as` expression can only be used to convert between primitive types or to coerce to a specific trait object"
+                },
+            ));
+        }
+        let tag_ty = self.scalar_ty(crate::enums::tag_scalar());
+        let tag = self.push(ExprKind::Field { base: value, index: 0 }, tag_ty, range);
+        Ok(Some(self.push(ExprKind::Cast { value: tag }, target, range)))
+    }
+}

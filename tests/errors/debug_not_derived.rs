@@ -1,0 +1,5 @@
+struct Meters(f64);
+fn main() {
+    let m = Meters(2.5);
+    println!("{:?}", m);
+}

@@ -1,5 +1,0 @@
-enum Mode {
-    Fast,
-    Slow,
-}
-fn main() {}

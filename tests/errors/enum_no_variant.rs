@@ -1,0 +1,8 @@
+enum Light { Red, Green }
+fn main() {
+    let l = Light::Yellow;
+    match l {
+        Light::Red => println!("red"),
+        Light::Green => println!("green"),
+    }
+}
