@@ -11,6 +11,7 @@ use crate::infer::ResolveError;
 
 impl<'i> FnLower<'i> {
     pub(crate) fn finalize(&mut self) -> DResult<()> {
+        self.check_pending_inferred()?;
         for i in 0..self.ltys.len() {
             let t = self.ltys[i];
             match self.infer.resolve(t, self.types) {

@@ -278,6 +278,34 @@ impl FnLower<'_> {
 
     /// The instances this body uses, their arguments resolved (after
     /// `finalize`): E0282 where an argument was never inferred.
+    /// Before the body's types are resolved: every use's type arguments are
+    /// inferred (else rustc's E0282/E0283 naming the parameter).
+    pub(crate) fn check_pending_inferred(&mut self) -> DResult<()> {
+        for i in 0..self.pending.len() {
+            if self.pending[i].dispatch.is_some() {
+                continue;
+            }
+            for j in 0..self.pending[i].types.len() {
+                let t = self.pending[i].types[j];
+                if self.infer.resolve(t, self.types).is_err() {
+                    let p = &self.pending[i];
+                    let g = self.items.fns[p.fid].generics.as_deref();
+                    let param = g.and_then(|g| g.types.get(j));
+                    let name = param.map(|p| p.name.clone()).unwrap_or_default();
+                    let bounded = param.is_some_and(|p| !p.bounds.is_empty());
+                    let f = self.items.fns[p.fid].short_name().to_string();
+                    return Err(Diagnostic::at(
+                        Some(if bounded { "E0283" } else { "E0282" }),
+                        "type annotations needed",
+                        p.range.clone(),
+                        format!("cannot infer type of the type parameter `{name}` declared on the function `{f}`"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn resolve_pending(&mut self) -> DResult<Vec<Instance>> {
         let pending = std::mem::take(&mut self.pending);
         let mut out = Vec::with_capacity(pending.len());
@@ -293,9 +321,10 @@ impl FnLower<'_> {
                     Err(_) => {
                         let g = self.items.fns[p.fid].generics.as_deref();
                         let name = g.and_then(|g| g.types.get(i)).map(|p| p.name.clone()).unwrap_or_default();
+                        let bounded = g.and_then(|g| g.types.get(i)).is_some_and(|p| !p.bounds.is_empty());
                         let f = self.items.fns[p.fid].short_name().to_string();
                         return Err(Diagnostic::at(
-                            Some("E0282"),
+                            Some(if bounded { "E0283" } else { "E0282" }),
                             "type annotations needed",
                             p.range.clone(),
                             format!("cannot infer type of the type parameter `{name}` declared on the function `{f}`"),
