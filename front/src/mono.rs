@@ -97,6 +97,20 @@ pub fn lower_all(
                     let handle = match instances.get(&key) {
                         Some(&h) => h,
                         None => {
+                            if let Some(t) = args_too_big(&module.types, &key.1) {
+                                let name = &items.fns[inst.fid].name;
+                                errors.push(Diagnostic::at(
+                                    None,
+                                    format!(
+                                        "reached the recursion limit while instantiating `{name}::<{}>`",
+                                        short_display(&module.types, t)
+                                    ),
+                                    inst.range.clone(),
+                                    format!("a type argument grew past {MAX_TYPE_SIZE} parts"),
+                                ));
+                                handles.push(0);
+                                continue;
+                            }
                             if instances.len() >= MAX_INSTANCES {
                                 let name = &items.fns[inst.fid].name;
                                 errors.push(Diagnostic::at(
@@ -105,7 +119,8 @@ pub fn lower_all(
                                     inst.range.clone(),
                                     format!("more than {MAX_INSTANCES} instances of generic functions"),
                                 ));
-                                break;
+                                handles.push(0);
+                                continue;
                             }
                             let h = next_handle;
                             next_handle += 1;
@@ -136,6 +151,57 @@ pub fn lower_all(
     }
     out.units = units;
     Ok(out)
+}
+
+/// A type argument with more parts than this (counted as a tree) is taken
+/// as unbounded recursion (`f::<(T, T)>` calling itself grows doubly).
+const MAX_TYPE_SIZE: usize = 4096;
+
+/// The first argument of `args` whose type tree is larger than `MAX_TYPE_SIZE`.
+fn args_too_big(types: &hybrid_ir::TypeTable, args: &InstanceArgs) -> Option<Handle<hybrid_ir::Type>> {
+    args.types.iter().copied().find(|&t| type_size(types, t, 0) > MAX_TYPE_SIZE)
+}
+
+/// The number of nodes of a type's tree, stopping once past the limit.
+fn type_size(types: &hybrid_ir::TypeTable, t: Handle<hybrid_ir::Type>, seen: usize) -> usize {
+    use hybrid_ir::Type;
+    if seen > MAX_TYPE_SIZE {
+        return seen;
+    }
+    let parts: Vec<Handle<Type>> = match types.get(t) {
+        Type::Pointer { pointee, .. } => vec![*pointee],
+        Type::SliceRef { elem, .. } | Type::Array { elem, .. } | Type::Vec(elem) => vec![*elem],
+        Type::Tuple(elems) => elems.clone(),
+        Type::Struct(def) => types.structs[*def].fields.iter().map(|f| f.ty).collect(),
+        _ => Vec::new(),
+    };
+    let mut n = seen + 1;
+    for p in parts {
+        n = type_size(types, p, n);
+        if n > MAX_TYPE_SIZE {
+            break;
+        }
+    }
+    n
+}
+
+/// A type's spelling cut to a readable length (rustc writes `...` too).
+fn short_display(types: &hybrid_ir::TypeTable, t: Handle<hybrid_ir::Type>) -> String {
+    fn go(types: &hybrid_ir::TypeTable, t: Handle<hybrid_ir::Type>, depth: u32) -> String {
+        use hybrid_ir::Type;
+        if depth > 7 {
+            return "...".into();
+        }
+        match types.get(t) {
+            // the first part spelled, the others `...`, as rustc shortens
+            Type::Tuple(elems) => {
+                let rest = vec!["..."; elems.len().saturating_sub(1)];
+                format!("({}, {})", go(types, elems[0], depth + 1), rest.join(", "))
+            }
+            _ => types.display(t).to_string(),
+        }
+    }
+    go(types, t, 0)
 }
 
 /// Point the call or offload `expr` at function `handle`.

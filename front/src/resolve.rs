@@ -349,6 +349,8 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
         }
         if let Err(e) = convert_signature(&mut items, id, syntax.sigs[id], types) {
             errors.push(e);
+            // its types are unknown: `ret` must not be read
+            items.fns[id].ret = types.unit();
         }
         items.fns[id].handle = Handle::from_index(next_handle);
         next_handle += 1;
