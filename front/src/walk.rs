@@ -171,13 +171,13 @@ impl<'a> Walk<'a> {
             Item::Macro(mc) => return Err(Diagnostic::not_in_language("macro definitions", range_of(&mc.mac.path))),
             Item::Static(s) => return Err(Diagnostic::unsupported("`static` items", range_of(&s.ident))),
             Item::Type(t) => return Err(Diagnostic::unsupported("type aliases", range_of(&t.ident))),
-            Item::ExternCrate(e) => return Err(Diagnostic::unsupported("`extern crate`", range_of(&e.ident))),
+            Item::ExternCrate(e) => return crate::libc::extern_crate(e),
             other => return Err(Diagnostic::unsupported("this item", range_of(other))),
         };
         cfg::check_item_attrs(attrs)?;
         let (h, d) = sides(attrs)?;
         let (on_host, on_device) = (h && outer.0, d && outer.1);
-        if !on_host && !on_device {
+        if !on_host && !on_device || cfg::is_panic_handler(attrs) {
             return Ok(());
         }
         match item {
@@ -193,6 +193,14 @@ impl<'a> Walk<'a> {
                             cfg::check_item_attrs(&f.attrs)?;
                             let (h, _) = sides(&f.attrs)?;
                             crate::resolve::check_sig_shape(&f.sig, false)?;
+                            if let Some((link_name, at)) = cfg::link_name(&f.attrs) {
+                                // an LLVM intrinsic (`llvm.nvvm.*`): the name refers to the builtin it is
+                                let target = crate::libc::llvm_intrinsic(&link_name, at)?;
+                                let binding =
+                                    Binding { def: Def::Extern(target), vis: self.vis(&f.vis, m)?, head: fn_head(&f.vis, &f.sig) };
+                                self.bind(m, Ns::Value, f.sig.ident.to_string(), binding, range_of(&f.sig.ident))?;
+                                continue;
+                            }
                             self.foreign.push(ForeignDecl {
                                 name: f.sig.ident.to_string(),
                                 module: m,
