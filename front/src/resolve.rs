@@ -484,13 +484,9 @@ pub(crate) fn check_kernel_symbols(items: &Items) -> DResult<()> {
         }
         let symbol = f.name.replace("::", "__");
         if let Some(prev) = seen.insert(symbol.clone(), id) {
-            return Err(Diagnostic::at(
-                None,
-                format!("kernels `{}` and `{}` would have the same entry symbol `{symbol}`", items.fns[prev].name, f.name),
-                f.range.clone(),
-                "rename this kernel",
-            )
-            .secondary(items.fns[prev].range.clone(), "the other kernel"));
+            // rustc's wording for a symbol collision
+            return Err(Diagnostic::at(None, format!("symbol `{symbol}` is already defined"), f.sig_range.clone(), "")
+                .note(format!("kernels `{}` and `{}` have the same entry symbol", items.fns[prev].name, f.name)));
         }
     }
     Ok(())

@@ -80,8 +80,8 @@ pub(crate) fn takes_turbofish(path: &str) -> bool {
         || path.ends_with("gpu_dynamic_groupshared_mem")
         || path.ends_with("null_mut")
         || path.ends_with("null")
-        || path == "core::mem::size_of"
-        || path == "core::intrinsics::offload"
+        || path.ends_with("size_of")
+        || path.ends_with("offload")
         || path.starts_with("Vec::")
 }
 

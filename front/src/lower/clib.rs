@@ -21,7 +21,7 @@ impl<'i> FnLower<'i> {
         if self.unsafe_depth == 0 {
             return Err(Diagnostic::at(
                 Some("E0133"),
-                format!("call to unsafe function `{path}` is unsafe and requires unsafe block"),
+                format!("call to unsafe function `{path}` is unsafe and requires unsafe function or block"),
                 range.clone(),
                 "call to unsafe function",
             )
@@ -143,7 +143,7 @@ impl<'i> FnLower<'i> {
                         Some(Shape::Scalar(Scalar::U8 | Scalar::U16)) => "c_uint",
                         _ => "",
                     };
-                    let mut d = Diagnostic::at(Some("E0617"), format!("can't pass `{shown}` to variadic function"), r, "");
+                    let mut d = Diagnostic::at(Some("E0617"), format!("can't pass {shown} to variadic function"), r, "");
                     if !cast.is_empty() {
                         d = d.help(format!("cast the value to `{cast}`: `{} as {cast}`", self.text(&range_of(*a))));
                     }

@@ -9,7 +9,7 @@ use hybrid_ir::{Expr, ExprKind, Handle, Scalar};
 use super::macros::parse_exprs;
 use super::FnLower;
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::infer::{Shape, TyId};
+use crate::infer::{Shape, TyId, VarKind};
 use crate::modtree::{Def, Ns, PathRes};
 
 /// rustc's note on the errors its `offload!` macro reports.
@@ -127,7 +127,12 @@ impl<'i> FnLower<'i> {
                 let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
                 if let Some(local) = p.path.get_ident().and_then(|i| self.lookup(&i.to_string())) {
                     let t = self.local_ty(local);
-                    let shown = self.offload_ty(t);
+                    // rustc checks after integer and float fallback
+                    let shown = match self.infer.var_kind(t) {
+                        Some(VarKind::Int) => "`i32`".to_string(),
+                        Some(VarKind::Float) => "`f64`".to_string(),
+                        _ => self.offload_ty(t),
+                    };
                     return Err(Diagnostic::at(
                         None,
                         format!("expected a function item for the offload kernel, found {shown}"),
