@@ -122,6 +122,15 @@ fn is_kernel_attr(a: &Attribute) -> bool {
     matches!(segs.as_slice(), ["offload_kernel"] | ["rustc_offload_kernel"] | ["core" | "std", "offload", "offload_kernel"])
 }
 
+/// `#[offload_kernel]` on a statement (`range`: the statement without its
+/// attributes, where rustc points): the attribute is only for functions.
+pub fn check_stmt_attrs(attrs: &[Attribute], range: std::ops::Range<usize>) -> DResult<()> {
+    if is_kernel(attrs) {
+        return Err(Diagnostic::at(None, "offload_kernel must be applied to function", range, ""));
+    }
+    Ok(())
+}
+
 /// `#[panic_handler]`: the item is accepted and skipped (hybridc's own panic
 /// runtime reports panics on both sides).
 pub fn is_panic_handler(attrs: &[Attribute]) -> bool {

@@ -48,6 +48,13 @@ impl<'i> FnLower<'i> {
             let i32_ty = self.scalar_ty(Scalar::I32);
             return Ok(Some(self.host_call(HostFn::NumDevices, vec![], i32_ty, range)));
         }
+        if path == "core::intrinsics::offload_args" {
+            // FIXME(offload_args): rustc maps the arguments and runs the function on the host with device pointers (for GPU libraries)
+            return Err(Diagnostic::unsupported(
+                "`core::intrinsics::offload_args` (host functions called with device pointers)",
+                range_of(syn_path),
+            ));
+        }
         if path == "core::mem::size_of" {
             self.arity(path, args, 0, range)?;
             let tys = self.turbofish_types(syn_path, 1, "size_of::<T>()")?;

@@ -369,6 +369,10 @@ impl<'i> FnLower<'i> {
                 _ => {}
             }
         }
+        // `&mut x as &mut [T]`: an unsizing coercion written as a cast
+        if let Some(Shape::Slice { .. }) = self.shape(target) {
+            return self.coerce(value, target);
+        }
         Ok(self.push(ExprKind::Cast { value }, target, &range))
     }
 

@@ -37,6 +37,7 @@ impl<'i> FnLower<'i> {
             let last = i + 1 == n;
             match s {
                 syn::Stmt::Local(l) => {
+                    crate::cfg::check_stmt_attrs(&l.attrs, crate::ranges::byte_range(l.let_token.span).start..range_of(l).end)?;
                     let lowered = self.let_stmt(l)?;
                     for st in &lowered {
                         if let Stmt::Let { init: Some(e), .. } = st {
