@@ -83,3 +83,18 @@ pub fn llvm_intrinsic(link_name: &str, at: Range<usize>) -> DResult<Vec<String>>
     Err(Diagnostic::unsupported(&format!("the foreign function `{link_name}`"), at)
         .note("hybridc maps `llvm.nvvm.read.ptx.sreg.{tid,ctaid,ntid,nctaid}.{x,y,z}` and `llvm.nvvm.barrier0`"))
 }
+
+/// `main` in C's form, `(argc: c_int, argv: *const *const c_char) -> c_int`
+/// (rustc's `#![no_main]` programs with `#[unsafe(no_mangle)] extern "C" fn main`).
+/// FIXME(no_main): accepted with or without `#![no_main]`; rustc wants it.
+pub fn is_c_main(f: &crate::resolve::FnDecl, types: &hybrid_ir::TypeTable) -> bool {
+    use hybrid_ir::Type;
+    let is = |t, s: Scalar| matches!(types.get(t), Type::Scalar(x) if *x == s);
+    let argv_ok = f.params.get(1).is_some_and(|p| match types.get(p.ty) {
+        Type::Pointer { pointee, .. } => {
+            matches!(types.get(*pointee), Type::Pointer { pointee: c, .. } if is(*c, Scalar::I8) || is(*c, Scalar::U8))
+        }
+        _ => false,
+    });
+    f.params.len() == 2 && is(f.params[0].ty, Scalar::I32) && argv_ok && is(f.ret, Scalar::I32)
+}

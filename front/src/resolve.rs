@@ -365,7 +365,8 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
     match items.tree.modules[ROOT].values.get("main").map(|b| b.def.clone()) {
         Some(Def::Fn(id)) if items.fns[id].on_host && !items.fns[id].is_generic() => {
             let f = &items.fns[id];
-            if !f.params.is_empty() || !matches!(types.get(f.ret), Type::Unit) {
+            let plain = f.params.is_empty() && matches!(types.get(f.ret), Type::Unit);
+            if !plain && !crate::libc::is_c_main(f, types) {
                 errors.push(Diagnostic::at(Some("E0580"), "`main` function has wrong type", f.range.clone(), "expected `fn()`"));
             }
             items.main = Some(id);

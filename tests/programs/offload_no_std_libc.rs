@@ -3,7 +3,8 @@
 #![no_main]
 // A `#![no_std]`, `#![no_main]` host program in the style of rustc's offload
 // tests: `extern crate libc` (calloc, malloc, realloc, free, printf, puts),
-// C-string literals, `#[unsafe(no_mangle)] pub extern "C" fn main`, and
+// C-string literals, C's `main` (`#[unsafe(no_mangle)] pub extern "C" fn
+// main(argc, argv) -> c_int`), and
 // GPU intrinsics declared with `#[link_name = "llvm.nvvm.*"]`.
 
 extern crate libc;
@@ -46,7 +47,10 @@ fn reverse_blocks(x: *mut [i32; N]) {
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn main() {
+pub extern "C" fn main(_argc: c_int, argv: *const *const c_char) -> c_int {
+    if argv.is_null() {
+        return 1;
+    }
     unsafe {
         let n: size_t = N;
         let x = libc::calloc(n, mem::size_of::<f64>()) as *mut [f64; N];
@@ -80,4 +84,5 @@ pub extern "C" fn main() {
         libc::free(y as *mut libc::c_void);
         libc::puts(c"done".as_ptr());
     }
+    0
 }
