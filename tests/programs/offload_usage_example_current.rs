@@ -1,6 +1,7 @@
-// The rustc-dev-guide's offload usage example (src/offload/usage.md), with
-// one change: its kernel is generic (`kernel<T: Copy>`, instantiated with
-// `f64` by the launch); FIXME(generics): here it is written for `f64`.
+// The rustc-dev-guide's current offload usage example (src/offload/usage.md,
+// rustc-dev-guide commit 91f934e0) with one change: its kernel is generic
+// (`kernel<T: Copy>`, instantiated with `f64` by the launch);
+// FIXME(generics): here it is written for `f64`.
 #![allow(internal_features)]
 #![feature(gpu_offload)]
 #![cfg_attr(target_os = "linux", feature(core_intrinsics))]
