@@ -451,19 +451,13 @@ impl<'a> Walk<'a> {
     fn function(&mut self, f: &'a syn::ItemFn, m: ModId, on_host: bool, on_device: bool) -> DResult<()> {
         crate::resolve::check_sig_shape(&f.sig, true)?;
         let name = f.sig.ident.to_string();
-        let is_kernel = cfg::is_kernel(&f.attrs);
+        // `extern "gpu-kernel"` alone also makes a kernel, as rustc's device pass reads it
+        let gpu_abi = f.sig.abi.as_ref().is_some_and(|a| a.name.as_ref().is_some_and(|n| n.value() == "gpu-kernel"));
+        let is_kernel = cfg::is_kernel(&f.attrs) || gpu_abi;
         if let Some(abi) = &f.sig.abi {
             let abi_name = abi.name.as_ref().map(|n| n.value()).unwrap_or_else(|| "C".into());
             match abi_name.as_str() {
-                "gpu-kernel" if is_kernel => {}
-                "gpu-kernel" => {
-                    return Err(Diagnostic::at(
-                        None,
-                        "an `extern \"gpu-kernel\"` function must be marked `#[offload_kernel]` or `#[rustc_offload_kernel]`",
-                        range_of(&f.sig.ident),
-                        "missing kernel attribute",
-                    ))
-                }
+                "gpu-kernel" => {}
                 "C" | "Rust" => {}
                 other => return Err(Diagnostic::unsupported(&format!("the ABI `\"{other}\"`"), range_of(abi))),
             }
