@@ -1,7 +1,5 @@
 // The rustc-dev-guide's current offload usage example (src/offload/usage.md,
-// rustc-dev-guide commit 91f934e0) with one change: its kernel is generic
-// (`kernel<T: Copy>`, instantiated with `f64` by the launch);
-// FIXME(generics): here it is written for `f64`.
+// rustc-dev-guide commit 91f934e0), as published: a generic kernel.
 #![allow(internal_features)]
 #![feature(gpu_offload)]
 #![cfg_attr(target_os = "linux", feature(core_intrinsics))]
@@ -30,7 +28,7 @@ use core::arch::nvptx::{
 // The concrete instantiations required by the host code are collected in a
 // manifest, which the device compilation then reads (see below).
 #[offload_kernel]
-fn kernel(x: *mut [f64; 256], value: f64) {
+fn kernel<T: Copy>(x: *mut [T; 256], value: T) {
     unsafe {
         let n = (*x).len();
         let i = (thread_idx_x() + block_idx_x() * block_dim_x()) as usize;
