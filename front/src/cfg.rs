@@ -131,6 +131,40 @@ pub fn check_stmt_attrs(attrs: &[Attribute], range: std::ops::Range<usize>) -> D
     Ok(())
 }
 
+/// `#[offload_kernel]` on an expression statement: rustc's first error
+/// (attributes on expressions need `stmt_expr_attributes`).
+pub fn check_expr_attrs(e: &syn::Expr) -> DResult<()> {
+    use syn::Expr as E;
+    let attrs: &[Attribute] = match e {
+        E::Assign(x) => &x.attrs,
+        E::Binary(x) => &x.attrs,
+        E::Call(x) => &x.attrs,
+        E::MethodCall(x) => &x.attrs,
+        E::Path(x) => &x.attrs,
+        E::Lit(x) => &x.attrs,
+        E::Macro(x) => &x.attrs,
+        E::Closure(x) => &x.attrs,
+        E::Unary(x) => &x.attrs,
+        E::Field(x) => &x.attrs,
+        E::Index(x) => &x.attrs,
+        _ => &[],
+    };
+    if let Some(a) = attrs.iter().find(|a| is_kernel_attr(a)) {
+        return Err(Diagnostic::at(Some("E0658"), "attributes on expressions are experimental", range_of(a), "")
+            .note("see issue #15701 <https://github.com/rust-lang/rust/issues/15701> for more information")
+            .help("add `#![feature(stmt_expr_attributes)]` to the crate attributes to enable"));
+    }
+    // syn attaches a statement's outer attributes to its leftmost operand
+    match e {
+        E::Assign(x) => check_expr_attrs(&x.left),
+        E::Binary(x) => check_expr_attrs(&x.left),
+        E::MethodCall(x) => check_expr_attrs(&x.receiver),
+        E::Field(x) => check_expr_attrs(&x.base),
+        E::Index(x) => check_expr_attrs(&x.expr),
+        _ => Ok(()),
+    }
+}
+
 /// `#[panic_handler]`: the item is accepted and skipped (hybridc's own panic
 /// runtime reports panics on both sides).
 pub fn is_panic_handler(attrs: &[Attribute]) -> bool {

@@ -50,6 +50,7 @@ impl<'i> FnLower<'i> {
                     return Err(Diagnostic::unsupported("items inside function bodies", range_of(item)));
                 }
                 syn::Stmt::Expr(e, semi) => {
+                    crate::cfg::check_expr_attrs(e)?;
                     let h = self.expr(e)?;
                     let t = self.ty(h);
                     if last && semi.is_none() {
