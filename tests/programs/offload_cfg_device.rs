@@ -16,7 +16,7 @@ fn empty() {}
 
 #[rustc_offload_kernel]
 fn write21(out: *mut u32) {
-    *out = 21;
+    unsafe { *out = 21 };
 }
 
 #[cfg(not(device))]

@@ -27,7 +27,7 @@ unsafe fn main() {
 }
 
 fn double(a: *const [f32; 6], out: *mut [f32; 6]) {
-    let i = core::arch::nvptx::_block_idx_x() as usize * 32 + core::arch::nvptx::_thread_idx_x() as usize;
+    let i = unsafe { core::arch::nvptx::_block_idx_x() as usize * 32 + core::arch::nvptx::_thread_idx_x() as usize };
     if i < 6 {
         unsafe { (*out)[i] = (*a)[i] * 2.0 };
     }

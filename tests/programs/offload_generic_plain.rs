@@ -2,8 +2,10 @@
 // intrinsic), instantiated through a turbofish and through offload!'s arguments.
 #![feature(core_intrinsics)]
 fn fill<T: Copy>(x: *mut [T; 8], v: T) {
-    let i = core::arch::nvptx::_thread_idx_x() as usize;
-    unsafe { (*x)[i] = v };
+    unsafe {
+        let i = core::arch::nvptx::_thread_idx_x() as usize;
+        (*x)[i] = v;
+    }
 }
 fn main() {
     let mut a = [0.0f32; 8];

@@ -32,18 +32,22 @@ const N: usize = 256;
 
 #[rustc_offload_kernel]
 fn square(x: *mut [f64; N]) {
-    let i = (block_idx_x() * block_dim_x() + thread_idx_x()) as usize;
-    (*x)[i] = (*x)[i] * (*x)[i];
+    unsafe {
+        let i = (block_idx_x() * block_dim_x() + thread_idx_x()) as usize;
+        (*x)[i] = (*x)[i] * (*x)[i];
+    }
 }
 
 // each block reverses its 32 elements through its own copy
 #[rustc_offload_kernel]
 fn reverse_blocks(x: *mut [i32; N]) {
-    let t = thread_idx_x() as usize;
-    let base = (block_idx_x() * block_dim_x()) as usize;
-    let v = (*x)[base + 31 - t];
-    syncthreads();
-    (*x)[base + t] = v;
+    unsafe {
+        let t = thread_idx_x() as usize;
+        let base = (block_idx_x() * block_dim_x()) as usize;
+        let v = (*x)[base + 31 - t];
+        syncthreads();
+        (*x)[base + t] = v;
+    }
 }
 
 #[unsafe(no_mangle)]

@@ -7,6 +7,7 @@
 // `args = ()`, a launch inside a wrapper with control flow, and
 // `offload_get_num_devices`. Each result is checked against a host loop.
 
+use core::arch::nvptx::{_block_dim_x, _block_dim_y, _block_idx_x, _block_idx_y, _grid_dim_x, _thread_idx_x, _thread_idx_y};
 use core::offload::offload_kernel;
 
 #[cfg(device)]
@@ -19,7 +20,7 @@ const N: usize = 64;
 
 // a plain function, a kernel because `offload` names it (rustc's codegen tests)
 pub fn add_one(x: &mut [f32; N]) {
-    let i = core::arch::nvptx::_thread_idx_x() as usize;
+    let i = unsafe { _thread_idx_x() } as usize;
     x[i] += 1.0;
 }
 
@@ -33,9 +34,13 @@ fn fill(x: *mut [f32; N], v: f32) {
 #[core::offload::offload_kernel]
 fn nothing() {}
 
+// each thread marks its own slot of a 2-D launch
 #[std::offload::offload_kernel]
-fn count(c: *mut u32) {
-    gpu::atomic_add(c, 1);
+fn mark(marks: *mut [u32; 64]) {
+    let block = (_block_idx_y() * _grid_dim_x() + _block_idx_x()) as usize;
+    let thread = (_thread_idx_y() * _block_dim_x() + _thread_idx_x()) as usize;
+    let per_block = (_block_dim_x() * _block_dim_y()) as usize;
+    (*marks)[block * per_block + thread] += 1;
 }
 
 // rustc's device-test shape
@@ -48,7 +53,7 @@ pub unsafe extern "gpu-kernel" fn scale(x: *mut f32, k: f32) {
 
 #[rustc_offload_kernel]
 fn sum_rows(m: &[[f64; 4]; 3], out: &mut [f64; 3]) {
-    let r = core::arch::nvptx::_thread_idx_x() as usize;
+    let r = unsafe { core::arch::nvptx::_thread_idx_x() } as usize;
     let mut s = 0.0;
     for c in 0..4 {
         s += m[r][c];
@@ -92,10 +97,14 @@ fn main() {
     core::offload::offload! { kernel = nothing, args = () }
     core::intrinsics::offload(nothing, ());
 
+    let mut marks = [0u32; 64];
+    core::offload::offload! { kernel = mark, workgroup_dim = [2, 1, 1], thread_dim = [8, 1, 1], args = (&mut marks as *mut [u32; 64],) }
+    core::offload::offload! { kernel = mark, workgroup_dim = [3, 2, 1], thread_dim = [4, 2, 1], dyn_cache = 0, args = (&mut marks as *mut [u32; 64],) }
     let mut c = 0u32;
-    core::offload::offload! { kernel = count, workgroup_dim = [2, 1, 1], thread_dim = [8, 1, 1], args = (&mut c as *mut u32,) }
-    core::offload::offload! { kernel = count, workgroup_dim = [3, 1, 1], thread_dim = [4, 2, 1], dyn_cache = 0, args = (&mut c as *mut u32,) }
-    println!("count = {} (host: {})", c, 2 * 8 + 3 * 4 * 2);
+    for i in 0..64 {
+        c += marks[i];
+    }
+    println!("count = {} (host: {}), marks[0] = {}, marks[47] = {}, marks[48] = {}", c, 2 * 8 + 3 * 2 * 4 * 2, marks[0], marks[47], marks[48]);
 
     let mut y = 3.0f32;
     core::intrinsics::offload(scale, [1, 1, 1], [1, 1, 1], (&mut y as *mut f32, 2.0f32));
