@@ -52,7 +52,7 @@ pub(crate) fn is_builtin_fn(path: &str) -> bool {
     if let Some(name) = path.strip_prefix("core::arch::nvptx::") {
         return (name.starts_with('_') && geometry(name).is_some() && !name.contains("global")) || name == "_syncthreads";
     }
-    if crate::libc::is_libc_fn(path) {
+    if crate::libc::is_libc_fn(path) || path.starts_with("core::offload::") {
         return true;
     }
     matches!(
@@ -84,6 +84,7 @@ pub(crate) fn takes_turbofish(path: &str) -> bool {
         || path.ends_with("size_of")
         || path.ends_with("offload")
         || path.ends_with("offload_args")
+        || path.starts_with("core::offload::")
         || path.starts_with("Vec::")
 }
 

@@ -48,6 +48,14 @@ impl<'i> FnLower<'i> {
             let i32_ty = self.scalar_ty(Scalar::I32);
             return Ok(Some(self.host_call(HostFn::NumDevices, vec![], i32_ty, range)));
         }
+        if let Some(item) = path.strip_prefix("core::offload::") {
+            // FIXME(offload library): `Region`, `PartitioningStrategy`, `preload`/`preload_mut` need traits and lifetimes
+            let what = if item.starts_with("offload::") { item } else { item.split("::").next().unwrap_or(item) };
+            return Err(Diagnostic::unsupported(
+                &format!("`core::offload::{what}` (rustc's offload library: regions and preloads)"),
+                range_of(syn_path),
+            ));
+        }
         if path == "core::intrinsics::offload_args" {
             // FIXME(offload_args): rustc maps the arguments and runs the function on the host with device pointers (for GPU libraries)
             return Err(Diagnostic::unsupported(
