@@ -2,24 +2,54 @@
 //! an `offload` call (or `offload!`) is a kernel, as in rustc, which now
 //! finds kernels from the intrinsic rather than from an attribute.
 
-use hybrid_ir::{FunctionKind, Type, TypeTable};
+use std::collections::HashSet;
+
+use hybrid_ir::{ExprKind, FunctionKind, Handle, Type, TypeTable};
 
 use crate::diag::Diagnostic;
+use crate::lower::{Facts, Lowered};
 use crate::mono::Unit;
 use crate::resolve::{check_kernel_decl, check_kernel_symbols, Items};
 
 /// Marks every function (or generic instance) that an `offload` names but
 /// that has no kernel attribute as a kernel, its IR function too, and checks
 /// it as one.
-pub fn mark_offloaded(items: &mut Items, units: &mut [Unit], types: &TypeTable) -> Result<(), Vec<Diagnostic>> {
+pub fn mark_offloaded(items: &mut Items, units: &mut Vec<Unit>, types: &TypeTable) -> Result<(), Vec<Diagnostic>> {
+    let called: HashSet<usize> = units.iter().flat_map(|u| u.calls.iter().map(|c| c.0)).collect();
     let mut marked = Vec::new();
     for u in 0..units.len() {
         for i in 0..units[u].kernel_refs.len() {
             let k = units[u].kernel_refs[i].0;
-            if units[k].lowered.func.kind != FunctionKind::Kernel {
+            if units[k].lowered.func.kind == FunctionKind::Kernel {
+                continue;
+            }
+            if !called.contains(&k) {
                 units[k].lowered.func.kind = FunctionKind::Kernel;
                 marked.push(k);
+                continue;
             }
+            // also called directly: the kernel is a copy with the function's
+            // name (its entry symbol); the ordinary function is renamed
+            let copy = kernel_copy(&units[k]);
+            let original = &mut units[k].lowered.func;
+            original.name = format!("{}::called", original.name);
+            let nh = units.len();
+            units.push(copy);
+            for unit in units.iter_mut() {
+                for e in unit.lowered.func.exprs.iter_mut() {
+                    if let ExprKind::Offload { kernel, .. } = &mut e.kind {
+                        if kernel.index() == k {
+                            *kernel = Handle::from_index(nh);
+                        }
+                    }
+                }
+                for r in unit.kernel_refs.iter_mut() {
+                    if r.0 == k {
+                        r.0 = nh;
+                    }
+                }
+            }
+            marked.push(nh);
         }
     }
     if marked.is_empty() {
@@ -59,20 +89,6 @@ pub fn mark_offloaded(items: &mut Items, units: &mut [Unit], types: &TypeTable) 
             ));
         }
     }
-    // FIXME(offloaded functions called directly): the IR has one function
-    // per item, and a kernel's host-fallback entry has the kernel ABI; rustc
-    // also keeps the ordinary function.
-    for unit in units.iter() {
-        for (callee, range) in &unit.calls {
-            if marked.contains(callee) {
-                let name = &units[*callee].lowered.func.name;
-                errors.push(Diagnostic::unsupported(
-                    &format!("calling `{name}` directly while it is also launched with `offload`"),
-                    range.clone(),
-                ));
-            }
-        }
-    }
     if let Err(e) = check_kernel_symbols(items) {
         errors.push(e);
     }
@@ -80,5 +96,24 @@ pub fn mark_offloaded(items: &mut Items, units: &mut [Unit], types: &TypeTable) 
         Ok(())
     } else {
         Err(errors)
+    }
+}
+
+/// A kernel copy of unit `u` (same body, facts and callees).
+fn kernel_copy(u: &Unit) -> Unit {
+    let mut func = u.lowered.func.clone();
+    func.kind = FunctionKind::Kernel;
+    let f = &u.lowered.facts;
+    let facts = Facts {
+        calls: f.calls.clone(),
+        kernel_refs: f.kernel_refs.clone(),
+        host_only: f.host_only.clone(),
+        device_only: f.device_only.clone(),
+    };
+    Unit {
+        lowered: Lowered { func, facts, instances: Vec::new(), shared_arrays: Vec::new() },
+        fid: u.fid,
+        calls: u.calls.clone(),
+        kernel_refs: u.kernel_refs.clone(),
     }
 }
