@@ -2,5 +2,5 @@
 use core::offload::Region;
 fn main() {
     let mut x = [0.0f32; 4];
-    let region = Region::<f32, u8>::new(&mut x[..]);
+    let region = Region::new(&mut x[..]);
 }
