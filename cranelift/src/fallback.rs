@@ -96,10 +96,18 @@ pub fn build_c_main(cx: &ModuleCx, func: &mut ir::Function, fctx: &mut FunctionB
     let user = import(&mut b, Namespace::FUNC, user_main.id.as_u32(), user_main.signature.clone(), true);
     let rt = Rt::RtFinish;
     let finish = import(&mut b, Namespace::RUNTIME, rt.index(), runtime::signature(rt.info(), cx.isa.default_call_conv()), false);
-    // declare_all checked that the user's main takes and returns nothing.
-    b.ins().call(user, &[]);
-    let inst = b.ins().call(finish, &[]);
-    let code = b.inst_results(inst)[0];
+    // declare_all checked that the user's main is `fn()` or C's `(argc, argv) -> int`
+    let code = if user_main.signature.params.is_empty() {
+        b.ins().call(user, &[]);
+        let inst = b.ins().call(finish, &[]);
+        b.inst_results(inst)[0]
+    } else {
+        let args = b.block_params(block).to_vec();
+        let inst = b.ins().call(user, &args);
+        let code = b.inst_results(inst)[0];
+        b.ins().call(finish, &[]);
+        code
+    };
     b.ins().return_(&[code]);
     b.seal_all_blocks();
     b.finalize(cx.isa.frontend_config());

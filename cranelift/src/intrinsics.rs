@@ -155,6 +155,16 @@ impl FunctionCx<'_, '_> {
                 let now = self.call_rt(Rt::NowNs, &[]).expect("hybrid_now_ns returns a value");
                 Val::Scalar(now)
             }
+            Intrinsic::HostCall(f) => {
+                if self.flavor != Flavor::Host {
+                    return Err(self.unsupported("C library calls in device code"));
+                }
+                let args = (0..vals.len()).map(|i| self.arg(vals, i)).collect::<Result<Vec<_>>>()?;
+                match self.call_rt(f.rt(), &args) {
+                    Some(v) => Val::Scalar(v),
+                    None => Val::Nothing,
+                }
+            }
             Intrinsic::Atomic(atomic) => {
                 let values = (0..vals.len()).map(|i| self.arg(vals, i)).collect::<Result<Vec<_>>>()?;
                 self.atomic(atomic, &values, expr)?

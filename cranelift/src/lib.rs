@@ -285,7 +285,10 @@ fn declare_all(module: &Module, isa: OwnedTargetIsa) -> Result<ModuleCx<'_>> {
     let mut cmain = None;
     if let Some(entry) = module.entry {
         if let Some(user_main) = &host[entry.index()] {
-            if !user_main.signature.params.is_empty() || !user_main.signature.returns.is_empty() {
+            let c_form = fallback::c_main_signature(&*isa);
+            let plain = user_main.signature.params.is_empty() && user_main.signature.returns.is_empty();
+            let c_like = user_main.signature.params == c_form.params && user_main.signature.returns == c_form.returns;
+            if !plain && !c_like {
                 return Err(HostError::Unsupported {
                     what: "`main` with parameters or a result".into(),
                     function: module.functions[entry].name.clone(),

@@ -29,10 +29,13 @@
 mod bodies;
 mod cfg;
 mod consteval;
+mod crate_attrs;
 mod diag;
 mod enums;
 mod generics;
 mod infer;
+mod kernels;
+mod libc;
 mod lower;
 mod modtree;
 mod mono;
@@ -147,15 +150,16 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     // root file's; a panic in another file prints its line and column
     // with the root file's name.
     let mut module = hybrid_ir::Module::new(file_name);
-    check_crate_attrs(&parsed[0]).map_err(|d| Diagnostics::new(vec![d]))?;
-    let items = resolve::collect(&parsed, &files.mod_files, &mut module.types).map_err(Diagnostics::sorted)?;
+    crate_attrs::check(&parsed[0]).map_err(|d| Diagnostics::new(vec![d]))?;
+    let mut items = resolve::collect(&parsed, &files.mod_files, &mut module.types).map_err(Diagnostics::sorted)?;
     drop(parsed);
     drop(scope);
     proc_macro2::extra::invalidate_current_thread_spans();
     timings.push(("cfg+resolve", t.elapsed()));
 
     let t = Instant::now();
-    let collected = mono::lower_all(source, &items, &mut module, &lines, threads).map_err(Diagnostics::sorted)?;
+    let mut collected = mono::lower_all(source, &items, &mut module, &lines, threads).map_err(Diagnostics::sorted)?;
+    kernels::mark_offloaded(&mut items, &mut collected.units, &module.types).map_err(Diagnostics::sorted)?;
     timings.push(("bodies (parallel)", t.elapsed()));
     timings.push(("  parse (all threads)", collected.parse_time));
     timings.push(("  typecheck+lower (all threads)", collected.lower_time));
@@ -254,18 +258,4 @@ fn syntax_error(e: &syn::Error) -> Diagnostic {
     let range = ranges::byte_range(e.span());
     let msg = e.to_string();
     Diagnostic::at(None, msg.clone(), range, msg)
-}
-
-/// `#![feature(..)]`, `#![allow(..)]` and friends are accepted and ignored.
-fn check_crate_attrs(file: &syn::File) -> Result<(), Diagnostic> {
-    for attr in &file.attrs {
-        let name = attr.path().get_ident().map(|i| i.to_string()).unwrap_or_default();
-        if !matches!(
-            name.as_str(),
-            "feature" | "allow" | "warn" | "deny" | "forbid" | "expect" | "doc" | "no_std" | "no_main" | "crate_type" | "crate_name"
-        ) {
-            return Err(Diagnostic::unsupported(&format!("the crate attribute `#![{name}]`"), diag::range_of(attr)));
-        }
-    }
-    Ok(())
 }

@@ -126,7 +126,7 @@ pub struct ModTree {
 /// Deeper than this, a chain of imports is taken to be a cycle.
 const MAX_DEPTH: u32 = 64;
 
-const EXTERN_CRATES: &[&str] = &["core", "std", "alloc", "gpu"];
+const EXTERN_CRATES: &[&str] = &["core", "std", "alloc", "gpu", "libc"];
 
 fn is_primitive(name: &str) -> bool {
     hybrid_ir::Scalar::from_name(name).is_some() || name == "Vec"

@@ -367,7 +367,8 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
     match items.tree.modules[ROOT].values.get("main").map(|b| b.def.clone()) {
         Some(Def::Fn(id)) if items.fns[id].on_host && !items.fns[id].is_generic() => {
             let f = &items.fns[id];
-            if !f.params.is_empty() || !matches!(types.get(f.ret), Type::Unit) {
+            let plain = f.params.is_empty() && matches!(types.get(f.ret), Type::Unit);
+            if !plain && !crate::libc::is_c_main(f, types) {
                 errors.push(Diagnostic::at(Some("E0580"), "`main` function has wrong type", f.range.clone(), "expected `fn()`"));
             }
             items.main = Some(id);
@@ -478,7 +479,7 @@ fn check_imports(tree: &ModTree) -> Vec<Diagnostic> {
 }
 
 /// Kernels' entry symbols (their paths with `::` as `__`) must not collide.
-fn check_kernel_symbols(items: &Items) -> DResult<()> {
+pub(crate) fn check_kernel_symbols(items: &Items) -> DResult<()> {
     let mut seen: HashMap<String, FnId> = HashMap::new();
     for (id, f) in items.fns.iter().enumerate() {
         if !f.is_kernel {
@@ -486,13 +487,9 @@ fn check_kernel_symbols(items: &Items) -> DResult<()> {
         }
         let symbol = f.name.replace("::", "__");
         if let Some(prev) = seen.insert(symbol.clone(), id) {
-            return Err(Diagnostic::at(
-                None,
-                format!("kernels `{}` and `{}` would have the same entry symbol `{symbol}`", items.fns[prev].name, f.name),
-                f.range.clone(),
-                "rename this kernel",
-            )
-            .secondary(items.fns[prev].range.clone(), "the other kernel"));
+            // rustc's wording for a symbol collision
+            return Err(Diagnostic::at(None, format!("symbol `{symbol}` is already defined"), f.sig_range.clone(), "")
+                .note(format!("kernels `{}` and `{}` have the same entry symbol", items.fns[prev].name, f.name)));
         }
     }
     Ok(())
@@ -734,36 +731,42 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
     decl.receiver = receiver;
     decl.ret = ret;
     if decl.is_kernel {
-        if !matches!(types.get(ret), Type::Unit) {
+        check_kernel_decl(decl, types)?;
+    }
+    Ok(())
+}
+
+/// A kernel returns `()` and takes parameters that map to kernel slots.
+pub(crate) fn check_kernel_decl(decl: &FnDecl, types: &TypeTable) -> DResult<()> {
+    if !matches!(types.get(decl.ret), Type::Unit) {
+        return Err(Diagnostic::at(
+            None,
+            format!("kernel `{}` must return `()`", decl.name),
+            decl.output_range.clone(),
+            format!("kernels cannot return a value; this one returns `{}`", types.display(decl.ret)),
+        )
+        .help("write results through a `&mut` or `*mut` parameter instead"));
+    }
+    for p in &decl.params {
+        if hybrid_ir::abi::kernel_param_slots(types, p.ty).is_none() {
             return Err(Diagnostic::at(
                 None,
-                format!("kernel `{}` must return `()`", decl.name),
-                range_of(&sig.output),
-                format!("kernels cannot return a value; this one returns `{}`", types.display(ret)),
-            )
-            .help("write results through a `&mut` or `*mut` parameter instead"));
+                format!("kernel parameter `{}` has a type that cannot be passed to a kernel", p.name),
+                p.range.clone(),
+                format!(
+                    "`{}` is not a scalar, a thin pointer, a reference, a slice reference or a struct, tuple or array of plain data",
+                    types.display(p.ty)
+                ),
+            ));
         }
-        for p in &decl.params {
-            if hybrid_ir::abi::kernel_param_slots(types, p.ty).is_none() {
+        if let Type::Pointer { pointee, .. } | Type::SliceRef { elem: pointee, .. } = types.get(p.ty) {
+            if !is_plain_data(types, *pointee) {
                 return Err(Diagnostic::at(
                     None,
-                    format!("kernel parameter `{}` has a type that cannot be passed to a kernel", p.name),
+                    format!("kernel parameter `{}` points to data that cannot be copied to the device", p.name),
                     p.range.clone(),
-                    format!(
-                        "`{}` is not a scalar, a thin pointer, a reference, a slice reference or a struct, tuple or array of plain data",
-                        types.display(p.ty)
-                    ),
+                    format!("`{}` contains pointers or a `Vec`", types.display(p.ty)),
                 ));
-            }
-            if let Type::Pointer { pointee, .. } | Type::SliceRef { elem: pointee, .. } = types.get(p.ty) {
-                if !is_plain_data(types, *pointee) {
-                    return Err(Diagnostic::at(
-                        None,
-                        format!("kernel parameter `{}` points to data that cannot be copied to the device", p.name),
-                        p.range.clone(),
-                        format!("`{}` contains pointers or a `Vec`", types.display(p.ty)),
-                    ));
-                }
             }
         }
     }

@@ -73,7 +73,9 @@ pub fn assign(items: &Items, units: &[Unit], main: Option<usize>) -> Result<Vec<
     let mut reached_from: Vec<Option<usize>> = vec![None; n];
     for id in 0..n {
         let f = decl(id);
-        if f.is_kernel {
+        // the unit's kind: an offloaded function that is also called directly
+        // is a kernel copy next to the ordinary function (`kernels.rs`)
+        if units[id].lowered.func.kind == hybrid_ir::FunctionKind::Kernel {
             if !f.on_device {
                 errors.push(Diagnostic::at(
                     None,

@@ -158,11 +158,19 @@ impl Items {
                         return Err(Diagnostic::unsupported(&format!("the type `{name}`"), r));
                     }
                 }
-                if let Some(PathRes::Def(Def::Struct(sid))) = self.resolve(module, &tp.path, Ns::Type)? {
-                    if !self.structs[sid].params.is_empty() {
-                        return self.generic_struct(sid, None, types, infer, scope, r);
+                match self.resolve(module, &tp.path, Ns::Type)? {
+                    Some(PathRes::Def(Def::Struct(sid))) => {
+                        if !self.structs[sid].params.is_empty() {
+                            return self.generic_struct(sid, None, types, infer, scope, r);
+                        }
+                        return Ok(infer.import(self.structs[sid].ty, types));
                     }
-                    return Ok(infer.import(self.structs[sid].ty, types));
+                    Some(PathRes::Def(Def::Extern(segs))) => {
+                        if let Some(s) = crate::libc::c_type(&segs) {
+                            return Ok(infer.scalar(s));
+                        }
+                    }
+                    _ => {}
                 }
                 return Err(Diagnostic::at(
                     Some("E0412"),

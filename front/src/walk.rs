@@ -171,13 +171,13 @@ impl<'a> Walk<'a> {
             Item::Macro(mc) => return Err(Diagnostic::not_in_language("macro definitions", range_of(&mc.mac.path))),
             Item::Static(s) => return Err(Diagnostic::unsupported("`static` items", range_of(&s.ident))),
             Item::Type(t) => return Err(Diagnostic::unsupported("type aliases", range_of(&t.ident))),
-            Item::ExternCrate(e) => return Err(Diagnostic::unsupported("`extern crate`", range_of(&e.ident))),
+            Item::ExternCrate(e) => return crate::libc::extern_crate(e),
             other => return Err(Diagnostic::unsupported("this item", range_of(other))),
         };
         cfg::check_item_attrs(attrs)?;
         let (h, d) = sides(attrs)?;
         let (on_host, on_device) = (h && outer.0, d && outer.1);
-        if !on_host && !on_device {
+        if !on_host && !on_device || cfg::is_panic_handler(attrs) {
             return Ok(());
         }
         match item {
@@ -193,6 +193,14 @@ impl<'a> Walk<'a> {
                             cfg::check_item_attrs(&f.attrs)?;
                             let (h, _) = sides(&f.attrs)?;
                             crate::resolve::check_sig_shape(&f.sig, false)?;
+                            if let Some((link_name, at)) = cfg::link_name(&f.attrs) {
+                                // an LLVM intrinsic (`llvm.nvvm.*`): the name refers to the builtin it is
+                                let target = crate::libc::llvm_intrinsic(&link_name, at)?;
+                                let binding =
+                                    Binding { def: Def::Extern(target), vis: self.vis(&f.vis, m)?, head: fn_head(&f.vis, &f.sig) };
+                                self.bind(m, Ns::Value, f.sig.ident.to_string(), binding, range_of(&f.sig.ident))?;
+                                continue;
+                            }
                             self.foreign.push(ForeignDecl {
                                 name: f.sig.ident.to_string(),
                                 module: m,
@@ -443,19 +451,13 @@ impl<'a> Walk<'a> {
     fn function(&mut self, f: &'a syn::ItemFn, m: ModId, on_host: bool, on_device: bool) -> DResult<()> {
         crate::resolve::check_sig_shape(&f.sig, true)?;
         let name = f.sig.ident.to_string();
-        let is_kernel = cfg::is_kernel(&f.attrs);
+        // `extern "gpu-kernel"` alone also makes a kernel, as rustc's device pass reads it
+        let gpu_abi = f.sig.abi.as_ref().is_some_and(|a| a.name.as_ref().is_some_and(|n| n.value() == "gpu-kernel"));
+        let is_kernel = cfg::is_kernel(&f.attrs) || gpu_abi;
         if let Some(abi) = &f.sig.abi {
             let abi_name = abi.name.as_ref().map(|n| n.value()).unwrap_or_else(|| "C".into());
             match abi_name.as_str() {
-                "gpu-kernel" if is_kernel => {}
-                "gpu-kernel" => {
-                    return Err(Diagnostic::at(
-                        None,
-                        "an `extern \"gpu-kernel\"` function must be marked `#[offload_kernel]` or `#[rustc_offload_kernel]`",
-                        range_of(&f.sig.ident),
-                        "missing kernel attribute",
-                    ))
-                }
+                "gpu-kernel" => {}
                 "C" | "Rust" => {}
                 other => return Err(Diagnostic::unsupported(&format!("the ABI `\"{other}\"`"), range_of(abi))),
             }

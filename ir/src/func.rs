@@ -244,6 +244,10 @@ pub enum Intrinsic {
     /// Device only. `() -> *mut T`: the start of the launch's dynamic shared
     /// memory (`dyn_cache` bytes per block, aligned to 16).
     DynSharedMem,
+    /// Host only. A call of a C library function or shim query through its
+    /// runtime row (`HostFn::rt`); arguments and result are scalars or
+    /// pointers of the row's ABI classes (`host_call::check`).
+    HostCall(crate::host_call::HostFn),
 }
 
 /// The operation of `Intrinsic::Atomic`.
@@ -269,6 +273,7 @@ impl Intrinsic {
                 | Intrinsic::VecToSlice
                 | Intrinsic::Exit
                 | Intrinsic::NowNanos
+                | Intrinsic::HostCall(_)
         )
     }
 

@@ -12,10 +12,12 @@ pub mod abi;
 pub mod analysis;
 pub mod arena;
 pub mod func;
+pub mod host_call;
 pub mod print;
 pub mod types;
 pub mod valid;
 
 pub use arena::{Arena, Handle, UniqueArena};
 pub use func::*;
+pub use host_call::HostFn;
 pub use types::{Field, Layout, Scalar, StructDef, Type, TypeTable, ValueRepr};

@@ -138,6 +138,10 @@ impl FunctionValidator<'_> {
                 if op.is_device_only() {
                     self.check_device_intrinsic(*op, args, expr.ty)?;
                 }
+                if let Intrinsic::HostCall(f) = op {
+                    let arg_tys: Vec<_> = args.iter().map(|&a| self.func.exprs[a].ty).collect();
+                    crate::host_call::check(&self.module.types, *f, &arg_tys, expr.ty)?;
+                }
                 operands.extend(args.iter().copied());
             }
             ExprKind::Field { base, .. } => operands.push(*base),

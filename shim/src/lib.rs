@@ -18,6 +18,7 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod abi;
+pub mod clib;
 pub mod cuda;
 pub mod device;
 pub mod fallback;

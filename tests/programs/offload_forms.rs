@@ -24,7 +24,7 @@ fn main() {
     let mut xs = vec![1.0f32; 300];
     let p = Params { scale: 3.0, shift: -0.5 };
     core::offload::offload! { kernel = affine, workgroup_dim = [3, 1, 1], thread_dim = [128, 1, 1], args = (&p, &mut xs) }
-    core::offload::offload! { kernel = affine, workgroup_dim = [2, 1, 1], thread_dim = [256, 1, 1], dyn_cache = 0, device = -1, args = (&p, &mut xs) }
+    core::offload::offload! { kernel = affine, workgroup_dim = [2, 1, 1], thread_dim = [256, 1, 1], dyn_cache = 0, device = 0, args = (&p, &mut xs) }
     let mut c = 0u32;
     core::offload::offload! { kernel = count, workgroup_dim = [4, 2, 1], thread_dim = [8, 2, 2], args = (&mut c as *mut u32,) }
     core::offload::offload! { kernel = count, args = (&mut c as *mut u32,) }

@@ -52,9 +52,15 @@ pub(crate) fn is_builtin_fn(path: &str) -> bool {
     if let Some(name) = path.strip_prefix("core::arch::nvptx::") {
         return (name.starts_with('_') && geometry(name).is_some() && !name.contains("global")) || name == "_syncthreads";
     }
+    if crate::libc::is_libc_fn(path) || path.starts_with("core::offload::") {
+        return true;
+    }
     matches!(
         path,
-        "core::intrinsics::offload"
+        "core::intrinsics::offload_get_num_devices"
+            | "core::intrinsics::offload_args"
+            | "core::mem::size_of"
+            | "core::intrinsics::offload"
             | "core::intrinsics::gpu_dynamic_groupshared_mem"
             | "core::process::exit"
             | "core::hint::black_box"
@@ -75,11 +81,15 @@ pub(crate) fn takes_turbofish(path: &str) -> bool {
         || path.ends_with("gpu_dynamic_groupshared_mem")
         || path.ends_with("null_mut")
         || path.ends_with("null")
+        || path.ends_with("size_of")
+        || path.ends_with("offload")
+        || path.ends_with("offload_args")
+        || path.starts_with("core::offload::")
         || path.starts_with("Vec::")
 }
 
 impl<'i> FnLower<'i> {
-    fn arity(&self, name: &str, args: &[&syn::Expr], n: usize, range: &Range<usize>) -> DResult<()> {
+    pub(crate) fn arity(&self, name: &str, args: &[&syn::Expr], n: usize, range: &Range<usize>) -> DResult<()> {
         if args.len() == n {
             return Ok(());
         }
@@ -96,7 +106,7 @@ impl<'i> FnLower<'i> {
         ))
     }
 
-    fn intrinsic(&mut self, op: Intrinsic, args: Vec<Handle<Expr>>, ty: TyId, range: &Range<usize>) -> Handle<Expr> {
+    pub(crate) fn intrinsic(&mut self, op: Intrinsic, args: Vec<Handle<Expr>>, ty: TyId, range: &Range<usize>) -> Handle<Expr> {
         self.push(ExprKind::Intrinsic { op, args }, ty, range)
     }
 
@@ -143,6 +153,9 @@ impl<'i> FnLower<'i> {
             }
             return Err(Diagnostic::unsupported(&format!("`{path}`"), range_of(syn_path)));
         }
+        if let Some(call) = self.clib_call(path, syn_path, args, range)? {
+            return Ok(call);
+        }
         match path {
             "core::intrinsics::gpu_dynamic_groupshared_mem" => {
                 self.arity(path, args, 0, range)?;
@@ -152,7 +165,7 @@ impl<'i> FnLower<'i> {
                 let ty = self.infer.known(Shape::Ptr { pointee, mutable: true, reference: false });
                 Ok(self.intrinsic(Intrinsic::DynSharedMem, vec![], ty, range))
             }
-            "core::intrinsics::offload" => self.offload_call(args, range),
+            "core::intrinsics::offload" => self.offload_call(syn_path, args, range),
             "core::process::exit" => {
                 self.arity(path, args, 1, range)?;
                 self.facts.host_only.push(("`std::process::exit`".into(), range.clone()));
@@ -247,7 +260,7 @@ impl<'i> FnLower<'i> {
     }
 
     /// The `::<..>` arguments of a path's last segment, as types.
-    fn turbofish_types(&self, path: &syn::Path, n: usize, form: &str) -> DResult<Vec<syn::Type>> {
+    pub(crate) fn turbofish_types(&self, path: &syn::Path, n: usize, form: &str) -> DResult<Vec<syn::Type>> {
         let last = path.segments.last().ok_or_else(|| Diagnostic::ice("empty path"))?;
         let syn::PathArguments::AngleBracketed(a) = &last.arguments else {
             return Err(Diagnostic::at(Some("E0282"), "type annotations needed", range_of(path), format!("write `{form}`")));

@@ -133,6 +133,7 @@ impl<'i> FnLower<'i> {
                 Ok(self.lit(Literal::Float(value), ty, range))
             }
             syn::Lit::Bool(b) => Ok(self.lit_bool(b.value, range)),
+            syn::Lit::CStr(s) => self.c_string(s, range),
             syn::Lit::Str(_) => Err(Diagnostic::unsupported("string literals outside `println!`-style macros", range.clone())),
             syn::Lit::Char(_) => Err(Diagnostic::unsupported("`char` literals", range.clone())),
             _ => Err(Diagnostic::unsupported("this literal", range.clone())),
@@ -367,6 +368,10 @@ impl<'i> FnLower<'i> {
                 }
                 _ => {}
             }
+        }
+        // `&mut x as &mut [T]`: an unsizing coercion written as a cast
+        if let Some(Shape::Slice { .. }) = self.shape(target) {
+            return self.coerce(value, target);
         }
         Ok(self.push(ExprKind::Cast { value }, target, &range))
     }

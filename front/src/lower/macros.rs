@@ -12,8 +12,7 @@ use syn::Token;
 use super::debug::Part;
 use super::FnLower;
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::infer::{Shape, TyId, VarKind};
-use crate::modtree::{Def, Ns, PathRes};
+use crate::infer::{Shape, VarKind};
 
 /// One `{..}` of a format string, before its argument is lowered.
 enum FmtItem {
@@ -33,7 +32,7 @@ enum ArgRef {
 
 type ExprList = Punctuated<syn::Expr, Token![,]>;
 
-fn parse_exprs(mac: &syn::Macro) -> DResult<Vec<syn::Expr>> {
+pub(super) fn parse_exprs(mac: &syn::Macro) -> DResult<Vec<syn::Expr>> {
     let list = ExprList::parse_terminated
         .parse2(mac.tokens.clone())
         .map_err(|e| Diagnostic::at(None, e.to_string(), e.span().byte_range(), "could not parse the macro's arguments"))?;
@@ -488,7 +487,7 @@ impl<'i> FnLower<'i> {
     }
 
     /// A fresh read of the local behind a `Local` place expression.
-    fn local_read(&mut self, place: Handle<Expr>, range: &Range<usize>) -> Handle<Expr> {
+    pub(crate) fn local_read(&mut self, place: Handle<Expr>, range: &Range<usize>) -> Handle<Expr> {
         match self.kind(place).clone() {
             ExprKind::Local(l) => self.local_expr(l, range),
             _ => place,
@@ -533,227 +532,5 @@ impl<'i> FnLower<'i> {
         }
         let tail = self.local_read(place, range);
         Ok(self.block_expr(stmts, Some(tail), range))
-    }
-
-    fn offload_macro(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
-        let args = parse_exprs(mac)?;
-        let mut kernel = None;
-        let mut grid = None;
-        let mut block = None;
-        let mut dyn_cache = None;
-        let mut device = None;
-        let mut kargs = None;
-        for a in &args {
-            let syn::Expr::Assign(asg) = a else {
-                return Err(Diagnostic::at(None, "expected `key = value` in `offload!`", range_of(a), "expected `key = value`"));
-            };
-            let key = match &*asg.left {
-                syn::Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()).unwrap_or_default(),
-                _ => String::new(),
-            };
-            let slot = match key.as_str() {
-                "kernel" => &mut kernel,
-                "workgroup_dim" => &mut grid,
-                "thread_dim" => &mut block,
-                "dyn_cache" => &mut dyn_cache,
-                "device" => &mut device,
-                "args" => &mut kargs,
-                _ => {
-                    return Err(Diagnostic::at(
-                        None,
-                        format!("unknown key `{key}` in `offload!`"),
-                        range_of(&asg.left),
-                        "expected one of `kernel`, `workgroup_dim`, `thread_dim`, `dyn_cache`, `device`, `args`",
-                    ))
-                }
-            };
-            if slot.is_some() {
-                return Err(Diagnostic::at(None, format!("`{key}` given twice in `offload!`"), range_of(&asg.left), "duplicate key"));
-            }
-            *slot = Some(&*asg.right);
-        }
-        let Some(kernel) = kernel else {
-            return Err(Diagnostic::at(None, "`offload!` needs `kernel = ..`", range.clone(), "missing `kernel`"));
-        };
-        self.offload(kernel, grid, block, dyn_cache, device, kargs, range)
-    }
-
-    /// `core::intrinsics::offload(k, [args...])` in its 2-, 4- and 6-argument forms.
-    pub(crate) fn offload_call(&mut self, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
-        match args.len() {
-            2 => self.offload(args[0], None, None, None, None, Some(args[1]), range),
-            4 => self.offload(args[0], Some(args[1]), Some(args[2]), None, None, Some(args[3]), range),
-            6 => self.offload(args[0], Some(args[1]), Some(args[2]), Some(args[3]), Some(args[4]), Some(args[5]), range),
-            n => Err(Diagnostic::at(
-                Some("E0061"),
-                format!("`offload` takes 2, 4 or 6 arguments but {n} {} supplied", if n == 1 { "argument was" } else { "arguments were" }),
-                range.clone(),
-                "expected `(kernel, args)`, `(kernel, grid, block, args)` or `(kernel, grid, block, dyn_cache, device, args)`",
-            )),
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn offload(
-        &mut self,
-        kernel: &syn::Expr,
-        grid: Option<&syn::Expr>,
-        block: Option<&syn::Expr>,
-        dyn_cache: Option<&syn::Expr>,
-        device: Option<&syn::Expr>,
-        args: Option<&syn::Expr>,
-        range: &Range<usize>,
-    ) -> DResult<Handle<Expr>> {
-        self.facts.host_only.push(("`offload` (kernels are launched from the host)".into(), range.clone()));
-        let krange = range_of(kernel);
-        let kid = match kernel {
-            syn::Expr::Path(p) => {
-                let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
-                let local = p.path.get_ident().and_then(|i| self.lookup(&i.to_string()));
-                let res = if local.is_some() { None } else { self.resolve_path(&p.path, Ns::Value)? };
-                match res {
-                    Some(PathRes::Def(Def::Fn(id))) => id,
-                    Some(PathRes::Def(Def::Foreign(_))) => {
-                        return Err(Diagnostic::at(None, format!("`{}` is not a kernel", segs.join("::")), krange, "declared in an `extern` block, but no kernel has this name")
-                            .help("define the kernel with `#[offload_kernel]` (or `#[rustc_offload_kernel] extern \"gpu-kernel\" fn` for the device side)"))
-                    }
-                    _ => {
-                        return Err(Diagnostic::at(Some("E0425"), format!("cannot find kernel `{}` in this scope", segs.join("::")), krange, "not found in this scope"))
-                    }
-                }
-            }
-            _ => {
-                return Err(Diagnostic::at(None, "the first argument of `offload` must name a kernel", krange, "expected a kernel's name"))
-            }
-        };
-        let decl = &self.items.fns[kid];
-        if !decl.is_kernel {
-            return Err(Diagnostic::at(
-                None,
-                format!("`{}` is not a kernel", decl.name),
-                krange,
-                "expected a function marked `#[offload_kernel]`",
-            )
-            .secondary(decl.range.clone(), format!("`{}` is defined here without a kernel attribute", decl.name))
-            .help("mark it `#[offload_kernel]` to launch it on the GPU"));
-        }
-        let kernel_handle = decl.handle;
-        // a generic kernel: `offload(k::<f32>, ..)`, its instance chosen by the turbofish or the arguments
-        let instance = if decl.is_generic() {
-            let turbofish = match kernel {
-                syn::Expr::Path(p) => p.path.segments.last().and_then(|s| match &s.arguments {
-                    syn::PathArguments::AngleBracketed(a) => Some(a),
-                    _ => None,
-                }),
-                _ => None,
-            };
-            Some(self.instantiate_use(kid, turbofish, None, &krange)?)
-        } else {
-            None
-        };
-        let param_tys: Vec<TyId> = match &instance {
-            Some((sig, _)) => sig.params.iter().map(|p| p.1).collect(),
-            None => decl.params.iter().map(|p| p.ty).collect::<Vec<_>>().into_iter().map(|t| self.infer.import(t, self.types)).collect(),
-        };
-        let u32_ty = self.scalar_ty(Scalar::U32);
-        let blocks = self.dims(grid, range)?;
-        let threads = self.dims(block, range)?;
-        let dyn_cache = match dyn_cache {
-            Some(e) => self.lower_coerced(e, u32_ty)?,
-            None => self.lit_scalar(Scalar::U32, 0, range),
-        };
-        let device = match device {
-            Some(e) => {
-                let i32_ty = self.scalar_ty(Scalar::I32);
-                self.lower_coerced(e, i32_ty)?
-            }
-            None => self.lit_scalar(Scalar::I32, (-1i32) as u32 as u64, range),
-        };
-        let arg_exprs: Vec<&syn::Expr> = match args {
-            None => Vec::new(),
-            Some(syn::Expr::Tuple(t)) => t.elems.iter().collect(),
-            Some(syn::Expr::Paren(p)) => vec![&*p.expr],
-            Some(other) => {
-                return Err(Diagnostic::at(
-                    None,
-                    "kernel arguments must be a tuple",
-                    range_of(other),
-                    "expected `(a, b, ..)` (one argument: `(a,)`)",
-                ))
-            }
-        };
-        if arg_exprs.len() != param_tys.len() {
-            let (e, g) = (param_tys.len(), arg_exprs.len());
-            let arange = args.map(range_of).unwrap_or_else(|| range.clone());
-            return Err(Diagnostic::at(
-                Some("E0061"),
-                format!(
-                    "kernel `{}` takes {e} argument{} but {g} {} supplied",
-                    self.items.fns[kid].name,
-                    if e == 1 { "" } else { "s" },
-                    if g == 1 { "argument was" } else { "arguments were" }
-                ),
-                arange,
-                format!("expected {e} argument{}", if e == 1 { "" } else { "s" }),
-            )
-            .secondary(self.items.fns[kid].sig_range.clone(), "kernel defined here"));
-        }
-        let mut lowered = Vec::new();
-        for (a, t) in arg_exprs.iter().zip(param_tys) {
-            let v = self.expr(a)?;
-            lowered.push(self.coerce(v, t)?);
-        }
-        let unit = self.infer.unit();
-        let offload =
-            self.push(ExprKind::Offload { kernel: kernel_handle, blocks, threads, dyn_cache, device, args: lowered }, unit, range);
-        let target = match instance {
-            Some((_, pending)) => self.record_use(offload, pending),
-            None => crate::lower::CallTarget::Fn(kid),
-        };
-        self.facts.kernel_refs.push((target, krange));
-        Ok(offload)
-    }
-
-    /// `[x, y, z]` launch dimensions (`u32`); default `[1, 1, 1]`.
-    fn dims(&mut self, e: Option<&syn::Expr>, range: &Range<usize>) -> DResult<[Handle<Expr>; 3]> {
-        let u32_ty = self.scalar_ty(Scalar::U32);
-        let Some(e) = e else {
-            let one = || 1u64;
-            return Ok([
-                self.lit_scalar(Scalar::U32, one(), range),
-                self.lit_scalar(Scalar::U32, one(), range),
-                self.lit_scalar(Scalar::U32, one(), range),
-            ]);
-        };
-        if let syn::Expr::Array(a) = e {
-            if a.elems.len() != 3 {
-                return Err(Diagnostic::at(
-                    Some("E0308"),
-                    "mismatched types",
-                    range_of(a),
-                    format!("expected an array of 3 `u32`, found {} elements", a.elems.len()),
-                ));
-            }
-            let x = self.lower_coerced(&a.elems[0], u32_ty)?;
-            let y = self.lower_coerced(&a.elems[1], u32_ty)?;
-            let z = self.lower_coerced(&a.elems[2], u32_ty)?;
-            return Ok([x, y, z]);
-        }
-        // any other `[u32; 3]` value: keep it in a local and index it
-        let v = self.expr(e)?;
-        let arr = self.infer.known(Shape::Array { elem: u32_ty, len: 3 });
-        let v = self.coerce(v, arr)?;
-        let r = range_of(e);
-        let (st, place) = self.spill(v, "dims");
-        let mut out = Vec::new();
-        for i in 0..3u64 {
-            let idx = self.lit_scalar(Scalar::Usize, i, &r);
-            let p = self.local_read(place, &r);
-            let ix = self.push(ExprKind::Index { base: p, index: idx }, u32_ty, &r);
-            out.push(ix);
-        }
-        // the first read carries the `let`
-        let first = self.block_expr(vec![st], Some(out[0]), &r);
-        Ok([first, out[1], out[2]])
     }
 }

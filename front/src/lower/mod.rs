@@ -4,6 +4,7 @@
 
 mod adt;
 mod builtin;
+mod clib;
 mod closure;
 mod debug;
 mod exhaust;
@@ -12,6 +13,7 @@ mod finalize;
 mod generic;
 mod macros;
 mod matching;
+mod offload;
 mod operators;
 mod orpat;
 mod pattern;
@@ -153,7 +155,8 @@ pub fn lower_function(
         loops: Vec::new(),
         next_loop: 0,
         ret: TyId::PLACEHOLDER,
-        unsafe_depth: decl.is_unsafe as u32,
+        // a kernel's body is an unsafe context (rustc expands `#[offload_kernel]` into an `unsafe extern "gpu-kernel" fn`)
+        unsafe_depth: (decl.is_unsafe || decl.is_kernel) as u32,
         facts: Facts::default(),
         placeholder,
         source_ints: HashSet::new(),

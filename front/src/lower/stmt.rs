@@ -37,6 +37,7 @@ impl<'i> FnLower<'i> {
             let last = i + 1 == n;
             match s {
                 syn::Stmt::Local(l) => {
+                    crate::cfg::check_stmt_attrs(&l.attrs, crate::ranges::byte_range(l.let_token.span).start..range_of(l).end)?;
                     let lowered = self.let_stmt(l)?;
                     for st in &lowered {
                         if let Stmt::Let { init: Some(e), .. } = st {
@@ -49,6 +50,7 @@ impl<'i> FnLower<'i> {
                     return Err(Diagnostic::unsupported("items inside function bodies", range_of(item)));
                 }
                 syn::Stmt::Expr(e, semi) => {
+                    crate::cfg::check_expr_attrs(e)?;
                     let h = self.expr(e)?;
                     let t = self.ty(h);
                     if last && semi.is_none() {

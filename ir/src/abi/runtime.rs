@@ -149,6 +149,12 @@ runtime_abi! {
     Umodti3 = "__umodti3", (I128, I128) -> Value(I128), [Codegen], System;
     Modti3 = "__modti3", (I128, I128) -> Value(I128), [Codegen], System;
 
+    // ---- C library functions host code calls (`libc::..`; `Intrinsic::HostCall`) ----
+    Malloc = "malloc", (I64) -> Value(Ptr), [Host], System;
+    Calloc = "calloc", (I64, I64) -> Value(Ptr), [Host], System;
+    Realloc = "realloc", (Ptr, I64) -> Value(Ptr), [Host], System;
+    Free = "free", (Ptr) -> Unit, [Host], System;
+    Puts = "puts", (Ptr) -> Value(I32), [Host], System;
     // ---- the shim: formatting into the calling thread's line buffer ----
     /// `(ptr, len)`: append a string.
     FmtStr = "hybrid_fmt_str", (Ptr, I64) -> Unit, [Host, Fallback], Shim;
@@ -182,6 +188,11 @@ runtime_abi! {
     Exit = "hybrid_exit", (I32) -> Never, [Host], Shim;
     /// A monotonic clock in nanoseconds (`Instant`).
     NowNs = "hybrid_now_ns", () -> Value(I64), [Host], Shim;
+    /// `(format, args: *const u64, n)`: C's `printf` with `n` variadic
+    /// arguments in 8-byte slots (`vprintf` over a `va_list` of them).
+    Printf = "hybrid_printf", (Ptr, Ptr, I64) -> Value(I32), [Host], Shim;
+    /// The number of GPUs (0 without a driver or device).
+    NumDevices = "hybrid_num_devices", () -> Value(I32), [Host], Shim;
     /// Flush at the end of `main`; returns 0, the exit code.
     RtFinish = "hybrid_rt_finish", () -> Value(I32), [Host], Shim;
     /// `(ctx: *const ThreadCtx)`: the block barrier of host fallback

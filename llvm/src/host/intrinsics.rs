@@ -144,7 +144,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     /// arguments are evaluated in order first, Memory values copied at once
     /// so later arguments cannot change them.
     pub(crate) fn host_intrinsic(&mut self, op: Intrinsic, args: &[Handle<Expr>], expr: &Expr) -> Lower<Val<'ctx>> {
-        if matches!(op, Intrinsic::Exit | Intrinsic::NowNanos) && self.flavor != Flavor::Host {
+        if matches!(op, Intrinsic::Exit | Intrinsic::NowNanos | Intrinsic::HostCall(_)) && self.flavor != Flavor::Host {
             return Err(self.unsupported(format!("{op:?} in device code"), expr.span));
         }
         let mut vals = Vec::with_capacity(args.len());
@@ -234,6 +234,13 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 self.call_runtime(Rt::Exit, &[code])?;
                 self.builder.build_unreachable()?;
                 return Err(Flow::Diverged);
+            }
+            Intrinsic::HostCall(f) => {
+                let args = (0..vals.len()).map(scalar_arg).collect::<Lower<Vec<_>>>()?;
+                match self.call_runtime(f.rt(), &args)? {
+                    Some(v) => Val::Scalar(v),
+                    None => Val::Unit,
+                }
             }
             Intrinsic::NowNanos => {
                 let now = self.call_runtime(Rt::NowNs, &[])?;

@@ -136,7 +136,13 @@ fn lower_host_module<'ctx>(context: &'ctx Context, ir: &IrModule, machine: &Targ
     if let Some(entry) = ir.entry.filter(|e| ir.functions[*e].sides.host) {
         let user_main = &ir.functions[entry];
         let no_params = user_main.params.iter().all(|&p| m.types.repr(user_main.locals[p].ty) == ValueRepr::Nothing);
-        if !no_params || m.types.repr(user_main.ret) != ValueRepr::Nothing {
+        let plain = no_params && m.types.repr(user_main.ret) == ValueRepr::Nothing;
+        // C's `(argc: i32, argv: *const *const i8) -> i32` (rustc's `#![no_main]` programs)
+        let c_like = user_main.params.len() == 2
+            && ir.types.as_scalar(user_main.locals[user_main.params[0]].ty) == Some(hybrid_ir::Scalar::I32)
+            && matches!(ir.types.get(user_main.locals[user_main.params[1]].ty), hybrid_ir::Type::Pointer { .. })
+            && ir.types.as_scalar(user_main.ret) == Some(hybrid_ir::Scalar::I32);
+        if !plain && !c_like {
             return Err(LlvmError::HostUnsupported {
                 what: "`main` with parameters or a result".into(),
                 func: user_main.name.clone(),
@@ -158,9 +164,19 @@ fn build_c_main<'ctx>(m: &ModuleLowering<'_, 'ctx>, user_main: inkwell::values::
     let builder = context.create_builder();
     builder.position_at_end(context.append_basic_block(main, "entry"));
     let err = |e: inkwell::builder::BuilderError| LlvmError::Llvm(format!("IR builder: {e}"));
-    builder.build_direct_call(user_main, &[], "").map_err(err)?;
-    let code = builder.build_direct_call(finish, &[], "").map_err(err)?;
-    let code = code.try_as_basic_value().basic().ok_or_else(|| LlvmError::Llvm("hybrid_rt_finish returns nothing".into()))?;
+    let basic = |v: inkwell::values::CallSiteValue<'ctx>| {
+        v.try_as_basic_value().basic().ok_or_else(|| LlvmError::Llvm("a call in `main` returns nothing".into()))
+    };
+    // the user's main is `fn()` or C's `(argc, argv) -> int` (the front end checked)
+    let code = if user_main.count_params() == 0 {
+        builder.build_direct_call(user_main, &[], "").map_err(err)?;
+        basic(builder.build_direct_call(finish, &[], "").map_err(err)?)?
+    } else {
+        let args: Vec<_> = main.get_params().iter().map(|p| (*p).into()).collect();
+        let code = basic(builder.build_direct_call(user_main, &args, "").map_err(err)?)?;
+        builder.build_direct_call(finish, &[], "").map_err(err)?;
+        code
+    };
     builder.build_return(Some(&code)).map_err(err)?;
     Ok(())
 }

@@ -91,6 +91,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             | Intrinsic::VecToSlice => Err(self.unsupported("`Vec` (host only)", expr.span)),
             Intrinsic::Exit => Err(self.unsupported("`std::process::exit` (host only)", expr.span)),
             Intrinsic::NowNanos => Err(self.unsupported("`Instant::now` (host only)", expr.span)),
+            Intrinsic::HostCall(f) => Err(self.unsupported(format!("`{}` (host only)", f.rt().name()), expr.span)),
             Intrinsic::Atomic(_) | Intrinsic::SharedArray(_) | Intrinsic::DynSharedMem => self.shared_intrinsic(op, args, expr),
         }
     }

@@ -1,0 +1,215 @@
+//! Calls of libc functions (`libc::malloc`, `libc::printf`, ..), of
+//! `core::intrinsics::offload_get_num_devices` and `core::mem::size_of`,
+//! and C-string literals `c"..."`.
+
+use std::ops::Range;
+
+use hybrid_ir::{Expr, ExprKind, Handle, HostFn, Intrinsic, Literal, Scalar};
+
+use super::FnLower;
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::infer::{Shape, TyId, VarKind};
+
+impl<'i> FnLower<'i> {
+    /// `*mut u8` / `*const i8`: the pointers of the C functions' signatures.
+    fn raw_ptr(&mut self, pointee: Scalar, mutable: bool) -> TyId {
+        let pointee = self.scalar_ty(pointee);
+        self.infer.known(Shape::Ptr { pointee, mutable, reference: false })
+    }
+
+    fn require_unsafe(&self, path: &str, range: &Range<usize>) -> DResult<()> {
+        if self.unsafe_depth == 0 {
+            return Err(Diagnostic::at(
+                Some("E0133"),
+                format!("call to unsafe function `{path}` is unsafe and requires unsafe function or block"),
+                range.clone(),
+                "call to unsafe function",
+            )
+            .note("consult the function's documentation for information on how to avoid undefined behavior"));
+        }
+        Ok(())
+    }
+
+    fn host_call(&mut self, f: HostFn, args: Vec<Handle<Expr>>, ty: TyId, range: &Range<usize>) -> Handle<Expr> {
+        self.push(ExprKind::Intrinsic { op: Intrinsic::HostCall(f), args }, ty, range)
+    }
+
+    /// The libc functions and the offload device count; `None` for other paths.
+    pub(crate) fn clib_call(
+        &mut self,
+        path: &str,
+        syn_path: &syn::Path,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
+        if path == "core::intrinsics::offload_get_num_devices" {
+            self.arity(path, args, 0, range)?;
+            self.facts.host_only.push(("`offload_get_num_devices`".into(), range.clone()));
+            let i32_ty = self.scalar_ty(Scalar::I32);
+            return Ok(Some(self.host_call(HostFn::NumDevices, vec![], i32_ty, range)));
+        }
+        if let Some(item) = path.strip_prefix("core::offload::") {
+            // FIXME(offload library): `Region`, `PartitioningStrategy`, `preload`/`preload_mut` need traits and lifetimes
+            let what = if item.starts_with("offload::") { item } else { item.split("::").next().unwrap_or(item) };
+            return Err(Diagnostic::unsupported(
+                &format!("`core::offload::{what}` (rustc's offload library: regions and preloads)"),
+                range_of(syn_path),
+            ));
+        }
+        if path == "core::intrinsics::offload_args" {
+            // FIXME(offload_args): rustc maps the arguments and runs the function on the host with device pointers (for GPU libraries)
+            return Err(Diagnostic::unsupported(
+                "`core::intrinsics::offload_args` (host functions called with device pointers)",
+                range_of(syn_path),
+            ));
+        }
+        if path == "core::mem::size_of" {
+            self.arity(path, args, 0, range)?;
+            let tys = self.turbofish_types(syn_path, 1, "size_of::<T>()")?;
+            let t = self.convert_type(&tys[0])?;
+            let ty = self
+                .infer
+                .resolve(t, self.types)
+                .map_err(|_| Diagnostic::at(Some("E0282"), "type annotations needed", range_of(&tys[0]), "cannot infer type"))?;
+            let size = self.types.layout(ty).size;
+            return Ok(Some(self.lit_scalar(Scalar::Usize, size, range)));
+        }
+        let Some(name) = path.strip_prefix("libc::") else { return Ok(None) };
+        self.require_unsafe(path, range)?;
+        self.facts.host_only.push((format!("`{path}`"), range.clone()));
+        let usize_ty = self.scalar_ty(Scalar::Usize);
+        let void_ptr = self.raw_ptr(Scalar::U8, true);
+        let char_ptr = self.raw_ptr(Scalar::I8, false);
+        let i32_ty = self.scalar_ty(Scalar::I32);
+        let (f, params, ret) = match name {
+            "malloc" => (HostFn::Malloc, vec![usize_ty], void_ptr),
+            "calloc" => (HostFn::Calloc, vec![usize_ty, usize_ty], void_ptr),
+            "realloc" => (HostFn::Realloc, vec![void_ptr, usize_ty], void_ptr),
+            "free" => (HostFn::Free, vec![void_ptr], self.infer.unit()),
+            "puts" => (HostFn::Puts, vec![char_ptr], i32_ty),
+            "exit" => {
+                self.arity(path, args, 1, range)?;
+                let code = self.lower_coerced(args[0], i32_ty)?;
+                let never = self.infer.never();
+                return Ok(Some(self.intrinsic(Intrinsic::Exit, vec![code], never, range)));
+            }
+            "printf" => return self.printf(path, args, range).map(Some),
+            _ => return Ok(None),
+        };
+        self.arity(path, args, params.len(), range)?;
+        let mut lowered = Vec::new();
+        for (a, p) in args.iter().zip(params) {
+            lowered.push(self.lower_coerced(a, p)?);
+        }
+        Ok(Some(self.host_call(f, lowered, ret, range)))
+    }
+
+    /// `libc::printf(format, args..)`: the variadic arguments go to the shim
+    /// in 8-byte slots (a `#[repr(C)]` tuple of `i64`/`u64`/`f64`/pointers),
+    /// with C's default promotions as rustc applies them.
+    fn printf(&mut self, path: &str, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        if args.is_empty() {
+            return Err(Diagnostic::at(
+                Some("E0060"),
+                "this function takes at least 1 argument but 0 arguments were supplied",
+                range.clone(),
+                format!("`{path}` needs a format string"),
+            ));
+        }
+        let char_ptr = self.raw_ptr(Scalar::I8, false);
+        let format = self.lower_coerced(args[0], char_ptr)?;
+        let mut slots = Vec::new();
+        let mut slot_tys = Vec::new();
+        for a in &args[1..] {
+            let v = self.expr(a)?;
+            let t = self.ty(v);
+            let r = range_of(*a);
+            let (slot, slot_ty) = match self.shape(t) {
+                Some(Shape::Scalar(s))
+                    if matches!(s, Scalar::I32 | Scalar::U32 | Scalar::I64 | Scalar::U64 | Scalar::Isize | Scalar::Usize | Scalar::F64) =>
+                {
+                    let wide = match s {
+                        Scalar::I32 | Scalar::I64 | Scalar::Isize => Scalar::I64,
+                        Scalar::F64 => Scalar::F64,
+                        _ => Scalar::U64,
+                    };
+                    let wide_ty = self.scalar_ty(wide);
+                    let e = if wide == s { v } else { self.push(ExprKind::Cast { value: v }, wide_ty, &r) };
+                    (e, wide_ty)
+                }
+                Some(Shape::Ptr { .. }) => (v, t),
+                None if self.infer.var_kind(t) == Some(VarKind::Int) => {
+                    // an unsuffixed integer literal: `i32`, as rustc infers it
+                    let i32_ty = self.scalar_ty(Scalar::I32);
+                    self.expect_ty(i32_ty, t, &r)?;
+                    let i64_ty = self.scalar_ty(Scalar::I64);
+                    (self.push(ExprKind::Cast { value: v }, i64_ty, &r), i64_ty)
+                }
+                None if self.infer.var_kind(t) == Some(VarKind::Float) => {
+                    let f64_ty = self.scalar_ty(Scalar::F64);
+                    self.expect_ty(f64_ty, t, &r)?;
+                    (v, f64_ty)
+                }
+                _ => {
+                    let shown = self.describe(t);
+                    let cast = match self.shape(t) {
+                        Some(Shape::Scalar(Scalar::F32)) => "c_double",
+                        Some(Shape::Scalar(Scalar::I8 | Scalar::I16 | Scalar::Bool)) => "c_int",
+                        Some(Shape::Scalar(Scalar::U8 | Scalar::U16)) => "c_uint",
+                        _ => "",
+                    };
+                    let mut d = Diagnostic::at(Some("E0617"), format!("can't pass {shown} to variadic function"), r, "");
+                    if !cast.is_empty() {
+                        d = d.help(format!("cast the value to `{cast}`: `{} as {cast}`", self.text(&range_of(*a))));
+                    }
+                    return Err(d);
+                }
+            };
+            slots.push(slot);
+            slot_tys.push(slot_ty);
+        }
+        let n = self.lit_scalar(Scalar::Usize, slots.len() as u64, range);
+        let u64_ty = self.scalar_ty(Scalar::U64);
+        let slots_ptr_ty = self.infer.known(Shape::Ptr { pointee: u64_ty, mutable: false, reference: false });
+        let (stmts, slots_ptr) = match slots.len() {
+            0 => {
+                let zero = self.lit_scalar(Scalar::Usize, 0, range);
+                (vec![], self.push(ExprKind::Cast { value: zero }, slots_ptr_ty, range))
+            }
+            _ => {
+                // one slot: a 1-element array; more: a tuple (8-byte fields, no padding)
+                let agg = if slots.len() == 1 {
+                    let arr = self.infer.known(Shape::Array { elem: slot_tys[0], len: 1 });
+                    self.push(ExprKind::Array(slots), arr, range)
+                } else {
+                    let tup = self.infer.known(Shape::Tuple(slot_tys));
+                    self.push(ExprKind::Tuple(slots), tup, range)
+                };
+                let agg_ty = self.ty(agg);
+                let (st, place) = self.spill(agg, "printf_args");
+                let agg_ptr_ty = self.infer.known(Shape::Ptr { pointee: agg_ty, mutable: false, reference: true });
+                let addr = self.push(ExprKind::AddrOf { place, mutable: false }, agg_ptr_ty, range);
+                (vec![st], self.push(ExprKind::Cast { value: addr }, slots_ptr_ty, range))
+            }
+        };
+        let i32_ty = self.scalar_ty(Scalar::I32);
+        let call = self.host_call(HostFn::Printf, vec![format, slots_ptr, n], i32_ty, range);
+        Ok(self.block_expr(stmts, Some(call), range))
+    }
+
+    /// `c"text"`: a pointer to the NUL-terminated bytes, as `&[i8; N]` in a
+    /// local of the function (so `.as_ptr()` is a `*const c_char`).
+    /// FIXME(CStr): the type is `&[i8; N]`, not `&CStr`; only `.as_ptr()` and
+    /// passing it on as such a reference work.
+    pub(crate) fn c_string(&mut self, s: &syn::LitCStr, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let bytes = s.value().into_bytes_with_nul();
+        let i8_ty = self.scalar_ty(Scalar::I8);
+        let elems: Vec<_> = bytes.iter().map(|&b| self.lit(Literal::Int(b as u64), i8_ty, range)).collect();
+        let arr_ty = self.infer.known(Shape::Array { elem: i8_ty, len: bytes.len() as u64 });
+        let arr = self.push(ExprKind::Array(elems), arr_ty, range);
+        let (st, place) = self.spill(arr, "c_str");
+        let ref_ty = self.infer.known(Shape::Ptr { pointee: arr_ty, mutable: false, reference: true });
+        let addr = self.push(ExprKind::AddrOf { place, mutable: false }, ref_ty, range);
+        Ok(self.block_expr(vec![st], Some(addr), range))
+    }
+}

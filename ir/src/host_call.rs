@@ -1,0 +1,75 @@
+//! `Intrinsic::HostCall`: host-only calls of C library functions (`libc::malloc`,
+//! `libc::puts`, ..) and of shim queries (`offload_get_num_devices`), each
+//! through its row of the runtime table.
+
+use crate::abi::runtime::{AbiType, Returns, Rt};
+use crate::types::{Scalar, Type, TypeTable};
+use crate::Handle;
+
+/// A host function called through the runtime table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HostFn {
+    /// `(size: usize) -> *mut u8`.
+    Malloc,
+    /// `(n: usize, size: usize) -> *mut u8`.
+    Calloc,
+    /// `(p: *mut u8, size: usize) -> *mut u8`.
+    Realloc,
+    /// `(p: *mut u8) -> ()`.
+    Free,
+    /// `(s: *const i8) -> i32`.
+    Puts,
+    /// `(format: *const i8, args: *const u64, n: usize) -> i32`: C's `printf`
+    /// with its variadic arguments laid out as `n` 8-byte slots (integers
+    /// extended to 64 bits, `f64`s, pointers), in order.
+    Printf,
+    /// `() -> i32`: the number of GPUs (`core::intrinsics::offload_get_num_devices`).
+    NumDevices,
+}
+
+impl HostFn {
+    /// The runtime row this call goes through.
+    pub fn rt(self) -> Rt {
+        match self {
+            HostFn::Malloc => Rt::Malloc,
+            HostFn::Calloc => Rt::Calloc,
+            HostFn::Realloc => Rt::Realloc,
+            HostFn::Free => Rt::Free,
+            HostFn::Puts => Rt::Puts,
+            HostFn::Printf => Rt::Printf,
+            HostFn::NumDevices => Rt::NumDevices,
+        }
+    }
+}
+
+/// The ABI class of an IR type passed to or returned from a runtime function.
+pub fn abi_class(types: &TypeTable, ty: Handle<Type>) -> Option<AbiType> {
+    Some(match types.get(ty) {
+        Type::Pointer { .. } => AbiType::Ptr,
+        Type::Scalar(s) => match s {
+            Scalar::Bool | Scalar::I8 | Scalar::U8 => AbiType::I8,
+            Scalar::I32 | Scalar::U32 => AbiType::I32,
+            Scalar::I64 | Scalar::U64 | Scalar::Isize | Scalar::Usize => AbiType::I64,
+            Scalar::F32 => AbiType::F32,
+            Scalar::F64 => AbiType::F64,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// Checks a `HostCall` against its row: argument and result classes.
+pub fn check(types: &TypeTable, f: HostFn, args: &[Handle<Type>], result: Handle<Type>) -> Result<(), String> {
+    let info = f.rt().info();
+    let ok_args = args.len() == info.params.len() && args.iter().zip(info.params).all(|(&a, p)| abi_class(types, a) == Some(*p));
+    let ok_result = match info.returns {
+        Returns::Unit => matches!(types.get(result), Type::Unit),
+        Returns::Never => matches!(types.get(result), Type::Never),
+        Returns::Value(t) => abi_class(types, result) == Some(t),
+    };
+    if ok_args && ok_result {
+        Ok(())
+    } else {
+        Err(format!("HostCall({f:?}) does not match the signature of `{}`", info.name))
+    }
+}

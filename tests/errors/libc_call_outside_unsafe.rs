@@ -1,0 +1,5 @@
+extern crate libc;
+fn main() {
+    let p = libc::malloc(16);
+    println!("{}", p.is_null());
+}

@@ -1,0 +1,5 @@
+#![feature(gpu_offload)]
+fn k() {}
+fn main() {
+    core::offload::offload! { kernel = k, thread_dim = [32, 1, 1], thread_dim = [64, 1, 1], args = () }
+}

@@ -1,0 +1,5 @@
+#![feature(gpu_offload)]
+fn k() {}
+fn main() {
+    core::offload::offload! { kernel = k, args = (), device = -1 }
+}
