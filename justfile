@@ -32,6 +32,10 @@ bless: build
 gpu-bundle: build
     bash tests/gpu/bundle.sh
 
+# Both host backends' programs packed into .carry/pack/bundle.tar.xz (carry it; run tests/gpu/run-packed.sh there).
+gpu-pack: build
+    bash tests/gpu/pack.sh
+
 # Compile-speed table: hybridc vs LLVM host backend vs rustc -O0, -j scaling, seed build time.
 bench-compile *ARGS: build
     python3 benches/bench_compile.py {{ARGS}}
