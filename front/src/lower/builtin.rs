@@ -375,11 +375,13 @@ impl<'i> FnLower<'i> {
     pub(crate) fn method_call(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
         let range = range_of(m);
         let name = m.method.to_string();
-        if let Some(t) = &m.turbofish {
-            if name != "sum" {
-                return Err(Diagnostic::not_in_language("generic arguments (`::<T>`)", range_of(t)));
-            }
-        }
+        // `x.f::<T>(..)`: the turbofish of a generic method, taken by `call_method`
+        self.method_turbofish = m.turbofish.as_ref().filter(|_| name != "sum").map(|t| syn::AngleBracketedGenericArguments {
+            colon2_token: t.colon2_token,
+            lt_token: t.lt_token,
+            args: t.args.clone(),
+            gt_token: t.gt_token,
+        });
         let args: Vec<&syn::Expr> = m.args.iter().collect();
         // `x.iter().sum()`
         if name == "sum" {
@@ -524,6 +526,18 @@ impl<'i> FnLower<'i> {
 
     /// A user method call: adjust the receiver to the method's `self` kind.
     fn call_method(&mut self, fid: usize, recv: Handle<Expr>, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let turbofish = self.method_turbofish.take();
+        if let Some(t) = &turbofish {
+            if !self.items.fns[fid].is_generic() {
+                let n = self.items.fns[fid].short_name().to_string();
+                return Err(Diagnostic::at(
+                    Some("E0107"),
+                    "method takes 0 generic arguments but 1 generic argument was supplied",
+                    range_of(t),
+                    format!("`{n}` takes no generic arguments"),
+                ));
+            }
+        }
         let kind = match self.items.fns[fid].is_generic() {
             true => self.instantiate_use(fid, None, None, range)?.0.receiver,
             false => self.items.fns[fid].receiver,
@@ -584,6 +598,9 @@ impl<'i> FnLower<'i> {
                 }
             }
         };
+        if self.items.fns[fid].is_generic() {
+            return self.call_user_generic(fid, turbofish.as_ref(), None, Some(adjusted), args, range);
+        }
         self.call_user(fid, Some(adjusted), args, range)
     }
 

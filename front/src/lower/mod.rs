@@ -119,6 +119,8 @@ pub(crate) struct FnLower<'i> {
     ref_captures: HashSet<Handle<Local>>,
     /// Inside an inlined closure body: its loop (what `return` breaks) and result type.
     closure_ret: Option<(LoopId, TyId)>,
+    /// The turbofish of the method call being lowered (`x.f::<T>()`).
+    method_turbofish: Option<syn::AngleBracketedGenericArguments>,
 }
 
 /// Lower function `fid` (a non-generic one, or one instance of a generic
@@ -166,6 +168,7 @@ pub fn lower_function(
         made_closures: Vec::new(),
         ref_captures: HashSet::new(),
         closure_ret: None,
+        method_turbofish: None,
     };
     let (param_decls, ret) = match (&job.args, sig) {
         (Some(args), Some(sig)) => {
