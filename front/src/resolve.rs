@@ -130,6 +130,8 @@ pub struct Items {
     pub impls: Vec<ImplInfo>,
     /// The generic structs' field templates, by struct id.
     pub templates: std::sync::Arc<Vec<Option<crate::infer::StructTemplate>>>,
+    /// Methods of `impl S<f32> { .. }` blocks: one instance's, by its type.
+    pub instance_methods: HashMap<(Handle<Type>, String), FnId>,
     /// The modules, their names and imports.
     pub tree: ModTree,
     pub main: Option<FnId>,
@@ -239,6 +241,7 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
         traits: Vec::new(),
         impls: Vec::new(),
         templates: Default::default(),
+        instance_methods: HashMap::new(),
         tree,
         main: None,
     };
@@ -324,8 +327,19 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
         if items.structs[sid].params.is_empty() {
             decl.self_ty = Some(items.structs[sid].ty);
         } else if m.block.generics.params.is_empty() {
-            // FIXME(impls of one instance): `impl Vec2<f32> { .. }`
-            errors.push(Diagnostic::unsupported("an `impl` block for one instance of a generic struct", range_of(m.self_ty)));
+            // `impl Vec2<f32> { .. }`: methods of that instance only
+            let t = match items.ir_type(m.self_ty, types, None, m.module) {
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            decl.name = format!("{}::{name}", types.display(t));
+            decl.self_ty = Some(t);
+            items.instance_methods.insert((t, name), id);
+            items.fns.push(decl);
+            syntax.sigs.push(&f.sig);
             continue;
         } else {
             // `impl<T: B> S<T>`: generic over the impl's parameters, `Self` = `S<T>`

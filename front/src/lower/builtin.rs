@@ -410,6 +410,15 @@ impl<'i> FnLower<'i> {
             match self.shape(probe) {
                 Some(Shape::Ptr { pointee, reference: true, .. }) => probe = pointee,
                 Some(Shape::Adt { sid, .. }) => {
+                    // a method of one instance (`impl Vec2<f32>`): the arguments must be known now
+                    if self.items.instance_methods.keys().any(|(_, n)| *n == name) {
+                        if let Ok(ty) = self.infer.resolve(probe, self.types) {
+                            if let Some(&fid) = self.items.instance_methods.get(&(ty, name.clone())) {
+                                self.check_method_vis(fid, &range_of(&m.method))?;
+                                return self.call_method(fid, recv, &args, &range);
+                            }
+                        }
+                    }
                     if let Some(&fid) = self.items.structs[sid].methods.get(&name) {
                         self.check_method_vis(fid, &range_of(&m.method))?;
                         return self.call_method(fid, recv, &args, &range);
@@ -441,6 +450,10 @@ impl<'i> FnLower<'i> {
                             return self.call_method(fid, recv, &args, &range);
                         }
                         let ty = self.types.insert(hybrid_ir::Type::Struct(def));
+                        if let Some(&fid) = self.items.instance_methods.get(&(ty, name.clone())) {
+                            self.check_method_vis(fid, &range_of(&m.method))?;
+                            return self.call_method(fid, recv, &args, &range);
+                        }
                         if let Some((_, fid)) = self.items.trait_method_of(self.types, ty, &name) {
                             return self.call_method(fid, recv, &args, &range);
                         }

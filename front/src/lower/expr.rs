@@ -496,6 +496,9 @@ impl<'i> FnLower<'i> {
         let Ok(ty) = self.infer.resolve(t, self.types) else {
             return Err(Diagnostic::ice(format!("`{shown}` is not concrete in an instance")));
         };
+        if let Some(&id) = self.items.instance_methods.get(&(ty, name.to_string())) {
+            return Ok(Callee::WithSelf(id, t));
+        }
         if let hybrid_ir::Type::Struct(def) = self.types.get(ty) {
             let def = *def;
             let sid = self
@@ -863,16 +866,25 @@ impl<'i> FnLower<'i> {
     /// the arguments inferred from the field values (or given).
     fn generic_struct_lit(&mut self, sid: usize, s: &syn::ExprStruct, segs: &[String], range: &Range<usize>) -> DResult<Handle<Expr>> {
         let ty = match segs {
-            [n] if n == "Self" => self.env.ty("Self").ok_or_else(|| Diagnostic::ice("`Self` of a generic impl is unbound"))?,
+            [n] if n == "Self" => match (self.env.ty("Self"), self.items.fns[self.fid].self_ty) {
+                (Some(t), _) => t,
+                (None, Some(st)) => self.infer.import(st, self.types),
+                (None, None) => return Err(Diagnostic::ice("`Self` of a generic impl is unbound")),
+            },
             _ => {
                 let ty = syn::Type::Path(syn::TypePath { qself: None, path: s.path.clone() });
                 self.convert_type(&ty)?
             }
         };
-        let Some(Shape::Adt { args, .. }) = self.shape(ty) else {
-            return Err(Diagnostic::ice("a generic struct literal without its arguments"));
+        let fields = match self.shape(ty) {
+            Some(Shape::Adt { args, .. }) => self.infer.adt_fields(sid, &args).unwrap_or_default(),
+            // `Self { .. }` in `impl S<f32>`: the instance's own fields
+            Some(Shape::Struct(def)) => {
+                let fs = self.types.structs[def].fields.clone();
+                fs.into_iter().map(|f| (f.name, self.infer.import(f.ty, self.types))).collect()
+            }
+            _ => return Err(Diagnostic::ice("a generic struct literal without its arguments")),
         };
-        let fields = self.infer.adt_fields(sid, &args).unwrap_or_default();
         let name = self.items.structs[sid].name.clone();
         let mut values: Vec<Option<Handle<Expr>>> = vec![None; fields.len()];
         for fv in &s.fields {
