@@ -1,0 +1,344 @@
+//! Macros in function bodies, expanded on the body's worker thread before
+//! it is lowered: calls in statement position (expanded to statements),
+//! expression, pattern and type position (to one node), body-local
+//! `macro_rules!` (in scope to the end of their block), and calls of the
+//! program's macros inside the arguments of builtin macros (`println!`,
+//! `assert!`, `vec!` ..., which lowering parses itself).
+
+use std::ops::Range;
+
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::visit_mut::VisitMut;
+
+use super::items::{fn_bodies, is_definition};
+use super::{expansion_error, Env, ScopeId};
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::modtree::ROOT;
+use crate::resolve::{FnId, Items};
+
+/// What a body's expansion leaves for its errors: the calls expanded.
+pub struct BodyNotes<'s> {
+    env: Option<Env<'s>>,
+}
+
+impl BodyNotes<'_> {
+    /// rustc's macro notes on an error inside an expansion.
+    pub fn annotate(&self, d: Diagnostic) -> Diagnostic {
+        match &self.env {
+            Some(env) => env.annotate(d),
+            None => d,
+        }
+    }
+}
+
+/// The body of function `fid`, parsed (from its source range, or by
+/// expanding again the call that produced it) with its macros expanded.
+pub fn body_for<'s>(source: &'s str, items: &'s Items, fid: FnId) -> (DResult<syn::Block>, BodyNotes<'s>) {
+    let decl = &items.fns[fid];
+    let table = &items.macros;
+    let tag = table.fns.get(&fid).cloned().unwrap_or_default();
+    let mut env = Env::new(source, Some(table));
+    let parsed = match &tag.expanded {
+        None => syn::parse_str::<syn::Block>(&source[decl.body.clone()]).map_err(|e| crate::syntax_error(&e)),
+        Some(e) => reexpand(&mut env, source, e, tag.scope),
+    };
+    let result = parsed.and_then(|mut block| expand_block(&mut env, &tag, decl.module == ROOT, &mut block).map(|()| block));
+    let result = result.map_err(|d| env.annotate(d));
+    (result, BodyNotes { env: Some(env) })
+}
+
+/// Expand the macros of the body of `fid` (an instance of a generic
+/// function, parsed with its signature from the source).
+pub fn expand_parsed<'s>(source: &'s str, items: &'s Items, fid: FnId, block: &mut syn::Block) -> (DResult<()>, BodyNotes<'s>) {
+    let decl = &items.fns[fid];
+    let tag = items.macros.fns.get(&fid).cloned().unwrap_or_default();
+    let mut env = Env::new(source, Some(&items.macros));
+    let result = expand_block(&mut env, &tag, decl.module == ROOT, block);
+    let result = result.map_err(|d| env.annotate(d));
+    (result, BodyNotes { env: Some(env) })
+}
+
+fn expand_block(env: &mut Env<'_>, tag: &super::FnTag, in_root: bool, block: &mut syn::Block) -> DResult<()> {
+    let mut x = BodyExpander { env, scope: tag.scope, in_root, error: None };
+    x.visit_block_mut(block);
+    match x.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+fn reexpand(env: &mut Env<'_>, source: &str, e: &super::ExpandedFn, scope: Option<ScopeId>) -> DResult<syn::Block> {
+    let again = || Diagnostic::ice("a macro-generated function is not found when its call is expanded again");
+    let Some(tokens) = crate::ranges::parse_piece(source, e.invocation.clone()) else { return Err(again()) };
+    let mc: syn::ItemMacro = syn::parse2(tokens).map_err(|_| again())?;
+    let (expanded, _) = env.expand_item_call(&mc, scope, e.in_root)?;
+    fn_bodies(&expanded).get(e.fn_index).map(|(_, b)| (*b).clone()).ok_or_else(again)
+}
+
+struct BodyExpander<'e, 's> {
+    env: &'e mut Env<'s>,
+    scope: Option<ScopeId>,
+    in_root: bool,
+    error: Option<Diagnostic>,
+}
+
+impl BodyExpander<'_, '_> {
+    /// The tokens a call of a program macro expands to, `None` if the path
+    /// names no macro of the program; `f` parses and visits them.
+    fn expand<T>(&mut self, mac: &syn::Macro, f: impl FnOnce(&mut Self, TokenStream, &Range<usize>) -> DResult<T>) -> Option<DResult<T>> {
+        let (id, rules) = match self.env.resolve(&mac.path, self.scope, self.in_root) {
+            Ok(Some(found)) => found,
+            Ok(None) => return None,
+            Err(e) => return Some(Err(e)),
+        };
+        let call = range_of(mac);
+        let tokens = match self.env.expand_call(id, &rules, mac) {
+            Ok(t) => t,
+            Err(e) => return Some(Err(e)),
+        };
+        let name = rules.name.clone();
+        self.env.stack.push((call.clone(), name));
+        let r = f(self, tokens, &call);
+        self.env.stack.pop();
+        Some(r)
+    }
+
+    fn fail(&mut self, e: Diagnostic) {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+
+    /// Statements with their macro calls and definitions expanded.
+    fn stmts(&mut self, list: Vec<syn::Stmt>, out: &mut Vec<syn::Stmt>) {
+        for mut stmt in list {
+            if self.error.is_some() {
+                return;
+            }
+            match &stmt {
+                syn::Stmt::Item(syn::Item::Macro(mc)) if is_definition(mc) => {
+                    match self.env.define_item(mc, false, self.scope) {
+                        Ok(s) => self.scope = Some(s),
+                        Err(e) => self.fail(e),
+                    }
+                    continue;
+                }
+                syn::Stmt::Macro(sm) => {
+                    let semi = sm.semi_token;
+                    let mac = sm.mac.clone();
+                    let done = self.expand(&mac, |x, tokens, call| {
+                        let parsed = syn::parse::Parser::parse2(syn::Block::parse_within, tokens).map_err(|e| expansion_error(&e, call))?;
+                        let start = out.len();
+                        x.stmts(parsed, out);
+                        let produced = out.len() > start;
+                        if let (Some(semi), Some(syn::Stmt::Expr(_, s @ None)), true) = (semi, out.last_mut(), produced) {
+                            *s = Some(semi);
+                        }
+                        Ok(())
+                    });
+                    match done {
+                        Some(Ok(())) => continue,
+                        Some(Err(e)) => {
+                            self.fail(e);
+                            return;
+                        }
+                        None => {}
+                    }
+                }
+                _ => {}
+            }
+            self.visit_stmt_mut(&mut stmt);
+            out.push(stmt);
+        }
+    }
+
+    /// Calls of program macros inside a builtin macro's tokens, replaced by
+    /// their expansions (in parentheses, as one expression each).
+    fn builtin_tokens(&mut self, tokens: TokenStream) -> DResult<TokenStream> {
+        let toks: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out: Vec<TokenTree> = Vec::with_capacity(toks.len());
+        let mut i = 0;
+        while i < toks.len() {
+            let path_end = path_len(&toks[i..]).map(|n| i + n);
+            if let Some(j) = path_end.filter(|&j| is_bang(toks.get(j)) && matches!(toks.get(j + 1), Some(TokenTree::Group(_)))) {
+                if let Ok(mac) = syn::parse2::<syn::Macro>(toks[i..j + 2].iter().cloned().collect()) {
+                    let expanded = self.expand(&mac, |x, tokens, call| {
+                        let mut e: syn::Expr = match syn::parse2(tokens.clone()) {
+                            Ok(e) => e,
+                            Err(_) => {
+                                let block =
+                                    syn::parse::Parser::parse2(syn::Block::parse_within, tokens).map_err(|e| expansion_error(&e, call))?;
+                                syn::Expr::Block(syn::ExprBlock {
+                                    attrs: Vec::new(),
+                                    label: None,
+                                    block: syn::Block { brace_token: Default::default(), stmts: block },
+                                })
+                            }
+                        };
+                        x.visit_expr_mut(&mut e);
+                        Ok(e)
+                    });
+                    if expanded.is_none() && mac.path.is_ident("stringify") {
+                        out.push(TokenTree::Literal(stringify(&mac)?));
+                        i = j + 2;
+                        continue;
+                    }
+                    match expanded {
+                        Some(Ok(e)) => {
+                            let mut g = Group::new(Delimiter::Parenthesis, e.into_token_stream());
+                            g.set_span(mac.path.segments[0].ident.span());
+                            out.push(TokenTree::Group(g));
+                            i = j + 2;
+                            continue;
+                        }
+                        Some(Err(e)) => return Err(e),
+                        None => {}
+                    }
+                }
+            }
+            match &toks[i] {
+                TokenTree::Group(g) => {
+                    let inner = self.builtin_tokens(g.stream())?;
+                    let mut ng = Group::new(g.delimiter(), inner);
+                    ng.set_span(g.span());
+                    out.push(TokenTree::Group(ng));
+                }
+                other => out.push(other.clone()),
+            }
+            i += 1;
+        }
+        Ok(out.into_iter().collect())
+    }
+
+    fn builtin(&mut self, mac: &mut syn::Macro) {
+        if self.error.is_none() {
+            match self.builtin_tokens(mac.tokens.clone()) {
+                Ok(t) => mac.tokens = t,
+                Err(e) => self.fail(e),
+            }
+        }
+    }
+}
+
+/// `stringify!(..)` as a string literal: identifiers and literals joined
+/// by spaces, paths by `::`, as rustc prints them.
+fn stringify(mac: &syn::Macro) -> DResult<proc_macro2::Literal> {
+    let mut text = String::new();
+    let mut glue = true;
+    for tt in mac.tokens.clone() {
+        match &tt {
+            TokenTree::Punct(p) if p.as_char() == ':' => {
+                text.push(':');
+                glue = true;
+                continue;
+            }
+            TokenTree::Ident(_) | TokenTree::Literal(_) => {
+                if !glue {
+                    text.push(' ');
+                }
+                text.push_str(&tt.to_string());
+            }
+            // FIXME(stringify): rustc's spacing of punctuation and groups
+            _ => return Err(Diagnostic::unsupported("`stringify!` of punctuation or groups", range_of(mac))),
+        }
+        glue = false;
+    }
+    let mut lit = proc_macro2::Literal::string(&text);
+    lit.set_span(mac.path.segments[0].ident.span());
+    Ok(lit)
+}
+
+fn is_bang(t: Option<&TokenTree>) -> bool {
+    matches!(t, Some(TokenTree::Punct(p)) if p.as_char() == '!')
+}
+
+/// The length of the path `a::b::c` at the start of `toks`, if one is there.
+fn path_len(toks: &[TokenTree]) -> Option<usize> {
+    let colon = |t: Option<&TokenTree>| matches!(t, Some(TokenTree::Punct(p)) if p.as_char() == ':');
+    let TokenTree::Ident(_) = toks.first()? else { return None };
+    let mut n = 1;
+    while colon(toks.get(n)) && colon(toks.get(n + 1)) && matches!(toks.get(n + 2), Some(TokenTree::Ident(_))) {
+        n += 3;
+    }
+    Some(n)
+}
+
+impl VisitMut for BodyExpander<'_, '_> {
+    fn visit_block_mut(&mut self, b: &mut syn::Block) {
+        let saved = self.scope;
+        let stmts = std::mem::take(&mut b.stmts);
+        let mut out = Vec::with_capacity(stmts.len());
+        self.stmts(stmts, &mut out);
+        b.stmts = out;
+        self.scope = saved;
+    }
+
+    fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+        if self.error.is_some() {
+            return;
+        }
+        if let syn::Expr::Macro(m) = e {
+            let mac = m.mac.clone();
+            let done = self.expand(&mac, |x, tokens, call| {
+                let mut new: syn::Expr = syn::parse2(tokens).map_err(|e| expansion_error(&e, call))?;
+                x.visit_expr_mut(&mut new);
+                Ok(new)
+            });
+            match done {
+                Some(Ok(new)) => *e = new,
+                Some(Err(d)) => self.fail(d),
+                None => self.builtin(&mut m.mac),
+            }
+            return;
+        }
+        syn::visit_mut::visit_expr_mut(self, e);
+    }
+
+    fn visit_pat_mut(&mut self, p: &mut syn::Pat) {
+        if let syn::Pat::Macro(m) = p {
+            let mac = m.mac.clone();
+            let done = self.expand(&mac, |x, tokens, call| {
+                let parser = syn::Pat::parse_multi_with_leading_vert;
+                let mut new = syn::parse::Parser::parse2(parser, tokens).map_err(|e| expansion_error(&e, call))?;
+                x.visit_pat_mut(&mut new);
+                Ok(new)
+            });
+            match done {
+                Some(Ok(new)) => *p = new,
+                Some(Err(d)) => self.fail(d),
+                None => {}
+            }
+            return;
+        }
+        syn::visit_mut::visit_pat_mut(self, p);
+    }
+
+    fn visit_type_mut(&mut self, t: &mut syn::Type) {
+        if let syn::Type::Macro(m) = t {
+            let mac = m.mac.clone();
+            let done = self.expand(&mac, |x, tokens, call| {
+                let mut new: syn::Type = syn::parse2(tokens).map_err(|e| expansion_error(&e, call))?;
+                x.visit_type_mut(&mut new);
+                Ok(new)
+            });
+            match done {
+                Some(Ok(new)) => *t = new,
+                Some(Err(d)) => self.fail(d),
+                None => {}
+            }
+            return;
+        }
+        syn::visit_mut::visit_type_mut(self, t);
+    }
+
+    fn visit_stmt_macro_mut(&mut self, m: &mut syn::StmtMacro) {
+        // a builtin macro in statement position (program macros were
+        // expanded by `stmts`)
+        self.builtin(&mut m.mac);
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {
+        // items in bodies are rejected by lowering; their macros stay
+    }
+}

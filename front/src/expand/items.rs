@@ -1,0 +1,245 @@
+//! Item-position macros, expanded before items are collected: a pass over
+//! every module in source order that follows the textual scope of the
+//! definitions, expands each item-position call into items (recursively:
+//! calls in an expansion are expanded in place) and records them as an
+//! overlay that the item walk reads instead of the call, so the items a
+//! macro produces (functions, structs, consts, impl blocks, kernels) go
+//! through the normal pipeline.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{expansion_error, parse_items, Env, ExpandedFn, FnTag, MacroTable, ScopeId};
+use crate::diag::{range_of, DResult, Diagnostic};
+
+/// What the item walk reads: the items each call expands to, and the
+/// macro scope of every function (by its block's address).
+pub struct ItemExpansion {
+    pub overlay: HashMap<*const syn::Item, Vec<syn::Item>>,
+    pub fn_tags: HashMap<*const syn::Signature, FnTag>,
+    pub errors: Vec<Diagnostic>,
+    pub table: MacroTable,
+}
+
+impl ItemExpansion {
+    /// The tag of the function with signature `sig`.
+    pub fn tag(&self, sig: &syn::Signature) -> Option<&FnTag> {
+        if self.fn_tags.is_empty() {
+            return None;
+        }
+        self.fn_tags.get(&(sig as *const syn::Signature))
+    }
+}
+
+pub fn is_definition(mc: &syn::ItemMacro) -> bool {
+    mc.mac.path.is_ident("macro_rules")
+}
+
+/// The functions of expanded items with their bodies, in order (methods of
+/// `impl` blocks, default methods of traits and functions of inline
+/// modules included).
+pub fn fn_bodies(items: &[syn::Item]) -> Vec<(&syn::Signature, &syn::Block)> {
+    let mut out = Vec::new();
+    collect_bodies(items, &mut out);
+    out
+}
+
+fn collect_bodies<'a>(items: &'a [syn::Item], out: &mut Vec<(&'a syn::Signature, &'a syn::Block)>) {
+    for item in items {
+        match item {
+            syn::Item::Fn(f) => out.push((&f.sig, &f.block)),
+            syn::Item::Impl(i) => {
+                for ii in &i.items {
+                    if let syn::ImplItem::Fn(f) = ii {
+                        out.push((&f.sig, &f.block));
+                    }
+                }
+            }
+            syn::Item::Trait(t) => {
+                for ti in &t.items {
+                    if let syn::TraitItem::Fn(syn::TraitItemFn { sig, default: Some(block), .. }) = ti {
+                        out.push((sig, block));
+                    }
+                }
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, inner)) = &m.content {
+                    collect_bodies(inner, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+struct Pass<'a, 's> {
+    env: Env<'s>,
+    files: &'a [syn::File],
+    mod_files: &'a HashMap<usize, usize>,
+    overlay: HashMap<*const syn::Item, Vec<syn::Item>>,
+    fn_tags: HashMap<*const syn::Signature, FnTag>,
+    errors: Vec<Diagnostic>,
+}
+
+/// Expand the item-position macro calls of the crate whose files are
+/// `files` (the root first).
+pub fn expand_crate(source: &str, files: &[syn::File], mod_files: &HashMap<usize, usize>) -> ItemExpansion {
+    let active = source.contains("macro_rules");
+    let mut pass =
+        Pass { env: Env::new(source, None), files, mod_files, overlay: HashMap::new(), fn_tags: HashMap::new(), errors: Vec::new() };
+    if let Some(root) = files.first() {
+        pass.module(&root.items, None, true);
+    }
+    let Pass { env, overlay, fn_tags, errors, .. } = pass;
+    let mut table = env.into_table();
+    table.active = active;
+    ItemExpansion { overlay, fn_tags, errors, table }
+}
+
+impl Pass<'_, '_> {
+    fn tag(&mut self, sig: &syn::Signature, scope: Option<ScopeId>) {
+        if scope.is_some() {
+            self.fn_tags.insert(sig as *const syn::Signature, FnTag { scope, expanded: None });
+        }
+    }
+
+    fn trait_items(&mut self, tr: &syn::ItemTrait, scope: Option<ScopeId>) {
+        for ti in &tr.items {
+            match ti {
+                syn::TraitItem::Fn(f) => self.tag(&f.sig, scope),
+                syn::TraitItem::Macro(m) => {
+                    // FIXME(trait-item macros): calls inside `trait` blocks
+                    self.errors.push(Diagnostic::unsupported("macro calls inside `trait` blocks", range_of(&m.mac)));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn impl_items(&mut self, imp: &syn::ItemImpl, scope: Option<ScopeId>) {
+        for ii in &imp.items {
+            match ii {
+                syn::ImplItem::Fn(f) => self.tag(&f.sig, scope),
+                syn::ImplItem::Macro(m) => {
+                    // FIXME(impl-item macros): calls inside `impl` blocks
+                    self.errors.push(Diagnostic::unsupported("macro calls inside `impl` blocks", range_of(&m.mac)));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Walk a module's items in scope `scope`; the scope at its end.
+    fn module(&mut self, list: &[syn::Item], mut scope: Option<ScopeId>, in_root: bool) -> Option<ScopeId> {
+        for item in list {
+            match item {
+                syn::Item::Macro(mc) if is_definition(mc) => match self.env.define_item(mc, true, scope) {
+                    Ok(s) => scope = Some(s),
+                    Err(e) => self.errors.push(e),
+                },
+                syn::Item::Macro(mc) => {
+                    let call = range_of(item);
+                    // hygiene marks count from 0 in each call, as when a body
+                    // thread expands it again
+                    self.env.mark = 0;
+                    match self.env.expand_item_call(mc, scope, in_root) {
+                        Ok((expanded, after)) => {
+                            for (fn_index, (sig, _)) in fn_bodies(&expanded).into_iter().enumerate() {
+                                let expanded = Some(ExpandedFn { invocation: call.clone(), in_root, fn_index });
+                                self.fn_tags.insert(sig as *const syn::Signature, FnTag { scope, expanded });
+                            }
+                            scope = after;
+                            self.overlay.insert(item as *const syn::Item, expanded);
+                        }
+                        Err(e) => self.errors.push(e),
+                    }
+                }
+                syn::Item::Fn(f) => self.tag(&f.sig, scope),
+                syn::Item::Impl(imp) => self.impl_items(imp, scope),
+                syn::Item::Trait(tr) => self.trait_items(tr, scope),
+                syn::Item::Mod(m) => {
+                    let inner = match &m.content {
+                        Some((_, inner)) => Some(inner.as_slice()),
+                        None => self.mod_files.get(&range_of(&m.ident).start).map(|&f| self.files[f].items.as_slice()),
+                    };
+                    if let Some(inner) = inner {
+                        let end = self.module(inner, scope, false);
+                        if m.attrs.iter().any(|a| a.path().is_ident("macro_use")) {
+                            scope = end;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        scope
+    }
+}
+
+impl Env<'_> {
+    /// Expand an item-position call into items, calls in them expanded
+    /// too; also the scope after it (an expansion may define macros).
+    pub fn expand_item_call(
+        &mut self,
+        mc: &syn::ItemMacro,
+        scope: Option<ScopeId>,
+        in_root: bool,
+    ) -> DResult<(Vec<syn::Item>, Option<ScopeId>)> {
+        let path_range = range_of(&mc.mac.path);
+        let name = mc.mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let Some((id, rules)) = self.resolve(&mc.mac.path, scope, in_root)? else {
+            return Err(super::unknown_macro(&name, path_range));
+        };
+        let call = range_of(&mc.mac);
+        let tokens = self.expand_call(id, &rules, &mc.mac)?;
+        let items = parse_items(tokens).map_err(|e| expansion_error(&e, &call))?;
+        let top = self.stack.is_empty().then(|| (call.clone(), in_root, scope));
+        self.nested(call, &name, |env| {
+            let mut out = Vec::with_capacity(items.len());
+            let scope = env.flatten(items, scope, in_root, top, &mut out)?;
+            Ok((out, scope))
+        })
+    }
+
+    /// Items of an expansion with their calls expanded in place.
+    /// `top`: the call in the source these items are the expansion of.
+    fn flatten(
+        &mut self,
+        items: Vec<syn::Item>,
+        mut scope: Option<ScopeId>,
+        in_root: bool,
+        top: Option<(Range<usize>, bool, Option<ScopeId>)>,
+        out: &mut Vec<syn::Item>,
+    ) -> DResult<Option<ScopeId>> {
+        let mut defs = 0;
+        for item in items {
+            match item {
+                syn::Item::Macro(mc) if is_definition(&mc) => {
+                    let s = self.define_item(&mc, false, scope)?;
+                    if let Some((call, root, at)) = &top {
+                        let def = self.defs.last_mut().expect("just defined");
+                        def.from_call = Some((call.clone(), *root, *at, defs));
+                    }
+                    defs += 1;
+                    scope = Some(s);
+                }
+                syn::Item::Macro(mc) => {
+                    let (more, after) = self.expand_item_call(&mc, scope, in_root)?;
+                    out.extend(more);
+                    scope = after;
+                }
+                syn::Item::Mod(mut m) => {
+                    let Some((brace, inner)) = m.content.take() else {
+                        return Err(Diagnostic::unsupported("`mod m;` produced by a macro", range_of(&m.ident)));
+                    };
+                    let mut flat = Vec::with_capacity(inner.len());
+                    self.flatten(inner, scope, false, None, &mut flat)?;
+                    m.content = Some((brace, flat));
+                    out.push(syn::Item::Mod(m));
+                }
+                other => out.push(other),
+            }
+        }
+        Ok(scope)
+    }
+}
