@@ -272,6 +272,7 @@ impl<'s> Env<'s> {
             if outer != call {
                 d = d.secondary(outer, "in this macro invocation");
             }
+            d.helps_first = true;
             return Err(d.note(origin_note(&rules.name)));
         }
         let toks: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
