@@ -185,6 +185,12 @@ impl BodyExpander<'_, '_> {
                         continue;
                     }
                     match expanded {
+                        Some(Ok(syn::Expr::Lit(lit))) => {
+                            // a literal stays one (a string argument is text)
+                            out.extend(lit.into_token_stream());
+                            i = j + 2;
+                            continue;
+                        }
                         Some(Ok(e)) => {
                             let mut g = Group::new(Delimiter::Parenthesis, e.into_token_stream());
                             g.set_span(mac.path.segments[0].ident.span());

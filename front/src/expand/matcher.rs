@@ -229,9 +229,21 @@ fn parse_fragment(kind: FragKind, toks: &[TokenTree]) -> Option<usize> {
         FragKind::Meta => prefix(toks, |i| i.parse::<syn::Meta>().map(drop)),
         FragKind::Vis => prefix(toks, |i| i.parse::<syn::Visibility>().map(drop)),
         FragKind::Stmt => prefix(toks, |i| {
-            // FIXME(stmt fragments): `let` statements need their `;` here
+            // a `let` statement without its `;`, an item, or an expression
             if i.peek(syn::Token![let]) {
-                i.parse::<syn::Stmt>().map(drop)
+                i.parse::<syn::Token![let]>()?;
+                syn::Pat::parse_single(i)?;
+                if i.peek(syn::Token![:]) {
+                    i.parse::<syn::Token![:]>()?;
+                    i.parse::<syn::Type>()?;
+                }
+                if i.peek(syn::Token![=]) {
+                    i.parse::<syn::Token![=]>()?;
+                    i.parse::<syn::Expr>()?;
+                }
+                Ok(())
+            } else if i.fork().parse::<syn::Item>().is_ok() {
+                i.parse::<syn::Item>().map(drop)
             } else {
                 i.parse::<syn::Expr>().map(drop)
             }
