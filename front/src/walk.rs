@@ -158,13 +158,15 @@ impl<'a> Walk<'a> {
 
     fn item(&mut self, item: &'a syn::Item, m: ModId, outer: (bool, bool)) -> DResult<()> {
         use syn::Item;
+        // a macro call is replaced by its items, an item with macro calls in
+        // its types or consts by its expanded copy (errors are reported by
+        // the expansion); definitions are in the expansion's table
+        let expansion = self.expansion;
+        if let Some(list) = expansion.overlay.get(&(item as *const syn::Item)) {
+            self.module(list, m, outer);
+            return Ok(());
+        }
         if let Item::Macro(_) = item {
-            // definitions are in the expansion's table; a call is replaced by
-            // its items (or its error is already reported)
-            let expansion = self.expansion;
-            if let Some(list) = expansion.overlay.get(&(item as *const syn::Item)) {
-                self.module(list, m, outer);
-            }
             return Ok(());
         }
         let attrs: &[syn::Attribute] = match item {

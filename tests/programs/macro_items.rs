@@ -84,7 +84,27 @@ mod inner {
     }
 }
 
+// macros in a const's initializer and in a signature's types
+macro_rules! real {
+    () => {
+        f64
+    };
+}
+
+macro_rules! kib {
+    ($n:expr) => {
+        $n * 1024
+    };
+}
+
+const BUFFER: usize = kib!(2 + 2);
+
+fn half(x: real!()) -> real!() {
+    x / 2.0
+}
+
 fn main() {
+    println!("outline = {} {}", BUFFER, half(5.0));
     println!("{} {} {} {}", abs_i32(-3), abs_i64(5), abs_f32(-1.5), abs_f64(-2.25));
     let mut a = Vec2f::new(1.0, 2.0);
     let b = Vec2f::new(3.0, 4.0);

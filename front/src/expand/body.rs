@@ -76,6 +76,57 @@ fn reexpand(env: &mut Env<'_>, source: &str, e: &super::ExpandedFn, scope: Optio
     fn_bodies(&expanded).get(e.fn_index).map(|(_, b)| (*b).clone()).ok_or_else(again)
 }
 
+/// Expand the macro calls in an item's types and constant expressions
+/// (`const N: usize = m!();`, `fn f(x: t!())`, struct fields), not in
+/// function bodies (their threads expand those).
+pub(super) fn expand_item_outline(env: &mut Env<'_>, scope: Option<ScopeId>, in_root: bool, item: &mut syn::Item) -> DResult<()> {
+    let mut x = BodyExpander { env, scope, in_root, error: None };
+    match item {
+        syn::Item::Const(c) => {
+            x.visit_type_mut(&mut c.ty);
+            x.visit_expr_mut(&mut c.expr);
+        }
+        syn::Item::Fn(f) => x.visit_signature_mut(&mut f.sig),
+        syn::Item::Struct(st) => x.visit_fields_mut(&mut st.fields),
+        syn::Item::Impl(imp) => {
+            x.visit_type_mut(&mut imp.self_ty);
+            for ii in &mut imp.items {
+                match ii {
+                    syn::ImplItem::Fn(f) => x.visit_signature_mut(&mut f.sig),
+                    syn::ImplItem::Const(c) => {
+                        x.visit_type_mut(&mut c.ty);
+                        x.visit_expr_mut(&mut c.expr);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    match x.error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// Whether an item's outline (see [`expand_item_outline`]) has macro calls.
+pub(super) fn outline_has_macros(item: &syn::Item) -> bool {
+    use syn::visit::Visit;
+    struct Finder(bool);
+    impl<'a> Visit<'a> for Finder {
+        fn visit_macro(&mut self, _: &'a syn::Macro) {
+            self.0 = true;
+        }
+        fn visit_block(&mut self, _: &'a syn::Block) {}
+    }
+    let mut f = Finder(false);
+    match item {
+        syn::Item::Const(_) | syn::Item::Fn(_) | syn::Item::Struct(_) | syn::Item::Impl(_) => f.visit_item(item),
+        _ => {}
+    }
+    f.0
+}
+
 struct BodyExpander<'e, 's> {
     env: &'e mut Env<'s>,
     scope: Option<ScopeId>,

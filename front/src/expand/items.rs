@@ -85,8 +85,9 @@ struct Pass<'a, 's> {
 /// `files` (the root first).
 pub fn expand_crate(source: &str, files: &[syn::File], mod_files: &HashMap<usize, usize>) -> ItemExpansion {
     let active = source.contains("macro_rules");
-    let mut pass =
-        Pass { env: Env::new(source, None), files, mod_files, overlay: HashMap::new(), fn_tags: HashMap::new(), errors: Vec::new() };
+    let mut env = Env::new(source, None);
+    env.active = active;
+    let mut pass = Pass { env, files, mod_files, overlay: HashMap::new(), fn_tags: HashMap::new(), errors: Vec::new() };
     if let Some(root) = files.first() {
         pass.module(&root.items, None, true);
     }
@@ -150,6 +151,21 @@ impl Pass<'_, '_> {
                             }
                             scope = after;
                             self.overlay.insert(item as *const syn::Item, expanded);
+                        }
+                        Err(e) => self.errors.push(e),
+                    }
+                }
+                _ if self.env.active && super::body::outline_has_macros(item) => {
+                    let mut clone = item.clone();
+                    match super::body::expand_item_outline(&mut self.env, scope, in_root, &mut clone) {
+                        Ok(()) => {
+                            match &clone {
+                                syn::Item::Fn(f) => self.tag(&f.sig, scope),
+                                syn::Item::Impl(imp) => self.impl_items(imp, scope),
+                                syn::Item::Trait(tr) => self.trait_items(tr, scope),
+                                _ => {}
+                            }
+                            self.overlay.insert(item as *const syn::Item, vec![clone]);
                         }
                         Err(e) => self.errors.push(e),
                     }
@@ -237,7 +253,10 @@ impl Env<'_> {
                     m.content = Some((brace, flat));
                     out.push(syn::Item::Mod(m));
                 }
-                other => out.push(other),
+                mut other => {
+                    super::body::expand_item_outline(self, scope, in_root, &mut other)?;
+                    out.push(other);
+                }
             }
         }
         Ok(scope)

@@ -117,6 +117,8 @@ pub struct Env<'s> {
     /// Every call expanded: (definition, call range).
     pub expanded: Vec<(usize, Range<usize>)>,
     crate_name: String,
+    /// The program may define macros (else no item needs expanding).
+    active: bool,
 }
 
 impl<'s> Env<'s> {
@@ -132,6 +134,7 @@ impl<'s> Env<'s> {
             stack: Vec::new(),
             expanded: Vec::new(),
             crate_name,
+            active: base.is_some_and(|b| b.active),
         }
     }
 
@@ -178,6 +181,9 @@ impl<'s> Env<'s> {
         };
         let head = range_of(&mc.mac.path).start..range_of(name).end;
         let rules = rules::parse_rules(&name.to_string(), head, mc.mac.tokens.clone())?;
+        if rules.rules.is_empty() {
+            return Err(Diagnostic::at(None, "macros must contain at least one rule", range_of(&mc.mac), ""));
+        }
         let exported = mc.attrs.iter().any(|a| a.path().is_ident("macro_export"));
         let range = in_source.then(|| crate::ranges::byte_range(mc.mac.delimiter.span().join()));
         Ok(self.define(rules, range, exported, parent))
@@ -309,18 +315,34 @@ impl<'s> Env<'s> {
             self.all_defs().filter_map(|(_, def)| def.full_range().map(|r| (def.name.clone(), r))).collect();
         let inside = |r: &Range<usize>| ranges.iter().find(|(_, dr)| dr.start <= r.start && r.end <= dr.end);
         let Some((name, _)) = inside(&at) else { return d };
+        if TRANSCRIPTION_ERRORS.iter().any(|p| d.message.starts_with(p)) {
+            return d;
+        }
         let note = origin_note(name);
         if d.notes.contains(&note) {
             return d;
         }
-        if let Some((_, call)) = self.expanded.iter().find(|(_, call)| inside(call).is_none()) {
-            if !d.secondary.iter().any(|l| l.range == *call) {
-                d = d.secondary(call.clone(), "in this macro invocation");
+        // the call that led there: the last call of the macro whose
+        // definition holds the span, and so on out to a call in the source
+        let mut span = at.clone();
+        let mut call = None;
+        for _ in 0..RECURSION_LIMIT {
+            let Some((def_name, _)) = inside(&span) else { break };
+            let Some((_, c)) = self.expanded.iter().rev().find(|(id, _)| self.def(*id).name == *def_name) else { break };
+            call = Some(c.clone());
+            span = c.clone();
+        }
+        if let Some(call) = call.filter(|c| inside(c).is_none()) {
+            if !d.secondary.iter().any(|l| l.range == call) {
+                d = d.secondary(call, "in this macro invocation");
             }
         }
         d.note(note)
     }
 }
+
+/// Errors of transcription itself, which rustc reports without the notes.
+const TRANSCRIPTION_ERRORS: &[&str] = &["meta-variable `", "variable `", "attempted to repeat"];
 
 fn origin_note(name: &str) -> String {
     format!("this error originates in the macro `{name}` (in Nightly builds, run with -Z macro-backtrace for more info)")

@@ -116,7 +116,7 @@ impl<'b> Transcriber<'b> {
                     Some((w, n)) if *n != s.len() => {
                         return Err(Diagnostic::at(
                             None,
-                            format!("meta-variable `{w}` repeats {n} times, but `{v}` repeats {} times", s.len()),
+                            format!("meta-variable `{w}` repeats {n} {}, but `{v}` repeats {} {}", times(*n), s.len(), times(s.len())),
                             byte_range(span),
                             "",
                         ))
@@ -135,6 +135,14 @@ impl<'b> Transcriber<'b> {
                 "",
             )),
         }
+    }
+}
+
+fn times(n: usize) -> &'static str {
+    if n == 1 {
+        "time"
+    } else {
+        "times"
     }
 }
 
