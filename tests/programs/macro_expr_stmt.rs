@@ -51,7 +51,18 @@ struct Point {
     y: i32,
 }
 
+// hygiene reaches the transcriber's own format strings
+macro_rules! show_twice {
+    ($e:expr) => {
+        let x = $e * 2;
+        println!("inside: {x} {} {x:>4}", x);
+    };
+}
+
 fn main() {
+    let x = 7;
+    show_twice!(x + 1);
+    println!("outside: {x}");
     let four = square!(1 + 1);
     println!("square!(1 + 1) = {}", four);
     println!("2 * square!(3) = {}", 2 * square!(3));

@@ -32,21 +32,29 @@ impl<'b> Transcriber<'b> {
 
     pub fn run(&self, trans: &[Trans]) -> DResult<TokenStream> {
         let mut out = Vec::new();
-        self.seq(trans, &[], &mut out)?;
+        self.seq(trans, &[], false, &mut out)?;
         Ok(out.into_iter().collect())
     }
 
-    fn seq(&self, trans: &[Trans], idx: &[usize], out: &mut Vec<TokenTree>) -> DResult<()> {
+    /// `fmt`: `trans` are a formatting macro's arguments, whose string
+    /// literals may name the renamed locals (`"{x}"`).
+    fn seq(&self, trans: &[Trans], idx: &[usize], fmt: bool, out: &mut Vec<TokenTree>) -> DResult<()> {
         for (n, t) in trans.iter().enumerate() {
             match t {
                 Trans::Token(TokenTree::Ident(i)) if self.hygienic.contains(&i.to_string()) && renamable(trans, n) => {
                     out.push(TokenTree::Ident(Ident::new(&format!("__hygiene_{}_{i}", self.mark), i.span())));
                 }
+                Trans::Token(TokenTree::Literal(lit)) if fmt && !self.hygienic.is_empty() => {
+                    out.push(TokenTree::Literal(self.format_string(lit)));
+                }
                 Trans::Token(tt) => out.push(tt.clone()),
                 Trans::Crate(span) => out.push(TokenTree::Ident(Ident::new("crate", *span))),
                 Trans::Group(d, inner, span) => {
                     let mut v = Vec::new();
-                    self.seq(inner, idx, &mut v)?;
+                    let is_fmt = n >= 2
+                        && punct_is(trans.get(n - 1), '!')
+                        && matches!(&trans[n - 2], Trans::Token(TokenTree::Ident(m)) if FORMAT_MACROS.contains(&m.to_string().as_str()));
+                    self.seq(inner, idx, is_fmt, &mut v)?;
                     let mut g = Group::new(*d, v.into_iter().collect());
                     g.set_span(*span);
                     out.push(TokenTree::Group(g));
@@ -85,12 +93,42 @@ impl<'b> Transcriber<'b> {
                             out.extend(sep.iter().cloned());
                         }
                         *sub.last_mut().unwrap() = i;
-                        self.seq(inner, &sub, out)?;
+                        self.seq(inner, &sub, fmt, out)?;
                     }
                 }
             }
         }
         Ok(())
+    }
+
+    /// A format string with `{x}` / `{x:..}` of a renamed local `x` renamed.
+    fn format_string(&self, lit: &proc_macro2::Literal) -> proc_macro2::Literal {
+        let Ok(syn::Lit::Str(s)) = syn::parse2::<syn::Lit>(TokenTree::Literal(lit.clone()).into()) else { return lit.clone() };
+        let value = s.value();
+        let mut text = String::with_capacity(value.len());
+        let mut rest = value.as_str();
+        while let Some(i) = rest.find('{') {
+            text.push_str(&rest[..=i]);
+            rest = &rest[i + 1..];
+            if rest.starts_with('{') {
+                text.push('{');
+                rest = &rest[1..];
+                continue;
+            }
+            let end = rest.find(|c: char| c == '}' || c == ':').unwrap_or(rest.len());
+            let name = &rest[..end];
+            if self.hygienic.contains(name) {
+                text.push_str(&format!("__hygiene_{}_{name}", self.mark));
+                rest = &rest[end..];
+            }
+        }
+        text.push_str(rest);
+        if text == value {
+            return lit.clone();
+        }
+        let mut out = proc_macro2::Literal::string(&text);
+        out.set_span(lit.span());
+        out
     }
 
     /// A variable's binding at the repetition indices `idx`.
@@ -212,6 +250,25 @@ fn renamable(trans: &[Trans], n: usize) -> bool {
     let field = punct_is(before, '.') && !(n >= 2 && punct_is(trans.get(n - 2), '.'));
     !(field || path_before || punct_is(after, '!') || (punct_is(after, ':') && punct_is(trans.get(n + 2), ':')))
 }
+
+/// Macros whose string literal arguments are format strings.
+const FORMAT_MACROS: &[&str] = &[
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "panic",
+    "format",
+    "write",
+    "writeln",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "unreachable",
+    "todo",
+    "unimplemented",
+];
 
 fn is_keyword(s: &str) -> bool {
     matches!(s, "mut" | "ref" | "_" | "in" | "self" | "Self" | "crate" | "super" | "true" | "false")
