@@ -72,6 +72,40 @@ fn collect_bodies<'a>(items: &'a [syn::Item], out: &mut Vec<(&'a syn::Signature,
     }
 }
 
+/// An item of a macro's expansion as an item of an `impl` block.
+fn impl_item(item: syn::Item) -> DResult<syn::ImplItem> {
+    Ok(match item {
+        syn::Item::Fn(f) => {
+            syn::ImplItem::Fn(syn::ImplItemFn { attrs: f.attrs, vis: f.vis, defaultness: None, sig: f.sig, block: *f.block })
+        }
+        syn::Item::Const(c) => syn::ImplItem::Const(syn::ImplItemConst {
+            attrs: c.attrs,
+            vis: c.vis,
+            defaultness: None,
+            const_token: c.const_token,
+            ident: c.ident,
+            generics: c.generics,
+            colon_token: c.colon_token,
+            ty: *c.ty,
+            eq_token: c.eq_token,
+            expr: *c.expr,
+            semi_token: c.semi_token,
+        }),
+        syn::Item::Type(t) => syn::ImplItem::Type(syn::ImplItemType {
+            attrs: t.attrs,
+            vis: t.vis,
+            defaultness: None,
+            type_token: t.type_token,
+            ident: t.ident,
+            generics: t.generics,
+            eq_token: t.eq_token,
+            ty: *t.ty,
+            semi_token: t.semi_token,
+        }),
+        other => return Err(Diagnostic::unsupported("this item inside an `impl` block", range_of(&other))),
+    })
+}
+
 /// Items a macro may produce today: generic ones are parsed again from
 /// their source text (by the generics collection and for each instance),
 /// which a macro's output has not.
@@ -153,15 +187,34 @@ impl Pass<'_, '_> {
 
     fn impl_items(&mut self, imp: &syn::ItemImpl, scope: Option<ScopeId>) {
         for ii in &imp.items {
-            match ii {
-                syn::ImplItem::Fn(f) => self.tag(&f.sig, scope),
-                syn::ImplItem::Macro(m) => {
-                    // FIXME(impl-item macros): calls inside `impl` blocks
-                    self.errors.push(Diagnostic::unsupported("macro calls inside `impl` blocks", range_of(&m.mac)));
-                }
-                _ => {}
+            if let syn::ImplItem::Fn(f) = ii {
+                self.tag(&f.sig, scope);
             }
         }
+    }
+
+    /// An `impl` block with macro calls among its items: replaced by a copy
+    /// with the calls expanded, its functions tagged with their calls.
+    fn impl_with_calls(&mut self, item: &syn::Item, imp: &syn::ItemImpl, scope: Option<ScopeId>, in_root: bool) -> DResult<()> {
+        let mut clone = imp.clone();
+        self.env.mark = 0;
+        let origins = self.env.expand_impl_items(&mut clone, scope, in_root)?;
+        let mut item_clone = syn::Item::Impl(clone);
+        if self.env.active && super::body::outline_has_macros(&item_clone) {
+            super::body::expand_item_outline(&mut self.env, scope, in_root, &mut item_clone)?;
+        }
+        let list = vec![item_clone];
+        if let syn::Item::Impl(done) = &list[0] {
+            for (ii, origin) in done.items.iter().zip(&origins) {
+                if let syn::ImplItem::Fn(f) = ii {
+                    let expanded =
+                        origin.as_ref().map(|(call, fn_index)| ExpandedFn { invocation: call.clone(), in_root, fn_index: *fn_index });
+                    self.fn_tags.insert(&f.sig as *const syn::Signature, FnTag { scope, expanded });
+                }
+            }
+        }
+        self.overlay.insert(item as *const syn::Item, list);
+        Ok(())
     }
 
     /// Walk a module's items in scope `scope`; the scope at its end.
@@ -187,6 +240,11 @@ impl Pass<'_, '_> {
                             self.overlay.insert(item as *const syn::Item, expanded);
                         }
                         Err(e) => self.errors.push(e),
+                    }
+                }
+                syn::Item::Impl(imp) if imp.items.iter().any(|ii| matches!(ii, syn::ImplItem::Macro(_))) => {
+                    if let Err(e) = self.impl_with_calls(item, imp, scope, in_root) {
+                        self.errors.push(e);
                     }
                 }
                 _ if self.env.active && super::body::outline_has_macros(item) => {
@@ -252,6 +310,40 @@ impl Env<'_> {
     }
 
     /// Items of an expansion with their calls expanded in place.
+    /// Replace the macro calls among an `impl` block's items by the items
+    /// they expand to; for each resulting item, the call it came from and
+    /// its place among that call's functions.
+    pub fn expand_impl_items(
+        &mut self,
+        imp: &mut syn::ItemImpl,
+        scope: Option<ScopeId>,
+        in_root: bool,
+    ) -> DResult<Vec<Option<(Range<usize>, usize)>>> {
+        let mut items = Vec::with_capacity(imp.items.len());
+        let mut origins = Vec::with_capacity(imp.items.len());
+        for ii in std::mem::take(&mut imp.items) {
+            let syn::ImplItem::Macro(m) = ii else {
+                items.push(ii);
+                origins.push(None);
+                continue;
+            };
+            let mac_range = range_of(&m.mac);
+            let call = mac_range.start..m.semi_token.map_or(mac_range.end, |s| crate::ranges::byte_range(s.span).end);
+            let as_item = syn::ItemMacro { attrs: m.attrs, ident: None, mac: m.mac, semi_token: m.semi_token };
+            let (expanded, _) = self.expand_item_call(&as_item, scope, in_root)?;
+            check_generated(&expanded)?;
+            let mut fn_index = 0;
+            for item in expanded {
+                let origin = matches!(item, syn::Item::Fn(_)).then(|| (call.clone(), fn_index));
+                fn_index += origin.is_some() as usize;
+                items.push(impl_item(item)?);
+                origins.push(origin);
+            }
+        }
+        imp.items = items;
+        Ok(origins)
+    }
+
     /// `top`: the call in the source these items are the expansion of.
     fn flatten(
         &mut self,
@@ -288,6 +380,9 @@ impl Env<'_> {
                     out.push(syn::Item::Mod(m));
                 }
                 mut other => {
+                    if let syn::Item::Impl(imp) = &mut other {
+                        self.expand_impl_items(imp, scope, in_root)?;
+                    }
                     super::body::expand_item_outline(self, scope, in_root, &mut other)?;
                     out.push(other);
                 }

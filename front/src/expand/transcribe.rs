@@ -219,7 +219,10 @@ fn binders(trans: &[Trans], out: &mut HashSet<String>) {
                     j += 1;
                 }
                 match trans.get(j) {
-                    Some(Trans::Token(TokenTree::Ident(x))) if !is_keyword(&x.to_string()) => {
+                    // `for x in`, not `impl Trait for Type`
+                    Some(Trans::Token(TokenTree::Ident(x)))
+                        if !is_keyword(&x.to_string()) && (kw == "let" || ident_is(trans.get(j + 1), "in")) =>
+                    {
                         out.insert(x.to_string());
                     }
                     Some(Trans::Group(Delimiter::Parenthesis, inner, _)) if kw == "let" => {
