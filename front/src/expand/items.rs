@@ -72,6 +72,10 @@ fn collect_bodies<'a>(items: &'a [syn::Item], out: &mut Vec<(&'a syn::Signature,
     }
 }
 
+/// The call an item of an `impl` block came from, and its place among
+/// that call's functions.
+type CallOrigin = (Range<usize>, usize);
+
 /// An item of a macro's expansion as an item of an `impl` block.
 fn impl_item(item: syn::Item) -> DResult<syn::ImplItem> {
     Ok(match item {
@@ -318,7 +322,7 @@ impl Env<'_> {
         imp: &mut syn::ItemImpl,
         scope: Option<ScopeId>,
         in_root: bool,
-    ) -> DResult<Vec<Option<(Range<usize>, usize)>>> {
+    ) -> DResult<Vec<Option<CallOrigin>>> {
         let mut items = Vec::with_capacity(imp.items.len());
         let mut origins = Vec::with_capacity(imp.items.len());
         for ii in std::mem::take(&mut imp.items) {

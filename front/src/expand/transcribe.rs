@@ -115,7 +115,7 @@ impl<'b> Transcriber<'b> {
                 rest = &rest[1..];
                 continue;
             }
-            let end = rest.find(|c: char| c == '}' || c == ':').unwrap_or(rest.len());
+            let end = rest.find(['}', ':']).unwrap_or(rest.len());
             let name = &rest[..end];
             if self.hygienic.contains(name) {
                 text.push_str(&format!("__hygiene_{}_{name}", self.mark));
