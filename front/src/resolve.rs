@@ -280,7 +280,7 @@ pub fn collect(
     let const_errors = consteval::evaluate_consts(&mut items, &syntax.consts);
     if !const_errors.is_empty() {
         errors.extend(const_errors);
-        return Err(errors);
+        return Err(expansion.annotate(errors));
     }
     // struct fields
     errors.extend(define_structs(&mut items, &syntax.structs, types));
@@ -419,7 +419,7 @@ pub fn collect(
     if errors.is_empty() {
         Ok(items)
     } else {
-        Err(errors)
+        Err(expansion.annotate(errors))
     }
 }
 

@@ -19,10 +19,23 @@ pub struct ItemExpansion {
     pub fn_tags: HashMap<*const syn::Signature, FnTag>,
     pub errors: Vec<Diagnostic>,
     pub table: MacroTable,
+    /// The calls expanded (see [`Env::annotate`]).
+    expanded: Vec<(usize, Range<usize>)>,
 }
 
 impl ItemExpansion {
     /// The tag of the function with signature `sig`.
+    /// rustc's macro notes on the errors of collecting the items.
+    pub fn annotate(&self, errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        if self.expanded.is_empty() {
+            return errors;
+        }
+        // (annotating parses no definition: no source needed)
+        let mut env = Env::new("", Some(&self.table));
+        env.expanded = self.expanded.clone();
+        errors.into_iter().map(|d| env.annotate(d)).collect()
+    }
+
     pub fn tag(&self, sig: &syn::Signature) -> Option<&FnTag> {
         if self.fn_tags.is_empty() {
             return None;
@@ -163,10 +176,11 @@ pub fn expand_crate(source: &str, files: &[syn::File], mod_files: &HashMap<usize
     if let Some(root) = files.first() {
         pass.module(&root.items, None, true);
     }
-    let Pass { env, overlay, fn_tags, errors, .. } = pass;
+    let Pass { mut env, overlay, fn_tags, errors, .. } = pass;
+    let expanded = std::mem::take(&mut env.expanded);
     let mut table = env.into_table();
     table.active = active;
-    ItemExpansion { overlay, fn_tags, errors, table }
+    ItemExpansion { overlay, fn_tags, errors, table, expanded }
 }
 
 impl Pass<'_, '_> {
