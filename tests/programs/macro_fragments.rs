@@ -115,7 +115,17 @@ macro_rules! run_stmts {
     };
 }
 
+macro_rules! vis_const {
+    ($v:vis $name:ident = $e:expr) => {
+        $v const $name: i32 = $e;
+    };
+}
+
+vis_const!(PRIVATE = 5);
+vis_const!(pub PUBLIC = 6);
+
 fn main() {
+    println!("vis consts: {} {}", PRIVATE, PUBLIC);
     println!("path: {}", call_path!(helpers::double, 21));
     let arr = typed_array!(f32; 1, 2, 3);
     println!("array: {} {} {} len {}", arr[0], arr[1], arr[2], arr.len());

@@ -227,7 +227,8 @@ fn parse_fragment(kind: FragKind, toks: &[TokenTree]) -> Option<usize> {
         FragKind::Path => prefix(toks, |i| i.parse::<syn::Path>().map(drop)),
         FragKind::Item => prefix(toks, |i| i.parse::<syn::Item>().map(drop)),
         FragKind::Meta => prefix(toks, |i| i.parse::<syn::Meta>().map(drop)),
-        FragKind::Vis => prefix(toks, |i| i.parse::<syn::Visibility>().map(drop)),
+        // a visibility may be empty
+        FragKind::Vis => prefix(toks, |i| i.parse::<syn::Visibility>().map(drop)).or(Some(0)),
         FragKind::Stmt => prefix(toks, |i| {
             // a `let` statement without its `;`, an item, or an expression
             if i.peek(syn::Token![let]) {
