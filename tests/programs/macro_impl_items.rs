@@ -67,7 +67,24 @@ macro_rules! impl_op {
 impl_op!(Add, add, +);
 impl_op!(Mul, mul, *);
 
+// a parameter named like a local the transcriber binds: renamed alike in
+// the signature and the body
+macro_rules! doubled_plus {
+    ($n:ident) => {
+        fn $n(&self, t: i64) -> i64 {
+            let t = t * 2;
+            t + self.v
+        }
+    };
+}
+
+impl P {
+    doubled_plus!(first);
+    doubled_plus!(second);
+}
+
 fn main() {
+    println!("doubled_plus = {} {}", P { v: 1 }.first(10), P { v: 2 }.second(20));
     let p = P { v: 6 } + P { v: 7 } * P { v: 2 };
     println!("p = {}", p.v);
     let mut r = Rect { width: 3, height: 4, scale: 1.5 };

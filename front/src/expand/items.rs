@@ -215,7 +215,6 @@ impl Pass<'_, '_> {
     /// with the calls expanded, its functions tagged with their calls.
     fn impl_with_calls(&mut self, item: &syn::Item, imp: &syn::ItemImpl, scope: Option<ScopeId>, in_root: bool) -> DResult<()> {
         let mut clone = imp.clone();
-        self.env.mark = 0;
         let origins = self.env.expand_impl_items(&mut clone, scope, in_root)?;
         let mut item_clone = syn::Item::Impl(clone);
         if self.env.active && super::body::outline_has_macros(&item_clone) {
@@ -348,6 +347,9 @@ impl Env<'_> {
             let mac_range = range_of(&m.mac);
             let call = mac_range.start..m.semi_token.map_or(mac_range.end, |s| crate::ranges::byte_range(s.span).end);
             let as_item = syn::ItemMacro { attrs: m.attrs, ident: None, mac: m.mac, semi_token: m.semi_token };
+            // hygiene marks count from 0 in each call, as when a body thread
+            // expands this call again on its own
+            self.mark = 0;
             let (expanded, _) = self.expand_item_call(&as_item, scope, in_root)?;
             check_generated(&expanded)?;
             let mut fn_index = 0;
