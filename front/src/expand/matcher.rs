@@ -191,7 +191,9 @@ pub fn match_rule(pats: &[Matcher], toks: &[TokenTree], end: Span, m: &mut Match
 }
 
 /// How many of `toks` a fragment of `kind` takes, `None` if it does not
-/// parse there.
+/// parse there. FIXME(opaque fragments): a fragment forwarded to another
+/// macro is matched by its tokens; rustc keeps it opaque (an `expr`
+/// holding `x` does not match `$i:ident` there).
 fn parse_fragment(kind: FragKind, toks: &[TokenTree]) -> Option<usize> {
     let punct = |i: usize, c: char| matches!(toks.get(i), Some(TokenTree::Punct(p)) if p.as_char() == c);
     let lifetime = || punct(0, '\'') && matches!(toks.get(1), Some(TokenTree::Ident(_)));
