@@ -85,7 +85,39 @@ fn second_version() -> i32 {
     version!()
 }
 
+// `use` of macros (rustc 2018's path-based scope): re-exported where
+// defined, imported by path elsewhere, renamed
+macro_rules! hundred_more {
+    ($x:expr) => {
+        $x + 100
+    };
+}
+pub(crate) use hundred_more;
+
+mod util {
+    macro_rules! local_twice {
+        ($x:expr) => {
+            $x * 2
+        };
+    }
+    pub(crate) use local_twice;
+    pub(crate) use local_twice as twice_alias;
+
+    pub fn f() -> i32 {
+        crate::hundred_more!(1) + self::local_twice!(3)
+    }
+}
+
+mod other {
+    use crate::util::local_twice;
+
+    pub fn g() -> i32 {
+        local_twice!(21) + super::util::twice_alias!(1)
+    }
+}
+
 fn main() {
+    println!("use: {} {} {} {}", util::f(), other::g(), hundred_more!(5), util::local_twice!(4));
     println!("a::f = {}", a::f());
     println!("a::g = {}", a::g());
     println!("a::deeper::h = {}", a::deeper::h());

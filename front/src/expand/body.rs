@@ -14,7 +14,6 @@ use syn::visit_mut::VisitMut;
 use super::items::{fn_bodies, is_definition};
 use super::{expansion_error, Env, ScopeId};
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::modtree::ROOT;
 use crate::resolve::{FnId, Items};
 
 /// What a body's expansion leaves for its errors: the calls expanded.
@@ -43,7 +42,8 @@ pub fn body_for<'s>(source: &'s str, items: &'s Items, fid: FnId) -> (DResult<sy
         None => syn::parse_str::<syn::Block>(&source[decl.body.clone()]).map_err(|e| crate::syntax_error(&e)),
         Some(e) => reexpand(&mut env, source, e, tag.scope),
     };
-    let result = parsed.and_then(|mut block| expand_block(&mut env, &tag, decl.module == ROOT, &mut block).map(|()| block));
+    let result =
+        parsed.and_then(|mut block| expand_block(&mut env, &tag, &items.tree.modules[decl.module].path, &mut block).map(|()| block));
     let result = result.map_err(|d| env.annotate(d));
     (result, BodyNotes { env: Some(env) })
 }
@@ -54,13 +54,13 @@ pub fn expand_parsed<'s>(source: &'s str, items: &'s Items, fid: FnId, block: &m
     let decl = &items.fns[fid];
     let tag = items.macros.fns.get(&fid).cloned().unwrap_or_default();
     let mut env = Env::new(source, Some(&items.macros));
-    let result = expand_block(&mut env, &tag, decl.module == ROOT, block);
+    let result = expand_block(&mut env, &tag, &items.tree.modules[decl.module].path, block);
     let result = result.map_err(|d| env.annotate(d));
     (result, BodyNotes { env: Some(env) })
 }
 
-fn expand_block(env: &mut Env<'_>, tag: &super::FnTag, in_root: bool, block: &mut syn::Block) -> DResult<()> {
-    let mut x = BodyExpander { env, scope: tag.scope, in_root, error: None };
+fn expand_block(env: &mut Env<'_>, tag: &super::FnTag, module: &str, block: &mut syn::Block) -> DResult<()> {
+    let mut x = BodyExpander { env, scope: tag.scope, module: module.to_string(), error: None };
     x.visit_block_mut(block);
     match x.error {
         Some(e) => Err(e),
@@ -72,15 +72,15 @@ fn reexpand(env: &mut Env<'_>, source: &str, e: &super::ExpandedFn, scope: Optio
     let again = || Diagnostic::ice("a macro-generated function is not found when its call is expanded again");
     let Some(tokens) = crate::ranges::parse_piece(source, e.invocation.clone()) else { return Err(again()) };
     let mc: syn::ItemMacro = syn::parse2(tokens).map_err(|_| again())?;
-    let (expanded, _) = env.expand_item_call(&mc, scope, e.in_root)?;
+    let (expanded, _) = env.expand_item_call(&mc, scope, &e.module)?;
     fn_bodies(&expanded).get(e.fn_index).map(|(_, b)| (*b).clone()).ok_or_else(again)
 }
 
 /// Expand the macro calls in an item's types and constant expressions
 /// (`const N: usize = m!();`, `fn f(x: t!())`, struct fields), not in
 /// function bodies (their threads expand those).
-pub(super) fn expand_item_outline(env: &mut Env<'_>, scope: Option<ScopeId>, in_root: bool, item: &mut syn::Item) -> DResult<()> {
-    let mut x = BodyExpander { env, scope, in_root, error: None };
+pub(super) fn expand_item_outline(env: &mut Env<'_>, scope: Option<ScopeId>, module: &str, item: &mut syn::Item) -> DResult<()> {
+    let mut x = BodyExpander { env, scope, module: module.to_string(), error: None };
     match item {
         syn::Item::Const(c) => {
             x.visit_type_mut(&mut c.ty);
@@ -130,7 +130,8 @@ pub(super) fn outline_has_macros(item: &syn::Item) -> bool {
 struct BodyExpander<'e, 's> {
     env: &'e mut Env<'s>,
     scope: Option<ScopeId>,
-    in_root: bool,
+    /// The path of the body's module.
+    module: String,
     error: Option<Diagnostic>,
 }
 
@@ -138,7 +139,7 @@ impl BodyExpander<'_, '_> {
     /// The tokens a call of a program macro expands to, `None` if the path
     /// names no macro of the program; `f` parses and visits them.
     fn expand<T>(&mut self, mac: &syn::Macro, f: impl FnOnce(&mut Self, TokenStream, &Range<usize>) -> DResult<T>) -> Option<DResult<T>> {
-        let (id, rules) = match self.env.resolve(&mac.path, self.scope, self.in_root) {
+        let (id, rules) = match self.env.resolve(&mac.path, self.scope, &self.module) {
             Ok(Some(found)) => found,
             Ok(None) => return None,
             Err(e) => return Some(Err(e)),

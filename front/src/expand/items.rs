@@ -85,6 +85,41 @@ fn collect_bodies<'a>(items: &'a [syn::Item], out: &mut Vec<(&'a syn::Signature,
     }
 }
 
+/// The imports of a `use` tree: (path, name bound); `false` for a glob.
+fn use_leaves(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut Vec<(Vec<String>, String)>) -> bool {
+    match tree {
+        syn::UseTree::Path(p) => {
+            prefix.push(p.ident.to_string());
+            let ok = use_leaves(&p.tree, prefix, out);
+            prefix.pop();
+            ok
+        }
+        syn::UseTree::Name(n) => {
+            let mut path = prefix.clone();
+            path.push(n.ident.to_string());
+            out.push((path, n.ident.to_string()));
+            true
+        }
+        syn::UseTree::Rename(r) => {
+            let mut path = prefix.clone();
+            path.push(r.ident.to_string());
+            out.push((path, r.rename.to_string()));
+            true
+        }
+        syn::UseTree::Group(g) => g.items.iter().all(|t| use_leaves(t, prefix, out)),
+        syn::UseTree::Glob(_) => false,
+    }
+}
+
+/// The path of module `name` inside the module of path `parent`.
+fn child_path(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
+    } else {
+        format!("{parent}::{name}")
+    }
+}
+
 /// The call an item of an `impl` block came from, and its place among
 /// that call's functions.
 type CallOrigin = (Range<usize>, usize);
@@ -174,7 +209,7 @@ pub fn expand_crate(source: &str, files: &[syn::File], mod_files: &HashMap<usize
     env.active = active;
     let mut pass = Pass { env, files, mod_files, overlay: HashMap::new(), fn_tags: HashMap::new(), errors: Vec::new() };
     if let Some(root) = files.first() {
-        pass.module(&root.items, None, true);
+        pass.module(&root.items, None, "");
     }
     let Pass { mut env, overlay, fn_tags, errors, .. } = pass;
     let expanded = std::mem::take(&mut env.expanded);
@@ -213,19 +248,22 @@ impl Pass<'_, '_> {
 
     /// An `impl` block with macro calls among its items: replaced by a copy
     /// with the calls expanded, its functions tagged with their calls.
-    fn impl_with_calls(&mut self, item: &syn::Item, imp: &syn::ItemImpl, scope: Option<ScopeId>, in_root: bool) -> DResult<()> {
+    fn impl_with_calls(&mut self, item: &syn::Item, imp: &syn::ItemImpl, scope: Option<ScopeId>, module: &str) -> DResult<()> {
         let mut clone = imp.clone();
-        let origins = self.env.expand_impl_items(&mut clone, scope, in_root)?;
+        let origins = self.env.expand_impl_items(&mut clone, scope, module)?;
         let mut item_clone = syn::Item::Impl(clone);
         if self.env.active && super::body::outline_has_macros(&item_clone) {
-            super::body::expand_item_outline(&mut self.env, scope, in_root, &mut item_clone)?;
+            super::body::expand_item_outline(&mut self.env, scope, module, &mut item_clone)?;
         }
         let list = vec![item_clone];
         if let syn::Item::Impl(done) = &list[0] {
             for (ii, origin) in done.items.iter().zip(&origins) {
                 if let syn::ImplItem::Fn(f) = ii {
-                    let expanded =
-                        origin.as_ref().map(|(call, fn_index)| ExpandedFn { invocation: call.clone(), in_root, fn_index: *fn_index });
+                    let expanded = origin.as_ref().map(|(call, fn_index)| ExpandedFn {
+                        invocation: call.clone(),
+                        module: module.to_string(),
+                        fn_index: *fn_index,
+                    });
                     self.fn_tags.insert(&f.sig as *const syn::Signature, FnTag { scope, expanded });
                 }
             }
@@ -235,7 +273,7 @@ impl Pass<'_, '_> {
     }
 
     /// Walk a module's items in scope `scope`; the scope at its end.
-    fn module(&mut self, list: &[syn::Item], mut scope: Option<ScopeId>, in_root: bool) -> Option<ScopeId> {
+    fn module(&mut self, list: &[syn::Item], mut scope: Option<ScopeId>, module: &str) -> Option<ScopeId> {
         for item in list {
             match item {
                 syn::Item::Macro(mc) if is_definition(mc) => match self.env.define_item(mc, true, scope) {
@@ -247,10 +285,10 @@ impl Pass<'_, '_> {
                     // hygiene marks count from 0 in each call, as when a body
                     // thread expands it again
                     self.env.mark = 0;
-                    match self.env.expand_item_call(mc, scope, in_root).and_then(|r| check_generated(&r.0).map(|()| r)) {
+                    match self.env.expand_item_call(mc, scope, module).and_then(|r| check_generated(&r.0).map(|()| r)) {
                         Ok((expanded, after)) => {
                             for (fn_index, (sig, _)) in fn_bodies(&expanded).into_iter().enumerate() {
-                                let expanded = Some(ExpandedFn { invocation: call.clone(), in_root, fn_index });
+                                let expanded = Some(ExpandedFn { invocation: call.clone(), module: module.to_string(), fn_index });
                                 self.fn_tags.insert(sig as *const syn::Signature, FnTag { scope, expanded });
                             }
                             scope = after;
@@ -260,13 +298,13 @@ impl Pass<'_, '_> {
                     }
                 }
                 syn::Item::Impl(imp) if imp.items.iter().any(|ii| matches!(ii, syn::ImplItem::Macro(_))) => {
-                    if let Err(e) = self.impl_with_calls(item, imp, scope, in_root) {
+                    if let Err(e) = self.impl_with_calls(item, imp, scope, module) {
                         self.errors.push(e);
                     }
                 }
                 _ if self.env.active && super::body::outline_has_macros(item) => {
                     let mut clone = item.clone();
-                    match super::body::expand_item_outline(&mut self.env, scope, in_root, &mut clone) {
+                    match super::body::expand_item_outline(&mut self.env, scope, module, &mut clone) {
                         Ok(()) => {
                             match &clone {
                                 syn::Item::Fn(f) => self.tag(&f.sig, scope),
@@ -279,6 +317,25 @@ impl Pass<'_, '_> {
                         Err(e) => self.errors.push(e),
                     }
                 }
+                syn::Item::Use(u) if self.env.active => {
+                    // `use m;` / `pub(crate) use crate::a::m;` of macros: bound in
+                    // the module's path scope, the item taken out of the walk.
+                    // FIXME(use of macros): a `use` naming a macro and another
+                    // item of the same name imports only the macro
+                    let mut leaves = Vec::new();
+                    if use_leaves(&u.tree, &mut Vec::new(), &mut leaves) {
+                        let found: Option<Vec<(String, usize)>> = leaves
+                            .iter()
+                            .map(|(path, alias)| self.env.resolve_use(path, scope, module).map(|d| (alias.clone(), d)))
+                            .collect();
+                        if let Some(found) = found {
+                            for (alias, def) in found {
+                                self.env.bind_path(module, &alias, def);
+                            }
+                            self.overlay.insert(item as *const syn::Item, Vec::new());
+                        }
+                    }
+                }
                 syn::Item::Fn(f) => self.tag(&f.sig, scope),
                 syn::Item::Impl(imp) => self.impl_items(imp, scope),
                 syn::Item::Trait(tr) => self.trait_items(tr, scope),
@@ -288,7 +345,7 @@ impl Pass<'_, '_> {
                         None => self.mod_files.get(&range_of(&m.ident).start).map(|&f| self.files[f].items.as_slice()),
                     };
                     if let Some(inner) = inner {
-                        let end = self.module(inner, scope, false);
+                        let end = self.module(inner, scope, &child_path(module, &m.ident.to_string()));
                         if m.attrs.iter().any(|a| a.path().is_ident("macro_use")) {
                             scope = end;
                         }
@@ -308,20 +365,20 @@ impl Env<'_> {
         &mut self,
         mc: &syn::ItemMacro,
         scope: Option<ScopeId>,
-        in_root: bool,
+        module: &str,
     ) -> DResult<(Vec<syn::Item>, Option<ScopeId>)> {
         let path_range = range_of(&mc.mac.path);
         let name = mc.mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-        let Some((id, rules)) = self.resolve(&mc.mac.path, scope, in_root)? else {
+        let Some((id, rules)) = self.resolve(&mc.mac.path, scope, module)? else {
             return Err(super::unknown_macro(&name, path_range));
         };
         let call = range_of(&mc.mac);
         let tokens = self.expand_call(id, &rules, &mc.mac)?;
         let items = parse_items(tokens).map_err(|e| expansion_error(&e, &call))?;
-        let top = self.stack.is_empty().then(|| (call.clone(), in_root, scope));
+        let top = self.stack.is_empty().then(|| (call.clone(), module.to_string(), scope));
         self.nested(call, &name, |env| {
             let mut out = Vec::with_capacity(items.len());
-            let scope = env.flatten(items, scope, in_root, top, &mut out)?;
+            let scope = env.flatten(items, scope, module, top, &mut out)?;
             Ok((out, scope))
         })
     }
@@ -330,12 +387,7 @@ impl Env<'_> {
     /// Replace the macro calls among an `impl` block's items by the items
     /// they expand to; for each resulting item, the call it came from and
     /// its place among that call's functions.
-    pub fn expand_impl_items(
-        &mut self,
-        imp: &mut syn::ItemImpl,
-        scope: Option<ScopeId>,
-        in_root: bool,
-    ) -> DResult<Vec<Option<CallOrigin>>> {
+    pub fn expand_impl_items(&mut self, imp: &mut syn::ItemImpl, scope: Option<ScopeId>, module: &str) -> DResult<Vec<Option<CallOrigin>>> {
         let mut items = Vec::with_capacity(imp.items.len());
         let mut origins = Vec::with_capacity(imp.items.len());
         for ii in std::mem::take(&mut imp.items) {
@@ -350,7 +402,7 @@ impl Env<'_> {
             // hygiene marks count from 0 in each call, as when a body thread
             // expands this call again on its own
             self.mark = 0;
-            let (expanded, _) = self.expand_item_call(&as_item, scope, in_root)?;
+            let (expanded, _) = self.expand_item_call(&as_item, scope, module)?;
             check_generated(&expanded)?;
             let mut fn_index = 0;
             for item in expanded {
@@ -369,8 +421,8 @@ impl Env<'_> {
         &mut self,
         items: Vec<syn::Item>,
         mut scope: Option<ScopeId>,
-        in_root: bool,
-        top: Option<(Range<usize>, bool, Option<ScopeId>)>,
+        module: &str,
+        top: Option<(Range<usize>, String, Option<ScopeId>)>,
         out: &mut Vec<syn::Item>,
     ) -> DResult<Option<ScopeId>> {
         let mut defs = 0;
@@ -380,13 +432,13 @@ impl Env<'_> {
                     let s = self.define_item(&mc, false, scope)?;
                     if let Some((call, root, at)) = &top {
                         let def = self.defs.last_mut().expect("just defined");
-                        def.from_call = Some((call.clone(), *root, *at, defs));
+                        def.from_call = Some((call.clone(), root.clone(), *at, defs));
                     }
                     defs += 1;
                     scope = Some(s);
                 }
                 syn::Item::Macro(mc) => {
-                    let (more, after) = self.expand_item_call(&mc, scope, in_root)?;
+                    let (more, after) = self.expand_item_call(&mc, scope, module)?;
                     out.extend(more);
                     scope = after;
                 }
@@ -395,15 +447,15 @@ impl Env<'_> {
                         return Err(Diagnostic::unsupported("`mod m;` produced by a macro", range_of(&m.ident)));
                     };
                     let mut flat = Vec::with_capacity(inner.len());
-                    self.flatten(inner, scope, false, None, &mut flat)?;
+                    self.flatten(inner, scope, &child_path(module, &m.ident.to_string()), None, &mut flat)?;
                     m.content = Some((brace, flat));
                     out.push(syn::Item::Mod(m));
                 }
                 mut other => {
                     if let syn::Item::Impl(imp) = &mut other {
-                        self.expand_impl_items(imp, scope, in_root)?;
+                        self.expand_impl_items(imp, scope, module)?;
                     }
-                    super::body::expand_item_outline(self, scope, in_root, &mut other)?;
+                    super::body::expand_item_outline(self, scope, module, &mut other)?;
                     out.push(other);
                 }
             }

@@ -52,11 +52,10 @@ pub struct MacroDefSrc {
     pub range: Option<Range<usize>>,
     /// `macro_rules! name`.
     pub head: Range<usize>,
-    pub exported: bool,
-    /// Defined by an item-position call in the source: the call, whether it
-    /// is in the crate root, its scope, and which definition of its
+    /// Defined by an item-position call in the source: the call, the path of
+    /// its module, its scope, and which definition of its
     /// expansion this is (to parse it again on a body thread).
-    pub from_call: Option<(Range<usize>, bool, Option<ScopeId>, usize)>,
+    pub from_call: Option<(Range<usize>, String, Option<ScopeId>, usize)>,
 }
 
 impl MacroDefSrc {
@@ -84,7 +83,8 @@ pub struct FnTag {
 pub struct ExpandedFn {
     /// The call `m! { .. }` in the source.
     pub invocation: Range<usize>,
-    pub in_root: bool,
+    /// The path of the call's module (`a::b`, empty for the root).
+    pub module: String,
     /// Its place among the functions of the expansion ([`items::fn_blocks`]).
     pub fn_index: usize,
 }
@@ -95,6 +95,9 @@ pub struct MacroTable {
     pub defs: Vec<MacroDefSrc>,
     pub scopes: Vec<ScopeNode>,
     pub fns: HashMap<FnId, FnTag>,
+    /// Macros by (module path, name) for paths (`crate::m!`, `a::m!`): the
+    /// `#[macro_export]`ed ones at the root, and `use`d ones.
+    pub paths: HashMap<(String, String), usize>,
     /// The program may use `macro_rules!` (its text names it): bodies are
     /// expanded before they are lowered.
     pub active: bool,
@@ -109,6 +112,7 @@ pub struct Env<'s> {
     base: Option<&'s MacroTable>,
     defs: Vec<MacroDefSrc>,
     scopes: Vec<ScopeNode>,
+    paths: HashMap<(String, String), usize>,
     parsed: HashMap<usize, Rc<MacroRules>>,
     /// Hygiene marks handed out so far.
     mark: u32,
@@ -129,6 +133,7 @@ impl<'s> Env<'s> {
             base,
             defs: Vec::new(),
             scopes: Vec::new(),
+            paths: HashMap::new(),
             parsed: HashMap::new(),
             mark: 0,
             stack: Vec::new(),
@@ -168,7 +173,10 @@ impl<'s> Env<'s> {
     /// Add a definition in scope `parent`; the scope after it.
     pub fn define(&mut self, rules: MacroRules, range: Option<Range<usize>>, exported: bool, parent: Option<ScopeId>) -> ScopeId {
         let id = self.base_defs() + self.defs.len();
-        self.defs.push(MacroDefSrc { name: rules.name.clone(), range, head: rules.head.clone(), exported, from_call: None });
+        self.defs.push(MacroDefSrc { name: rules.name.clone(), range, head: rules.head.clone(), from_call: None });
+        if exported {
+            self.bind_path("", &rules.name, id);
+        }
         self.parsed.insert(id, Rc::new(rules));
         self.scopes.push(ScopeNode { def: id, parent });
         self.base_scopes() + self.scopes.len() - 1
@@ -213,11 +221,11 @@ impl<'s> Env<'s> {
     }
 
     /// The rules of the `k`-th definition a call expands to.
-    fn rules_from_call(&mut self, (call, in_root, scope, k): &(Range<usize>, bool, Option<ScopeId>, usize)) -> DResult<MacroRules> {
+    fn rules_from_call(&mut self, (call, module, scope, k): &(Range<usize>, String, Option<ScopeId>, usize)) -> DResult<MacroRules> {
         let again = || Diagnostic::ice("a macro-defined macro is not found when its call is expanded again");
         let tokens = crate::ranges::parse_piece(self.source, call.clone()).ok_or_else(again)?;
         let mac: syn::Macro = syn::parse2(tokens).map_err(|_| again())?;
-        let Some((id, rules)) = self.resolve(&mac.path, *scope, *in_root)? else { return Err(again()) };
+        let Some((id, rules)) = self.resolve(&mac.path, *scope, module)? else { return Err(again()) };
         let tokens = self.expand_call(id, &rules, &mac)?;
         let items = parse_items(tokens).map_err(|e| expansion_error(&e, call))?;
         let def = items
@@ -235,23 +243,13 @@ impl<'s> Env<'s> {
 
     /// The user macro a call's path names, if any (else it is a builtin
     /// macro or unknown, for lowering to tell).
-    pub fn resolve(&mut self, path: &syn::Path, scope: Option<ScopeId>, in_root: bool) -> DResult<Option<(usize, Rc<MacroRules>)>> {
+    pub fn resolve(&mut self, path: &syn::Path, scope: Option<ScopeId>, module: &str) -> DResult<Option<(usize, Rc<MacroRules>)>> {
         let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
         let found = match segs.as_slice() {
-            [name] if path.leading_colon.is_none() => {
-                let mut cur = scope;
-                let mut hit = None;
-                while let Some(s) = cur {
-                    let node = self.node(s);
-                    if self.def(node.def).name == *name {
-                        hit = Some(node.def);
-                        break;
-                    }
-                    cur = node.parent;
-                }
-                hit.or_else(|| if in_root { self.exported(name) } else { None })
+            [name] if path.leading_colon.is_none() => self.textual(name, scope).or_else(|| self.by_path(module, name)),
+            [prefix @ .., name] if path.leading_colon.is_none() => {
+                target_module(module, prefix).and_then(|target| self.by_path(&target, name))
             }
-            [first, name] if first == "crate" || (first == "self" && in_root) => self.exported(name),
             _ => None,
         };
         match found {
@@ -260,8 +258,38 @@ impl<'s> Env<'s> {
         }
     }
 
-    fn exported(&self, name: &str) -> Option<usize> {
-        self.all_defs().filter(|(_, d)| d.exported && d.name == name).map(|(i, _)| i).last()
+    /// The definition `name` in textual scope `scope`.
+    fn textual(&self, name: &str, scope: Option<ScopeId>) -> Option<usize> {
+        let mut cur = scope;
+        while let Some(s) = cur {
+            let node = self.node(s);
+            if self.def(node.def).name == *name {
+                return Some(node.def);
+            }
+            cur = node.parent;
+        }
+        None
+    }
+
+    /// The macro named `name` in module `module`'s path scope: imported
+    /// there by `use`, or `#[macro_export]`ed when it is the root.
+    fn by_path(&self, module: &str, name: &str) -> Option<usize> {
+        let key = (module.to_string(), name.to_string());
+        self.paths.get(&key).or_else(|| self.base.and_then(|b| b.paths.get(&key))).copied()
+    }
+
+    /// The macro a `use` path names from module `module` in scope `scope`.
+    pub fn resolve_use(&self, path: &[String], scope: Option<ScopeId>, module: &str) -> Option<usize> {
+        match path {
+            [name] => self.textual(name, scope).or_else(|| self.by_path(module, name)),
+            [prefix @ .., name] => target_module(module, prefix).and_then(|t| self.by_path(&t, name)),
+            [] => None,
+        }
+    }
+
+    /// Bind `name` to definition `def` in module `module`'s path scope.
+    pub fn bind_path(&mut self, module: &str, name: &str, def: usize) {
+        self.paths.insert((module.to_string(), name.to_string()), def);
     }
 
     /// Match a call against the macro's rules and transcribe the first
@@ -304,7 +332,7 @@ impl<'s> Env<'s> {
 
     /// The definitions and scopes added, as a table.
     pub fn into_table(self) -> MacroTable {
-        MacroTable { defs: self.defs, scopes: self.scopes, ..MacroTable::default() }
+        MacroTable { defs: self.defs, scopes: self.scopes, paths: self.paths, ..MacroTable::default() }
     }
 
     /// Add rustc's "in this macro invocation" and "this error originates in
@@ -343,6 +371,31 @@ impl<'s> Env<'s> {
 
 /// Errors of transcription itself, which rustc reports without the notes.
 const TRANSCRIPTION_ERRORS: &[&str] = &["meta-variable `", "variable `", "attempted to repeat"];
+
+/// The path of the module a macro path's `prefix` names from module
+/// `module` (`crate::a`, `self::`, `super::`, or a child module), if it
+/// names one of the program's.
+fn target_module(module: &str, prefix: &[String]) -> Option<String> {
+    let mut parts: Vec<&str> = if module.is_empty() { Vec::new() } else { module.split("::").collect() };
+    let mut rest = prefix;
+    match prefix.first().map(String::as_str) {
+        Some("crate") => {
+            parts.clear();
+            rest = &prefix[1..];
+        }
+        Some("self") => rest = &prefix[1..],
+        Some("super") => {
+            while let Some("super") = rest.first().map(String::as_str) {
+                parts.pop()?;
+                rest = &rest[1..];
+            }
+        }
+        Some("std" | "core" | "alloc") => return None,
+        _ => {}
+    }
+    parts.extend(rest.iter().map(String::as_str));
+    Some(parts.join("::"))
+}
 
 fn origin_note(name: &str) -> String {
     format!("this error originates in the macro `{name}` (in Nightly builds, run with -Z macro-backtrace for more info)")
