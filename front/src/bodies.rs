@@ -150,7 +150,9 @@ fn lower_run(
                 scope.set_origin(decl.body.start);
                 let (parsed, notes) = crate::expand::body_for(source, items, job.fid);
                 parse_time += t.elapsed();
-                parsed.and_then(|block| lower_function(items, &mut types, lines, job, None, &block, &[])).map_err(|d| notes.annotate(d))
+                parsed
+                    .and_then(|(block, patterns)| lower_function(items, &mut types, lines, job, None, &block, &patterns))
+                    .map_err(|d| notes.annotate(d))
             }
             _ => {
                 scope.set_origin(decl.body.start);

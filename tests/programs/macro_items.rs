@@ -103,7 +103,25 @@ fn half(x: real!()) -> real!() {
     x / 2.0
 }
 
+// destructuring parameters in stamped-out functions and in a function
+// whose body uses a macro
+macro_rules! summer {
+    ($name:ident, $t:ty) => {
+        fn $name((a, b): ($t, $t), [c, d]: [$t; 2]) -> $t {
+            a + b + c + d
+        }
+    };
+}
+
+summer!(sum_i32, i32);
+summer!(sum_f64, f64);
+
+fn plain((x, y): (i32, i32)) -> i32 {
+    exported_sq!(x) + y
+}
+
 fn main() {
+    println!("patterns = {} {} {}", sum_i32((1, 2), [3, 4]), sum_f64((0.5, 0.25), [1.0, 2.0]), plain((3, 4)));
     println!("outline = {} {}", BUFFER, half(5.0));
     println!("{} {} {} {}", abs_i32(-3), abs_i64(5), abs_f32(-1.5), abs_f64(-2.25));
     let mut a = Vec2f::new(1.0, 2.0);

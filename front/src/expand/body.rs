@@ -31,19 +31,46 @@ impl BodyNotes<'_> {
     }
 }
 
+/// A function's body and its parameters' destructuring patterns (by
+/// parameter index).
+pub type ParsedBody = (syn::Block, Vec<(usize, syn::Pat)>);
+
 /// The body of function `fid`, parsed (from its source range, or by
-/// expanding again the call that produced it) with its macros expanded.
-pub fn body_for<'s>(source: &'s str, items: &'s Items, fid: FnId) -> (DResult<syn::Block>, BodyNotes<'s>) {
+/// expanding again the call that produced it) with its macros expanded,
+/// and its parameters' patterns.
+pub fn body_for<'s>(source: &'s str, items: &'s Items, fid: FnId) -> (DResult<ParsedBody>, BodyNotes<'s>) {
     let decl = &items.fns[fid];
     let table = &items.macros;
     let tag = table.fns.get(&fid).cloned().unwrap_or_default();
     let mut env = Env::new(source, Some(table));
     let parsed = match &tag.expanded {
-        None => syn::parse_str::<syn::Block>(&source[decl.body.clone()]).map_err(|e| crate::syntax_error(&e)),
-        Some(e) => reexpand(&mut env, source, e, tag.scope),
+        None => syn::parse_str::<syn::Block>(&source[decl.body.clone()]).map_err(|e| crate::syntax_error(&e)).and_then(|block| {
+            let mut patterns = Vec::new();
+            for (i, p) in decl.params.iter().enumerate() {
+                if let Some(r) = &p.pattern {
+                    let tokens = crate::ranges::parse_piece(source, r.clone()).unwrap_or_default();
+                    let pat = syn::parse::Parser::parse2(syn::Pat::parse_single, tokens).map_err(|e| crate::syntax_error(&e))?;
+                    patterns.push((i, pat));
+                }
+            }
+            Ok((block, patterns))
+        }),
+        Some(e) => reexpand(&mut env, source, e, tag.scope).map(|(sig, block)| {
+            let patterns = sig
+                .inputs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| decl.params.get(*i).is_some_and(|p| p.pattern.is_some()))
+                .filter_map(|(i, arg)| match arg {
+                    syn::FnArg::Typed(pt) => Some((i, (*pt.pat).clone())),
+                    syn::FnArg::Receiver(_) => None,
+                })
+                .collect();
+            (block, patterns)
+        }),
     };
-    let result =
-        parsed.and_then(|mut block| expand_block(&mut env, &tag, &items.tree.modules[decl.module].path, &mut block).map(|()| block));
+    let module = &items.tree.modules[decl.module].path;
+    let result = parsed.and_then(|(mut block, patterns)| expand_block(&mut env, &tag, module, &mut block).map(|()| (block, patterns)));
     let result = result.map_err(|d| env.annotate(d));
     (result, BodyNotes { env: Some(env) })
 }
@@ -68,12 +95,12 @@ fn expand_block(env: &mut Env<'_>, tag: &super::FnTag, module: &str, block: &mut
     }
 }
 
-fn reexpand(env: &mut Env<'_>, source: &str, e: &super::ExpandedFn, scope: Option<ScopeId>) -> DResult<syn::Block> {
+fn reexpand(env: &mut Env<'_>, source: &str, e: &super::ExpandedFn, scope: Option<ScopeId>) -> DResult<(syn::Signature, syn::Block)> {
     let again = || Diagnostic::ice("a macro-generated function is not found when its call is expanded again");
     let Some(tokens) = crate::ranges::parse_piece(source, e.invocation.clone()) else { return Err(again()) };
     let mc: syn::ItemMacro = syn::parse2(tokens).map_err(|_| again())?;
     let (expanded, _) = env.expand_item_call(&mc, scope, &e.module)?;
-    fn_bodies(&expanded).get(e.fn_index).map(|(_, b)| (*b).clone()).ok_or_else(again)
+    fn_bodies(&expanded).get(e.fn_index).map(|(s, b)| ((*s).clone(), (*b).clone())).ok_or_else(again)
 }
 
 /// Expand the macro calls in an item's types and constant expressions
