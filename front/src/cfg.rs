@@ -101,7 +101,8 @@ pub fn check_item_attrs(attrs: &[Attribute]) -> DResult<()> {
             | "derive"
             | "must_use"
             | "cold"
-            | "track_caller" => {}
+            | "track_caller"
+            | "macro_use" => {}
             _ => {
                 return Err(Diagnostic::unsupported(&format!("the attribute `#[{name}]`"), range_of(attr)));
             }

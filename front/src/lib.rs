@@ -32,6 +32,7 @@ mod consteval;
 mod crate_attrs;
 mod diag;
 mod enums;
+mod expand;
 mod generics;
 mod infer;
 mod kernels;
@@ -151,7 +152,8 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     // with the root file's name.
     let mut module = hybrid_ir::Module::new(file_name);
     crate_attrs::check(&parsed[0]).map_err(|d| Diagnostics::new(vec![d]))?;
-    let mut items = resolve::collect(&parsed, &files.mod_files, &mut module.types).map_err(Diagnostics::sorted)?;
+    let mut items = resolve::collect(source, &parsed, &files.mod_files, &mut module.types).map_err(Diagnostics::sorted)?;
+    items.macros.crate_name = crate_name(file_name);
     drop(parsed);
     drop(scope);
     proc_macro2::extra::invalidate_current_thread_spans();
@@ -179,6 +181,12 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     }
     timings.push(("merge+sides+validate", t.elapsed()));
     Ok(FrontOutput { module, timings, body_threads, bodies_cut })
+}
+
+/// The crate's name as rustc derives it from the root file (`src/main.rs`
+/// of a package gives `main`: FIXME(package crate names)).
+fn crate_name(file_name: &str) -> String {
+    std::path::Path::new(file_name).file_stem().map(|s| s.to_string_lossy().replace('-', "_")).unwrap_or_default()
 }
 
 /// Parse the file's items: with the function bodies cut out when the

@@ -50,8 +50,9 @@ pub fn block_range(block: &syn::Block) -> Range<usize> {
 pub fn byte_range(span: Span) -> Range<usize> {
     SOURCE.with(|source| match &*source.borrow() {
         Some(scope) => {
-            let start = scope.lines.byte_offset(span.start(), scope.origin);
-            let end = scope.lines.byte_offset(span.end(), scope.origin);
+            let origin = if scope.pieces.is_empty() { scope.origin } else { scope.piece_origin(span) };
+            let start = scope.lines.byte_offset(span.start(), origin);
+            let end = scope.lines.byte_offset(span.end(), origin);
             match &scope.cuts {
                 Some(cuts) => scope.base + cuts.source_offset(start)..scope.base + cuts.source_offset(end),
                 None => scope.base + start..scope.base + end,
@@ -76,6 +77,35 @@ struct Scope {
     /// Added to every offset: where the text starts in the program's text
     /// (see [`crate::source::SourceFiles`]).
     base: usize,
+    /// Other pieces of the text parsed since the last
+    /// [`SourceScope::set_origin`] (see [`parse_piece`]): a span of each
+    /// and where it starts.
+    pieces: Vec<(Span, Origin)>,
+}
+
+impl Scope {
+    /// The origin of the piece `span` was parsed from: the one whose span
+    /// joins it (proc-macro2 joins only spans of the same parsed text).
+    fn piece_origin(&self, span: Span) -> Origin {
+        self.pieces.iter().find(|(probe, _)| probe.join(span).is_some()).map_or(self.origin, |(_, o)| *o)
+    }
+}
+
+/// Parse `source[range]` (a piece of the text this thread's scope is
+/// over, e.g. a macro definition) into tokens whose spans map to the
+/// piece's place in the text, alongside the piece parsed after the last
+/// [`SourceScope::set_origin`].
+pub fn parse_piece(source: &str, range: Range<usize>) -> Option<proc_macro2::TokenStream> {
+    let tokens: proc_macro2::TokenStream = source.get(range.clone())?.parse().ok()?;
+    if let Some(probe) = tokens.clone().into_iter().next().map(|t| t.span()) {
+        SOURCE.with(|s| {
+            if let Some(scope) = &mut *s.borrow_mut() {
+                let origin = scope.lines.origin_of(range.start);
+                scope.pieces.push((probe, origin));
+            }
+        });
+    }
+    Some(tokens)
 }
 
 /// Where the text proc-macro2 is parsing on this thread starts in the file:
@@ -140,7 +170,7 @@ impl SourceScope {
     }
 
     fn install(lines: Arc<SourceLines>, cuts: Option<Cuts>) -> Self {
-        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default(), cuts, base: 0 }));
+        SOURCE.with(|s| *s.borrow_mut() = Some(Scope { lines, origin: Origin::default(), cuts, base: 0, pieces: Vec::new() }));
         SourceScope(())
     }
 
@@ -151,6 +181,7 @@ impl SourceScope {
         SOURCE.with(|s| {
             if let Some(scope) = &mut *s.borrow_mut() {
                 scope.origin = scope.lines.origin_of(start);
+                scope.pieces.clear();
             }
         })
     }

@@ -135,6 +135,8 @@ pub struct Items {
     /// The modules, their names and imports.
     pub tree: ModTree,
     pub main: Option<FnId>,
+    /// The program's `macro_rules!`, for the bodies.
+    pub macros: crate::expand::MacroTable,
 }
 
 /// The syntax behind [`Items`], needed only while collecting: indexed like
@@ -231,9 +233,16 @@ impl ConstEnv for InModule<'_> {
 /// Collect the items of all modules for both sides: `files[0]` is the
 /// crate root, `mod_files` maps each `mod m;` item (by the offset of its
 /// name) to its file.
-pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &mut TypeTable) -> Result<Items, Vec<Diagnostic>> {
+pub fn collect(
+    source: &str,
+    files: &[syn::File],
+    mod_files: &HashMap<usize, usize>,
+    types: &mut TypeTable,
+) -> Result<Items, Vec<Diagnostic>> {
     let mut tree = ModTree::default();
     tree.new_module(String::new(), None);
+    let expansion = crate::expand::expand_crate(source, files, mod_files);
+    let macros = crate::expand::MacroTable { fns: HashMap::new(), ..expansion.table.clone() };
     let items = Items {
         fns: Vec::new(),
         structs: Vec::new(),
@@ -244,9 +253,18 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
         instance_methods: HashMap::new(),
         tree,
         main: None,
+        macros,
     };
-    let mut walk =
-        Walk { items, syntax: Syntax::default(), foreign: Vec::new(), methods: Vec::new(), mod_files, files, errors: Vec::new() };
+    let mut walk = Walk {
+        items,
+        syntax: Syntax::default(),
+        foreign: Vec::new(),
+        methods: Vec::new(),
+        mod_files,
+        files,
+        expansion: &expansion,
+        errors: expansion.errors.clone(),
+    };
     if let Some(root) = files.first() {
         walk.module(&root.items, ROOT, (true, true));
     }
@@ -262,7 +280,7 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
     let const_errors = consteval::evaluate_consts(&mut items, &syntax.consts);
     if !const_errors.is_empty() {
         errors.extend(const_errors);
-        return Err(errors);
+        return Err(expansion.annotate(errors));
     }
     // struct fields
     errors.extend(define_structs(&mut items, &syntax.structs, types));
@@ -354,6 +372,12 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
     }
     errors.extend(crate::traits::define_all_generics(&mut items, &syntax));
     errors.extend(crate::traits::check_impls_complete(&items, types));
+    // what each function's body needs to expand its macros
+    for (id, sig) in syntax.sigs.iter().enumerate() {
+        if let Some(tag) = expansion.tag(sig) {
+            items.macros.fns.insert(id, tag.clone());
+        }
+    }
     // signatures of the non-generic functions, which get the first IR
     // function handles in item order (instances follow: `crate::mono`)
     let mut next_handle = 0;
@@ -395,7 +419,7 @@ pub fn collect(files: &[syn::File], mod_files: &HashMap<usize, usize>, types: &m
     if errors.is_empty() {
         Ok(items)
     } else {
-        Err(errors)
+        Err(expansion.annotate(errors))
     }
 }
 

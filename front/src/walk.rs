@@ -33,6 +33,8 @@ pub struct Walk<'a> {
     pub methods: Vec<MethodDecl<'a>>,
     pub mod_files: &'a HashMap<usize, usize>,
     pub files: &'a [syn::File],
+    /// What the item-position macro calls expand to.
+    pub expansion: &'a crate::expand::ItemExpansion,
     pub errors: Vec<Diagnostic>,
 }
 
@@ -156,6 +158,17 @@ impl<'a> Walk<'a> {
 
     fn item(&mut self, item: &'a syn::Item, m: ModId, outer: (bool, bool)) -> DResult<()> {
         use syn::Item;
+        // a macro call is replaced by its items, an item with macro calls in
+        // its types or consts by its expanded copy (errors are reported by
+        // the expansion); definitions are in the expansion's table
+        let expansion = self.expansion;
+        if let Some(list) = expansion.overlay.get(&(item as *const syn::Item)) {
+            self.module(list, m, outer);
+            return Ok(());
+        }
+        if let Item::Macro(_) = item {
+            return Ok(());
+        }
         let attrs: &[syn::Attribute] = match item {
             Item::Fn(f) => &f.attrs,
             Item::ForeignMod(f) => &f.attrs,
@@ -168,7 +181,6 @@ impl<'a> Walk<'a> {
             Item::Trait(t) => &t.attrs,
             Item::TraitAlias(t) => return Err(Diagnostic::not_in_language("traits", range_of(&t.ident))),
             Item::Union(u) => return Err(Diagnostic::not_in_language("unions", range_of(&u.ident))),
-            Item::Macro(mc) => return Err(Diagnostic::not_in_language("macro definitions", range_of(&mc.mac.path))),
             Item::Static(s) => return Err(Diagnostic::unsupported("`static` items", range_of(&s.ident))),
             Item::Type(t) => return Err(Diagnostic::unsupported("type aliases", range_of(&t.ident))),
             Item::ExternCrate(e) => return crate::libc::extern_crate(e),

@@ -35,7 +35,7 @@ type ExprList = Punctuated<syn::Expr, Token![,]>;
 pub(super) fn parse_exprs(mac: &syn::Macro) -> DResult<Vec<syn::Expr>> {
     let list = ExprList::parse_terminated
         .parse2(mac.tokens.clone())
-        .map_err(|e| Diagnostic::at(None, e.to_string(), e.span().byte_range(), "could not parse the macro's arguments"))?;
+        .map_err(|e| Diagnostic::at(None, e.to_string(), crate::ranges::byte_range(e.span()), "could not parse the macro's arguments"))?;
     Ok(list.into_iter().collect())
 }
 
@@ -212,7 +212,7 @@ impl<'i> FnLower<'i> {
                 self.offload_macro(mac, range)
             }
             "format" | "write" | "writeln" => Err(Diagnostic::unsupported(&format!("`{name}!` (strings)"), path_range)),
-            _ => Err(Diagnostic::unsupported(&format!("the macro `{name}!`"), path_range)),
+            _ => Err(crate::expand::unknown_macro(&name, path_range)),
         }
     }
 

@@ -1,0 +1,4 @@
+macro_rules! e {}
+fn main() {
+    e!(1);
+}

@@ -1,0 +1,4 @@
+fn main() {
+    let x = square!(3);
+    println!("{}", x);
+}
