@@ -28,7 +28,8 @@ const MIN_BYTES_PER_THREAD: usize = 32 * 1024;
 /// order, and its type table (the caller's table plus the types these
 /// bodies added).
 pub struct Part {
-    pub results: Vec<Result<Lowered, Diagnostic>>,
+    /// `None`: a check of a generic function's body (nothing to keep).
+    pub results: Vec<Result<Option<Lowered>, Diagnostic>>,
     pub types: TypeTable,
 }
 
@@ -121,14 +122,16 @@ fn lower_run(
         let decl = &items.fns[job.fid];
         let t = Instant::now();
         let parsed_before = parse_time;
-        let result = match (&job.args, decl.generics.as_deref()) {
-            (Some(_), Some(_)) if items.macros.fns.get(&job.fid).is_some_and(|t| t.expanded.is_some()) => {
+        let whole_item = job.args.is_some() || job.check;
+        let result = match (whole_item, decl.generics.as_deref()) {
+            (true, Some(_)) if job.check && items.macros.fns.get(&job.fid).is_some_and(|t| t.expanded.is_some()) => Ok(None),
+            (true, Some(_)) if items.macros.fns.get(&job.fid).is_some_and(|t| t.expanded.is_some()) => {
                 // FIXME(generic functions from macros): an instance is parsed
                 // from its signature's source text, which a macro call has not
                 Err(Diagnostic::unsupported("generic functions produced by a macro call", decl.range.clone()))
             }
-            (Some(_), Some(g)) => {
-                // an instance: its signature and body parsed in one piece
+            (true, Some(g)) => {
+                // an instance (or a check): its signature and body parsed in one piece
                 scope.set_origin(g.sig.start);
                 let parsed = syn::parse_str::<syn::TraitItemFn>(&source[g.sig.start..decl.body.end]);
                 parse_time += t.elapsed();

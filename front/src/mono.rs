@@ -51,12 +51,15 @@ pub fn lower_all(
     lines: &LineIndex<'_>,
     threads: usize,
 ) -> Result<Collected, Vec<Diagnostic>> {
-    let mut jobs: Vec<Job> = (0..items.fns.len()).filter(|&id| !items.fns[id].is_generic()).map(|fid| Job { fid, args: None }).collect();
+    let mut jobs: Vec<Job> =
+        (0..items.fns.len()).filter(|&id| !items.fns[id].is_generic()).map(|fid| Job { fid, args: None, check: false }).collect();
+    // every generic function's body is checked once against its bounds
+    jobs.extend((0..items.fns.len()).filter(|&id| items.fns[id].is_generic()).map(|fid| Job { fid, args: None, check: true }));
     let mut instances: HashMap<(FnId, InstanceArgs), usize> = HashMap::new();
     let mut units: Vec<Unit> = Vec::new();
     let mut out = Collected { units: Vec::new(), body_threads: 0, parse_time: Duration::ZERO, lower_time: Duration::ZERO, rounds: 0 };
     let mut shared_arrays = Vec::new();
-    let mut next_handle = jobs.len();
+    let mut next_handle = jobs.iter().filter(|j| !j.check).count();
     while !jobs.is_empty() {
         out.rounds += 1;
         let bodies = bodies::parse_and_lower(source, items, &module.types, lines, threads, &jobs);
@@ -72,7 +75,9 @@ pub fn lower_all(
             for result in part.results {
                 let job = job_iter.next().expect("one result per job");
                 let mut l = match result {
-                    Ok(l) => l,
+                    Ok(Some(l)) => l,
+                    // a generic function's check: nothing to keep
+                    Ok(None) => continue,
                     Err(e) => {
                         errors.push(e);
                         continue;
@@ -124,7 +129,7 @@ pub fn lower_all(
                             }
                             let h = next_handle;
                             next_handle += 1;
-                            next_jobs.push(Job { fid: key.0, args: Some(key.1.clone()) });
+                            next_jobs.push(Job { fid: key.0, args: Some(key.1.clone()), check: false });
                             instances.insert(key, h);
                             h
                         }

@@ -404,6 +404,11 @@ impl<'i> FnLower<'i> {
         }
         let recv = self.expr(&m.receiver)?;
         let rty = self.ty(recv);
+        if self.check_mode {
+            if let Some(e) = self.param_method(recv, &name, &args, &range)? {
+                return Ok(e);
+            }
+        }
         // user methods on structs (through references too)
         let mut probe = rty;
         for _ in 0..4 {

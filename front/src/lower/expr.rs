@@ -20,6 +20,9 @@ pub(crate) enum Callee {
     WithSelf(FnId, TyId),
     /// A trait's function, its impl chosen by the inferred `Self` (`Real::zero()`).
     TraitFn(crate::generics::TraitId, String),
+    /// A trait's function with `Self` a type parameter (`T::zero()` in a
+    /// generic body's check).
+    TraitFnFor(crate::generics::TraitId, String, TyId),
     Builtin(String),
 }
 
@@ -303,6 +306,9 @@ impl<'i> FnLower<'i> {
         }
         let lhs = if assign { lhs } else { self.autoderef(lhs) };
         let rhs = self.autoderef(rhs);
+        if let Some(e) = self.param_binary(op, assign, lhs, rhs, &range)? {
+            return Ok(e);
+        }
         let rhs = self.binary_operands(op, lhs, rhs, &range)?;
         if assign {
             if !self.kind(lhs).is_place() {
@@ -329,6 +335,9 @@ impl<'i> FnLower<'i> {
                 let v = self.expr(&u.expr)?;
                 let v = self.autoderef(v);
                 let op = if matches!(u.op, syn::UnOp::Neg(_)) { UnaryOp::Neg } else { UnaryOp::Not };
+                if let Some(e) = self.param_unary(op, v, &range)? {
+                    return Ok(e);
+                }
                 if let Some(call) = self.overloaded_unary(op, v, &range)? {
                     return Ok(call);
                 }
@@ -488,6 +497,9 @@ impl<'i> FnLower<'i> {
     /// `T::name`: a function of type `t` (an instance's parameter, or
     /// `Self`): inherent first, then from a trait impl.
     fn type_fn(&mut self, t: TyId, shown: &str, name: &str, range: &Range<usize>) -> DResult<Callee> {
+        if let Some(tid) = self.param_fn(t, name, range)? {
+            return Ok(Callee::TraitFnFor(tid, name.to_string(), t));
+        }
         if let Some(Shape::Adt { sid, .. }) = self.shape(t) {
             if let Some(&id) = self.items.structs[sid].methods.get(name) {
                 return Ok(Callee::WithSelf(id, t));
@@ -604,6 +616,7 @@ impl<'i> FnLower<'i> {
             }
             Callee::WithSelf(id, _) => self.call_user(id, None, &args, &range),
             Callee::TraitFn(tid, name) => self.call_trait_fn(tid, &name, &args, &range),
+            Callee::TraitFnFor(tid, name, t) => self.call_trait_fn_for(tid, &name, Some(t), None, &args, &range),
             Callee::User(id) => {
                 if let Some(seg) = p.path.segments.iter().find(|s| !s.arguments.is_empty()) {
                     let n = self.items.fns[id].short_name().to_string();

@@ -17,6 +17,8 @@ use crate::types::TypeScope;
 pub struct Job {
     pub fid: FnId,
     pub args: Option<InstanceArgs>,
+    /// The check of a generic function's body against its bounds (`lower/check.rs`).
+    pub check: bool,
 }
 
 /// An instance a body uses: the call (or offload) expression to patch with
@@ -60,6 +62,23 @@ pub fn instance_name(name: &str, args: &InstanceArgs, types: &TypeTable) -> Stri
 }
 
 impl FnLower<'_> {
+    /// Bind the generic parameters of the function being checked to opaque
+    /// parameter types (const parameters to 1).
+    pub(crate) fn bind_check_params(&mut self) {
+        let Some(g) = self.items.fns[self.fid].generics.as_ref() else { return };
+        for (i, p) in g.types.iter().enumerate() {
+            let t = self.infer.known(Shape::Param(i as u32));
+            self.env.types.push((p.name.clone(), t));
+        }
+        for p in &g.consts {
+            self.env.consts.push((p.name.clone(), ConstValue::Int(1)));
+        }
+        let env = self.env.clone();
+        if let Ok(Some(t)) = self.impl_self_type(self.fid, &env) {
+            self.env.types.push(("Self".to_string(), t));
+        }
+    }
+
     /// Bind the generic parameters of the function being lowered to `args`.
     pub(crate) fn bind_instance_args(&mut self, args: &InstanceArgs) {
         let Some(g) = self.items.fns[self.fid].generics.as_ref() else { return };
@@ -401,6 +420,7 @@ impl FnLower<'_> {
             let v = self.expr(a)?;
             lowered.push(self.coerce(v, pty)?);
         }
+        self.check_callee_bounds(id, &pending.types, range)?;
         // patched by the mono collector once the instance has a handle
         let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
         let callee = self.record_use(call, pending);
@@ -413,10 +433,24 @@ impl FnLower<'_> {
     /// `Trait::f(args)`: typed by the trait's signature with `Self` a
     /// variable; the impl is chosen at the end of the body.
     pub(crate) fn call_trait_fn(&mut self, tid: TraitId, name: &str, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        self.call_trait_fn_for(tid, name, None, None, args, range)
+    }
+
+    /// [`Self::call_trait_fn`] with `Self` known (`self_ty`) and, for a
+    /// method call, its already lowered receiver.
+    pub(crate) fn call_trait_fn_for(
+        &mut self,
+        tid: TraitId,
+        name: &str,
+        self_ty: Option<TyId>,
+        receiver: Option<Handle<Expr>>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let tr = &self.items.traits[tid];
         let method = tr.method(name).ok_or_else(|| Diagnostic::ice(format!("no method `{name}` in a trait")))?;
         let (sig_range, module) = (method.sig.clone(), tr.module);
-        let self_var = self.infer.var(VarKind::General);
+        let self_var = self_ty.unwrap_or_else(|| self.infer.var(VarKind::General));
         let env = GenericEnv { types: vec![("Self".to_string(), self_var)], consts: Vec::new() };
         let text = self.lines.text(&sig_range).to_string();
         let sig = crate::ranges::with_origin(sig_range.start, || -> DResult<SigTypes> {
@@ -426,16 +460,26 @@ impl FnLower<'_> {
             }
             self.signature_types_module(module, &sig, &env)
         })?;
-        if sig.params.len() != args.len() {
+        let given = args.len() + receiver.is_some() as usize;
+        if sig.params.len() != given {
             return Err(Diagnostic::at(
                 Some("E0061"),
-                format!("this function takes {} arguments but {} were supplied", sig.params.len(), args.len()),
+                format!("this function takes {} arguments but {} were supplied", sig.params.len(), given),
                 range.clone(),
                 format!("expected {} arguments", sig.params.len()),
             ));
         }
         let mut lowered = Vec::new();
-        for (a, p) in args.iter().zip(&sig.params) {
+        let mut params = sig.params.iter();
+        if let (Some(r), Some(p)) = (receiver, params.next()) {
+            // `&self` on a value receiver: borrow it
+            let r = match (self.shape(p.1), self.shape(self.ty(r))) {
+                (Some(Shape::Ptr { mutable, .. }), Some(s)) if !matches!(s, Shape::Ptr { .. }) => self.take_address(r, mutable, range)?,
+                _ => r,
+            };
+            lowered.push(self.coerce(r, p.1)?);
+        }
+        for (a, p) in args.iter().zip(params) {
             let v = self.expr(a)?;
             lowered.push(self.coerce(v, p.1)?);
         }

@@ -4,6 +4,7 @@
 
 mod adt;
 mod builtin;
+mod check;
 mod clib;
 mod closure;
 mod debug;
@@ -121,6 +122,11 @@ pub(crate) struct FnLower<'i> {
     closure_ret: Option<(LoopId, TyId)>,
     /// The turbofish of the method call being lowered (`x.f::<T>()`).
     method_turbofish: Option<syn::AngleBracketedGenericArguments>,
+    /// Checking a generic body against its bounds (`check.rs`): type
+    /// parameters are `Shape::Param`s.
+    check_mode: bool,
+    /// The check found a bound error (the one it reports).
+    bound_error: bool,
 }
 
 /// Lower function `fid` (a non-generic one, or one instance of a generic
@@ -136,7 +142,7 @@ pub fn lower_function(
     sig: Option<&syn::Signature>,
     body: &syn::Block,
     patterns: &[(usize, syn::Pat)],
-) -> DResult<Lowered> {
+) -> DResult<Option<Lowered>> {
     let fid = job.fid;
     let decl = &items.fns[fid];
     let placeholder = types.unit();
@@ -169,7 +175,28 @@ pub fn lower_function(
         ref_captures: HashSet::new(),
         closure_ret: None,
         method_turbofish: None,
+        check_mode: job.check,
+        bound_error: false,
     };
+    if job.check {
+        // the body checked against the bounds, then dropped (`check.rs`)
+        let checked = sig.ok_or_else(|| Diagnostic::ice("a check without a signature")).and_then(|sig| {
+            lx.bind_check_params();
+            let s = lx.signature_types(fid, sig)?;
+            lx.ret = s.ret;
+            for (name, ty, mutable, range) in s.params {
+                let l = lx.new_local(&name, ty, mutable, range);
+                if name != "_" {
+                    lx.bind(&name, l);
+                }
+            }
+            lx.fn_body(body, s.ret)
+        });
+        return match checked {
+            Err(e) if lx.bound_error => Err(e),
+            _ => Ok(None),
+        };
+    }
     let (param_decls, ret) = match (&job.args, sig) {
         (Some(args), Some(sig)) => {
             lx.bind_instance_args(args);
@@ -212,7 +239,7 @@ pub fn lower_function(
     };
     let span = lines.ir_span(&decl.range);
     let FnLower { exprs, locals, facts, new_shared, .. } = lx;
-    Ok(Lowered {
+    Ok(Some(Lowered {
         func: Function {
             name,
             kind: if decl.is_kernel { FunctionKind::Kernel } else { FunctionKind::Normal },
@@ -227,7 +254,7 @@ pub fn lower_function(
         facts,
         instances,
         shared_arrays: new_shared,
-    })
+    }))
 }
 
 impl<'i> FnLower<'i> {

@@ -1,0 +1,259 @@
+//! The check of a generic function's body against its bounds, as rustc type-checks it once: the body is lowered with each type parameter an opaque `Shape::Param`, and what a parameter is used for (an operator, a method, an associated function, a bound of a callee) must come from its bounds, else rustc's error (E0369, E0600, E0599, E0277) at that use.
+//!
+//! Only these bound errors are reported from the check (the lowered body is
+//! thrown away): any other error ends the check silently, as the instances
+//! are checked in full anyway. So the check never rejects a program the
+//! instances accept, except where rustc would for a missing bound.
+
+use std::ops::Range;
+
+use hybrid_ir::{BinaryOp, Expr, ExprKind, Handle, Scalar, UnaryOp};
+
+use super::FnLower;
+use crate::diag::{DResult, Diagnostic};
+use crate::generics::{Bound, TraitId};
+use crate::infer::{Shape, TyId};
+use crate::resolve::FnId;
+
+/// The standard trait an operator needs on its left operand.
+fn operator_trait(op: BinaryOp, assign: bool) -> &'static str {
+    match (op, assign) {
+        (BinaryOp::Add, false) => "Add",
+        (BinaryOp::Sub, false) => "Sub",
+        (BinaryOp::Mul, false) => "Mul",
+        (BinaryOp::Div, false) => "Div",
+        (BinaryOp::Rem, false) => "Rem",
+        (BinaryOp::BitAnd, false) => "BitAnd",
+        (BinaryOp::BitOr, false) => "BitOr",
+        (BinaryOp::BitXor, false) => "BitXor",
+        (BinaryOp::Shl, false) => "Shl",
+        (BinaryOp::Shr, false) => "Shr",
+        (BinaryOp::Add, true) => "AddAssign",
+        (BinaryOp::Sub, true) => "SubAssign",
+        (BinaryOp::Mul, true) => "MulAssign",
+        (BinaryOp::Div, true) => "DivAssign",
+        (BinaryOp::Rem, true) => "RemAssign",
+        (BinaryOp::BitAnd, true) => "BitAndAssign",
+        (BinaryOp::BitOr, true) => "BitOrAssign",
+        (BinaryOp::BitXor, true) => "BitXorAssign",
+        (BinaryOp::Shl, true) => "ShlAssign",
+        (BinaryOp::Shr, true) => "ShrAssign",
+        (BinaryOp::Eq | BinaryOp::Ne, _) => "PartialEq",
+        (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge, _) => "PartialOrd",
+    }
+}
+
+/// rustc's E0369 message for `a op b` with `a: T`.
+fn operator_message(op: BinaryOp, t: &str) -> String {
+    match op {
+        BinaryOp::Add => format!("cannot add `{t}` to `{t}`"),
+        BinaryOp::Sub => format!("cannot subtract `{t}` from `{t}`"),
+        BinaryOp::Mul => format!("cannot multiply `{t}` by `{t}`"),
+        BinaryOp::Div => format!("cannot divide `{t}` by `{t}`"),
+        BinaryOp::Rem => format!("cannot calculate the remainder of `{t}` divided by `{t}`"),
+        _ => format!("binary operation cannot be applied to type `{t}`"),
+    }
+}
+
+impl FnLower<'_> {
+    /// The parameter `t` is (in a check), if it is one.
+    pub(crate) fn param_of(&mut self, t: TyId) -> Option<u32> {
+        match self.shape(t) {
+            Some(Shape::Param(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    fn param_name(&self, i: u32) -> String {
+        let g = self.items.fns[self.fid].generics.as_deref();
+        g.and_then(|g| g.types.get(i as usize)).map(|p| p.name.clone()).unwrap_or_else(|| "T".into())
+    }
+
+    /// The bounds of parameter `i`, with the supertraits of its traits.
+    fn param_bounds(&self, i: u32) -> Vec<Bound> {
+        let g = self.items.fns[self.fid].generics.as_deref();
+        let mut out: Vec<Bound> = g.and_then(|g| g.types.get(i as usize)).map(|p| p.bounds.clone()).unwrap_or_default();
+        let mut k = 0;
+        while k < out.len() {
+            if let Bound::Trait(t) = out[k] {
+                for s in &self.items.traits[t].supertraits {
+                    if !out.contains(s) {
+                        out.push(s.clone());
+                    }
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// A bound error: reported from the check (see the module docs).
+    fn bound_error(&mut self, d: Diagnostic) -> Diagnostic {
+        self.bound_error = true;
+        d
+    }
+
+    /// `a op b` / `a op= b` with `a` a type parameter.
+    pub(crate) fn param_binary(
+        &mut self,
+        op: BinaryOp,
+        assign: bool,
+        lhs: Handle<Expr>,
+        rhs: Handle<Expr>,
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
+        let lt = self.ty(lhs);
+        let Some(i) = self.param_of(lt) else { return Ok(None) };
+        let tr = operator_trait(op, assign);
+        if !self.param_bounds(i).contains(&Bound::Lang(tr.to_string())) {
+            let t = self.param_name(i);
+            let msg = if assign {
+                format!("binary assignment operation `{}=` cannot be applied to type `{t}`", symbol(op))
+            } else if op.is_comparison() {
+                format!("binary operation `{}` cannot be applied to type `{t}`", symbol(op))
+            } else {
+                operator_message(op, &t)
+            };
+            let code = if assign { "E0368" } else { "E0369" };
+            let d = Diagnostic::at(Some(code), msg, range.clone(), format!("`{t}` has no bound that allows `{}`", symbol(op)))
+                .help(format!("consider restricting type parameter `{t}` with trait `{tr}`"));
+            return Err(self.bound_error(d));
+        }
+        let ty = if op.is_comparison() {
+            self.scalar_ty(Scalar::Bool)
+        } else if assign {
+            self.infer.unit()
+        } else {
+            lt
+        };
+        Ok(Some(self.push(ExprKind::Binary { op, lhs, rhs }, ty, range)))
+    }
+
+    /// `-a` / `!a` with `a` a type parameter.
+    pub(crate) fn param_unary(&mut self, op: UnaryOp, v: Handle<Expr>, range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
+        let t = self.ty(v);
+        let Some(i) = self.param_of(t) else { return Ok(None) };
+        let (tr, sym) = if op == UnaryOp::Neg { ("Neg", "-") } else { ("Not", "!") };
+        if !self.param_bounds(i).contains(&Bound::Lang(tr.to_string())) {
+            let name = self.param_name(i);
+            let d = Diagnostic::at(
+                Some("E0600"),
+                format!("cannot apply unary operator `{sym}` to type `{name}`"),
+                range.clone(),
+                format!("cannot apply unary operator `{sym}`"),
+            )
+            .help(format!("consider restricting type parameter `{name}` with trait `{tr}`"));
+            return Err(self.bound_error(d));
+        }
+        Ok(Some(self.push(ExprKind::Unary { op, operand: v }, t, range)))
+    }
+
+    /// The trait of parameter `i`'s bounds that has function `name`.
+    fn bound_trait_with(&self, i: u32, name: &str) -> Option<TraitId> {
+        self.param_bounds(i).into_iter().find_map(|b| match b {
+            Bound::Trait(t) if self.items.traits[t].method(name).is_some() => Some(t),
+            _ => None,
+        })
+    }
+
+    /// `x.name(..)` with `x` (or `*x`) a type parameter: a method of one of
+    /// its bounds' traits, else E0599.
+    pub(crate) fn param_method(
+        &mut self,
+        recv: Handle<Expr>,
+        name: &str,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
+        let mut t = self.ty(recv);
+        if let Some(Shape::Ptr { pointee, reference: true, .. }) = self.shape(t) {
+            t = pointee;
+        }
+        let Some(i) = self.param_of(t) else { return Ok(None) };
+        match self.bound_trait_with(i, name) {
+            Some(tid) => Ok(Some(self.call_trait_fn_for(tid, name, Some(t), Some(recv), args, range)?)),
+            None => {
+                let p = self.param_name(i);
+                let d = Diagnostic::at(
+                    Some("E0599"),
+                    format!("no method named `{name}` found for type parameter `{p}` in the current scope"),
+                    range.clone(),
+                    format!("method not found in `{p}`"),
+                );
+                Err(self.bound_error(d))
+            }
+        }
+    }
+
+    /// `T::name(..)` with `T` a type parameter: a function of one of its
+    /// bounds' traits, else E0599.
+    pub(crate) fn param_fn(&mut self, t: TyId, name: &str, range: &Range<usize>) -> DResult<Option<TraitId>> {
+        let Some(i) = self.param_of(t) else { return Ok(None) };
+        match self.bound_trait_with(i, name) {
+            Some(tid) => Ok(Some(tid)),
+            None => {
+                let p = self.param_name(i);
+                let d = Diagnostic::at(
+                    Some("E0599"),
+                    format!("no function or associated item named `{name}` found for type parameter `{p}` in the current scope"),
+                    range.clone(),
+                    format!("function or associated item not found in `{p}`"),
+                );
+                Err(self.bound_error(d))
+            }
+        }
+    }
+
+    /// In a check: a call of generic function `fid` whose type arguments
+    /// (`args`, after the arguments' coercion) are this function's
+    /// parameters must pass bounds those parameters have (E0277).
+    pub(crate) fn check_callee_bounds(&mut self, fid: FnId, args: &[TyId], range: &Range<usize>) -> DResult<()> {
+        if !self.check_mode {
+            return Ok(());
+        }
+        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
+        let needed: Vec<(String, Vec<Bound>)> = g.types.iter().map(|p| (p.name.clone(), p.bounds.clone())).collect();
+        let callee = self.items.fns[fid].short_name().to_string();
+        for ((_, bounds), &t) in needed.iter().zip(args) {
+            let Some(i) = self.param_of(t) else { continue };
+            let have = self.param_bounds(i);
+            for b in bounds {
+                if matches!(b, Bound::Lang(n) if matches!(n.as_str(), "Sized" | "Send" | "Sync")) || have.contains(b) {
+                    continue;
+                }
+                let (p, tr) = (self.param_name(i), self.items.bound_name(b));
+                let d = Diagnostic::at(
+                    Some("E0277"),
+                    format!("the trait bound `{p}: {tr}` is not satisfied"),
+                    range.clone(),
+                    format!("the trait `{tr}` is not implemented for `{p}`"),
+                )
+                .note(format!("required by a bound in `{callee}`"))
+                .help(format!("consider restricting type parameter `{p}` with trait `{tr}`"));
+                return Err(self.bound_error(d));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn symbol(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Add => "+",
+        BinaryOp::Sub => "-",
+        BinaryOp::Mul => "*",
+        BinaryOp::Div => "/",
+        BinaryOp::Rem => "%",
+        BinaryOp::BitAnd => "&",
+        BinaryOp::BitOr => "|",
+        BinaryOp::BitXor => "^",
+        BinaryOp::Shl => "<<",
+        BinaryOp::Shr => ">>",
+        BinaryOp::Eq => "==",
+        BinaryOp::Ne => "!=",
+        BinaryOp::Lt => "<",
+        BinaryOp::Le => "<=",
+        BinaryOp::Gt => ">",
+        BinaryOp::Ge => ">=",
+    }
+}

@@ -1,0 +1,9 @@
+trait Zero {
+    fn zero() -> Self;
+}
+
+fn make<T>() -> T {
+    T::zero()
+}
+
+fn main() {}

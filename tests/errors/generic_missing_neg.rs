@@ -1,0 +1,7 @@
+fn flip<T: Copy>(x: T) -> T {
+    -x
+}
+
+fn main() {
+    println!("{}", flip(3));
+}
