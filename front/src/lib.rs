@@ -45,6 +45,7 @@ mod resolve;
 mod sides;
 mod source;
 mod split;
+mod structs;
 mod traits;
 mod types;
 mod walk;

@@ -4,6 +4,7 @@
 
 mod adt;
 mod builtin;
+mod call;
 mod check;
 mod clib;
 mod closure;
@@ -14,6 +15,7 @@ mod finalize;
 mod generic;
 mod macros;
 mod matching;
+mod method;
 mod offload;
 mod operators;
 mod orpat;

@@ -1,0 +1,375 @@
+//! Calls: resolving a call's path (user functions, methods of types and type parameters, trait functions, builtins), the checks every call makes, and calls of user functions (generic ones through `generic.rs`).
+
+use std::ops::Range;
+
+use hybrid_ir::{Expr, ExprKind, Handle, Scalar};
+
+use super::FnLower;
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::infer::{Shape, TyId};
+use crate::modtree::{Def, Ns, PathRes};
+use crate::resolve::FnId;
+
+/// What a path in call position names.
+pub(crate) enum Callee {
+    User(FnId),
+    /// A function of a type whose `Self` is known (`T::zero()`, `Self::new()`).
+    WithSelf(FnId, TyId),
+    /// A trait's function, its impl chosen by the inferred `Self` (`Real::zero()`).
+    TraitFn(crate::generics::TraitId, String),
+    /// A trait's function with `Self` a type parameter (`T::zero()` in a
+    /// generic body's check).
+    TraitFnFor(crate::generics::TraitId, String, TyId),
+    Builtin(String),
+}
+
+impl FnLower<'_> {
+    /// Resolve the path of a call.
+    pub(crate) fn callee(&mut self, path: &syn::Path, range: &Range<usize>) -> DResult<Callee> {
+        if let Some(ident) = path.get_ident() {
+            if self.lookup(&ident.to_string()).is_some() {
+                return Err(Diagnostic::at(
+                    Some("E0618"),
+                    format!("expected function, found local variable `{ident}`"),
+                    range.clone(),
+                    "call expression requires function",
+                ));
+            }
+        }
+        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        if segs.len() == 2 {
+            // `T::f` / `Self::f` with `T` or `Self` a parameter of this instance (concrete here)
+            if let Some(t) = self.env.ty(&segs[0]) {
+                return self.type_fn(t, &segs[0], &segs[1], range);
+            }
+        }
+        if segs.len() == 2 && !path.segments[0].arguments.is_empty() {
+            // `Vec2::<f32>::new(..)`: a function of that instance
+            let mut ty_path = path.clone();
+            ty_path.segments.pop();
+            let _ = ty_path.segments.pop_punct();
+            let ty = syn::Type::Path(syn::TypePath { qself: None, path: ty_path });
+            let t = self.convert_type(&ty)?;
+            return self.type_fn(t, &segs[0], &segs[1], range);
+        }
+        if segs.len() == 2 && segs[0] == "Self" {
+            if let Some(sid) = self.items.fns[self.fid].owner.filter(|&s| self.items.structs[s].params.is_empty()) {
+                return self.assoc_fn(sid, &segs[1], range);
+            }
+            if let Some(st) = self.items.fns[self.fid].self_ty {
+                let t = self.infer.import(st, self.types);
+                return self.type_fn(t, "Self", &segs[1], range);
+            }
+        }
+        {
+            match self.resolve_path(path, Ns::Value)? {
+                Some(PathRes::Def(Def::Fn(id))) => return Ok(Callee::User(id)),
+                Some(PathRes::Assoc(sid, name)) => return self.assoc_fn(sid, &name, range),
+                Some(PathRes::TraitItem(tid, name)) => {
+                    if self.items.traits[tid].method(&name).is_none() {
+                        let tname = self.items.traits[tid].name.clone();
+                        return Err(Diagnostic::at(
+                            Some("E0576"),
+                            format!("cannot find method or associated constant `{name}` in trait `{tname}`"),
+                            range.clone(),
+                            format!("not found in `{tname}`"),
+                        ));
+                    }
+                    return Ok(Callee::TraitFn(tid, name));
+                }
+                Some(PathRes::Def(Def::Extern(full))) => {
+                    let joined = full.join("::");
+                    if super::builtin::is_builtin_fn(&joined) {
+                        return Ok(Callee::Builtin(joined));
+                    }
+                    // `f32::from_bits_of_mine(..)`: a trait function of a primitive type
+                    if let [prim, name] = full.as_slice() {
+                        if let Some(s) = Scalar::from_name(prim) {
+                            let ty = self.types.insert(hybrid_ir::Type::Scalar(s));
+                            if self.items.trait_method_of(self.types, ty, name).is_some() {
+                                let t = self.infer.scalar(s);
+                                return self.type_fn(t, prim, name, range);
+                            }
+                        }
+                    }
+                }
+                Some(PathRes::Def(Def::Foreign(decl))) => {
+                    return Err(Diagnostic::unsupported("calling functions declared in `extern` blocks", range.clone())
+                        .secondary(decl.clone(), "declared here")
+                        .note("an `extern \"C\"` declaration is only meaningful as the host-side declaration of a kernel"))
+                }
+                Some(PathRes::Def(Def::Const(_))) => {
+                    return Err(Diagnostic::at(
+                        Some("E0618"),
+                        format!("expected function, found constant `{}`", segs.join("::")),
+                        range.clone(),
+                        "call expression requires function",
+                    ))
+                }
+                _ => {}
+            }
+        }
+        let shown = segs.join("::");
+        if let Some(m) = self.prefix_module(path) {
+            let last = segs.last().cloned().unwrap_or_default();
+            return Err(Diagnostic::at(
+                Some("E0425"),
+                format!("cannot find function `{last}` in module `{m}`"),
+                path.segments.last().map_or(range.clone(), |s| range_of(&s.ident)),
+                format!("not found in `{m}`"),
+            ));
+        }
+        if segs.len() > 1 {
+            return Err(Diagnostic::at(Some("E0425"), format!("cannot find function `{shown}` in this scope"), range.clone(), "not found")
+                .note("hybridc knows the paths listed in LANGUAGE.md"));
+        }
+        Err(Diagnostic::at(
+            Some("E0425"),
+            format!("cannot find function `{shown}` in this scope"),
+            range.clone(),
+            "not found in this scope",
+        ))
+    }
+
+    /// `T::name`: a function of type `t` (an instance's parameter, or
+    /// `Self`): inherent first, then from a trait impl.
+    fn type_fn(&mut self, t: TyId, shown: &str, name: &str, range: &Range<usize>) -> DResult<Callee> {
+        if let Some(tid) = self.param_fn(t, name, range)? {
+            return Ok(Callee::TraitFnFor(tid, name.to_string(), t));
+        }
+        if let Some(Shape::Adt { sid, .. }) = self.shape(t) {
+            if let Some(&id) = self.items.structs[sid].methods.get(name) {
+                return Ok(Callee::WithSelf(id, t));
+            }
+        }
+        let Ok(ty) = self.infer.resolve(t, self.types) else {
+            return Err(Diagnostic::ice(format!("`{shown}` is not concrete in an instance")));
+        };
+        if let Some(&id) = self.items.instance_methods.get(&(ty, name.to_string())) {
+            return Ok(Callee::WithSelf(id, t));
+        }
+        if let hybrid_ir::Type::Struct(def) = self.types.get(ty) {
+            let def = *def;
+            let sid = self
+                .items
+                .structs
+                .iter()
+                .position(|s| s.def == def && s.params.is_empty())
+                .or_else(|| self.infer.instance_of(&self.types.structs[def].name));
+            if let Some(sid) = sid {
+                if let Some(&id) = self.items.structs[sid].methods.get(name) {
+                    return Ok(Callee::WithSelf(id, t));
+                }
+            }
+        }
+        if let Some((_, id)) = self.items.trait_method_of(self.types, ty, name) {
+            return Ok(Callee::WithSelf(id, t));
+        }
+        Err(Diagnostic::at(
+            Some("E0599"),
+            format!("no function or associated item named `{name}` found for type `{}` in the current scope", self.types.display(ty)),
+            range.clone(),
+            format!("function or associated item not found in `{}`", self.types.display(ty)),
+        ))
+    }
+
+    /// `S::name(..)`: an associated function of struct `sid`, if visible here.
+    fn assoc_fn(&self, sid: crate::resolve::StructId, name: &str, range: &Range<usize>) -> DResult<Callee> {
+        if !self.items.structs[sid].methods.contains_key(name) {
+            if let Some((_, id)) = self.items.trait_method_of(self.types, self.items.structs[sid].ty, name) {
+                return Ok(Callee::User(id));
+            }
+        }
+        let Some(&id) = self.items.structs[sid].methods.get(name) else {
+            return Err(Diagnostic::at(
+                Some("E0599"),
+                format!(
+                    "no function or associated item named `{name}` found for struct `{}` in the current scope",
+                    self.items.structs[sid].name
+                ),
+                range.clone(),
+                "function or associated item not found",
+            ));
+        };
+        self.check_method_vis(id, range)?;
+        Ok(Callee::User(id))
+    }
+
+    /// E0624 for a method private to another module.
+    pub(crate) fn check_method_vis(&self, id: FnId, at: &Range<usize>) -> DResult<()> {
+        let f = &self.items.fns[id];
+        if self.items.tree.visible(f.vis, self.module()) {
+            return Ok(());
+        }
+        let what = if f.receiver.is_some() { "method" } else { "associated function" };
+        let name = f.name.rsplit("::").next().unwrap_or("");
+        Err(Diagnostic::at(Some("E0624"), format!("{what} `{name}` is private"), at.clone(), format!("private {what}"))
+            .secondary(f.sig_range.clone(), format!("private {what} defined here")))
+    }
+
+    /// The module named by all but the last segment of `path`, when it is one
+    /// of the program's (for "not found in `m`").
+    pub(crate) fn prefix_module(&self, path: &syn::Path) -> Option<String> {
+        if path.segments.len() < 2 {
+            return None;
+        }
+        let mut prefix = path.clone();
+        prefix.segments.pop();
+        let _ = prefix.segments.pop_punct();
+        match self.resolve_path(&prefix, Ns::Type) {
+            Ok(Some(PathRes::Def(Def::Mod(m)))) => {
+                Some(if m == crate::modtree::ROOT { "crate".into() } else { self.items.tree.modules[m].name.clone() })
+            }
+            _ => None,
+        }
+    }
+
+    pub(crate) fn call(&mut self, c: &syn::ExprCall) -> DResult<Handle<Expr>> {
+        let range = range_of(c);
+        let syn::Expr::Path(p) = &*c.func else {
+            return Err(Diagnostic::unsupported("calling this kind of expression", range_of(&c.func)));
+        };
+        if let Some(ident) = p.path.get_ident() {
+            if let Some(l) = self.lookup(&ident.to_string()) {
+                let f = self.local_expr(l, &range_of(&c.func));
+                if let Some(def) = self.closure_of(f) {
+                    let args: Vec<&syn::Expr> = c.args.iter().collect();
+                    return self.call_closure(f, def, &args, &range);
+                }
+            }
+        }
+        let turbofish = p.path.segments.last().and_then(|s| match &s.arguments {
+            syn::PathArguments::AngleBracketed(a) => Some(a),
+            _ => None,
+        });
+        let args: Vec<&syn::Expr> = c.args.iter().collect();
+        if let Some(v) = self.ctor_call(&p.path, &args, &range)? {
+            return Ok(v);
+        }
+        match self.callee(&p.path, &range_of(&c.func))? {
+            Callee::User(id) if self.items.fns[id].is_generic() => self.call_user_generic(id, turbofish, None, None, &args, &range),
+            Callee::WithSelf(id, t) if self.items.fns[id].is_generic() => {
+                self.call_user_generic(id, turbofish, Some(t), None, &args, &range)
+            }
+            Callee::WithSelf(id, _) => self.call_user(id, None, &args, &range),
+            Callee::TraitFn(tid, name) => self.call_trait_fn(tid, &name, &args, &range),
+            Callee::TraitFnFor(tid, name, t) => self.call_trait_fn_for(tid, &name, Some(t), None, &args, &range),
+            Callee::User(id) => {
+                if let Some(seg) = p.path.segments.iter().find(|s| !s.arguments.is_empty()) {
+                    let n = self.items.fns[id].short_name().to_string();
+                    return Err(Diagnostic::at(
+                        Some("E0107"),
+                        "function takes 0 generic arguments but 1 generic argument was supplied",
+                        range_of(&seg.arguments),
+                        format!("`{n}` takes no generic arguments"),
+                    ));
+                }
+                self.call_user(id, None, &args, &range)
+            }
+            Callee::Builtin(name) => {
+                if let Some(seg) = p.path.segments.iter().find(|s| !s.arguments.is_empty()) {
+                    if !super::builtin::takes_turbofish(&name) {
+                        return Err(Diagnostic::unsupported("generic arguments (`::<T>`) on this function", range_of(&seg.arguments)));
+                    }
+                }
+                self.builtin_call(&name, &p.path, &args, &range)
+            }
+        }
+    }
+
+    /// The checks every call of user function `id` makes first: not a
+    /// kernel, `unsafe` only in an unsafe context.
+    fn check_callable(&self, id: FnId, range: &Range<usize>) -> DResult<()> {
+        let decl = &self.items.fns[id];
+        if decl.is_kernel {
+            return Err(Diagnostic::at(
+                None,
+                format!("kernel `{}` cannot be called directly", decl.name),
+                range.clone(),
+                "kernels run on the GPU",
+            )
+            .help(format!("launch it with `core::intrinsics::offload({}, [blocks, 1, 1], [threads, 1, 1], (args,))`", decl.name)));
+        }
+        if decl.is_unsafe && self.unsafe_depth == 0 {
+            return Err(Diagnostic::at(
+                Some("E0133"),
+                format!("call to unsafe function `{}` is unsafe and requires unsafe block", decl.name),
+                range.clone(),
+                "call to unsafe function",
+            ));
+        }
+        Ok(())
+    }
+
+    /// E0061 unless `given` arguments (with the receiver) match `expected`.
+    fn check_arity(&self, id: FnId, given: usize, expected: usize, receiver: bool, range: &Range<usize>) -> DResult<()> {
+        let decl = &self.items.fns[id];
+        if given != expected {
+            let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
+            let (g, e) = (given - receiver as usize, expected - receiver as usize);
+            return Err(Diagnostic::at(
+                Some("E0061"),
+                format!(
+                    "this {} takes {e} {} but {g} {} supplied",
+                    if receiver { "method" } else { "function" },
+                    plural(e),
+                    if g == 1 { "argument was" } else { "arguments were" }
+                ),
+                range.clone(),
+                format!("expected {e} {}", plural(e)),
+            )
+            .secondary(decl.sig_range.clone(), "defined here"));
+        }
+        Ok(())
+    }
+
+    /// A call of generic function `id` with its turbofish, if any.
+    pub(crate) fn call_user_generic(
+        &mut self,
+        id: FnId,
+        turbofish: Option<&syn::AngleBracketedGenericArguments>,
+        self_ty: Option<TyId>,
+        receiver: Option<Handle<Expr>>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        self.check_callable(id, range)?;
+        let (sig, _) = self.instantiate_use(id, turbofish, None, range)?;
+        self.check_arity(id, args.len() + receiver.is_some() as usize, sig.params.len(), receiver.is_some(), range)?;
+        self.call_generic(id, turbofish, self_ty, receiver, args, range)
+    }
+
+    /// A call of user function `id`; `receiver` is an already lowered first argument.
+    pub(crate) fn call_user(
+        &mut self,
+        id: FnId,
+        receiver: Option<Handle<Expr>>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        if self.items.fns[id].is_generic() {
+            return self.call_user_generic(id, None, None, receiver, args, range);
+        }
+        self.check_callable(id, range)?;
+        let given = args.len() + receiver.is_some() as usize;
+        self.check_arity(id, given, self.items.fns[id].params.len(), receiver.is_some(), range)?;
+        let decl = &self.items.fns[id];
+        let param_tys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
+        let ret = decl.ret;
+        let handle = decl.handle;
+        let mut lowered = Vec::new();
+        let mut ptys = param_tys.into_iter();
+        if let Some(r) = receiver {
+            ptys.next();
+            lowered.push(r);
+        }
+        for (a, pty) in args.iter().zip(ptys) {
+            let v = self.expr(a)?;
+            let t = self.infer.import(pty, self.types);
+            lowered.push(self.coerce(v, t)?);
+        }
+        self.facts.calls.push((super::CallTarget::Fn(id), range.clone()));
+        let ret_ty = self.infer.import(ret, self.types);
+        Ok(self.push(ExprKind::Call { func: handle, args: lowered }, ret_ty, range))
+    }
+}

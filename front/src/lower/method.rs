@@ -1,0 +1,272 @@
+//! Method calls: user methods of structs, instances and type parameters, trait methods of any type (inherent first), then the builtin methods of scalars, pointers and collections (`builtin.rs`); the receiver adjusted to the method's `self`.
+
+use std::ops::Range;
+
+use hybrid_ir::{Expr, ExprKind, Handle, Intrinsic, MathFn};
+
+use super::place::Access;
+use super::FnLower;
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::infer::{Shape, TyId, VarKind};
+use crate::resolve::SelfKind;
+
+/// The inherent methods of the float types hybridc knows.
+const FLOAT_METHODS: &[&str] = &[
+    "sqrt", "abs", "floor", "ceil", "round", "trunc", "exp", "exp2", "ln", "log2", "log10", "sin", "cos", "tan", "tanh", "min", "max",
+    "powf", "powi", "mul_add", "recip", "is_nan", "clone",
+];
+/// The inherent methods of the integer types hybridc knows.
+const INT_METHODS: &[&str] =
+    &["min", "max", "abs", "pow", "wrapping_add", "wrapping_sub", "wrapping_mul", "count_ones", "leading_zeros", "trailing_zeros", "clone"];
+
+impl FnLower<'_> {
+    pub(crate) fn method_call(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
+        let range = range_of(m);
+        let name = m.method.to_string();
+        // `x.f::<T>(..)`: the turbofish of a generic method, taken by `call_method`
+        self.method_turbofish = m.turbofish.as_ref().filter(|_| name != "sum").map(|t| syn::AngleBracketedGenericArguments {
+            colon2_token: t.colon2_token,
+            lt_token: t.lt_token,
+            args: t.args.clone(),
+            gt_token: t.gt_token,
+        });
+        let args: Vec<&syn::Expr> = m.args.iter().collect();
+        // `x.iter().sum()`
+        if name == "sum" {
+            if let syn::Expr::MethodCall(inner) = &*m.receiver {
+                if inner.method == "iter" && inner.args.is_empty() {
+                    let sum_ty = match &m.turbofish {
+                        Some(t) if t.args.len() == 1 => match &t.args[0] {
+                            syn::GenericArgument::Type(ty) => Some(self.convert_type(ty)?),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    return self.iter_sum(&inner.receiver, sum_ty, &range);
+                }
+            }
+        }
+        if name == "iter" || name == "iter_mut" || name == "into_iter" {
+            return Err(Diagnostic::unsupported("iterators other than `.iter().sum()`", range_of(&m.method))
+                .help("write a `for i in 0..x.len()` loop instead"));
+        }
+        let recv = self.expr(&m.receiver)?;
+        let rty = self.ty(recv);
+        if self.check_mode {
+            if let Some(e) = self.param_method(recv, &name, &args, &range)? {
+                return Ok(e);
+            }
+        }
+        // user methods on structs (through references too)
+        let mut probe = rty;
+        for _ in 0..4 {
+            match self.shape(probe) {
+                Some(Shape::Ptr { pointee, reference: true, .. }) => probe = pointee,
+                Some(Shape::Adt { sid, .. }) => {
+                    // a method of one instance (`impl Vec2<f32>`): the arguments must be known now
+                    if self.items.instance_methods.keys().any(|(_, n)| *n == name) {
+                        if let Ok(ty) = self.infer.resolve(probe, self.types) {
+                            if let Some(&fid) = self.items.instance_methods.get(&(ty, name.clone())) {
+                                self.check_method_vis(fid, &range_of(&m.method))?;
+                                return self.call_method(fid, recv, &args, &range);
+                            }
+                        }
+                    }
+                    if let Some(&fid) = self.items.structs[sid].methods.get(&name) {
+                        self.check_method_vis(fid, &range_of(&m.method))?;
+                        return self.call_method(fid, recv, &args, &range);
+                    }
+                    // a generic trait impl of the struct (`impl<T> Tr for S<T>`)
+                    let generic =
+                        self.items.impls.iter().filter(|i| i.generic_struct == Some(sid)).find_map(|i| i.methods.get(&name).copied());
+                    if let Some(fid) = generic {
+                        return self.call_method(fid, recv, &args, &range);
+                    }
+                    let sname = self.items.structs[sid].name.clone();
+                    return Err(Diagnostic::at(
+                        Some("E0599"),
+                        format!("no method named `{name}` found for struct `{sname}` in the current scope"),
+                        range_of(&m.method),
+                        format!("method not found in `{sname}<_>`"),
+                    ));
+                }
+                Some(Shape::Struct(def)) => {
+                    let sid = self
+                        .items
+                        .structs
+                        .iter()
+                        .position(|s| s.def == def && s.params.is_empty())
+                        .or_else(|| self.infer.instance_of(&self.types.structs[def].name));
+                    if let Some(sid) = sid {
+                        if let Some(&fid) = self.items.structs[sid].methods.get(&name) {
+                            self.check_method_vis(fid, &range_of(&m.method))?;
+                            return self.call_method(fid, recv, &args, &range);
+                        }
+                        let ty = self.types.insert(hybrid_ir::Type::Struct(def));
+                        if let Some(&fid) = self.items.instance_methods.get(&(ty, name.clone())) {
+                            self.check_method_vis(fid, &range_of(&m.method))?;
+                            return self.call_method(fid, recv, &args, &range);
+                        }
+                        if let Some((_, fid)) = self.items.trait_method_of(self.types, ty, &name) {
+                            return self.call_method(fid, recv, &args, &range);
+                        }
+                        let sname = self.items.structs[sid].name.clone();
+                        return Err(Diagnostic::at(
+                            Some("E0599"),
+                            format!("no method named `{name}` found for struct `{sname}` in the current scope"),
+                            range_of(&m.method),
+                            format!("method not found in `{sname}`"),
+                        ));
+                    }
+                    if probe == rty {
+                        if let Some(e) = self.time_method(def, &name, recv, &args, &range)? {
+                            return Ok(e);
+                        }
+                    }
+                    let sname = self.types.structs[def].name.clone();
+                    return Err(Diagnostic::unsupported(&format!("`{sname}::{name}`"), range_of(&m.method)));
+                }
+                _ => break,
+            }
+        }
+        // raw pointer methods
+        if let Some(Shape::Ptr { pointee, reference: false, .. }) = self.shape(rty) {
+            return self.pointer_method(&name, recv, rty, pointee, &args, &range);
+        }
+        let base = self.autoderef(recv);
+        let bty = self.ty(base);
+        // a trait method of a primitive type (the builtin methods are its inherent ones, which come first)
+        if let Some(Shape::Scalar(s)) = self.shape(bty) {
+            let builtin = if s.is_float() { FLOAT_METHODS } else { INT_METHODS };
+            if !builtin.contains(&name.as_str()) {
+                let ty = self.types.insert(hybrid_ir::Type::Scalar(s));
+                if let Some((_, fid)) = self.items.trait_method_of(self.types, ty, &name) {
+                    return self.call_method(fid, recv, &args, &range);
+                }
+            }
+        }
+        match self.shape(bty) {
+            Some(Shape::Scalar(s)) if s.is_float() => self.float_method(&name, base, s, &args, &range, &m.method),
+            Some(Shape::Scalar(s)) if s.is_int() => self.int_method(&name, base, s, &args, &range, &m.method),
+            Some(Shape::Slice { .. }) | Some(Shape::Array { .. }) | Some(Shape::Vec(_)) => {
+                self.collection_method(&name, recv, base, &args, &range, &m.method)
+            }
+            None => {
+                if let Some(k) = self.infer.var_kind(bty) {
+                    // lenient: `x.max(y)` with `x: {integer}` takes `y`'s type when known
+                    if k != VarKind::General && matches!(name.as_str(), "min" | "max") && args.len() == 1 {
+                        let y = self.expr(args[0])?;
+                        if self.infer.unify(bty, self.ty(y)).is_ok() {
+                            if let Some(Shape::Scalar(s)) = self.shape(bty) {
+                                let f = if name == "min" { MathFn::Min } else { MathFn::Max };
+                                let _ = s;
+                                return Ok(self.intrinsic(Intrinsic::Math(f), vec![base, y], bty, &range));
+                            }
+                        }
+                    }
+                    if k != VarKind::General {
+                        let t = if k == VarKind::Int { "{integer}" } else { "{float}" };
+                        return Err(Diagnostic::at(
+                            Some("E0689"),
+                            format!("can't call method `{name}` on ambiguous numeric type `{t}`"),
+                            range_of(&m.receiver),
+                            "give this value a type, e.g. with a suffix (`2.0_f32`) or a `let` annotation",
+                        ));
+                    }
+                }
+                Err(self.annotations_needed(&range_of(&m.receiver)))
+            }
+            Some(_) => Err(self.no_method(&name, bty, &m.method)),
+        }
+    }
+
+    pub(crate) fn no_method(&mut self, name: &str, ty: TyId, method: &syn::Ident) -> Diagnostic {
+        let t = self.describe(ty);
+        Diagnostic::at(
+            Some("E0599"),
+            format!("no method named `{name}` found for {t} in the current scope"),
+            range_of(method),
+            "method not found (or not supported yet by hybridc)",
+        )
+    }
+
+    /// A user method call: adjust the receiver to the method's `self` kind.
+    fn call_method(&mut self, fid: usize, recv: Handle<Expr>, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let turbofish = self.method_turbofish.take();
+        if let Some(t) = &turbofish {
+            if !self.items.fns[fid].is_generic() {
+                let n = self.items.fns[fid].short_name().to_string();
+                return Err(Diagnostic::at(
+                    Some("E0107"),
+                    "method takes 0 generic arguments but 1 generic argument was supplied",
+                    range_of(t),
+                    format!("`{n}` takes no generic arguments"),
+                ));
+            }
+        }
+        let kind = match self.items.fns[fid].is_generic() {
+            true => self.instantiate_use(fid, None, None, range)?.0.receiver,
+            false => self.items.fns[fid].receiver,
+        };
+        let decl = &self.items.fns[fid];
+        let Some(kind) = kind else {
+            return Err(Diagnostic::at(
+                Some("E0599"),
+                format!("`{}` is an associated function, not a method", decl.name),
+                range.clone(),
+                format!("call it as `{}(..)`", decl.name),
+            ));
+        };
+        let recv_range = self.range(recv);
+        let adjusted = match kind {
+            SelfKind::Value => self.autoderef(recv),
+            SelfKind::Ref | SelfKind::RefMut => {
+                let mutable = kind == SelfKind::RefMut;
+                // strip references down to the struct, then take its address
+                let mut e = recv;
+                let mut direct = None;
+                for _ in 0..4 {
+                    match self.shape(self.ty(e)) {
+                        Some(Shape::Ptr { pointee, reference: true, mutable: m }) => {
+                            if matches!(self.shape(pointee), Some(Shape::Struct(_) | Shape::Adt { .. })) {
+                                direct = Some((e, m));
+                                break;
+                            }
+                            e = self.push(ExprKind::Deref(e), pointee, &recv_range);
+                        }
+                        _ => break,
+                    }
+                }
+                match direct {
+                    Some((p, m)) => {
+                        if mutable && !m {
+                            let what = self.text(&recv_range);
+                            return Err(Diagnostic::at(
+                                Some("E0596"),
+                                format!("cannot borrow `*{what}` as mutable, as it is behind a `&` reference"),
+                                recv_range,
+                                "cannot borrow as mutable",
+                            ));
+                        }
+                        let pty = self.ty(p);
+                        let target = match self.shape(pty) {
+                            Some(Shape::Ptr { pointee, .. }) => self.infer.known(Shape::Ptr { pointee, mutable, reference: true }),
+                            _ => pty,
+                        };
+                        self.coerce(p, target)?
+                    }
+                    None => {
+                        if mutable && self.kind(e).is_place() {
+                            self.check_mutable(e, Access::BorrowMut, &recv_range)?;
+                        }
+                        self.take_address(e, mutable, &recv_range)?
+                    }
+                }
+            }
+        };
+        if self.items.fns[fid].is_generic() {
+            return self.call_user_generic(fid, turbofish.as_ref(), None, Some(adjusted), args, range);
+        }
+        self.call_user(fid, Some(adjusted), args, range)
+    }
+}

@@ -1,0 +1,120 @@
+//! Structs in the item table: the IR definition of every non-generic struct (fields converted, duplicates and infinite size rejected) and the field template of every generic one (`infer::StructTemplate`).
+
+use hybrid_ir::{Handle, StructDef, Type, TypeTable};
+
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::generics::GenericEnv;
+use crate::infer::{Infer, Shape, StructTemplate};
+use crate::resolve::Items;
+
+/// The field templates of the generic structs: each field's type converted
+/// with the struct's parameters as `Shape::Param`s.
+fn struct_templates(
+    items: &Items,
+    syntax: &[Option<&syn::ItemStruct>],
+    types: &mut TypeTable,
+) -> Result<Vec<Option<StructTemplate>>, Diagnostic> {
+    let mut out = Vec::with_capacity(items.structs.len());
+    for (sid, item) in syntax.iter().enumerate().take(items.structs.len()) {
+        let s = &items.structs[sid];
+        let Some(item) = *item else {
+            out.push(None);
+            continue;
+        };
+        if s.params.is_empty() {
+            out.push(None);
+            continue;
+        }
+        let mut table = Infer::new();
+        let mut env = GenericEnv::default();
+        for (i, p) in s.params.iter().enumerate() {
+            let t = table.known(Shape::Param(i as u32));
+            env.types.push((p.clone(), t));
+        }
+        let scope = crate::types::TypeScope { self_ty: None, allow_infer: false, module: s.module, env: &env, impl_of: None };
+        let mut fields = Vec::new();
+        for (i, f) in item.fields.iter().enumerate() {
+            let name = f.ident.as_ref().map_or_else(|| i.to_string(), |i| i.to_string());
+            fields.push((name, items.convert_in(&f.ty, types, &mut table, &scope)?));
+        }
+        out.push(Some(StructTemplate { name: s.name.clone(), fields, table }));
+    }
+    Ok(out)
+}
+
+/// Allocate all struct definitions and convert their fields (generic
+/// structs: their templates).
+pub(crate) fn define_structs(items: &mut Items, syntax: &[Option<&syn::ItemStruct>], types: &mut TypeTable) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    match struct_templates(items, syntax, types) {
+        Ok(t) => items.templates = std::sync::Arc::new(t),
+        Err(e) => return vec![e],
+    }
+    for s in items.structs.iter_mut().filter(|s| s.params.is_empty()) {
+        s.def = types.structs.append(StructDef { name: s.name.clone(), fields: Vec::new() });
+        s.ty = types.insert(Type::Struct(s.def));
+    }
+    for (sid, item) in syntax.iter().enumerate().take(items.structs.len()) {
+        let Some(item) = *item else { continue };
+        if !items.structs[sid].params.is_empty() {
+            continue;
+        }
+        let self_ty = items.structs[sid].ty;
+        let mut fields = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, f) in item.fields.iter().enumerate() {
+            let name = f.ident.as_ref().map_or_else(|| i.to_string(), |i| i.to_string());
+            if !seen.insert(name.clone()) {
+                errors.push(Diagnostic::at(
+                    Some("E0124"),
+                    format!("field `{name}` is already declared"),
+                    range_of(f),
+                    "field already declared",
+                ));
+                continue;
+            }
+            match items.ir_type(&f.ty, types, Some(self_ty), items.structs[sid].module) {
+                Ok(ty) => {
+                    if matches!(types.get(ty), Type::Vec(_) | Type::Never) {
+                        errors.push(Diagnostic::unsupported("struct fields of this type", range_of(&f.ty)));
+                    }
+                    fields.push(hybrid_ir::Field { name, ty })
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        let def = items.structs[sid].def;
+        types.structs[def].fields = fields;
+    }
+    errors
+}
+
+pub(crate) fn check_struct_cycles(items: &Items, types: &TypeTable) -> DResult<()> {
+    // A struct containing itself by value (directly, in an array or tuple)
+    // has no finite size.
+    fn contains(types: &TypeTable, ty: Handle<Type>, target: Handle<StructDef>, depth: u32) -> bool {
+        if depth > 32 {
+            return true;
+        }
+        match types.get(ty) {
+            Type::Struct(s) => *s == target || types.structs[*s].fields.iter().any(|f| contains(types, f.ty, target, depth + 1)),
+            Type::Array { elem, .. } => contains(types, *elem, target, depth + 1),
+            Type::Tuple(elems) => elems.iter().any(|e| contains(types, *e, target, depth + 1)),
+            _ => false,
+        }
+    }
+    for s in items.structs.iter().filter(|s| s.params.is_empty()) {
+        if !types.structs.contains(s.def) {
+            continue;
+        }
+        if types.structs[s.def].fields.iter().any(|f| contains(types, f.ty, s.def, 0)) {
+            return Err(Diagnostic::at(
+                Some("E0072"),
+                format!("recursive type `{}` has infinite size", s.name),
+                s.range.clone(),
+                "recursive without indirection",
+            ));
+        }
+    }
+    Ok(())
+}
