@@ -15,34 +15,6 @@ use crate::generics::{Bound, TraitId};
 use crate::infer::{Shape, TyId};
 use crate::resolve::FnId;
 
-/// The standard trait an operator needs on its left operand.
-fn operator_trait(op: BinaryOp, assign: bool) -> &'static str {
-    match (op, assign) {
-        (BinaryOp::Add, false) => "Add",
-        (BinaryOp::Sub, false) => "Sub",
-        (BinaryOp::Mul, false) => "Mul",
-        (BinaryOp::Div, false) => "Div",
-        (BinaryOp::Rem, false) => "Rem",
-        (BinaryOp::BitAnd, false) => "BitAnd",
-        (BinaryOp::BitOr, false) => "BitOr",
-        (BinaryOp::BitXor, false) => "BitXor",
-        (BinaryOp::Shl, false) => "Shl",
-        (BinaryOp::Shr, false) => "Shr",
-        (BinaryOp::Add, true) => "AddAssign",
-        (BinaryOp::Sub, true) => "SubAssign",
-        (BinaryOp::Mul, true) => "MulAssign",
-        (BinaryOp::Div, true) => "DivAssign",
-        (BinaryOp::Rem, true) => "RemAssign",
-        (BinaryOp::BitAnd, true) => "BitAndAssign",
-        (BinaryOp::BitOr, true) => "BitOrAssign",
-        (BinaryOp::BitXor, true) => "BitXorAssign",
-        (BinaryOp::Shl, true) => "ShlAssign",
-        (BinaryOp::Shr, true) => "ShrAssign",
-        (BinaryOp::Eq | BinaryOp::Ne, _) => "PartialEq",
-        (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge, _) => "PartialOrd",
-    }
-}
-
 /// rustc's E0369 message for `a op b` with `a: T`.
 fn operator_message(op: BinaryOp, t: &str) -> String {
     match op {
@@ -104,18 +76,18 @@ impl FnLower<'_> {
     ) -> DResult<Option<Handle<Expr>>> {
         let lt = self.ty(lhs);
         let Some(i) = self.param_of(lt) else { return Ok(None) };
-        let tr = operator_trait(op, assign);
+        let Some((tr, _)) = super::operators::binary_trait(op, assign) else { return Ok(None) };
         if !self.param_bounds(i).contains(&Bound::Lang(tr.to_string())) {
             let t = self.param_name(i);
             let msg = if assign {
-                format!("binary assignment operation `{}=` cannot be applied to type `{t}`", symbol(op))
+                format!("binary assignment operation `{}=` cannot be applied to type `{t}`", op.symbol())
             } else if op.is_comparison() {
-                format!("binary operation `{}` cannot be applied to type `{t}`", symbol(op))
+                format!("binary operation `{}` cannot be applied to type `{t}`", op.symbol())
             } else {
                 operator_message(op, &t)
             };
             let code = if assign { "E0368" } else { "E0369" };
-            let d = Diagnostic::at(Some(code), msg, range.clone(), format!("`{t}` has no bound that allows `{}`", symbol(op)))
+            let d = Diagnostic::at(Some(code), msg, range.clone(), format!("`{t}` has no bound that allows `{}`", op.symbol()))
                 .help(format!("consider restricting type parameter `{t}` with trait `{tr}`"));
             return Err(self.bound_error(d));
         }
@@ -234,26 +206,5 @@ impl FnLower<'_> {
             }
         }
         Ok(())
-    }
-}
-
-fn symbol(op: BinaryOp) -> &'static str {
-    match op {
-        BinaryOp::Add => "+",
-        BinaryOp::Sub => "-",
-        BinaryOp::Mul => "*",
-        BinaryOp::Div => "/",
-        BinaryOp::Rem => "%",
-        BinaryOp::BitAnd => "&",
-        BinaryOp::BitOr => "|",
-        BinaryOp::BitXor => "^",
-        BinaryOp::Shl => "<<",
-        BinaryOp::Shr => ">>",
-        BinaryOp::Eq => "==",
-        BinaryOp::Ne => "!=",
-        BinaryOp::Lt => "<",
-        BinaryOp::Le => "<=",
-        BinaryOp::Gt => ">",
-        BinaryOp::Ge => ">=",
     }
 }

@@ -11,7 +11,7 @@ use crate::generics::Bound;
 use crate::infer::Shape;
 
 /// The trait and method of an operator, and rustc's verb for E0369.
-fn binary_trait(op: BinaryOp, assign: bool) -> Option<(&'static str, &'static str)> {
+pub(crate) fn binary_trait(op: BinaryOp, assign: bool) -> Option<(&'static str, &'static str)> {
     Some(match (op, assign) {
         (BinaryOp::Add, false) => ("Add", "add"),
         (BinaryOp::Sub, false) => ("Sub", "sub"),
@@ -38,27 +38,6 @@ fn binary_trait(op: BinaryOp, assign: bool) -> Option<(&'static str, &'static st
         (BinaryOp::Ge, false) => ("PartialOrd", "ge"),
         _ => return None,
     })
-}
-
-fn symbol(op: BinaryOp) -> &'static str {
-    match op {
-        BinaryOp::Add => "+",
-        BinaryOp::Sub => "-",
-        BinaryOp::Mul => "*",
-        BinaryOp::Div => "/",
-        BinaryOp::Rem => "%",
-        BinaryOp::BitAnd => "&",
-        BinaryOp::BitOr => "|",
-        BinaryOp::BitXor => "^",
-        BinaryOp::Shl => "<<",
-        BinaryOp::Shr => ">>",
-        BinaryOp::Eq => "==",
-        BinaryOp::Ne => "!=",
-        BinaryOp::Lt => "<",
-        BinaryOp::Le => "<=",
-        BinaryOp::Gt => ">",
-        BinaryOp::Ge => ">=",
-    }
 }
 
 impl FnLower<'_> {
@@ -89,7 +68,7 @@ impl FnLower<'_> {
         let Some(fid) =
             self.items.impl_of(self.types, &Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
         else {
-            let sym = symbol(op);
+            let sym = op.symbol();
             let (code, msg) = match (assign, op) {
                 (true, _) => ("E0368", format!("binary assignment operation `{sym}=` cannot be applied to type `{name}`")),
                 (false, BinaryOp::Add) => ("E0369", format!("cannot add `{name}` to `{name}`")),
