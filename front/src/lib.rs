@@ -64,6 +64,9 @@ pub struct FrontOutput {
     /// The items were parsed with the bodies cut out (the fast way), not
     /// from the whole file.
     pub bodies_cut: bool,
+    /// Some body may declare items, so the items were parsed with the
+    /// bodies (`split::bodies_may_have_items`).
+    pub body_items: bool,
 }
 
 /// Compile a crate whose root file is `source` to IR, or return its errors
@@ -181,7 +184,8 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
         return Err(Diagnostics::new(vec![Diagnostic::ice(format!("the lowered IR is invalid: {e}"))]));
     }
     timings.push(("merge+sides+validate", t.elapsed()));
-    Ok(FrontOutput { module, timings, body_threads, bodies_cut })
+    let body_items = split::scan_fn_bodies(source).is_some_and(|b| split::bodies_may_have_items(source, &b));
+    Ok(FrontOutput { module, timings, body_threads, bodies_cut, body_items })
 }
 
 /// The crate's name as rustc derives it from the root file (`src/main.rs`
@@ -194,7 +198,8 @@ fn crate_name(file_name: &str) -> String {
 /// scanner finds them and syn confirms them, else the whole file. The
 /// returned scope maps the tree's spans; the flag says which way was taken.
 fn parse_items(source: &str) -> Result<(syn::File, ranges::SourceScope, bool), Diagnostics> {
-    if let Some(bodies) = split::scan_fn_bodies(source) {
+    // bodies that declare items are parsed with the items (the walk reads them)
+    if let Some(bodies) = split::scan_fn_bodies(source).filter(|b| !split::bodies_may_have_items(source, b)) {
         let cut = split::cut_bodies(source, &bodies);
         let scope = ranges::SourceScope::cut(&cut);
         if let Ok(file) = syn::parse_file(&cut.text) {
@@ -217,7 +222,7 @@ fn parse_items(source: &str) -> Result<(syn::File, ranges::SourceScope, bool), D
 /// spans are global, its top-level tokens split by file, each file's parsed.
 fn parse_items_files(files: &SourceFiles) -> Result<(Vec<syn::File>, ranges::SourceScope, bool), Diagnostics> {
     let text = files.text.as_str();
-    if let Some(bodies) = split::scan_fn_bodies(text) {
+    if let Some(bodies) = split::scan_fn_bodies(text).filter(|b| !split::bodies_may_have_items(text, b)) {
         let cut = split::cut_bodies(text, &bodies);
         let scope = ranges::SourceScope::cut(&cut);
         if let Some(parsed) = parse_split(&cut.text, files) {

@@ -112,6 +112,10 @@ pub struct ModuleData {
     /// Named imports by the name they bind.
     pub imports: HashMap<String, Vec<usize>>,
     pub globs: Vec<usize>,
+    /// The items declared in a function's body (an anonymous module, as
+    /// rustc's block scopes): names not found here are looked up in the
+    /// enclosing module, and `self`/`super` are the enclosing module's.
+    pub block: bool,
 }
 
 #[derive(Default)]
@@ -229,7 +233,10 @@ impl ModTree {
             }
         }
         match found.len() {
-            0 => Ok(None),
+            0 => match (self.modules[m].block, self.modules[m].parent) {
+                (true, Some(p)) => self.lookup_depth(p, name, ns, at, depth + 1),
+                _ => Ok(None),
+            },
             1 => Ok(found.pop().map(|(b, _)| b)),
             _ => {
                 let kind = found[0].0.def.kind();
@@ -286,6 +293,13 @@ impl ModTree {
         };
         let mut cur = from;
         let mut i = 0;
+        // `self` and `super` of a function body's items are those of the enclosing module
+        while self.modules[cur].block && matches!(path[0].0.as_str(), "self" | "super") {
+            match self.modules[cur].parent {
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
         // leading `crate`, `self`, `super`s
         match path[0].0.as_str() {
             "crate" => {

@@ -500,10 +500,44 @@ impl<'a> Walk<'a> {
             None => {}
         }
         let head = fn_head(&f.vis, &f.sig);
-        self.bind(m, Ns::Value, name, Binding { def: Def::Fn(id), vis, head }, range_of(&f.sig.ident))?;
+        self.bind(m, Ns::Value, name.clone(), Binding { def: Def::Fn(id), vis, head }, range_of(&f.sig.ident))?;
         self.items.fns.push(decl);
         self.syntax.sigs.push(&f.sig);
+        self.body_items(&f.block, &name, id, m, (on_host, on_device));
         Ok(())
+    }
+
+    /// The items declared in function `id`'s body (at any depth, not in
+    /// nested functions): walked into an anonymous block module, from which
+    /// the body's paths are then resolved.
+    fn body_items(&mut self, body: &'a syn::Block, name: &str, id: usize, m: ModId, outer: (bool, bool)) {
+        struct Items<'a>(Vec<&'a syn::Item>);
+        impl<'a> syn::visit::Visit<'a> for Items<'a> {
+            fn visit_stmt(&mut self, s: &'a syn::Stmt) {
+                match s {
+                    // `macro_rules!` in a body is the expander's
+                    syn::Stmt::Item(syn::Item::Macro(_)) => {}
+                    syn::Stmt::Item(item) => self.0.push(item),
+                    other => syn::visit::visit_stmt(self, other),
+                }
+            }
+            fn visit_item_fn(&mut self, _: &'a syn::ItemFn) {}
+        }
+        let mut found = Items(Vec::new());
+        syn::visit::Visit::visit_block(&mut found, body);
+        if found.0.is_empty() {
+            return;
+        }
+        let block = self.items.tree.new_module(name.to_string(), Some(m));
+        self.items.tree.modules[block].block = true;
+        // the block's items are named like the function's (`main::helper`), as rustc does
+        self.items.tree.modules[block].path = self.items.tree.item_path(m, name);
+        self.items.fns[id].module = block;
+        for item in found.0 {
+            if let Err(e) = self.item(item, block, outer) {
+                self.errors.push(e);
+            }
+        }
     }
 
     /// Record the imports of a `use` tree. `start`: where the path of the

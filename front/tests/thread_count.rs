@@ -25,7 +25,8 @@ fn sources(dir: &str) -> Vec<(String, String)> {
 fn outcome(source: &str, name: &str, threads: usize) -> (String, usize) {
     match hybrid_front::compile_with_threads(source, name, threads) {
         Ok(out) => {
-            assert!(out.bodies_cut, "{name}: the body scanner's answer was not confirmed by syn");
+            // bodies that may declare items are parsed whole (`split::bodies_may_have_items`)
+            assert!(out.bodies_cut || out.body_items, "{name}: the body scanner's answer was not confirmed by syn");
             assert!((1..=threads).contains(&out.body_threads), "{name}: {} body threads", out.body_threads);
             (hybrid_ir::print::print_module(&out.module), out.body_threads)
         }

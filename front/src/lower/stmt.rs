@@ -46,9 +46,8 @@ impl<'i> FnLower<'i> {
                     }
                     stmts.extend(lowered);
                 }
-                syn::Stmt::Item(item) => {
-                    return Err(Diagnostic::unsupported("items inside function bodies", range_of(item)));
-                }
+                // collected with the function (`walk.rs`: the body's block module)
+                syn::Stmt::Item(_) => {}
                 syn::Stmt::Expr(e, semi) => {
                     crate::cfg::check_expr_attrs(e)?;
                     let h = self.expr(e)?;
