@@ -272,6 +272,24 @@ fn skip_quote(src: &str, i: usize) -> usize {
     }
 }
 
+/// Whether any of the bodies may declare items (`fn`, `struct`, `use`, ..
+/// as a statement): then the items must be parsed with the bodies, not cut
+/// out. A guess on the text, erring towards yes (a yes only costs speed).
+pub fn bodies_may_have_items(src: &str, bodies: &[Range<usize>]) -> bool {
+    const KEYWORDS: &[&str] = &["fn", "struct", "enum", "impl", "trait", "use", "mod", "static", "type", "const", "union"];
+    bodies.iter().any(|r| {
+        let text = &src[r.start + 1..r.end.saturating_sub(1).max(r.start + 1)];
+        let bytes = text.as_bytes();
+        KEYWORDS.iter().any(|k| {
+            text.match_indices(k).any(|(i, _)| {
+                let before = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t' | b'{' | b'}' | b';');
+                let after = bytes.get(i + k.len()).is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'<'));
+                before && after
+            })
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,22 +338,4 @@ fn t<'a>(x: &'a u8) -> &'a u8 { x }
         // the braces map to the bodies' ends
         assert_eq!(cut.cuts.source_offset(10)..cut.cuts.source_offset(11) + 1, ranges[0]);
     }
-}
-
-/// Whether any of the bodies may declare items (`fn`, `struct`, `use`, ..
-/// as a statement): then the items must be parsed with the bodies, not cut
-/// out. A guess on the text, erring towards yes (a yes only costs speed).
-pub fn bodies_may_have_items(src: &str, bodies: &[Range<usize>]) -> bool {
-    const KEYWORDS: &[&str] = &["fn", "struct", "enum", "impl", "trait", "use", "mod", "static", "type", "const", "union"];
-    bodies.iter().any(|r| {
-        let text = &src[r.start + 1..r.end.saturating_sub(1).max(r.start + 1)];
-        let bytes = text.as_bytes();
-        KEYWORDS.iter().any(|k| {
-            text.match_indices(k).any(|(i, _)| {
-                let before = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t' | b'{' | b'}' | b';');
-                let after = bytes.get(i + k.len()).is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'<'));
-                before && after
-            })
-        })
-    })
 }
