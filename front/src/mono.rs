@@ -60,6 +60,7 @@ pub fn lower_all(
     let mut out = Collected { units: Vec::new(), body_threads: 0, parse_time: Duration::ZERO, lower_time: Duration::ZERO, rounds: 0 };
     let mut shared_arrays = Vec::new();
     let mut next_handle = jobs.iter().filter(|j| !j.check).count();
+    opaque_returns(source, items, module, lines, threads)?;
     while !jobs.is_empty() {
         out.rounds += 1;
         let bodies = bodies::parse_and_lower(source, items, &module.types, lines, threads, &jobs);
@@ -207,6 +208,43 @@ fn short_display(types: &hybrid_ir::TypeTable, t: Handle<hybrid_ir::Type>) -> St
         }
     }
     go(types, t, 0)
+}
+
+/// The return types of the `-> impl Trait` functions: their bodies lowered
+/// once first (the results are dropped; round 0 lowers them again), so that
+/// their callers know what they return (a closure's struct, say).
+fn opaque_returns(source: &str, items: &Items, module: &mut Module, lines: &LineIndex<'_>, threads: usize) -> Result<(), Vec<Diagnostic>> {
+    let jobs: Vec<Job> = (0..items.fns.len())
+        .filter(|&id| items.fns[id].opaque_ret && !items.fns[id].is_generic())
+        .map(|fid| Job { fid, args: None, check: false })
+        .collect();
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    let bodies = bodies::parse_and_lower(source, items, &module.types, lines, threads, &jobs);
+    let (base_types, base_structs) = (module.types.types.len(), module.types.structs.len());
+    let mut errors = Vec::new();
+    let mut job_iter = jobs.iter();
+    for part in bodies.parts {
+        let map = module.types.merge_from(&part.types, base_types, base_structs);
+        for result in part.results {
+            let job = job_iter.next().expect("one result per job");
+            match result {
+                Ok(Some(l)) => {
+                    if let Ok(mut rets) = items.opaque_rets.write() {
+                        rets.insert(job.fid, map[l.func.ret.index()]);
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 /// Point the call or offload `expr` at function `handle`.

@@ -83,6 +83,8 @@ pub struct FnDecl {
     /// trait of a default method.
     pub in_impl: Option<usize>,
     pub in_trait: Option<TraitId>,
+    /// `-> impl Trait`: the return type is the body's (`Items::opaque_rets`).
+    pub opaque_ret: bool,
 }
 
 impl FnDecl {
@@ -131,6 +133,9 @@ pub struct Items {
     pub templates: std::sync::Arc<Vec<Option<crate::infer::StructTemplate>>>,
     /// Methods of `impl S<f32> { .. }` blocks: one instance's, by its type.
     pub instance_methods: HashMap<(Handle<Type>, String), FnId>,
+    /// The return types of `-> impl Trait` functions, known once their
+    /// bodies are lowered (a first pass of the mono collector).
+    pub opaque_rets: std::sync::RwLock<HashMap<FnId, Handle<Type>>>,
     /// The modules, their names and imports.
     pub tree: ModTree,
     pub main: Option<FnId>,
@@ -250,6 +255,7 @@ pub fn collect(
         impls: Vec::new(),
         templates: Default::default(),
         instance_methods: HashMap::new(),
+        opaque_rets: Default::default(),
         tree,
         main: None,
         macros,
@@ -563,6 +569,7 @@ pub(crate) fn new_decl(
         self_ty: None,
         in_impl: None,
         in_trait: None,
+        opaque_ret: false,
     }
 }
 
@@ -649,6 +656,11 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
     }
     let ret = match &sig.output {
         syn::ReturnType::Default => types.unit(),
+        // `-> impl Trait`: the type the body returns (`Items::opaque_rets`, found by the mono collector)
+        syn::ReturnType::Type(_, t) if matches!(**t, syn::Type::ImplTrait(_)) => {
+            items.fns[id].opaque_ret = true;
+            types.unit()
+        }
         syn::ReturnType::Type(_, t) => items.ir_type_in_impl(t, types, self_ty, items.fns[id].module, items.fns[id].in_impl)?,
     };
     let decl = &mut items.fns[id];

@@ -227,6 +227,12 @@ impl FnLower<'_> {
     pub(crate) fn call(&mut self, c: &syn::ExprCall) -> DResult<Handle<Expr>> {
         let range = range_of(c);
         let syn::Expr::Path(p) = &*c.func else {
+            // `make_adder(3)(4)`, `(f)(x)`: a closure value called
+            let f = self.expr(&c.func)?;
+            if let Some(def) = self.closure_of(f) {
+                let args: Vec<&syn::Expr> = c.args.iter().collect();
+                return self.call_closure(f, def, &args, &range);
+            }
             return Err(Diagnostic::unsupported("calling this kind of expression", range_of(&c.func)));
         };
         if let Some(ident) = p.path.get_ident() {
@@ -355,7 +361,14 @@ impl FnLower<'_> {
         self.check_arity(id, given, self.items.fns[id].params.len(), receiver.is_some(), range)?;
         let decl = &self.items.fns[id];
         let param_tys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
-        let ret = decl.ret;
+        let ret = if decl.opaque_ret {
+            match self.items.opaque_rets.read().ok().and_then(|m| m.get(&id).copied()) {
+                Some(t) => t,
+                None => return Err(Diagnostic::unsupported("a call of an `-> impl Trait` function from another one", range.clone())),
+            }
+        } else {
+            decl.ret
+        };
         let handle = decl.handle;
         let mut lowered = Vec::new();
         let mut ptys = param_tys.into_iter();

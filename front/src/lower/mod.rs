@@ -208,7 +208,8 @@ pub fn lower_function(
         _ => {
             let params = decl.params.iter().map(|p| (p.name.clone(), lx.infer.import(p.ty, lx.types), p.mutable, p.range.clone()));
             let params: Vec<_> = params.collect();
-            let ret = lx.infer.import(decl.ret, lx.types);
+            // `-> impl Trait`: whatever the body returns
+            let ret = if decl.opaque_ret { lx.infer.var(crate::infer::VarKind::General) } else { lx.infer.import(decl.ret, lx.types) };
             (params, ret)
         }
     };
@@ -232,8 +233,10 @@ pub fn lower_function(
     }
     let instances = lx.resolve_pending()?;
     let ret_ir = match &job.args {
-        Some(_) => lx.infer.resolve(ret, lx.types).map_err(|_| Diagnostic::ice("unresolved return type of an instance"))?,
-        None => decl.ret,
+        _ if job.args.is_some() || decl.opaque_ret => {
+            lx.infer.resolve(ret, lx.types).map_err(|_| Diagnostic::ice("unresolved return type of an instance"))?
+        }
+        _ => decl.ret,
     };
     let name = match &job.args {
         Some(args) => generic::instance_name(&decl.name, args, lx.types),
