@@ -184,7 +184,8 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
         return Err(Diagnostics::new(vec![Diagnostic::ice(format!("the lowered IR is invalid: {e}"))]));
     }
     timings.push(("merge+sides+validate", t.elapsed()));
-    let body_items = split::scan_fn_bodies(source).is_some_and(|b| split::bodies_may_have_items(source, &b));
+    // (only asked when the bodies were not cut: the fast path has none)
+    let body_items = !bodies_cut && split::scan_fn_bodies(source).is_some_and(|b| split::bodies_may_have_items(source, &b));
     Ok(FrontOutput { module, timings, body_threads, bodies_cut, body_items })
 }
 

@@ -278,15 +278,24 @@ fn skip_quote(src: &str, i: usize) -> usize {
 pub fn bodies_may_have_items(src: &str, bodies: &[Range<usize>]) -> bool {
     const KEYWORDS: &[&str] = &["fn", "struct", "enum", "impl", "trait", "use", "mod", "static", "type", "const", "union"];
     bodies.iter().any(|r| {
-        let text = &src[r.start + 1..r.end.saturating_sub(1).max(r.start + 1)];
-        let bytes = text.as_bytes();
-        KEYWORDS.iter().any(|k| {
-            text.match_indices(k).any(|(i, _)| {
-                let before = i == 0 || matches!(bytes[i - 1], b' ' | b'\n' | b'\t' | b'{' | b'}' | b';');
-                let after = bytes.get(i + k.len()).is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'<'));
-                before && after
-            })
-        })
+        let text = &src.as_bytes()[r.start..r.end];
+        // one pass over the words: a keyword after a statement boundary, before a space or `<`
+        let mut i = 1;
+        while i < text.len() {
+            if text[i].is_ascii_lowercase() && matches!(text[i - 1], b' ' | b'\n' | b'\t' | b'{' | b'}' | b';') {
+                let start = i;
+                while i < text.len() && (text[i].is_ascii_alphanumeric() || text[i] == b'_') {
+                    i += 1;
+                }
+                let word = &text[start..i];
+                if KEYWORDS.iter().any(|k| k.as_bytes() == word) && text.get(i).is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'<')) {
+                    return true;
+                }
+            } else {
+                i += 1;
+            }
+        }
+        false
     })
 }
 
