@@ -120,6 +120,29 @@ impl FnLower<'_> {
         Ok(Some(self.push(ExprKind::Unary { op, operand: v }, t, range)))
     }
 
+    /// `{}` / `{:?}` of a type parameter: it needs `Display` / `Debug`.
+    pub(crate) fn param_formatted(&mut self, t: TyId, trait_name: &str, range: &Range<usize>) -> DResult<()> {
+        let Some(i) = self.param_of(t) else { return Ok(()) };
+        if self.param_bounds(i).contains(&Bound::Lang(trait_name.to_string())) {
+            return Ok(());
+        }
+        let p = self.param_name(i);
+        let (label, note) = if trait_name == "Display" {
+            (
+                format!("`{p}` cannot be formatted with the default formatter"),
+                "in format strings you may be able to use `{:?}` (or {:#?} for pretty-print) instead",
+            )
+        } else {
+            (format!("`{p}` cannot be formatted using `{{:?}}` because it doesn't implement `Debug`"), "")
+        };
+        let mut d = Diagnostic::at(Some("E0277"), format!("`{p}` doesn't implement `std::fmt::{trait_name}`"), range.clone(), label);
+        if !note.is_empty() {
+            d = d.note(note);
+        }
+        let d = d.help(format!("consider further restricting type parameter `{p}` with trait `{trait_name}`"));
+        Err(self.bound_error(d))
+    }
+
     /// The trait of parameter `i`'s bounds that has function `name`.
     fn bound_trait_with(&self, i: u32, name: &str) -> Option<TraitId> {
         self.param_bounds(i).into_iter().find_map(|b| match b {

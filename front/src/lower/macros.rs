@@ -401,6 +401,8 @@ impl<'i> FnLower<'i> {
                 }
             };
             let vty = self.ty(value);
+            let trait_name = if spec.kind == FmtKind::Debug { "Debug" } else { "Display" };
+            self.param_formatted(vty, trait_name, &self.range(value))?;
             if spec.kind == FmtKind::Debug && self.needs_debug_expansion(vty) {
                 let (st, place) = self.spill(value, "fmt_debug");
                 stmts.push(st);
