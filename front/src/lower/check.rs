@@ -143,6 +143,32 @@ impl FnLower<'_> {
         Err(self.bound_error(d))
     }
 
+    /// `x.f` with `x` a type parameter: no fields (E0609).
+    pub(crate) fn param_field(&mut self, t: TyId, member: &syn::Member) -> DResult<()> {
+        let Some(i) = self.param_of(t) else { return Ok(()) };
+        let name = match member {
+            syn::Member::Named(n) => n.to_string(),
+            syn::Member::Unnamed(i) => i.index.to_string(),
+        };
+        let p = self.param_name(i);
+        let d = Diagnostic::at(Some("E0609"), format!("no field `{name}` on type `{p}`"), crate::diag::range_of(member), "unknown field");
+        Err(self.bound_error(d))
+    }
+
+    /// `x as U` with `x` a type parameter: not a primitive cast (E0605).
+    pub(crate) fn param_cast(&mut self, value: Handle<Expr>, target: TyId, range: &Range<usize>) -> DResult<()> {
+        let t = self.ty(value);
+        let Some(i) = self.param_of(t) else { return Ok(()) };
+        let (p, u) = (self.param_name(i), self.infer.display(target));
+        let d = Diagnostic::at(
+            Some("E0605"),
+            format!("non-primitive cast: `{p}` as `{u}`"),
+            range.clone(),
+            "an `as` expression can only be used to convert between primitive types or to coerce to a specific trait object",
+        );
+        Err(self.bound_error(d))
+    }
+
     /// The trait of parameter `i`'s bounds that has function `name`.
     fn bound_trait_with(&self, i: u32, name: &str) -> Option<TraitId> {
         self.param_bounds(i).into_iter().find_map(|b| match b {

@@ -343,6 +343,7 @@ impl<'i> FnLower<'i> {
             inner = &p.expr;
         }
         let value = self.expr(&c.expr)?;
+        self.param_cast(value, target, &range)?;
         if let Some(v) = self.enum_cast(value, target, &range)? {
             return Ok(v);
         }

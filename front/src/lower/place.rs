@@ -379,6 +379,7 @@ impl<'i> FnLower<'i> {
         let base = self.expr(&f.base)?;
         let base = self.autoderef(base);
         let bty = self.ty(base);
+        self.param_field(bty, &f.member)?;
         let (index, fty) = match (self.shape(bty), &f.member) {
             (Some(Shape::Adt { sid, args }), syn::Member::Named(name)) => {
                 let name = name.to_string();
