@@ -298,12 +298,6 @@ impl Items {
     }
 }
 
-/// Scalars, arrays and structs/tuples of those: what may be copied to the device.
-pub fn is_plain_data(types: &TypeTable, ty: Handle<Type>) -> bool {
-    match types.get(ty) {
-        Type::Scalar(_) | Type::Unit => true,
-        Type::Array { elem, .. } => is_plain_data(types, *elem),
-        Type::Tuple(_) | Type::Struct(_) => types.field_types(ty).iter().all(|f| is_plain_data(types, *f)),
-        _ => false,
-    }
-}
+/// Scalars, arrays and structs/tuples of those: what may be copied to the
+/// device (the kernel ABI's rule, `hybrid_ir::abi::is_plain_data`).
+pub use hybrid_ir::abi::is_plain_data;
