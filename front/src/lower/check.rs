@@ -15,18 +15,6 @@ use crate::generics::{Bound, TraitId};
 use crate::infer::{Shape, TyId};
 use crate::resolve::FnId;
 
-/// rustc's E0369 message for `a op b` with `a: T`.
-fn operator_message(op: BinaryOp, t: &str) -> String {
-    match op {
-        BinaryOp::Add => format!("cannot add `{t}` to `{t}`"),
-        BinaryOp::Sub => format!("cannot subtract `{t}` from `{t}`"),
-        BinaryOp::Mul => format!("cannot multiply `{t}` by `{t}`"),
-        BinaryOp::Div => format!("cannot divide `{t}` by `{t}`"),
-        BinaryOp::Rem => format!("cannot calculate the remainder of `{t}` divided by `{t}`"),
-        _ => format!("binary operation cannot be applied to type `{t}`"),
-    }
-}
-
 impl FnLower<'_> {
     /// The parameter `t` is (in a check), if it is one.
     pub(crate) fn param_of(&mut self, t: TyId) -> Option<u32> {
@@ -79,14 +67,7 @@ impl FnLower<'_> {
         let Some((tr, _)) = super::operators::binary_trait(op, assign) else { return Ok(None) };
         if !self.param_bounds(i).contains(&Bound::Lang(tr.to_string())) {
             let t = self.param_name(i);
-            let msg = if assign {
-                format!("binary assignment operation `{}=` cannot be applied to type `{t}`", op.symbol())
-            } else if op.is_comparison() {
-                format!("binary operation `{}` cannot be applied to type `{t}`", op.symbol())
-            } else {
-                operator_message(op, &t)
-            };
-            let code = if assign { "E0368" } else { "E0369" };
+            let (code, msg) = super::operators::missing_operator(op, assign, &t);
             let d = Diagnostic::at(Some(code), msg, range.clone(), format!("`{t}` has no bound that allows `{}`", op.symbol()))
                 .help(format!("consider restricting type parameter `{t}` with trait `{tr}`"));
             return Err(self.bound_error(d));

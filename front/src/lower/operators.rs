@@ -40,6 +40,23 @@ pub(crate) fn binary_trait(op: BinaryOp, assign: bool) -> Option<(&'static str, 
     })
 }
 
+/// rustc's error for `a op b` (or `a op= b`) whose operand type `t` has no
+/// impl of the operator's trait: its code and message.
+pub(crate) fn missing_operator(op: BinaryOp, assign: bool, t: &str) -> (&'static str, String) {
+    let sym = op.symbol();
+    let msg = match (assign, op) {
+        (true, _) => return ("E0368", format!("binary assignment operation `{sym}=` cannot be applied to type `{t}`")),
+        (false, BinaryOp::Add) => format!("cannot add `{t}` to `{t}`"),
+        (false, BinaryOp::Sub) => format!("cannot subtract `{t}` from `{t}`"),
+        (false, BinaryOp::Mul) => format!("cannot multiply `{t}` by `{t}`"),
+        (false, BinaryOp::Div) => format!("cannot divide `{t}` by `{t}`"),
+        (false, BinaryOp::Rem) => format!("cannot calculate the remainder of `{t}` divided by `{t}`"),
+        (false, op) if op.is_comparison() => format!("binary operation `{sym}` cannot be applied to type `{t}`"),
+        (false, _) => format!("no implementation for `{t} {sym} {t}`"),
+    };
+    ("E0369", msg)
+}
+
 impl FnLower<'_> {
     /// The struct type (IR) an operand has, if it is a user struct.
     fn operand_struct(&mut self, e: Handle<Expr>) -> Option<Handle<Type>> {
@@ -69,14 +86,7 @@ impl FnLower<'_> {
             self.items.impl_of(self.types, &Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
         else {
             let sym = op.symbol();
-            let (code, msg) = match (assign, op) {
-                (true, _) => ("E0368", format!("binary assignment operation `{sym}=` cannot be applied to type `{name}`")),
-                (false, BinaryOp::Add) => ("E0369", format!("cannot add `{name}` to `{name}`")),
-                (false, BinaryOp::Sub) => ("E0369", format!("cannot subtract `{name}` from `{name}`")),
-                (false, BinaryOp::Mul) => ("E0369", format!("cannot multiply `{name}` by `{name}`")),
-                (false, BinaryOp::Div) => ("E0369", format!("cannot divide `{name}` by `{name}`")),
-                (false, _) => ("E0369", format!("binary operation `{sym}` cannot be applied to type `{name}`")),
-            };
+            let (code, msg) = missing_operator(op, assign, &name);
             let sid = self.items.structs.iter().position(|s| s.ty == ty);
             let mut d = Diagnostic::at(Some(code), msg, range.clone(), format!("`{sym}` needs an implementation of `{tr}` for `{name}`"));
             if let Some(sid) = sid {
