@@ -67,85 +67,78 @@ pub fn lower_all(
         out.body_threads = out.body_threads.max(bodies.threads);
         out.parse_time += bodies.parse_time;
         out.lower_time += bodies.lower_time;
-        let (base_types, base_structs) = (module.types.types.len(), module.types.structs.len());
         let mut errors = Vec::new();
         let mut next_jobs = Vec::new();
-        let mut job_iter = jobs.iter();
-        for part in bodies.parts {
-            let map = module.types.merge_from(&part.types, base_types, base_structs);
-            for result in part.results {
-                let job = job_iter.next().expect("one result per job");
-                let mut l = match result {
-                    Ok(Some(l)) => l,
-                    // a generic function's check: nothing to keep
-                    Ok(None) => continue,
-                    Err(e) => {
-                        errors.push(e);
-                        continue;
-                    }
-                };
-                l.func.remap_types(&map);
-                l.func.offset_shared_arrays(shared_arrays.len() as u32);
-                shared_arrays.extend(l.shared_arrays.iter().map(|t| map[t.index()]));
-                // the instances this body uses: handles, patched into the uses
-                let mut handles = Vec::with_capacity(l.instances.len());
-                for inst in std::mem::take(&mut l.instances) {
-                    if !items.fns[inst.fid].is_generic() {
-                        // a trait function that resolved to a plain impl method
-                        let handle = items.fns[inst.fid].handle.index();
-                        patch_use(&mut l, inst.expr, handle);
-                        handles.push(handle);
-                        continue;
-                    }
-                    let args =
-                        InstanceArgs { types: inst.args.types.iter().map(|t| map[t.index()]).collect(), consts: inst.args.consts.clone() };
-                    let key = (inst.fid, args);
-                    let handle = match instances.get(&key) {
-                        Some(&h) => h,
-                        None => {
-                            if let Some(t) = args_too_big(&module.types, &key.1) {
-                                let name = &items.fns[inst.fid].name;
-                                errors.push(Diagnostic::at(
-                                    None,
-                                    format!(
-                                        "reached the recursion limit while instantiating `{name}::<{}>`",
-                                        short_display(&module.types, t)
-                                    ),
-                                    inst.range.clone(),
-                                    format!("a type argument grew past {MAX_TYPE_SIZE} parts"),
-                                ));
-                                handles.push(0);
-                                continue;
-                            }
-                            if instances.len() >= MAX_INSTANCES {
-                                let name = &items.fns[inst.fid].name;
-                                errors.push(Diagnostic::at(
-                                    None,
-                                    format!("reached the recursion limit while instantiating `{name}`"),
-                                    inst.range.clone(),
-                                    format!("more than {MAX_INSTANCES} instances of generic functions"),
-                                ));
-                                handles.push(0);
-                                continue;
-                            }
-                            let h = next_handle;
-                            next_handle += 1;
-                            next_jobs.push(Job { fid: key.0, args: Some(key.1.clone()), check: false });
-                            instances.insert(key, h);
-                            h
-                        }
-                    };
+        let (maps, results) = merge_round(module, bodies.parts);
+        for ((part, result), job) in results.into_iter().zip(&jobs) {
+            let map = &maps[part];
+            let mut l = match result {
+                Ok(Some(l)) => l,
+                // a generic function's check: nothing to keep
+                Ok(None) => continue,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            l.func.remap_types(map);
+            l.func.offset_shared_arrays(shared_arrays.len() as u32);
+            shared_arrays.extend(l.shared_arrays.iter().map(|t| map[t.index()]));
+            // the instances this body uses: handles, patched into the uses
+            let mut handles = Vec::with_capacity(l.instances.len());
+            for inst in std::mem::take(&mut l.instances) {
+                if !items.fns[inst.fid].is_generic() {
+                    // a trait function that resolved to a plain impl method
+                    let handle = items.fns[inst.fid].handle.index();
                     patch_use(&mut l, inst.expr, handle);
                     handles.push(handle);
+                    continue;
                 }
-                let target = |t: &CallTarget| match *t {
-                    CallTarget::Fn(id) => items.fns[id].handle.index(),
-                    CallTarget::Instance(i) => handles[i],
+                let args =
+                    InstanceArgs { types: inst.args.types.iter().map(|t| map[t.index()]).collect(), consts: inst.args.consts.clone() };
+                let key = (inst.fid, args);
+                let handle = match instances.get(&key) {
+                    Some(&h) => h,
+                    None => {
+                        if let Some(t) = args_too_big(&module.types, &key.1) {
+                            let name = &items.fns[inst.fid].name;
+                            errors.push(Diagnostic::at(
+                                None,
+                                format!("reached the recursion limit while instantiating `{name}::<{}>`", short_display(&module.types, t)),
+                                inst.range.clone(),
+                                format!("a type argument grew past {MAX_TYPE_SIZE} parts"),
+                            ));
+                            handles.push(0);
+                            continue;
+                        }
+                        if instances.len() >= MAX_INSTANCES {
+                            let name = &items.fns[inst.fid].name;
+                            errors.push(Diagnostic::at(
+                                None,
+                                format!("reached the recursion limit while instantiating `{name}`"),
+                                inst.range.clone(),
+                                format!("more than {MAX_INSTANCES} instances of generic functions"),
+                            ));
+                            handles.push(0);
+                            continue;
+                        }
+                        let h = next_handle;
+                        next_handle += 1;
+                        next_jobs.push(Job { fid: key.0, args: Some(key.1.clone()), check: false });
+                        instances.insert(key, h);
+                        h
+                    }
                 };
-                let calls = l.facts.calls.iter().map(|(t, r)| (target(t), r.clone())).collect();
-                let kernel_refs = l.facts.kernel_refs.iter().map(|(t, r)| (target(t), r.clone())).collect();
-                units.push(Unit { lowered: l, fid: job.fid, calls, kernel_refs });
+                patch_use(&mut l, inst.expr, handle);
+                handles.push(handle);
             }
+            let target = |t: &CallTarget| match *t {
+                CallTarget::Fn(id) => items.fns[id].handle.index(),
+                CallTarget::Instance(i) => handles[i],
+            };
+            let calls = l.facts.calls.iter().map(|(t, r)| (target(t), r.clone())).collect();
+            let kernel_refs = l.facts.kernel_refs.iter().map(|(t, r)| (target(t), r.clone())).collect();
+            units.push(Unit { lowered: l, fid: job.fid, calls, kernel_refs });
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -222,22 +215,17 @@ fn opaque_returns(source: &str, items: &Items, module: &mut Module, lines: &Line
         return Ok(());
     }
     let bodies = bodies::parse_and_lower(source, items, &module.types, lines, threads, &jobs);
-    let (base_types, base_structs) = (module.types.types.len(), module.types.structs.len());
     let mut errors = Vec::new();
-    let mut job_iter = jobs.iter();
-    for part in bodies.parts {
-        let map = module.types.merge_from(&part.types, base_types, base_structs);
-        for result in part.results {
-            let job = job_iter.next().expect("one result per job");
-            match result {
-                Ok(Some(l)) => {
-                    if let Ok(mut rets) = items.opaque_rets.write() {
-                        rets.insert(job.fid, map[l.func.ret.index()]);
-                    }
+    let (maps, results) = merge_round(module, bodies.parts);
+    for ((part, result), job) in results.into_iter().zip(&jobs) {
+        match result {
+            Ok(Some(l)) => {
+                if let Ok(mut rets) = items.opaque_rets.write() {
+                    rets.insert(job.fid, maps[part][l.func.ret.index()]);
                 }
-                Ok(None) => {}
-                Err(e) => errors.push(e),
             }
+            Ok(None) => {}
+            Err(e) => errors.push(e),
         }
     }
     if errors.is_empty() {
@@ -245,6 +233,24 @@ fn opaque_returns(source: &str, items: &Items, module: &mut Module, lines: &Line
     } else {
         Err(errors)
     }
+}
+
+/// A round's results in job order, each with the index of its part's type
+/// map: each worker's type table merged into the module's (in part order,
+/// so handles do not depend on the thread count).
+#[allow(clippy::type_complexity)]
+fn merge_round(
+    module: &mut Module,
+    parts: Vec<bodies::Part>,
+) -> (Vec<Vec<Handle<hybrid_ir::Type>>>, Vec<(usize, Result<Option<Lowered>, Diagnostic>)>) {
+    let (base_types, base_structs) = (module.types.types.len(), module.types.structs.len());
+    let mut maps = Vec::with_capacity(parts.len());
+    let mut results = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        maps.push(module.types.merge_from(&part.types, base_types, base_structs));
+        results.extend(part.results.into_iter().map(|r| (i, r)));
+    }
+    (maps, results)
 }
 
 /// Point the call or offload `expr` at function `handle`.
