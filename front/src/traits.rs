@@ -49,8 +49,20 @@ impl Items {
     /// `S<..>` for a generic struct `S`).
     pub fn instance_sid(&self, types: &TypeTable, ty: Handle<Type>) -> Option<crate::resolve::StructId> {
         let Type::Struct(def) = types.get(ty) else { return None };
-        let (prefix, _) = types.structs[*def].name.split_once('<')?;
+        self.generic_struct_of_instance(&types.structs[*def].name)
+    }
+
+    /// The generic struct an instance's name (`S<..>`) belongs to.
+    fn generic_struct_of_instance(&self, name: &str) -> Option<crate::resolve::StructId> {
+        let (prefix, _) = name.split_once('<')?;
         self.structs.iter().position(|s| !s.params.is_empty() && s.name == prefix)
+    }
+
+    /// The struct IR struct `def` is: a non-generic struct's own, or an
+    /// instance of a generic struct.
+    pub fn struct_of(&self, types: &TypeTable, def: Handle<hybrid_ir::StructDef>) -> Option<crate::resolve::StructId> {
+        let own = self.structs.iter().position(|s| s.def == def && s.params.is_empty());
+        own.or_else(|| self.generic_struct_of_instance(&types.structs[def].name))
     }
 
     /// Does impl `imp` cover type `ty` (its type, or an instance of its generic struct)?

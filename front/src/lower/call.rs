@@ -150,12 +150,7 @@ impl FnLower<'_> {
         }
         if let hybrid_ir::Type::Struct(def) = self.types.get(ty) {
             let def = *def;
-            let sid = self
-                .items
-                .structs
-                .iter()
-                .position(|s| s.def == def && s.params.is_empty())
-                .or_else(|| self.infer.instance_of(&self.types.structs[def].name));
+            let sid = self.items.struct_of(self.types, def);
             if let Some(sid) = sid {
                 if let Some(&id) = self.items.structs[sid].methods.get(name) {
                     return Ok(Callee::WithSelf(id, t));
@@ -339,10 +334,23 @@ impl FnLower<'_> {
         args: &[&syn::Expr],
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
+        let used = self.instantiate_use(id, turbofish, self_ty, range)?;
+        self.call_instantiated(id, used, receiver, args, range)
+    }
+
+    /// A call of generic function `id` with its use already instantiated
+    /// (a method call has read its receiver's kind from it).
+    pub(crate) fn call_instantiated(
+        &mut self,
+        id: FnId,
+        used: (super::generic::SigTypes, super::generic::PendingUse),
+        receiver: Option<Handle<Expr>>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         self.check_callable(id, range)?;
-        let (sig, _) = self.instantiate_use(id, turbofish, None, range)?;
-        self.check_arity(id, args.len() + receiver.is_some() as usize, sig.params.len(), receiver.is_some(), range)?;
-        self.call_generic(id, turbofish, self_ty, receiver, args, range)
+        self.check_arity(id, args.len() + receiver.is_some() as usize, used.0.params.len(), receiver.is_some(), range)?;
+        self.call_generic(id, used, receiver, args, range)
     }
 
     /// A call of user function `id`; `receiver` is an already lowered first argument.

@@ -307,22 +307,27 @@ impl FnLower<'_> {
             for j in 0..self.pending[i].types.len() {
                 let t = self.pending[i].types[j];
                 if self.infer.resolve(t, self.types).is_err() {
-                    let p = &self.pending[i];
-                    let g = self.items.fns[p.fid].generics.as_deref();
-                    let param = g.and_then(|g| g.types.get(j));
-                    let name = param.map(|p| p.name.clone()).unwrap_or_default();
-                    let bounded = param.is_some_and(|p| !p.bounds.is_empty());
-                    let f = self.items.fns[p.fid].short_name().to_string();
-                    return Err(Diagnostic::at(
-                        Some(if bounded { "E0283" } else { "E0282" }),
-                        "type annotations needed",
-                        p.range.clone(),
-                        format!("cannot infer type of the type parameter `{name}` declared on the function `{f}`"),
-                    ));
+                    let (fid, range) = (self.pending[i].fid, self.pending[i].range.clone());
+                    return Err(self.uninferred(fid, j, &range));
                 }
             }
         }
         Ok(())
+    }
+
+    /// rustc's E0282 (E0283 when it has bounds) for type parameter `i` of
+    /// `fid` that a use at `range` never inferred.
+    fn uninferred(&self, fid: FnId, i: usize, range: &Range<usize>) -> Diagnostic {
+        let param = self.items.fns[fid].generics.as_deref().and_then(|g| g.types.get(i));
+        let name = param.map(|p| p.name.clone()).unwrap_or_default();
+        let bounded = param.is_some_and(|p| !p.bounds.is_empty());
+        let f = self.items.fns[fid].short_name();
+        Diagnostic::at(
+            Some(if bounded { "E0283" } else { "E0282" }),
+            "type annotations needed",
+            range.clone(),
+            format!("cannot infer type of the type parameter `{name}` declared on the function `{f}`"),
+        )
     }
 
     pub(crate) fn resolve_pending(&mut self) -> DResult<Vec<Instance>> {
@@ -337,18 +342,7 @@ impl FnLower<'_> {
             for (i, &t) in p.types.iter().enumerate() {
                 match self.infer.resolve(t, self.types) {
                     Ok(ty) => types.push(ty),
-                    Err(_) => {
-                        let g = self.items.fns[p.fid].generics.as_deref();
-                        let name = g.and_then(|g| g.types.get(i)).map(|p| p.name.clone()).unwrap_or_default();
-                        let bounded = g.and_then(|g| g.types.get(i)).is_some_and(|p| !p.bounds.is_empty());
-                        let f = self.items.fns[p.fid].short_name().to_string();
-                        return Err(Diagnostic::at(
-                            Some(if bounded { "E0283" } else { "E0282" }),
-                            "type annotations needed",
-                            p.range.clone(),
-                            format!("cannot infer type of the type parameter `{name}` declared on the function `{f}`"),
-                        ));
-                    }
+                    Err(_) => return Err(self.uninferred(p.fid, i, &p.range)),
                 }
             }
             self.check_bounds(p.fid, &types, &p.range)?;
@@ -399,17 +393,16 @@ impl FnLower<'_> {
         Ok(())
     }
 
-    /// A call of generic function `id` (arguments already checked for count).
+    /// A call of generic function `id` whose use `instantiate_use` made
+    /// (arguments already checked for count).
     pub(crate) fn call_generic(
         &mut self,
         id: FnId,
-        explicit: Option<&syn::AngleBracketedGenericArguments>,
-        self_ty: Option<TyId>,
+        (sig, pending): (SigTypes, PendingUse),
         receiver: Option<Handle<Expr>>,
         args: &[&syn::Expr],
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
-        let (sig, pending) = self.instantiate_use(id, explicit, self_ty, range)?;
         let mut lowered = Vec::new();
         let mut ptys = sig.params.iter().map(|p| p.1);
         if let Some(r) = receiver {

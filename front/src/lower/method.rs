@@ -91,12 +91,7 @@ impl FnLower<'_> {
                     ));
                 }
                 Some(Shape::Struct(def)) => {
-                    let sid = self
-                        .items
-                        .structs
-                        .iter()
-                        .position(|s| s.def == def && s.params.is_empty())
-                        .or_else(|| self.infer.instance_of(&self.types.structs[def].name));
+                    let sid = self.items.struct_of(self.types, def);
                     if let Some(sid) = sid {
                         if let Some(&fid) = self.items.structs[sid].methods.get(&name) {
                             self.check_method_vis(fid, &range_of(&m.method))?;
@@ -204,9 +199,14 @@ impl FnLower<'_> {
                 ));
             }
         }
-        let kind = match self.items.fns[fid].is_generic() {
-            true => self.instantiate_use(fid, None, None, range)?.0.receiver,
-            false => self.items.fns[fid].receiver,
+        // a generic method's use is instantiated once: its receiver's kind, then the call
+        let used = match self.items.fns[fid].is_generic() {
+            true => Some(self.instantiate_use(fid, turbofish.as_ref(), None, range)?),
+            false => None,
+        };
+        let kind = match &used {
+            Some((sig, _)) => sig.receiver,
+            None => self.items.fns[fid].receiver,
         };
         let decl = &self.items.fns[fid];
         let Some(kind) = kind else {
@@ -264,9 +264,9 @@ impl FnLower<'_> {
                 }
             }
         };
-        if self.items.fns[fid].is_generic() {
-            return self.call_user_generic(fid, turbofish.as_ref(), None, Some(adjusted), args, range);
+        match used {
+            Some(used) => self.call_instantiated(fid, used, Some(adjusted), args, range),
+            None => self.call_user(fid, Some(adjusted), args, range),
         }
-        self.call_user(fid, Some(adjusted), args, range)
     }
 }
