@@ -37,6 +37,7 @@ mod generics;
 mod infer;
 mod kernels;
 mod libc;
+mod library;
 mod lower;
 mod modtree;
 mod mono;
@@ -87,7 +88,7 @@ pub fn compile_with_threads(source: &str, file_name: &str, threads: usize) -> Re
 pub fn compile_with(source: &str, file_name: &str, threads: usize, loader: source::Loader<'_>) -> Result<FrontOutput, Diagnostics> {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let t = std::time::Instant::now();
-        let files = if source::may_declare_mod_files(source) {
+        let mut files = if source::may_declare_mod_files(source) {
             source::load(source, file_name, loader)
                 .map_err(|e| *e)
                 .map_err(|(d, files)| Diagnostics(vec![d], (files.files.len() > 1).then(|| std::sync::Arc::new(files))))?
@@ -95,8 +96,9 @@ pub fn compile_with(source: &str, file_name: &str, threads: usize, loader: sourc
             SourceFiles::single(source, file_name)
         };
         let load_time = t.elapsed();
+        files.append_library();
         let files = std::sync::Arc::new(files);
-        let shared = (files.files.len() > 1).then(|| std::sync::Arc::clone(&files));
+        let shared = Some(std::sync::Arc::clone(&files));
         compile_inner(&files, threads, load_time)
             .map_err(|errors| match whole_file_syntax_error(&files) {
                 Some(syntax) => Diagnostics::new(vec![syntax]),
@@ -137,7 +139,7 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     let source = files.text.as_str();
     let file_name = files.files[0].name.as_str();
     let mut timings = Vec::new();
-    if files.files.len() > 1 {
+    if files.files.len() > 1 + files.library.len() {
         timings.push(("load modules", load_time));
     }
     let lines = diag::LineIndex::with_files(source, files);
@@ -156,7 +158,7 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     // with the root file's name.
     let mut module = hybrid_ir::Module::new(file_name);
     crate_attrs::check(&parsed[0]).map_err(|d| Diagnostics::new(vec![d]))?;
-    let mut items = resolve::collect(source, &parsed, &files.mod_files, &mut module.types).map_err(Diagnostics::sorted)?;
+    let mut items = resolve::collect(source, &parsed, &files.mod_files, &files.library, &mut module.types).map_err(Diagnostics::sorted)?;
     items.macros.crate_name = crate_name(file_name);
     drop(parsed);
     drop(scope);

@@ -125,6 +125,11 @@ pub struct ModTree {
     pub globs: Vec<GlobDecl>,
     /// The variant names of each enum (enums are `Def::Struct`s).
     pub variants: HashMap<StructId, Vec<String>>,
+    /// The root module of the standard library (the crate `core`), when
+    /// mounted (`crate::library`).
+    pub library: Option<ModId>,
+    /// Its `prelude` module, whose names every module sees.
+    pub prelude: Option<ModId>,
 }
 
 /// Deeper than this, a chain of imports is taken to be a cycle.
@@ -154,6 +159,33 @@ impl ModTree {
         };
         self.modules.push(ModuleData { name, parent, path, ..ModuleData::default() });
         self.modules.len() - 1
+    }
+
+    /// The module at `path` (`a::b`, `""` for `root` itself) below `root`,
+    /// following module items only.
+    pub fn library_module(&self, root: ModId, path: &str) -> Option<ModId> {
+        let mut cur = root;
+        for seg in path.split("::").filter(|s| !s.is_empty()) {
+            match self.modules[cur].types.get(seg).map(|b| &b.def) {
+                Some(Def::Mod(m)) => cur = *m,
+                _ => return None,
+            }
+        }
+        Some(cur)
+    }
+
+    /// Whether module `m` is part of the standard library.
+    pub fn in_library(&self, m: ModId) -> bool {
+        self.library.is_some_and(|lib| self.is_within(m, lib))
+    }
+
+    /// The root of the crate module `m` belongs to (the program's, or the
+    /// library's).
+    pub fn crate_root(&self, mut m: ModId) -> ModId {
+        while let Some(p) = self.modules[m].parent {
+            m = p;
+        }
+        m
     }
 
     /// The IR name of item `name` of module `m`: `a::b::name`.
@@ -215,6 +247,12 @@ impl ModTree {
             let candidate = match target {
                 Def::Mod(t) => match self.lookup_depth(t, name, ns, at, depth + 1)? {
                     Some(b) if self.visible(b.vis, m) => Some(b.def),
+                    // a builtin of a library module (`use std::mem::*; size_of::<T>()`)
+                    None if ns == Ns::Value && self.in_library(t) => {
+                        let mut full: Vec<String> = self.modules[t].path.split("::").map(str::to_string).collect();
+                        full.push(name.to_string());
+                        crate::lower::is_builtin_fn(&full.join("::")).then_some(Def::Extern(full))
+                    }
                     _ => None,
                 },
                 Def::Struct(e) => self.variant(e, name).map(|v| Def::Variant(e, v)),
@@ -248,6 +286,14 @@ impl ModTree {
                 }
                 Err(d.help(format!("consider adding an explicit import of `{name}` to disambiguate")))
             }
+        }
+    }
+
+    /// A name of the library's prelude (weaker than every name in scope).
+    fn lookup_prelude(&self, name: &str, ns: Ns, at: &Range<usize>, depth: u32) -> Result<Option<Binding>, Diagnostic> {
+        match self.prelude {
+            Some(p) => self.lookup_depth(p, name, ns, at, depth + 1),
+            None => Ok(None),
         }
     }
 
@@ -303,7 +349,7 @@ impl ModTree {
         // leading `crate`, `self`, `super`s
         match path[0].0.as_str() {
             "crate" => {
-                cur = ROOT;
+                cur = self.crate_root(cur);
                 i = 1;
             }
             "self" => i = 1,
@@ -325,9 +371,23 @@ impl ModTree {
             }
             first => {
                 if path.len() == 1 {
-                    return Ok(self.lookup_depth(from, first, ns, &path[0].1, depth)?.map(|b| PathRes::Def(b.def)));
+                    let found = match self.lookup_depth(from, first, ns, &path[0].1, depth)? {
+                        Some(b) => Some(b),
+                        None => self.lookup_prelude(first, ns, &path[0].1, depth)?,
+                    };
+                    return Ok(found.map(|b| PathRes::Def(b.def)));
                 }
-                match self.lookup_depth(from, first, Ns::Type, &path[0].1, depth)? {
+                let found = match self.lookup_depth(from, first, Ns::Type, &path[0].1, depth)? {
+                    Some(b) => Some(b),
+                    None => match self.library {
+                        Some(lib) if matches!(first, "core" | "std" | "alloc") => {
+                            Some(Binding { def: Def::Mod(lib), vis: Vis::Public, head: path[0].1.clone() })
+                        }
+                        _ if EXTERN_CRATES.contains(&first) => None,
+                        _ => self.lookup_prelude(first, Ns::Type, &path[0].1, depth)?,
+                    },
+                };
+                match found {
                     Some(b) => match b.def {
                         Def::Mod(m) => {
                             cur = m;
@@ -363,6 +423,13 @@ impl ModTree {
             let last = i + 1 == path.len();
             let want = if last { ns } else { Ns::Type };
             let Some(b) = self.lookup_depth(cur, name, want, range, depth + 1)? else {
+                if self.in_library(cur) {
+                    // FIXME(builtins in the library): what the library does
+                    // not define yet is a builtin of the compiler
+                    let mut full: Vec<String> = self.modules[cur].path.split("::").map(str::to_string).collect();
+                    full.extend(path[i..].iter().map(|(s, _)| s.clone()));
+                    return Ok(Some(PathRes::Def(Def::Extern(full))));
+                }
                 if last {
                     return Ok(None);
                 }

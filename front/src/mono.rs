@@ -51,10 +51,14 @@ pub fn lower_all(
     lines: &LineIndex<'_>,
     threads: usize,
 ) -> Result<Collected, Vec<Diagnostic>> {
-    let mut jobs: Vec<Job> =
-        (0..items.fns.len()).filter(|&id| !items.fns[id].is_generic()).map(|fid| Job { fid, args: None, check: false }).collect();
+    let mut jobs: Vec<Job> = (0..items.fns.len())
+        .filter(|&id| !items.fns[id].is_generic() && !items.fns[id].lazy)
+        .map(|fid| Job { fid, args: None, check: false })
+        .collect();
     // every generic function's body is checked once against its bounds
-    jobs.extend((0..items.fns.len()).filter(|&id| items.fns[id].is_generic()).map(|fid| Job { fid, args: None, check: true }));
+    // (the library's are trusted: checked by their instances only)
+    let checked = |id: FnId| items.fns[id].is_generic() && !items.tree.in_library(items.fns[id].module);
+    jobs.extend((0..items.fns.len()).filter(|&id| checked(id)).map(|fid| Job { fid, args: None, check: true }));
     let mut instances: HashMap<(FnId, InstanceArgs), usize> = HashMap::new();
     let mut units: Vec<Unit> = Vec::new();
     let mut out = Collected { units: Vec::new(), body_threads: 0, parse_time: Duration::ZERO, lower_time: Duration::ZERO, rounds: 0 };
@@ -87,7 +91,7 @@ pub fn lower_all(
             // the instances this body uses: handles, patched into the uses
             let mut handles = Vec::with_capacity(l.instances.len());
             for inst in std::mem::take(&mut l.instances) {
-                if !items.fns[inst.fid].is_generic() {
+                if !items.fns[inst.fid].is_generic() && !items.fns[inst.fid].lazy {
                     // a trait function that resolved to a plain impl method
                     let handle = items.fns[inst.fid].handle.index();
                     patch_use(&mut l, inst.expr, handle);
@@ -124,7 +128,9 @@ pub fn lower_all(
                         }
                         let h = next_handle;
                         next_handle += 1;
-                        next_jobs.push(Job { fid: key.0, args: Some(key.1.clone()), check: false });
+                        // (a lazy library function is lowered as a plain one)
+                        let args = (!items.fns[key.0].lazy).then(|| key.1.clone());
+                        next_jobs.push(Job { fid: key.0, args, check: false });
                         instances.insert(key, h);
                         h
                     }

@@ -85,6 +85,9 @@ pub struct FnDecl {
     pub in_trait: Option<TraitId>,
     /// `-> impl Trait`: the return type is the body's (`Items::opaque_rets`).
     pub opaque_ret: bool,
+    /// A non-generic function of the library: lowered only when a body
+    /// uses it, its handle given then (uses are recorded like instances').
+    pub lazy: bool,
 }
 
 impl FnDecl {
@@ -241,11 +244,12 @@ pub fn collect(
     source: &str,
     files: &[syn::File],
     mod_files: &HashMap<usize, usize>,
+    library: &[(usize, &'static str)],
     types: &mut TypeTable,
 ) -> Result<Items, Vec<Diagnostic>> {
     let mut tree = ModTree::default();
     tree.new_module(String::new(), None);
-    let expansion = crate::expand::expand_crate(source, files, mod_files);
+    let expansion = crate::expand::expand_crate(source, files, mod_files, library);
     let macros = crate::expand::MacroTable { fns: HashMap::new(), ..expansion.table.clone() };
     let items = Items {
         fns: Vec::new(),
@@ -273,6 +277,7 @@ pub fn collect(
     if let Some(root) = files.first() {
         walk.module(&root.items, ROOT, (true, true));
     }
+    walk.library(library);
     let Walk { mut items, mut syntax, foreign, methods, mut errors, .. } = walk;
     errors.extend(check_imports(&items.tree));
     // consts' types, then values (struct fields and signatures may use them)
@@ -300,6 +305,10 @@ pub fn collect(
             if let Err(e) = add_trait_impl_method(&mut items, &mut syntax, index, &m, types) {
                 errors.push(e);
             }
+            continue;
+        }
+        if let Some(s) = library_primitive_self(&items, &m) {
+            add_primitive_method(&mut items, &mut syntax, &m, s, types);
             continue;
         }
         let owner_range = range_of(m.self_ty);
@@ -395,6 +404,11 @@ pub fn collect(
             // its types are unknown: `ret` must not be read
             items.fns[id].ret = types.unit();
         }
+        // the library's functions get theirs when first used (`crate::mono`)
+        if items.tree.in_library(items.fns[id].module) {
+            items.fns[id].lazy = true;
+            continue;
+        }
         items.fns[id].handle = Handle::from_index(next_handle);
         next_handle += 1;
     }
@@ -434,6 +448,39 @@ fn set_method_generics(decl: &mut FnDecl, f: &syn::ImplItemFn) {
         decl.generics =
             Some(Box::new(Generics { sig: sig_start(&f.sig)..crate::ranges::block_range(&f.block).start, ..Default::default() }));
     }
+}
+
+/// `impl u32 { .. }` in the library (rustc's inherent impls of primitive
+/// types in `core`): the primitive type, when `m` is a method of one.
+fn library_primitive_self(items: &Items, m: &crate::walk::MethodDecl<'_>) -> Option<hybrid_ir::Scalar> {
+    if !items.tree.in_library(m.module) {
+        return None;
+    }
+    match m.self_ty {
+        syn::Type::Path(p) if p.qself.is_none() => hybrid_ir::Scalar::from_name(&p.path.get_ident()?.to_string()),
+        _ => None,
+    }
+}
+
+/// A method of a library `impl u32 { .. }`: named `u32::name`, found by
+/// method calls and `u32::name(..)` paths through `Items::instance_methods`.
+fn add_primitive_method<'a>(
+    items: &mut Items,
+    syntax: &mut Syntax<'a>,
+    m: &crate::walk::MethodDecl<'a>,
+    s: hybrid_ir::Scalar,
+    types: &mut TypeTable,
+) {
+    let f = m.f;
+    let name = f.sig.ident.to_string();
+    let t = types.insert(Type::Scalar(s));
+    let mut decl = new_decl(format!("{}::{name}", types.display(t)), &f.sig, &f.block, m.on_host, m.on_device, false, None);
+    decl.module = m.module;
+    decl.vis = Vis::Public;
+    decl.self_ty = Some(t);
+    items.instance_methods.insert((t, name), items.fns.len());
+    items.fns.push(decl);
+    syntax.sigs.push(&f.sig);
 }
 
 /// A method of `impl Trait for Type`: named `<Type as Trait>::name`,
@@ -570,6 +617,7 @@ pub(crate) fn new_decl(
         in_impl: None,
         in_trait: None,
         opaque_ret: false,
+        lazy: false,
     }
 }
 

@@ -35,6 +35,9 @@ pub struct SourceFiles {
     /// The file loaded for each `mod m;` item, by the global offset of the
     /// item's name.
     pub mod_files: HashMap<usize, usize>,
+    /// The files of the standard library (appended after the program's by
+    /// [`SourceFiles::append_library`]): file index and module path.
+    pub library: Vec<(usize, &'static str)>,
 }
 
 /// Reads the file at a path (relative to the root file's directory as
@@ -48,6 +51,24 @@ impl SourceFiles {
             text: source.to_string(),
             files: vec![SourceFile { name: name.to_string(), range: 0..source.len() }],
             mod_files: HashMap::new(),
+            library: Vec::new(),
+        }
+    }
+
+    /// Append the standard library's files the program may use
+    /// (`crate::library`).
+    pub fn append_library(&mut self) {
+        for f in crate::library::files_for(&self.text) {
+            let idx = self.push(crate::library::display_name(f), f.text);
+            self.library.push((idx, f.module));
+        }
+    }
+
+    /// Where the program's own files end (the library's start).
+    pub fn program_end(&self) -> usize {
+        match self.library.first() {
+            Some(&(idx, _)) => self.files[idx].range.start,
+            None => self.text.len(),
         }
     }
 
@@ -94,7 +115,7 @@ pub fn may_declare_mod_files(text: &str) -> bool {
 /// Load the root file and every file its `mod m;` items name, recursively;
 /// on an error, also the files loaded so far (to render it against).
 pub fn load(source: &str, name: &str, loader: Loader<'_>) -> Result<SourceFiles, Box<(Diagnostic, SourceFiles)>> {
-    let mut files = SourceFiles { text: String::new(), files: Vec::new(), mod_files: HashMap::new() };
+    let mut files = SourceFiles { text: String::new(), files: Vec::new(), mod_files: HashMap::new(), library: Vec::new() };
     match load_into(&mut files, source, name, loader) {
         Ok(()) => Ok(files),
         Err(d) => Err(Box::new((d, files))),

@@ -148,6 +148,61 @@ impl<'a> Walk<'a> {
     }
 
     /// Walk the items of module `m`, whose sides are `outer` (host, device).
+    /// The standard library's files, each the module its path names,
+    /// under the root module of the crate `core` (`crate::library`).
+    pub fn library(&mut self, library: &[(usize, &'static str)]) {
+        let files = self.files;
+        for &(file, path) in library {
+            let tree = &mut self.items.tree;
+            let m = match path.rsplit_once("::").map_or(("", path), |(parent, name)| (parent, name)) {
+                ("", "") => {
+                    let root = tree.new_module(crate::library::CRATE.to_string(), None);
+                    tree.library = Some(root);
+                    root
+                }
+                (parent, name) => {
+                    let Some(p) = tree.library.and_then(|root| tree.library_module(root, parent)) else {
+                        self.errors.push(Diagnostic::ice(format!("library module `{path}` comes before its parent")));
+                        continue;
+                    };
+                    let child = tree.new_module(name.to_string(), Some(p));
+                    let head = files[file].items.first().map_or(0..0, range_of);
+                    tree.modules[p].types.insert(name.to_string(), Binding { def: Def::Mod(child), vis: Vis::Public, head });
+                    child
+                }
+            };
+            self.module(&files[file].items, m, (true, true));
+            let Some(lib_file) = crate::library::FILES.iter().find(|f| f.module == path) else { continue };
+            for name in lib_file.prelude {
+                self.add_to_prelude(m, name);
+            }
+        }
+    }
+
+    /// Bind item `name` of library module `m` in the prelude module (made
+    /// on first use), in each namespace it has there.
+    fn add_to_prelude(&mut self, m: ModId, name: &str) {
+        let tree = &mut self.items.tree;
+        let prelude = match tree.prelude {
+            Some(p) => p,
+            None => {
+                let p = tree.new_module("prelude".into(), tree.library);
+                tree.prelude = Some(p);
+                p
+            }
+        };
+        for ns in [Ns::Type, Ns::Value] {
+            // an item of the module, or what one of its imports names (`Some`)
+            let seg = [(name.to_string(), 0..0)];
+            let Ok(Some(crate::modtree::PathRes::Def(def))) = tree.resolve_path(m, &seg, ns) else { continue };
+            let b = Binding { def, vis: Vis::Public, head: 0..0 };
+            match ns {
+                Ns::Type => tree.modules[prelude].types.insert(name.to_string(), b),
+                Ns::Value => tree.modules[prelude].values.insert(name.to_string(), b),
+            };
+        }
+    }
+
     pub fn module(&mut self, list: &'a [syn::Item], m: ModId, outer: (bool, bool)) {
         for item in list {
             if let Err(e) = self.item(item, m, outer) {

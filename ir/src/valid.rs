@@ -178,8 +178,9 @@ impl FunctionValidator<'_> {
             ExprKind::Break { value, .. } | ExprKind::Return(value) => operands.extend(value.iter().copied()),
             ExprKind::Tuple(items) | ExprKind::Array(items) | ExprKind::Struct { fields: items } => operands.extend(items.iter().copied()),
             ExprKind::ArrayRepeat { value, .. } => operands.push(*value),
-            ExprKind::Print { pieces, .. } => {
-                if device {
+            ExprKind::Print { pieces, target, .. } => {
+                // (a panic is a trap on the device)
+                if device && *target != crate::PrintTarget::Panic {
                     return Err("printing in device code".into());
                 }
                 for piece in pieces {

@@ -203,13 +203,23 @@ struct Pass<'a, 's> {
 
 /// Expand the item-position macro calls of the crate whose files are
 /// `files` (the root first).
-pub fn expand_crate(source: &str, files: &[syn::File], mod_files: &HashMap<usize, usize>) -> ItemExpansion {
+pub fn expand_crate(
+    source: &str,
+    files: &[syn::File],
+    mod_files: &HashMap<usize, usize>,
+    library: &[(usize, &'static str)],
+) -> ItemExpansion {
     let active = source.contains("macro_rules");
     let mut env = Env::new(source, None);
     env.active = active;
     let mut pass = Pass { env, files, mod_files, overlay: HashMap::new(), fn_tags: HashMap::new(), errors: Vec::new() };
     if let Some(root) = files.first() {
         pass.module(&root.items, None, "");
+    }
+    // each library file in its own textual scope, under its module's path
+    for &(file, module) in library {
+        let path = crate::library::module_path(module);
+        pass.module(&files[file].items, None, &path);
     }
     let Pass { mut env, overlay, fn_tags, errors, .. } = pass;
     let expanded = std::mem::take(&mut env.expanded);

@@ -86,7 +86,8 @@ impl FnLower<'_> {
                     if let [prim, name] = full.as_slice() {
                         if let Some(s) = Scalar::from_name(prim) {
                             let ty = self.types.insert(hybrid_ir::Type::Scalar(s));
-                            if self.items.trait_method_of(self.types, ty, name).is_some() {
+                            let inherent = self.items.instance_methods.contains_key(&(ty, name.clone()));
+                            if inherent || self.items.trait_method_of(self.types, ty, name).is_some() {
                                 let t = self.infer.scalar(s);
                                 return self.type_fn(t, prim, name, range);
                             }
@@ -389,8 +390,10 @@ impl FnLower<'_> {
             let t = self.infer.import(pty, self.types);
             lowered.push(self.coerce(v, t)?);
         }
-        self.facts.calls.push((super::CallTarget::Fn(id), range.clone()));
         let ret_ty = self.infer.import(ret, self.types);
-        Ok(self.push(ExprKind::Call { func: handle, args: lowered }, ret_ty, range))
+        let call = self.push(ExprKind::Call { func: handle, args: lowered }, ret_ty, range);
+        let target = self.plain_call_target(id, call, range);
+        self.facts.calls.push((target, range.clone()));
+        Ok(call)
     }
 }

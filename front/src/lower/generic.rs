@@ -58,6 +58,10 @@ pub(crate) struct SigTypes {
 pub fn instance_name(name: &str, args: &InstanceArgs, types: &TypeTable) -> String {
     let mut parts: Vec<String> = args.types.iter().map(|&t| types.display(t).to_string()).collect();
     parts.extend(args.consts.iter().map(|c| c.to_string()));
+    if parts.is_empty() {
+        // a library function (a template without parameters)
+        return name.to_string();
+    }
     format!("{name}::<{}>", parts.join(", "))
 }
 
@@ -279,6 +283,16 @@ impl FnLower<'_> {
             self.infer.unify(st, hint).map_err(|_| Diagnostic::ice("the impl's `Self` does not match its use"))?;
         }
         Ok((sig, PendingUse { fid, types: all, consts, range: range.clone(), dispatch: None }))
+    }
+
+    /// What the call `call` of non-generic function `id` calls: the
+    /// function, or for a lazy library function a use like an instance's
+    /// (its handle is given by the mono collector and patched in).
+    pub(crate) fn plain_call_target(&mut self, id: FnId, call: Handle<Expr>, range: &Range<usize>) -> CallTarget {
+        if !self.items.fns[id].lazy {
+            return CallTarget::Fn(id);
+        }
+        self.record_use(call, PendingUse { fid: id, types: Vec::new(), consts: Vec::new(), range: range.clone(), dispatch: None })
     }
 
     /// Record that expression `expr` uses the instance `pending` describes.

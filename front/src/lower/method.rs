@@ -130,11 +130,15 @@ impl FnLower<'_> {
         }
         let base = self.autoderef(recv);
         let bty = self.ty(base);
-        // a trait method of a primitive type (the builtin methods are its inherent ones, which come first)
+        // a trait method of a primitive type (its inherent ones, builtin or
+        // the library's, come first)
         if let Some(Shape::Scalar(s)) = self.shape(bty) {
             let builtin = if s.is_float() { FLOAT_METHODS } else { INT_METHODS };
             if !builtin.contains(&name.as_str()) {
                 let ty = self.types.insert(hybrid_ir::Type::Scalar(s));
+                if let Some(&fid) = self.items.instance_methods.get(&(ty, name.clone())) {
+                    return self.call_method(fid, recv, &args, &range);
+                }
                 if let Some((_, fid)) = self.items.trait_method_of(self.types, ty, &name) {
                     return self.call_method(fid, recv, &args, &range);
                 }

@@ -176,8 +176,10 @@ impl FnLower<'_> {
             let t = self.infer.import(p, self.types);
             lowered.push(self.coerce(a, t)?);
         }
-        self.facts.calls.push((super::CallTarget::Fn(fid), range.clone()));
         let rt = self.infer.import(ret, self.types);
-        Ok(self.push(ExprKind::Call { func: handle, args: lowered }, rt, range))
+        let call = self.push(ExprKind::Call { func: handle, args: lowered }, rt, range);
+        let target = self.plain_call_target(fid, call, range);
+        self.facts.calls.push((target, range.clone()));
+        Ok(call)
     }
 }

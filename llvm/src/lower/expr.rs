@@ -126,6 +126,12 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             ExprKind::Print { target, pieces, newline } if self.m.target == Target::Host => {
                 self.print(*target, pieces, *newline, expr.span)
             }
+            // a panic on the device: a trap (the shim reports the kernel; the
+            // message is printed in host fallback, where kernels run as host code)
+            ExprKind::Print { target: hybrid_ir::PrintTarget::Panic, .. } => {
+                self.emit_trap()?;
+                Err(Flow::Diverged)
+            }
             ExprKind::Print { .. } => Err(self.unsupported("printing (`println!` and friends)", expr.span)),
             ExprKind::Offload { kernel, blocks, threads, dyn_cache, device, args } if self.flavor == Flavor::Host => {
                 self.offload(*kernel, blocks, threads, *dyn_cache, *device, args)

@@ -1,0 +1,129 @@
+//! hybridc's standard library (`library/`): Rust source built into the
+//! compiler, mounted as the crate `core` (also named `std` and `alloc`) of
+//! every program.
+//!
+//! - A file is loaded only when the program can use it: when the program's
+//!   text mentions one of the names the file defines (or its module's
+//!   name), plus the files it [`LibFile::needs`]; so a program that uses
+//!   nothing of the library pays one scan of its words.
+//! - Loaded files are appended to the program's text, so their spans are
+//!   global offsets like the program's.
+//! - Their functions are lowered only when a body uses them
+//!   (`FnDecl::lazy`, `crate::mono`).
+//! - The names in [`LibFile::prelude`] are in scope in every module, weaker
+//!   than the module's own (rustc's prelude).
+
+use std::collections::HashSet;
+
+/// One file of the library.
+pub struct LibFile {
+    /// The module it is, as a path below the crate root (`""`: the root).
+    pub module: &'static str,
+    /// Its file name below `library/core/`.
+    pub name: &'static str,
+    pub text: &'static str,
+    /// The modules (paths as in `module`) its items use.
+    pub needs: &'static [&'static str],
+    /// Its items that every module sees without a `use`.
+    pub prelude: &'static [&'static str],
+}
+
+/// A library file's text, as `build.rs` expanded its `// @for` blocks.
+macro_rules! lib_text {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/library/", $name))
+    };
+}
+
+/// The library's files, parents before children.
+pub const FILES: &[LibFile] = &[
+    LibFile { module: "", name: "lib.rs", text: lib_text!("lib.rs"), needs: &[], prelude: &[] },
+    LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &[], prelude: &[] },
+    LibFile { module: "num", name: "num/mod.rs", text: lib_text!("num/mod.rs"), needs: &[], prelude: &[] },
+    LibFile { module: "num::int", name: "num/int.rs", text: lib_text!("num/int.rs"), needs: &["num"], prelude: &[] },
+    LibFile { module: "num::float", name: "num/float.rs", text: lib_text!("num/float.rs"), needs: &["num"], prelude: &[] },
+];
+
+/// The crate name the library is mounted as; `std` and `alloc` are read as it.
+pub const CRATE: &str = "core";
+
+/// How a library file is named in diagnostics and panic locations.
+pub fn display_name(file: &LibFile) -> String {
+    format!("<hybridc>/library/core/{}", file.name)
+}
+
+/// The full path of a library module (`core::num`; `core` for the root).
+pub fn module_path(module: &str) -> String {
+    match module {
+        "" => CRATE.to_string(),
+        m => format!("{CRATE}::{m}"),
+    }
+}
+
+/// The files a program whose text is `program` may use, in [`FILES`] order.
+pub fn files_for(program: &str) -> Vec<&'static LibFile> {
+    let words: HashSet<&str> = words(program).collect();
+    let mut wanted: Vec<bool> = FILES.iter().map(|f| f.module.is_empty() || mentions(f, &words)).collect();
+    // what the wanted files need (the table lists parents first, so one
+    // pass from the end settles chains)
+    for i in (0..FILES.len()).rev() {
+        if wanted[i] {
+            for need in FILES[i].needs {
+                if let Some(j) = FILES.iter().position(|f| f.module == *need) {
+                    wanted[j] = true;
+                }
+            }
+        }
+    }
+    FILES.iter().zip(wanted).filter(|(_, w)| *w).map(|(f, _)| f).collect()
+}
+
+/// Does the program mention a name file `f` defines, or its module's name?
+fn mentions(f: &LibFile, words: &HashSet<&str>) -> bool {
+    let module_name = f.module.rsplit("::").next().unwrap_or("");
+    words.contains(module_name) || defined_names(f.text).any(|n| words.contains(n))
+}
+
+/// The names a library file's items define: the word after each `fn`,
+/// `struct`, `enum`, `trait`, `type`, `const`, `static` and `mod`.
+fn defined_names(text: &str) -> impl Iterator<Item = &str> {
+    let mut prev = "";
+    words(text).filter(move |w| {
+        let keyword = matches!(prev, "fn" | "struct" | "enum" | "trait" | "type" | "const" | "static" | "mod");
+        prev = w;
+        keyword
+    })
+}
+
+/// The identifier-like words of a text (comments and strings included:
+/// more words only load more files).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_program_without_library_names_loads_only_the_root() {
+        let files = files_for("fn main() { let x = 1u32 + 2; println!(\"{x}\"); }");
+        assert_eq!(files.iter().map(|f| f.module).collect::<Vec<_>>(), [""]);
+    }
+
+    #[test]
+    fn a_method_name_loads_its_file_and_what_it_needs() {
+        let files = files_for("fn main() { let n = 10u32.div_ceil(3); }");
+        assert_eq!(files.iter().map(|f| f.module).collect::<Vec<_>>(), ["", "num", "num::int"]);
+    }
+
+    #[test]
+    fn every_need_names_a_file_listed_before_it() {
+        for (i, f) in FILES.iter().enumerate() {
+            for need in f.needs {
+                let j = FILES.iter().position(|g| g.module == *need);
+                assert!(j.is_some_and(|j| j < i), "`{}` needs `{need}`, which is not listed before it", f.module);
+            }
+        }
+    }
+}
