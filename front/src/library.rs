@@ -101,6 +101,58 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty())
 }
 
+/// Modules of Rust's standard library that hybridc's does not have yet
+/// (a path into one is an error naming the item).
+const MISSING_MODULES: &[&str] = &[
+    "collections",
+    "string",
+    "boxed",
+    "rc",
+    "sync",
+    "cell",
+    "thread",
+    "io",
+    "fs",
+    "env",
+    "iter",
+    "option",
+    "result",
+    "borrow",
+    "net",
+    "path",
+    "ffi::CString",
+    "ffi::CStr",
+    "any",
+    "error",
+    "hash",
+];
+
+/// Names of Rust's prelude that hybridc's does not have yet.
+const MISSING_PRELUDE: &[&str] =
+    &["String", "Box", "Option", "Some", "None", "Result", "Ok", "Err", "ToString", "ToOwned", "Iterator", "IntoIterator", "Extend"];
+
+/// The error for a path of Rust's standard library (`std::collections::HashMap`,
+/// already read as `core::..`) or a prelude name (`String`) that hybridc's
+/// library does not define yet; `None` for any other path.
+pub fn missing(path: &[String]) -> Option<String> {
+    let shown = |p: &[String]| {
+        let mut p = p.to_vec();
+        if p.first().is_some_and(|s| s == CRATE) {
+            p[0] = "std".into();
+        }
+        p.join("::")
+    };
+    match path {
+        [name] if MISSING_PRELUDE.contains(&name.as_str()) => Some(format!("`{name}` is not available in hybridc yet")),
+        [krate, rest @ ..] if krate == CRATE && !rest.is_empty() => {
+            let inner = rest.join("::");
+            let hit = MISSING_MODULES.iter().any(|m| inner == *m || inner.starts_with(&format!("{m}::")));
+            hit.then(|| format!("`{}` is not available in hybridc yet", shown(path)))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +167,18 @@ mod tests {
     fn a_method_name_loads_its_file_and_what_it_needs() {
         let files = files_for("fn main() { let n = 10u32.div_ceil(3); }");
         assert_eq!(files.iter().map(|f| f.module).collect::<Vec<_>>(), ["", "num", "num::int"]);
+    }
+
+    #[test]
+    fn missing_items_are_named() {
+        let p = |s: &str| s.split("::").map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            missing(&p("core::collections::HashMap")).as_deref(),
+            Some("`std::collections::HashMap` is not available in hybridc yet")
+        );
+        assert_eq!(missing(&p("String")).as_deref(), Some("`String` is not available in hybridc yet"));
+        assert_eq!(missing(&p("core::mem::size_of")), None);
+        assert_eq!(missing(&p("core::iterator")), None);
     }
 
     #[test]

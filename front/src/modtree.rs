@@ -375,6 +375,9 @@ impl ModTree {
                         Some(b) => Some(b),
                         None => self.lookup_prelude(first, ns, &path[0].1, depth)?,
                     };
+                    if found.is_none() {
+                        missing_in_library(&[first.to_string()], &path[0].1)?;
+                    }
                     return Ok(found.map(|b| PathRes::Def(b.def)));
                 }
                 let found = match self.lookup_depth(from, first, Ns::Type, &path[0].1, depth)? {
@@ -403,13 +406,14 @@ impl ModTree {
                     },
                     None if EXTERN_CRATES.contains(&first) || is_primitive(first) => return extern_path(path),
                     None => {
+                        missing_in_library(&[first.to_string()], &path[0].1)?;
                         return Err(Diagnostic::at(
                             Some("E0433"),
                             format!("cannot find module or crate `{first}` in this scope"),
                             path[0].1.clone(),
                             format!("use of unresolved module or unlinked crate `{first}`"),
                         )
-                        .help(format!("you might be missing a crate named `{first}`")))
+                        .help(format!("you might be missing a crate named `{first}`")));
                     }
                 }
             }
@@ -428,6 +432,7 @@ impl ModTree {
                     // not define yet is a builtin of the compiler
                     let mut full: Vec<String> = self.modules[cur].path.split("::").map(str::to_string).collect();
                     full.extend(path[i..].iter().map(|(s, _)| s.clone()));
+                    missing_in_library(&full, &(path[i].1.start..path[path.len() - 1].1.end))?;
                     return Ok(Some(PathRes::Def(Def::Extern(full))));
                 }
                 if last {
@@ -488,6 +493,16 @@ impl ModTree {
         let kind = b.def.kind();
         Diagnostic::at(Some("E0603"), format!("{kind} `{name}` is private"), at.clone(), format!("private {kind}"))
             .span_note(b.head.clone(), format!("the {kind} `{name}` is defined here"))
+    }
+}
+
+/// An error for a name of Rust's standard library that hybridc's does
+/// not have yet (`crate::library::missing`).
+fn missing_in_library(path: &[String], at: &Range<usize>) -> Result<(), Diagnostic> {
+    match crate::library::missing(path) {
+        Some(msg) => Err(Diagnostic::at(None, msg, at.clone(), "not in hybridc's standard library yet")
+            .note("docs/language.md lists what the library has")),
+        None => Ok(()),
     }
 }
 

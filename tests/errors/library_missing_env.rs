@@ -1,0 +1,4 @@
+fn main() {
+    let n: usize = std::env::args().count();
+    println!("{}", n);
+}

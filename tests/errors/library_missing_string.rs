@@ -1,0 +1,4 @@
+fn main() {
+    let mut s = String::new();
+    s.push('x');
+}
