@@ -138,6 +138,11 @@ impl FunctionCx<'_, '_> {
                 let p = self.arg(vals, 0)?;
                 Val::Scalar(self.b.ins().icmp_imm_s(IntCC::Equal, p, 0))
             }
+            Intrinsic::Bitcast => {
+                let v = self.arg(vals, 0)?;
+                let to = self.clif_type(expr.ty);
+                Val::Scalar(self.b.ins().bitcast(to, FunctionCx::flags(), v))
+            }
             Intrinsic::Exit => {
                 let code = self.arg(vals, 0)?;
                 if self.flavor != Flavor::Host {

@@ -38,6 +38,7 @@ macro_rules! lib_text {
 /// The library's files, parents before children.
 pub const FILES: &[LibFile] = &[
     LibFile { module: "", name: "lib.rs", text: lib_text!("lib.rs"), needs: &[], prelude: &[] },
+    LibFile { module: "cmp", name: "cmp.rs", text: lib_text!("cmp.rs"), needs: &[], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &[], prelude: &[] },
     LibFile { module: "num", name: "num/mod.rs", text: lib_text!("num/mod.rs"), needs: &[], prelude: &[] },
     LibFile { module: "num::int", name: "num/int.rs", text: lib_text!("num/int.rs"), needs: &["num"], prelude: &[] },

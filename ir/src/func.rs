@@ -218,6 +218,9 @@ pub enum Intrinsic {
     PtrOffset,
     /// `(*T) -> bool`.
     PtrIsNull,
+    /// `(A) -> B`: the bits of a numeric scalar read as another numeric
+    /// scalar of the same size (`transmute::<f32, u32>`, `f32::to_bits`).
+    Bitcast,
     /// `(i32) -> !`: `std::process::exit`.
     Exit,
     /// `() -> u64`: nanoseconds of the host's monotonic clock (`Instant::now`; host only).

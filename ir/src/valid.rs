@@ -229,6 +229,14 @@ impl FunctionValidator<'_> {
                     return Err(format!("SharedArray({i}) must be `() -> *mut {}`", types.display(array.ty)));
                 }
             }
+            Intrinsic::Bitcast => {
+                let numeric = |t: Handle<Type>| types.as_scalar(t).filter(|s| *s != crate::types::Scalar::Bool);
+                let from = args.first().and_then(|&a| numeric(self.func.exprs[a].ty));
+                match (args.len(), from, numeric(ty)) {
+                    (1, Some(a), Some(b)) if a.size() == b.size() => {}
+                    _ => return Err("Bitcast must be `(A) -> B` of numeric scalars of one size".into()),
+                }
+            }
             Intrinsic::DynSharedMem if !args.is_empty() || pointee(ty).is_none() => {
                 return Err("DynSharedMem must be `() -> *mut T`".into());
             }

@@ -50,6 +50,7 @@ pub(crate) fn is_builtin_fn(path: &str) -> bool {
         "core::intrinsics::offload_get_num_devices"
             | "core::intrinsics::offload_args"
             | "core::mem::size_of"
+            | "core::mem::transmute"
             | "core::intrinsics::offload"
             | "core::intrinsics::gpu_dynamic_groupshared_mem"
             | "core::process::exit"
@@ -72,6 +73,7 @@ pub(crate) fn takes_turbofish(path: &str) -> bool {
         || path.ends_with("null_mut")
         || path.ends_with("null")
         || path.ends_with("size_of")
+        || path.ends_with("transmute")
         || path.ends_with("offload")
         || path.ends_with("offload_args")
         || path.starts_with("core::offload::")

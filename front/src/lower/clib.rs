@@ -74,6 +74,9 @@ impl<'i> FnLower<'i> {
             let size = self.types.layout(ty).size;
             return Ok(Some(self.lit_scalar(Scalar::Usize, size, range)));
         }
+        if path == "core::mem::transmute" {
+            return self.transmute(syn_path, args, range).map(Some);
+        }
         let Some(name) = path.strip_prefix("libc::") else { return Ok(None) };
         self.require_unsafe(path, range)?;
         self.facts.host_only.push((format!("`{path}`"), range.clone()));
@@ -211,5 +214,34 @@ impl<'i> FnLower<'i> {
         let ref_ty = self.infer.known(Shape::Ptr { pointee: arr_ty, mutable: false, reference: true });
         let addr = self.push(ExprKind::AddrOf { place, mutable: false }, ref_ty, range);
         Ok(self.block_expr(vec![st], Some(addr), range))
+    }
+}
+
+impl FnLower<'_> {
+    /// `core::mem::transmute::<A, B>(x)` of numeric scalars of one size (a
+    /// bit cast); other types are not supported yet.
+    fn transmute(&mut self, syn_path: &syn::Path, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        self.require_unsafe("core::mem::transmute", range)?;
+        self.arity("core::mem::transmute", args, 1, range)?;
+        // FIXME(transmute inference): `let b: u32 = transmute(x)` needs the turbofish
+        let tys = self.turbofish_types(syn_path, 2, "transmute::<From, To>(x)")?;
+        let (from, to) = (self.convert_type(&tys[0])?, self.convert_type(&tys[1])?);
+        let value = self.lower_coerced(args[0], from)?;
+        let scalar = |this: &mut Self, t| match this.shape(t) {
+            Some(Shape::Scalar(s)) if s != Scalar::Bool => Some(s),
+            _ => None,
+        };
+        match (scalar(self, from), scalar(self, to)) {
+            (Some(a), Some(b)) if a.bits() == b.bits() => Ok(self.intrinsic(Intrinsic::Bitcast, vec![value], to, range)),
+            (Some(a), Some(b)) => Err(Diagnostic::at(
+                Some("E0512"),
+                "cannot transmute between types of different sizes, or dependently-sized types",
+                range_of(syn_path),
+                "",
+            )
+            .note(format!("source type: `{}` ({} bits)", a.name(), a.bits()))
+            .note(format!("target type: `{}` ({} bits)", b.name(), b.bits()))),
+            _ => Err(Diagnostic::unsupported("`transmute` of types other than numeric scalars", range_of(syn_path))),
+        }
     }
 }

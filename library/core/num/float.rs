@@ -75,3 +75,26 @@ impl f64 {
         self * (180.0 / 3.14159265358979323846264338327950288)
     }
 }
+
+// @for $t $bits $sbits $shift in f32 u32 i32 31 | f64 u64 i64 63
+impl $t {
+    /// The IEEE 754 bits of `self`.
+    pub fn to_bits(self) -> $bits {
+        unsafe { crate::mem::transmute::<$t, $bits>(self) }
+    }
+
+    /// The float whose IEEE 754 bits are `v`.
+    pub fn from_bits(v: $bits) -> $t {
+        unsafe { crate::mem::transmute::<$bits, $t>(v) }
+    }
+
+    /// IEEE 754's total order: -NaN < -inf < .. < -0 < +0 < .. < +inf < +NaN.
+    pub fn total_cmp(&self, other: &$t) -> crate::cmp::Ordering {
+        let mut left = self.to_bits() as $sbits;
+        let mut right = other.to_bits() as $sbits;
+        left ^= (((left >> $shift) as $bits) >> 1) as $sbits;
+        right ^= (((right >> $shift) as $bits) >> 1) as $sbits;
+        left.cmp(&right)
+    }
+}
+// @end

@@ -73,6 +73,11 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 let i = self.scalar(self.arg(args, 1)?)?.into_int_value();
                 Ok(Val::Scalar(self.element_addr(base, pointee, i)?.into()))
             }
+            Intrinsic::Bitcast => {
+                let v = self.scalar(self.arg(args, 0)?)?;
+                let to = t.value_type(expr.ty).ok_or_else(|| self.internal("Bitcast to a non-scalar"))?;
+                Ok(Val::Scalar(self.builder.build_bit_cast(v, to, "")?))
+            }
             Intrinsic::PtrIsNull => {
                 let p = self.scalar(self.arg(args, 0)?)?.into_pointer_value();
                 Ok(Val::Scalar(self.builder.build_is_null(p, "")?.into()))
