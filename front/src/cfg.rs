@@ -74,6 +74,11 @@ pub fn eval(meta: &Meta, side: Side) -> DResult<bool> {
 }
 
 /// The attribute names hybridc knows on items; others are rejected.
+/// Whether the attributes include `#[name]`.
+pub fn has_attr(attrs: &[Attribute], name: &str) -> bool {
+    attrs.iter().any(|a| a.path().is_ident(name))
+}
+
 pub fn check_item_attrs(attrs: &[Attribute]) -> DResult<()> {
     for attr in attrs {
         if is_kernel_attr(attr) {

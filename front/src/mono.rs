@@ -20,6 +20,10 @@ use crate::generics::InstanceArgs;
 use crate::lower::{CallTarget, Job, Lowered};
 use crate::resolve::{FnId, Items};
 
+/// An instance: the function, its arguments, and for a `#[track_caller]`
+/// function the caller's line and column.
+type InstanceKey = (FnId, InstanceArgs, Option<(u32, u32)>);
+
 /// More instances than this: taken as unbounded recursion (rustc's
 /// recursion limit while instantiating).
 const MAX_INSTANCES: usize = 20_000;
@@ -53,13 +57,13 @@ pub fn lower_all(
 ) -> Result<Collected, Vec<Diagnostic>> {
     let mut jobs: Vec<Job> = (0..items.fns.len())
         .filter(|&id| !items.fns[id].is_generic() && !items.fns[id].lazy)
-        .map(|fid| Job { fid, args: None, check: false })
+        .map(|fid| Job { fid, args: None, check: false, caller: None })
         .collect();
     // every generic function's body is checked once against its bounds
     // (the library's are trusted: checked by their instances only)
     let checked = |id: FnId| items.fns[id].is_generic() && !items.tree.in_library(items.fns[id].module);
-    jobs.extend((0..items.fns.len()).filter(|&id| checked(id)).map(|fid| Job { fid, args: None, check: true }));
-    let mut instances: HashMap<(FnId, InstanceArgs), usize> = HashMap::new();
+    jobs.extend((0..items.fns.len()).filter(|&id| checked(id)).map(|fid| Job { fid, args: None, check: true, caller: None }));
+    let mut instances: HashMap<InstanceKey, usize> = HashMap::new();
     let mut units: Vec<Unit> = Vec::new();
     let mut out = Collected { units: Vec::new(), body_threads: 0, parse_time: Duration::ZERO, lower_time: Duration::ZERO, rounds: 0 };
     let mut shared_arrays = Vec::new();
@@ -86,6 +90,9 @@ pub fn lower_all(
                 }
             };
             l.func.remap_types(map);
+            if let Some((line, col)) = job.caller {
+                report_panics_at(&mut l.func, line, col);
+            }
             l.func.offset_shared_arrays(shared_arrays.len() as u32);
             shared_arrays.extend(l.shared_arrays.iter().map(|t| map[t.index()]));
             // the instances this body uses: handles, patched into the uses
@@ -100,7 +107,14 @@ pub fn lower_all(
                 }
                 let args =
                     InstanceArgs { types: inst.args.types.iter().map(|t| map[t.index()]).collect(), consts: inst.args.consts.clone() };
-                let key = (inst.fid, args);
+                // a call inside a `#[track_caller]` function reports that function's caller
+                let caller = items.fns[inst.fid].track_caller.then(|| {
+                    job.caller.unwrap_or_else(|| {
+                        let s = lines.ir_span(&(inst.caller_at..inst.caller_at));
+                        (s.line, s.col)
+                    })
+                });
+                let key = (inst.fid, args, caller);
                 let handle = match instances.get(&key) {
                     Some(&h) => h,
                     None => {
@@ -130,7 +144,7 @@ pub fn lower_all(
                         next_handle += 1;
                         // (a lazy library function is lowered as a plain one)
                         let args = (!items.fns[key.0].lazy).then(|| key.1.clone());
-                        next_jobs.push(Job { fid: key.0, args, check: false });
+                        next_jobs.push(Job { fid: key.0, args, check: false, caller: key.2 });
                         instances.insert(key, h);
                         h
                     }
@@ -156,6 +170,16 @@ pub fn lower_all(
     }
     out.units = units;
     Ok(out)
+}
+
+/// A `#[track_caller]` instance: its panics report its caller's location.
+fn report_panics_at(func: &mut hybrid_ir::Function, line: u32, col: u32) {
+    for e in func.exprs.iter_mut() {
+        if matches!(e.kind, ExprKind::Print { target: hybrid_ir::PrintTarget::Panic, .. }) {
+            e.span.line = line;
+            e.span.col = col;
+        }
+    }
 }
 
 /// A type argument with more parts than this (counted as a tree) is taken
@@ -215,7 +239,7 @@ fn short_display(types: &hybrid_ir::TypeTable, t: Handle<hybrid_ir::Type>) -> St
 fn opaque_returns(source: &str, items: &Items, module: &mut Module, lines: &LineIndex<'_>, threads: usize) -> Result<(), Vec<Diagnostic>> {
     let jobs: Vec<Job> = (0..items.fns.len())
         .filter(|&id| items.fns[id].opaque_ret && !items.fns[id].is_generic())
-        .map(|fid| Job { fid, args: None, check: false })
+        .map(|fid| Job { fid, args: None, check: false, caller: None })
         .collect();
     if jobs.is_empty() {
         return Ok(());

@@ -88,6 +88,9 @@ pub struct FnDecl {
     /// A non-generic function of the library: lowered only when a body
     /// uses it, its handle given then (uses are recorded like instances').
     pub lazy: bool,
+    /// `#[track_caller]`: its panics report the location of its call; each
+    /// call site gets its own instance (`crate::mono`).
+    pub track_caller: bool,
 }
 
 impl FnDecl {
@@ -349,6 +352,7 @@ pub fn collect(
         let id = items.fns.len();
         let owner = items.structs[sid].name.clone();
         let mut decl = new_decl(format!("{owner}::{name}"), &f.sig, &f.block, m.on_host, m.on_device, false, Some(sid));
+        decl.track_caller = cfg::has_attr(&f.attrs, "track_caller");
         decl.module = m.module;
         decl.vis = match &f.vis {
             syn::Visibility::Public(_) => Vis::Public,
@@ -475,6 +479,7 @@ fn add_primitive_method<'a>(
     let name = f.sig.ident.to_string();
     let t = types.insert(Type::Scalar(s));
     let mut decl = new_decl(format!("{}::{name}", types.display(t)), &f.sig, &f.block, m.on_host, m.on_device, false, None);
+    decl.track_caller = cfg::has_attr(&f.attrs, "track_caller");
     decl.module = m.module;
     decl.vis = Vis::Public;
     decl.self_ty = Some(t);
@@ -524,6 +529,7 @@ fn add_trait_impl_method<'a>(
     decl.module = m.module;
     decl.vis = Vis::Public;
     decl.in_impl = Some(index);
+    decl.track_caller = cfg::has_attr(&f.attrs, "track_caller");
     let item_range = sig_start(&f.sig)..crate::ranges::block_range(&f.block).end;
     crate::traits::add_impl_method(items, index, &name, id, item_range)?;
     items.fns.push(decl);
@@ -618,6 +624,7 @@ pub(crate) fn new_decl(
         in_trait: None,
         opaque_ret: false,
         lazy: false,
+        track_caller: false,
     }
 }
 

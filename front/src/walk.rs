@@ -533,6 +533,7 @@ impl<'a> Walk<'a> {
         let path = self.items.tree.item_path(m, &name);
         let vis = self.vis(&f.vis, m)?;
         let mut decl = new_decl(path, &f.sig, &f.block, on_host, on_device, is_kernel, None);
+        decl.track_caller = cfg::has_attr(&f.attrs, "track_caller");
         decl.module = m;
         decl.vis = vis;
         if crate::resolve::has_generics(&f.sig) {

@@ -19,6 +19,9 @@ pub struct Job {
     pub args: Option<InstanceArgs>,
     /// The check of a generic function's body against its bounds (`lower/check.rs`).
     pub check: bool,
+    /// An instance of a `#[track_caller]` function: the location (line,
+    /// column) its panics report.
+    pub caller: Option<(u32, u32)>,
 }
 
 /// An instance a body uses: the call (or offload) expression to patch with
@@ -29,6 +32,9 @@ pub struct Instance {
     pub fid: FnId,
     pub args: InstanceArgs,
     pub range: Range<usize>,
+    /// Where the use is, as `#[track_caller]` reports it: a method call's
+    /// method name, else the call's start.
+    pub caller_at: usize,
 }
 
 /// A use of a generic function whose arguments may still be inference
@@ -39,6 +45,7 @@ pub(crate) struct PendingInstance {
     types: Vec<TyId>,
     consts: Vec<i128>,
     range: Range<usize>,
+    caller_at: usize,
     /// `Trait::f(..)`: the function is chosen by the impl for `Self`
     /// (`types[0]`) once it is inferred.
     dispatch: Option<(crate::generics::TraitId, String)>,
@@ -298,8 +305,13 @@ impl FnLower<'_> {
     /// Record that expression `expr` uses the instance `pending` describes.
     pub(crate) fn record_use(&mut self, expr: Handle<Expr>, pending: PendingUse) -> CallTarget {
         let index = self.pending.len();
+        let caller_at = match self.method_calls.last() {
+            Some((call, name_at)) if *call == pending.range => *name_at,
+            _ => pending.range.start,
+        };
         self.pending.push(PendingInstance {
             expr,
+            caller_at,
             fid: pending.fid,
             types: pending.types,
             consts: pending.consts,
@@ -360,7 +372,8 @@ impl FnLower<'_> {
                 }
             }
             self.check_bounds(p.fid, &types, &p.range)?;
-            out.push(Instance { expr: p.expr, fid: p.fid, args: InstanceArgs { types, consts: p.consts }, range: p.range });
+            let args = InstanceArgs { types, consts: p.consts };
+            out.push(Instance { expr: p.expr, fid: p.fid, args, range: p.range, caller_at: p.caller_at });
         }
         Ok(out)
     }
@@ -563,7 +576,7 @@ impl FnLower<'_> {
             true => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
             false => InstanceArgs::default(),
         };
-        Ok(Instance { expr, fid, args, range: range.clone() })
+        Ok(Instance { expr, fid, args, range: range.clone(), caller_at: range.start })
     }
 }
 

@@ -21,6 +21,13 @@ const INT_METHODS: &[&str] =
 
 impl FnLower<'_> {
     pub(crate) fn method_call(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
+        self.method_calls.push((range_of(m), range_of(&m.method).start));
+        let result = self.method_call_inner(m);
+        self.method_calls.pop();
+        result
+    }
+
+    fn method_call_inner(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
         let range = range_of(m);
         let name = m.method.to_string();
         // `x.f::<T>(..)`: the turbofish of a generic method, taken by `call_method`

@@ -124,6 +124,9 @@ pub(crate) struct FnLower<'i> {
     closure_ret: Option<(LoopId, TyId)>,
     /// The turbofish of the method call being lowered (`x.f::<T>()`).
     method_turbofish: Option<syn::AngleBracketedGenericArguments>,
+    /// The method calls being lowered: the call's range and where its
+    /// method name starts (the location `#[track_caller]` reports).
+    method_calls: Vec<(Range<usize>, usize)>,
     /// Checking a generic body against its bounds (`check.rs`): type
     /// parameters are `Shape::Param`s.
     check_mode: bool,
@@ -177,6 +180,7 @@ pub fn lower_function(
         ref_captures: HashSet::new(),
         closure_ret: None,
         method_turbofish: None,
+        method_calls: Vec::new(),
         check_mode: job.check,
         bound_error: false,
     };
