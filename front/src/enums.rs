@@ -17,6 +17,7 @@ use hybrid_ir::{Field, Handle, Scalar, StructDef, Type, TypeTable};
 
 use crate::consteval::{self, ConstValue};
 use crate::diag::{range_of, Diagnostic};
+use crate::infer::StructTemplate;
 use crate::resolve::{InModule, Items, StructId};
 
 /// How a struct's fields are written, or an enum's variants.
@@ -52,9 +53,9 @@ pub struct VariantInfo {
 pub type VariantFields = (String, Vec<(String, Handle<Type>)>);
 
 /// The IR struct of an enum named `name` whose variants have the given
-/// field types (`Variant.field` fields after the `tag`). Monomorphic today;
-/// an instance of a generic enum is built the same way from its
-/// substituted field types.
+/// field types (`Variant.field` fields after the `tag`). A generic enum's
+/// template has the same fields (`define_enums`), so its instances
+/// `E<args>` are laid out the same way.
 pub fn enum_struct_def(name: &str, tag: Handle<Type>, variants: &[VariantFields]) -> StructDef {
     let mut fields = vec![Field { name: "tag".into(), ty: tag }];
     for (v, fs) in variants {
@@ -75,9 +76,15 @@ pub fn tag_scalar() -> Scalar {
 /// the enum's IR struct.
 pub fn define_enums(items: &mut Items, enums: &[(StructId, &syn::ItemEnum)], types: &mut TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
+    let mut templates = Vec::new();
     for &(sid, item) in enums {
         let module = items.structs[sid].module;
         let self_ty = items.structs[sid].ty;
+        let generic = !items.structs[sid].params.is_empty();
+        // a generic enum's fields go into its template (`tag`, then `V.f`, as `enum_struct_def` lays them out)
+        let (mut table, env) = crate::structs::template_table(&items.structs[sid].params);
+        let scope = crate::types::TypeScope { self_ty: None, allow_infer: false, module, env: &env, impl_of: None };
+        let mut template_fields = vec![("tag".to_string(), table.scalar(tag_scalar()))];
         let mut infos = Vec::new();
         let mut typed = Vec::new();
         let mut next: i128 = 0;
@@ -121,6 +128,19 @@ pub fn define_enums(items: &mut Items, enums: &[(StructId, &syn::ItemEnum)], typ
             };
             let mut ftys = Vec::new();
             for (f, name) in v.fields.iter().zip(&names) {
+                if generic {
+                    // FIXME(generic enum fields): instances with slice or `Vec` fields are refused when a value is built
+                    let head = crate::structs::item_head(&item.vis, item.enum_token.span, &item.ident, &item.generics);
+                    let converted = items.convert_in(&f.ty, types, &mut table, &scope).and_then(|t| {
+                        let name = &items.structs[sid].name;
+                        crate::structs::check_recursive_field(&mut table, sid, name, t, range_of(&f.ty), head).map(|_| t)
+                    });
+                    match converted {
+                        Ok(t) => template_fields.push((format!("{}.{name}", v.ident), t)),
+                        Err(e) => errors.push(e),
+                    }
+                    continue;
+                }
                 match items.ir_type(&f.ty, types, Some(self_ty), module) {
                     Ok(ty) => {
                         let pointer = matches!(types.get(ty), Type::Pointer { .. });
@@ -145,21 +165,30 @@ pub fn define_enums(items: &mut Items, enums: &[(StructId, &syn::ItemEnum)], typ
             typed.push((name, ftys));
             next += 1;
         }
-        let tag = types.scalar(tag_scalar());
-        let def = enum_struct_def(&items.structs[sid].name, tag, &typed);
-        let h = items.structs[sid].def;
-        types.structs[h] = def;
+        if generic {
+            let name = items.structs[sid].name.clone();
+            templates.push((sid, StructTemplate { name, fields: template_fields, table }));
+        } else {
+            let tag = types.scalar(tag_scalar());
+            let def = enum_struct_def(&items.structs[sid].name, tag, &typed);
+            let h = items.structs[sid].def;
+            types.structs[h] = def;
+        }
         items.structs[sid].kind = StructKind::Enum(infos);
+    }
+    if !templates.is_empty() {
+        let all = std::sync::Arc::make_mut(&mut items.templates);
+        for (sid, tpl) in templates {
+            if all.len() <= sid {
+                all.resize(sid + 1, None);
+            }
+            all[sid] = Some(tpl);
+        }
     }
     errors
 }
 
 impl Items {
-    /// The struct or enum whose IR struct is `def`.
-    pub fn struct_of_def(&self, def: Handle<StructDef>) -> Option<StructId> {
-        self.structs.iter().position(|s| s.def == def)
-    }
-
     /// The variants of `sid` when it is an enum.
     pub fn variants(&self, sid: StructId) -> Option<&[VariantInfo]> {
         match &self.structs[sid].kind {

@@ -134,6 +134,23 @@ impl Infer {
         self.known(shape)
     }
 
+    /// Whether `t` contains an instance of generic struct `sid` by value
+    /// (not behind a pointer).
+    pub fn contains_adt(&mut self, t: TyId, sid: usize) -> bool {
+        self.contains_adt_depth(t, sid, 0)
+    }
+    fn contains_adt_depth(&mut self, t: TyId, sid: usize, depth: u32) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        match self.shape(t) {
+            Some(Shape::Adt { sid: s, args }) => s == sid || args.iter().any(|a| self.contains_adt_depth(*a, sid, depth + 1)),
+            Some(Shape::Tuple(elems)) => elems.iter().any(|e| self.contains_adt_depth(*e, sid, depth + 1)),
+            Some(Shape::Array { elem, .. }) => self.contains_adt_depth(elem, sid, depth + 1),
+            _ => false,
+        }
+    }
+
     /// The generic struct an IR struct is an instance of (by its name `S<..>`).
     pub fn instance_of(&self, name: &str) -> Option<usize> {
         let (prefix, _) = name.split_once('<')?;

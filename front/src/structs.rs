@@ -25,21 +25,62 @@ fn struct_templates(
             out.push(None);
             continue;
         }
-        let mut table = Infer::new();
-        let mut env = GenericEnv::default();
-        for (i, p) in s.params.iter().enumerate() {
-            let t = table.known(Shape::Param(i as u32));
-            env.types.push((p.clone(), t));
-        }
+        let (mut table, env) = template_table(&s.params);
         let scope = crate::types::TypeScope { self_ty: None, allow_infer: false, module: s.module, env: &env, impl_of: None };
         let mut fields = Vec::new();
+        let head = item_head(&item.vis, item.struct_token.span, &item.ident, &item.generics);
         for (i, f) in item.fields.iter().enumerate() {
             let name = f.ident.as_ref().map_or_else(|| i.to_string(), |i| i.to_string());
-            fields.push((name, items.convert_in(&f.ty, types, &mut table, &scope)?));
+            let t = items.convert_in(&f.ty, types, &mut table, &scope)?;
+            check_recursive_field(&mut table, sid, &s.name, t, range_of(&f.ty), head.clone())?;
+            fields.push((name, t));
         }
         out.push(Some(StructTemplate { name: s.name.clone(), fields, table }));
     }
     Ok(out)
+}
+
+/// A template's own table with its type parameters bound to `Shape::Param`s.
+pub(crate) fn template_table(params: &[String]) -> (Infer, GenericEnv) {
+    let mut table = Infer::new();
+    let mut env = GenericEnv::default();
+    for (i, p) in params.iter().enumerate() {
+        let t = table.known(Shape::Param(i as u32));
+        env.types.push((p.clone(), t));
+    }
+    (table, env)
+}
+
+/// The head of a struct or enum item as rustc underlines it for E0072:
+/// from its visibility (or keyword) to the end of its generics.
+pub(crate) fn item_head(
+    vis: &syn::Visibility,
+    keyword: proc_macro2::Span,
+    ident: &syn::Ident,
+    generics: &syn::Generics,
+) -> std::ops::Range<usize> {
+    let start = crate::walk::vis_start(vis, crate::ranges::byte_range(keyword).start);
+    let end = generics.gt_token.map_or_else(|| range_of(ident).end, |g| crate::ranges::byte_range(g.span).end);
+    start..end
+}
+
+/// E0072 when field type `field` (written at `written`) of generic struct
+/// or enum `sid`'s template contains an instance of it by value
+/// (`enum List<T> { Cons(T, List<T>), Nil }`).
+pub(crate) fn check_recursive_field(
+    table: &mut Infer,
+    sid: usize,
+    name: &str,
+    field: crate::infer::TyId,
+    written: std::ops::Range<usize>,
+    head: std::ops::Range<usize>,
+) -> DResult<()> {
+    if !table.contains_adt(field, sid) {
+        return Ok(());
+    }
+    Err(Diagnostic::at(Some("E0072"), format!("recursive type `{name}` has infinite size"), head, "")
+        .secondary(written, "recursive without indirection")
+        .help("insert some indirection (e.g., a `Box`, `Rc`, or `&`) to break the cycle"))
 }
 
 /// Allocate all struct definitions and convert their fields (generic

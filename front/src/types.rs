@@ -199,7 +199,7 @@ impl Items {
     }
 
     /// `S<A, B>` (or `S` where `_` may be inferred) of a struct `sid`.
-    fn generic_struct(
+    pub(crate) fn generic_struct(
         &self,
         sid: crate::resolve::StructId,
         args: Option<&syn::AngleBracketedGenericArguments>,
@@ -214,30 +214,47 @@ impl Items {
             .map(|a| a.args.iter().filter_map(|g| if let syn::GenericArgument::Type(t) = g { Some(t) } else { None }).collect())
             .unwrap_or_default();
         let name = s.name.clone();
+        let kind = if matches!(s.kind, crate::enums::StructKind::Enum(_)) { "enum" } else { "struct" };
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
         if args.is_none() && expected > 0 {
             if !scope.allow_infer {
                 return Err(Diagnostic::at(
                     Some("E0107"),
-                    format!("missing generics for struct `{name}`"),
+                    format!("missing generics for {kind} `{name}`"),
                     r,
-                    format!("expected {expected} generic argument{}", if expected == 1 { "" } else { "s" }),
+                    format!("expected {expected} generic argument{}", plural(expected)),
                 ));
             }
             let vars = (0..expected).map(|_| infer.var(VarKind::General)).collect();
             return Ok(infer.known(Shape::Adt { sid, args: vars }));
         }
         if given.len() != expected {
-            return Err(Diagnostic::at(
+            // rustc points at the name (before `<`), and at the arguments supplied or unnecessary
+            let at = args.map_or(r.clone(), |a| r.start..crate::ranges::byte_range(a.lt_token.span).start);
+            let mut d = Diagnostic::at(
                 Some("E0107"),
                 format!(
-                    "struct takes {expected} generic argument{} but {} generic argument{} supplied",
-                    if expected == 1 { "" } else { "s" },
+                    "{kind} takes {expected} generic argument{} but {} generic argument{} supplied",
+                    plural(expected),
                     given.len(),
                     if given.len() == 1 { " was" } else { "s were" }
                 ),
-                r,
-                format!("expected {expected} generic argument{}", if expected == 1 { "" } else { "s" }),
-            ));
+                at,
+                format!("expected {expected} generic argument{}", plural(expected)),
+            );
+            if given.len() > expected {
+                // from the end of the last expected argument (`, f32`), as rustc's suggestion removes it
+                let start = if expected > 0 { range_of(given[expected - 1]).end } else { range_of(given[0]).start };
+                let extra = start..range_of(given[given.len() - 1]).end;
+                let what = if given.len() - expected == 1 { "argument" } else { "arguments" };
+                d = d.secondary(extra, format!("help: remove the unnecessary generic {what}"));
+            } else if let (Some(a), Some(b)) = (given.first(), given.last()) {
+                d = d.secondary(
+                    range_of(*a).start..range_of(*b).end,
+                    format!("supplied {} generic argument{}", given.len(), plural(given.len())),
+                );
+            }
+            return Err(d);
         }
         let mut out = Vec::with_capacity(given.len());
         for t in given {

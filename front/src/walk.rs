@@ -43,7 +43,7 @@ fn dup(name: &str, range: Range<usize>) -> Diagnostic {
 }
 
 /// The start of an item: its visibility if written, else `fallback`.
-fn vis_start(vis: &syn::Visibility, fallback: usize) -> usize {
+pub(crate) fn vis_start(vis: &syn::Visibility, fallback: usize) -> usize {
     match vis {
         syn::Visibility::Inherited => fallback,
         v => crate::ranges::byte_range(v.span()).start,
@@ -284,17 +284,7 @@ impl<'a> Walk<'a> {
                 Ok(())
             }
             Item::Struct(s) => {
-                let mut params = Vec::new();
-                for p in &s.generics.params {
-                    match p {
-                        syn::GenericParam::Type(t) => params.push(t.ident.to_string()),
-                        syn::GenericParam::Lifetime(_) => {}
-                        // FIXME(const generic structs)
-                        syn::GenericParam::Const(c) => {
-                            return Err(Diagnostic::unsupported("const parameters of structs", range_of(&c.ident)))
-                        }
-                    }
-                }
+                let params = type_params(&s.generics, "structs")?;
                 let kind = match s.fields {
                     syn::Fields::Named(_) => StructKind::Named,
                     syn::Fields::Unnamed(_) => StructKind::Tuple,
@@ -490,9 +480,7 @@ impl<'a> Walk<'a> {
     /// An enum: a type whose variants are bound in the module tree's
     /// `variants` (for `E::V` and `use E::*`); defined in `enums::define_enums`.
     fn enum_item(&mut self, e: &'a syn::ItemEnum, m: ModId) -> DResult<()> {
-        if !e.generics.params.is_empty() {
-            return Err(Diagnostic::not_in_language("generic enums", range_of(&e.generics)));
-        }
+        let params = type_params(&e.generics, "enums")?;
         let name = e.ident.to_string();
         let sid = self.items.structs.len();
         let head = vis_start(&e.vis, crate::ranges::byte_range(e.enum_token.span).start)..range_of(&e.ident).end;
@@ -509,7 +497,7 @@ impl<'a> Walk<'a> {
             methods: HashMap::new(),
             module: m,
             kind: StructKind::Enum(Vec::new()),
-            params: Vec::new(),
+            params,
             derives: derives(&e.attrs),
         });
         Ok(())
@@ -658,4 +646,18 @@ impl<'a> Walk<'a> {
         self.items.tree.modules[decl.module].imports.entry(decl.name.clone()).or_default().push(idx);
         self.items.tree.uses.push(decl);
     }
+}
+
+/// The type parameters of a generic struct or enum (`what`: "structs", "enums").
+fn type_params(generics: &syn::Generics, what: &str) -> DResult<Vec<String>> {
+    let mut params = Vec::new();
+    for p in &generics.params {
+        match p {
+            syn::GenericParam::Type(t) => params.push(t.ident.to_string()),
+            syn::GenericParam::Lifetime(_) => {}
+            // FIXME(const generic structs)
+            syn::GenericParam::Const(c) => return Err(Diagnostic::unsupported(&format!("const parameters of {what}"), range_of(&c.ident))),
+        }
+    }
+    Ok(params)
 }

@@ -82,6 +82,10 @@ impl<T> Arena<T> {
     pub fn contains(&self, handle: Handle<T>) -> bool {
         handle.index() < self.data.len()
     }
+    /// Drop the values from index `len` on (handles to them become invalid).
+    pub fn truncate(&mut self, len: usize) {
+        self.data.truncate(len);
+    }
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (Handle<T>, &T)> + DoubleEndedIterator {
         self.data.iter().enumerate().map(|(i, v)| (Handle::from_index(i), v))
     }

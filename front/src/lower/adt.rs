@@ -78,26 +78,104 @@ impl<'i> FnLower<'i> {
         }
     }
 
-    /// The form of a constructor's fields, their names and IR types.
-    pub(crate) fn ctor_fields(&self, c: Ctor) -> (FieldsForm, Vec<(String, Handle<Type>)>) {
+    /// The form of a constructor's fields.
+    pub(crate) fn ctor_form(&self, c: Ctor) -> FieldsForm {
         match c {
-            Ctor::Struct(sid) => {
-                let info = &self.items.structs[sid];
-                let form = match info.kind {
-                    StructKind::Tuple => FieldsForm::Tuple,
-                    StructKind::Unit => FieldsForm::Unit,
-                    _ => FieldsForm::Named,
-                };
-                let def = &self.types.structs[info.def];
-                (form, def.fields.iter().map(|f| (f.name.clone(), f.ty)).collect())
-            }
+            Ctor::Struct(sid) => match self.items.structs[sid].kind {
+                StructKind::Tuple => FieldsForm::Tuple,
+                StructKind::Unit => FieldsForm::Unit,
+                _ => FieldsForm::Named,
+            },
+            Ctor::Variant(sid, v) => self.items.variants(sid).expect("a variant of an enum")[v].form,
+        }
+    }
+
+    /// The form of a constructor's fields, their names and types, in `adt`
+    /// (the type the constructor builds: see `ctor_type`).
+    pub(crate) fn ctor_fields(&mut self, c: Ctor, adt: TyId) -> (FieldsForm, Vec<(String, TyId)>) {
+        let all = self.adt_fields(adt);
+        let fields = match c {
+            Ctor::Struct(_) => all,
             Ctor::Variant(sid, v) => {
                 let info = &self.items.variants(sid).expect("a variant of an enum")[v];
-                let def = &self.types.structs[self.items.structs[sid].def];
-                let fields = info.fields.iter().enumerate().map(|(i, n)| (n.clone(), def.fields[info.first as usize + i].ty)).collect();
-                (info.form, fields)
+                let first = info.first as usize;
+                info.fields.iter().enumerate().map(|(i, n)| (n.clone(), all.get(first + i).map_or(TyId::PLACEHOLDER, |f| f.1))).collect()
             }
+        };
+        (self.ctor_form(c), fields)
+    }
+
+    /// Every IR field of struct or enum type `t` (an enum's tag first), for
+    /// non-generic types, generic instances (`Shape::Adt`) and their IR structs alike.
+    pub(crate) fn adt_fields(&mut self, t: TyId) -> Vec<(String, TyId)> {
+        match self.shape(t) {
+            Some(Shape::Adt { sid, args }) => self.infer.adt_fields(sid, &args).unwrap_or_default(),
+            Some(Shape::Struct(def)) => {
+                let fields = self.types.structs[def].fields.clone();
+                fields.into_iter().map(|f| (f.name, self.infer.import(f.ty, self.types))).collect()
+            }
+            _ => Vec::new(),
         }
+    }
+
+    /// The struct or enum behind type `t` (a generic one for its instances).
+    pub(crate) fn adt_sid(&mut self, t: TyId) -> Option<StructId> {
+        match self.shape(t) {
+            Some(Shape::Adt { sid, .. }) => Some(sid),
+            Some(Shape::Struct(def)) => self.items.struct_of(self.types, def),
+            _ => None,
+        }
+    }
+
+    /// The type constructor `c` named by `path` builds: its struct or enum;
+    /// for a generic one an instance with the path's arguments
+    /// (`Opt::<f64>::None`, `Opt::None::<f64>`), `Self`'s, or inference variables.
+    pub(crate) fn ctor_type(&mut self, c: Ctor, path: &syn::Path) -> DResult<TyId> {
+        let sid = match c {
+            Ctor::Struct(s) | Ctor::Variant(s, _) => s,
+        };
+        if self.items.structs[sid].params.is_empty() {
+            return Ok(self.infer.import(self.items.structs[sid].ty, self.types));
+        }
+        let segs = &path.segments;
+        if segs.first().is_some_and(|s| s.ident == "Self") {
+            return match (self.env.ty("Self"), self.items.fns[self.fid].self_ty) {
+                (Some(t), _) => Ok(t),
+                (None, Some(st)) => Ok(self.infer.import(st, self.types)),
+                (None, None) => Err(Diagnostic::ice("`Self` of a generic impl is unbound")),
+            };
+        }
+        // the arguments: on the type's segment (`Opt::<f64>::None`) or the variant's (`Opt::None::<f64>`, `None::<f64>`)
+        let n = segs.len();
+        let on_type = match c {
+            Ctor::Variant(..) if n >= 2 => &segs[n - 2].arguments,
+            Ctor::Variant(..) => &syn::PathArguments::None,
+            Ctor::Struct(_) => &segs[n - 1].arguments,
+        };
+        let on_variant = match c {
+            Ctor::Variant(..) => &segs[n - 1].arguments,
+            Ctor::Struct(_) => &syn::PathArguments::None,
+        };
+        let args = match (on_type, on_variant) {
+            (syn::PathArguments::AngleBracketed(_), syn::PathArguments::AngleBracketed(a)) => {
+                return Err(Diagnostic::at(
+                    Some("E0109"),
+                    "type arguments are not allowed on this type",
+                    range_of(a),
+                    "type argument not allowed",
+                ))
+            }
+            (syn::PathArguments::AngleBracketed(a), _) | (_, syn::PathArguments::AngleBracketed(a)) => Some(a.clone()),
+            _ => None,
+        };
+        let scope = crate::types::TypeScope {
+            self_ty: self.items.fns[self.fid].self_ty,
+            allow_infer: true,
+            module: self.module(),
+            env: &self.env,
+            impl_of: self.items.fns[self.fid].in_impl,
+        };
+        self.items.generic_struct(sid, args.as_ref(), self.types, &mut self.infer, &scope, range_of(path))
     }
 
     /// How rustc names a constructor: `E::V`, `P`.
@@ -116,68 +194,89 @@ impl<'i> FnLower<'i> {
         }
     }
 
-    /// The value of constructor `c` with its fields (in declaration order).
-    pub(crate) fn ctor_value(&mut self, c: Ctor, values: Vec<Handle<Expr>>, range: &Range<usize>) -> Handle<Expr> {
+    /// The value of constructor `c` of type `adt` (`ctor_type`) with its
+    /// fields (in declaration order); an enum's other variants' fields are zero.
+    pub(crate) fn ctor_value(&mut self, c: Ctor, adt: TyId, values: Vec<Handle<Expr>>, range: &Range<usize>) -> Handle<Expr> {
         match c {
-            Ctor::Struct(sid) => {
-                let ty = self.infer.import(self.items.structs[sid].ty, self.types);
-                self.push(ExprKind::Struct { fields: values }, ty, range)
-            }
+            Ctor::Struct(_) => self.push(ExprKind::Struct { fields: values }, adt, range),
             Ctor::Variant(sid, v) => {
                 let info = &self.items.variants(sid).unwrap()[v];
-                let (first, discr) = (info.first as usize, info.discr);
-                let def = self.types.structs[self.items.structs[sid].def].clone();
-                let tag_ty = self.infer.import(def.fields[0].ty, self.types);
-                let mut fields = vec![self.lit(Literal::Int(discr as u64), tag_ty, range)];
+                let (first, count, discr) = (info.first as usize, info.fields.len(), info.discr);
+                let all = self.adt_fields(adt);
+                let mut fields = vec![self.lit(Literal::Int(discr as u64), all[0].1, range)];
                 let mut given = values.into_iter();
-                for (i, f) in def.fields.iter().enumerate().skip(1) {
-                    let value = if i >= first && i < first + self.ctor_fields(c).1.len() { given.next() } else { None };
-                    let value = match value {
-                        Some(v) => v,
-                        None => self.zero_value(f.ty, range),
-                    };
-                    fields.push(value);
+                for (i, (_, t)) in all.iter().enumerate().skip(1) {
+                    let value = if i >= first && i < first + count { given.next() } else { None };
+                    fields.push(value.unwrap_or_else(|| self.zero_value(*t, range)));
                 }
-                let ty = self.infer.import(self.items.structs[sid].ty, self.types);
-                self.push(ExprKind::Struct { fields }, ty, range)
+                self.push(ExprKind::Struct { fields }, adt, range)
             }
         }
     }
 
-    /// An all-zero value of `ty` (the unused fields of an enum value).
-    pub(crate) fn zero_value(&mut self, ty: Handle<Type>, range: &Range<usize>) -> Handle<Expr> {
-        let t = self.infer.import(ty, self.types);
-        let kind = match self.types.get(ty).clone() {
+    /// An all-zero value of type `t` (an unused field of an enum value),
+    /// made in `finalize` once `t` is known (`Opt::None` of a later-inferred `T`).
+    pub(crate) fn zero_value(&mut self, t: TyId, range: &Range<usize>) -> Handle<Expr> {
+        let e = self.push(ExprKind::Literal(Literal::Unit), t, range);
+        self.pending_zeros.push(e);
+        e
+    }
+
+    /// The zero values `zero_value` deferred, now that their types are known.
+    pub(crate) fn make_zero_values(&mut self) -> DResult<()> {
+        for e in std::mem::take(&mut self.pending_zeros) {
+            let t = self.etys[e.index()];
+            // unresolved: the expression's type is reported when the types are written
+            let Ok(ty) = self.infer.resolve(t, self.types) else { continue };
+            let range = self.range(e);
+            self.exprs[e].kind = self.zero_kind(ty, &range)?;
+        }
+        Ok(())
+    }
+
+    fn zero_kind(&mut self, ty: Handle<Type>, range: &Range<usize>) -> DResult<ExprKind> {
+        let zero = |me: &mut Self, ty: Handle<Type>| -> DResult<Handle<Expr>> {
+            let kind = me.zero_kind(ty, range)?;
+            let t = me.infer.import(ty, me.types);
+            Ok(me.push(kind, t, range))
+        };
+        Ok(match self.types.get(ty).clone() {
             Type::Unit | Type::Never => ExprKind::Literal(Literal::Unit),
             Type::Scalar(s) if s.is_float() => ExprKind::Literal(Literal::Float(0.0)),
             Type::Scalar(hybrid_ir::Scalar::Bool) => ExprKind::Literal(Literal::Bool(false)),
             Type::Scalar(_) => ExprKind::Literal(Literal::Int(0)),
-            Type::Pointer { .. } => {
+            Type::Pointer { pointee, mutable, reference } => {
                 let u = self.scalar_ty(hybrid_ir::Scalar::Usize);
                 let zero = self.lit(Literal::Int(0), u, range);
-                ExprKind::Cast { value: zero }
+                if !reference {
+                    return Ok(ExprKind::Cast { value: zero });
+                }
+                // a null reference (never read: the field of another variant), through a raw pointer
+                let raw = self.types.insert(Type::Pointer { pointee, mutable, reference: false });
+                let raw = self.infer.import(raw, self.types);
+                ExprKind::Cast { value: self.push(ExprKind::Cast { value: zero }, raw, range) }
             }
-            Type::Array { elem, len } => {
-                let value = self.zero_value(elem, range);
-                ExprKind::ArrayRepeat { value, count: len }
-            }
-            Type::Tuple(elems) => ExprKind::Tuple(elems.iter().map(|e| self.zero_value(*e, range)).collect()),
+            Type::Array { elem, len } => ExprKind::ArrayRepeat { value: zero(self, elem)?, count: len },
+            Type::Tuple(elems) => ExprKind::Tuple(elems.iter().map(|e| zero(self, *e)).collect::<DResult<_>>()?),
             Type::Struct(s) => {
                 let fields: Vec<_> = self.types.structs[s].fields.iter().map(|f| f.ty).collect();
-                ExprKind::Struct { fields: fields.into_iter().map(|f| self.zero_value(f, range)).collect() }
+                ExprKind::Struct { fields: fields.into_iter().map(|f| zero(self, f)).collect::<DResult<_>>()? }
             }
-            Type::SliceRef { .. } | Type::Vec(_) => return self.lit(Literal::Unit, t, range),
-        };
-        self.push(kind, t, range)
+            Type::SliceRef { .. } | Type::Vec(_) => {
+                let shown = self.types.display(ty).to_string();
+                return Err(Diagnostic::unsupported(&format!("enum fields of type `{shown}`"), range.clone()));
+            }
+        })
     }
 
     /// A path used as a value that names a unit struct or unit variant.
     pub(crate) fn ctor_path_value(&mut self, p: &syn::ExprPath) -> DResult<Option<Handle<Expr>>> {
         let range = range_of(p);
         let Some(c) = self.ctor_of_path(&p.path, Ns::Value)? else { return Ok(None) };
-        let (form, fields) = self.ctor_fields(c);
+        let adt = self.ctor_type(c, &p.path)?;
+        let (form, fields) = self.ctor_fields(c, adt);
         match form {
-            FieldsForm::Unit => Ok(Some(self.ctor_value(c, Vec::new(), &range))),
+            FieldsForm::Unit => Ok(Some(self.ctor_value(c, adt, Vec::new(), &range))),
             FieldsForm::Tuple => {
                 Err(Diagnostic::unsupported(&format!("tuple constructors as function values (`{}`)", self.ctor_name(c)), range)
                     .help(format!("call it: `{}({})`", self.ctor_name(c), vec!["_"; fields.len()].join(", "))))
@@ -194,7 +293,8 @@ impl<'i> FnLower<'i> {
     /// `P(a, b)` / `E::V(a, b)`.
     pub(crate) fn ctor_call(&mut self, path: &syn::Path, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
         let Some(c) = self.ctor_of_path(path, Ns::Value)? else { return Ok(None) };
-        let (form, fields) = self.ctor_fields(c);
+        let adt = self.ctor_type(c, path)?;
+        let (form, fields) = self.ctor_fields(c, adt);
         if form != FieldsForm::Tuple {
             return Err(Diagnostic::at(
                 Some("E0618"),
@@ -217,17 +317,17 @@ impl<'i> FnLower<'i> {
         let mut values = Vec::new();
         for (a, (_, fty)) in args.iter().zip(fields) {
             let v = self.expr(a)?;
-            let t = self.infer.import(fty, self.types);
-            values.push(self.coerce(v, t)?);
+            values.push(self.coerce(v, fty)?);
         }
-        Ok(Some(self.ctor_value(c, values, range)))
+        Ok(Some(self.ctor_value(c, adt, values, range)))
     }
 
     /// `E::V { x, y }` (a struct variant literal).
     pub(crate) fn variant_lit(&mut self, s: &syn::ExprStruct, sid: StructId, v: usize) -> DResult<Handle<Expr>> {
         let range = range_of(s);
         let c = Ctor::Variant(sid, v);
-        let (_, fields) = self.ctor_fields(c);
+        let adt = self.ctor_type(c, &s.path)?;
+        let (_, fields) = self.ctor_fields(c, adt);
         let mut values: Vec<Option<Handle<Expr>>> = vec![None; fields.len()];
         let name = self.ctor_name(c);
         for fv in &s.fields {
@@ -244,8 +344,7 @@ impl<'i> FnLower<'i> {
                 ));
             };
             let v = self.expr(&fv.expr)?;
-            let fty = self.infer.import(fields[i].1, self.types);
-            values[i] = Some(self.coerce(v, fty)?);
+            values[i] = Some(self.coerce(v, fields[i].1)?);
         }
         let missing: Vec<String> = fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|((f, _), _)| format!("`{f}`")).collect();
         if !missing.is_empty() {
@@ -256,20 +355,17 @@ impl<'i> FnLower<'i> {
                 "missing fields",
             ));
         }
-        Ok(self.ctor_value(c, values.into_iter().flatten().collect(), &range))
+        Ok(self.ctor_value(c, adt, values.into_iter().flatten().collect(), &range))
     }
 
     /// Whether `def` is an enum's struct (whose fields are not user fields).
     pub(crate) fn is_enum_def(&self, def: Handle<hybrid_ir::StructDef>) -> bool {
-        self.items.struct_of_def(def).is_some_and(|s| self.items.variants(s).is_some())
+        self.items.struct_of(self.types, def).is_some_and(|s| self.items.variants(s).is_some())
     }
 
-    /// The enum `t` is, if it is one.
+    /// The enum `t` is, if it is one (a generic one for its instances).
     pub(crate) fn enum_of(&mut self, t: TyId) -> Option<StructId> {
-        match self.shape(t) {
-            Some(Shape::Struct(def)) => self.items.struct_of_def(def).filter(|s| self.items.variants(*s).is_some()),
-            _ => None,
-        }
+        self.adt_sid(t).filter(|s| self.items.variants(*s).is_some())
     }
 
     /// `e as i32` for a C-like enum: its discriminant, cast.

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use hybrid_ir::{Block, ExprKind, Handle, Stmt, StructDef, Type};
+use hybrid_ir::{Block, Expr, ExprKind, Handle, Stmt, StructDef, Type};
 use syn::visit::Visit;
 
 use super::{FnLower, LoopCx, LoopKind};
@@ -24,6 +24,15 @@ fn closure_range(name: &str) -> Option<Range<usize>> {
 /// Is `name` the name of a closure type?
 pub fn is_closure_name(name: &str) -> bool {
     name.starts_with(CLOSURE)
+}
+
+/// A bound `F: Fn(A, B) -> R` of a generic function's parameter `F`, its
+/// types in the calling body.
+#[derive(Clone, Debug)]
+pub(crate) struct FnBound {
+    pub f: TyId,
+    pub inputs: Vec<TyId>,
+    pub output: TyId,
 }
 
 /// A closure this body made: its struct and the types of its fields, set
@@ -240,6 +249,85 @@ impl FnLower<'_> {
         Ok(self.push(ExprKind::Block(Block { stmts, tail: Some(lp) }), ret, range))
     }
 
+    /// The `F: Fn(A) -> R` bounds (`FnMut`, `FnOnce` too) of a generic
+    /// function's signature, inline, in its `where` clause and of its `impl
+    /// Fn(A) -> R` parameters, with the types converted in `scope` (a bound
+    /// that does not convert is left out: the instance reports it).
+    pub(crate) fn fn_bounds(&mut self, sig: &syn::Signature, scope: &crate::types::TypeScope<'_>) -> Vec<FnBound> {
+        let mut found: Vec<(TyId, &syn::ParenthesizedGenericArguments)> = Vec::new();
+        fn paren(b: &syn::TypeParamBound) -> Option<&syn::ParenthesizedGenericArguments> {
+            let syn::TypeParamBound::Trait(tb) = b else { return None };
+            let seg = tb.path.segments.last()?;
+            let syn::PathArguments::Parenthesized(p) = &seg.arguments else { return None };
+            ["Fn", "FnMut", "FnOnce"].contains(&seg.ident.to_string().as_str()).then_some(p)
+        }
+        for p in &sig.generics.params {
+            let syn::GenericParam::Type(tp) = p else { continue };
+            let Some(t) = scope.env.ty(&tp.ident.to_string()) else { continue };
+            found.extend(tp.bounds.iter().filter_map(paren).map(|a| (t, a)));
+        }
+        for pred in sig.generics.where_clause.iter().flat_map(|w| w.predicates.iter()) {
+            let syn::WherePredicate::Type(pt) = pred else { continue };
+            let syn::Type::Path(tp) = &pt.bounded_ty else { continue };
+            let Some(t) = tp.path.get_ident().and_then(|i| scope.env.ty(&i.to_string())) else { continue };
+            found.extend(pt.bounds.iter().filter_map(paren).map(|a| (t, a)));
+        }
+        for arg in &sig.inputs {
+            let syn::FnArg::Typed(pt) = arg else { continue };
+            let syn::Type::ImplTrait(it) = &*pt.ty else { continue };
+            let Some(t) = scope.env.ty(&crate::traits::impl_trait_param(range_of(&*pt.ty).start)) else { continue };
+            found.extend(it.bounds.iter().filter_map(paren).map(|a| (t, a)));
+        }
+        let mut out = Vec::new();
+        for (f, args) in found {
+            let inputs: Result<Vec<TyId>, _> =
+                args.inputs.iter().map(|i| self.items.convert_in(i, self.types, &mut self.infer, scope)).collect();
+            let output = match &args.output {
+                syn::ReturnType::Default => Ok(self.infer.unit()),
+                syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, scope),
+            };
+            if let (Ok(inputs), Ok(output)) = (inputs, output) {
+                out.push(FnBound { f, inputs, output });
+            }
+        }
+        out
+    }
+
+    /// Closure arguments of a generic call infer the result types of their
+    /// `Fn` bounds (`map(|x| x as f32)` gives `U = f32`), as rustc's do: the
+    /// closure's body is type-checked with its parameters of the bound's
+    /// argument types. The lowered copy is dropped (`FnLower::rollback`;
+    /// the closure is lowered again where the instance calls it).
+    pub(crate) fn infer_closure_results(&mut self, bounds: &[FnBound], args: &[Handle<Expr>], range: &Range<usize>) -> DResult<()> {
+        if self.check_mode {
+            return Ok(());
+        }
+        for &arg in args {
+            let Some(def) = self.closure_of(arg) else { continue };
+            let at = self.ty(arg);
+            let at = self.infer.find(at);
+            let Some(b) = bounds.iter().find(|b| self.infer.find(b.f) == at).cloned() else { continue };
+            let name = self.types.structs[def].name.clone();
+            let Some(src) = closure_range(&name) else { continue };
+            let fields = self.closure_fields(def);
+            let text = self.lines.text(&src).to_string();
+            let mark = self.mark();
+            let inputs: Vec<Handle<Expr>> =
+                b.inputs.iter().map(|t| self.push(ExprKind::Literal(hybrid_ir::Literal::Unit), *t, range)).collect();
+            let probe = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
+                let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+                self.inline_closure(&c, arg, &fields, inputs, range)
+            });
+            // a closure that does not type-check here is reported where the instance calls it
+            if let Ok(body) = probe {
+                let t = self.ty(body);
+                let _ = self.infer.unify(t, b.output);
+            }
+            self.rollback(mark);
+        }
+        Ok(())
+    }
+
     /// A local that holds a `ref` capture's pointer: its name stands for
     /// the pointee.
     pub(crate) fn is_ref_capture(&self, l: Handle<hybrid_ir::Local>) -> bool {
@@ -273,5 +361,3 @@ fn param_name(p: &syn::Pat) -> Option<String> {
         _ => None,
     }
 }
-
-use hybrid_ir::Expr;

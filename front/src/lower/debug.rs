@@ -32,7 +32,7 @@ fn lit(out: &mut Vec<Part>, s: &str) {
 impl<'i> FnLower<'i> {
     /// Whether `{:?}` of a value of type `t` needs expanding here.
     pub(crate) fn needs_debug_expansion(&mut self, t: TyId) -> bool {
-        matches!(self.shape(t), Some(Shape::Struct(_) | Shape::Tuple(_) | Shape::Array { .. } | Shape::Unit))
+        matches!(self.shape(t), Some(Shape::Struct(_) | Shape::Adt { .. } | Shape::Tuple(_) | Shape::Array { .. } | Shape::Unit))
     }
 
     /// Append the Debug text of `value` (a place or a value of memory
@@ -68,8 +68,8 @@ impl<'i> FnLower<'i> {
                 let items: Vec<Item> = (0..len).map(|i| (None, sub(Proj::Index(i, elem)), elem)).collect();
                 self.debug_list("", "[", "]", items, spec, pretty, out, range)
             }
-            Some(Shape::Struct(def)) => {
-                let Some(sid) = self.items.struct_of_def(def) else {
+            Some(Shape::Struct(_) | Shape::Adt { .. }) => {
+                let Some(sid) = self.adt_sid(t) else {
                     return Err(Diagnostic::unsupported("`{:?}` of this type", range.clone()));
                 };
                 if !self.items.structs[sid].derives.iter().any(|d| d == "Debug") {
@@ -86,15 +86,9 @@ impl<'i> FnLower<'i> {
                 let short = self.items.structs[sid].name.rsplit("::").next().unwrap_or_default().to_string();
                 match self.items.variants(sid).map(|v| v.to_vec()) {
                     None => {
-                        let (form, fields) = self.ctor_fields(super::adt::Ctor::Struct(sid));
-                        let items = fields
-                            .iter()
-                            .enumerate()
-                            .map(|(i, (n, ft))| {
-                                let ft = self.infer.import(*ft, self.types);
-                                (Some(n.clone()), sub(Proj::Field(i as u32, ft)), ft)
-                            })
-                            .collect();
+                        let (form, fields) = self.ctor_fields(super::adt::Ctor::Struct(sid), t);
+                        let items =
+                            fields.iter().enumerate().map(|(i, (n, ft))| (Some(n.clone()), sub(Proj::Field(i as u32, *ft)), *ft)).collect();
                         self.debug_fields(&short, form, items, spec, pretty, out, range)
                     }
                     Some(variants) => {
@@ -105,14 +99,11 @@ impl<'i> FnLower<'i> {
                             let tag = self.place_expr(&sub(Proj::Field(0, tag_ty)), range);
                             let d = self.lit(Literal::Int(v.discr as u64), tag_ty, range);
                             let cond = self.push(ExprKind::Binary { op: BinaryOp::Eq, lhs: tag, rhs: d }, bool_ty, range);
-                            let (_, fields) = self.ctor_fields(super::adt::Ctor::Variant(sid, vi));
+                            let (_, fields) = self.ctor_fields(super::adt::Ctor::Variant(sid, vi), t);
                             let items = fields
                                 .iter()
                                 .enumerate()
-                                .map(|(i, (n, ft))| {
-                                    let ft = self.infer.import(*ft, self.types);
-                                    (Some(n.clone()), sub(Proj::Field(v.first + i as u32, ft)), ft)
-                                })
+                                .map(|(i, (n, ft))| (Some(n.clone()), sub(Proj::Field(v.first + i as u32, *ft)), *ft))
                                 .collect();
                             let mut parts = Vec::new();
                             self.debug_fields(&v.name, v.form, items, spec, pretty, &mut parts, range)?;

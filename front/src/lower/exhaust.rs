@@ -60,8 +60,8 @@ impl<'i> FnLower<'i> {
             Some(Shape::Array { elem, len }) => {
                 Col::Single { name: Some(String::new()), form: FieldsForm::Unit, fields: Vec::new(), tys: vec![elem; len as usize] }
             }
-            Some(Shape::Struct(def)) => {
-                let Some(sid) = self.items.struct_of_def(def) else { return Col::Other };
+            Some(Shape::Struct(_) | Shape::Adt { .. }) => {
+                let Some(sid) = self.adt_sid(t) else { return Col::Other };
                 let name = self.items.structs[sid].name.clone();
                 match self.items.variants(sid) {
                     Some(vs) => {
@@ -70,16 +70,16 @@ impl<'i> FnLower<'i> {
                             .iter()
                             .enumerate()
                             .map(|(i, v)| {
-                                let (_, f) = self.ctor_fields(super::adt::Ctor::Variant(sid, i));
-                                let tys = f.iter().map(|(_, t)| self.infer.import(*t, self.types)).collect();
+                                let (_, f) = self.ctor_fields(super::adt::Ctor::Variant(sid, i), t);
+                                let tys = f.iter().map(|(_, t)| *t).collect();
                                 (v.name.clone(), v.form, v.fields.clone(), tys)
                             })
                             .collect();
                         Col::Enum { name, variants }
                     }
                     None => {
-                        let (form, f) = self.ctor_fields(super::adt::Ctor::Struct(sid));
-                        let tys = f.iter().map(|(_, t)| self.infer.import(*t, self.types)).collect();
+                        let (form, f) = self.ctor_fields(super::adt::Ctor::Struct(sid), t);
+                        let tys = f.iter().map(|(_, t)| *t).collect();
                         Col::Single { name: Some(name), form, fields: f.into_iter().map(|(n, _)| n).collect(), tys }
                     }
                 }

@@ -12,6 +12,7 @@ use crate::infer::ResolveError;
 impl<'i> FnLower<'i> {
     pub(crate) fn finalize(&mut self) -> DResult<()> {
         self.check_pending_inferred()?;
+        self.make_zero_values()?;
         for i in 0..self.ltys.len() {
             let t = self.ltys[i];
             match self.infer.resolve(t, self.types) {
@@ -19,6 +20,9 @@ impl<'i> FnLower<'i> {
                 Err(e) => {
                     let range = self.lranges[i].clone();
                     let name = self.locals[hybrid_ir::Handle::from_index(i)].name.clone();
+                    if let (ResolveError::Unknown, Some(d)) = (&e, self.generic_annotations_needed(t, &name, &range)) {
+                        return Err(d);
+                    }
                     return Err(match e {
                         ResolveError::Unknown => {
                             Diagnostic::at(Some("E0282"), "type annotations needed", range, format!("cannot infer the type of `{name}`"))
@@ -46,6 +50,19 @@ impl<'i> FnLower<'i> {
             self.check_expr(hybrid_ir::Handle::from_index(i))?;
         }
         Ok(())
+    }
+
+    /// E0282 for a local of a generic struct or enum whose arguments were
+    /// not all inferred (`let a = Opt::None;`), worded as rustc's.
+    fn generic_annotations_needed(&mut self, t: crate::infer::TyId, name: &str, range: &std::ops::Range<usize>) -> Option<Diagnostic> {
+        let Some(crate::infer::Shape::Adt { sid, args }) = self.infer.shape(t) else { return None };
+        let missing = args.iter().position(|a| self.infer.resolve(*a, self.types).is_err())?;
+        let param = self.items.structs[sid].params.get(missing)?.clone();
+        let shown = self.infer.display(t);
+        Some(
+            Diagnostic::at(Some("E0282"), format!("type annotations needed for `{shown}`"), range.clone(), "")
+                .help(format!("consider giving `{name}` an explicit type, where the type for type parameter `{param}` is specified")),
+        )
     }
 
     fn check_expr(&mut self, h: hybrid_ir::Handle<hybrid_ir::Expr>) -> DResult<()> {

@@ -59,6 +59,8 @@ pub(crate) struct SigTypes {
     pub receiver: Option<SelfKind>,
     /// `Self` (a method's), if any.
     pub self_ty: Option<TyId>,
+    /// The `F: FnOnce(A) -> R` bounds of its type parameters (`closure::FnBound`).
+    pub fn_bounds: Vec<super::closure::FnBound>,
 }
 
 /// `name::<f32, 3>`: an instance's IR name.
@@ -167,7 +169,8 @@ impl FnLower<'_> {
             syn::ReturnType::Default => self.infer.unit(),
             syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, &scope)?,
         };
-        Ok(SigTypes { params, ret, receiver, self_ty })
+        let fn_bounds = self.fn_bounds(sig, &scope);
+        Ok(SigTypes { params, ret, receiver, self_ty, fn_bounds })
     }
 
     /// `Self` of a method of a generic `impl<T> S<T>`: its self type
@@ -440,6 +443,7 @@ impl FnLower<'_> {
             let v = self.expr(a)?;
             lowered.push(self.coerce(v, pty)?);
         }
+        self.infer_closure_results(&sig.fn_bounds, &lowered, range)?;
         self.check_callee_bounds(id, &pending.types, range)?;
         // patched by the mono collector once the instance has a handle
         let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
@@ -542,7 +546,7 @@ impl FnLower<'_> {
             syn::ReturnType::Default => self.infer.unit(),
             syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, &scope)?,
         };
-        Ok(SigTypes { params, ret, receiver: None, self_ty })
+        Ok(SigTypes { params, ret, receiver: None, self_ty, fn_bounds: Vec::new() })
     }
 
     /// The function `Trait::name` means for `Self` = `self_ty` (resolved now):

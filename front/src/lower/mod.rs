@@ -115,6 +115,8 @@ pub(crate) struct FnLower<'i> {
     env: crate::generics::GenericEnv,
     /// Calls of generic functions, resolved to instances at the end.
     pending: Vec<generic::PendingInstance>,
+    /// Zero values of enum fields, made in `finalize` (`adt::zero_value`).
+    pending_zeros: Vec<Handle<Expr>>,
     /// Closures this body makes (their struct types get their fields at the end).
     made_closures: Vec<closure::MadeClosure>,
     /// Locals holding a closure's by-reference capture (a pointer read and
@@ -132,6 +134,63 @@ pub(crate) struct FnLower<'i> {
     check_mode: bool,
     /// The check found a bound error (the one it reports).
     bound_error: bool,
+}
+
+/// How much a body had lowered (`FnLower::mark`), to drop what was
+/// lowered after it (`FnLower::rollback`); the inference table keeps what
+/// was learned.
+pub(crate) struct Mark {
+    exprs: usize,
+    locals: usize,
+    next_loop: u32,
+    scopes: usize,
+    unsafe_depth: u32,
+    pending: usize,
+    pending_zeros: usize,
+    made_closures: usize,
+    new_shared: usize,
+    facts: [usize; 4],
+}
+
+impl FnLower<'_> {
+    pub(crate) fn mark(&self) -> Mark {
+        let f = &self.facts;
+        Mark {
+            exprs: self.exprs.len(),
+            locals: self.locals.len(),
+            next_loop: self.next_loop,
+            scopes: self.scopes.len(),
+            unsafe_depth: self.unsafe_depth,
+            pending: self.pending.len(),
+            pending_zeros: self.pending_zeros.len(),
+            made_closures: self.made_closures.len(),
+            new_shared: self.new_shared.len(),
+            facts: [f.calls.len(), f.kernel_refs.len(), f.host_only.len(), f.device_only.len()],
+        }
+    }
+
+    pub(crate) fn rollback(&mut self, m: Mark) {
+        self.exprs.truncate(m.exprs);
+        self.etys.truncate(m.exprs);
+        self.locals.truncate(m.locals);
+        self.ltys.truncate(m.locals);
+        self.lranges.truncate(m.locals);
+        self.next_loop = m.next_loop;
+        self.scopes.truncate(m.scopes);
+        self.unsafe_depth = m.unsafe_depth;
+        self.pending.truncate(m.pending);
+        self.pending_zeros.truncate(m.pending_zeros);
+        self.made_closures.truncate(m.made_closures);
+        self.new_shared.truncate(m.new_shared);
+        self.facts.calls.truncate(m.facts[0]);
+        self.facts.kernel_refs.truncate(m.facts[1]);
+        self.facts.host_only.truncate(m.facts[2]);
+        self.facts.device_only.truncate(m.facts[3]);
+        self.source_ints.retain(|e| e.index() < m.exprs);
+        for set in [&mut self.late_init, &mut self.params, &mut self.ref_captures] {
+            set.retain(|l| l.index() < m.locals);
+        }
+    }
 }
 
 /// Lower function `fid` (a non-generic one, or one instance of a generic
@@ -176,6 +235,7 @@ pub fn lower_function(
         new_shared: Vec::new(),
         env: crate::generics::GenericEnv::default(),
         pending: Vec::new(),
+        pending_zeros: Vec::new(),
         made_closures: Vec::new(),
         ref_captures: HashSet::new(),
         closure_ret: None,

@@ -133,7 +133,11 @@ impl<'i> FnLower<'i> {
         use syn::Pat as P;
         let range = range_of(pat);
         // default binding modes: a non-reference pattern matching a reference
-        if !matches!(pat, P::Ident(_) | P::Wild(_) | P::Reference(_) | P::Rest(_) | P::Or(_) | P::Paren(_) | P::Type(_)) {
+        let binding = match pat {
+            P::Ident(pi) => !self.names_constant(pi),
+            _ => false,
+        };
+        if !binding && !matches!(pat, P::Wild(_) | P::Reference(_) | P::Rest(_) | P::Or(_) | P::Paren(_) | P::Type(_)) {
             if let Some(Shape::Ptr { pointee, mutable, reference: true }) = self.shape(ty) {
                 let mut inner = place.clone();
                 inner.proj.push(Proj::Deref(pointee));
@@ -150,7 +154,7 @@ impl<'i> FnLower<'i> {
                 self.pattern(&pt.pat, place, ty, mode, out)
             }
             P::Ident(pi) => {
-                if pi.by_ref.is_none() && pi.mutability.is_none() && pi.subpat.is_none() {
+                if !binding {
                     let path = syn::Path::from(pi.ident.clone());
                     if let Some(ap) = self.path_pattern(&path, place, ty, out, &range, true)? {
                         return Ok(ap);
@@ -262,21 +266,21 @@ impl<'i> FnLower<'i> {
                 Ok(Ap::ctor(Head::Single, fields))
             }
             P::TupleStruct(ts) => {
-                let c = self.pattern_ctor(&ts.path, ty, &range, Ns::Value)?;
-                let (form, fields) = self.ctor_fields(c);
+                let (c, adt) = self.pattern_ctor(&ts.path, ty, &range, Ns::Value)?;
+                let (form, fields) = self.ctor_fields(c, adt);
                 let elems = self.rest_split(ts.elems.iter(), None, &range)?;
                 if form != FieldsForm::Tuple || !elems.fits(fields.len()) {
                     return Err(self.tuple_arity(c, form, &fields, ts, &range));
                 }
-                let tys: Vec<TyId> = fields.iter().map(|(_, t)| self.infer.import(*t, self.types)).collect();
+                let tys: Vec<TyId> = fields.iter().map(|(_, t)| *t).collect();
                 self.tag_test(c, place, out, &range);
                 let first = self.ctor_field_index(c, 0);
                 let subs = self.sub_patterns(&elems, &tys, |i| first + i as u32, place, mode, out)?;
                 Ok(self.ctor_ap(c, subs))
             }
             P::Struct(sp) => {
-                let c = self.pattern_ctor(&sp.path, ty, &range, Ns::Type)?;
-                let (_, fields) = self.ctor_fields(c);
+                let (c, adt) = self.pattern_ctor(&sp.path, ty, &range, Ns::Type)?;
+                let (_, fields) = self.ctor_fields(c, adt);
                 let mut subs = vec![Ap::Wild; fields.len()];
                 let mut seen = vec![false; fields.len()];
                 self.tag_test(c, place, out, &range);
@@ -296,7 +300,7 @@ impl<'i> FnLower<'i> {
                         ));
                     };
                     seen[i] = true;
-                    let t = self.infer.import(fields[i].1, self.types);
+                    let t = fields[i].1;
                     let mut p = place.clone();
                     p.proj.push(Proj::Field(self.ctor_field_index(c, i), t));
                     subs[i] = self.pattern(&fp.pat, &p, t, mode, out)?;
@@ -402,12 +406,8 @@ impl<'i> FnLower<'i> {
         range: &Range<usize>,
         ident: bool,
     ) -> DResult<Option<Ap>> {
-        if ident {
-            match self.resolve_path(path, Ns::Value) {
-                Ok(Some(PathRes::Def(Def::Variant(..) | Def::Const(_)))) => {}
-                Ok(Some(PathRes::Def(Def::Struct(s)))) if self.ctor_fields(Ctor::Struct(s)).0 == FieldsForm::Unit => {}
-                _ => return Ok(None),
-            }
+        if ident && !self.names_constant_path(path) {
+            return Ok(None);
         }
         let is_const = match self.resolve_path(path, Ns::Value) {
             Ok(Some(PathRes::Def(Def::Const(_)))) => true,
@@ -429,8 +429,8 @@ impl<'i> FnLower<'i> {
                 _ => Ap::ctor(Head::Opaque, vec![]),
             }));
         }
-        let c = self.pattern_ctor(path, ty, range, Ns::Value)?;
-        let (form, fields) = self.ctor_fields(c);
+        let (c, adt) = self.pattern_ctor(path, ty, range, Ns::Value)?;
+        let (form, fields) = self.ctor_fields(c, adt);
         if form != FieldsForm::Unit {
             let name = self.ctor_name(c);
             let (code, what) = if form == FieldsForm::Tuple { ("E0532", "tuple variant") } else { ("E0533", "struct variant") };
@@ -450,8 +450,26 @@ impl<'i> FnLower<'i> {
         Ok(Some(self.ctor_ap(c, vec![])))
     }
 
-    /// The constructor a pattern's path names, checked against `ty`.
-    fn pattern_ctor(&mut self, path: &syn::Path, ty: TyId, range: &Range<usize>, ns: Ns) -> DResult<Ctor> {
+    /// Whether identifier pattern `pi` names a unit variant, unit struct or
+    /// const (a pattern to compare with), not a new binding.
+    fn names_constant(&self, pi: &syn::PatIdent) -> bool {
+        pi.by_ref.is_none()
+            && pi.mutability.is_none()
+            && pi.subpat.is_none()
+            && self.names_constant_path(&syn::Path::from(pi.ident.clone()))
+    }
+
+    fn names_constant_path(&self, path: &syn::Path) -> bool {
+        match self.resolve_path(path, Ns::Value) {
+            Ok(Some(PathRes::Def(Def::Variant(..) | Def::Const(_)))) => true,
+            Ok(Some(PathRes::Def(Def::Struct(s)))) => self.ctor_form(Ctor::Struct(s)) == FieldsForm::Unit,
+            _ => false,
+        }
+    }
+
+    /// The constructor a pattern's path names, checked against `ty`, and
+    /// the type it builds (`ty` itself once unified).
+    fn pattern_ctor(&mut self, path: &syn::Path, ty: TyId, range: &Range<usize>, ns: Ns) -> DResult<(Ctor, TyId)> {
         let Some(c) = self.ctor_of_path(path, ns)? else {
             let shown = path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::");
             let what = if ns == Ns::Type { "struct, variant or union type" } else { "tuple struct or tuple variant" };
@@ -473,9 +491,9 @@ impl<'i> FnLower<'i> {
                 "not a tuple struct or tuple variant",
             ));
         }
-        let t = self.infer.import(self.items.structs[sid].ty, self.types);
+        let t = self.ctor_type(c, path)?;
         self.expect_pat_ty(ty, t, range)?;
-        Ok(c)
+        Ok((c, t))
     }
 
     /// E0308 for a pattern of the wrong type, worded as rustc words it.
@@ -516,7 +534,7 @@ impl<'i> FnLower<'i> {
         &self,
         c: Ctor,
         form: FieldsForm,
-        fields: &[(String, hybrid_ir::Handle<hybrid_ir::Type>)],
+        fields: &[(String, TyId)],
         ts: &syn::PatTupleStruct,
         range: &Range<usize>,
     ) -> Diagnostic {
