@@ -154,9 +154,6 @@ impl Items {
                             )),
                         };
                     }
-                    if name == "str" || name == "String" || name == "Option" || name == "Box" || name == "Result" {
-                        return Err(Diagnostic::unsupported(&format!("the type `{name}`"), r));
-                    }
                 }
                 match self.resolve(module, &tp.path, Ns::Type)? {
                     Some(PathRes::Def(Def::Struct(sid))) => {
@@ -171,6 +168,10 @@ impl Items {
                         }
                     }
                     _ => {}
+                }
+                // the standard library's types (a program's own `Option` is found above)
+                if prefix.is_empty() && ["str", "String", "Option", "Box", "Result"].contains(&name.as_str()) {
+                    return Err(Diagnostic::unsupported(&format!("the type `{name}`"), r));
                 }
                 return Err(Diagnostic::at(
                     Some("E0412"),

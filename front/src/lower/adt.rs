@@ -368,6 +368,35 @@ impl<'i> FnLower<'i> {
         self.adt_sid(t).filter(|s| self.items.variants(*s).is_some())
     }
 
+    /// `x.clone()` of a struct or enum that derives `Clone`: a copy (every
+    /// struct hybridc accepts is plain data or pointers, so the derived
+    /// impl is a field-by-field copy).
+    pub(crate) fn derived_clone(
+        &mut self,
+        sid: StructId,
+        name: &str,
+        recv: Handle<Expr>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
+        if name != "clone" || !self.items.structs[sid].derives.iter().any(|d| d == "Clone") {
+            return Ok(None);
+        }
+        if !args.is_empty() {
+            return Err(Diagnostic::at(
+                Some("E0061"),
+                format!(
+                    "this method takes 0 arguments but {} argument{} supplied",
+                    args.len(),
+                    if args.len() == 1 { " was" } else { "s were" }
+                ),
+                range.clone(),
+                "",
+            ));
+        }
+        Ok(Some(self.autoderef(recv)))
+    }
+
     /// `e as i32` for a C-like enum: its discriminant, cast.
     pub(crate) fn enum_cast(&mut self, value: Handle<Expr>, target: TyId, range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
         let vty = self.ty(value);

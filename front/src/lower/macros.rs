@@ -404,6 +404,16 @@ impl<'i> FnLower<'i> {
             let trait_name = if spec.kind == FmtKind::Debug { "Debug" } else { "Display" };
             self.param_formatted(vty, trait_name, &self.range(value))?;
             if spec.kind == FmtKind::Debug && self.needs_debug_expansion(vty) {
+                // the arguments before it are evaluated before it (`{} {:?}` of `f(&mut e), e`)
+                for p in pieces.iter_mut() {
+                    if let Part::Piece(FmtPiece::Arg { value: earlier, .. }) = p {
+                        if !matches!(self.kind(*earlier), ExprKind::Local(_) | ExprKind::Literal(_)) {
+                            let (st, place) = self.spill(*earlier, "fmt_arg");
+                            stmts.push(st);
+                            *earlier = place;
+                        }
+                    }
+                }
                 let (st, place) = self.spill(value, "fmt_debug");
                 stmts.push(st);
                 let ExprKind::Local(l) = *self.kind(place) else { unreachable!("spill gives a local") };

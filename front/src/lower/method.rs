@@ -89,6 +89,9 @@ impl FnLower<'_> {
                     if let Some(fid) = generic {
                         return self.call_method(fid, recv, &args, &range);
                     }
+                    if let Some(e) = self.derived_clone(sid, &name, recv, &args, &range)? {
+                        return Ok(e);
+                    }
                     let sname = self.items.structs[sid].name.clone();
                     return Err(Diagnostic::at(
                         Some("E0599"),
@@ -111,6 +114,9 @@ impl FnLower<'_> {
                         }
                         if let Some((_, fid)) = self.items.trait_method_of(self.types, ty, &name) {
                             return self.call_method(fid, recv, &args, &range);
+                        }
+                        if let Some(e) = self.derived_clone(sid, &name, recv, &args, &range)? {
+                            return Ok(e);
                         }
                         let sname = self.items.structs[sid].name.clone();
                         return Err(Diagnostic::at(
