@@ -9,6 +9,7 @@ mod check;
 mod clib;
 mod closure;
 mod debug;
+mod derive_eq;
 mod exhaust;
 mod expr;
 mod finalize;

@@ -85,6 +85,11 @@ impl FnLower<'_> {
         let Some(fid) =
             self.items.impl_of(self.types, &Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
         else {
+            if matches!(op, BinaryOp::Eq | BinaryOp::Ne) && !assign {
+                if let Some(e) = self.derived_eq(ty, op == BinaryOp::Ne, lhs, rhs, range)? {
+                    return Ok(Some(e));
+                }
+            }
             let sym = op.symbol();
             let (code, msg) = missing_operator(op, assign, &name);
             let sid = self.items.structs.iter().position(|s| s.ty == ty);
