@@ -71,16 +71,17 @@ pub fn tag_scalar() -> Scalar {
     Scalar::Isize
 }
 
-/// Convert the variants of every enum: discriminants (explicit ones
-/// evaluated, the others one more than the previous), field types, and
-/// the enum's IR struct.
-pub fn define_enums(items: &mut Items, enums: &[(StructId, &syn::ItemEnum)], types: &mut TypeTable) -> Vec<Diagnostic> {
+/// Convert the variants of the generic enums (`generic`: their templates)
+/// or of the others (their IR structs): discriminants (explicit ones
+/// evaluated, the others one more than the previous) and field types.
+pub fn define_enums(items: &mut Items, enums: &[(StructId, &syn::ItemEnum)], types: &mut TypeTable, generic: bool) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let mut templates = Vec::new();
-    for &(sid, item) in enums {
+    let selected: Vec<(StructId, &syn::ItemEnum)> =
+        enums.iter().copied().filter(|(sid, _)| items.structs[*sid].params.is_empty() != generic).collect();
+    for (sid, item) in selected {
         let module = items.structs[sid].module;
         let self_ty = items.structs[sid].ty;
-        let generic = !items.structs[sid].params.is_empty();
         // a generic enum's fields go into its template (`tag`, then `V.f`, as `enum_struct_def` lays them out)
         let (mut table, env) = crate::structs::template_table(&items.structs[sid].params);
         let scope = crate::types::TypeScope { self_ty: None, allow_infer: false, module, env: &env, impl_of: None };

@@ -296,8 +296,11 @@ pub fn collect(
         return Err(expansion.annotate(errors));
     }
     // struct fields
-    errors.extend(crate::structs::define_structs(&mut items, &syntax.structs, types));
-    errors.extend(crate::enums::define_enums(&mut items, &syntax.enums, types));
+    // generic enums' templates before the fields that name their instances
+    errors.extend(crate::structs::allocate_structs(&mut items, &syntax.structs, types));
+    errors.extend(crate::enums::define_enums(&mut items, &syntax.enums, types, true));
+    errors.extend(crate::structs::define_struct_fields(&mut items, &syntax.structs, types));
+    errors.extend(crate::enums::define_enums(&mut items, &syntax.enums, types, false));
     if let Err(e) = crate::structs::check_struct_cycles(&items, types) {
         errors.push(e);
     }

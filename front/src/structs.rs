@@ -83,10 +83,10 @@ pub(crate) fn check_recursive_field(
         .help("insert some indirection (e.g., a `Box`, `Rc`, or `&`) to break the cycle"))
 }
 
-/// Allocate all struct definitions and convert their fields (generic
-/// structs: their templates).
-pub(crate) fn define_structs(items: &mut Items, syntax: &[Option<&syn::ItemStruct>], types: &mut TypeTable) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
+/// Make the generic structs' templates and allocate the definitions of
+/// all other structs and enums (their fields come in `define_struct_fields`
+/// and `enums::define_enums`, after the generic enums' templates).
+pub(crate) fn allocate_structs(items: &mut Items, syntax: &[Option<&syn::ItemStruct>], types: &mut TypeTable) -> Vec<Diagnostic> {
     match struct_templates(items, syntax, types) {
         Ok(t) => items.templates = std::sync::Arc::new(t),
         Err(e) => return vec![e],
@@ -95,6 +95,12 @@ pub(crate) fn define_structs(items: &mut Items, syntax: &[Option<&syn::ItemStruc
         s.def = types.structs.append(StructDef { name: s.name.clone(), fields: Vec::new() });
         s.ty = types.insert(Type::Struct(s.def));
     }
+    Vec::new()
+}
+
+/// Convert the fields of the non-generic structs.
+pub(crate) fn define_struct_fields(items: &mut Items, syntax: &[Option<&syn::ItemStruct>], types: &mut TypeTable) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
     for (sid, item) in syntax.iter().enumerate().take(items.structs.len()) {
         let Some(item) = *item else { continue };
         if !items.structs[sid].params.is_empty() {

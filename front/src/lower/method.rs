@@ -92,12 +92,16 @@ impl FnLower<'_> {
                     if let Some(e) = self.derived_clone(sid, &name, recv, &args, &range)? {
                         return Ok(e);
                     }
-                    let sname = self.items.structs[sid].name.clone();
+                    // rustc: "for enum `Opt<T>`", "not found in `Opt<{integer}>`"
+                    let info = &self.items.structs[sid];
+                    let kind = if self.items.variants(sid).is_some() { "enum" } else { "struct" };
+                    let generic = format!("{}<{}>", info.name, info.params.join(", "));
+                    let shown = self.infer.display(probe);
                     return Err(Diagnostic::at(
                         Some("E0599"),
-                        format!("no method named `{name}` found for struct `{sname}` in the current scope"),
+                        format!("no method named `{name}` found for {kind} `{generic}` in the current scope"),
                         range_of(&m.method),
-                        format!("method not found in `{sname}<_>`"),
+                        format!("method not found in `{shown}`"),
                     ));
                 }
                 Some(Shape::Struct(def)) => {
@@ -118,12 +122,18 @@ impl FnLower<'_> {
                         if let Some(e) = self.derived_clone(sid, &name, recv, &args, &range)? {
                             return Ok(e);
                         }
-                        let sname = self.items.structs[sid].name.clone();
+                        let info = &self.items.structs[sid];
+                        let kind = if self.items.variants(sid).is_some() { "enum" } else { "struct" };
+                        let sname = match info.params.is_empty() {
+                            true => info.name.clone(),
+                            false => format!("{}<{}>", info.name, info.params.join(", ")),
+                        };
+                        let shown = self.types.display(ty).to_string();
                         return Err(Diagnostic::at(
                             Some("E0599"),
-                            format!("no method named `{name}` found for struct `{sname}` in the current scope"),
+                            format!("no method named `{name}` found for {kind} `{sname}` in the current scope"),
                             range_of(&m.method),
-                            format!("method not found in `{sname}`"),
+                            format!("method not found in `{shown}`"),
                         ));
                     }
                     if probe == rty {
