@@ -134,7 +134,13 @@ impl Items {
             Type::Struct(def) if crate::lower::is_closure_name(&types.structs[*def].name) => {
                 matches!(name, "Fn" | "FnMut" | "FnOnce" | "Copy" | "Clone")
             }
-            Type::Struct(def) => self.structs.iter().find(|s| s.def == *def).is_some_and(|s| s.derives.iter().any(|d| d == name)),
+            // a derive on a generic struct or enum: its instances whose fields implement the trait (FIXME(derive bounds):
+            // rustc's derived impl asks it of the type parameters instead)
+            Type::Struct(def) => self.struct_of(types, *def).is_some_and(|sid| {
+                let s = &self.structs[sid];
+                s.derives.iter().any(|d| d == name)
+                    && (s.params.is_empty() || types.structs[*def].fields.iter().all(|f| self.lang_implements(types, f.ty, name)))
+            }),
             Type::Pointer { mutable, reference, .. } => match name {
                 "Copy" | "Clone" => !(*mutable && *reference),
                 "Debug" | "PartialEq" => true,

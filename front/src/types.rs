@@ -231,7 +231,13 @@ impl Items {
         }
         if given.len() != expected {
             // rustc points at the name (before `<`), and at the arguments supplied or unnecessary
-            let at = args.map_or(r.clone(), |a| r.start..crate::ranges::byte_range(a.lt_token.span).start);
+            let at = args.map_or(r.clone(), |a| {
+                let end = match a.colon2_token {
+                    Some(c) => crate::ranges::byte_range(c.spans[0]).start,
+                    None => crate::ranges::byte_range(a.lt_token.span).start,
+                };
+                r.start..end
+            });
             let mut d = Diagnostic::at(
                 Some("E0107"),
                 format!(

@@ -158,12 +158,24 @@ impl<'i> FnLower<'i> {
         };
         let args = match (on_type, on_variant) {
             (syn::PathArguments::AngleBracketed(_), syn::PathArguments::AngleBracketed(a)) => {
+                // rustc: E0109 on the variant's arguments
+                let form = match self.ctor_form(c) {
+                    FieldsForm::Unit => "unit",
+                    FieldsForm::Tuple => "tuple",
+                    FieldsForm::Named => "struct",
+                };
+                let variant = segs[n - 1].ident.to_string();
+                let inner = match (a.args.first(), a.args.last()) {
+                    (Some(f), Some(l)) => range_of(f).start..range_of(l).end,
+                    _ => range_of(a),
+                };
                 return Err(Diagnostic::at(
                     Some("E0109"),
-                    "type arguments are not allowed on this type",
-                    range_of(a),
+                    format!("type arguments are not allowed on {form} variant `{variant}`"),
+                    inner,
                     "type argument not allowed",
-                ))
+                )
+                .secondary(range_of(&segs[n - 1].ident), format!("not allowed on {form} variant `{variant}`")));
             }
             (syn::PathArguments::AngleBracketed(a), _) | (_, syn::PathArguments::AngleBracketed(a)) => Some(a.clone()),
             _ => None,
