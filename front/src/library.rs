@@ -40,6 +40,14 @@ pub const FILES: &[LibFile] = &[
     LibFile { module: "", name: "lib.rs", text: lib_text!("lib.rs"), needs: &[], prelude: &[] },
     LibFile { module: "cmp", name: "cmp.rs", text: lib_text!("cmp.rs"), needs: &[], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &[], prelude: &[] },
+    LibFile {
+        module: "option",
+        name: "option.rs",
+        text: lib_text!("option.rs"),
+        needs: &["mem", "result"],
+        prelude: &["Option", "Some", "None"],
+    },
+    LibFile { module: "result", name: "result.rs", text: lib_text!("result.rs"), needs: &["option"], prelude: &["Result", "Ok", "Err"] },
     LibFile { module: "num", name: "num/mod.rs", text: lib_text!("num/mod.rs"), needs: &[], prelude: &[] },
     LibFile { module: "num::int", name: "num/int.rs", text: lib_text!("num/int.rs"), needs: &["num"], prelude: &[] },
     LibFile {
@@ -71,12 +79,19 @@ pub fn module_path(module: &str) -> String {
 pub fn files_for(program: &str) -> Vec<&'static LibFile> {
     let words: HashSet<&str> = words(program).collect();
     let mut wanted: Vec<bool> = FILES.iter().map(|f| f.module.is_empty() || mentions(f, &words)).collect();
-    // what the wanted files need (the table lists parents first, so one
-    // pass from the end settles chains)
-    for i in (0..FILES.len()).rev() {
-        if wanted[i] {
-            for need in FILES[i].needs {
-                if let Some(j) = FILES.iter().position(|f| f.module == *need) {
+    // what the wanted files need, to a fixed point (needs may be mutual:
+    // `Option::ok_or` makes a `Result`, `Result::ok` an `Option`)
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..FILES.len() {
+            if !wanted[i] {
+                continue;
+            }
+            let parent = FILES[i].module.rsplit_once("::").map(|(p, _)| p);
+            for need in FILES[i].needs.iter().copied().chain(parent) {
+                if let Some(j) = FILES.iter().position(|f| f.module == need) {
+                    changed |= !wanted[j];
                     wanted[j] = true;
                 }
             }
@@ -135,8 +150,7 @@ const MISSING_MODULES: &[&str] = &[
 ];
 
 /// Names of Rust's prelude that hybridc's does not have yet.
-const MISSING_PRELUDE: &[&str] =
-    &["String", "Box", "Option", "Some", "None", "Result", "Ok", "Err", "ToString", "ToOwned", "Iterator", "IntoIterator", "Extend"];
+const MISSING_PRELUDE: &[&str] = &["String", "Box", "ToString", "ToOwned", "Iterator", "IntoIterator", "Extend"];
 
 /// The error for a path of Rust's standard library (`std::collections::HashMap`,
 /// already read as `core::..`) or a prelude name (`String`) that hybridc's
@@ -202,11 +216,14 @@ mod tests {
     }
 
     #[test]
-    fn every_need_names_a_file_listed_before_it() {
+    fn every_need_names_a_listed_file_and_parents_come_first() {
         for (i, f) in FILES.iter().enumerate() {
             for need in f.needs {
-                let j = FILES.iter().position(|g| g.module == *need);
-                assert!(j.is_some_and(|j| j < i), "`{}` needs `{need}`, which is not listed before it", f.module);
+                assert!(FILES.iter().any(|g| g.module == *need), "`{}` needs `{need}`, which is not listed", f.module);
+            }
+            if let Some((parent, _)) = f.module.rsplit_once("::") {
+                let j = FILES.iter().position(|g| g.module == parent);
+                assert!(j.is_some_and(|j| j < i), "`{}` comes before its parent", f.module);
             }
         }
     }

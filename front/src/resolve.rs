@@ -198,11 +198,30 @@ impl Items {
     pub fn resolve(&self, module: ModId, path: &syn::Path, ns: Ns) -> DResult<Option<PathRes>> {
         let segs = path_segs(path);
         if path.leading_colon.is_some() {
+            // `::core::a::b`: in the library when it has the item
+            if let (Some(lib), Some((first, _))) = (self.tree.library, segs.first()) {
+                if matches!(first.as_str(), "core" | "std" | "alloc") && segs.len() > 1 {
+                    if let Ok(Some(found)) = self.tree.resolve_path(lib, &segs[1..], ns) {
+                        return Ok(Some(found));
+                    }
+                }
+            }
             let mut v: Vec<String> = segs.into_iter().map(|(s, _)| s).collect();
             normalize_path(&mut v);
             return Ok(Some(PathRes::Def(Def::Extern(v))));
         }
         self.tree.resolve_path(module, &segs, ns)
+    }
+
+    /// The library's struct or enum at `path` below its root
+    /// (`option::Option`), when the library has it loaded.
+    pub fn library_type(&self, path: &str) -> Option<StructId> {
+        let lib = self.tree.library?;
+        let segs: Vec<(String, Range<usize>)> = path.split("::").map(|s| (s.to_string(), 0..0)).collect();
+        match self.tree.resolve_path(lib, &segs, Ns::Type) {
+            Ok(Some(PathRes::Def(Def::Struct(sid)))) => Some(sid),
+            _ => None,
+        }
     }
 
     /// The const a path names, if it names one.
@@ -829,7 +848,8 @@ pub fn sig_start(sig: &syn::Signature) -> usize {
 
 /// The span of a signature's parameter list, for arity errors.
 pub fn sig_range(sig: &syn::Signature) -> Range<usize> {
-    let lo = sig.fn_token.span().byte_range().start;
-    let hi = sig.paren_token.span.close().byte_range().end;
+    // (through the scope's map: the items may have been parsed with the bodies cut out)
+    let lo = crate::ranges::byte_range(sig.fn_token.span()).start;
+    let hi = crate::ranges::byte_range(sig.paren_token.span.close()).end;
     lo..hi
 }

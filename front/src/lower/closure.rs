@@ -157,10 +157,15 @@ impl FnLower<'_> {
         }
         let env = self.autoderef(callee);
         let text = self.lines.text(&src).to_string();
-        crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
+        // its body sees the names of the module of the function that made it
+        let maker = self.items.fns.iter().filter(|f| f.body.start <= src.start && src.end <= f.body.end).min_by_key(|f| f.body.len());
+        let outer_module = std::mem::replace(&mut self.closure_module, maker.map(|f| f.module));
+        let result = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
             let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
             self.inline_closure(&c, env, &fields, lowered_args, range)
-        })
+        });
+        self.closure_module = outer_module;
+        result
     }
 
     fn inline_closure(

@@ -57,7 +57,7 @@ impl<'i> FnLower<'i> {
             E::Closure(c) => self.closure_expr(c),
             E::Match(m) => self.match_expr(m),
             E::Let(l) => Err(Diagnostic::unsupported("`let` patterns in conditions (`if let`, `while let`)", range_of(l))),
-            E::Try(t) => Err(Diagnostic::unsupported("the `?` operator", range_of(&t.question_token))),
+            E::Try(t) => self.try_operator(t),
             E::Range(_) => Err(Diagnostic::unsupported("ranges outside `for` loops and slicing", range)),
             E::Async(_) | E::Await(_) => Err(Diagnostic::unsupported("`async`", range)),
             E::Const(_) => Err(Diagnostic::unsupported("`const` blocks", range)),
@@ -122,6 +122,10 @@ impl<'i> FnLower<'i> {
                 Ok(self.lit(Literal::Float(value), ty, range))
             }
             syn::Lit::Bool(b) => Ok(self.lit_bool(b.value, range)),
+            syn::Lit::Byte(b) => {
+                let ty = self.scalar_ty(Scalar::U8);
+                Ok(self.lit(Literal::Int(b.value() as u64), ty, range))
+            }
             syn::Lit::CStr(s) => self.c_string(s, range),
             syn::Lit::Str(_) => Err(Diagnostic::unsupported("string literals outside `println!`-style macros", range.clone())),
             syn::Lit::Char(_) => Err(Diagnostic::unsupported("`char` literals", range.clone())),

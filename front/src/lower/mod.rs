@@ -23,6 +23,7 @@ mod orpat;
 mod pattern;
 mod place;
 mod stmt;
+mod try_op;
 
 pub(crate) use builtin::is_builtin_fn;
 pub(crate) use matching::parse_param_patterns;
@@ -130,6 +131,10 @@ pub(crate) struct FnLower<'i> {
     /// The method calls being lowered: the call's range and where its
     /// method name starts (the location `#[track_caller]` reports).
     method_calls: Vec<(Range<usize>, usize)>,
+    /// Inside the inlined body of a closure made in another function (an
+    /// instance of the generic function it was passed to): the module of
+    /// the function that made it, whose names its body sees.
+    closure_module: Option<crate::modtree::ModId>,
     /// Checking a generic body against its bounds (`check.rs`): type
     /// parameters are `Shape::Param`s.
     check_mode: bool,
@@ -242,6 +247,7 @@ pub fn lower_function(
         closure_ret: None,
         method_turbofish: None,
         method_calls: Vec::new(),
+        closure_module: None,
         check_mode: job.check,
         bound_error: false,
     };
@@ -303,10 +309,14 @@ pub fn lower_function(
         }
         _ => decl.ret,
     };
-    let name = match &job.args {
+    let mut name = match &job.args {
         Some(args) => generic::instance_name(&decl.name, args, lx.types),
         None => decl.name.clone(),
     };
+    // a `#[track_caller]` function has an instance per caller location
+    if let Some((line, col)) = job.caller {
+        name = format!("{name}@{line}:{col}");
+    }
     let span = lines.ir_span(&decl.range);
     let FnLower { exprs, locals, facts, new_shared, .. } = lx;
     Ok(Some(Lowered {
@@ -422,7 +432,7 @@ impl<'i> FnLower<'i> {
     }
     /// The module whose scope this body's paths are resolved in.
     pub(crate) fn module(&self) -> crate::modtree::ModId {
-        self.items.fns[self.fid].module
+        self.closure_module.unwrap_or(self.items.fns[self.fid].module)
     }
     /// The item table seen from this body's module, for const evaluation.
     pub(crate) fn const_env(&self) -> crate::resolve::InModule<'_> {

@@ -1,0 +1,92 @@
+//! `core::result`: `Result<T, E>` and its methods, written in Rust.
+
+/// A value or an error.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Result<T, E> {
+    Ok(T),
+    Err(E),
+}
+
+pub use self::Result::{Err, Ok};
+
+impl<T, E> Result<T, E> {
+    pub fn is_ok(&self) -> bool {
+        match self {
+            Ok(_) => true,
+            Err(_) => false,
+        }
+    }
+
+    pub fn is_err(&self) -> bool {
+        !self.is_ok()
+    }
+
+    pub fn ok(self) -> Option<T> {
+        match self {
+            Ok(x) => Some(x),
+            Err(_) => None,
+        }
+    }
+
+    pub fn err(self) -> Option<E> {
+        match self {
+            Ok(_) => None,
+            Err(e) => Some(e),
+        }
+    }
+
+    pub fn unwrap_or(self, default: T) -> T {
+        match self {
+            Ok(x) => x,
+            Err(_) => default,
+        }
+    }
+
+    pub fn unwrap_or_else<F: FnOnce(E) -> T>(self, f: F) -> T {
+        match self {
+            Ok(x) => x,
+            Err(e) => f(e),
+        }
+    }
+
+    pub fn map<U, F: FnOnce(T) -> U>(self, f: F) -> Result<U, E> {
+        match self {
+            Ok(x) => Ok(f(x)),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn map_err<G, F: FnOnce(E) -> G>(self, f: F) -> Result<T, G> {
+        match self {
+            Ok(x) => Ok(x),
+            Err(e) => Err(f(e)),
+        }
+    }
+
+    pub fn and_then<U, F: FnOnce(T) -> Result<U, E>>(self, f: F) -> Result<U, E> {
+        match self {
+            Ok(x) => f(x),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn or_else<G, F: FnOnce(E) -> Result<T, G>>(self, f: F) -> Result<T, G> {
+        match self {
+            Ok(x) => Ok(x),
+            Err(e) => f(e),
+        }
+    }
+}
+
+impl<T, E: crate::fmt::Debug> Result<T, E> {
+    /// The value (panics with rustc's message and the error for `Err`).
+    #[track_caller]
+    pub fn unwrap(self) -> T {
+        match self {
+            Ok(x) => x,
+            Err(e) => panic!("called `Result::unwrap()` on an `Err` value: {:?}", e),
+        }
+    }
+
+    // FIXME(str): `expect(self, msg: &str)` needs `&str`
+}
