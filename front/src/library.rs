@@ -49,7 +49,13 @@ pub const FILES: &[LibFile] = &[
     },
     LibFile { module: "result", name: "result.rs", text: lib_text!("result.rs"), needs: &["option"], prelude: &["Result", "Ok", "Err"] },
     LibFile { module: "num", name: "num/mod.rs", text: lib_text!("num/mod.rs"), needs: &[], prelude: &[] },
-    LibFile { module: "num::int", name: "num/int.rs", text: lib_text!("num/int.rs"), needs: &["num"], prelude: &[] },
+    LibFile {
+        module: "num::int",
+        name: "num/int.rs",
+        text: lib_text!("num/int.rs"),
+        needs: &["num", "option", "cmp"],
+        prelude: &[],
+    },
     LibFile {
         module: "num::float",
         name: "num/float.rs",

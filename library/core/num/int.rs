@@ -214,3 +214,102 @@ impl $t {
     }
 }
 // @end
+
+// @for $t in u8 u16 u32 u64 usize i8 i16 i32 i64 isize
+impl $t {
+    /// `self + rhs`, or `None` on overflow.
+    pub fn checked_add(self, rhs: $t) -> Option<$t> {
+        let (r, o) = self.overflowing_add(rhs);
+        if o {
+            None
+        } else {
+            Some(r)
+        }
+    }
+
+    pub fn checked_sub(self, rhs: $t) -> Option<$t> {
+        let (r, o) = self.overflowing_sub(rhs);
+        if o {
+            None
+        } else {
+            Some(r)
+        }
+    }
+
+    pub fn checked_mul(self, rhs: $t) -> Option<$t> {
+        let (r, o) = self.overflowing_mul(rhs);
+        if o {
+            None
+        } else {
+            Some(r)
+        }
+    }
+
+    /// `self / rhs`, or `None` for a zero divisor or an overflow (`MIN / -1`).
+    pub fn checked_div(self, rhs: $t) -> Option<$t> {
+        if rhs == 0 || (self == $t::MIN && rhs == (0 as $t).wrapping_sub(1) && $t::MIN != 0) {
+            None
+        } else {
+            Some(self / rhs)
+        }
+    }
+
+    pub fn checked_rem(self, rhs: $t) -> Option<$t> {
+        if rhs == 0 || (self == $t::MIN && rhs == (0 as $t).wrapping_sub(1) && $t::MIN != 0) {
+            None
+        } else {
+            Some(self % rhs)
+        }
+    }
+
+    /// `self + rhs` wrapped, and whether it overflowed.
+    pub fn overflowing_add(self, rhs: $t) -> ($t, bool) {
+        let r = self.wrapping_add(rhs);
+        let overflow = if $t::MIN == 0 { r < self } else { (rhs < (0 as $t)) != (r < self) };
+        (r, overflow)
+    }
+
+    pub fn overflowing_sub(self, rhs: $t) -> ($t, bool) {
+        let r = self.wrapping_sub(rhs);
+        let overflow = if $t::MIN == 0 { r > self } else { (rhs < (0 as $t)) != (r > self) };
+        (r, overflow)
+    }
+
+    pub fn overflowing_mul(self, rhs: $t) -> ($t, bool) {
+        let r = self.wrapping_mul(rhs);
+        let overflow = if self == 0 || rhs == 0 {
+            false
+        } else if $t::MIN == 0 {
+            r / rhs != self
+        } else if self == (0 as $t).wrapping_sub(1) {
+            rhs == $t::MIN
+        } else if rhs == (0 as $t).wrapping_sub(1) {
+            self == $t::MIN
+        } else {
+            r / rhs != self
+        };
+        (r, overflow)
+    }
+
+    pub fn partial_cmp(&self, other: &$t) -> Option<crate::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+// @end
+
+// @for $t $b in f32 u32 | f64 u64
+impl $t {
+    /// The order of two floats, `None` when either is NaN.
+    pub fn partial_cmp(&self, other: &$t) -> Option<crate::cmp::Ordering> {
+        if *self < *other {
+            Some(crate::cmp::Ordering::Less)
+        } else if *self == *other {
+            Some(crate::cmp::Ordering::Equal)
+        } else if *self > *other {
+            Some(crate::cmp::Ordering::Greater)
+        } else {
+            None
+        }
+    }
+}
+// @end
