@@ -128,6 +128,10 @@ pub trait ConstEnv {
     fn param_value(&self, _name: &str) -> Option<ConstValue> {
         None
     }
+    /// The value of an associated const a path names (`S::N`), if known.
+    fn assoc_value(&self, _path: &syn::Path) -> Option<ConstValue> {
+        None
+    }
 }
 
 /// Evaluate a constant expression (literals, arithmetic, casts, other consts).
@@ -171,6 +175,9 @@ pub fn eval(expr: &syn::Expr, items: &dyn ConstEnv) -> DResult<ConstValue> {
             }
             if let Some(idx) = items.const_index(&p.path)? {
                 return items.const_value(idx);
+            }
+            if let Some(v) = items.assoc_value(&p.path) {
+                return Ok(v);
             }
             if segs.len() == 1 {
                 return Err(Diagnostic::at(

@@ -33,6 +33,9 @@ pub struct TypeParam {
     pub name: String,
     pub bounds: Vec<Bound>,
     pub range: Range<usize>,
+    /// Equality bounds `T: Tr<Out = U>`: the trait, the associated type's
+    /// name and the text of `U` (converted where the parameter is bound).
+    pub assoc_eqs: Vec<(TraitId, String, Range<usize>)>,
 }
 
 #[derive(Clone, Debug)]
@@ -68,12 +71,34 @@ pub struct TraitMethod {
     pub sig: Range<usize>,
 }
 
+/// `const ZERO: Self;` (or with a default `= expr`) in a trait.
+#[derive(Clone, Debug)]
+pub struct TraitConst {
+    pub name: String,
+    /// The item, as rustc's E0046 note shows it.
+    pub range: Range<usize>,
+    /// The declared type's text (converted with `Self` bound where used).
+    pub ty: Range<usize>,
+    pub has_default: bool,
+}
+
+/// `type Item: Copy;` in a trait.
+#[derive(Clone, Debug)]
+pub struct TraitAssocType {
+    pub name: String,
+    pub range: Range<usize>,
+    /// Its bounds (what a projection `T::Item` of a type parameter has).
+    pub bounds: Vec<Bound>,
+}
+
 pub struct TraitInfo {
     /// The path, as rustc prints it (`Real`, `math::Real`).
     pub name: String,
     pub range: Range<usize>,
     pub module: ModId,
     pub methods: Vec<TraitMethod>,
+    pub consts: Vec<TraitConst>,
+    pub assoc_types: Vec<TraitAssocType>,
     pub supertraits: Vec<Bound>,
 }
 
@@ -81,6 +106,20 @@ impl TraitInfo {
     pub fn method(&self, name: &str) -> Option<&TraitMethod> {
         self.methods.iter().find(|m| m.name == name)
     }
+    pub fn assoc_const(&self, name: &str) -> Option<&TraitConst> {
+        self.consts.iter().find(|c| c.name == name)
+    }
+    pub fn assoc_type(&self, name: &str) -> Option<&TraitAssocType> {
+        self.assoc_types.iter().find(|t| t.name == name)
+    }
+}
+
+/// An associated const's value (of an impl, or of an inherent impl).
+#[derive(Clone, Debug)]
+pub struct AssocConst {
+    pub name: String,
+    pub value: ConstValue,
+    pub ty: Scalar,
 }
 
 /// `impl Trait for Type { .. }`.
@@ -91,6 +130,8 @@ pub struct ImplInfo {
     pub methods: HashMap<String, FnId>,
     /// `type Output = T;`
     pub assoc_types: Vec<(String, Handle<Type>)>,
+    /// `const ZERO: f32 = 0.0;` and the trait's defaults it does not override.
+    pub consts: Vec<AssocConst>,
     /// `impl<T> Tr for S<T>`: the generic struct whose every instance it
     /// covers (`self_ty` is unused then; its methods are generic over the
     /// impl's parameters).

@@ -90,6 +90,20 @@ pub struct Infer {
     templates: Option<std::sync::Arc<Vec<Option<StructTemplate>>>>,
     /// IR structs known to be instances: their generic struct and field types.
     instances: HashMap<Handle<StructDef>, (usize, Vec<TyId>)>,
+    /// Projections `<base as Tr>::name` whose base was not known when they
+    /// were written (a callee's `I::Item` before `I` is inferred): `result`
+    /// is unified with the impl's type once it is (`lower/assoc.rs`).
+    pub deferred: Vec<Projection>,
+}
+
+/// A deferred projection (see [`Infer::deferred`]).
+#[derive(Clone, Debug)]
+pub struct Projection {
+    pub base: TyId,
+    pub trait_id: Option<usize>,
+    pub name: String,
+    pub result: TyId,
+    pub range: std::ops::Range<usize>,
 }
 
 impl Infer {
@@ -203,6 +217,30 @@ impl Infer {
             Node::Var(k) => Some(*k),
             _ => None,
         }
+    }
+    /// Whether `t` still contains an inference variable.
+    pub fn has_vars(&mut self, t: TyId) -> bool {
+        self.has_vars_depth(t, 0)
+    }
+    fn has_vars_depth(&mut self, t: TyId, depth: u32) -> bool {
+        if depth > 64 {
+            return true;
+        }
+        match self.shape(t) {
+            None => true,
+            Some(Shape::Ptr { pointee: e, .. } | Shape::Slice { elem: e, .. } | Shape::Array { elem: e, .. } | Shape::Vec(e)) => {
+                self.has_vars_depth(e, depth + 1)
+            }
+            Some(Shape::Tuple(es) | Shape::Adt { args: es, .. }) => es.into_iter().any(|e| self.has_vars_depth(e, depth + 1)),
+            Some(_) => false,
+        }
+    }
+    /// The IR type of `t` if it has no variables left (no defaulting).
+    pub fn concrete(&mut self, t: TyId, types: &mut TypeTable) -> Option<Handle<Type>> {
+        if self.has_vars(t) {
+            return None;
+        }
+        self.resolve(t, types).ok()
     }
     pub fn is_never(&mut self, t: TyId) -> bool {
         matches!(self.shape(t), Some(Shape::Never))

@@ -26,6 +26,7 @@
 //! is parsed once more so that a syntax error, wherever it is, is the error
 //! reported, as when the file is parsed in one piece.
 
+mod assoc;
 mod bodies;
 mod cfg;
 mod consteval;

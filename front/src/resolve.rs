@@ -110,6 +110,8 @@ pub struct StructInfo {
     pub def: Handle<StructDef>,
     pub ty: Handle<Type>,
     pub methods: HashMap<String, FnId>,
+    /// Inherent associated consts (`impl S { const N: usize = 4; }`).
+    pub consts: Vec<crate::generics::AssocConst>,
     pub module: ModId,
     /// Named, tuple or unit struct, or an enum with its variants.
     pub kind: crate::enums::StructKind,
@@ -162,6 +164,8 @@ pub struct Syntax<'a> {
     pub impls: Vec<&'a syn::ItemImpl>,
     /// The generic `impl` block of each method of one (by function id).
     pub generic_impls: HashMap<FnId, &'a syn::ItemImpl>,
+    /// Associated consts of `impl` blocks (trait and inherent ones).
+    pub impl_consts: Vec<crate::assoc::ImplConstDecl<'a>>,
 }
 
 pub struct ForeignDecl<'a> {
@@ -257,6 +261,13 @@ impl ConstEnv for InModule<'_> {
     fn param_value(&self, name: &str) -> Option<ConstValue> {
         self.params.iter().rev().find(|(n, _)| n == name).map(|(_, v)| *v)
     }
+
+    fn assoc_value(&self, path: &syn::Path) -> Option<ConstValue> {
+        match self.items.resolve(self.module, path, Ns::Value) {
+            Ok(Some(PathRes::Assoc(sid, name))) => self.items.structs[sid].consts.iter().find(|c| c.name == name).map(|c| c.value),
+            _ => None,
+        }
+    }
 }
 
 /// Collect the items of all modules for both sides: `files[0]` is the
@@ -301,6 +312,10 @@ pub fn collect(
     }
     walk.library(library);
     let Walk { mut items, mut syntax, foreign, methods, mut errors, .. } = walk;
+    if !errors.is_empty() {
+        // the tables are incomplete (an item that failed is missing)
+        return Err(expansion.annotate(errors));
+    }
     errors.extend(check_imports(&items.tree));
     // consts' types, then values (struct fields and signatures may use them)
     for (c, item) in items.consts.iter_mut().zip(&syntax.consts) {
@@ -411,7 +426,10 @@ pub fn collect(
         items.structs[sid].methods.insert(name, id);
     }
     errors.extend(crate::traits::define_all_generics(&mut items, &syntax));
-    errors.extend(crate::traits::check_impls_complete(&items, types));
+    errors.extend(crate::assoc::define_assoc_consts(&mut items, &syntax, types));
+    if errors.is_empty() {
+        errors.extend(crate::traits::check_impls_complete(&items, types));
+    }
     // what each function's body needs to expand its macros
     for (id, sig) in syntax.sigs.iter().enumerate() {
         if let Some(tag) = expansion.tag(sig) {

@@ -32,14 +32,68 @@ impl Items {
         Err(Diagnostic::at(Some("E0405"), format!("cannot find trait `{shown}` in this scope"), range_of(path), "not found in this scope"))
     }
 
-    /// The bounds of a `T: A + B` list (lifetimes and `?Sized` ignored).
-    fn bounds_of<'b>(&self, module: ModId, list: impl IntoIterator<Item = &'b syn::TypeParamBound>, out: &mut Vec<Bound>) -> DResult<()> {
+    /// The bounds of a `T: A + B` list (lifetimes and `?Sized` ignored),
+    /// and its equality bounds (`Tr<Out = U>`) in `eqs`.
+    pub(crate) fn bounds_of<'b>(
+        &self,
+        module: ModId,
+        list: impl IntoIterator<Item = &'b syn::TypeParamBound>,
+        out: &mut Vec<Bound>,
+        eqs: &mut Vec<(TraitId, String, Range<usize>)>,
+    ) -> DResult<()> {
         for b in list {
             if let syn::TypeParamBound::Trait(t) = b {
                 if matches!(t.modifier, syn::TraitBoundModifier::Maybe(_)) {
                     continue;
                 }
-                out.push(self.resolve_bound(module, &t.path)?);
+                let bound = self.resolve_bound(module, &t.path)?;
+                if let (Bound::Trait(tid), Some(last)) = (&bound, t.path.segments.last()) {
+                    self.trait_bound_args(*tid, last, eqs)?;
+                }
+                out.push(bound);
+            }
+        }
+        Ok(())
+    }
+
+    /// The arguments of a bound on program trait `tid` (`Shape<Out = f32>`):
+    /// equality bounds on its associated types.
+    fn trait_bound_args(&self, tid: TraitId, seg: &syn::PathSegment, eqs: &mut Vec<(TraitId, String, Range<usize>)>) -> DResult<()> {
+        let syn::PathArguments::AngleBracketed(a) = &seg.arguments else {
+            if let syn::PathArguments::Parenthesized(p) = &seg.arguments {
+                return Err(Diagnostic::unsupported("parenthesized arguments on this trait", range_of(p)));
+            }
+            return Ok(());
+        };
+        let tname = self.traits[tid].name.clone();
+        for arg in &a.args {
+            match arg {
+                syn::GenericArgument::AssocType(at) => {
+                    let name = at.ident.to_string();
+                    if self.trait_with_assoc_type(&[Bound::Trait(tid)], &name).is_none() {
+                        return Err(Diagnostic::at(
+                            Some("E0220"),
+                            format!("associated type `{name}` not found for `{tname}`"),
+                            range_of(&at.ident),
+                            format!("associated type `{name}` not found"),
+                        ));
+                    }
+                    eqs.push((tid, name, range_of(&at.ty)));
+                }
+                syn::GenericArgument::Lifetime(_) => {}
+                syn::GenericArgument::Type(_) | syn::GenericArgument::Const(_) => {
+                    let n = a.args.iter().filter(|g| matches!(g, syn::GenericArgument::Type(_) | syn::GenericArgument::Const(_))).count();
+                    return Err(Diagnostic::at(
+                        Some("E0107"),
+                        format!(
+                            "trait takes 0 generic arguments but {n} generic argument{} supplied",
+                            if n == 1 { " was" } else { "s were" }
+                        ),
+                        range_of(&seg.ident),
+                        "expected 0 generic arguments",
+                    ));
+                }
+                other => return Err(Diagnostic::unsupported("this trait argument", range_of(other))),
             }
         }
         Ok(())
@@ -66,7 +120,7 @@ impl Items {
     }
 
     /// Does impl `imp` cover type `ty` (its type, or an instance of its generic struct)?
-    fn covers(&self, types: &TypeTable, imp: &crate::generics::ImplInfo, ty: Handle<Type>) -> bool {
+    pub(crate) fn impl_covers(&self, types: &TypeTable, imp: &crate::generics::ImplInfo, ty: Handle<Type>) -> bool {
         match imp.generic_struct {
             None => imp.self_ty == ty,
             Some(sid) => self.instance_sid(types, ty) == Some(sid),
@@ -75,7 +129,7 @@ impl Items {
 
     /// The trait impl of `tr` for `ty`, if the program has one.
     pub fn impl_of(&self, types: &TypeTable, tr: &Bound, ty: Handle<Type>) -> Option<usize> {
-        self.impls.iter().position(|i| i.trait_id == *tr && self.covers(types, i, ty))
+        self.impls.iter().position(|i| i.trait_id == *tr && self.impl_covers(types, i, ty))
     }
 
     /// A method (or associated function) `name` of type `ty` from the
@@ -84,7 +138,7 @@ impl Items {
     /// same name is rustc's E0034; the first is taken here.
     pub fn trait_method_of(&self, types: &TypeTable, ty: Handle<Type>, name: &str) -> Option<(usize, FnId)> {
         for (index, imp) in self.impls.iter().enumerate() {
-            if !self.covers(types, imp, ty) {
+            if !self.impl_covers(types, imp, ty) {
                 continue;
             }
             if let Some(&f) = imp.methods.get(name) {
@@ -174,11 +228,14 @@ pub fn define_impls(items: &mut Items, syntax: &Syntax<'_>, types: &mut TypeTabl
     for (tid, t) in syntax.traits.iter().enumerate() {
         let mut supers = Vec::new();
         let module = items.traits[tid].module;
-        match items.bounds_of(module, t.supertraits.iter(), &mut supers) {
+        let mut eqs = Vec::new();
+        match items.bounds_of(module, t.supertraits.iter(), &mut supers, &mut eqs) {
+            Ok(()) if !eqs.is_empty() => errors.push(Diagnostic::unsupported("equality bounds on supertraits", eqs[0].2.clone())),
             Ok(()) => items.traits[tid].supertraits = supers,
             Err(e) => errors.push(e),
         }
     }
+    errors.extend(crate::assoc::define_assoc_type_bounds(items, syntax));
     for (index, imp) in syntax.impls.iter().enumerate() {
         if let Err(e) = define_impl(items, index, imp, types) {
             errors.push(e);
@@ -224,9 +281,13 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut
                 "conflicting implementation",
             ));
         }
-        if imp.items.iter().any(|i| matches!(i, syn::ImplItem::Type(_))) {
-            // FIXME(associated types of generic impls): `type Output = S<T>;` is
-            // accepted; `Self::Output` in its methods is not yet
+        check_impl_types(items, &tr, imp)?;
+        if let Some(t) = imp.items.iter().find_map(|i| if let syn::ImplItem::Type(t) = i { Some(t) } else { None }) {
+            // FIXME(associated types of generic impls): `type Item = B;` needs the
+            // impl's parameters bound where `<S<T> as Tr>::Item` is normalized
+            if matches!(tr, Bound::Trait(_)) {
+                return Err(Diagnostic::unsupported("associated types of generic impls", range_of(t)));
+            }
         }
         items.impls[index].trait_id = tr;
         items.impls[index].generic_struct = Some(sid);
@@ -247,12 +308,33 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut
         // accepted; the operator traits dispatch to the impl's method.
         let _ = name;
     }
+    check_impl_types(items, &tr, imp)?;
     items.impls[index].trait_id = tr;
     items.impls[index].self_ty = self_ty;
     for ii in &imp.items {
         if let syn::ImplItem::Type(t) = ii {
             let ty = items.ir_type_in_impl(&t.ty, types, Some(self_ty), module, Some(index))?;
             items.impls[index].assoc_types.push((t.ident.to_string(), ty));
+        }
+    }
+    Ok(())
+}
+
+/// E0437: an impl's associated types must be the trait's.
+fn check_impl_types(items: &Items, tr: &Bound, imp: &syn::ItemImpl) -> DResult<()> {
+    let Bound::Trait(t) = tr else { return Ok(()) };
+    for ii in &imp.items {
+        if let syn::ImplItem::Type(ty) = ii {
+            let name = ty.ident.to_string();
+            if items.traits[*t].assoc_type(&name).is_none() {
+                let tname = items.traits[*t].name.clone();
+                return Err(Diagnostic::at(
+                    Some("E0437"),
+                    format!("type `{name}` is not a member of trait `{tname}`"),
+                    range_of(ii),
+                    format!("not a member of trait `{tname}`"),
+                ));
+            }
         }
     }
     Ok(())
@@ -284,20 +366,30 @@ pub fn check_impls_complete(items: &Items, types: &TypeTable) -> Vec<Diagnostic>
     for imp in &items.impls {
         let Bound::Trait(t) = imp.trait_id else { continue };
         let tr = &items.traits[t];
-        let missing: Vec<&crate::generics::TraitMethod> =
-            tr.methods.iter().filter(|m| m.default.is_none() && !imp.methods.contains_key(&m.name)).collect();
+        // in the trait's order: rustc lists every missing item
+        let mut missing: Vec<(usize, &str, Range<usize>)> = Vec::new();
+        for m in tr.methods.iter().filter(|m| m.default.is_none() && !imp.methods.contains_key(&m.name)) {
+            missing.push((m.range.start, &m.name, m.range.clone()));
+        }
+        for c in tr.consts.iter().filter(|c| !c.has_default && !imp.consts.iter().any(|x| x.name == c.name)) {
+            missing.push((c.range.start, &c.name, c.range.clone()));
+        }
+        for a in tr.assoc_types.iter().filter(|a| !imp.assoc_types.iter().any(|(n, _)| *n == a.name)) {
+            missing.push((a.range.start, &a.name, a.range.clone()));
+        }
         if missing.is_empty() {
             continue;
         }
-        let names = missing.iter().map(|m| format!("`{}`", m.name)).collect::<Vec<_>>().join(", ");
+        missing.sort_by_key(|m| m.0);
+        let names = missing.iter().map(|m| format!("`{}`", m.1)).collect::<Vec<_>>().join(", ");
         let mut d = Diagnostic::at(
             Some("E0046"),
             format!("not all trait items implemented, missing: {names}"),
             imp.range.start..items_impl_end(imp, types),
             format!("missing {names} in implementation"),
         );
-        for m in missing {
-            d = d.secondary(m.range.clone(), format!("`{}` from trait", m.name));
+        for (_, name, range) in missing {
+            d = d.secondary(range, format!("`{name}` from trait"));
         }
         errors.push(d);
     }
@@ -317,7 +409,12 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
     let mut tparams = Vec::new();
     if let Some(t) = items.fns[id].in_trait {
         // a default method: generic over `Self: Trait`
-        tparams.push(TypeParam { name: "Self".into(), bounds: vec![Bound::Trait(t)], range: items.traits[t].range.clone() });
+        tparams.push(TypeParam {
+            name: "Self".into(),
+            bounds: vec![Bound::Trait(t)],
+            range: items.traits[t].range.clone(),
+            assoc_eqs: Vec::new(),
+        });
     }
     let mut consts = Vec::new();
     let impl_params = block.map(|b| b.generics.params.iter()).into_iter().flatten();
@@ -325,9 +422,9 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
     for p in impl_params {
         match p {
             syn::GenericParam::Type(tp) => {
-                let mut bounds = Vec::new();
-                items.bounds_of(module, tp.bounds.iter(), &mut bounds)?;
-                tparams.push(TypeParam { name: tp.ident.to_string(), bounds, range: range_of(&tp.ident) });
+                let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
+                items.bounds_of(module, tp.bounds.iter(), &mut bounds, &mut assoc_eqs)?;
+                tparams.push(TypeParam { name: tp.ident.to_string(), bounds, range: range_of(&tp.ident), assoc_eqs });
             }
             syn::GenericParam::Const(cp) => return Err(Diagnostic::unsupported("const parameters of impls", range_of(&cp.ident))),
             syn::GenericParam::Lifetime(_) => {}
@@ -343,19 +440,20 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
         let Some(i) = name.and_then(|n| tparams.iter().position(|p| p.name == n)) else {
             return Err(Diagnostic::unsupported("`where` clauses on types other than the impl's parameters", range_of(&pt.bounded_ty)));
         };
-        let mut bounds = Vec::new();
-        items.bounds_of(module, pt.bounds.iter(), &mut bounds)?;
+        let (mut bounds, mut eqs) = (Vec::new(), Vec::new());
+        items.bounds_of(module, pt.bounds.iter(), &mut bounds, &mut eqs)?;
         tparams[i].bounds.extend(bounds);
+        tparams[i].assoc_eqs.extend(eqs);
     }
     for p in &sig.generics.params {
         match p {
             syn::GenericParam::Type(tp) => {
-                let mut bounds = Vec::new();
-                items.bounds_of(module, tp.bounds.iter(), &mut bounds)?;
+                let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
+                items.bounds_of(module, tp.bounds.iter(), &mut bounds, &mut assoc_eqs)?;
                 if let Some(d) = &tp.default {
                     return Err(Diagnostic::unsupported("defaults of type parameters", range_of(d)));
                 }
-                tparams.push(TypeParam { name: tp.ident.to_string(), bounds, range: range_of(&tp.ident) });
+                tparams.push(TypeParam { name: tp.ident.to_string(), bounds, range: range_of(&tp.ident), assoc_eqs });
             }
             syn::GenericParam::Const(cp) => {
                 let ty = match &cp.ty {
@@ -383,9 +481,10 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
                     range_of(&pt.bounded_ty),
                 ));
             };
-            let mut bounds = Vec::new();
-            items.bounds_of(module, pt.bounds.iter(), &mut bounds)?;
+            let (mut bounds, mut eqs) = (Vec::new(), Vec::new());
+            items.bounds_of(module, pt.bounds.iter(), &mut bounds, &mut eqs)?;
             tparams[i].bounds.extend(bounds);
+            tparams[i].assoc_eqs.extend(eqs);
         }
     }
     // `x: impl Trait`: an anonymous parameter, named by the type's offset
@@ -394,10 +493,10 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
             let mut found = Vec::new();
             impl_traits_in(&t.ty, &mut found);
             for it in found {
-                let mut bounds = Vec::new();
-                items.bounds_of(module, it.bounds.iter(), &mut bounds)?;
+                let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
+                items.bounds_of(module, it.bounds.iter(), &mut bounds, &mut assoc_eqs)?;
                 let range = range_of(&syn::Type::ImplTrait(it.clone()));
-                tparams.push(TypeParam { name: impl_trait_param(range.start), bounds, range });
+                tparams.push(TypeParam { name: impl_trait_param(range.start), bounds, range, assoc_eqs });
             }
         }
     }

@@ -91,8 +91,8 @@ impl Items {
                 ))
             }
             T::Path(tp) => {
-                if tp.qself.is_some() {
-                    return Err(Diagnostic::not_in_language("qualified paths (`<T as Trait>::X`)", r));
+                if let Some(q) = &tp.qself {
+                    return self.qualified_type(q, &tp.path, types, infer, scope, r);
                 }
                 let segs: Vec<&syn::PathSegment> = tp.path.segments.iter().collect();
                 let last = segs.last().ok_or_else(|| Diagnostic::unsupported("this type", r.clone()))?;
@@ -133,7 +133,7 @@ impl Items {
                         p => scope.env.ty(p),
                     };
                     if let Some(base) = base {
-                        return self.assoc_type(base, &name, scope, types, infer, r);
+                        return self.assoc_type(base, &prefix[0], &name, None, scope, types, infer, range_of(&last.ident));
                     }
                 }
                 if prefix.is_empty() {
@@ -270,33 +270,83 @@ impl Items {
         Ok(infer.known(Shape::Adt { sid, args: out }))
     }
 
-    /// `Base::Name`: the associated type `Name` of the impl the type is
-    /// written in, or of an impl for `base` (concrete here); a primitive's
-    /// operator `Output` is itself.
+    /// `<T as Tr>::Name`.
+    fn qualified_type(
+        &self,
+        q: &syn::QSelf,
+        path: &syn::Path,
+        types: &mut TypeTable,
+        infer: &mut Infer,
+        scope: &TypeScope<'_>,
+        r: std::ops::Range<usize>,
+    ) -> DResult<TyId> {
+        let n = path.segments.len();
+        if q.position == 0 || q.position + 1 != n {
+            return Err(Diagnostic::unsupported("this qualified path", r));
+        }
+        let mut trait_path = path.clone();
+        while trait_path.segments.len() > q.position {
+            trait_path.segments.pop();
+        }
+        let _ = trait_path.segments.pop_punct();
+        let tr = match self.resolve_bound(scope.module, &trait_path)? {
+            crate::generics::Bound::Trait(t) => Some(t),
+            crate::generics::Bound::Lang(_) => None,
+        };
+        let name = path.segments[n - 1].ident.to_string();
+        let base = self.convert_in(&q.ty, types, infer, scope)?;
+        let shown = match &*q.ty {
+            syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
+            _ => None,
+        };
+        let at = range_of(&path.segments[n - 1].ident);
+        self.assoc_type(base, shown.as_deref().unwrap_or(""), &name, tr, scope, types, infer, at)
+    }
+
+    /// `Base::Name` (`prefix` as written): the associated type `Name` of a
+    /// bound of a type parameter (the environment's `T::Name`), of the impl
+    /// the type is written in, or of an impl for `base` (deferred while
+    /// `base` is not known yet); a primitive's operator `Output` is itself.
+    #[allow(clippy::too_many_arguments)]
     fn assoc_type(
         &self,
         base: TyId,
+        prefix: &str,
         name: &str,
+        tr: Option<crate::generics::TraitId>,
         scope: &TypeScope<'_>,
         types: &mut TypeTable,
         infer: &mut Infer,
         r: std::ops::Range<usize>,
     ) -> DResult<TyId> {
-        if let Some(i) = scope.impl_of {
+        if let Some(t) = scope.env.ty(&format!("{prefix}::{name}")) {
+            return Ok(t);
+        }
+        if let Some(i) = scope.impl_of.filter(|_| prefix == "Self") {
             if let Some((_, t)) = self.impls[i].assoc_types.iter().find(|(n, _)| n == name) {
                 return Ok(infer.import(*t, types));
             }
         }
-        if let Ok(ty) = infer.resolve(base, types) {
-            if let Some((_, t)) = self.impls.iter().filter(|i| i.self_ty == ty).flat_map(|i| i.assoc_types.iter()).find(|(n, _)| n == name)
-            {
-                return Ok(infer.import(*t, types));
+        if let Some(ty) = infer.concrete(base, types) {
+            if let Some(t) = self.impl_assoc_type(types, ty, tr, name) {
+                return Ok(infer.import(t, types));
             }
             if name == "Output" && matches!(types.get(ty), Type::Scalar(_)) {
                 return Ok(base);
             }
+        } else if !matches!(infer.shape(base), Some(Shape::Param(_))) {
+            // known once the base is inferred (a callee's `I::Item`)
+            let result = infer.var(VarKind::General);
+            infer.deferred.push(crate::infer::Projection { base, trait_id: tr, name: name.to_string(), result, range: r });
+            return Ok(result);
         }
-        Err(Diagnostic::at(Some("E0220"), format!("associated type `{name}` not found"), r, format!("associated type `{name}` not found")))
+        let shown = if prefix.is_empty() { infer.display(base) } else { prefix.to_string() };
+        Err(Diagnostic::at(
+            Some("E0220"),
+            format!("associated type `{name}` not found for `{shown}`"),
+            r,
+            format!("associated type `{name}` not found"),
+        ))
     }
 
     /// A fully explicit type (signatures, struct fields).

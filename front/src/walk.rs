@@ -308,6 +308,7 @@ impl<'a> Walk<'a> {
                     def: hybrid_ir::Handle::from_index(usize::MAX >> 33),
                     ty: hybrid_ir::Handle::from_index(usize::MAX >> 33),
                     methods: HashMap::new(),
+                    consts: Vec::new(),
                     module: m,
                     kind,
                     derives: derives(&s.attrs),
@@ -329,6 +330,7 @@ impl<'a> Walk<'a> {
                             self_ty: hybrid_ir::Handle::from_index(0),
                             methods: HashMap::new(),
                             assoc_types: Vec::new(),
+                            consts: Vec::new(),
                             generic_struct: None,
                             module: m,
                             range: crate::ranges::byte_range(imp.impl_token.span).start..range_of(&*imp.self_ty).end,
@@ -353,7 +355,14 @@ impl<'a> Walk<'a> {
                             let (on_host, on_device) = (h && on_host, d && on_device);
                             self.methods.push(MethodDecl { module: m, self_ty: &imp.self_ty, f, on_host, on_device, impl_of, block: imp });
                         }
-                        syn::ImplItem::Const(c) => return Err(Diagnostic::unsupported("associated constants", range_of(&c.ident))),
+                        // evaluated once the impl's type is known (`assoc::define_assoc_consts`)
+                        syn::ImplItem::Const(c) => {
+                            cfg::check_item_attrs(&c.attrs)?;
+                            if !c.generics.params.is_empty() {
+                                return Err(Diagnostic::unsupported("generic associated constants", range_of(&c.ident)));
+                            }
+                            self.syntax.impl_consts.push(crate::assoc::ImplConstDecl { module: m, self_ty: &imp.self_ty, impl_of, c });
+                        }
                         // converted with the impl (`traits::define_impls`)
                         syn::ImplItem::Type(t) if impl_of.is_some() => {
                             if !t.generics.params.is_empty() {
@@ -421,6 +430,8 @@ impl<'a> Walk<'a> {
         self.bind(m, Ns::Type, name.clone(), Binding { def: Def::Trait(tid), vis, head }, range_of(&t.ident))?;
         let path = self.items.tree.item_path(m, &name);
         let mut methods = Vec::new();
+        let mut consts = Vec::new();
+        let mut assoc_types = Vec::new();
         for ti in &t.items {
             match ti {
                 syn::TraitItem::Fn(f) => {
@@ -460,9 +471,39 @@ impl<'a> Walk<'a> {
                     let sig = crate::resolve::sig_start(&f.sig)..sig_end(f);
                     methods.push(crate::generics::TraitMethod { name: method, default, range: head, sig });
                 }
-                // FIXME(associated items): associated consts and types of traits
-                syn::TraitItem::Const(c) => return Err(Diagnostic::unsupported("associated constants", range_of(&c.ident))),
-                syn::TraitItem::Type(ty) => return Err(Diagnostic::unsupported("associated types", range_of(&ty.ident))),
+                syn::TraitItem::Const(c) => {
+                    if !c.generics.params.is_empty() {
+                        return Err(Diagnostic::unsupported("generic associated constants", range_of(&c.ident)));
+                    }
+                    let name = c.ident.to_string();
+                    if consts.iter().any(|x: &crate::generics::TraitConst| x.name == name) {
+                        return Err(dup(&name, range_of(&c.ident)));
+                    }
+                    let end = crate::ranges::byte_range(c.semi_token.span).start;
+                    consts.push(crate::generics::TraitConst {
+                        name,
+                        range: range_of(ti).start..end,
+                        ty: range_of(&c.ty),
+                        has_default: c.default.is_some(),
+                    });
+                }
+                // bounds resolved with the supertraits (`traits::define_impls`)
+                syn::TraitItem::Type(ty) => {
+                    if !ty.generics.params.is_empty() {
+                        return Err(Diagnostic::unsupported("generic associated types", range_of(&ty.generics)));
+                    }
+                    if let Some((_, d)) = &ty.default {
+                        // rustc: unstable (`associated_type_defaults`)
+                        return Err(Diagnostic::at(Some("E0658"), "associated type defaults are unstable", range_of(ti), "")
+                            .secondary(range_of(d), "the default"));
+                    }
+                    let name = ty.ident.to_string();
+                    if assoc_types.iter().any(|x: &crate::generics::TraitAssocType| x.name == name) {
+                        return Err(dup(&name, range_of(&ty.ident)));
+                    }
+                    let range = range_of(ti).start..crate::ranges::byte_range(ty.semi_token.span).start;
+                    assoc_types.push(crate::generics::TraitAssocType { name, range, bounds: Vec::new() });
+                }
                 _ => return Err(Diagnostic::unsupported("this item in a trait", range_of(&t.ident))),
             }
         }
@@ -471,6 +512,8 @@ impl<'a> Walk<'a> {
             range: range_of(&t.ident),
             module: m,
             methods,
+            consts,
+            assoc_types,
             supertraits: Vec::new(),
         });
         self.syntax.traits.push(t);
@@ -495,6 +538,7 @@ impl<'a> Walk<'a> {
             def: hybrid_ir::Handle::from_index(usize::MAX >> 33),
             ty: hybrid_ir::Handle::from_index(usize::MAX >> 33),
             methods: HashMap::new(),
+            consts: Vec::new(),
             module: m,
             kind: StructKind::Enum(Vec::new()),
             params,

@@ -24,15 +24,21 @@ impl FnLower<'_> {
         }
     }
 
-    fn param_name(&self, i: u32) -> String {
+    pub(crate) fn param_name(&self, i: u32) -> String {
+        if let Some((p, t, name)) = self.projection(i) {
+            return format!("<{} as {}>::{name}", self.param_name(*p), self.items.traits[*t].name);
+        }
         let g = self.items.fns[self.fid].generics.as_deref();
         g.and_then(|g| g.types.get(i as usize)).map(|p| p.name.clone()).unwrap_or_else(|| "T".into())
     }
 
     /// The bounds of parameter `i`, with the supertraits of its traits.
-    fn param_bounds(&self, i: u32) -> Vec<Bound> {
+    pub(crate) fn param_bounds(&self, i: u32) -> Vec<Bound> {
         let g = self.items.fns[self.fid].generics.as_deref();
-        let mut out: Vec<Bound> = g.and_then(|g| g.types.get(i as usize)).map(|p| p.bounds.clone()).unwrap_or_default();
+        let mut out: Vec<Bound> = match self.projection(i) {
+            Some((_, t, name)) => self.items.traits[*t].assoc_type(name).map(|a| a.bounds.clone()).unwrap_or_default(),
+            None => g.and_then(|g| g.types.get(i as usize)).map(|p| p.bounds.clone()).unwrap_or_default(),
+        };
         let mut k = 0;
         while k < out.len() {
             if let Bound::Trait(t) = out[k] {
@@ -48,7 +54,7 @@ impl FnLower<'_> {
     }
 
     /// A bound error: reported from the check (see the module docs).
-    fn bound_error(&mut self, d: Diagnostic) -> Diagnostic {
+    pub(crate) fn bound_error(&mut self, d: Diagnostic) -> Diagnostic {
         self.bound_error = true;
         d
     }

@@ -138,7 +138,7 @@ impl<'i> FnLower<'i> {
         self.items.resolve(self.module(), path, ns)
     }
 
-    fn const_literal(&mut self, value: ConstValue, s: Scalar, range: &Range<usize>) -> Handle<Expr> {
+    pub(crate) fn const_literal(&mut self, value: ConstValue, s: Scalar, range: &Range<usize>) -> Handle<Expr> {
         let ty = self.scalar_ty(s);
         let lit = match value {
             ConstValue::Int(v) => Literal::Int(v as u64),
@@ -150,8 +150,11 @@ impl<'i> FnLower<'i> {
 
     fn path_value(&mut self, p: &syn::ExprPath) -> DResult<Handle<Expr>> {
         let range = range_of(p);
+        if let Some(v) = self.assoc_const_value(p)? {
+            return Ok(v);
+        }
         if p.qself.is_some() {
-            return Err(Diagnostic::not_in_language("qualified paths (`<T as Trait>::X`)", range));
+            return Err(Diagnostic::unsupported("this qualified path", range));
         }
         if let Some(ident) = p.path.get_ident() {
             let name = ident.to_string();

@@ -11,6 +11,7 @@ use crate::infer::ResolveError;
 
 impl<'i> FnLower<'i> {
     pub(crate) fn finalize(&mut self) -> DResult<()> {
+        self.solve_projections()?;
         self.check_pending_inferred()?;
         self.make_zero_values()?;
         for i in 0..self.ltys.len() {

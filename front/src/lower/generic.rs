@@ -90,6 +90,7 @@ impl FnLower<'_> {
         if let Ok(Some(t)) = self.impl_self_type(self.fid, &env) {
             self.env.types.push(("Self".to_string(), t));
         }
+        self.bind_check_projections();
     }
 
     /// Bind the generic parameters of the function being lowered to `args`.
@@ -283,6 +284,7 @@ impl FnLower<'_> {
         for (p, &v) in g.consts.iter().zip(&consts) {
             env.consts.push((p.name.clone(), ConstValue::Int(v)));
         }
+        self.defer_assoc_eqs(fid, &env, range)?;
         let text = self.lines.text(&g.sig).to_string();
         let sig = crate::ranges::with_origin(g.sig.start, || -> DResult<SigTypes> {
             let sig = parse_signature(&text).map_err(|e| crate::syntax_error(&e))?;
@@ -444,6 +446,7 @@ impl FnLower<'_> {
             lowered.push(self.coerce(v, pty)?);
         }
         self.infer_closure_results(&sig.fn_bounds, &lowered, range)?;
+        self.solve_projections()?;
         self.check_callee_bounds(id, &pending.types, range)?;
         // patched by the mono collector once the instance has a handle
         let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
@@ -475,7 +478,16 @@ impl FnLower<'_> {
         let method = tr.method(name).ok_or_else(|| Diagnostic::ice(format!("no method `{name}` in a trait")))?;
         let (sig_range, module) = (method.sig.clone(), tr.module);
         let self_var = self_ty.unwrap_or_else(|| self.infer.var(VarKind::General));
-        let env = GenericEnv { types: vec![("Self".to_string(), self_var)], consts: Vec::new() };
+        let mut env = GenericEnv { types: vec![("Self".to_string(), self_var)], consts: Vec::new() };
+        if let Some(i) = self.param_of(self_var) {
+            // `Self::Item` of a type parameter `P`: the body's `P::Item`
+            let p = self.param_name(i);
+            for a in &self.items.traits[tid].assoc_types {
+                if let Some(t) = self.env.ty(&format!("{p}::{}", a.name)) {
+                    env.types.push((format!("Self::{}", a.name), t));
+                }
+            }
+        }
         let text = self.lines.text(&sig_range).to_string();
         let sig = crate::ranges::with_origin(sig_range.start, || -> DResult<SigTypes> {
             let sig = parse_signature(&text).map_err(|e| crate::syntax_error(&e))?;
@@ -507,6 +519,7 @@ impl FnLower<'_> {
             let v = self.expr(a)?;
             lowered.push(self.coerce(v, p.1)?);
         }
+        self.solve_projections()?;
         let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
         let pending = PendingUse {
             fid: usize::MAX,

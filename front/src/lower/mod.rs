@@ -3,6 +3,7 @@
 //! checked and written into `Expr::ty`.
 
 mod adt;
+mod assoc;
 mod builtin;
 mod call;
 mod check;
@@ -140,6 +141,9 @@ pub(crate) struct FnLower<'i> {
     check_mode: bool,
     /// The check found a bound error (the one it reports).
     bound_error: bool,
+    /// In a check: the projections `P::Name` of the parameters, as opaque
+    /// `Shape::Param`s from `assoc::PROJECTION_PARAMS` on (parameter, trait, name).
+    projections: Vec<(u32, crate::generics::TraitId, String)>,
 }
 
 /// How much a body had lowered (`FnLower::mark`), to drop what was
@@ -242,6 +246,7 @@ pub fn lower_function(
         env: crate::generics::GenericEnv::default(),
         pending: Vec::new(),
         pending_zeros: Vec::new(),
+        projections: Vec::new(),
         made_closures: Vec::new(),
         ref_captures: HashSet::new(),
         closure_ret: None,
@@ -266,7 +271,8 @@ pub fn lower_function(
             lx.fn_body(body, s.ret)
         });
         return match checked {
-            Err(e) if lx.bound_error => Err(e),
+            // an unknown associated type of a parameter is an error of the generic body itself
+            Err(e) if lx.bound_error || e.code == Some("E0220") => Err(e),
             _ => Ok(None),
         };
     }

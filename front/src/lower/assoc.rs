@@ -1,0 +1,241 @@
+//! Associated items in bodies: `T::ZERO` / `<T as Tr>::ZERO` / `f32::ZERO` values, the projections `T::Item` of a checked body's type parameters (opaque types with the associated type's bounds, or the type of an equality bound), and deferred projections solved once their base type is inferred (rustc's E0271 on a mismatch).
+
+use std::ops::Range;
+
+use hybrid_ir::{Expr, Handle, Literal, Scalar};
+
+use super::FnLower;
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::generics::{Bound, GenericEnv, TraitId};
+use crate::infer::{Shape, TyId};
+use crate::modtree::{Def, ModId, Ns, PathRes};
+use crate::types::TypeScope;
+
+/// `Shape::Param` indices from here on are projections of a checked body's
+/// parameters (`FnLower::projections`), not parameters.
+pub(crate) const PROJECTION_PARAMS: u32 = 1 << 20;
+
+impl FnLower<'_> {
+    /// `T::NAME`, `Self::NAME`, `f32::NAME`, `S::NAME`, `<T as Tr>::NAME`
+    /// naming an associated const (`None`: the path is something else).
+    pub(crate) fn assoc_const_value(&mut self, p: &syn::ExprPath) -> DResult<Option<Handle<Expr>>> {
+        let range = range_of(p);
+        let segs = &p.path.segments;
+        let (base, name, tr, qualified) = if let Some(q) = &p.qself {
+            if q.position == 0 || q.position + 1 != segs.len() {
+                return Ok(None);
+            }
+            let mut trait_path = p.path.clone();
+            while trait_path.segments.len() > q.position {
+                trait_path.segments.pop();
+            }
+            let _ = trait_path.segments.pop_punct();
+            let tr = match self.items.resolve_bound(self.module(), &trait_path)? {
+                Bound::Trait(t) => Some(t),
+                Bound::Lang(_) => None,
+            };
+            let base = self.convert_type(&q.ty)?;
+            (base, segs[segs.len() - 1].ident.to_string(), tr, true)
+        } else {
+            if segs.len() != 2 || !segs[1].arguments.is_empty() {
+                return Ok(None);
+            }
+            let (first, name) = (segs[0].ident.to_string(), segs[1].ident.to_string());
+            // not found below: a variant or function, reported by the caller
+            let base = if let Some(t) = self.env.ty(&first) {
+                (t, false)
+            } else if first == "Self" {
+                let Some(st) = self.items.fns[self.fid].self_ty else { return Ok(None) };
+                (self.infer.import(st, self.types), false)
+            } else if let Some(s) = Scalar::from_name(&first) {
+                if crate::consteval::assoc_const(&first, &name).is_some() {
+                    return Ok(None);
+                }
+                (self.infer.scalar(s), false)
+            } else {
+                let mut ty_path = p.path.clone();
+                ty_path.segments.pop();
+                let _ = ty_path.segments.pop_punct();
+                match self.resolve_path(&ty_path, Ns::Type) {
+                    Ok(Some(PathRes::Def(Def::Struct(sid)))) if self.items.structs[sid].params.is_empty() => {
+                        (self.infer.import(self.items.structs[sid].ty, self.types), false)
+                    }
+                    _ => return Ok(None),
+                }
+            };
+            (base.0, name, None, base.1)
+        };
+        if let Some(i) = self.param_of(base) {
+            let at = segs.last().map_or(range.clone(), |s| range_of(&s.ident));
+            return self.param_assoc_const(i, base, &name, &at).map(Some);
+        }
+        let Some(ty) = self.infer.concrete(base, self.types) else { return Ok(None) };
+        if let Some(c) = self.items.assoc_const_of(self.types, ty, &name) {
+            if let Some(t) = tr {
+                if self.items.impl_of(self.types, &Bound::Trait(t), ty).is_none() {
+                    return Err(self.missing_impl(ty, t, &range));
+                }
+            }
+            return Ok(Some(self.const_literal(c.value, c.ty, &range)));
+        }
+        if !qualified {
+            return Ok(None);
+        }
+        let t = self.types.display(ty).to_string();
+        Err(Diagnostic::at(
+            Some("E0599"),
+            format!("no associated item named `{name}` found for type `{t}` in the current scope"),
+            range,
+            format!("associated item not found in `{t}`"),
+        ))
+    }
+
+    fn missing_impl(&self, ty: hybrid_ir::Handle<hybrid_ir::Type>, t: TraitId, range: &Range<usize>) -> Diagnostic {
+        let (ty, tname) = (self.types.display(ty).to_string(), self.items.traits[t].name.clone());
+        Diagnostic::at(
+            Some("E0277"),
+            format!("the trait bound `{ty}: {tname}` is not satisfied"),
+            range.clone(),
+            format!("the trait `{tname}` is not implemented for `{ty}`"),
+        )
+    }
+
+    /// `T::NAME` in a check: a const of one of `T`'s bounds (its value is
+    /// never used: the checked body is dropped), else E0599.
+    fn param_assoc_const(&mut self, i: u32, base: TyId, name: &str, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let found = self.param_bounds(i).into_iter().find_map(|b| match b {
+            Bound::Trait(t) => self.items.traits[t].assoc_const(name).map(|c| (t, c.ty.clone())),
+            Bound::Lang(_) => None,
+        });
+        let Some((t, ty_text)) = found else {
+            let p = self.param_name(i);
+            let mut d = Diagnostic::at(
+                Some("E0599"),
+                format!("no associated item named `{name}` found for type parameter `{p}` in the current scope"),
+                range.clone(),
+                format!("associated item not found in `{p}`"),
+            );
+            let param = self.items.fns[self.fid].generics.as_deref().and_then(|g| g.types.get(i as usize));
+            if let Some(tp) = param.filter(|tp| tp.name != "Self") {
+                d = d.secondary(tp.range.clone(), format!("associated item `{name}` not found for this type parameter"));
+            }
+            let d = d.help("items from traits can only be used if the type parameter is bounded by the trait");
+            return Err(self.bound_error(d));
+        };
+        let env = GenericEnv { types: vec![("Self".to_string(), base)], consts: Vec::new() };
+        let module = self.items.traits[t].module;
+        let ty = self.convert_text(&ty_text, module, &env)?;
+        Ok(self.lit(Literal::Int(0), ty, range))
+    }
+
+    /// The type whose text is `range`, converted in `module` under `env`.
+    pub(crate) fn convert_text(&mut self, range: &Range<usize>, module: ModId, env: &GenericEnv) -> DResult<TyId> {
+        let text = self.lines.text(range).to_string();
+        let scope = TypeScope { self_ty: None, allow_infer: false, module, env, impl_of: None };
+        crate::ranges::with_origin(range.start, || -> DResult<TyId> {
+            let ty: syn::Type = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+            self.items.convert_in(&ty, self.types, &mut self.infer, &scope)
+        })
+    }
+
+    /// In a check: bind `P::Name` for every associated type of parameter
+    /// `P`'s bounds, to its equality bound's type or to an opaque projection.
+    pub(crate) fn bind_check_projections(&mut self) {
+        let Some(g) = self.items.fns[self.fid].generics.as_deref() else { return };
+        let module = self.module();
+        for (i, p) in g.types.iter().enumerate() {
+            for b in self.param_bounds(i as u32) {
+                let Bound::Trait(t) = b else { continue };
+                for a in &self.items.traits[t].assoc_types {
+                    let key = format!("{}::{}", p.name, a.name);
+                    if self.env.ty(&key).is_some() {
+                        continue;
+                    }
+                    let eq = p
+                        .assoc_eqs
+                        .iter()
+                        .find(|(et, n, _)| self.items.trait_with_assoc_type(&[Bound::Trait(*et)], n) == Some(t) && *n == a.name);
+                    let ty = match eq {
+                        Some((_, _, text)) => {
+                            let env = self.env.clone();
+                            match self.convert_text(text, module, &env) {
+                                Ok(ty) => ty,
+                                Err(_) => continue,
+                            }
+                        }
+                        None => {
+                            let k = self.projections.len() as u32;
+                            self.projections.push((i as u32, t, a.name.clone()));
+                            self.infer.known(Shape::Param(PROJECTION_PARAMS + k))
+                        }
+                    };
+                    self.env.types.push((key, ty));
+                }
+            }
+        }
+    }
+
+    /// The projection `Param(i)` stands for, if it is one: its parameter,
+    /// trait and associated type.
+    pub(crate) fn projection(&self, i: u32) -> Option<&(u32, TraitId, String)> {
+        i.checked_sub(PROJECTION_PARAMS).and_then(|k| self.projections.get(k as usize))
+    }
+
+    /// A use of generic function `fid` with type arguments `args`: each
+    /// equality bound `P: Tr<Name = U>` becomes a deferred projection
+    /// `<P as Tr>::Name == U`.
+    pub(crate) fn defer_assoc_eqs(&mut self, fid: crate::resolve::FnId, env: &GenericEnv, range: &Range<usize>) -> DResult<()> {
+        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
+        let module = self.items.fns[fid].module;
+        for p in &g.types {
+            for (t, name, text) in &p.assoc_eqs {
+                let Some(base) = env.ty(&p.name) else { continue };
+                let result = self.convert_text(text, module, env)?;
+                let trait_id = self.items.trait_with_assoc_type(&[Bound::Trait(*t)], name);
+                self.infer.deferred.push(crate::infer::Projection { base, trait_id, name: name.clone(), result, range: range.clone() });
+            }
+        }
+        Ok(())
+    }
+
+    /// Solve the deferred projections whose base is known now: unified
+    /// with the impl's associated type (E0271 on a mismatch), or in a check
+    /// with the parameter's projection.
+    pub(crate) fn solve_projections(&mut self) -> DResult<()> {
+        loop {
+            let list = std::mem::take(&mut self.infer.deferred);
+            let before = list.len();
+            for p in list {
+                if let Some(i) = self.param_of(p.base) {
+                    let key = format!("{}::{}", self.param_name(i), p.name);
+                    if let Some(t) = self.env.ty(&key) {
+                        let _ = self.infer.unify(p.result, t);
+                    }
+                    continue;
+                }
+                let Some(ty) = self.infer.concrete(p.base, self.types) else {
+                    self.infer.deferred.push(p);
+                    continue;
+                };
+                // no impl: the bound check reports the missing trait
+                let Some(t) = self.items.impl_assoc_type(self.types, ty, p.trait_id, &p.name) else { continue };
+                let it = self.infer.import(t, self.types);
+                if self.infer.unify(p.result, it).is_err() {
+                    let (b, found) = (self.types.display(ty).to_string(), self.describe(p.result));
+                    let tname = p.trait_id.map(|t| self.items.traits[t].name.clone()).unwrap_or_default();
+                    let expected = self.types.display(t).to_string();
+                    return Err(Diagnostic::at(
+                        Some("E0271"),
+                        format!("type mismatch resolving `<{b} as {tname}>::{} == {}`", p.name, found.trim_matches('`')),
+                        p.range.clone(),
+                        format!("type mismatch resolving `<{b} as {tname}>::{} == {}`", p.name, found.trim_matches('`')),
+                    )
+                    .note(format!("expected `{}`, found `{expected}`", found.trim_matches('`'))));
+                }
+            }
+            if self.infer.deferred.len() == before {
+                return Ok(());
+            }
+        }
+    }
+}
