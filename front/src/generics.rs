@@ -36,6 +36,16 @@ pub struct TypeParam {
     /// Equality bounds `T: Tr<Out = U>`: the trait, the associated type's
     /// name and the text of `U` (converted where the parameter is bound).
     pub assoc_eqs: Vec<(TraitId, String, Range<usize>)>,
+    /// A `Fn(A, B) -> R` / `FnMut` / `FnOnce` bound: the texts of its
+    /// argument types and result (what a closure argument's result infers).
+    pub fn_sig: Option<FnBoundSig>,
+}
+
+/// The parenthesized arguments of a `Fn(A) -> R` bound (source ranges).
+#[derive(Clone, Debug)]
+pub struct FnBoundSig {
+    pub inputs: Vec<Range<usize>>,
+    pub output: Option<Range<usize>>,
 }
 
 #[derive(Clone, Debug)]
@@ -132,6 +142,9 @@ pub struct ImplInfo {
     pub assoc_types: Vec<(String, Handle<Type>)>,
     /// `const ZERO: f32 = 0.0;` and the trait's defaults it does not override.
     pub consts: Vec<AssocConst>,
+    /// `type Item = B;` of a generic impl: the type's text, converted with
+    /// the impl's parameters bound where a projection is normalized.
+    pub generic_assoc: Vec<(String, Range<usize>)>,
     /// `impl<T> Tr for S<T>`: the generic struct whose every instance it
     /// covers (`self_ty` is unused then; its methods are generic over the
     /// impl's parameters).

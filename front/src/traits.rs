@@ -282,11 +282,9 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut
             ));
         }
         check_impl_types(items, &tr, imp)?;
-        if let Some(t) = imp.items.iter().find_map(|i| if let syn::ImplItem::Type(t) = i { Some(t) } else { None }) {
-            // FIXME(associated types of generic impls): `type Item = B;` needs the
-            // impl's parameters bound where `<S<T> as Tr>::Item` is normalized
-            if matches!(tr, Bound::Trait(_)) {
-                return Err(Diagnostic::unsupported("associated types of generic impls", range_of(t)));
+        for ii in &imp.items {
+            if let syn::ImplItem::Type(t) = ii {
+                items.impls[index].generic_assoc.push((t.ident.to_string(), range_of(&t.ty)));
             }
         }
         items.impls[index].trait_id = tr;
@@ -374,7 +372,8 @@ pub fn check_impls_complete(items: &Items, types: &TypeTable) -> Vec<Diagnostic>
         for c in tr.consts.iter().filter(|c| !c.has_default && !imp.consts.iter().any(|x| x.name == c.name)) {
             missing.push((c.range.start, &c.name, c.range.clone()));
         }
-        for a in tr.assoc_types.iter().filter(|a| !imp.assoc_types.iter().any(|(n, _)| *n == a.name)) {
+        let has_type = |n: &str| imp.assoc_types.iter().any(|(x, _)| x == n) || imp.generic_assoc.iter().any(|(x, _)| x == n);
+        for a in tr.assoc_types.iter().filter(|a| !has_type(&a.name)) {
             missing.push((a.range.start, &a.name, a.range.clone()));
         }
         if missing.is_empty() {
@@ -414,6 +413,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
             bounds: vec![Bound::Trait(t)],
             range: items.traits[t].range.clone(),
             assoc_eqs: Vec::new(),
+            fn_sig: None,
         });
     }
     let mut consts = Vec::new();
@@ -424,7 +424,13 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
             syn::GenericParam::Type(tp) => {
                 let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
                 items.bounds_of(module, tp.bounds.iter(), &mut bounds, &mut assoc_eqs)?;
-                tparams.push(TypeParam { name: tp.ident.to_string(), bounds, range: range_of(&tp.ident), assoc_eqs });
+                tparams.push(TypeParam {
+                    name: tp.ident.to_string(),
+                    bounds,
+                    range: range_of(&tp.ident),
+                    assoc_eqs,
+                    fn_sig: fn_sig_of(tp.bounds.iter()),
+                });
             }
             syn::GenericParam::Const(cp) => return Err(Diagnostic::unsupported("const parameters of impls", range_of(&cp.ident))),
             syn::GenericParam::Lifetime(_) => {}
@@ -444,6 +450,9 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
         items.bounds_of(module, pt.bounds.iter(), &mut bounds, &mut eqs)?;
         tparams[i].bounds.extend(bounds);
         tparams[i].assoc_eqs.extend(eqs);
+        if let Some(f) = fn_sig_of(pt.bounds.iter()) {
+            tparams[i].fn_sig = Some(f);
+        }
     }
     for p in &sig.generics.params {
         match p {
@@ -453,7 +462,13 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
                 if let Some(d) = &tp.default {
                     return Err(Diagnostic::unsupported("defaults of type parameters", range_of(d)));
                 }
-                tparams.push(TypeParam { name: tp.ident.to_string(), bounds, range: range_of(&tp.ident), assoc_eqs });
+                tparams.push(TypeParam {
+                    name: tp.ident.to_string(),
+                    bounds,
+                    range: range_of(&tp.ident),
+                    assoc_eqs,
+                    fn_sig: fn_sig_of(tp.bounds.iter()),
+                });
             }
             syn::GenericParam::Const(cp) => {
                 let ty = match &cp.ty {
@@ -485,6 +500,9 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
             items.bounds_of(module, pt.bounds.iter(), &mut bounds, &mut eqs)?;
             tparams[i].bounds.extend(bounds);
             tparams[i].assoc_eqs.extend(eqs);
+            if let Some(f) = fn_sig_of(pt.bounds.iter()) {
+                tparams[i].fn_sig = Some(f);
+            }
         }
     }
     // `x: impl Trait`: an anonymous parameter, named by the type's offset
@@ -496,7 +514,13 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
                 let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
                 items.bounds_of(module, it.bounds.iter(), &mut bounds, &mut assoc_eqs)?;
                 let range = range_of(&syn::Type::ImplTrait(it.clone()));
-                tparams.push(TypeParam { name: impl_trait_param(range.start), bounds, range, assoc_eqs });
+                tparams.push(TypeParam {
+                    name: impl_trait_param(range.start),
+                    bounds,
+                    range,
+                    assoc_eqs,
+                    fn_sig: fn_sig_of(it.bounds.iter()),
+                });
             }
         }
     }
@@ -507,6 +531,20 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
         generics.outer_types = outer;
     }
     Ok(())
+}
+
+/// The argument and result types of a `Fn(A) -> R` bound among `list`.
+fn fn_sig_of<'b>(list: impl IntoIterator<Item = &'b syn::TypeParamBound>) -> Option<crate::generics::FnBoundSig> {
+    list.into_iter().find_map(|b| {
+        let syn::TypeParamBound::Trait(t) = b else { return None };
+        let last = t.path.segments.last()?;
+        let syn::PathArguments::Parenthesized(p) = &last.arguments else { return None };
+        let output = match &p.output {
+            syn::ReturnType::Default => None,
+            syn::ReturnType::Type(_, ty) => Some(range_of(&**ty)),
+        };
+        Some(crate::generics::FnBoundSig { inputs: p.inputs.iter().map(range_of).collect(), output })
+    })
 }
 
 /// The `impl Trait` types inside a parameter's type (`&impl Tr`, `[impl Tr; 2]`).

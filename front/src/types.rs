@@ -334,6 +334,15 @@ impl Items {
             if name == "Output" && matches!(types.get(ty), Type::Scalar(_)) {
                 return Ok(base);
             }
+            let generic_impl = self.instance_sid(types, ty).is_some_and(|sid| {
+                self.impls.iter().any(|i| i.generic_struct == Some(sid) && i.generic_assoc.iter().any(|(n, _)| n == name))
+            });
+            if generic_impl {
+                // normalized with the impl's parameters bound (`lower/assoc.rs`)
+                let result = infer.var(VarKind::General);
+                infer.deferred.push(crate::infer::Projection { base, trait_id: tr, name: name.to_string(), result, range: r });
+                return Ok(result);
+            }
         } else if !matches!(infer.shape(base), Some(Shape::Param(_))) {
             // known once the base is inferred (a callee's `I::Item`)
             let result = infer.var(VarKind::General);

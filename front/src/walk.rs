@@ -331,6 +331,7 @@ impl<'a> Walk<'a> {
                             methods: HashMap::new(),
                             assoc_types: Vec::new(),
                             consts: Vec::new(),
+                            generic_assoc: Vec::new(),
                             generic_struct: None,
                             module: m,
                             range: crate::ranges::byte_range(imp.impl_token.span).start..range_of(&*imp.self_ty).end,

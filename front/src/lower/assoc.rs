@@ -11,6 +11,14 @@ use crate::infer::{Shape, TyId};
 use crate::modtree::{Def, ModId, Ns, PathRes};
 use crate::types::TypeScope;
 
+/// A `F: Fn(A) -> R` bound of a generic use whose `R` is still unknown.
+pub(crate) struct ClosureBound {
+    pub callee: TyId,
+    pub inputs: Vec<TyId>,
+    pub output: TyId,
+    pub range: Range<usize>,
+}
+
 /// `Shape::Param` indices from here on are projections of a checked body's
 /// parameters (`FnLower::projections`), not parameters.
 pub(crate) const PROJECTION_PARAMS: u32 = 1 << 20;
@@ -198,11 +206,99 @@ impl FnLower<'_> {
         Ok(())
     }
 
+    /// A use of generic function `fid`: its parameters `which` with a
+    /// `Fn(A) -> R` bound whose `R` is not known yet become closure bounds.
+    pub(crate) fn defer_fn_bounds(
+        &mut self,
+        fid: crate::resolve::FnId,
+        env: &GenericEnv,
+        which: Range<usize>,
+        range: &Range<usize>,
+    ) -> DResult<()> {
+        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
+        let module = self.items.fns[fid].module;
+        for p in g.types.get(which).unwrap_or_default() {
+            let (Some(sig), Some(callee)) = (&p.fn_sig, env.ty(&p.name)) else { continue };
+            let Some(out) = &sig.output else { continue };
+            let output = self.convert_text(out, module, env)?;
+            if !self.infer.has_vars(output) {
+                continue;
+            }
+            let mut inputs = Vec::with_capacity(sig.inputs.len());
+            for i in &sig.inputs {
+                inputs.push(self.convert_text(i, module, env)?);
+            }
+            self.closure_bounds.push(ClosureBound { callee, inputs, output, range: range.clone() });
+        }
+        Ok(())
+    }
+
+    /// `<S<..> as Tr>::name` of a generic impl `impl<..> Tr for S<..>`: the
+    /// impl's parameters as variables bound by unifying its self type with
+    /// `ty` (and inferred by its bounds), then the associated type's text.
+    fn generic_impl_assoc(
+        &mut self,
+        ty: hybrid_ir::Handle<hybrid_ir::Type>,
+        trait_id: Option<TraitId>,
+        name: &str,
+    ) -> DResult<Option<TyId>> {
+        let Some(sid) = self.items.instance_sid(self.types, ty) else { return Ok(None) };
+        let found = self.items.impls.iter().find_map(|i| {
+            let trait_ok = trait_id.is_none_or(|t| i.trait_id == Bound::Trait(t));
+            let text = i.generic_assoc.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone());
+            // the impl's parameters are its methods' outer ones
+            let fid = i.methods.values().next().copied();
+            (i.generic_struct == Some(sid) && trait_ok).then_some(()).and(text.zip(fid)).map(|(t, f)| (t, f, i.module))
+        });
+        let Some((text, fid, module)) = found else { return Ok(None) };
+        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(None) };
+        let outer = g.outer_types;
+        let names: Vec<String> = g.types[..outer].iter().map(|p| p.name.clone()).collect();
+        let mut env = GenericEnv::default();
+        for n in names {
+            let v = self.infer.var(crate::infer::VarKind::General);
+            env.types.push((n, v));
+        }
+        let Some(self_t) = self.impl_self_type(fid, &env)? else { return Ok(None) };
+        let it = self.infer.import(ty, self.types);
+        if self.infer.unify(self_t, it).is_err() {
+            return Ok(None);
+        }
+        let range = self.items.fns[fid].range.clone();
+        self.defer_fn_bounds(fid, &env, 0..outer, &range)?;
+        Ok(Some(self.convert_text(&text, module, &env)?))
+    }
+
+    /// A closure bound whose closure is known: its result, from its body
+    /// lowered once (dead code: the real calls lower it again) with the
+    /// bound's argument types.
+    fn solve_closure_bound(&mut self, cb: &ClosureBound) -> DResult<bool> {
+        let Some(Shape::Struct(def)) = self.shape(cb.callee) else { return Ok(false) };
+        if !super::is_closure_name(&self.types.structs[def].name) {
+            return Ok(false);
+        }
+        let result = self.trial_closure_call(def, &cb.inputs, &cb.range)?;
+        let _ = self.infer.unify(cb.output, result);
+        Ok(true)
+    }
+
     /// Solve the deferred projections whose base is known now: unified
     /// with the impl's associated type (E0271 on a mismatch), or in a check
-    /// with the parameter's projection.
+    /// with the parameter's projection; and the closure bounds whose closure is known.
     pub(crate) fn solve_projections(&mut self) -> DResult<()> {
         loop {
+            let bounds = std::mem::take(&mut self.closure_bounds);
+            let mut solved = false;
+            for cb in bounds {
+                if !self.infer.has_vars(cb.output) {
+                    continue;
+                }
+                if self.solve_closure_bound(&cb)? {
+                    solved = true;
+                } else {
+                    self.closure_bounds.push(cb);
+                }
+            }
             let list = std::mem::take(&mut self.infer.deferred);
             let before = list.len();
             for p in list {
@@ -218,7 +314,21 @@ impl FnLower<'_> {
                     continue;
                 };
                 // no impl: the bound check reports the missing trait
-                let Some(t) = self.items.impl_assoc_type(self.types, ty, p.trait_id, &p.name) else { continue };
+                let Some(t) = self.items.impl_assoc_type(self.types, ty, p.trait_id, &p.name) else {
+                    if let Some(it) = self.generic_impl_assoc(ty, p.trait_id, &p.name)? {
+                        solved = true;
+                        if self.infer.unify(p.result, it).is_err() {
+                            let (b, found, expected) = (self.types.display(ty).to_string(), self.describe(p.result), self.describe(it));
+                            return Err(Diagnostic::at(
+                                Some("E0271"),
+                                format!("type mismatch resolving `<{b} as _>::{} == {}`", p.name, found.trim_matches('`')),
+                                p.range.clone(),
+                                format!("expected {found}, found {expected}"),
+                            ));
+                        }
+                    }
+                    continue;
+                };
                 let it = self.infer.import(t, self.types);
                 if self.infer.unify(p.result, it).is_err() {
                     let (b, found) = (self.types.display(ty).to_string(), self.describe(p.result));
@@ -233,7 +343,7 @@ impl FnLower<'_> {
                     .note(format!("expected `{}`, found `{expected}`", found.trim_matches('`'))));
                 }
             }
-            if self.infer.deferred.len() == before {
+            if self.infer.deferred.len() == before && !solved {
                 return Ok(());
             }
         }

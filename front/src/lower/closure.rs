@@ -168,6 +168,23 @@ impl FnLower<'_> {
         result
     }
 
+    /// The result type of a call of closure `def` with arguments of types
+    /// `inputs`: its body lowered inline on placeholder values (dead code).
+    pub(crate) fn trial_closure_call(&mut self, def: Handle<StructDef>, inputs: &[TyId], range: &Range<usize>) -> DResult<TyId> {
+        let name = self.types.structs[def].name.clone();
+        let Some(src) = closure_range(&name) else { return Err(Diagnostic::ice(format!("the closure type `{name}` has no source range"))) };
+        let fields = self.closure_fields(def);
+        let env_ty = self.infer.known(Shape::Struct(def));
+        let env = self.lit(hybrid_ir::Literal::Unit, env_ty, range);
+        let args = inputs.iter().map(|&t| self.lit(hybrid_ir::Literal::Unit, t, range)).collect();
+        let text = self.lines.text(&src).to_string();
+        let call = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
+            let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+            self.inline_closure(&c, env, &fields, args, range)
+        })?;
+        Ok(self.ty(call))
+    }
+
     fn inline_closure(
         &mut self,
         c: &syn::ExprClosure,

@@ -285,6 +285,7 @@ impl FnLower<'_> {
             env.consts.push((p.name.clone(), ConstValue::Int(v)));
         }
         self.defer_assoc_eqs(fid, &env, range)?;
+        self.defer_fn_bounds(fid, &env, 0..g.types.len(), range)?;
         let text = self.lines.text(&g.sig).to_string();
         let sig = crate::ranges::with_origin(g.sig.start, || -> DResult<SigTypes> {
             let sig = parse_signature(&text).map_err(|e| crate::syntax_error(&e))?;

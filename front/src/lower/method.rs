@@ -89,6 +89,14 @@ impl FnLower<'_> {
                     if let Some(fid) = generic {
                         return self.call_method(fid, recv, &args, &range);
                     }
+                    // or the trait's default method
+                    let default = self.items.impls.iter().filter(|i| i.generic_struct == Some(sid)).find_map(|i| match i.trait_id {
+                        crate::generics::Bound::Trait(t) => self.items.traits[t].method(&name).and_then(|m| m.default),
+                        crate::generics::Bound::Lang(_) => None,
+                    });
+                    if let Some(fid) = default {
+                        return self.call_method(fid, recv, &args, &range);
+                    }
                     if let Some(e) = self.derived_clone(sid, &name, recv, &args, &range)? {
                         return Ok(e);
                     }

@@ -144,6 +144,9 @@ pub(crate) struct FnLower<'i> {
     /// In a check: the projections `P::Name` of the parameters, as opaque
     /// `Shape::Param`s from `assoc::PROJECTION_PARAMS` on (parameter, trait, name).
     projections: Vec<(u32, crate::generics::TraitId, String)>,
+    /// `F: Fn(A) -> R` bounds of the generic uses whose `R` is not known
+    /// yet: inferred from the closure `F` turns out to be (`lower/assoc.rs`).
+    closure_bounds: Vec<assoc::ClosureBound>,
 }
 
 /// How much a body had lowered (`FnLower::mark`), to drop what was
@@ -247,6 +250,7 @@ pub fn lower_function(
         pending: Vec::new(),
         pending_zeros: Vec::new(),
         projections: Vec::new(),
+        closure_bounds: Vec::new(),
         made_closures: Vec::new(),
         ref_captures: HashSet::new(),
         closure_ret: None,
