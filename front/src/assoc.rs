@@ -38,7 +38,7 @@ impl Items {
     pub fn impl_assoc_type(&self, _types: &TypeTable, ty: Handle<Type>, tr: Option<TraitId>, name: &str) -> Option<Handle<Type>> {
         self.impls
             .iter()
-            .filter(|i| tr.is_none_or(|t| i.trait_id == Bound::Trait(t)) && i.generic_struct.is_none() && i.self_ty == ty)
+            .filter(|i| tr.is_none_or(|t| i.trait_id == Bound::Trait(t)) && i.concrete_self() == Some(ty))
             .find_map(|i| i.assoc_types.iter().find(|(n, _)| n == name).map(|(_, t)| *t))
     }
 
@@ -110,7 +110,7 @@ pub fn define_assoc_consts(items: &mut Items, syntax: &Syntax<'_>, types: &mut T
                 continue;
             }
             let imp = &items.impls[index];
-            let self_ty = (imp.generic_struct.is_none()).then_some(imp.self_ty);
+            let self_ty = imp.concrete_self();
             let module = items.traits[t].module;
             match evaluate(items, &c.ty, default, self_ty, module, Some(index), types) {
                 Ok((value, ty)) => items.impls[index].consts.push(AssocConst { name, value, ty }),
@@ -142,7 +142,7 @@ fn impl_const(items: &mut Items, decl: &ImplConstDecl<'_>, types: &mut TypeTable
                 return Err(duplicate(&name, range_of(&c.ident)));
             }
             let imp = &items.impls[index];
-            let self_ty = (imp.generic_struct.is_none()).then_some(imp.self_ty);
+            let self_ty = imp.concrete_self();
             let (value, ty) = evaluate(items, &c.ty, &c.expr, self_ty, decl.module, Some(index), types)?;
             items.impls[index].consts.push(AssocConst { name, value, ty });
         }

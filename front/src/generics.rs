@@ -149,8 +149,20 @@ pub struct ImplInfo {
     /// covers (`self_ty` is unused then; its methods are generic over the
     /// impl's parameters).
     pub generic_struct: Option<crate::resolve::StructId>,
+    /// `impl<T: Base> Tr for T`: the bounds of `T`, which every type that
+    /// satisfies them gets the impl for (`self_ty` is unused then; its
+    /// methods are generic over the impl's parameters).
+    pub blanket: Option<Vec<Bound>>,
     pub module: ModId,
     pub range: Range<usize>,
+}
+
+impl ImplInfo {
+    /// The implementing type of an impl for one type (not of a generic or
+    /// blanket impl).
+    pub fn concrete_self(&self) -> Option<Handle<Type>> {
+        (self.generic_struct.is_none() && self.blanket.is_none()).then_some(self.self_ty)
+    }
 }
 
 /// The concrete arguments of one instance of a generic function, in the

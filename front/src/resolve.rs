@@ -339,10 +339,14 @@ pub fn collect(
         errors.push(e);
     }
     errors.extend(crate::traits::define_impls(&mut items, &syntax, types));
+    if !errors.is_empty() {
+        // an impl that failed has no trait or type: its methods cannot be registered
+        return Err(expansion.annotate(errors));
+    }
     // methods
     for m in methods {
         if let Some(index) = m.impl_of {
-            if let Err(e) = add_trait_impl_method(&mut items, &mut syntax, index, &m, types) {
+            if let Err(e) = crate::traits::add_trait_impl_method(&mut items, &mut syntax, index, &m, types) {
                 errors.push(e);
             }
             continue;
@@ -429,6 +433,7 @@ pub fn collect(
     errors.extend(crate::assoc::define_assoc_consts(&mut items, &syntax, types));
     if errors.is_empty() {
         errors.extend(crate::traits::check_impls_complete(&items, types));
+        errors.extend(crate::traits::check_blanket_overlaps(&items, types));
     }
     // what each function's body needs to expand its macros
     for (id, sig) in syntax.sigs.iter().enumerate() {
@@ -487,7 +492,7 @@ pub fn collect(
 }
 
 /// A method of the methods of generic functions: its signature's text.
-fn set_method_generics(decl: &mut FnDecl, f: &syn::ImplItemFn) {
+pub(crate) fn set_method_generics(decl: &mut FnDecl, f: &syn::ImplItemFn) {
     if has_generics(&f.sig) {
         decl.generics =
             Some(Box::new(Generics { sig: sig_start(&f.sig)..crate::ranges::block_range(&f.block).start, ..Default::default() }));
@@ -526,55 +531,6 @@ fn add_primitive_method<'a>(
     items.instance_methods.insert((t, name), items.fns.len());
     items.fns.push(decl);
     syntax.sigs.push(&f.sig);
-}
-
-/// A method of `impl Trait for Type`: named `<Type as Trait>::name`,
-/// registered in the impl (not among the type's inherent methods).
-fn add_trait_impl_method<'a>(
-    items: &mut Items,
-    syntax: &mut Syntax<'a>,
-    index: usize,
-    m: &crate::walk::MethodDecl<'a>,
-    types: &TypeTable,
-) -> DResult<()> {
-    let f = m.f;
-    let name = f.sig.ident.to_string();
-    let tname = items.bound_name(&items.impls[index].trait_id);
-    let id = items.fns.len();
-    let mut decl = match items.impls[index].generic_struct {
-        Some(sid) => {
-            // generic over the impl's parameters, `Self` = `S<T>`
-            let shown = format!("<{}<_> as {tname}>::{name}", items.structs[sid].name);
-            let mut decl = new_decl(shown, &f.sig, &f.block, m.on_host, m.on_device, false, Some(sid));
-            set_method_generics(&mut decl, f);
-            let sig = sig_start(&f.sig)..crate::ranges::block_range(&f.block).start;
-            let g = decl.generics.get_or_insert_with(|| Box::new(Generics { sig, ..Default::default() }));
-            g.impl_self = Some(range_of(m.self_ty));
-            syntax.generic_impls.insert(id, m.block);
-            decl
-        }
-        None => {
-            let self_ty = items.impls[index].self_ty;
-            let owner = match types.get(self_ty) {
-                Type::Struct(def) => items.structs.iter().position(|s| s.def == *def),
-                _ => None,
-            };
-            let shown = format!("<{} as {tname}>::{name}", types.display(self_ty));
-            let mut decl = new_decl(shown, &f.sig, &f.block, m.on_host, m.on_device, false, owner);
-            decl.self_ty = Some(self_ty);
-            set_method_generics(&mut decl, f);
-            decl
-        }
-    };
-    decl.module = m.module;
-    decl.vis = Vis::Public;
-    decl.in_impl = Some(index);
-    decl.track_caller = cfg::has_attr(&f.attrs, "track_caller");
-    let item_range = sig_start(&f.sig)..crate::ranges::block_range(&f.block).end;
-    crate::traits::add_impl_method(items, index, &name, id, item_range)?;
-    items.fns.push(decl);
-    syntax.sigs.push(&f.sig);
-    Ok(())
 }
 
 /// Every import must name something (E0432) that it may name (E0603).

@@ -121,9 +121,48 @@ impl Items {
 
     /// Does impl `imp` cover type `ty` (its type, or an instance of its generic struct)?
     pub(crate) fn impl_covers(&self, types: &TypeTable, imp: &crate::generics::ImplInfo, ty: Handle<Type>) -> bool {
+        if let Some(bounds) = &imp.blanket {
+            return self.satisfies_blanket(types, bounds, ty);
+        }
         match imp.generic_struct {
             None => imp.self_ty == ty,
             Some(sid) => self.instance_sid(types, ty) == Some(sid),
+        }
+    }
+
+    /// Does `ty` satisfy a blanket impl's bounds? (Impls whose bounds lead
+    /// back to themselves end at a depth limit: not satisfied.)
+    fn satisfies_blanket(&self, types: &TypeTable, bounds: &[Bound], ty: Handle<Type>) -> bool {
+        thread_local! {
+            static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+        }
+        let depth = DEPTH.with(|d| d.get());
+        if depth > 16 {
+            return false;
+        }
+        DEPTH.with(|d| d.set(depth + 1));
+        let ok = bounds.iter().all(|b| self.satisfies(types, ty, b));
+        DEPTH.with(|d| d.set(depth));
+        ok
+    }
+
+    /// The traits that blanket impls give every type with `bounds` (and
+    /// those they lead to), for the check of generic bodies.
+    pub fn blanket_traits(&self, bounds: &mut Vec<Bound>) {
+        loop {
+            let before = bounds.len();
+            for imp in &self.impls {
+                if let Some(need) = &imp.blanket {
+                    if need.iter().all(|b| bounds.contains(b) || matches!(b, Bound::Lang(n) if n == "Sized"))
+                        && !bounds.contains(&imp.trait_id)
+                    {
+                        bounds.push(imp.trait_id.clone());
+                    }
+                }
+            }
+            if bounds.len() == before {
+                return;
+            }
         }
     }
 
@@ -261,6 +300,9 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut
     let module = items.impls[index].module;
     let Some((_, path, _)) = &imp.trait_ else { return Err(Diagnostic::ice("an inherent impl in the trait impl table")) };
     let tr = items.resolve_bound(module, path)?;
+    if let Some(param) = blanket_param(imp) {
+        return define_blanket_impl(items, index, imp, &param, tr);
+    }
     if !imp.generics.params.is_empty() {
         // `impl<T> Tr for S<T>`: covers every instance of generic struct `S`
         let sid = match &*imp.self_ty {
@@ -292,7 +334,9 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut
         return Ok(());
     }
     let self_ty = items.ir_type(&imp.self_ty, types, None, module)?;
-    if let Some(prev) = items.impl_of(types, &tr, self_ty) {
+    // (an overlap with a blanket impl: `check_blanket_overlaps`, once all impls are known)
+    let prev = items.impls.iter().position(|i| i.trait_id == tr && i.blanket.is_none() && items.impl_covers(types, i, self_ty));
+    if let Some(prev) = prev {
         return Err(Diagnostic::at(
             Some("E0119"),
             format!("conflicting implementations of trait `{}` for type `{}`", items.bound_name(&tr), types.display(self_ty)),
@@ -318,6 +362,82 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut
     Ok(())
 }
 
+/// `impl<T: B> Tr for T`: the parameter `T` the impl is for.
+fn blanket_param(imp: &syn::ItemImpl) -> Option<String> {
+    let syn::Type::Path(p) = &*imp.self_ty else { return None };
+    let name = p.path.get_ident()?.to_string();
+    imp.generics.type_params().any(|tp| tp.ident == name).then_some(name)
+}
+
+/// A blanket impl: its parameter's bounds (inline and `where`); E0119
+/// against another blanket impl of the trait (impls for one type are
+/// checked once all impls are known, `check_blanket_overlaps`).
+fn define_blanket_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, param: &str, tr: Bound) -> DResult<()> {
+    let module = items.impls[index].module;
+    if imp.generics.type_params().count() > 1 || imp.generics.const_params().next().is_some() {
+        return Err(Diagnostic::unsupported("blanket impls with more than one parameter", range_of(&imp.generics)));
+    }
+    let (mut bounds, mut eqs) = (Vec::new(), Vec::new());
+    for tp in imp.generics.type_params() {
+        items.bounds_of(module, tp.bounds.iter(), &mut bounds, &mut eqs)?;
+    }
+    if let Some(w) = &imp.generics.where_clause {
+        for pred in &w.predicates {
+            let syn::WherePredicate::Type(pt) = pred else { continue };
+            let is_param = matches!(&pt.bounded_ty, syn::Type::Path(p) if p.path.is_ident(param));
+            if !is_param {
+                return Err(Diagnostic::unsupported("`where` clauses on types other than the impl's parameters", range_of(&pt.bounded_ty)));
+            }
+            items.bounds_of(module, pt.bounds.iter(), &mut bounds, &mut eqs)?;
+        }
+    }
+    if let Some((_, _, r)) = eqs.first() {
+        return Err(Diagnostic::unsupported("equality bounds on a blanket impl's parameter", r.clone()));
+    }
+    if let Some(prev) = items.impls.iter().position(|i| i.trait_id == tr && i.blanket.is_some()) {
+        return Err(Diagnostic::at(
+            Some("E0119"),
+            format!("conflicting implementations of trait `{}`", items.bound_name(&tr)),
+            items.impls[index].range.clone(),
+            "conflicting implementation",
+        )
+        .secondary(items.impls[prev].range.clone(), "first implementation here"));
+    }
+    check_impl_types(items, &tr, imp)?;
+    for ii in &imp.items {
+        if let syn::ImplItem::Type(t) = ii {
+            return Err(Diagnostic::unsupported("associated types of blanket impls", range_of(t)));
+        }
+    }
+    items.impls[index].trait_id = tr;
+    items.impls[index].blanket = Some(bounds);
+    Ok(())
+}
+
+/// E0119: an impl for one type that a blanket impl of the same trait also covers.
+pub fn check_blanket_overlaps(items: &Items, types: &TypeTable) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (b, blanket) in items.impls.iter().enumerate().filter(|(_, i)| i.blanket.is_some()) {
+        for imp in items.impls.iter().filter(|i| i.trait_id == blanket.trait_id) {
+            let Some(ty) = imp.concrete_self() else { continue };
+            if items.impl_covers(types, &items.impls[b], ty) {
+                let t = types.display(ty).to_string();
+                errors.push(
+                    Diagnostic::at(
+                        Some("E0119"),
+                        format!("conflicting implementations of trait `{}` for type `{t}`", items.bound_name(&blanket.trait_id)),
+                        imp.range.clone(),
+                        format!("conflicting implementation for `{t}`"),
+                    )
+                    .secondary(blanket.range.clone(), "first implementation here"),
+                );
+                return errors;
+            }
+        }
+    }
+    errors
+}
+
 /// E0437: an impl's associated types must be the trait's.
 fn check_impl_types(items: &Items, tr: &Bound, imp: &syn::ItemImpl) -> DResult<()> {
     let Bound::Trait(t) = tr else { return Ok(()) };
@@ -335,6 +455,68 @@ fn check_impl_types(items: &Items, tr: &Bound, imp: &syn::ItemImpl) -> DResult<(
             }
         }
     }
+    Ok(())
+}
+
+/// A method of `impl Trait for Type`: named `<Type as Trait>::name`,
+/// registered in the impl (not among the type's inherent methods).
+pub(crate) fn add_trait_impl_method<'a>(
+    items: &mut Items,
+    syntax: &mut Syntax<'a>,
+    index: usize,
+    m: &crate::walk::MethodDecl<'a>,
+    types: &TypeTable,
+) -> DResult<()> {
+    let f = m.f;
+    let name = f.sig.ident.to_string();
+    let tname = items.bound_name(&items.impls[index].trait_id);
+    let id = items.fns.len();
+    let blanket = items.impls[index].blanket.is_some();
+    let mut decl = match items.impls[index].generic_struct {
+        None if blanket => {
+            // generic over the impl's parameter, `Self` = that parameter
+            let st = m.self_ty;
+            let shown = format!("<{} as {tname}>::{name}", quote::quote!(#st));
+            let mut decl = crate::resolve::new_decl(shown, &f.sig, &f.block, m.on_host, m.on_device, false, None);
+            crate::resolve::set_method_generics(&mut decl, f);
+            let sig = crate::resolve::sig_start(&f.sig)..crate::ranges::block_range(&f.block).start;
+            let g = decl.generics.get_or_insert_with(|| Box::new(crate::generics::Generics { sig, ..Default::default() }));
+            g.impl_self = Some(range_of(m.self_ty));
+            syntax.generic_impls.insert(id, m.block);
+            decl
+        }
+        Some(sid) => {
+            // generic over the impl's parameters, `Self` = `S<T>`
+            let shown = format!("<{}<_> as {tname}>::{name}", items.structs[sid].name);
+            let mut decl = crate::resolve::new_decl(shown, &f.sig, &f.block, m.on_host, m.on_device, false, Some(sid));
+            crate::resolve::set_method_generics(&mut decl, f);
+            let sig = crate::resolve::sig_start(&f.sig)..crate::ranges::block_range(&f.block).start;
+            let g = decl.generics.get_or_insert_with(|| Box::new(crate::generics::Generics { sig, ..Default::default() }));
+            g.impl_self = Some(range_of(m.self_ty));
+            syntax.generic_impls.insert(id, m.block);
+            decl
+        }
+        None => {
+            let self_ty = items.impls[index].self_ty;
+            let owner = match types.get(self_ty) {
+                Type::Struct(def) => items.structs.iter().position(|s| s.def == *def),
+                _ => None,
+            };
+            let shown = format!("<{} as {tname}>::{name}", types.display(self_ty));
+            let mut decl = crate::resolve::new_decl(shown, &f.sig, &f.block, m.on_host, m.on_device, false, owner);
+            decl.self_ty = Some(self_ty);
+            crate::resolve::set_method_generics(&mut decl, f);
+            decl
+        }
+    };
+    decl.module = m.module;
+    decl.vis = crate::modtree::Vis::Public;
+    decl.in_impl = Some(index);
+    decl.track_caller = crate::cfg::has_attr(&f.attrs, "track_caller");
+    let item_range = crate::resolve::sig_start(&f.sig)..crate::ranges::block_range(&f.block).end;
+    add_impl_method(items, index, &name, id, item_range)?;
+    items.fns.push(decl);
+    syntax.sigs.push(&f.sig);
     Ok(())
 }
 

@@ -333,6 +333,7 @@ impl<'a> Walk<'a> {
                             consts: Vec::new(),
                             generic_assoc: Vec::new(),
                             generic_struct: None,
+                            blanket: None,
                             module: m,
                             range: crate::ranges::byte_range(imp.impl_token.span).start..range_of(&*imp.self_ty).end,
                         });

@@ -39,6 +39,7 @@ impl FnLower<'_> {
             Some((_, t, name)) => self.items.traits[*t].assoc_type(name).map(|a| a.bounds.clone()).unwrap_or_default(),
             None => g.and_then(|g| g.types.get(i as usize)).map(|p| p.bounds.clone()).unwrap_or_default(),
         };
+        self.items.blanket_traits(&mut out);
         let mut k = 0;
         while k < out.len() {
             if let Bound::Trait(t) = out[k] {
@@ -50,6 +51,7 @@ impl FnLower<'_> {
             }
             k += 1;
         }
+        self.items.blanket_traits(&mut out);
         out
     }
 

@@ -508,7 +508,8 @@ impl FnLower<'_> {
         }
         let mut lowered = Vec::new();
         let mut params = sig.params.iter();
-        if let (Some(r), Some(p)) = (receiver, params.next()) {
+        // (the receiver's parameter is taken only for a method call: `Trait::f(&x)` passes it as an argument)
+        if let Some((r, p)) = receiver.and_then(|r| params.next().map(|p| (r, p))) {
             // `&self` on a value receiver: borrow it
             let r = match (self.shape(p.1), self.shape(self.ty(r))) {
                 (Some(Shape::Ptr { mutable, .. }), Some(s)) if !matches!(s, Shape::Ptr { .. }) => self.take_address(r, mutable, range)?,
@@ -591,6 +592,12 @@ impl FnLower<'_> {
         };
         let args = match self.items.fns[fid].is_generic() {
             true if self.items.fns[fid].in_trait.is_some() => InstanceArgs { types: vec![ty], consts: Vec::new() },
+            // a blanket impl's method: generic over the impl's one parameter, `Self`
+            true if self.items.impls[index].blanket.is_some()
+                && self.items.fns[fid].generics.as_ref().is_some_and(|g| g.types.len() == 1) =>
+            {
+                InstanceArgs { types: vec![ty], consts: Vec::new() }
+            }
             true => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
             false => InstanceArgs::default(),
         };
