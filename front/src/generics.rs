@@ -36,6 +36,9 @@ pub struct TypeParam {
     /// Equality bounds `T: Tr<Out = U>`: the trait, the associated type's
     /// name and the text of `U` (converted where the parameter is bound).
     pub assoc_eqs: Vec<(TraitId, String, Range<usize>)>,
+    /// Bounds on generic traits (`T: Mix<f32>`): the trait and the texts of
+    /// its arguments.
+    pub trait_args: Vec<(TraitId, Vec<Range<usize>>)>,
     /// A `Fn(A, B) -> R` / `FnMut` / `FnOnce` bound: the texts of its
     /// argument types and result (what a closure argument's result infers).
     pub fn_sig: Option<FnBoundSig>,
@@ -109,6 +112,8 @@ pub struct TraitInfo {
     pub methods: Vec<TraitMethod>,
     pub consts: Vec<TraitConst>,
     pub assoc_types: Vec<TraitAssocType>,
+    /// The type parameters of a generic trait (`Rhs` of `trait Mix<Rhs = Self>`).
+    pub params: Vec<String>,
     pub supertraits: Vec<Bound>,
 }
 
@@ -145,6 +150,8 @@ pub struct ImplInfo {
     /// `type Item = B;` of a generic impl: the type's text, converted with
     /// the impl's parameters bound where a projection is normalized.
     pub generic_assoc: Vec<(String, Range<usize>)>,
+    /// The trait's arguments (`impl Mix<i32> for f64`: `[i32]`), defaults filled in.
+    pub trait_args: Vec<Handle<Type>>,
     /// `impl<T> Tr for S<T>`: the generic struct whose every instance it
     /// covers (`self_ty` is unused then; its methods are generic over the
     /// impl's parameters).

@@ -34,6 +34,7 @@ mod crate_attrs;
 mod diag;
 mod enums;
 mod expand;
+mod generic_traits;
 mod generics;
 mod infer;
 mod kernels;

@@ -81,16 +81,20 @@ impl Items {
                     eqs.push((tid, name, range_of(&at.ty)));
                 }
                 syn::GenericArgument::Lifetime(_) => {}
+                syn::GenericArgument::Type(_)
+                    if self.traits[tid].params.len() >= a.args.iter().filter(|g| matches!(g, syn::GenericArgument::Type(_))).count() => {}
                 syn::GenericArgument::Type(_) | syn::GenericArgument::Const(_) => {
+                    let expected = self.traits[tid].params.len();
                     let n = a.args.iter().filter(|g| matches!(g, syn::GenericArgument::Type(_) | syn::GenericArgument::Const(_))).count();
                     return Err(Diagnostic::at(
                         Some("E0107"),
                         format!(
-                            "trait takes 0 generic arguments but {n} generic argument{} supplied",
+                            "trait takes {expected} generic argument{} but {n} generic argument{} supplied",
+                            if expected == 1 { "" } else { "s" },
                             if n == 1 { " was" } else { "s were" }
                         ),
                         range_of(&seg.ident),
-                        "expected 0 generic arguments",
+                        format!("expected {expected} generic argument{}", if expected == 1 { "" } else { "s" }),
                     ));
                 }
                 other => return Err(Diagnostic::unsupported("this trait argument", range_of(other))),
@@ -276,7 +280,7 @@ pub fn define_impls(items: &mut Items, syntax: &Syntax<'_>, types: &mut TypeTabl
     }
     errors.extend(crate::assoc::define_assoc_type_bounds(items, syntax));
     for (index, imp) in syntax.impls.iter().enumerate() {
-        if let Err(e) = define_impl(items, index, imp, types) {
+        if let Err(e) = define_impl(items, index, imp, syntax, types) {
             errors.push(e);
         }
     }
@@ -296,10 +300,15 @@ pub fn define_all_generics(items: &mut Items, syntax: &Syntax<'_>) -> Vec<Diagno
     errors
 }
 
-fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut TypeTable) -> DResult<()> {
+fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Syntax<'_>, types: &mut TypeTable) -> DResult<()> {
     let module = items.impls[index].module;
     let Some((_, path, _)) = &imp.trait_ else { return Err(Diagnostic::ice("an inherent impl in the trait impl table")) };
     let tr = items.resolve_bound(module, path)?;
+    let generic_trait = matches!(tr, Bound::Trait(t) if !items.traits[t].params.is_empty());
+    if generic_trait && !imp.generics.params.is_empty() {
+        // FIXME(generic impls of generic traits)
+        return Err(Diagnostic::unsupported("generic impls of generic traits", range_of(&imp.generics)));
+    }
     if let Some(param) = blanket_param(imp) {
         return define_blanket_impl(items, index, imp, &param, tr);
     }
@@ -334,13 +343,28 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut
         return Ok(());
     }
     let self_ty = items.ir_type(&imp.self_ty, types, None, module)?;
+    if let Some(t) = imp.items.iter().find_map(|i| if let syn::ImplItem::Type(t) = i { Some(t) } else { None }).filter(|_| generic_trait) {
+        // FIXME(associated types of generic traits): a projection would have to carry the trait's arguments
+        return Err(Diagnostic::unsupported("associated types in impls of generic traits", range_of(t)));
+    }
+    let trait_args = match (&tr, path.segments.last()) {
+        (Bound::Trait(t), Some(seg)) if generic_trait => items.impl_trait_args(*t, syntax.traits[*t], seg, self_ty, module, types)?,
+        _ => Vec::new(),
+    };
     // (an overlap with a blanket impl: `check_blanket_overlaps`, once all impls are known)
-    let prev = items.impls.iter().position(|i| i.trait_id == tr && i.blanket.is_none() && items.impl_covers(types, i, self_ty));
+    let prev = items
+        .impls
+        .iter()
+        .position(|i| i.trait_id == tr && i.blanket.is_none() && i.trait_args == trait_args && items.impl_covers(types, i, self_ty));
     if let Some(prev) = prev {
+        let shown = match tr {
+            Bound::Trait(t) => items.trait_with_args(types, t, &trait_args),
+            Bound::Lang(_) => items.bound_name(&tr),
+        };
         return Err(Diagnostic::at(
             Some("E0119"),
-            format!("conflicting implementations of trait `{}` for type `{}`", items.bound_name(&tr), types.display(self_ty)),
-            range_of(&imp.self_ty),
+            format!("conflicting implementations of trait `{shown}` for type `{}`", types.display(self_ty)),
+            items.impls[index].range.clone(),
             format!("conflicting implementation for `{}`", types.display(self_ty)),
         )
         .secondary(items.impls[prev].range.clone(), "first implementation here"));
@@ -353,6 +377,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, types: &mut
     check_impl_types(items, &tr, imp)?;
     items.impls[index].trait_id = tr;
     items.impls[index].self_ty = self_ty;
+    items.impls[index].trait_args = trait_args;
     for ii in &imp.items {
         if let syn::ImplItem::Type(t) = ii {
             let ty = items.ir_type_in_impl(&t.ty, types, Some(self_ty), module, Some(index))?;
@@ -469,7 +494,11 @@ pub(crate) fn add_trait_impl_method<'a>(
 ) -> DResult<()> {
     let f = m.f;
     let name = f.sig.ident.to_string();
-    let tname = items.bound_name(&items.impls[index].trait_id);
+    let tname = match items.impls[index].trait_id {
+        // `<f64 as Mix<i32>>::mix`: impls of a generic trait differ by its arguments
+        Bound::Trait(t) => items.trait_with_args(types, t, &items.impls[index].trait_args),
+        Bound::Lang(_) => items.bound_name(&items.impls[index].trait_id),
+    };
     let id = items.fns.len();
     let blanket = items.impls[index].blanket.is_some();
     let mut decl = match items.impls[index].generic_struct {
@@ -595,8 +624,15 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
             bounds: vec![Bound::Trait(t)],
             range: items.traits[t].range.clone(),
             assoc_eqs: Vec::new(),
+            trait_args: Vec::new(),
             fn_sig: None,
         });
+        // and the trait's parameters (`Rhs` of `trait Mix<Rhs>`)
+        for name in items.traits[t].params.clone() {
+            let range = items.traits[t].range.clone();
+            let (assoc_eqs, trait_args) = (Vec::new(), Vec::new());
+            tparams.push(TypeParam { name, bounds: Vec::new(), range, assoc_eqs, trait_args, fn_sig: None });
+        }
     }
     let mut consts = Vec::new();
     let impl_params = block.map(|b| b.generics.params.iter()).into_iter().flatten();
@@ -611,6 +647,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
                     bounds,
                     range: range_of(&tp.ident),
                     assoc_eqs,
+                    trait_args: items.trait_args_of(module, tp.bounds.iter()),
                     fn_sig: fn_sig_of(tp.bounds.iter()),
                 });
             }
@@ -635,6 +672,8 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
         if let Some(f) = fn_sig_of(pt.bounds.iter()) {
             tparams[i].fn_sig = Some(f);
         }
+        let args = items.trait_args_of(module, pt.bounds.iter());
+        tparams[i].trait_args.extend(args);
     }
     for p in &sig.generics.params {
         match p {
@@ -649,6 +688,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
                     bounds,
                     range: range_of(&tp.ident),
                     assoc_eqs,
+                    trait_args: items.trait_args_of(module, tp.bounds.iter()),
                     fn_sig: fn_sig_of(tp.bounds.iter()),
                 });
             }
@@ -685,6 +725,8 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
             if let Some(f) = fn_sig_of(pt.bounds.iter()) {
                 tparams[i].fn_sig = Some(f);
             }
+            let args = items.trait_args_of(module, pt.bounds.iter());
+            tparams[i].trait_args.extend(args);
         }
     }
     // `x: impl Trait`: an anonymous parameter, named by the type's offset
@@ -701,6 +743,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
                     bounds,
                     range,
                     assoc_eqs,
+                    trait_args: items.trait_args_of(module, it.bounds.iter()),
                     fn_sig: fn_sig_of(it.bounds.iter()),
                 });
             }

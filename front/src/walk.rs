@@ -332,6 +332,7 @@ impl<'a> Walk<'a> {
                             assoc_types: Vec::new(),
                             consts: Vec::new(),
                             generic_assoc: Vec::new(),
+                            trait_args: Vec::new(),
                             generic_struct: None,
                             blanket: None,
                             module: m,
@@ -419,8 +420,13 @@ impl<'a> Walk<'a> {
     /// `trait Tr: Super { fn required(&self); fn provided(&self) { .. } }`:
     /// each provided method becomes a generic function over `Self`.
     fn trait_item(&mut self, t: &'a syn::ItemTrait, m: ModId, on_host: bool, on_device: bool) -> DResult<()> {
-        if !t.generics.params.is_empty() {
-            return Err(Diagnostic::unsupported("generic traits", range_of(&t.generics)));
+        let mut params = Vec::new();
+        for p in &t.generics.params {
+            match p {
+                syn::GenericParam::Type(tp) => params.push(tp.ident.to_string()),
+                syn::GenericParam::Lifetime(_) => {}
+                syn::GenericParam::Const(c) => return Err(Diagnostic::unsupported("const parameters of traits", range_of(&c.ident))),
+            }
         }
         if let Some(u) = &t.unsafety {
             return Err(Diagnostic::unsupported("`unsafe trait`", crate::ranges::byte_range(u.span)));
@@ -457,7 +463,7 @@ impl<'a> Walk<'a> {
                             decl.in_trait = Some(tid);
                             decl.generics = Some(Box::new(crate::generics::Generics {
                                 sig: crate::resolve::sig_start(&f.sig)..crate::ranges::block_range(block).start,
-                                outer_types: 1,
+                                outer_types: 1 + params.len(),
                                 ..Default::default()
                             }));
                             self.items.fns.push(decl);
@@ -516,6 +522,7 @@ impl<'a> Walk<'a> {
             methods,
             consts,
             assoc_types,
+            params,
             supertraits: Vec::new(),
         });
         self.syntax.traits.push(t);

@@ -282,6 +282,50 @@ impl FnLower<'_> {
         Ok(true)
     }
 
+    /// E0277 unless every bound on a generic trait (`T: Mix<f32>`) of
+    /// `fid`'s parameters, instantiated with `args`, has an impl.
+    pub(crate) fn check_trait_arg_bounds(
+        &mut self,
+        fid: crate::resolve::FnId,
+        args: &[hybrid_ir::Handle<hybrid_ir::Type>],
+        range: &Range<usize>,
+    ) -> DResult<()> {
+        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
+        let module = self.items.fns[fid].module;
+        let mut env = GenericEnv::default();
+        for (p, &t) in g.types.iter().zip(args) {
+            let id = self.infer.import(t, self.types);
+            env.types.push((p.name.clone(), id));
+        }
+        for (p, &ty) in g.types.iter().zip(args) {
+            for (t, texts) in &p.trait_args {
+                let mut targs = Vec::with_capacity(texts.len());
+                for text in texts {
+                    let a = self.convert_text(text, module, &env)?;
+                    let Some(a) = self.infer.concrete(a, self.types) else { return Ok(()) };
+                    targs.push(a);
+                }
+                // the trait's defaults for arguments left out
+                let n = self.items.traits[*t].params.len();
+                if targs.len() < n {
+                    return Ok(());
+                }
+                if self.items.impl_of_args(self.types, *t, ty, &targs).is_none() {
+                    let (shown, tyname) = (self.items.trait_with_args(self.types, *t, &targs), self.types.display(ty).to_string());
+                    let f = self.items.fns[fid].short_name().to_string();
+                    return Err(Diagnostic::at(
+                        Some("E0277"),
+                        format!("the trait bound `{tyname}: {shown}` is not satisfied"),
+                        range.clone(),
+                        format!("the trait `{shown}` is not implemented for `{tyname}`"),
+                    )
+                    .span_note(p.range.clone(), format!("required by a bound in `{f}`")));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Solve the deferred projections whose base is known now: unified
     /// with the impl's associated type (E0271 on a mismatch), or in a check
     /// with the parameter's projection; and the closure bounds whose closure is known.

@@ -7,7 +7,7 @@ use hybrid_ir::{Expr, ExprKind, Handle, TypeTable};
 use super::{CallTarget, FnLower};
 use crate::consteval::{self, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::generics::{parse_signature, GenericEnv, InstanceArgs, TraitId};
+use crate::generics::{parse_signature, Bound, GenericEnv, InstanceArgs, TraitId};
 use crate::infer::{Shape, TyId, VarKind};
 use crate::resolve::{FnId, SelfKind};
 use crate::types::TypeScope;
@@ -367,7 +367,7 @@ impl FnLower<'_> {
         let mut out = Vec::with_capacity(pending.len());
         for p in pending {
             if let Some((tid, name)) = &p.dispatch {
-                out.push(self.dispatch(*tid, name, p.types[0], p.expr, &p.range)?);
+                out.push(self.dispatch(*tid, name, &p.types, p.expr, &p.range)?);
                 continue;
             }
             let mut types = Vec::with_capacity(p.types.len());
@@ -406,7 +406,8 @@ impl FnLower<'_> {
     }
 
     /// E0277 unless every argument satisfies its parameter's bounds.
-    fn check_bounds(&self, fid: FnId, args: &[Handle<hybrid_ir::Type>], range: &Range<usize>) -> DResult<()> {
+    fn check_bounds(&mut self, fid: FnId, args: &[Handle<hybrid_ir::Type>], range: &Range<usize>) -> DResult<()> {
+        self.check_trait_arg_bounds(fid, args, range)?;
         let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
         for (p, &ty) in g.types.iter().zip(args) {
             for b in &p.bounds {
@@ -480,6 +481,13 @@ impl FnLower<'_> {
         let (sig_range, module) = (method.sig.clone(), tr.module);
         let self_var = self_ty.unwrap_or_else(|| self.infer.var(VarKind::General));
         let mut env = GenericEnv { types: vec![("Self".to_string(), self_var)], consts: Vec::new() };
+        // a generic trait's parameters (`Rhs`): inferred from the arguments, the impl chosen by them
+        let mut all = vec![self_var];
+        for p in self.items.traits[tid].params.clone() {
+            let v = self.infer.var(VarKind::General);
+            env.types.push((p, v));
+            all.push(v);
+        }
         if let Some(i) = self.param_of(self_var) {
             // `Self::Item` of a type parameter `P`: the body's `P::Item`
             let p = self.param_name(i);
@@ -523,13 +531,8 @@ impl FnLower<'_> {
         }
         self.solve_projections()?;
         let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
-        let pending = PendingUse {
-            fid: usize::MAX,
-            types: vec![self_var],
-            consts: Vec::new(),
-            range: range.clone(),
-            dispatch: Some((tid, name.to_string())),
-        };
+        let pending =
+            PendingUse { fid: usize::MAX, types: all, consts: Vec::new(), range: range.clone(), dispatch: Some((tid, name.to_string())) };
         let callee = self.record_use(call, pending);
         self.facts.calls.push((callee, range.clone()));
         Ok(call)
@@ -566,9 +569,16 @@ impl FnLower<'_> {
 
     /// The function `Trait::name` means for `Self` = `self_ty` (resolved now):
     /// the impl's, or the trait's default instantiated for it.
-    fn dispatch(&mut self, tid: TraitId, name: &str, self_ty: TyId, expr: Handle<Expr>, range: &Range<usize>) -> DResult<Instance> {
+    fn dispatch(
+        &mut self,
+        tid: TraitId,
+        name: &str,
+        self_and_args: &[TyId],
+        expr: Handle<Expr>,
+        range: &Range<usize>,
+    ) -> DResult<Instance> {
         let tname = self.items.traits[tid].name.clone();
-        let Ok(ty) = self.infer.resolve(self_ty, self.types) else {
+        let Ok(ty) = self.infer.resolve(self_and_args[0], self.types) else {
             return Err(Diagnostic::at(
                 Some("E0790"),
                 "cannot call associated function on trait without specifying the corresponding `impl` type",
@@ -576,12 +586,39 @@ impl FnLower<'_> {
                 format!("cannot call associated function of trait `{tname}`"),
             ));
         };
-        let Some(index) = self.items.impl_of(self.types, &crate::generics::Bound::Trait(tid), ty) else {
+        let mut trait_args = Vec::with_capacity(self_and_args.len() - 1);
+        for &a in &self_and_args[1..] {
+            match self.infer.resolve(a, self.types) {
+                Ok(t) => trait_args.push(t),
+                Err(_) => {
+                    return Err(Diagnostic::at(
+                        Some("E0282"),
+                        "type annotations needed",
+                        range.clone(),
+                        "cannot infer the trait's type argument",
+                    ))
+                }
+            }
+        }
+        let Some(index) = self.items.impl_of_args(self.types, tid, ty, &trait_args) else {
+            let shown = self.items.trait_with_args(self.types, tid, &trait_args);
+            let covering: Vec<usize> = (0..self.items.impls.len())
+                .filter(|&i| {
+                    self.items.impls[i].trait_id == Bound::Trait(tid) && self.items.impl_covers(self.types, &self.items.impls[i], ty)
+                })
+                .collect();
+            if let ([only], [found]) = (covering.as_slice(), trait_args.as_slice()) {
+                // one impl: rustc takes its argument, so the call's argument mismatches it
+                if let Some(&expected) = self.items.impls[*only].trait_args.first() {
+                    let (e, f) = (self.types.display(expected).to_string(), self.types.display(*found).to_string());
+                    return Err(Diagnostic::at(Some("E0308"), "mismatched types", range.clone(), format!("expected `{e}`, found `{f}`")));
+                }
+            }
             return Err(Diagnostic::at(
                 Some("E0277"),
-                format!("the trait bound `{}: {tname}` is not satisfied", self.types.display(ty)),
+                format!("the trait bound `{}: {shown}` is not satisfied", self.types.display(ty)),
                 range.clone(),
-                format!("the trait `{tname}` is not implemented for `{}`", self.types.display(ty)),
+                format!("the trait `{shown}` is not implemented for `{}`", self.types.display(ty)),
             ));
         };
         let fid = match self.items.impls[index].methods.get(name) {
@@ -591,7 +628,7 @@ impl FnLower<'_> {
             }
         };
         let args = match self.items.fns[fid].is_generic() {
-            true if self.items.fns[fid].in_trait.is_some() => InstanceArgs { types: vec![ty], consts: Vec::new() },
+            true if self.items.fns[fid].in_trait.is_some() => InstanceArgs { types: [vec![ty], trait_args].concat(), consts: Vec::new() },
             // a blanket impl's method: generic over the impl's one parameter, `Self`
             true if self.items.impls[index].blanket.is_some()
                 && self.items.fns[fid].generics.as_ref().is_some_and(|g| g.types.len() == 1) =>

@@ -124,7 +124,10 @@ impl FnLower<'_> {
                             self.check_method_vis(fid, &range_of(&m.method))?;
                             return self.call_method(fid, recv, &args, &range);
                         }
-                        if let Some((_, fid)) = self.items.trait_method_of(self.types, ty, &name) {
+                        if let Some((index, fid)) = self.items.trait_method_of(self.types, ty, &name) {
+                            if let Some(e) = self.generic_trait_method(index, &name, recv, &args, &range)? {
+                                return Ok(e);
+                            }
                             return self.call_method(fid, recv, &args, &range);
                         }
                         if let Some(e) = self.derived_clone(sid, &name, recv, &args, &range)? {
@@ -170,7 +173,10 @@ impl FnLower<'_> {
                 if let Some(&fid) = self.items.instance_methods.get(&(ty, name.clone())) {
                     return self.call_method(fid, recv, &args, &range);
                 }
-                if let Some((_, fid)) = self.items.trait_method_of(self.types, ty, &name) {
+                if let Some((index, fid)) = self.items.trait_method_of(self.types, ty, &name) {
+                    if let Some(e) = self.generic_trait_method(index, &name, recv, &args, &range)? {
+                        return Ok(e);
+                    }
                     return self.call_method(fid, recv, &args, &range);
                 }
             }
@@ -221,6 +227,26 @@ impl FnLower<'_> {
     }
 
     /// A user method call: adjust the receiver to the method's `self` kind.
+    /// A method of an impl of a generic trait (`impl Mix<i32> for f64`):
+    /// called like `Mix::mix(x, ..)`, the impl chosen by the trait's
+    /// arguments once the call's arguments infer them.
+    fn generic_trait_method(
+        &mut self,
+        index: usize,
+        name: &str,
+        recv: Handle<Expr>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
+        let crate::generics::Bound::Trait(tid) = self.items.impls[index].trait_id else { return Ok(None) };
+        if self.items.traits[tid].params.is_empty() {
+            return Ok(None);
+        }
+        let base = self.autoderef(recv);
+        let t = self.ty(base);
+        Ok(Some(self.call_trait_fn_for(tid, name, Some(t), Some(base), args, range)?))
+    }
+
     fn call_method(&mut self, fid: usize, recv: Handle<Expr>, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
         let turbofish = self.method_turbofish.take();
         if let Some(t) = &turbofish {

@@ -79,8 +79,8 @@ impl FnLower<'_> {
         rhs: Handle<Expr>,
         range: &Range<usize>,
     ) -> DResult<Option<Handle<Expr>>> {
-        let Some(ty) = self.operand_struct(lhs) else { return Ok(None) };
         let Some((tr, method)) = binary_trait(op, assign) else { return Ok(None) };
+        let Some(ty) = self.operand_struct(lhs) else { return self.scalar_lhs_binary(tr, method, lhs, rhs, range) };
         let name = self.types.display(ty).to_string();
         let Some(fid) =
             self.items.impl_of(self.types, &Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
@@ -117,6 +117,37 @@ impl FnLower<'_> {
             return Ok(Some(self.push(ExprKind::Unary { op: UnaryOp::Not, operand: call }, b, range)));
         }
         Ok(Some(call))
+    }
+
+    /// `k * v` with `k` a number and `v` a user struct: the program's impl
+    /// of the operator for a primitive type whose right-hand side is `v`'s
+    /// type (`impl Mul<Vec3> for f32`), which also types an unsuffixed `k`.
+    fn scalar_lhs_binary(
+        &mut self,
+        tr: &str,
+        method: &str,
+        lhs: Handle<Expr>,
+        rhs: Handle<Expr>,
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
+        let Some(rty) = self.operand_struct(rhs) else { return Ok(None) };
+        let lt = self.ty(lhs);
+        if !(self.infer.is_integer(lt) || self.infer.is_float(lt)) {
+            return Ok(None);
+        }
+        let found = self.items.impls.iter().find_map(|i| {
+            let self_ty = i.concrete_self()?;
+            let fid = *i.methods.get(method)?;
+            let rhs_ok = self.items.fns[fid].params.get(1).is_some_and(|p| p.ty == rty);
+            (i.trait_id == Bound::Lang(tr.to_string()) && matches!(self.types.get(self_ty), Type::Scalar(_)) && rhs_ok)
+                .then_some((fid, self_ty))
+        });
+        let Some((fid, self_ty)) = found else { return Ok(None) };
+        let st = self.infer.import(self_ty, self.types);
+        if self.infer.unify(lt, st).is_err() {
+            return Ok(None);
+        }
+        Ok(Some(self.call_lowered(fid, Some(lt), vec![lhs, rhs], range)?))
     }
 
     /// `-v` / `!v` on a user struct: `Neg::neg` / `Not::not`.

@@ -1,0 +1,17 @@
+trait Mix<Rhs> {
+    fn mix(self, r: Rhs) -> f64;
+}
+
+impl Mix<i32> for f64 {
+    fn mix(self, r: i32) -> f64 {
+        self + r as f64
+    }
+}
+
+fn mix_one<T: Mix<u8>>(x: T) -> f64 {
+    x.mix(1)
+}
+
+fn main() {
+    println!("{}", mix_one(2.0f64));
+}
