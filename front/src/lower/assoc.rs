@@ -282,6 +282,43 @@ impl FnLower<'_> {
         Ok(true)
     }
 
+    /// A use of generic trait `tid` with `Self` and its arguments
+    /// `self_and_args`: when one impl for `Self` fits the arguments (an
+    /// `{integer}` fits any integer type), they are that impl's (as rustc
+    /// infers `k.scale(2)` with `impl Scale<u32> for f32` alone).
+    pub(crate) fn narrow_trait_args(&mut self, tid: TraitId, self_and_args: &[TyId]) {
+        if self_and_args.len() < 2 {
+            return;
+        }
+        let Some(ty) = self.infer.concrete(self_and_args[0], self.types) else { return };
+        let mut fitting = Vec::new();
+        for i in 0..self.items.impls.len() {
+            let imp = &self.items.impls[i];
+            if imp.trait_id != Bound::Trait(tid) || !self.items.impl_covers(self.types, imp, ty) {
+                continue;
+            }
+            let args = imp.trait_args.clone();
+            let fits = args.len() + 1 == self_and_args.len()
+                && args.iter().zip(&self_and_args[1..]).all(|(&a, &v)| match self.infer.concrete(v, self.types) {
+                    Some(c) => c == a,
+                    None => match self.infer.var_kind(v) {
+                        Some(crate::infer::VarKind::Int) => self.types.as_scalar(a).is_some_and(|s| s.is_int()),
+                        Some(crate::infer::VarKind::Float) => self.types.as_scalar(a).is_some_and(|s| s.is_float()),
+                        _ => true,
+                    },
+                });
+            if fits {
+                fitting.push(args);
+            }
+        }
+        if let [args] = fitting.as_slice() {
+            for (&a, &v) in args.iter().zip(&self_and_args[1..]) {
+                let t = self.infer.import(a, self.types);
+                let _ = self.infer.unify(v, t);
+            }
+        }
+    }
+
     /// E0277 unless every bound on a generic trait (`T: Mix<f32>`) of
     /// `fid`'s parameters, instantiated with `args`, has an impl.
     pub(crate) fn check_trait_arg_bounds(

@@ -530,6 +530,7 @@ impl FnLower<'_> {
             lowered.push(self.coerce(v, p.1)?);
         }
         self.solve_projections()?;
+        self.narrow_trait_args(tid, &all);
         let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
         let pending =
             PendingUse { fid: usize::MAX, types: all, consts: Vec::new(), range: range.clone(), dispatch: Some((tid, name.to_string())) };
