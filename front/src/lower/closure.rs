@@ -169,20 +169,25 @@ impl FnLower<'_> {
     }
 
     /// The result type of a call of closure `def` with arguments of types
-    /// `inputs`: its body lowered inline on placeholder values (dead code).
-    pub(crate) fn trial_closure_call(&mut self, def: Handle<StructDef>, inputs: &[TyId], range: &Range<usize>) -> DResult<TyId> {
+    /// `inputs`: its body lowered inline on placeholder values, then
+    /// dropped (the inference table keeps what it learned); `None` when it
+    /// does not type-check here (reported where the instance calls it).
+    pub(crate) fn trial_closure_call(&mut self, def: Handle<StructDef>, inputs: &[TyId], range: &Range<usize>) -> Option<TyId> {
         let name = self.types.structs[def].name.clone();
-        let Some(src) = closure_range(&name) else { return Err(Diagnostic::ice(format!("the closure type `{name}` has no source range"))) };
+        let src = closure_range(&name)?;
         let fields = self.closure_fields(def);
+        let text = self.lines.text(&src).to_string();
+        let mark = self.mark();
         let env_ty = self.infer.known(Shape::Struct(def));
         let env = self.lit(hybrid_ir::Literal::Unit, env_ty, range);
         let args = inputs.iter().map(|&t| self.lit(hybrid_ir::Literal::Unit, t, range)).collect();
-        let text = self.lines.text(&src).to_string();
         let call = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
             let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
             self.inline_closure(&c, env, &fields, args, range)
-        })?;
-        Ok(self.ty(call))
+        });
+        let result = call.ok().map(|c| self.ty(c));
+        self.rollback(mark);
+        result
     }
 
     fn inline_closure(
