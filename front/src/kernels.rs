@@ -2,14 +2,14 @@
 //! an `offload` call (or `offload!`) is a kernel, as in rustc, which now
 //! finds kernels from the intrinsic rather than from an attribute.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use hybrid_ir::{ExprKind, FunctionKind, Handle, Type, TypeTable};
 
-use crate::diag::Diagnostic;
+use crate::diag::{DResult, Diagnostic};
 use crate::lower::{Facts, Lowered};
 use crate::mono::Unit;
-use crate::resolve::{check_kernel_decl, check_kernel_symbols, Items};
+use crate::resolve::{check_kernel_decl, FnId, Items};
 
 /// Marks every function (or generic instance) that an `offload` names but
 /// that has no kernel attribute as a kernel, its IR function too, and checks
@@ -116,4 +116,21 @@ fn kernel_copy(u: &Unit) -> Unit {
         calls: u.calls.clone(),
         kernel_refs: u.kernel_refs.clone(),
     }
+}
+
+/// Kernels' entry symbols (their paths with `::` as `__`) must not collide.
+pub(crate) fn check_kernel_symbols(items: &Items) -> DResult<()> {
+    let mut seen: HashMap<String, FnId> = HashMap::new();
+    for (id, f) in items.fns.iter().enumerate() {
+        if !f.is_kernel {
+            continue;
+        }
+        let symbol = f.name.replace("::", "__");
+        if let Some(prev) = seen.insert(symbol.clone(), id) {
+            // rustc's wording for a symbol collision
+            return Err(Diagnostic::at(None, format!("symbol `{symbol}` is already defined"), f.sig_range.clone(), "")
+                .note(format!("kernels `{}` and `{}` have the same entry symbol", items.fns[prev].name, f.name)));
+        }
+    }
+    Ok(())
 }

@@ -467,7 +467,7 @@ pub fn collect(
             errors.push(e);
         }
     }
-    if let Err(e) = check_kernel_symbols(&items) {
+    if let Err(e) = crate::kernels::check_kernel_symbols(&items) {
         errors.push(e);
     }
     match items.tree.modules[ROOT].values.get("main").map(|b| b.def.clone()) {
@@ -568,23 +568,6 @@ fn check_imports(tree: &ModTree) -> Vec<Diagnostic> {
         }
     }
     errors
-}
-
-/// Kernels' entry symbols (their paths with `::` as `__`) must not collide.
-pub(crate) fn check_kernel_symbols(items: &Items) -> DResult<()> {
-    let mut seen: HashMap<String, FnId> = HashMap::new();
-    for (id, f) in items.fns.iter().enumerate() {
-        if !f.is_kernel {
-            continue;
-        }
-        let symbol = f.name.replace("::", "__");
-        if let Some(prev) = seen.insert(symbol.clone(), id) {
-            // rustc's wording for a symbol collision
-            return Err(Diagnostic::at(None, format!("symbol `{symbol}` is already defined"), f.sig_range.clone(), "")
-                .note(format!("kernels `{}` and `{}` have the same entry symbol", items.fns[prev].name, f.name)));
-        }
-    }
-    Ok(())
 }
 
 pub(crate) fn new_decl(
