@@ -3,8 +3,8 @@
 //! every program.
 //!
 //! - A file is loaded only when the program can use it: when the program's
-//!   text mentions one of the names the file defines (or its module's
-//!   name), plus the files it [`LibFile::needs`]; so a program that uses
+//!   text mentions one of the names the file defines, plus the files it
+//!   [`LibFile::needs`] and its parent module's; so a program that uses
 //!   nothing of the library pays one scan of its words.
 //! - Loaded files are appended to the program's text, so their spans are
 //!   global offsets like the program's.
@@ -106,10 +106,11 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
     FILES.iter().zip(wanted).filter(|(_, w)| *w).map(|(f, _)| f).collect()
 }
 
-/// Does the program mention a name file `f` defines, or its module's name?
+/// Does the program mention a name file `f` defines? (Not its module's
+/// name: words like `int` and `num` are common, and a path into a module
+/// names one of its items.)
 fn mentions(f: &LibFile, words: &HashSet<&str>) -> bool {
-    let module_name = f.module.rsplit("::").next().unwrap_or("");
-    words.contains(module_name) || defined_names(f.text).any(|n| words.contains(n))
+    defined_names(f.text).any(|n| words.contains(n))
 }
 
 /// The names a library file's items define: the word after each `fn`,
@@ -214,7 +215,7 @@ mod tests {
     #[test]
     fn every_file_resolves_with_its_needs() {
         for f in FILES.iter().filter(|f| !f.module.is_empty()) {
-            let word = f.module.rsplit("::").next().unwrap_or_default();
+            let word = defined_names(f.text).next().unwrap_or_default();
             let program = format!("fn main() {{}}\n// {word}\n");
             if let Err(e) = crate::compile(&program, "main.rs") {
                 panic!("library module `{}` alone: {}", f.module, e.0[0].message);
