@@ -39,6 +39,7 @@ macro_rules! lib_text {
 pub const FILES: &[LibFile] = &[
     LibFile { module: "", name: "lib.rs", text: lib_text!("lib.rs"), needs: &[], prelude: &[] },
     LibFile { module: "cmp", name: "cmp.rs", text: lib_text!("cmp.rs"), needs: &[], prelude: &[] },
+    LibFile { module: "iter", name: "iter.rs", text: lib_text!("iter.rs"), needs: &["option"], prelude: &["Iterator"] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &[], prelude: &[] },
     LibFile {
         module: "option",
@@ -49,13 +50,7 @@ pub const FILES: &[LibFile] = &[
     },
     LibFile { module: "result", name: "result.rs", text: lib_text!("result.rs"), needs: &["option"], prelude: &["Result", "Ok", "Err"] },
     LibFile { module: "num", name: "num/mod.rs", text: lib_text!("num/mod.rs"), needs: &[], prelude: &[] },
-    LibFile {
-        module: "num::int",
-        name: "num/int.rs",
-        text: lib_text!("num/int.rs"),
-        needs: &["num", "option", "cmp"],
-        prelude: &[],
-    },
+    LibFile { module: "num::int", name: "num/int.rs", text: lib_text!("num/int.rs"), needs: &["num", "option", "cmp"], prelude: &[] },
     LibFile {
         module: "num::float",
         name: "num/float.rs",
@@ -157,7 +152,7 @@ const MISSING_MODULES: &[&str] = &[
 ];
 
 /// Names of Rust's prelude that hybridc's does not have yet.
-const MISSING_PRELUDE: &[&str] = &["String", "Box", "ToString", "ToOwned", "Iterator", "IntoIterator", "Extend"];
+const MISSING_PRELUDE: &[&str] = &["String", "Box", "ToString", "ToOwned", "IntoIterator", "Extend"];
 
 /// The error for a path of Rust's standard library (`std::collections::HashMap`,
 /// already read as `core::..`) or a prelude name (`String`) that hybridc's

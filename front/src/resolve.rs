@@ -228,6 +228,16 @@ impl Items {
         }
     }
 
+    /// The library's trait at `path` below its root (`iter::Iterator`).
+    pub fn library_trait(&self, path: &str) -> Option<crate::generics::TraitId> {
+        let lib = self.tree.library?;
+        let segs: Vec<(String, Range<usize>)> = path.split("::").map(|s| (s.to_string(), 0..0)).collect();
+        match self.tree.resolve_path(lib, &segs, Ns::Type) {
+            Ok(Some(PathRes::Def(Def::Trait(t)))) => Some(t),
+            _ => None,
+        }
+    }
+
     /// The const a path names, if it names one.
     pub fn const_at(&self, module: ModId, path: &syn::Path) -> DResult<Option<usize>> {
         match self.resolve(module, path, Ns::Value)? {

@@ -413,8 +413,7 @@ impl<'i> FnLower<'i> {
     pub(crate) fn for_expr(&mut self, f: &syn::ExprForLoop) -> DResult<Handle<Expr>> {
         let range = range_of(f);
         let Some(rl) = Self::range_loop(&f.expr) else {
-            return Err(Diagnostic::unsupported("`for` over this iterator", range_of(&f.expr))
-                .help("hybridc supports `for` over ranges: `a..b`, `a..=b`, `(a..b).rev()`, `(a..b).step_by(s)`"));
+            return self.iterator_for(f);
         };
         let (bind_name, bind_mut) = match &*f.pat {
             syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => (pi.ident.to_string(), pi.mutability.is_some()),

@@ -1,3 +1,10 @@
+//! Desugarings into the library's types: `for` over an iterator and the
+//! `?` operator.
+//!
+//! `for pat in it { body }` over a value whose type implements the
+//! library's `Iterator`: `{ let mut iter = it; loop { match iter.next() {
+//! Some(pat) => body, None => break } } }` (the label on the `loop`).
+//!
 //! The `?` operator, desugared as rustc does by the result type of the
 //! enclosing function (or inlined closure): `match e { Some(v) => v, None
 //! => return None }` for the library's `Option`, `match e { Ok(v) => v,
@@ -12,6 +19,52 @@ use crate::diag::{range_of, DResult, Diagnostic};
 use crate::infer::Shape;
 
 impl FnLower<'_> {
+    pub(crate) fn iterator_for(&mut self, f: &syn::ExprForLoop) -> DResult<Handle<Expr>> {
+        let not_an_iterator = || {
+            Diagnostic::unsupported("`for` over this iterator", range_of(&f.expr))
+                .help("hybridc supports `for` over ranges (`a..b`, `a..=b`, `(a..b).rev()`, `(a..b).step_by(s)`) and over values whose type implements `Iterator`")
+        };
+        // only when the type is known to implement `core::iter::Iterator`
+        let probe = self.mark();
+        let value = self.expr(&f.expr);
+        let is_iterator = match value {
+            Ok(v) => {
+                let ty = self.ty(v);
+                self.implements_library_trait(ty, "iter::Iterator")
+            }
+            Err(_) => false,
+        };
+        self.rollback(probe);
+        if !is_iterator {
+            return Err(not_an_iterator());
+        }
+        let span = f.for_token.span;
+        let (pat, expr, body) = (&f.pat, &f.expr, &f.body);
+        let label = f.label.as_ref().map(|l| &l.name);
+        let label = label.map(|l| quote::quote!(#l:));
+        let tokens = quote_spanned!(span=> {
+            let mut __hybrid_iter = #expr;
+            #label loop {
+                match __hybrid_iter.next() {
+                    ::core::option::Option::Some(#pat) => #body,
+                    ::core::option::Option::None => break,
+                }
+            }
+        });
+        let expr: syn::Expr = syn::parse2(tokens).map_err(|e| Diagnostic::ice(format!("the desugared `for` does not parse: {e}")))?;
+        self.expr(&expr)
+    }
+
+    /// Does `ty` (resolved now) implement the library's trait at `path`
+    /// (`iter::Iterator`)?
+    fn implements_library_trait(&mut self, ty: crate::infer::TyId, path: &str) -> bool {
+        let Some(tid) = self.items.library_trait(path) else { return false };
+        match self.infer.resolve(ty, self.types) {
+            Ok(t) => self.items.satisfies(self.types, t, &crate::generics::Bound::Trait(tid)),
+            Err(_) => false,
+        }
+    }
+
     pub(crate) fn try_operator(&mut self, t: &syn::ExprTry) -> DResult<Handle<Expr>> {
         let at = range_of(&t.question_token);
         let ret = match self.closure_ret {
