@@ -83,6 +83,22 @@ pub trait Iterator {
         None
     }
 
+    /// The sum of the items (`S::sum`; integers start at 0, floats at
+    /// -0.0 as rustc's, so an empty float sum is -0.0).
+    fn sum<S: Sum<Self::Item>>(self) -> S
+    where
+        Self: Sized,
+    {
+        S::sum(self)
+    }
+
+    fn product<P: Product<Self::Item>>(self) -> P
+    where
+        Self: Sized,
+    {
+        P::product(self)
+    }
+
     fn map<B, F: FnMut(Self::Item) -> B>(self, f: F) -> Map<Self, F>
     where
         Self: Sized,
@@ -211,3 +227,35 @@ impl<I: Iterator> Iterator for Skip<I> {
         self.iter.next()
     }
 }
+
+/// Types an iterator of `A`s can be summed into.
+pub trait Sum<A> {
+    fn sum<I: Iterator<Item = A>>(iter: I) -> Self;
+}
+
+/// Types an iterator of `A`s can be multiplied into.
+pub trait Product<A> {
+    fn product<I: Iterator<Item = A>>(iter: I) -> Self;
+}
+
+// @for $t $zero in u8 0 | u16 0 | u32 0 | u64 0 | usize 0 | i8 0 | i16 0 | i32 0 | i64 0 | isize 0 | f32 -0.0 | f64 -0.0
+impl Sum<$t> for $t {
+    fn sum<I: Iterator<Item = $t>>(mut iter: I) -> $t {
+        let mut s: $t = $zero;
+        while let Some(x) = iter.next() {
+            s = s + x;
+        }
+        s
+    }
+}
+
+impl Product<$t> for $t {
+    fn product<I: Iterator<Item = $t>>(mut iter: I) -> $t {
+        let mut p: $t = 1 as $t;
+        while let Some(x) = iter.next() {
+            p = p * x;
+        }
+        p
+    }
+}
+// @end
