@@ -55,6 +55,8 @@ pub struct FnBoundSig {
 pub struct ConstParam {
     pub name: String,
     pub ty: Scalar,
+    /// `const N: usize`, for notes.
+    pub range: Range<usize>,
 }
 
 /// The parameters of a generic function: those of its impl (or `Self` of a
@@ -195,6 +197,20 @@ impl GenericEnv {
     }
     pub fn const_value(&self, name: &str) -> Option<ConstValue> {
         self.consts.iter().rev().find(|(n, _)| n == name).map(|(_, v)| *v)
+    }
+
+    /// The array length variable (`infer::LENGTH_VAR`) that array length
+    /// `len` is: a const parameter whose argument is being inferred.
+    pub fn length_var(&self, len: &syn::Expr) -> Option<u64> {
+        let syn::Expr::Path(p) = len else { return None };
+        match self.const_value(&p.path.get_ident()?.to_string())? {
+            ConstValue::Int(v) if v >= 0 && (v as u64) & crate::infer::LENGTH_VAR != 0 => Some(v as u64),
+            _ => None,
+        }
+    }
+
+    pub fn has_length_vars(&self) -> bool {
+        self.consts.iter().any(|(_, v)| matches!(v, ConstValue::Int(v) if *v >= 0 && (*v as u64) & crate::infer::LENGTH_VAR != 0))
     }
 }
 

@@ -5,6 +5,12 @@ use std::collections::HashMap;
 
 use hybrid_ir::{Handle, Scalar, StructDef, Type, TypeTable};
 
+/// An array length that is an inference variable (a const generic argument
+/// inferred from its use, as `N` of `fn sum<const N: usize>(a: [f32; N])`):
+/// `Shape::Array { len }` with this bit set is variable `len & !LENGTH_VAR`
+/// of the table. Real lengths stay far below it (`consteval::eval_len`).
+pub const LENGTH_VAR: u64 = 1 << 62;
+
 /// A type in inference: an index into `Infer`'s table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct TyId(u32);
@@ -94,6 +100,16 @@ pub struct Infer {
     /// were written (a callee's `I::Item` before `I` is inferred): `result`
     /// is unified with the impl's type once it is (`lower/assoc.rs`).
     pub deferred: Vec<Projection>,
+    /// The array length variables ([`LENGTH_VAR`]): their values once known.
+    lengths: Vec<LengthNode>,
+}
+
+/// An array length variable: unbound, bound to a value, or the same as another.
+#[derive(Clone, Copy, Debug)]
+enum LengthNode {
+    Unknown,
+    Known(u64),
+    Link(usize),
 }
 
 /// A deferred projection (see [`Infer::deferred`]).
@@ -191,6 +207,52 @@ impl Infer {
         self.known(Shape::Never)
     }
 
+    /// A new array length variable ([`LENGTH_VAR`]).
+    pub fn length_var(&mut self) -> u64 {
+        self.lengths.push(LengthNode::Unknown);
+        LENGTH_VAR | (self.lengths.len() as u64 - 1)
+    }
+
+    /// The representative of array length `len`: a value, or an unbound
+    /// variable's index.
+    fn length_root(&self, len: u64) -> Result<u64, usize> {
+        if len & LENGTH_VAR == 0 {
+            return Ok(len);
+        }
+        let mut i = (len & !LENGTH_VAR) as usize;
+        loop {
+            match self.lengths.get(i) {
+                Some(LengthNode::Known(v)) => return Ok(*v),
+                Some(LengthNode::Link(j)) => i = *j,
+                _ => return Err(i),
+            }
+        }
+    }
+
+    /// Array length `len` with its variable replaced by its value, if any
+    /// (`None`: a variable nothing has bound yet).
+    pub fn length(&self, len: u64) -> Option<u64> {
+        self.length_root(len).ok()
+    }
+
+    /// Make array lengths `a` and `b` equal, binding a variable.
+    fn unify_length(&mut self, a: u64, b: u64) -> Result<(), ()> {
+        match (self.length_root(a), self.length_root(b)) {
+            (Ok(x), Ok(y)) if x == y => Ok(()),
+            (Ok(_), Ok(_)) => Err(()),
+            (Err(i), Ok(v)) | (Ok(v), Err(i)) => {
+                self.lengths[i] = LengthNode::Known(v);
+                Ok(())
+            }
+            (Err(i), Err(j)) => {
+                if i != j {
+                    self.lengths[j] = LengthNode::Link(i);
+                }
+                Ok(())
+            }
+        }
+    }
+
     pub fn find(&mut self, t: TyId) -> TyId {
         let mut root = t;
         while let Node::Link(next) = self.nodes[root.0 as usize] {
@@ -207,6 +269,10 @@ impl Infer {
     pub fn shape(&mut self, t: TyId) -> Option<Shape> {
         let r = self.find(t);
         match &self.nodes[r.0 as usize] {
+            Node::Known(Shape::Array { elem, len }) if len & LENGTH_VAR != 0 => {
+                let (elem, len) = (*elem, *len);
+                Some(Shape::Array { elem, len: self.length(len).unwrap_or(len) })
+            }
             Node::Known(s) => Some(s.clone()),
             _ => None,
         }
@@ -360,7 +426,8 @@ impl Infer {
                     (Shape::Slice { elem: ea, mutable: ma }, Shape::Slice { elem: eb, mutable: mb }) if ma == mb => {
                         self.unify_depth(*ea, *eb, depth + 1)?
                     }
-                    (Shape::Array { elem: ea, len: la }, Shape::Array { elem: eb, len: lb }) if la == lb => {
+                    (Shape::Array { elem: ea, len: la }, Shape::Array { elem: eb, len: lb }) => {
+                        self.unify_length(*la, *lb)?;
                         self.unify_depth(*ea, *eb, depth + 1)?
                     }
                     (Shape::Vec(ea), Shape::Vec(eb)) => self.unify_depth(*ea, *eb, depth + 1)?,
@@ -429,7 +496,10 @@ impl Infer {
                 Shape::Slice { elem, mutable } => {
                     format!("&{}[{}]", if mutable { "mut " } else { "" }, self.display_depth(elem, depth + 1))
                 }
-                Shape::Array { elem, len } => format!("[{}; {}]", self.display_depth(elem, depth + 1), len),
+                Shape::Array { elem, len } => match self.length(len) {
+                    Some(len) => format!("[{}; {}]", self.display_depth(elem, depth + 1), len),
+                    None => format!("[{}; _]", self.display_depth(elem, depth + 1)),
+                },
                 Shape::Tuple(elems) => {
                     let parts: Vec<String> = elems.iter().map(|e| self.display_depth(*e, depth + 1)).collect();
                     format!("({})", parts.join(", "))
@@ -519,7 +589,10 @@ impl Infer {
                     Type::Pointer { pointee: self.resolve_depth(pointee, types, depth + 1)?, mutable, reference }
                 }
                 Shape::Slice { elem, mutable } => Type::SliceRef { elem: self.resolve_depth(elem, types, depth + 1)?, mutable },
-                Shape::Array { elem, len } => Type::Array { elem: self.resolve_depth(elem, types, depth + 1)?, len },
+                Shape::Array { elem, len } => {
+                    let len = self.length(len).ok_or(ResolveError::Unknown)?;
+                    Type::Array { elem: self.resolve_depth(elem, types, depth + 1)?, len }
+                }
                 Shape::Tuple(elems) => {
                     Type::Tuple(elems.iter().map(|e| self.resolve_depth(*e, types, depth + 1)).collect::<Result<_, _>>()?)
                 }

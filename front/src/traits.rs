@@ -700,7 +700,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
                 let Some(ty) = ty.filter(|s| s.is_int() || *s == hybrid_ir::Scalar::Bool) else {
                     return Err(Diagnostic::unsupported("const parameters of this type", range_of(&cp.ty)));
                 };
-                consts.push(ConstParam { name: cp.ident.to_string(), ty });
+                consts.push(ConstParam { name: cp.ident.to_string(), ty, range: range_of(&cp.const_token).start..range_of(&cp.ty).end });
             }
             syn::GenericParam::Lifetime(_) => {}
         }

@@ -65,7 +65,16 @@ impl Items {
             },
             T::Array(a) => {
                 let elem = self.convert_in(&a.elem, types, infer, scope)?;
-                let len = consteval::eval_len(&a.len, &InModule { items: self, module, params: &scope.env.consts })?;
+                let len = match scope.env.length_var(&a.len) {
+                    Some(var) => var,
+                    None => consteval::eval_len(&a.len, &InModule { items: self, module, params: &scope.env.consts }).map_err(|e| {
+                        match scope.env.has_length_vars() {
+                            // FIXME(const generic inference): `[T; N + 1]` with `N` inferred
+                            true => Diagnostic::unsupported("inferring a const generic argument from this array length", range_of(&a.len)),
+                            false => e,
+                        }
+                    })?,
+                };
                 infer.known(Shape::Array { elem, len })
             }
             T::Ptr(p) => {

@@ -259,10 +259,12 @@ impl FnLower<'_> {
                 format!("expected {expected} generic argument{}", if expected == 1 { "" } else { "s" }),
             ));
         }
-        if explicit.is_none() && !g.consts.is_empty() {
-            // FIXME(const generic inference): const arguments from array lengths
-            return Err(Diagnostic::unsupported("inferring const generic arguments (write them: `f::<3>(..)`)", range.clone()));
-        }
+        // without a turbofish, const arguments are array length variables,
+        // inferred from the arguments and the expected type
+        let consts = match explicit {
+            Some(_) => consts,
+            None => g.consts.iter().map(|_| self.infer.length_var() as i128).collect(),
+        };
         // outer parameters (`Self` of a default method) and those the turbofish left out are variables
         let mut all = Vec::new();
         let self_is_param = g.impl_self.is_none();
@@ -343,8 +345,29 @@ impl FnLower<'_> {
                     return Err(self.uninferred(fid, j, &range));
                 }
             }
+            for j in 0..self.pending[i].consts.len() {
+                if self.infer.length(self.pending[i].consts[j] as u64).is_none() {
+                    return Err(self.uninferred_const(self.pending[i].fid, j, &self.pending[i].range));
+                }
+            }
         }
         Ok(())
+    }
+
+    /// rustc's E0284 for const parameter `i` of `fid` that a use at `range`
+    /// never inferred.
+    fn uninferred_const(&self, fid: FnId, i: usize, range: &Range<usize>) -> Diagnostic {
+        let f = self.items.fns[fid].short_name();
+        let Some(param) = self.items.fns[fid].generics.as_deref().and_then(|g| g.consts.get(i)) else {
+            return Diagnostic::ice("an uninferred const parameter out of range");
+        };
+        Diagnostic::at(
+            Some("E0284"),
+            "type annotations needed",
+            range.clone(),
+            format!("cannot infer the value of the const parameter `{}` declared on the function `{f}`", param.name),
+        )
+        .span_note(param.range.clone(), format!("required by a const generic parameter in `{f}`"))
     }
 
     /// rustc's E0282 (E0283 when it has bounds) for type parameter `i` of
@@ -378,7 +401,14 @@ impl FnLower<'_> {
                 }
             }
             self.check_bounds(p.fid, &types, &p.range)?;
-            let args = InstanceArgs { types, consts: p.consts };
+            let mut consts = Vec::with_capacity(p.consts.len());
+            for (i, &c) in p.consts.iter().enumerate() {
+                match self.infer.length(c as u64) {
+                    Some(v) => consts.push(v as i128),
+                    None => return Err(self.uninferred_const(p.fid, i, &p.range)),
+                }
+            }
+            let args = InstanceArgs { types, consts };
             out.push(Instance { expr: p.expr, fid: p.fid, args, range: p.range, caller_at: p.caller_at });
         }
         Ok(out)

@@ -1,0 +1,8 @@
+fn zeros<const N: usize>() -> usize {
+    N
+}
+
+fn main() {
+    let a = zeros();
+    println!("{}", a);
+}
