@@ -604,35 +604,74 @@ impl<'a> Walk<'a> {
         Ok(())
     }
 
-    /// The items declared in function `id`'s body (at any depth, not in
-    /// nested functions): walked into an anonymous block module, from which
-    /// the body's paths are then resolved.
+    /// The items declared in function `id`'s body (not in nested
+    /// functions): each block that declares items gets an anonymous block
+    /// module (the body's own block: the function's module), whose parent is
+    /// the enclosing block's, from which the paths inside that block are
+    /// then resolved (`ModTree::block_scopes`).
     fn body_items(&mut self, body: &'a syn::Block, name: &str, id: usize, m: ModId, outer: (bool, bool)) {
-        struct Items<'a>(Vec<&'a syn::Item>);
-        impl<'a> syn::visit::Visit<'a> for Items<'a> {
+        /// Every block of a body in pre-order: its `{` offset, the enclosing
+        /// block, and the items it declares itself.
+        #[derive(Default)]
+        struct Blocks<'a> {
+            blocks: Vec<(usize, Option<usize>, Vec<&'a syn::Item>)>,
+            stack: Vec<usize>,
+        }
+        impl<'a> syn::visit::Visit<'a> for Blocks<'a> {
+            fn visit_block(&mut self, b: &'a syn::Block) {
+                let index = self.blocks.len();
+                self.blocks.push((crate::ranges::block_range(b).start, self.stack.last().copied(), Vec::new()));
+                self.stack.push(index);
+                syn::visit::visit_block(self, b);
+                self.stack.pop();
+            }
             fn visit_stmt(&mut self, s: &'a syn::Stmt) {
                 match s {
                     // `macro_rules!` in a body is the expander's
                     syn::Stmt::Item(syn::Item::Macro(_)) => {}
-                    syn::Stmt::Item(item) => self.0.push(item),
+                    syn::Stmt::Item(item) => {
+                        if let Some(&top) = self.stack.last() {
+                            self.blocks[top].2.push(item);
+                        }
+                    }
                     other => syn::visit::visit_stmt(self, other),
                 }
             }
-            fn visit_item_fn(&mut self, _: &'a syn::ItemFn) {}
         }
-        let mut found = Items(Vec::new());
+        let mut found = Blocks::default();
         syn::visit::Visit::visit_block(&mut found, body);
-        if found.0.is_empty() {
+        if found.blocks.iter().all(|b| b.2.is_empty()) {
             return;
         }
-        let block = self.items.tree.new_module(name.to_string(), Some(m));
-        self.items.tree.modules[block].block = true;
-        // the block's items are named like the function's (`main::helper`), as rustc does
-        self.items.tree.modules[block].path = self.items.tree.item_path(m, name);
-        self.items.fns[id].module = block;
-        for item in found.0 {
-            if let Err(e) = self.item(item, block, outer) {
-                self.errors.push(e);
+        // the block's items are named like the function's (`main::helper`), as rustc does;
+        // those of inner blocks `main::{block 1}::helper`, so that two blocks' `f`s differ
+        let path = self.items.tree.item_path(m, name);
+        let mut modules: Vec<Option<ModId>> = Vec::with_capacity(found.blocks.len());
+        let mut nested = 0;
+        for (i, (start, parent, items)) in found.blocks.into_iter().enumerate() {
+            if items.is_empty() {
+                modules.push(parent.and_then(|p| modules[p]));
+                continue;
+            }
+            let enclosing = parent.and_then(|p| modules[p]).unwrap_or(m);
+            let block = self.items.tree.new_module(name.to_string(), Some(enclosing));
+            self.items.tree.modules[block].block = true;
+            self.items.tree.modules[block].path = match i {
+                0 => path.clone(),
+                _ => {
+                    nested += 1;
+                    format!("{path}::{{block {nested}}}")
+                }
+            };
+            self.items.tree.block_scopes.entry(start).or_insert(block);
+            if i == 0 {
+                self.items.fns[id].module = block;
+            }
+            modules.push(Some(block));
+            for item in items {
+                if let Err(e) = self.item(item, block, outer) {
+                    self.errors.push(e);
+                }
             }
         }
     }

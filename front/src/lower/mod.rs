@@ -122,6 +122,9 @@ pub(crate) struct FnLower<'i> {
     pending_zeros: Vec<Handle<Expr>>,
     /// Closures this body makes (their struct types get their fields at the end).
     made_closures: Vec<closure::MadeClosure>,
+    /// The block modules of the blocks being lowered that declare items,
+    /// innermost last (`ModTree::block_scopes`).
+    block_modules: Vec<crate::modtree::ModId>,
     /// Locals holding a closure's by-reference capture (a pointer read and
     /// written through when named).
     ref_captures: HashSet<Handle<Local>>,
@@ -252,6 +255,7 @@ pub fn lower_function(
         projections: Vec::new(),
         closure_bounds: Vec::new(),
         made_closures: Vec::new(),
+        block_modules: Vec::new(),
         ref_captures: HashSet::new(),
         closure_ret: None,
         method_turbofish: None,
@@ -442,7 +446,7 @@ impl<'i> FnLower<'i> {
     }
     /// The module whose scope this body's paths are resolved in.
     pub(crate) fn module(&self) -> crate::modtree::ModId {
-        self.closure_module.unwrap_or(self.items.fns[self.fid].module)
+        self.block_modules.last().copied().or(self.closure_module).unwrap_or(self.items.fns[self.fid].module)
     }
     /// The item table seen from this body's module, for const evaluation.
     pub(crate) fn const_env(&self) -> crate::resolve::InModule<'_> {

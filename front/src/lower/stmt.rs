@@ -23,7 +23,15 @@ impl<'i> FnLower<'i> {
     pub(crate) fn block(&mut self, b: &syn::Block, expected: Option<TyId>) -> DResult<Handle<Expr>> {
         let range = range_of(b);
         self.scopes.push(Vec::new());
+        // a block that declares items resolves paths from its own block module
+        let scope = self.items.tree.block_scopes.get(&crate::ranges::block_range(b).start).copied();
+        if let Some(m) = scope {
+            self.block_modules.push(m);
+        }
         let r = self.block_inner(b, expected, &range);
+        if scope.is_some() {
+            self.block_modules.pop();
+        }
         self.scopes.pop();
         r
     }

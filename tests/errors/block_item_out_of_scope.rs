@@ -1,0 +1,9 @@
+fn main() {
+    {
+        fn helper() -> i32 {
+            1
+        }
+        println!("{}", helper());
+    }
+    println!("{}", helper());
+}
