@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use hybrid_ir::TypeTable;
 
-use crate::diag::{Diagnostic, LineIndex};
+use crate::diag::{DResult, Diagnostic, LineIndex};
 use crate::lower::{lower_function, Job, Lowered};
 use crate::ranges::{SourceLines, SourceScope};
 use crate::resolve::Items;
@@ -135,19 +135,7 @@ fn lower_run(
                 scope.set_origin(g.sig.start);
                 let parsed = syn::parse_str::<syn::TraitItemFn>(&source[g.sig.start..decl.body.end]);
                 parse_time += t.elapsed();
-                match parsed {
-                    Ok(syn::TraitItemFn { sig, default: Some(mut block), .. }) if items.macros.active => {
-                        let (expanded, notes) = crate::expand::expand_parsed(source, items, job.fid, &mut block);
-                        expanded
-                            .and_then(|()| lower_function(items, &mut types, lines, job, Some(&sig), &block, &[]))
-                            .map_err(|d| notes.annotate(d))
-                    }
-                    Ok(syn::TraitItemFn { sig, default: Some(block), .. }) => {
-                        lower_function(items, &mut types, lines, job, Some(&sig), &block, &[])
-                    }
-                    Ok(_) => Err(Diagnostic::ice(format!("`{}` has no body", decl.name))),
-                    Err(e) => Err(crate::syntax_error(&e)),
-                }
+                lower_parsed_instance(source, items, &mut types, lines, job, parsed)
             }
             _ if items.macros.active => {
                 scope.set_origin(decl.body.start);
@@ -175,4 +163,25 @@ fn lower_run(
     }
     drop(scope);
     (Part { results, types }, parse_time, lower_time)
+}
+
+/// Lower an instance (or the check) of a generic function from its
+/// signature and body parsed in one piece (`parsed`).
+pub(crate) fn lower_parsed_instance(
+    source: &str,
+    items: &Items,
+    types: &mut TypeTable,
+    lines: &LineIndex<'_>,
+    job: &Job,
+    parsed: syn::Result<syn::TraitItemFn>,
+) -> DResult<Option<Lowered>> {
+    match parsed {
+        Ok(syn::TraitItemFn { sig, default: Some(mut block), .. }) if items.macros.active => {
+            let (expanded, notes) = crate::expand::expand_parsed(source, items, job.fid, &mut block);
+            expanded.and_then(|()| lower_function(items, types, lines, job, Some(&sig), &block, &[])).map_err(|d| notes.annotate(d))
+        }
+        Ok(syn::TraitItemFn { sig, default: Some(block), .. }) => lower_function(items, types, lines, job, Some(&sig), &block, &[]),
+        Ok(_) => Err(Diagnostic::ice(format!("`{}` has no body", items.fns[job.fid].name))),
+        Err(e) => Err(crate::syntax_error(&e)),
+    }
 }

@@ -273,6 +273,10 @@ impl<'s> LineIndex<'s> {
         let (line, col) = self.line_col(range.start);
         hybrid_ir::Span { lo: range.start as u32, hi: range.end as u32, line, col }
     }
+    /// The whole program's text.
+    pub fn source(&self) -> &'s str {
+        self.source
+    }
     pub fn text(&self, range: &Range<usize>) -> &'s str {
         self.source.get(range.clone()).unwrap_or("")
     }

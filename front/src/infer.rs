@@ -376,6 +376,14 @@ impl Infer {
         self.unify_depth(a, b, 0)
     }
 
+    /// Would `a` and `b` unify? (A probe: the table is left as it was.)
+    pub fn can_unify(&mut self, a: TyId, b: TyId) -> bool {
+        let saved = (self.nodes.clone(), self.lengths.clone(), self.instances.clone());
+        let ok = self.unify(a, b).is_ok();
+        (self.nodes, self.lengths, self.instances) = saved;
+        ok
+    }
+
     fn unify_depth(&mut self, a: TyId, b: TyId, depth: u32) -> Result<(), ()> {
         if depth > 64 {
             return Err(());

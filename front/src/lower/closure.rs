@@ -33,6 +33,8 @@ pub(crate) struct FnBound {
     pub f: TyId,
     pub inputs: Vec<TyId>,
     pub output: TyId,
+    /// The bound as written (`Fn(f32) -> f32`), for notes.
+    pub range: Range<usize>,
 }
 
 /// A closure this body made: its struct and the types of its fields, set
@@ -140,6 +142,28 @@ impl FnLower<'_> {
         None
     }
 
+    /// Run `f` on closure struct `def`'s expression, parsed again from its
+    /// source text (`None`: not a closure's struct). The spans of the
+    /// expression map to the source only inside `f`.
+    pub(crate) fn with_closure_syntax<T>(
+        &mut self,
+        def: Handle<StructDef>,
+        f: impl FnOnce(&mut Self, &syn::ExprClosure) -> DResult<T>,
+    ) -> DResult<Option<T>> {
+        let Some(src) = closure_range(&self.types.structs[def].name) else { return Ok(None) };
+        let text = self.lines.text(&src).to_string();
+        crate::ranges::with_origin(src.start, || {
+            let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+            f(self, &c).map(Some)
+        })
+    }
+
+    /// Was closure struct `def` made by this body (so that its annotations
+    /// are written in this body's scope)?
+    pub(crate) fn closure_made_here(&self, def: Handle<StructDef>) -> bool {
+        self.made_closures.iter().any(|m| m.def == def)
+    }
+
     /// `f(args)` where `f` is a closure value: its body, inline.
     pub(crate) fn call_closure(
         &mut self,
@@ -148,24 +172,26 @@ impl FnLower<'_> {
         args: &[&syn::Expr],
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
-        let name = self.types.structs[def].name.clone();
-        let Some(src) = closure_range(&name) else { return Err(Diagnostic::ice(format!("the closure type `{name}` has no source range"))) };
         let fields = self.closure_fields(def);
         let mut lowered_args = Vec::with_capacity(args.len());
         for a in args {
             lowered_args.push(self.expr(a)?);
         }
         let env = self.autoderef(callee);
-        let text = self.lines.text(&src).to_string();
+        // FIXME(closure annotations): a closure called in another function (an
+        // instance it was passed to or returned to) takes its parameter and
+        // result types from the call: its annotations are written in its
+        // maker's scope (`T` of a generic maker), checked there only against
+        // an `Fn(..)` bound it is passed to (`fnbound.rs`), not against an
+        // `-> impl Fn(..)` it is returned as
+        let annotated = self.closure_made_here(def);
         // its body sees the names of the module of the function that made it
+        let src = closure_range(&self.types.structs[def].name).unwrap_or_default();
         let maker = self.items.fns.iter().filter(|f| f.body.start <= src.start && src.end <= f.body.end).min_by_key(|f| f.body.len());
         let outer_module = std::mem::replace(&mut self.closure_module, maker.map(|f| f.module));
-        let result = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
-            let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
-            self.inline_closure(&c, env, &fields, lowered_args, range)
-        });
+        let inlined = self.with_closure_syntax(def, |me, c| me.inline_closure(c, env, &fields, lowered_args, annotated, range));
         self.closure_module = outer_module;
-        result
+        inlined?.ok_or_else(|| Diagnostic::ice(format!("the closure type `{}` has no source range", self.types.structs[def].name)))
     }
 
     /// The result type of a call of closure `def` with arguments of types
@@ -176,6 +202,7 @@ impl FnLower<'_> {
         let name = self.types.structs[def].name.clone();
         let src = closure_range(&name)?;
         let fields = self.closure_fields(def);
+        let made_here = self.closure_made_here(def);
         let text = self.lines.text(&src).to_string();
         let mark = self.mark();
         let env_ty = self.infer.known(Shape::Struct(def));
@@ -183,7 +210,7 @@ impl FnLower<'_> {
         let args = inputs.iter().map(|&t| self.lit(hybrid_ir::Literal::Unit, t, range)).collect();
         let call = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
             let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
-            self.inline_closure(&c, env, &fields, args, range)
+            self.inline_closure(&c, env, &fields, args, made_here, range)
         });
         let result = call.ok().map(|c| self.ty(c));
         self.rollback(mark);
@@ -196,6 +223,7 @@ impl FnLower<'_> {
         env: Handle<Expr>,
         fields: &[(String, TyId)],
         args: Vec<Handle<Expr>>,
+        annotated: bool,
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
         if c.inputs.len() != args.len() {
@@ -235,7 +263,8 @@ impl FnLower<'_> {
         }
         for (input, arg) in c.inputs.iter().zip(args) {
             let (pat, declared) = match input {
-                syn::Pat::Type(pt) => (&*pt.pat, Some(self.convert_type(&pt.ty)?)),
+                syn::Pat::Type(pt) if annotated => (&*pt.pat, Some(self.convert_type(&pt.ty)?)),
+                syn::Pat::Type(pt) => (&*pt.pat, None),
                 p => (p, None),
             };
             let (name, mutable) = match pat {
@@ -256,8 +285,8 @@ impl FnLower<'_> {
         }
         // the body in a loop that breaks with its value: `return` breaks it too
         let ret = match &c.output {
-            syn::ReturnType::Type(_, t) => self.convert_type(t)?,
-            syn::ReturnType::Default => self.infer.var(crate::infer::VarKind::General),
+            syn::ReturnType::Type(_, t) if annotated => self.convert_type(t)?,
+            _ => self.infer.var(crate::infer::VarKind::General),
         };
         let id = self.new_loop_id();
         let outer_loops = std::mem::take(&mut self.loops);
@@ -281,7 +310,7 @@ impl FnLower<'_> {
     /// Fn(A) -> R` parameters, with the types converted in `scope` (a bound
     /// that does not convert is left out: the instance reports it).
     pub(crate) fn fn_bounds(&mut self, sig: &syn::Signature, scope: &crate::types::TypeScope<'_>) -> Vec<FnBound> {
-        let mut found: Vec<(TyId, &syn::ParenthesizedGenericArguments)> = Vec::new();
+        let mut found: Vec<(TyId, &syn::ParenthesizedGenericArguments, Range<usize>)> = Vec::new();
         fn paren(b: &syn::TypeParamBound) -> Option<&syn::ParenthesizedGenericArguments> {
             let syn::TypeParamBound::Trait(tb) = b else { return None };
             let seg = tb.path.segments.last()?;
@@ -291,22 +320,22 @@ impl FnLower<'_> {
         for p in &sig.generics.params {
             let syn::GenericParam::Type(tp) = p else { continue };
             let Some(t) = scope.env.ty(&tp.ident.to_string()) else { continue };
-            found.extend(tp.bounds.iter().filter_map(paren).map(|a| (t, a)));
+            found.extend(tp.bounds.iter().filter_map(paren).map(|a| (t, a, super::fnbound::bound_range(&tp.bounds, a))));
         }
         for pred in sig.generics.where_clause.iter().flat_map(|w| w.predicates.iter()) {
             let syn::WherePredicate::Type(pt) = pred else { continue };
             let syn::Type::Path(tp) = &pt.bounded_ty else { continue };
             let Some(t) = tp.path.get_ident().and_then(|i| scope.env.ty(&i.to_string())) else { continue };
-            found.extend(pt.bounds.iter().filter_map(paren).map(|a| (t, a)));
+            found.extend(pt.bounds.iter().filter_map(paren).map(|a| (t, a, super::fnbound::bound_range(&pt.bounds, a))));
         }
         for arg in &sig.inputs {
             let syn::FnArg::Typed(pt) = arg else { continue };
             let syn::Type::ImplTrait(it) = &*pt.ty else { continue };
             let Some(t) = scope.env.ty(&crate::traits::impl_trait_param(range_of(&*pt.ty).start)) else { continue };
-            found.extend(it.bounds.iter().filter_map(paren).map(|a| (t, a)));
+            found.extend(it.bounds.iter().filter_map(paren).map(|a| (t, a, super::fnbound::bound_range(&it.bounds, a))));
         }
         let mut out = Vec::new();
-        for (f, args) in found {
+        for (f, args, range) in found {
             let inputs: Result<Vec<TyId>, _> =
                 args.inputs.iter().map(|i| self.items.convert_in(i, self.types, &mut self.infer, scope)).collect();
             let output = match &args.output {
@@ -314,7 +343,7 @@ impl FnLower<'_> {
                 syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, scope),
             };
             if let (Ok(inputs), Ok(output)) = (inputs, output) {
-                out.push(FnBound { f, inputs, output });
+                out.push(FnBound { f, inputs, output, range });
             }
         }
         out
@@ -337,13 +366,14 @@ impl FnLower<'_> {
             let name = self.types.structs[def].name.clone();
             let Some(src) = closure_range(&name) else { continue };
             let fields = self.closure_fields(def);
+            let made_here = self.closure_made_here(def);
             let text = self.lines.text(&src).to_string();
             let mark = self.mark();
             let inputs: Vec<Handle<Expr>> =
                 b.inputs.iter().map(|t| self.push(ExprKind::Literal(hybrid_ir::Literal::Unit), *t, range)).collect();
             let probe = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
                 let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
-                self.inline_closure(&c, arg, &fields, inputs, range)
+                self.inline_closure(&c, arg, &fields, inputs, made_here, range)
             });
             // a closure that does not type-check here is reported where the instance calls it
             if let Ok(body) = probe {

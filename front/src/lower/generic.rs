@@ -59,6 +59,8 @@ pub(crate) struct SigTypes {
     pub receiver: Option<SelfKind>,
     /// `Self` (a method's), if any.
     pub self_ty: Option<TyId>,
+    /// `-> impl Trait`: `ret` is a variable, the instance's hidden type.
+    pub opaque_ret: bool,
     /// The `F: FnOnce(A) -> R` bounds of its type parameters (`closure::FnBound`).
     pub fn_bounds: Vec<super::closure::FnBound>,
 }
@@ -166,12 +168,15 @@ impl FnLower<'_> {
                 }
             }
         }
+        let opaque_ret = matches!(&sig.output, syn::ReturnType::Type(_, t) if matches!(**t, syn::Type::ImplTrait(_)));
         let ret = match &sig.output {
             syn::ReturnType::Default => self.infer.unit(),
+            // `-> impl Trait`: what the instance's body returns
+            syn::ReturnType::Type(..) if opaque_ret => self.infer.var(VarKind::General),
             syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, &scope)?,
         };
         let fn_bounds = self.fn_bounds(sig, &scope);
-        Ok(SigTypes { params, ret, receiver, self_ty, fn_bounds })
+        Ok(SigTypes { params, ret, receiver, self_ty, opaque_ret, fn_bounds })
     }
 
     /// `Self` of a method of a generic `impl<T> S<T>`: its self type
@@ -475,11 +480,15 @@ impl FnLower<'_> {
         }
         for (a, pty) in args.iter().zip(ptys) {
             let v = self.expr(a)?;
+            self.check_closure_arg(id, &sig.fn_bounds, v, pty, a, range)?;
             lowered.push(self.coerce(v, pty)?);
         }
         self.infer_closure_results(&sig.fn_bounds, &lowered, range)?;
         self.solve_projections()?;
         self.check_callee_bounds(id, &pending.types, range)?;
+        if sig.opaque_ret {
+            self.opaque_instance_ret(&pending, sig.ret, range)?;
+        }
         // patched by the mono collector once the instance has a handle
         let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
         let callee = self.record_use(call, pending);
@@ -595,7 +604,7 @@ impl FnLower<'_> {
             syn::ReturnType::Default => self.infer.unit(),
             syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, &scope)?,
         };
-        Ok(SigTypes { params, ret, receiver: None, self_ty, fn_bounds: Vec::new() })
+        Ok(SigTypes { params, ret, receiver: None, self_ty, opaque_ret: false, fn_bounds: Vec::new() })
     }
 
     /// The function `Trait::name` means for `Self` = `self_ty` (resolved now):
@@ -675,9 +684,9 @@ impl FnLower<'_> {
 
 /// A use of a generic function, before its expression exists.
 pub(crate) struct PendingUse {
-    fid: FnId,
-    types: Vec<TyId>,
-    consts: Vec<i128>,
+    pub(crate) fid: FnId,
+    pub(crate) types: Vec<TyId>,
+    pub(crate) consts: Vec<i128>,
     range: Range<usize>,
     dispatch: Option<(TraitId, String)>,
 }

@@ -14,11 +14,13 @@ mod derive_eq;
 mod exhaust;
 mod expr;
 mod finalize;
+mod fnbound;
 mod generic;
 mod macros;
 mod matching;
 mod method;
 mod offload;
+mod opaque;
 mod operators;
 mod orpat;
 mod pattern;
@@ -458,6 +460,11 @@ impl<'i> FnLower<'i> {
             return Ok(());
         }
         let (e, f) = (self.describe(expected), self.describe(found));
+        let closure = |t: &str| t.starts_with("`{closure@");
+        if closure(&e) && closure(&f) {
+            // FIXME(fn pointers): rustc coerces closures that capture nothing to `fn` pointers
+            return Err(Diagnostic::unsupported("two different closures where one type is expected (`fn` pointers)", range.clone()));
+        }
         Err(Diagnostic::at(Some("E0308"), "mismatched types", range.clone(), format!("expected {e}, found {f}")))
     }
     pub(crate) fn text(&self, range: &Range<usize>) -> String {
