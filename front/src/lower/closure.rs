@@ -121,7 +121,7 @@ impl FnLower<'_> {
 
     /// The field names and types of closure struct `def`: this body's own
     /// (still inference types), or from the IR (made by another body).
-    fn closure_fields(&mut self, def: Handle<StructDef>) -> Vec<(String, TyId)> {
+    pub(crate) fn closure_fields(&mut self, def: Handle<StructDef>) -> Vec<(String, TyId)> {
         if let Some(m) = self.made_closures.iter().find(|m| m.def == def) {
             return m.fields.clone();
         }
@@ -217,7 +217,7 @@ impl FnLower<'_> {
         result
     }
 
-    fn inline_closure(
+    pub(crate) fn inline_closure(
         &mut self,
         c: &syn::ExprClosure,
         env: Handle<Expr>,

@@ -460,6 +460,16 @@ impl<'i> FnLower<'i> {
             return Ok(());
         }
         let (e, f) = (self.describe(expected), self.describe(found));
+        if let (Some(Shape::Array { elem: ea, len: la }), Some(Shape::Array { elem: eb, len: lb })) = (self.shape(expected), self.shape(found)) {
+            if la != lb && self.infer.can_unify(ea, eb) {
+                return Err(Diagnostic::at(
+                    Some("E0308"),
+                    "mismatched types",
+                    range.clone(),
+                    format!("expected an array with a size of {la}, found one with a size of {lb}"),
+                ));
+            }
+        }
         let closure = |t: &str| t.starts_with("`{closure@");
         if closure(&e) && closure(&f) {
             // FIXME(fn pointers): rustc coerces closures that capture nothing to `fn` pointers

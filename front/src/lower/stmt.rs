@@ -24,7 +24,8 @@ impl<'i> FnLower<'i> {
         let range = range_of(b);
         self.scopes.push(Vec::new());
         // a block that declares items resolves paths from its own block module
-        let scope = self.items.tree.block_scopes.get(&crate::ranges::block_range(b).start).copied();
+        let scopes = &self.items.tree.block_scopes;
+        let scope = if scopes.is_empty() { None } else { scopes.get(&crate::ranges::block_range(b).start).copied() };
         if let Some(m) = scope {
             self.block_modules.push(m);
         }
