@@ -129,7 +129,10 @@ fn closure_params_range(c: &syn::ExprClosure) -> Range<usize> {
 
 /// The range of the bound among `bounds` whose arguments are `args`
 /// (`Fn(f32) -> f32`).
-pub(crate) fn bound_range(bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>, args: &syn::ParenthesizedGenericArguments) -> Range<usize> {
+pub(crate) fn bound_range(
+    bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>,
+    args: &syn::ParenthesizedGenericArguments,
+) -> Range<usize> {
     let parens = crate::ranges::byte_range(args.paren_token.span.join());
     let end = match &args.output {
         syn::ReturnType::Type(_, t) => range_of(&**t).end,
@@ -137,7 +140,8 @@ pub(crate) fn bound_range(bounds: &syn::punctuated::Punctuated<syn::TypeParamBou
     };
     for b in bounds {
         if let syn::TypeParamBound::Trait(t) = b {
-            if t.path.segments.last().is_some_and(|s| matches!(&s.arguments, syn::PathArguments::Parenthesized(a) if std::ptr::eq(a, args))) {
+            if t.path.segments.last().is_some_and(|s| matches!(&s.arguments, syn::PathArguments::Parenthesized(a) if std::ptr::eq(a, args)))
+            {
                 if let Some(first) = t.path.segments.first() {
                     return range_of(&first.ident).start..end;
                 }

@@ -460,7 +460,9 @@ impl<'i> FnLower<'i> {
             return Ok(());
         }
         let (e, f) = (self.describe(expected), self.describe(found));
-        if let (Some(Shape::Array { elem: ea, len: la }), Some(Shape::Array { elem: eb, len: lb })) = (self.shape(expected), self.shape(found)) {
+        if let (Some(Shape::Array { elem: ea, len: la }), Some(Shape::Array { elem: eb, len: lb })) =
+            (self.shape(expected), self.shape(found))
+        {
             if la != lb && self.infer.can_unify(ea, eb) {
                 return Err(Diagnostic::at(
                     Some("E0308"),
