@@ -1,5 +1,6 @@
 // `-> impl Trait` of generic functions and methods: each instance has its
-// own hidden type (a closure over a `T`, a struct of a user trait).
+// own hidden type (a closure over a `T`, a struct of a user trait); and a
+// non-generic `-> impl Trait` function calling another one.
 use std::ops::{Add, Mul};
 
 fn scaler<T: Copy + Mul<Output = T>>(k: T) -> impl Fn(T) -> T {
@@ -73,6 +74,15 @@ impl<T: Copy + Add<Output = T>> Counter<T> {
     }
 }
 
+fn base() -> impl Fn(i32) -> i32 {
+    |x| x + 1
+}
+
+fn chained(k: i32) -> impl Fn(i32) -> i32 {
+    let b = base();
+    move |x| b(x) * k
+}
+
 fn main() {
     let s = scaler(3.0f32);
     let t = scaler(2i64);
@@ -91,4 +101,6 @@ fn main() {
     println!("{} {}", f(f(1)), g(4.0));
     let m = Counter { step: 0.5f32 };
     println!("{}", (m.stepper())(1.0));
+    let c = chained(3);
+    println!("{} {}", c(4), base()(0));
 }

@@ -370,14 +370,13 @@ impl FnLower<'_> {
         self.check_arity(id, given, self.items.fns[id].params.len(), receiver.is_some(), range)?;
         let decl = &self.items.fns[id];
         let param_tys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
-        let ret = if decl.opaque_ret {
-            match self.items.opaque_rets.read().ok().and_then(|m| m.get(&id).copied()) {
-                Some(t) => t,
-                None => return Err(Diagnostic::unsupported("a call of an `-> impl Trait` function from another one", range.clone())),
-            }
-        } else {
-            decl.ret
+        let known = self.items.opaque_rets.read().ok().and_then(|m| m.get(&id).copied());
+        let ret = match (decl.opaque_ret, known) {
+            (false, _) => decl.ret,
+            (true, Some(t)) => t,
+            (true, None) => self.opaque_fn_ret_now(id, range)?,
         };
+        let decl = &self.items.fns[id];
         let handle = decl.handle;
         let mut lowered = Vec::new();
         let mut ptys = param_tys.into_iter();

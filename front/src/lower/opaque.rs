@@ -1,4 +1,4 @@
-//! `-> impl Trait` of generic functions: the hidden type differs per instance, so a call site finds it by lowering the instance it uses on the spot (in its own worker's type table), once the call's type arguments are known; the result is dropped, the mono collector lowers the instance again in its round.
+//! `-> impl Trait` of generic functions (and of non-generic ones called from another such function): the hidden type differs per instance, so a call site finds it by lowering the instance it uses on the spot (in its own worker's type table), once the call's type arguments are known; the result is dropped, the mono collector lowers the instance again in its round.
 
 use std::cell::Cell;
 use std::ops::Range;
@@ -45,6 +45,41 @@ impl FnLower<'_> {
         let Some(lowered) = lowered? else { return Err(Diagnostic::ice("an instance lowered to nothing")) };
         let hidden = self.infer.import(lowered.func.ret, self.types);
         self.infer.unify(ret, hidden).map_err(|_| Diagnostic::ice("the hidden type of an `-> impl Trait` instance does not match"))
+    }
+
+    /// The return type of non-generic `-> impl Trait` function `fid` called
+    /// while the mono collector is still finding those (from another one):
+    /// its body lowered on the spot, as an instance's.
+    pub(crate) fn opaque_fn_ret_now(
+        &mut self,
+        fid: crate::resolve::FnId,
+        range: &Range<usize>,
+    ) -> DResult<hybrid_ir::Handle<hybrid_ir::Type>> {
+        let depth = NESTED.with(|n| n.get());
+        let decl = &self.items.fns[fid];
+        if depth >= MAX_NESTED || (!self.items.macros.active && decl.params.iter().any(|p| p.pattern.is_some())) {
+            return Err(Diagnostic::unsupported("a call of this `-> impl Trait` function from another one", range.clone()));
+        }
+        let (items, lines, source) = (self.items, self.lines, self.lines.source());
+        let body = decl.body.clone();
+        let job = Job { fid, args: None, check: false, caller: None };
+        NESTED.with(|n| n.set(depth + 1));
+        let lowered = crate::ranges::with_origin(body.start, || {
+            if items.macros.active {
+                let (parsed, notes) = crate::expand::body_for(source, items, fid);
+                parsed
+                    .and_then(|(block, patterns)| super::lower_function(items, self.types, lines, &job, None, &block, &patterns))
+                    .map_err(|d| notes.annotate(d))
+            } else {
+                let block = syn::parse_str::<syn::Block>(&source[body.clone()]).map_err(|e| crate::syntax_error(&e))?;
+                super::lower_function(items, self.types, lines, &job, None, &block, &[])
+            }
+        });
+        NESTED.with(|n| n.set(depth));
+        match lowered? {
+            Some(l) => Ok(l.func.ret),
+            None => Err(Diagnostic::ice("an `-> impl Trait` function lowered to nothing")),
+        }
     }
 
     /// The arguments of a use as they stand now: its integer and float
