@@ -227,7 +227,8 @@ impl Items {
                     _ => false,
                 }
             }
-            // FIXME(closure signatures): `Fn(A) -> R` is checked where the closure is called
+            // FIXME(closure signatures): `Fn(A) -> R` is checked where the closure is passed
+            // (`lower/fnbound.rs`: arity, annotated argument types) and called; not its result type
             Type::Struct(def) if crate::lower::is_closure_name(&types.structs[*def].name) => {
                 matches!(name, "Fn" | "FnMut" | "FnOnce" | "Copy" | "Clone")
             }

@@ -192,7 +192,7 @@ impl Items {
             T::BareFn(_) => return Err(Diagnostic::unsupported("function pointer types", r)),
             T::ImplTrait(_) => match scope.env.ty(&crate::traits::impl_trait_param(r.start)) {
                 Some(t) => t,
-                // FIXME(impl Trait in return position)
+                // FIXME(impl Trait): in `let` types, fields and nested in a return type (`-> Vec<impl Tr>`)
                 None => return Err(Diagnostic::unsupported("`impl Trait` here", r)),
             },
             // FIXME(trait objects): `dyn Trait` needs the library issue's vtables
