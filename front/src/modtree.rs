@@ -124,9 +124,9 @@ pub struct ModTree {
     pub uses: Vec<UseDecl>,
     pub globs: Vec<GlobDecl>,
     /// The block module of each block of a function body that declares
-    /// items, by the offset of its `{` (the body's own block: its
-    /// function's module).
-    pub block_scopes: HashMap<usize, ModId>,
+    /// items, by the offset of its `{`, with the offset of its `}` (the
+    /// body's own block: its function's module).
+    pub block_scopes: HashMap<usize, (usize, ModId)>,
     /// The variant names of each enum (enums are `Def::Struct`s).
     pub variants: HashMap<StructId, Vec<String>>,
     /// The root module of the standard library (the crate `core`), when

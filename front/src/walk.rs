@@ -614,13 +614,13 @@ impl<'a> Walk<'a> {
         /// block, and the items it declares itself.
         #[derive(Default)]
         struct Blocks<'a> {
-            blocks: Vec<(usize, Option<usize>, Vec<&'a syn::Item>)>,
+            blocks: Vec<(std::ops::Range<usize>, Option<usize>, Vec<&'a syn::Item>)>,
             stack: Vec<usize>,
         }
         impl<'a> syn::visit::Visit<'a> for Blocks<'a> {
             fn visit_block(&mut self, b: &'a syn::Block) {
                 let index = self.blocks.len();
-                self.blocks.push((crate::ranges::block_range(b).start, self.stack.last().copied(), Vec::new()));
+                self.blocks.push((crate::ranges::block_range(b), self.stack.last().copied(), Vec::new()));
                 self.stack.push(index);
                 syn::visit::visit_block(self, b);
                 self.stack.pop();
@@ -648,7 +648,7 @@ impl<'a> Walk<'a> {
         let path = self.items.tree.item_path(m, name);
         let mut modules: Vec<Option<ModId>> = Vec::with_capacity(found.blocks.len());
         let mut nested = 0;
-        for (i, (start, parent, items)) in found.blocks.into_iter().enumerate() {
+        for (i, (range, parent, items)) in found.blocks.into_iter().enumerate() {
             if items.is_empty() {
                 modules.push(parent.and_then(|p| modules[p]));
                 continue;
@@ -663,7 +663,7 @@ impl<'a> Walk<'a> {
                     format!("{path}::{{block {nested}}}")
                 }
             };
-            self.items.tree.block_scopes.entry(start).or_insert(block);
+            self.items.tree.block_scopes.entry(range.start).or_insert((range.end, block));
             if i == 0 {
                 self.items.fns[id].module = block;
             }

@@ -158,6 +158,17 @@ impl FnLower<'_> {
         })
     }
 
+    /// The module that source offset `at` inside a function body resolves
+    /// paths from: the innermost block there that declares items, else
+    /// the innermost function's module.
+    fn module_at(&self, at: usize) -> Option<crate::modtree::ModId> {
+        let fns = &self.items.fns;
+        let inner = fns.iter().filter(|d| d.body.contains(&at)).min_by_key(|d| d.body.len())?;
+        let blocks = self.items.tree.block_scopes.iter();
+        let block = blocks.filter(|(&s, &(e, _))| s <= at && at < e && inner.body.start <= s).max_by_key(|(&s, _)| s);
+        Some(block.map_or(inner.module, |(_, &(_, m))| m))
+    }
+
     /// Was closure struct `def` made by this body (so that its annotations
     /// are written in this body's scope)?
     pub(crate) fn closure_made_here(&self, def: Handle<StructDef>) -> bool {
@@ -185,13 +196,17 @@ impl FnLower<'_> {
         // an `Fn(..)` bound it is passed to (`fnbound.rs`), not against an
         // `-> impl Fn(..)` it is returned as
         let annotated = self.closure_made_here(def);
-        // its body sees the names of the module of the function that made it
-        let src = closure_range(&self.types.structs[def].name).unwrap_or_default();
-        let maker = self.items.fns.iter().filter(|f| f.body.start <= src.start && src.end <= f.body.end).min_by_key(|f| f.body.len());
-        let outer_module = std::mem::replace(&mut self.closure_module, maker.map(|f| f.module));
+        // its body's paths are resolved where it was written, not here
+        let maker = closure_range(&self.types.structs[def].name).and_then(|src| self.module_at(src.start));
+        if let Some(m) = maker {
+            self.block_modules.push(m);
+        }
         let inlined = self.with_closure_syntax(def, |me, c| me.inline_closure(c, env, &fields, lowered_args, annotated, range));
-        self.closure_module = outer_module;
-        inlined?.ok_or_else(|| Diagnostic::ice(format!("the closure type `{}` has no source range", self.types.structs[def].name)))
+        if maker.is_some() {
+            self.block_modules.pop();
+        }
+        let inlined = inlined?;
+        inlined.ok_or_else(|| Diagnostic::ice(format!("the closure type `{}` has no source range", self.types.structs[def].name)))
     }
 
     /// The result type of a call of closure `def` with arguments of types

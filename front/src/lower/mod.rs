@@ -126,7 +126,7 @@ pub(crate) struct FnLower<'i> {
     made_closures: Vec<closure::MadeClosure>,
     /// The block modules of the blocks being lowered that declare items,
     /// innermost last (`ModTree::block_scopes`).
-    block_modules: Vec<crate::modtree::ModId>,
+    pub(crate) block_modules: Vec<crate::modtree::ModId>,
     /// Locals holding a closure's by-reference capture (a pointer read and
     /// written through when named).
     ref_captures: HashSet<Handle<Local>>,
@@ -137,10 +137,6 @@ pub(crate) struct FnLower<'i> {
     /// The method calls being lowered: the call's range and where its
     /// method name starts (the location `#[track_caller]` reports).
     method_calls: Vec<(Range<usize>, usize)>,
-    /// Inside the inlined body of a closure made in another function (an
-    /// instance of the generic function it was passed to): the module of
-    /// the function that made it, whose names its body sees.
-    closure_module: Option<crate::modtree::ModId>,
     /// Checking a generic body against its bounds (`check.rs`): type
     /// parameters are `Shape::Param`s.
     check_mode: bool,
@@ -262,7 +258,6 @@ pub fn lower_function(
         closure_ret: None,
         method_turbofish: None,
         method_calls: Vec::new(),
-        closure_module: None,
         check_mode: job.check,
         bound_error: false,
     };
@@ -448,7 +443,7 @@ impl<'i> FnLower<'i> {
     }
     /// The module whose scope this body's paths are resolved in.
     pub(crate) fn module(&self) -> crate::modtree::ModId {
-        self.block_modules.last().copied().or(self.closure_module).unwrap_or(self.items.fns[self.fid].module)
+        self.block_modules.last().copied().unwrap_or(self.items.fns[self.fid].module)
     }
     /// The item table seen from this body's module, for const evaluation.
     pub(crate) fn const_env(&self) -> crate::resolve::InModule<'_> {

@@ -25,7 +25,7 @@ impl<'i> FnLower<'i> {
         self.scopes.push(Vec::new());
         // a block that declares items resolves paths from its own block module
         let scopes = &self.items.tree.block_scopes;
-        let scope = if scopes.is_empty() { None } else { scopes.get(&crate::ranges::block_range(b).start).copied() };
+        let scope = if scopes.is_empty() { None } else { scopes.get(&crate::ranges::block_range(b).start).map(|&(_, m)| m) };
         if let Some(m) = scope {
             self.block_modules.push(m);
         }
