@@ -376,25 +376,6 @@ impl Infer {
         self.unify_depth(a, b, 0)
     }
 
-    /// Is `t` known to its last part (no variable inside, not even
-    /// `{integer}`)?
-    pub fn is_concrete(&mut self, t: TyId) -> bool {
-        self.is_concrete_depth(t, 0)
-    }
-    fn is_concrete_depth(&mut self, t: TyId, depth: u32) -> bool {
-        if depth > 32 {
-            return false;
-        }
-        let Some(shape) = self.shape(t) else { return false };
-        match shape {
-            Shape::Ptr { pointee: e, .. } | Shape::Slice { elem: e, .. } | Shape::Vec(e) => self.is_concrete_depth(e, depth + 1),
-            Shape::Array { elem, len } => self.length(len).is_some() && self.is_concrete_depth(elem, depth + 1),
-            Shape::Tuple(elems) | Shape::Adt { args: elems, .. } => elems.into_iter().all(|e| self.is_concrete_depth(e, depth + 1)),
-            Shape::Param(_) => false,
-            _ => true,
-        }
-    }
-
     /// Would `a` and `b` unify? (A probe: the table is left as it was.)
     pub fn can_unify(&mut self, a: TyId, b: TyId) -> bool {
         let saved = (self.nodes.clone(), self.lengths.clone(), self.instances.clone());

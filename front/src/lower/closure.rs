@@ -121,7 +121,7 @@ impl FnLower<'_> {
 
     /// The field names and types of closure struct `def`: this body's own
     /// (still inference types), or from the IR (made by another body).
-    pub(crate) fn closure_fields(&mut self, def: Handle<StructDef>) -> Vec<(String, TyId)> {
+    fn closure_fields(&mut self, def: Handle<StructDef>) -> Vec<(String, TyId)> {
         if let Some(m) = self.made_closures.iter().find(|m| m.def == def) {
             return m.fields.clone();
         }
@@ -232,7 +232,7 @@ impl FnLower<'_> {
         result
     }
 
-    pub(crate) fn inline_closure(
+    fn inline_closure(
         &mut self,
         c: &syn::ExprClosure,
         env: Handle<Expr>,

@@ -32,37 +32,8 @@ impl FnLower<'_> {
         let f = self.items.fns[callee].short_name().to_string();
         let made_here = self.closure_made_here(def);
         let arg = range_of(arg);
-        let checked = self.with_closure_syntax(def, |me, c| {
-            let result = me.check_closure_signature(c, &bound, made_here, &f, &arg, call)?;
-            if result.is_ok() && made_here && bound.inputs.iter().all(|&t| me.infer.is_concrete(t)) {
-                me.infer_from_closure_body(c, def, value, &bound.inputs, call)?;
-            }
-            Ok(result)
-        })?;
+        let checked = self.with_closure_syntax(def, |me, c| me.check_closure_signature(c, &bound, made_here, &f, &arg, call))?;
         checked.unwrap_or(Ok(()))
-    }
-
-    /// Lower closure `c` (struct `def`, value `value`) once here with the
-    /// bound's parameter types, so that what its body needs of the captured
-    /// locals' types (`v[n]`: `n` is a `usize`) is inferred in the body
-    /// that made it, as rustc infers it; the lowered body is dropped (it is
-    /// lowered again where the closure is called).
-    fn infer_from_closure_body(
-        &mut self,
-        c: &syn::ExprClosure,
-        def: hybrid_ir::Handle<hybrid_ir::StructDef>,
-        value: super::Handle<hybrid_ir::Expr>,
-        inputs: &[TyId],
-        call: &Range<usize>,
-    ) -> DResult<()> {
-        let fields = self.closure_fields(def);
-        let mut args = Vec::with_capacity(inputs.len());
-        for &t in inputs {
-            let l = self.new_local("{closure argument}", t, false, call.clone());
-            args.push(self.local_expr(l, call));
-        }
-        self.inline_closure(c, value, &fields, args, true, call)?;
-        Ok(())
     }
 
     /// [`Self::check_closure_arg`] with the closure's expression `c`
