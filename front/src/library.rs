@@ -40,6 +40,7 @@ pub const FILES: &[LibFile] = &[
     LibFile { module: "", name: "lib.rs", text: lib_text!("lib.rs"), needs: &[], prelude: &[] },
     LibFile { module: "cmp", name: "cmp.rs", text: lib_text!("cmp.rs"), needs: &[], prelude: &[] },
     LibFile { module: "iter", name: "iter.rs", text: lib_text!("iter.rs"), needs: &["option"], prelude: &["Iterator"] },
+    LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &["iter", "option"], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &[], prelude: &[] },
     LibFile {
         module: "option",
@@ -79,7 +80,9 @@ pub fn module_path(module: &str) -> String {
 /// The files a program whose text is `program` may use, in [`FILES`] order.
 pub fn files_for(program: &str) -> Vec<&'static LibFile> {
     let words: HashSet<&str> = words(program).collect();
-    let mut wanted: Vec<bool> = FILES.iter().map(|f| f.module.is_empty() || mentions(f, &words)).collect();
+    // (a range value `a..b` is the library's `ops::Range`)
+    let ranges = program.contains("..");
+    let mut wanted: Vec<bool> = FILES.iter().map(|f| f.module.is_empty() || mentions(f, &words) || (ranges && f.module == "ops")).collect();
     // what the wanted files need, to a fixed point (needs may be mutual:
     // `Option::ok_or` makes a `Result`, `Result::ok` an `Option`)
     let mut changed = true;

@@ -58,7 +58,7 @@ impl<'i> FnLower<'i> {
             E::Match(m) => self.match_expr(m),
             E::Let(l) => Err(Diagnostic::unsupported("`let` patterns in conditions (`if let`, `while let`)", range_of(l))),
             E::Try(t) => self.try_operator(t),
-            E::Range(_) => Err(Diagnostic::unsupported("ranges outside `for` loops and slicing", range)),
+            E::Range(r) => self.range_value(r),
             E::Async(_) | E::Await(_) => Err(Diagnostic::unsupported("`async`", range)),
             E::Const(_) => Err(Diagnostic::unsupported("`const` blocks", range)),
             _ => Err(Diagnostic::unsupported("this expression", range)),

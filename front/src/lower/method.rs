@@ -31,7 +31,8 @@ impl FnLower<'_> {
         let range = range_of(m);
         let name = m.method.to_string();
         // `x.f::<T>(..)`: the turbofish of a generic method, taken by `call_method`
-        self.method_turbofish = m.turbofish.as_ref().filter(|_| name != "sum").map(|t| syn::AngleBracketedGenericArguments {
+        // (set once the receiver is lowered: a method call there has its own)
+        let turbofish = m.turbofish.as_ref().filter(|_| name != "sum").map(|t| syn::AngleBracketedGenericArguments {
             colon2_token: t.colon2_token,
             lt_token: t.lt_token,
             args: t.args.clone(),
@@ -58,6 +59,7 @@ impl FnLower<'_> {
                 .help("write a `for i in 0..x.len()` loop instead"));
         }
         let recv = self.expr(&m.receiver)?;
+        self.method_turbofish = turbofish;
         let rty = self.ty(recv);
         if self.check_mode {
             if let Some(e) = self.param_method(recv, &name, &args, &range)? {

@@ -65,6 +65,29 @@ impl FnLower<'_> {
         }
     }
 
+    /// `a..b` / `a..=b` as a value: the library's `Range` / `RangeInclusive`
+    /// (`for` over a range and slicing read ranges themselves).
+    pub(crate) fn range_value(&mut self, r: &syn::ExprRange) -> DResult<Handle<Expr>> {
+        let (Some(start), Some(end)) = (&r.start, &r.end) else {
+            return Err(Diagnostic::unsupported("ranges without both ends outside `for` loops and slicing", range_of(r)));
+        };
+        if self.items.library_type("ops::Range").is_none() {
+            return Err(Diagnostic::ice("a range value, but the library's `ops` is not loaded"));
+        }
+        let span = match &r.limits {
+            syn::RangeLimits::HalfOpen(t) => t.spans[0],
+            syn::RangeLimits::Closed(t) => t.spans[0],
+        };
+        let tokens = match r.limits {
+            syn::RangeLimits::HalfOpen(_) => quote_spanned!(span=> ::core::ops::Range { start: #start, end: #end }),
+            syn::RangeLimits::Closed(_) => {
+                quote_spanned!(span=> ::core::ops::RangeInclusive { start: #start, end: #end, exhausted: false })
+            }
+        };
+        let expr: syn::Expr = syn::parse2(tokens).map_err(|e| Diagnostic::ice(format!("the desugared range does not parse: {e}")))?;
+        self.expr(&expr)
+    }
+
     pub(crate) fn try_operator(&mut self, t: &syn::ExprTry) -> DResult<Handle<Expr>> {
         let at = range_of(&t.question_token);
         let ret = match self.closure_ret {

@@ -1,0 +1,91 @@
+//! `core::ops`: the range types `a..b` and `a..=b` build, iterators over
+//! the integers. (The operator traits `Add`, `Mul`, .. are still the
+//! compiler's: FIXME(builtins in the library).)
+
+/// `start..end`: the integers from `start` up to, not including, `end`.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Range<Idx> {
+    pub start: Idx,
+    pub end: Idx,
+}
+
+/// `start..=end`: the integers from `start` up to and including `end`.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct RangeInclusive<Idx> {
+    pub start: Idx,
+    pub end: Idx,
+    pub exhausted: bool,
+}
+
+/// The integer types a range iterates over: the next value up.
+pub trait Step: Copy + PartialOrd {
+    fn forward(self) -> Self;
+    fn distance(start: Self, end: Self) -> usize;
+}
+
+// @for $t in u8 u16 u32 u64 usize i8 i16 i32 i64 isize
+impl Step for $t {
+    fn forward(self) -> $t {
+        self + 1
+    }
+
+    fn distance(start: $t, end: $t) -> usize {
+        (end - start) as usize
+    }
+}
+// @end
+
+impl<A: Step> Iterator for Range<A> {
+    type Item = A;
+
+    fn next(&mut self) -> Option<A> {
+        if self.start < self.end {
+            let v = self.start;
+            self.start = v.forward();
+            Some(v)
+        } else {
+            None
+        }
+    }
+}
+
+impl<A: Step> Iterator for RangeInclusive<A> {
+    type Item = A;
+
+    fn next(&mut self) -> Option<A> {
+        if self.exhausted || self.start > self.end {
+            return None;
+        }
+        let v = self.start;
+        if v == self.end {
+            self.exhausted = true;
+        } else {
+            self.start = v.forward();
+        }
+        Some(v)
+    }
+}
+
+impl<A: Step> Range<A> {
+    pub fn contains(&self, x: &A) -> bool {
+        self.start <= *x && *x < self.end
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !(self.start < self.end)
+    }
+
+    pub fn len(&self) -> usize {
+        if self.start < self.end {
+            A::distance(self.start, self.end)
+        } else {
+            0
+        }
+    }
+}
+
+impl<A: Step> RangeInclusive<A> {
+    pub fn contains(&self, x: &A) -> bool {
+        self.start <= *x && *x <= self.end
+    }
+}
