@@ -41,6 +41,7 @@ pub const FILES: &[LibFile] = &[
     LibFile { module: "cmp", name: "cmp.rs", text: lib_text!("cmp.rs"), needs: &[], prelude: &[] },
     LibFile { module: "iter", name: "iter.rs", text: lib_text!("iter.rs"), needs: &["option"], prelude: &["Iterator"] },
     LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &["iter", "option"], prelude: &[] },
+    LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option"], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &[], prelude: &[] },
     LibFile {
         module: "option",

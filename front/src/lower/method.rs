@@ -54,6 +54,11 @@ impl FnLower<'_> {
                 }
             }
         }
+        if name == "iter" && args.is_empty() && self.items.library_type("slice::Iter").is_some() {
+            if let Some(e) = self.slice_iter(&m.receiver, m.method.span())? {
+                return Ok(e);
+            }
+        }
         if name == "iter" || name == "iter_mut" || name == "into_iter" {
             return Err(Diagnostic::unsupported("iterators other than `.iter().sum()`", range_of(&m.method))
                 .help("write a `for i in 0..x.len()` loop instead"));

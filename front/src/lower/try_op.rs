@@ -88,6 +88,33 @@ impl FnLower<'_> {
         self.expr(&expr)
     }
 
+    /// `x.iter()` of a slice, array or `Vec` (or a reference to one): the
+    /// library's `slice::iter(&x)` (`None` for other receivers).
+    pub(crate) fn slice_iter(&mut self, recv: &syn::Expr, span: proc_macro2::Span) -> DResult<Option<Handle<Expr>>> {
+        let probe = self.mark();
+        let value = self.expr(recv);
+        let by_ref = match value {
+            Ok(v) => {
+                let t = self.ty(v);
+                match self.shape(t) {
+                    Some(Shape::Slice { .. }) => Some(false),
+                    Some(Shape::Array { .. } | Shape::Vec(_)) => Some(true),
+                    Some(Shape::Ptr { pointee, reference: true, .. }) => {
+                        matches!(self.shape(pointee), Some(Shape::Slice { .. } | Shape::Array { .. } | Shape::Vec(_))).then_some(false)
+                    }
+                    _ => None,
+                }
+            }
+            Err(_) => None,
+        };
+        self.rollback(probe);
+        let Some(by_ref) = by_ref else { return Ok(None) };
+        let tokens =
+            if by_ref { quote_spanned!(span=> ::core::slice::iter(&#recv)) } else { quote_spanned!(span=> ::core::slice::iter(#recv)) };
+        let expr: syn::Expr = syn::parse2(tokens).map_err(|e| Diagnostic::ice(format!("the desugared `iter()` does not parse: {e}")))?;
+        self.expr(&expr).map(Some)
+    }
+
     pub(crate) fn try_operator(&mut self, t: &syn::ExprTry) -> DResult<Handle<Expr>> {
         let at = range_of(&t.question_token);
         let ret = match self.closure_ret {
