@@ -373,6 +373,11 @@ impl FnLower<'_> {
         if self.check_mode {
             return Ok(());
         }
+        // the bound's argument types may be projections whose base is known
+        // by now (`F: FnMut(Self::Item)` of `slice::Iter<f32>`: `&f32`)
+        if args.iter().any(|&a| self.closure_of(a).is_some()) {
+            self.solve_projections()?;
+        }
         for &arg in args {
             let Some(def) = self.closure_of(arg) else { continue };
             let at = self.ty(arg);
