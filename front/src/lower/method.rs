@@ -54,8 +54,8 @@ impl FnLower<'_> {
                 }
             }
         }
-        if name == "iter" && args.is_empty() && self.items.library_type("slice::Iter").is_some() {
-            if let Some(e) = self.slice_iter(&m.receiver, m.method.span())? {
+        if (name == "iter" || name == "iter_mut") && args.is_empty() && self.items.library_type("slice::Iter").is_some() {
+            if let Some(e) = self.slice_iter(&m.receiver, name == "iter_mut", m.method.span())? {
                 return Ok(e);
             }
         }

@@ -88,9 +88,10 @@ impl FnLower<'_> {
         self.expr(&expr)
     }
 
-    /// `x.iter()` of a slice, array or `Vec` (or a reference to one): the
-    /// library's `slice::iter(&x)` (`None` for other receivers).
-    pub(crate) fn slice_iter(&mut self, recv: &syn::Expr, span: proc_macro2::Span) -> DResult<Option<Handle<Expr>>> {
+    /// `x.iter()` / `x.iter_mut()` of a slice, array or `Vec` (or a
+    /// reference to one): the library's `slice::iter(&x)` /
+    /// `slice::iter_mut(&mut x)` (`None` for other receivers).
+    pub(crate) fn slice_iter(&mut self, recv: &syn::Expr, mutable: bool, span: proc_macro2::Span) -> DResult<Option<Handle<Expr>>> {
         let probe = self.mark();
         let value = self.expr(recv);
         let by_ref = match value {
@@ -109,8 +110,12 @@ impl FnLower<'_> {
         };
         self.rollback(probe);
         let Some(by_ref) = by_ref else { return Ok(None) };
-        let tokens =
-            if by_ref { quote_spanned!(span=> ::core::slice::iter(&#recv)) } else { quote_spanned!(span=> ::core::slice::iter(#recv)) };
+        let tokens = match (by_ref, mutable) {
+            (true, false) => quote_spanned!(span=> ::core::slice::iter(&#recv)),
+            (false, false) => quote_spanned!(span=> ::core::slice::iter(#recv)),
+            (true, true) => quote_spanned!(span=> ::core::slice::iter_mut(&mut #recv)),
+            (false, true) => quote_spanned!(span=> ::core::slice::iter_mut(#recv)),
+        };
         let expr: syn::Expr = syn::parse2(tokens).map_err(|e| Diagnostic::ice(format!("the desugared `iter()` does not parse: {e}")))?;
         self.expr(&expr).map(Some)
     }
