@@ -15,6 +15,11 @@
 
 use std::collections::HashSet;
 
+use hybrid_ir::{Type, TypeTable};
+
+use crate::modtree::{Def, Ns, PathRes, Vis};
+use crate::resolve::{new_decl, Items, StructId, Syntax};
+
 /// One file of the library.
 pub struct LibFile {
     /// The module it is, as a path below the crate root (`""`: the root).
@@ -177,6 +182,69 @@ pub fn missing(path: &[String]) -> Option<String> {
             hit.then(|| format!("`{}` is not available in hybridc yet", shown(path)))
         }
         _ => None,
+    }
+}
+
+/// `impl u32 { .. }` in the library (rustc's inherent impls of primitive
+/// types in `core`): the primitive type, when `m` is a method of one.
+pub(crate) fn primitive_self(items: &Items, m: &crate::walk::MethodDecl<'_>) -> Option<hybrid_ir::Scalar> {
+    if !items.tree.in_library(m.module) {
+        return None;
+    }
+    match m.self_ty {
+        syn::Type::Path(p) if p.qself.is_none() => hybrid_ir::Scalar::from_name(&p.path.get_ident()?.to_string()),
+        _ => None,
+    }
+}
+
+/// A method of a library `impl u32 { .. }`: named `u32::name`, found by
+/// method calls and `u32::name(..)` paths through `Items::instance_methods`.
+pub(crate) fn add_primitive_method<'a>(
+    items: &mut Items,
+    syntax: &mut Syntax<'a>,
+    m: &crate::walk::MethodDecl<'a>,
+    s: hybrid_ir::Scalar,
+    types: &mut TypeTable,
+) {
+    let f = m.f;
+    let name = f.sig.ident.to_string();
+    let t = types.insert(Type::Scalar(s));
+    let mut decl = new_decl(format!("{}::{name}", types.display(t)), &f.sig, &f.block, m.on_host, m.on_device, false, None);
+    decl.track_caller = crate::cfg::has_attr(&f.attrs, "track_caller");
+    decl.module = m.module;
+    decl.vis = Vis::Public;
+    decl.self_ty = Some(t);
+    items.instance_methods.insert((t, name), items.fns.len());
+    items.fns.push(decl);
+    syntax.sigs.push(&f.sig);
+}
+
+impl Items {
+    /// What the type namespace binds at `path` below the library's root
+    /// (`option::Option`), when the library has it loaded.
+    fn library_def(&self, path: &str) -> Option<Def> {
+        let lib = self.tree.library?;
+        let segs: Vec<(String, std::ops::Range<usize>)> = path.split("::").map(|s| (s.to_string(), 0..0)).collect();
+        match self.tree.resolve_path(lib, &segs, Ns::Type) {
+            Ok(Some(PathRes::Def(d))) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The library's struct or enum at `path` (`option::Option`).
+    pub fn library_type(&self, path: &str) -> Option<StructId> {
+        match self.library_def(path)? {
+            Def::Struct(sid) => Some(sid),
+            _ => None,
+        }
+    }
+
+    /// The library's trait at `path` (`iter::Iterator`).
+    pub fn library_trait(&self, path: &str) -> Option<crate::generics::TraitId> {
+        match self.library_def(path)? {
+            Def::Trait(t) => Some(t),
+            _ => None,
+        }
     }
 }
 

@@ -178,6 +178,13 @@ impl ModTree {
         Some(cur)
     }
 
+    /// The full path of `rest` inside module `m` (`["core", "mem", "size_of"]`).
+    fn path_in<'n>(&self, m: ModId, rest: impl IntoIterator<Item = &'n str>) -> Vec<String> {
+        let mut full: Vec<String> = self.modules[m].path.split("::").map(str::to_string).collect();
+        full.extend(rest.into_iter().map(str::to_string));
+        full
+    }
+
     /// Whether module `m` is part of the standard library.
     pub fn in_library(&self, m: ModId) -> bool {
         self.library.is_some_and(|lib| self.is_within(m, lib))
@@ -253,8 +260,7 @@ impl ModTree {
                     Some(b) if self.visible(b.vis, m) => Some(b.def),
                     // a builtin of a library module (`use std::mem::*; size_of::<T>()`)
                     None if ns == Ns::Value && self.in_library(t) => {
-                        let mut full: Vec<String> = self.modules[t].path.split("::").map(str::to_string).collect();
-                        full.push(name.to_string());
+                        let full = self.path_in(t, [name]);
                         crate::lower::is_builtin_fn(&full.join("::")).then_some(Def::Extern(full))
                     }
                     _ => None,
@@ -434,8 +440,7 @@ impl ModTree {
                 if self.in_library(cur) {
                     // FIXME(builtins in the library): what the library does
                     // not define yet is a builtin of the compiler
-                    let mut full: Vec<String> = self.modules[cur].path.split("::").map(str::to_string).collect();
-                    full.extend(path[i..].iter().map(|(s, _)| s.clone()));
+                    let full = self.path_in(cur, path[i..].iter().map(|(s, _)| s.as_str()));
                     missing_in_library(&full, &(path[i].1.start..path[path.len() - 1].1.end))?;
                     return Ok(Some(PathRes::Def(Def::Extern(full))));
                 }

@@ -217,27 +217,6 @@ impl Items {
         self.tree.resolve_path(module, &segs, ns)
     }
 
-    /// The library's struct or enum at `path` below its root
-    /// (`option::Option`), when the library has it loaded.
-    pub fn library_type(&self, path: &str) -> Option<StructId> {
-        let lib = self.tree.library?;
-        let segs: Vec<(String, Range<usize>)> = path.split("::").map(|s| (s.to_string(), 0..0)).collect();
-        match self.tree.resolve_path(lib, &segs, Ns::Type) {
-            Ok(Some(PathRes::Def(Def::Struct(sid)))) => Some(sid),
-            _ => None,
-        }
-    }
-
-    /// The library's trait at `path` below its root (`iter::Iterator`).
-    pub fn library_trait(&self, path: &str) -> Option<crate::generics::TraitId> {
-        let lib = self.tree.library?;
-        let segs: Vec<(String, Range<usize>)> = path.split("::").map(|s| (s.to_string(), 0..0)).collect();
-        match self.tree.resolve_path(lib, &segs, Ns::Type) {
-            Ok(Some(PathRes::Def(Def::Trait(t)))) => Some(t),
-            _ => None,
-        }
-    }
-
     /// The const a path names, if it names one.
     pub fn const_at(&self, module: ModId, path: &syn::Path) -> DResult<Option<usize>> {
         match self.resolve(module, path, Ns::Value)? {
@@ -361,8 +340,8 @@ pub fn collect(
             }
             continue;
         }
-        if let Some(s) = library_primitive_self(&items, &m) {
-            add_primitive_method(&mut items, &mut syntax, &m, s, types);
+        if let Some(s) = crate::library::primitive_self(&items, &m) {
+            crate::library::add_primitive_method(&mut items, &mut syntax, &m, s, types);
             continue;
         }
         let owner_range = range_of(m.self_ty);
@@ -430,10 +409,7 @@ pub fn collect(
             continue;
         } else {
             // `impl<T: B> S<T>`: generic over the impl's parameters, `Self` = `S<T>`
-            let sig = sig_start(&f.sig)..crate::ranges::block_range(&f.block).start;
-            let g = decl.generics.get_or_insert_with(|| Box::new(Generics { sig, ..Default::default() }));
-            g.impl_self = Some(range_of(m.self_ty));
-            syntax.generic_impls.insert(id, m.block);
+            set_impl_generics(&mut decl, id, &m, &mut syntax);
         }
         items.fns.push(decl);
         syntax.sigs.push(&f.sig);
@@ -509,38 +485,15 @@ pub(crate) fn set_method_generics(decl: &mut FnDecl, f: &syn::ImplItemFn) {
     }
 }
 
-/// `impl u32 { .. }` in the library (rustc's inherent impls of primitive
-/// types in `core`): the primitive type, when `m` is a method of one.
-fn library_primitive_self(items: &Items, m: &crate::walk::MethodDecl<'_>) -> Option<hybrid_ir::Scalar> {
-    if !items.tree.in_library(m.module) {
-        return None;
-    }
-    match m.self_ty {
-        syn::Type::Path(p) if p.qself.is_none() => hybrid_ir::Scalar::from_name(&p.path.get_ident()?.to_string()),
-        _ => None,
-    }
-}
-
-/// A method of a library `impl u32 { .. }`: named `u32::name`, found by
-/// method calls and `u32::name(..)` paths through `Items::instance_methods`.
-fn add_primitive_method<'a>(
-    items: &mut Items,
-    syntax: &mut Syntax<'a>,
-    m: &crate::walk::MethodDecl<'a>,
-    s: hybrid_ir::Scalar,
-    types: &mut TypeTable,
-) {
+/// Method `id` of a generic impl (`impl<T> S<T>`, `impl<T> Tr for S<T>`,
+/// `impl<T: B> Tr for T`): generic over the impl's parameters, its `Self`
+/// the impl's self type converted with them bound.
+pub(crate) fn set_impl_generics<'a>(decl: &mut FnDecl, id: FnId, m: &crate::walk::MethodDecl<'a>, syntax: &mut Syntax<'a>) {
     let f = m.f;
-    let name = f.sig.ident.to_string();
-    let t = types.insert(Type::Scalar(s));
-    let mut decl = new_decl(format!("{}::{name}", types.display(t)), &f.sig, &f.block, m.on_host, m.on_device, false, None);
-    decl.track_caller = cfg::has_attr(&f.attrs, "track_caller");
-    decl.module = m.module;
-    decl.vis = Vis::Public;
-    decl.self_ty = Some(t);
-    items.instance_methods.insert((t, name), items.fns.len());
-    items.fns.push(decl);
-    syntax.sigs.push(&f.sig);
+    let sig = sig_start(&f.sig)..crate::ranges::block_range(&f.block).start;
+    let g = decl.generics.get_or_insert_with(|| Box::new(Generics { sig, ..Default::default() }));
+    g.impl_self = Some(range_of(m.self_ty));
+    syntax.generic_impls.insert(id, m.block);
 }
 
 /// Every import must name something (E0432) that it may name (E0603).

@@ -509,10 +509,7 @@ pub(crate) fn add_trait_impl_method<'a>(
             let shown = format!("<{} as {tname}>::{name}", quote::quote!(#st));
             let mut decl = crate::resolve::new_decl(shown, &f.sig, &f.block, m.on_host, m.on_device, false, None);
             crate::resolve::set_method_generics(&mut decl, f);
-            let sig = crate::resolve::sig_start(&f.sig)..crate::ranges::block_range(&f.block).start;
-            let g = decl.generics.get_or_insert_with(|| Box::new(crate::generics::Generics { sig, ..Default::default() }));
-            g.impl_self = Some(range_of(m.self_ty));
-            syntax.generic_impls.insert(id, m.block);
+            crate::resolve::set_impl_generics(&mut decl, id, m, syntax);
             decl
         }
         Some(sid) => {
@@ -520,10 +517,7 @@ pub(crate) fn add_trait_impl_method<'a>(
             let shown = format!("<{}<_> as {tname}>::{name}", items.structs[sid].name);
             let mut decl = crate::resolve::new_decl(shown, &f.sig, &f.block, m.on_host, m.on_device, false, Some(sid));
             crate::resolve::set_method_generics(&mut decl, f);
-            let sig = crate::resolve::sig_start(&f.sig)..crate::ranges::block_range(&f.block).start;
-            let g = decl.generics.get_or_insert_with(|| Box::new(crate::generics::Generics { sig, ..Default::default() }));
-            g.impl_self = Some(range_of(m.self_ty));
-            syntax.generic_impls.insert(id, m.block);
+            crate::resolve::set_impl_generics(&mut decl, id, m, syntax);
             decl
         }
         None => {
@@ -640,58 +634,23 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
     let impl_preds = block.and_then(|b| b.generics.where_clause.as_ref()).map(|w| w.predicates.iter()).into_iter().flatten();
     for p in impl_params {
         match p {
-            syn::GenericParam::Type(tp) => {
-                let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
-                items.bounds_of(module, tp.bounds.iter(), &mut bounds, &mut assoc_eqs)?;
-                tparams.push(TypeParam {
-                    name: tp.ident.to_string(),
-                    bounds,
-                    range: range_of(&tp.ident),
-                    assoc_eqs,
-                    trait_args: items.trait_args_of(module, tp.bounds.iter()),
-                    fn_sig: fn_sig_of(tp.bounds.iter()),
-                });
-            }
+            syn::GenericParam::Type(tp) => tparams.push(type_param(items, module, tp.ident.to_string(), range_of(&tp.ident), &tp.bounds)?),
             syn::GenericParam::Const(cp) => return Err(Diagnostic::unsupported("const parameters of impls", range_of(&cp.ident))),
             syn::GenericParam::Lifetime(_) => {}
         }
     }
     let outer = tparams.len();
     for pred in impl_preds {
-        let syn::WherePredicate::Type(pt) = pred else { continue };
-        let name = match &pt.bounded_ty {
-            syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
-            _ => None,
-        };
-        let Some(i) = name.and_then(|n| tparams.iter().position(|p| p.name == n)) else {
-            return Err(Diagnostic::unsupported("`where` clauses on types other than the impl's parameters", range_of(&pt.bounded_ty)));
-        };
-        let (mut bounds, mut eqs) = (Vec::new(), Vec::new());
-        items.bounds_of(module, pt.bounds.iter(), &mut bounds, &mut eqs)?;
-        tparams[i].bounds.extend(bounds);
-        tparams[i].assoc_eqs.extend(eqs);
-        if let Some(f) = fn_sig_of(pt.bounds.iter()) {
-            tparams[i].fn_sig = Some(f);
-        }
-        let args = items.trait_args_of(module, pt.bounds.iter());
-        tparams[i].trait_args.extend(args);
+        add_where_bounds(items, module, &mut tparams, pred, "the impl's")?;
     }
     for p in &sig.generics.params {
         match p {
             syn::GenericParam::Type(tp) => {
-                let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
-                items.bounds_of(module, tp.bounds.iter(), &mut bounds, &mut assoc_eqs)?;
+                let param = type_param(items, module, tp.ident.to_string(), range_of(&tp.ident), &tp.bounds)?;
                 if let Some(d) = &tp.default {
                     return Err(Diagnostic::unsupported("defaults of type parameters", range_of(d)));
                 }
-                tparams.push(TypeParam {
-                    name: tp.ident.to_string(),
-                    bounds,
-                    range: range_of(&tp.ident),
-                    assoc_eqs,
-                    trait_args: items.trait_args_of(module, tp.bounds.iter()),
-                    fn_sig: fn_sig_of(tp.bounds.iter()),
-                });
+                tparams.push(param);
             }
             syn::GenericParam::Const(cp) => {
                 let ty = match &cp.ty {
@@ -706,29 +665,8 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
             syn::GenericParam::Lifetime(_) => {}
         }
     }
-    if let Some(w) = &sig.generics.where_clause {
-        for pred in &w.predicates {
-            let syn::WherePredicate::Type(pt) = pred else { continue };
-            let name = match &pt.bounded_ty {
-                syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
-                _ => None,
-            };
-            let Some(i) = name.and_then(|n| tparams.iter().position(|p| p.name == n)) else {
-                return Err(Diagnostic::unsupported(
-                    "`where` clauses on types other than the function's parameters",
-                    range_of(&pt.bounded_ty),
-                ));
-            };
-            let (mut bounds, mut eqs) = (Vec::new(), Vec::new());
-            items.bounds_of(module, pt.bounds.iter(), &mut bounds, &mut eqs)?;
-            tparams[i].bounds.extend(bounds);
-            tparams[i].assoc_eqs.extend(eqs);
-            if let Some(f) = fn_sig_of(pt.bounds.iter()) {
-                tparams[i].fn_sig = Some(f);
-            }
-            let args = items.trait_args_of(module, pt.bounds.iter());
-            tparams[i].trait_args.extend(args);
-        }
+    for pred in sig.generics.where_clause.iter().flat_map(|w| w.predicates.iter()) {
+        add_where_bounds(items, module, &mut tparams, pred, "the function's")?;
     }
     // `x: impl Trait`: an anonymous parameter, named by the type's offset
     for arg in &sig.inputs {
@@ -736,17 +674,8 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
             let mut found = Vec::new();
             impl_traits_in(&t.ty, &mut found);
             for it in found {
-                let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
-                items.bounds_of(module, it.bounds.iter(), &mut bounds, &mut assoc_eqs)?;
                 let range = range_of(&syn::Type::ImplTrait(it.clone()));
-                tparams.push(TypeParam {
-                    name: impl_trait_param(range.start),
-                    bounds,
-                    range,
-                    assoc_eqs,
-                    trait_args: items.trait_args_of(module, it.bounds.iter()),
-                    fn_sig: fn_sig_of(it.bounds.iter()),
-                });
+                tparams.push(type_param(items, module, impl_trait_param(range.start), range, &it.bounds)?);
             }
         }
     }
@@ -760,6 +689,43 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
 }
 
 /// The argument and result types of a `Fn(A) -> R` bound among `list`.
+/// Type parameter `name` with the bounds of `list` (trait bounds, their
+/// associated-type equalities and arguments, an `Fn(A) -> R` signature).
+fn type_param(
+    items: &Items,
+    module: ModId,
+    name: String,
+    range: Range<usize>,
+    list: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>,
+) -> DResult<TypeParam> {
+    let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
+    items.bounds_of(module, list.iter(), &mut bounds, &mut assoc_eqs)?;
+    Ok(TypeParam { name, bounds, range, assoc_eqs, trait_args: items.trait_args_of(module, list.iter()), fn_sig: fn_sig_of(list.iter()) })
+}
+
+/// A `where T: ..` predicate: its bounds added to parameter `T` of
+/// `tparams` (`whose` names the parameters for the error on other types).
+fn add_where_bounds(items: &Items, module: ModId, tparams: &mut [TypeParam], pred: &syn::WherePredicate, whose: &str) -> DResult<()> {
+    let syn::WherePredicate::Type(pt) = pred else { return Ok(()) };
+    let name = match &pt.bounded_ty {
+        syn::Type::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
+        _ => None,
+    };
+    let Some(i) = name.and_then(|n| tparams.iter().position(|p| p.name == n)) else {
+        return Err(Diagnostic::unsupported(&format!("`where` clauses on types other than {whose} parameters"), range_of(&pt.bounded_ty)));
+    };
+    let (mut bounds, mut eqs) = (Vec::new(), Vec::new());
+    items.bounds_of(module, pt.bounds.iter(), &mut bounds, &mut eqs)?;
+    tparams[i].bounds.extend(bounds);
+    tparams[i].assoc_eqs.extend(eqs);
+    if let Some(f) = fn_sig_of(pt.bounds.iter()) {
+        tparams[i].fn_sig = Some(f);
+    }
+    let args = items.trait_args_of(module, pt.bounds.iter());
+    tparams[i].trait_args.extend(args);
+    Ok(())
+}
+
 fn fn_sig_of<'b>(list: impl IntoIterator<Item = &'b syn::TypeParamBound>) -> Option<crate::generics::FnBoundSig> {
     list.into_iter().find_map(|b| {
         let syn::TypeParamBound::Trait(t) = b else { return None };

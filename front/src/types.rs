@@ -22,6 +22,15 @@ pub struct TypeScope<'e> {
     pub impl_of: Option<usize>,
 }
 
+impl<'e> TypeScope<'e> {
+    /// The scope of types written in the body of `decl` (lowered in
+    /// `module` with its generic parameters bound in `env`): `Self`, its
+    /// impl, and `_` as an inference variable.
+    pub fn of_body(decl: &crate::resolve::FnDecl, module: ModId, env: &'e GenericEnv) -> Self {
+        TypeScope { self_ty: decl.self_ty, allow_infer: true, module, env, impl_of: decl.in_impl }
+    }
+}
+
 impl Items {
     /// Convert a syntactic type without generic parameters in scope. `_`
     /// becomes a variable when `allow_infer`.

@@ -180,13 +180,7 @@ impl<'i> FnLower<'i> {
             (syn::PathArguments::AngleBracketed(a), _) | (_, syn::PathArguments::AngleBracketed(a)) => Some(a.clone()),
             _ => None,
         };
-        let scope = crate::types::TypeScope {
-            self_ty: self.items.fns[self.fid].self_ty,
-            allow_infer: true,
-            module: self.module(),
-            env: &self.env,
-            impl_of: self.items.fns[self.fid].in_impl,
-        };
+        let scope = crate::types::TypeScope::of_body(&self.items.fns[self.fid], self.module(), &self.env);
         self.items.generic_struct(sid, args.as_ref(), self.types, &mut self.infer, &scope, range_of(path))
     }
 

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use hybrid_ir::{Expr, ExprKind, Handle, Scalar};
+use hybrid_ir::{Expr, Handle, Scalar};
 
 use super::FnLower;
 use crate::diag::{range_of, DResult, Diagnostic};
@@ -376,8 +376,6 @@ impl FnLower<'_> {
             (true, Some(t)) => t,
             (true, None) => self.opaque_fn_ret_now(id, range)?,
         };
-        let decl = &self.items.fns[id];
-        let handle = decl.handle;
         let mut lowered = Vec::new();
         let mut ptys = param_tys.into_iter();
         if let Some(r) = receiver {
@@ -390,9 +388,6 @@ impl FnLower<'_> {
             lowered.push(self.coerce(v, t)?);
         }
         let ret_ty = self.infer.import(ret, self.types);
-        let call = self.push(ExprKind::Call { func: handle, args: lowered }, ret_ty, range);
-        let target = self.plain_call_target(id, call, range);
-        self.facts.calls.push((target, range.clone()));
-        Ok(call)
+        Ok(self.push_plain_call(id, lowered, ret_ty, range))
     }
 }

@@ -305,14 +305,20 @@ impl FnLower<'_> {
         Ok((sig, PendingUse { fid, types: all, consts, range: range.clone(), dispatch: None }))
     }
 
-    /// What the call `call` of non-generic function `id` calls: the
-    /// function, or for a lazy library function a use like an instance's
-    /// (its handle is given by the mono collector and patched in).
-    pub(crate) fn plain_call_target(&mut self, id: FnId, call: Handle<Expr>, range: &Range<usize>) -> CallTarget {
-        if !self.items.fns[id].lazy {
-            return CallTarget::Fn(id);
-        }
-        self.record_use(call, PendingUse { fid: id, types: Vec::new(), consts: Vec::new(), range: range.clone(), dispatch: None })
+    /// The call of non-generic function `id` with lowered arguments,
+    /// recorded among the body's calls: of the function, or for a lazy
+    /// library function as a use like an instance's (its handle is given by
+    /// the mono collector and patched in).
+    pub(crate) fn push_plain_call(&mut self, id: FnId, args: Vec<Handle<Expr>>, ret: TyId, range: &Range<usize>) -> Handle<Expr> {
+        let call = self.push(ExprKind::Call { func: self.items.fns[id].handle, args }, ret, range);
+        let target = match self.items.fns[id].lazy {
+            false => CallTarget::Fn(id),
+            true => {
+                self.record_use(call, PendingUse { fid: id, types: Vec::new(), consts: Vec::new(), range: range.clone(), dispatch: None })
+            }
+        };
+        self.facts.calls.push((target, range.clone()));
+        call
     }
 
     /// Record that expression `expr` uses the instance `pending` describes.

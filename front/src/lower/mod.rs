@@ -11,6 +11,7 @@ mod clib;
 mod closure;
 mod debug;
 mod derive_eq;
+mod desugar;
 mod exhaust;
 mod expr;
 mod finalize;
@@ -26,7 +27,6 @@ mod orpat;
 mod pattern;
 mod place;
 mod stmt;
-mod try_op;
 
 pub(crate) use builtin::is_builtin_fn;
 pub(crate) use matching::parse_param_patterns;
@@ -432,13 +432,7 @@ impl<'i> FnLower<'i> {
         self.infer.shape(t)
     }
     pub(crate) fn convert_type(&mut self, ty: &syn::Type) -> DResult<TyId> {
-        let scope = crate::types::TypeScope {
-            self_ty: self.items.fns[self.fid].self_ty,
-            allow_infer: true,
-            module: self.module(),
-            env: &self.env,
-            impl_of: self.items.fns[self.fid].in_impl,
-        };
+        let scope = crate::types::TypeScope::of_body(&self.items.fns[self.fid], self.module(), &self.env);
         self.items.convert_in(ty, self.types, &mut self.infer, &scope)
     }
     /// The module whose scope this body's paths are resolved in.

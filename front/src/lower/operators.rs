@@ -205,7 +205,7 @@ impl FnLower<'_> {
                 "wrong number of parameters for this operator method",
             ));
         }
-        let (handle, ret) = (decl.handle, decl.ret);
+        let ret = decl.ret;
         let ptys: Vec<_> = decl.params.iter().map(|p| p.ty).collect();
         let mut lowered = Vec::with_capacity(args.len());
         for (a, p) in args.into_iter().zip(ptys) {
@@ -213,9 +213,6 @@ impl FnLower<'_> {
             lowered.push(self.coerce(a, t)?);
         }
         let rt = self.infer.import(ret, self.types);
-        let call = self.push(ExprKind::Call { func: handle, args: lowered }, rt, range);
-        let target = self.plain_call_target(fid, call, range);
-        self.facts.calls.push((target, range.clone()));
-        Ok(call)
+        Ok(self.push_plain_call(fid, lowered, rt, range))
     }
 }

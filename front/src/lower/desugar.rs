@@ -1,5 +1,7 @@
-//! Desugarings into the library's types: `for` over an iterator and the
-//! `?` operator.
+//! Desugarings into the library's types: `for` over an iterator, range
+//! values, `x.iter()` / `x.iter_mut()` of slices and the `?` operator.
+//! Each builds the Rust it stands for (spanned at the construct it
+//! replaces) and lowers that.
 //!
 //! `for pat in it { body }` over a value whose type implements the
 //! library's `Iterator`: `{ let mut iter = it; loop { match iter.next() {
@@ -25,17 +27,7 @@ impl FnLower<'_> {
                 .help("hybridc supports `for` over ranges (`a..b`, `a..=b`, `(a..b).rev()`, `(a..b).step_by(s)`) and over values whose type implements `Iterator`")
         };
         // only when the type is known to implement `core::iter::Iterator`
-        let probe = self.mark();
-        let value = self.expr(&f.expr);
-        let is_iterator = match value {
-            Ok(v) => {
-                let ty = self.ty(v);
-                self.implements_library_trait(ty, "iter::Iterator")
-            }
-            Err(_) => false,
-        };
-        self.rollback(probe);
-        if !is_iterator {
+        if self.probe_type(&f.expr, |this, ty| this.implements_library_trait(ty, "iter::Iterator").then_some(())).is_none() {
             return Err(not_an_iterator());
         }
         let span = f.for_token.span;
@@ -51,7 +43,29 @@ impl FnLower<'_> {
                 }
             }
         });
-        let expr: syn::Expr = syn::parse2(tokens).map_err(|e| Diagnostic::ice(format!("the desugared `for` does not parse: {e}")))?;
+        self.lower_desugared(tokens, "`for`")
+    }
+
+    /// The type `e` has, read by `inspect`; `e`'s lowering is dropped
+    /// (`FnLower::rollback`: the desugared code lowers it again). `None`
+    /// when `e` does not lower or `inspect` says so.
+    fn probe_type<T>(&mut self, e: &syn::Expr, inspect: impl FnOnce(&mut Self, crate::infer::TyId) -> Option<T>) -> Option<T> {
+        let mark = self.mark();
+        let found = match self.expr(e) {
+            Ok(v) => {
+                let ty = self.ty(v);
+                inspect(self, ty)
+            }
+            Err(_) => None,
+        };
+        self.rollback(mark);
+        found
+    }
+
+    /// Lower the desugared form of a construct (`what`, for the internal
+    /// error should it not parse).
+    fn lower_desugared(&mut self, tokens: proc_macro2::TokenStream, what: &str) -> DResult<Handle<Expr>> {
+        let expr: syn::Expr = syn::parse2(tokens).map_err(|e| Diagnostic::ice(format!("the desugared {what} does not parse: {e}")))?;
         self.expr(&expr)
     }
 
@@ -84,31 +98,22 @@ impl FnLower<'_> {
                 quote_spanned!(span=> ::core::ops::RangeInclusive { start: #start, end: #end, exhausted: false })
             }
         };
-        let expr: syn::Expr = syn::parse2(tokens).map_err(|e| Diagnostic::ice(format!("the desugared range does not parse: {e}")))?;
-        self.expr(&expr)
+        self.lower_desugared(tokens, "range")
     }
 
     /// `x.iter()` / `x.iter_mut()` of a slice, array or `Vec` (or a
     /// reference to one): the library's `slice::iter(&x)` /
     /// `slice::iter_mut(&mut x)` (`None` for other receivers).
     pub(crate) fn slice_iter(&mut self, recv: &syn::Expr, mutable: bool, span: proc_macro2::Span) -> DResult<Option<Handle<Expr>>> {
-        let probe = self.mark();
-        let value = self.expr(recv);
-        let by_ref = match value {
-            Ok(v) => {
-                let t = self.ty(v);
-                match self.shape(t) {
-                    Some(Shape::Slice { .. }) => Some(false),
-                    Some(Shape::Array { .. } | Shape::Vec(_)) => Some(true),
-                    Some(Shape::Ptr { pointee, reference: true, .. }) => {
-                        matches!(self.shape(pointee), Some(Shape::Slice { .. } | Shape::Array { .. } | Shape::Vec(_))).then_some(false)
-                    }
-                    _ => None,
-                }
+        // whether the receiver is a collection (borrowed here) or a reference to one
+        let by_ref = self.probe_type(recv, |this, t| match this.shape(t) {
+            Some(Shape::Slice { .. }) => Some(false),
+            Some(Shape::Array { .. } | Shape::Vec(_)) => Some(true),
+            Some(Shape::Ptr { pointee, reference: true, .. }) => {
+                matches!(this.shape(pointee), Some(Shape::Slice { .. } | Shape::Array { .. } | Shape::Vec(_))).then_some(false)
             }
-            Err(_) => None,
-        };
-        self.rollback(probe);
+            _ => None,
+        });
         let Some(by_ref) = by_ref else { return Ok(None) };
         let tokens = match (by_ref, mutable) {
             (true, false) => quote_spanned!(span=> ::core::slice::iter(&#recv)),
@@ -116,8 +121,7 @@ impl FnLower<'_> {
             (true, true) => quote_spanned!(span=> ::core::slice::iter_mut(&mut #recv)),
             (false, true) => quote_spanned!(span=> ::core::slice::iter_mut(#recv)),
         };
-        let expr: syn::Expr = syn::parse2(tokens).map_err(|e| Diagnostic::ice(format!("the desugared `iter()` does not parse: {e}")))?;
-        self.expr(&expr).map(Some)
+        self.lower_desugared(tokens, "`iter()`").map(Some)
     }
 
     pub(crate) fn try_operator(&mut self, t: &syn::ExprTry) -> DResult<Handle<Expr>> {
@@ -158,7 +162,6 @@ impl FnLower<'_> {
             )
             .secondary(head, format!("this {what} should return `Result` or `Option` to accept `?`")));
         };
-        let expr: syn::Expr = syn::parse2(tokens).map_err(|e| Diagnostic::ice(format!("the desugared `?` does not parse: {e}")))?;
-        self.expr(&expr)
+        self.lower_desugared(tokens, "`?`")
     }
 }
