@@ -364,9 +364,9 @@ pub fn run(args: &CommonArgs, program_args: &[String]) -> Result<ExitCode, Drive
     let temp = TempDir::new()?;
     let exe = temp.0.join(input(args.file.as_deref())?.exe_name);
     let built = build(args, Some(exe))?;
-    let status = std::process::Command::new(&built.executable)
-        .args(program_args)
-        .status()
+    let mut command = std::process::Command::new(&built.executable);
+    command.args(program_args);
+    let status = hybrid_link::start_fresh_executable(|| command.status())
         .map_err(|source| DriverError::Spawn { path: built.executable.display().to_string(), source })?;
     use std::os::unix::process::ExitStatusExt;
     let code = match (status.code(), status.signal()) {

@@ -8,6 +8,7 @@
 //! other compiler crate.
 
 pub mod descriptor;
+pub mod fresh_executable;
 pub mod image_elf;
 pub mod image_link;
 pub mod in_process;
@@ -18,6 +19,7 @@ pub mod shim_prelink;
 pub mod system_link;
 
 pub use descriptor::write_offload_object;
+pub use fresh_executable::start_fresh_executable;
 pub use shim_prelink::prelinked_shim;
 pub use system_link::{find_lld, link_executable, link_objects, LinkOptions, Linker, ObjectBytes};
 

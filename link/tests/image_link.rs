@@ -36,7 +36,7 @@ fn objects(name: &str, c_source: &str) -> (PathBuf, Vec<PathBuf>) {
 }
 
 fn run(exe: &Path) -> (i32, String) {
-    let out = Command::new(exe).output().unwrap();
+    let out = hybrid_link::start_fresh_executable(|| Command::new(exe).output()).unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
 }
 

@@ -164,7 +164,9 @@ fn objdump_lists_the_ptx_image_and_every_link_runs() {
 }
 
 fn run(exe: &Path, offload: &str) -> std::process::Output {
-    Command::new(exe).env("HYBRID_OFFLOAD", offload).env("HYBRID_INFO", "1").env_remove("RUST_BACKTRACE").output().unwrap()
+    let mut cmd = Command::new(exe);
+    cmd.env("HYBRID_OFFLOAD", offload).env("HYBRID_INFO", "1").env_remove("RUST_BACKTRACE");
+    hybrid_link::start_fresh_executable(|| cmd.output()).unwrap()
 }
 
 #[test]
