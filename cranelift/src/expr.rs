@@ -36,7 +36,9 @@ impl FunctionCx<'_, '_> {
             ExprKind::Intrinsic { op, args } => self.intrinsic(*op, args, expr),
             ExprKind::AddrOf { place, .. } => match self.place(*place)? {
                 Place::Mem(addr) => Ok(Val::Scalar(addr)),
-                Place::Var(_) | Place::Nothing => Err(self.bug("address of a local that lives in a register or has no storage")),
+                Place::Var(_) | Place::Value(_) | Place::Nothing => {
+                    Err(self.bug("address of a local that lives in a register or has no storage"))
+                }
             },
             ExprKind::SliceRange { base, start, end } => self.slice_range(*base, *start, *end, expr),
             ExprKind::Assign { place, value } => {
@@ -44,7 +46,7 @@ impl FunctionCx<'_, '_> {
                 let v = self.expr(*value)?;
                 let place_ty = self.expr_of(*place).ty;
                 let p = self.place(*place)?;
-                self.write_place(p, v, place_ty);
+                self.write_place(p, v, place_ty)?;
                 Ok(Val::Nothing)
             }
             ExprKind::AssignOp { op, place, value } => {
@@ -54,7 +56,7 @@ impl FunctionCx<'_, '_> {
                 let p = self.place(*place)?;
                 let current = self.read_place(p, place_ty);
                 let r = self.binary(*op, current, v, place_ty, value_ty, expr.span)?;
-                self.write_place(p, Val::Scalar(r), place_ty);
+                self.write_place(p, Val::Scalar(r), place_ty)?;
                 Ok(Val::Nothing)
             }
             ExprKind::Block(block) => self.block(block),
@@ -203,8 +205,7 @@ impl FunctionCx<'_, '_> {
             }
         }
         let v = self.expr(init)?;
-        self.write_local(local, v);
-        Ok(())
+        self.write_local(local, v)
     }
 
     /// Build the aggregate literal `e` at `dst`, element by element.

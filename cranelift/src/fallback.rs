@@ -12,7 +12,7 @@ use crate::{ModuleCx, Namespace, Result};
 impl FunctionCx<'_, '_> {
     /// Load the kernel's parameters from `args` (8-byte slots per
     /// `abi::kernel_slots`) into its locals.
-    pub fn unpack_kernel_args(&mut self, args: Value) {
+    pub fn unpack_kernel_args(&mut self, args: Value) -> Result<()> {
         let func = self.func;
         let mut slot = 0i32;
         for &p in &func.params {
@@ -25,7 +25,7 @@ impl FunctionCx<'_, '_> {
                     let tmp = self.temp(ty);
                     self.store(data, tmp, 0);
                     self.store(len, tmp, 8);
-                    self.write_local(p, Val::Mem(tmp));
+                    self.write_local(p, Val::Mem(tmp))?;
                 }
                 Type::Array { .. } | Type::Tuple(_) | Type::Struct(_) => {
                     // `KernelSlot::Value`: the slot points to the value; the
@@ -35,17 +35,18 @@ impl FunctionCx<'_, '_> {
                     let tmp = self.temp(ty);
                     let layout = self.layout(ty);
                     self.copy_bytes(tmp, src, layout);
-                    self.write_local(p, Val::Mem(tmp));
+                    self.write_local(p, Val::Mem(tmp))?;
                 }
                 _ => {
                     // Scalars sit in the low bytes of their slot (little endian).
                     let t = self.clif_type(ty);
                     let v = self.load(t, args, slot * 8);
                     slot += 1;
-                    self.write_local(p, Val::Scalar(v));
+                    self.write_local(p, Val::Scalar(v))?;
                 }
             }
         }
+        Ok(())
     }
 
     /// `thread_idx.x` and friends: a `u32` of the `ThreadCtx`.

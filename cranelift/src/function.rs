@@ -8,7 +8,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_codegen::isa::{TargetFrontendConfig, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
-use hybrid_ir::{self as hir, Expr, ExprKind, FunctionKind, Handle, Layout, LoopId, Module, Span, Type, ValueRepr};
+use hybrid_ir::{self as hir, Expr, ExprKind, FunctionKind, Handle, Layout, LoopId, Module, Span, Stmt, Type, ValueRepr};
 
 use crate::runtime::{self, Rt};
 use crate::{Declared, HostError, ModuleCx, Namespace, Result};
@@ -31,6 +31,11 @@ pub enum LocalSlot {
     Nothing,
     /// A scalar whose address is never taken.
     Var(Variable),
+    /// A scalar defined once (a parameter, or a `let` with an initializer),
+    /// never assigned and never address-taken ([`single_definition`]): the
+    /// SSA value itself, once its definition has been lowered. It needs no
+    /// `Variable`, so no block parameters and no SSA construction.
+    Value(Option<Value>),
     /// A stack slot of the local's layout.
     Stack(StackSlot),
     /// A Memory-repr parameter: the address of the caller's copy.
@@ -51,6 +56,8 @@ pub enum Val {
 pub enum Place {
     Nothing,
     Var(Variable),
+    /// A [`LocalSlot::Value`] local, read only.
+    Value(Value),
     Mem(Value),
 }
 
@@ -128,6 +135,44 @@ pub fn signature(module: &Module, isa: &dyn TargetIsa, func: Handle<hir::Functio
     sig
 }
 
+/// Locals defined exactly once and never assigned: a parameter or a local
+/// whose one `let` has an initializer, with no `Assign`, `AssignOp` or
+/// `VecPush` of it. (Rust's scoping makes the definition dominate every use.)
+fn single_definition(func: &hir::Function) -> Vec<bool> {
+    // definitions per local; u32::MAX: assigned or declared without a value
+    let mut defs = vec![0u32; func.locals.len()];
+    for p in &func.params {
+        defs[p.index()] += 1;
+    }
+    let local_root = |mut place: Handle<Expr>| loop {
+        match func.exprs[place].kind {
+            ExprKind::Field { base, .. } | ExprKind::Index { base, .. } => place = base,
+            ExprKind::Local(l) => return Some(l),
+            _ => return None,
+        }
+    };
+    for (_, e) in func.exprs.iter() {
+        let written = match &e.kind {
+            ExprKind::Block(block) => {
+                for stmt in &block.stmts {
+                    if let Stmt::Let { local, init } = stmt {
+                        let d = &mut defs[local.index()];
+                        *d = if init.is_some() { d.saturating_add(1) } else { u32::MAX };
+                    }
+                }
+                None
+            }
+            ExprKind::Assign { place, .. } | ExprKind::AssignOp { place, .. } => local_root(*place),
+            ExprKind::Intrinsic { op: hir::Intrinsic::VecPush, args } => args.first().and_then(|&a| local_root(a)),
+            _ => None,
+        };
+        if let Some(l) = written {
+            defs[l.index()] = u32::MAX;
+        }
+    }
+    defs.into_iter().map(|d| d == 1).collect()
+}
+
 /// Locals whose address is taken (`AddrOf` of the local or of a projection of it).
 fn address_taken(func: &hir::Function) -> Vec<bool> {
     let mut taken = vec![false; func.locals.len()];
@@ -192,6 +237,7 @@ pub fn build(
 impl<'a, 'b> FunctionCx<'a, 'b> {
     fn lower_body(&mut self, params: &[Value]) -> Result<()> {
         let taken = address_taken(self.func);
+        let single = single_definition(self.func);
         let func = self.func;
         let is_param: Vec<bool> = {
             let mut v = vec![false; func.locals.len()];
@@ -204,6 +250,7 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
         for (l, local) in func.locals.iter() {
             let slot = match self.repr(local.ty) {
                 ValueRepr::Nothing => LocalSlot::Nothing,
+                ValueRepr::Scalar if !taken[l.index()] && single[l.index()] => LocalSlot::Value(None),
                 ValueRepr::Scalar if !taken[l.index()] => LocalSlot::Var(self.b.declare_var(self.clif_type(local.ty))),
                 ValueRepr::Memory if is_param[l.index()] && !kernel_entry => LocalSlot::Nothing, // set below
                 _ => {
@@ -217,7 +264,7 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
         if kernel_entry {
             let args = next.next().expect("args param");
             self.ctx_ptr = next.next();
-            self.unpack_kernel_args(args);
+            self.unpack_kernel_args(args)?;
         } else {
             if self.flavor == Flavor::Fallback {
                 self.ctx_ptr = next.next();
@@ -231,7 +278,7 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
                     ValueRepr::Nothing => {}
                     ValueRepr::Scalar => {
                         let v = next.next().expect("scalar param");
-                        self.write_local(p, Val::Scalar(v));
+                        self.write_local(p, Val::Scalar(v))?;
                     }
                     ValueRepr::Memory => {
                         let v = next.next().expect("memory param");
@@ -389,22 +436,30 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
 
     // ---- locals and places ----
 
-    pub fn local_place(&mut self, l: Handle<hir::Local>) -> Place {
-        match self.locals[l.index()] {
+    pub fn local_place(&mut self, l: Handle<hir::Local>) -> Result<Place> {
+        Ok(match self.locals[l.index()] {
             LocalSlot::Nothing => Place::Nothing,
             LocalSlot::Var(v) => Place::Var(v),
+            LocalSlot::Value(Some(v)) => Place::Value(v),
+            LocalSlot::Value(None) => return Err(self.bug(format!("local `{}` read before its definition", self.func.locals[l].name))),
             LocalSlot::Stack(s) => Place::Mem(self.b.ins().stack_addr(PTR, s, 0)),
             LocalSlot::Addr(a) => Place::Mem(a),
-        }
+        })
     }
-    pub fn write_local(&mut self, l: Handle<hir::Local>, val: Val) {
+    pub fn write_local(&mut self, l: Handle<hir::Local>, val: Val) -> Result<()> {
         let ty = self.func.locals[l].ty;
-        let place = self.local_place(l);
-        self.write_place(place, val, ty);
+        if let LocalSlot::Value(_) = self.locals[l.index()] {
+            let t = self.clif_type(ty);
+            self.locals[l.index()] = LocalSlot::Value(Some(self.scalar_of(val, t)));
+            return Ok(());
+        }
+        let place = self.local_place(l)?;
+        self.write_place(place, val, ty)
     }
-    pub fn write_place(&mut self, place: Place, val: Val, ty: Handle<Type>) {
+    pub fn write_place(&mut self, place: Place, val: Val, ty: Handle<Type>) -> Result<()> {
         match place {
             Place::Nothing => {}
+            Place::Value(_) => return Err(self.bug("assignment to a local defined once")),
             Place::Var(var) => {
                 let t = self.clif_type(ty);
                 let v = self.scalar_of(val, t);
@@ -412,11 +467,13 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
             }
             Place::Mem(addr) => self.store_val(val, ty, addr, 0),
         }
+        Ok(())
     }
     pub fn read_place(&mut self, place: Place, ty: Handle<Type>) -> Val {
         match place {
             Place::Nothing => Val::Nothing,
             Place::Var(var) => Val::Scalar(self.b.use_var(var)),
+            Place::Value(v) => Val::Scalar(v),
             Place::Mem(addr) => self.load_val(ty, addr),
         }
     }

@@ -13,7 +13,7 @@ impl FunctionCx<'_, '_> {
     pub fn place(&mut self, e: Handle<Expr>) -> Result<Place> {
         let expr = self.expr_of(e);
         match &expr.kind {
-            ExprKind::Local(l) => Ok(self.local_place(*l)),
+            ExprKind::Local(l) => self.local_place(*l),
             ExprKind::Deref(p) => {
                 let v = self.expr(*p)?;
                 Ok(Place::Mem(self.scalar_of(v, PTR)))
@@ -46,10 +46,10 @@ impl FunctionCx<'_, '_> {
         match self.place(e)? {
             Place::Mem(a) => Ok(a),
             Place::Nothing => Ok(self.zero(PTR)),
-            Place::Var(var) => {
+            place @ (Place::Var(_) | Place::Value(_)) => {
                 // Only scalars live in variables; spill to give it an address.
                 let ty = self.expr_of(e).ty;
-                let v = self.b.use_var(var);
+                let Val::Scalar(v) = self.read_place(place, ty) else { unreachable!("a variable holds a scalar") };
                 let tmp = self.temp(ty);
                 self.store(v, tmp, 0);
                 Ok(tmp)

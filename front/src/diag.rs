@@ -243,6 +243,8 @@ pub fn line_starts(source: &str) -> Vec<usize> {
 /// Byte offsets of line starts, for 1-based line/column of a byte offset.
 pub struct LineIndex<'s> {
     source: &'s str,
+    /// Where the first non-ASCII byte is: before it a column is a byte count.
+    ascii_until: usize,
     starts: Vec<usize>,
     /// For each file of the program after the first: its start offset and
     /// the index of its first line in `starts` (lines count from there).
@@ -251,7 +253,12 @@ pub struct LineIndex<'s> {
 
 impl<'s> LineIndex<'s> {
     pub fn new(source: &'s str) -> Self {
-        LineIndex { source, starts: line_starts(source), files: Vec::new() }
+        LineIndex {
+            source,
+            ascii_until: source.bytes().position(|b| !b.is_ascii()).unwrap_or(source.len()),
+            starts: line_starts(source),
+            files: Vec::new(),
+        }
     }
     /// Lines and columns counted per file of `files` (whose text is `source`).
     pub fn with_files(source: &'s str, files: &SourceFiles) -> Self {
@@ -264,8 +271,12 @@ impl<'s> LineIndex<'s> {
         let offset = offset.min(self.source.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let col = self.source.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
-        let file = self.files.partition_point(|&(s, _)| s <= offset);
+        let col = if offset <= self.ascii_until {
+            offset - start
+        } else {
+            self.source.get(start..offset).map_or(offset - start, |s| s.chars().count())
+        } + 1;
+        let file = if self.files.is_empty() { 0 } else { self.files.partition_point(|&(s, _)| s <= offset) };
         let first_line = if file == 0 { 0 } else { self.files[file - 1].1 };
         ((line - first_line) as u32, col as u32)
     }

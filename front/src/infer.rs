@@ -1,7 +1,7 @@
 //! Type inference for one body: type variables (general, integer, float)
 //! unified with union-find, structural shapes, and resolution to IR types.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use hybrid_ir::{Handle, Scalar, StructDef, Type, TypeTable};
 

@@ -13,7 +13,9 @@
 //! - The names in [`LibFile::prelude`] are in scope in every module, weaker
 //!   than the module's own (rustc's prelude).
 
-use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use hybrid_ir::{Type, TypeTable};
 
@@ -85,36 +87,56 @@ pub fn module_path(module: &str) -> String {
 
 /// The files a program whose text is `program` may use, in [`FILES`] order.
 pub fn files_for(program: &str) -> Vec<&'static LibFile> {
-    let words: HashSet<&str> = words(program).collect();
-    // (a range value `a..b` is the library's `ops::Range`)
-    let ranges = program.contains("..");
-    let mut wanted: Vec<bool> = FILES.iter().map(|f| f.module.is_empty() || mentions(f, &words) || (ranges && f.module == "ops")).collect();
+    let index = names_index();
+    let mut wanted: u64 = 0;
+    for word in words(program) {
+        if let Some(files) = index.get(word) {
+            wanted |= files;
+        }
+    }
+    for (i, f) in FILES.iter().enumerate() {
+        // the root always; `ops` for a range value `a..b` (the library's `ops::Range`)
+        if f.module.is_empty() || (f.module == "ops" && program.contains("..")) {
+            wanted |= 1 << i;
+        }
+    }
     // what the wanted files need, to a fixed point (needs may be mutual:
     // `Option::ok_or` makes a `Result`, `Result::ok` an `Option`)
     let mut changed = true;
     while changed {
         changed = false;
-        for i in 0..FILES.len() {
-            if !wanted[i] {
+        for (i, file) in FILES.iter().enumerate() {
+            if wanted & (1 << i) == 0 {
                 continue;
             }
-            let parent = FILES[i].module.rsplit_once("::").map(|(p, _)| p);
-            for need in FILES[i].needs.iter().copied().chain(parent) {
+            let parent = file.module.rsplit_once("::").map(|(p, _)| p);
+            for need in file.needs.iter().copied().chain(parent) {
                 if let Some(j) = FILES.iter().position(|f| f.module == need) {
-                    changed |= !wanted[j];
-                    wanted[j] = true;
+                    changed |= wanted & (1 << j) == 0;
+                    wanted |= 1 << j;
                 }
             }
         }
     }
-    FILES.iter().zip(wanted).filter(|(_, w)| *w).map(|(f, _)| f).collect()
+    FILES.iter().enumerate().filter(|(i, _)| wanted & (1 << i) != 0).map(|(_, f)| f).collect()
 }
 
-/// Does the program mention a name file `f` defines? (Not its module's
-/// name: words like `int` and `num` are common, and a path into a module
-/// names one of its items.)
-fn mentions(f: &LibFile, words: &HashSet<&str>) -> bool {
-    defined_names(f.text).any(|n| words.contains(n))
+/// Each name a library file defines (not its module's name: words like
+/// `int` and `num` are common, and a path into a module names one of its
+/// items), with the set of [`FILES`] (bit `i`: file `i`) that define it;
+/// built once per process.
+fn names_index() -> &'static FxHashMap<&'static str, u64> {
+    static INDEX: OnceLock<FxHashMap<&'static str, u64>> = OnceLock::new();
+    const { assert!(FILES.len() <= 64, "files_for keeps the wanted files in a u64") };
+    INDEX.get_or_init(|| {
+        let mut index = FxHashMap::default();
+        for (i, file) in FILES.iter().enumerate() {
+            for name in defined_names(file.text) {
+                *index.entry(name).or_insert(0) |= 1u64 << i;
+            }
+        }
+        index
+    })
 }
 
 /// The names a library file's items define: the word after each `fn`,
@@ -131,7 +153,16 @@ fn defined_names(text: &str) -> impl Iterator<Item = &str> {
 /// The identifier-like words of a text (comments and strings included:
 /// more words only load more files).
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty())
+    // (bytes, not chars: a non-ASCII byte only ends a word, and words are ASCII)
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+        let start = at + bytes[at..].iter().position(word)?;
+        let len = bytes[start..].iter().position(|b| !word(b)).unwrap_or(bytes.len() - start);
+        at = start + len;
+        text.get(start..at)
+    })
 }
 
 /// Modules of Rust's standard library that hybridc's does not have yet

@@ -49,15 +49,7 @@ pub fn block_range(block: &syn::Block) -> Range<usize> {
 /// [`SourceScope::set_origin`]).
 pub fn byte_range(span: Span) -> Range<usize> {
     SOURCE.with(|source| match &*source.borrow() {
-        Some(scope) => {
-            let origin = if scope.pieces.is_empty() { scope.origin } else { scope.piece_origin(span) };
-            let start = scope.lines.byte_offset(span.start(), origin);
-            let end = scope.lines.byte_offset(span.end(), origin);
-            match &scope.cuts {
-                Some(cuts) => scope.base + cuts.source_offset(start)..scope.base + cuts.source_offset(end),
-                None => scope.base + start..scope.base + end,
-            }
-        }
+        Some(scope) => scope.range(span.start(), span.end(), scope.piece_origin(span)),
         None => span.byte_range(),
     })
 }
@@ -87,7 +79,21 @@ impl Scope {
     /// The origin of the piece `span` was parsed from: the one whose span
     /// joins it (proc-macro2 joins only spans of the same parsed text).
     fn piece_origin(&self, span: Span) -> Origin {
+        if self.pieces.is_empty() {
+            return self.origin;
+        }
         self.pieces.iter().find(|(probe, _)| probe.join(span).is_some()).map_or(self.origin, |(_, o)| *o)
+    }
+
+    /// The range in the program's text from `start` to `end`, counted from
+    /// `origin` (proc-macro2's lines and columns of one parsed text).
+    fn range(&self, start: LineColumn, end: LineColumn, origin: Origin) -> Range<usize> {
+        let start = self.lines.byte_offset(start, origin);
+        let end = self.lines.byte_offset(end, origin);
+        match &self.cuts {
+            Some(cuts) => self.base + cuts.source_offset(start)..self.base + cuts.source_offset(end),
+            None => self.base + start..self.base + end,
+        }
     }
 }
 

@@ -39,7 +39,11 @@ mod tests {
         let mut calls = 0;
         let got = start_fresh_executable(|| {
             calls += 1;
-            if calls < 3 { Err(io::Error::from(io::ErrorKind::ExecutableFileBusy)) } else { Ok(calls) }
+            if calls < 3 {
+                Err(io::Error::from(io::ErrorKind::ExecutableFileBusy))
+            } else {
+                Ok(calls)
+            }
         });
         assert_eq!(got.unwrap(), 3);
 

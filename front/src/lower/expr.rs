@@ -15,9 +15,9 @@ use crate::modtree::{Def, Ns, PathRes};
 impl<'i> FnLower<'i> {
     pub(crate) fn expr(&mut self, e: &syn::Expr) -> DResult<Handle<Expr>> {
         use syn::Expr as E;
-        let range = range_of(e);
+        // (most arms take their node's range themselves: computed only where used)
         match e {
-            E::Lit(l) => self.literal(&l.lit, &range),
+            E::Lit(l) => self.literal(&l.lit, &range_of(e)),
             E::Paren(p) => self.expr(&p.expr),
             E::Group(g) => self.expr(&g.expr),
             E::Path(p) => self.path_value(p),
@@ -29,7 +29,7 @@ impl<'i> FnLower<'i> {
             E::Field(f) => self.field(f),
             E::Call(c) => self.call(c),
             E::MethodCall(m) => self.method_call(m),
-            E::Macro(m) => self.macro_call(&m.mac, &range),
+            E::Macro(m) => self.macro_call(&m.mac, &range_of(e)),
             E::Assign(a) => self.assign(a),
             E::Block(b) => {
                 if let Some(l) = &b.label {
@@ -59,9 +59,9 @@ impl<'i> FnLower<'i> {
             E::Let(l) => Err(Diagnostic::unsupported("`let` patterns in conditions (`if let`, `while let`)", range_of(l))),
             E::Try(t) => self.try_operator(t),
             E::Range(r) => self.range_value(r),
-            E::Async(_) | E::Await(_) => Err(Diagnostic::unsupported("`async`", range)),
-            E::Const(_) => Err(Diagnostic::unsupported("`const` blocks", range)),
-            _ => Err(Diagnostic::unsupported("this expression", range)),
+            E::Async(_) | E::Await(_) => Err(Diagnostic::unsupported("`async`", range_of(e))),
+            E::Const(_) => Err(Diagnostic::unsupported("`const` blocks", range_of(e))),
+            _ => Err(Diagnostic::unsupported("this expression", range_of(e))),
         }
     }
 
