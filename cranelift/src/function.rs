@@ -82,9 +82,20 @@ pub struct FunctionCx<'a, 'b> {
     /// The hidden return pointer when the result is Memory-repr.
     pub sret: Option<Value>,
     func_refs: HashMap<(u32, u32), FuncRef>,
-    data_gvs: HashMap<(u32, u32), GlobalValue>,
+    data_gvs: HashMap<(u32, u32, u32), GlobalValue>,
     local_data_index: HashMap<Vec<u8>, u32>,
-    pub local_data: Vec<Vec<u8>>,
+    local_data: Vec<Vec<u8>>,
+    location_index: HashMap<(u32, u32), u32>,
+    locations: Vec<(u32, u32)>,
+}
+
+/// What a built function refers to besides functions: its read-only blobs
+/// ([`Namespace::LOCAL_DATA`]) and the line and column of each panic
+/// location record ([`Namespace::LOCATION`]), in index order.
+#[derive(Default)]
+pub struct FunctionData {
+    pub blobs: Vec<Vec<u8>>,
+    pub locations: Vec<(u32, u32)>,
 }
 
 pub const PTR: ir::Type = types::I64;
@@ -194,14 +205,14 @@ fn address_taken(func: &hir::Function) -> Vec<bool> {
     taken
 }
 
-/// Build the CLIF of one IR function; returns its local data blobs.
+/// Build the CLIF of one IR function; returns the data it refers to.
 pub fn build(
     cx: &ModuleCx,
     handle: Handle<hir::Function>,
     flavor: Flavor,
     clif: &mut ir::Function,
     fctx: &mut FunctionBuilderContext,
-) -> Result<Vec<Vec<u8>>> {
+) -> Result<FunctionData> {
     let module = cx.module;
     let func = &module.functions[handle];
     let mut b = FunctionBuilder::new(clif, fctx);
@@ -223,15 +234,17 @@ pub fn build(
         data_gvs: HashMap::new(),
         local_data_index: HashMap::new(),
         local_data: Vec::new(),
+        location_index: HashMap::new(),
+        locations: Vec::new(),
     };
     let result = fcx.lower_body(&params);
-    let local_data = std::mem::take(&mut fcx.local_data);
+    let data = FunctionData { blobs: std::mem::take(&mut fcx.local_data), locations: std::mem::take(&mut fcx.locations) };
     if result.is_ok() {
         let config = fcx.config();
         fcx.b.seal_all_blocks();
         fcx.b.finalize(config);
     }
-    result.map(|()| local_data)
+    result.map(|()| data)
 }
 
 impl<'a, 'b> FunctionCx<'a, 'b> {
@@ -584,18 +597,21 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
     pub fn declared_ref(&mut self, declared: &Declared) -> FuncRef {
         self.import(Namespace::FUNC, declared.id.as_u32(), declared.signature.clone(), true)
     }
-    fn data_value(&mut self, namespace: u32, index: u32) -> Value {
-        let gv = match self.data_gvs.get(&(namespace, index)) {
+    /// The address `offset` bytes into data object `(namespace, index)`.
+    fn data_value(&mut self, namespace: u32, index: u32, offset: u32) -> Value {
+        let gv = match self.data_gvs.get(&(namespace, index, offset)) {
             Some(gv) => *gv,
             None => {
                 let name = self.b.func.declare_imported_user_function(UserExternalName { namespace, index });
+                // (an offset in the value, not in the relocation: with PIC
+                // the relocation addend would move within the GOT)
                 let gv = self.b.create_global_value(GlobalValueData::Symbol {
                     name: ExternalName::user(name),
-                    offset: ir::immediates::Imm64::new(0),
+                    offset: ir::immediates::Imm64::new(offset as i64),
                     colocated: true,
                     tls: false,
                 });
-                self.data_gvs.insert((namespace, index), gv);
+                self.data_gvs.insert((namespace, index, offset), gv);
                 gv
             }
         };
@@ -613,20 +629,28 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
                 i
             }
         };
-        self.data_value(Namespace::LOCAL_DATA, index)
+        self.data_value(Namespace::LOCAL_DATA, index, 0)
     }
-    /// `file, file_len, line, col` of a span, for the panic functions.
-    pub fn location(&mut self, span: Span) -> [Value; 4] {
-        let file = self.data_value(Namespace::DATA, crate::FILE_DATA);
-        let len = self.usize_const(self.module.source_name.len() as u64);
-        let line = self.iconst(types::I32, span.line as i64);
-        let col = self.iconst(types::I32, span.col as i64);
-        [file, len, line, col]
+    /// The address of `span`'s panic location record (`abi::location`),
+    /// for the panic functions: record `k` of the function's location table
+    /// ([`Namespace::LOCATION`]), which the unit defines.
+    pub fn location(&mut self, span: Span) -> Value {
+        let key = (span.line, span.col);
+        let index = match self.location_index.get(&key) {
+            Some(i) => *i,
+            None => {
+                let i = self.locations.len() as u32;
+                self.locations.push(key);
+                self.location_index.insert(key, i);
+                i
+            }
+        };
+        self.data_value(Namespace::LOCATION, 0, index * hybrid_ir::abi::location::SIZE)
     }
     /// `hybrid_panic_msg(code, location)`; the caller terminates the block.
     pub fn panic_msg(&mut self, code: i32, span: Span) {
         let code = self.iconst(types::I32, code as i64);
-        let [file, len, line, col] = self.location(span);
-        self.call_rt(Rt::PanicMsg, &[code, file, len, line, col]);
+        let loc = self.location(span);
+        self.call_rt(Rt::PanicMsg, &[code, loc]);
     }
 }

@@ -96,12 +96,18 @@ pub(crate) enum Namespace {}
 impl Namespace {
     /// A function of the program (index: its module-wide `FuncId`).
     pub const FUNC: u32 = 0;
-    /// A module-wide data object (index: [`FILE_DATA`], the only one).
+    /// A data object of a unit's object module (cranelift_module's namespace
+    /// of `DataId`s); built functions refer to data only through
+    /// [`Self::LOCAL_DATA`] and [`Self::LOCATION`].
     pub const DATA: u32 = 1;
     /// A runtime function (index into `runtime::RUNTIME`), declared on first use.
     pub const RUNTIME: u32 = 2;
     /// A read-only data blob of the function being built (index into its blob list).
     pub const LOCAL_DATA: u32 = 3;
+    /// The location table of the function being built (index 0, the only
+    /// one): its panic location records, in [`function::FunctionData`]'s
+    /// order; code addresses record `k` at offset `k * location::SIZE`.
+    pub const LOCATION: u32 = 4;
 }
 
 /// One function to generate.
@@ -112,9 +118,6 @@ pub(crate) enum Job {
     /// The C `main` that calls `hybrid_user_main` and `hybrid_rt_finish`.
     CMain,
 }
-
-/// The module-wide data index of the blob holding `module.source_name`.
-pub(crate) const FILE_DATA: u32 = 0;
 
 /// A declared function: its module-wide id (its job index), symbol,
 /// signature and linkage.
@@ -167,7 +170,7 @@ pub(crate) struct CompiledFunction {
     pub alignment: u64,
     pub bytes: Vec<u8>,
     pub relocs: Vec<ModuleReloc>,
-    pub local_data: Vec<Vec<u8>>,
+    pub data: function::FunctionData,
     pub clif: Option<String>,
     pub build_time: Duration,
     pub codegen_time: Duration,
@@ -323,7 +326,7 @@ pub(crate) fn compile_job(
     ctx.clear();
     let declared = cx.job_declared(job);
     ctx.func = ir::Function::with_name_signature(UserFuncName::testcase(&declared.symbol), declared.signature.clone());
-    let local_data = match job {
+    let data = match job {
         Job::Ir { func, flavor } => {
             let built = function::build(cx, func, flavor, &mut ctx.func, fctx);
             built.inspect_err(|_| {
@@ -333,10 +336,10 @@ pub(crate) fn compile_job(
         }
         Job::CMain => {
             fallback::build_c_main(cx, &mut ctx.func, fctx);
-            Vec::new()
+            function::FunctionData::default()
         }
     };
-    let clif = emit_clif.then(|| render_clif(cx, &ctx.func, &local_data));
+    let clif = emit_clif.then(|| render_clif(cx, &ctx.func, &data));
     let build_time = build_start.elapsed();
 
     let codegen_start = Instant::now();
@@ -350,19 +353,22 @@ pub(crate) fn compile_job(
     let mach_relocs = compiled.buffer.relocs().to_vec();
     let relocs = mach_relocs.iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, declared.id)).collect();
     let codegen_time = codegen_start.elapsed();
-    Ok(CompiledFunction { id: declared.id, alignment, bytes, relocs, local_data, clif, build_time, codegen_time })
+    Ok(CompiledFunction { id: declared.id, alignment, bytes, relocs, data, clif, build_time, codegen_time })
 }
 
 /// The CLIF text of one function, preceded by the symbols its external names stand for.
-fn render_clif(cx: &ModuleCx, func: &ir::Function, local_data: &[Vec<u8>]) -> String {
+fn render_clif(cx: &ModuleCx, func: &ir::Function, data: &function::FunctionData) -> String {
     let mut out = String::new();
     for (_, name) in func.params.user_named_funcs().iter() {
         let what = match name.namespace {
             Namespace::FUNC => cx.by_id(name.index).symbol.clone(),
-            Namespace::DATA => format!("data {:?}", cx.module.source_name),
             Namespace::RUNTIME => runtime::RUNTIME[name.index as usize].name.to_string(),
+            Namespace::LOCATION => {
+                let records: Vec<String> = data.locations.iter().map(|(line, col)| format!("{line}:{col}")).collect();
+                format!("locations in {}: {}", cx.module.source_name, records.join(" "))
+            }
             _ => {
-                let bytes = &local_data[name.index as usize];
+                let bytes = &data.blobs[name.index as usize];
                 format!("data {:?}", String::from_utf8_lossy(bytes))
             }
         };

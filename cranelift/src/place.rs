@@ -92,8 +92,8 @@ impl FunctionCx<'_, '_> {
     pub fn bounds_check(&mut self, index: Value, len: Value, span: Span) {
         let out = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
         self.panic_if(out, |fcx| {
-            let [file, file_len, line, col] = fcx.location(span);
-            fcx.call_rt(Rt::PanicBounds, &[index, len, file, file_len, line, col]);
+            let loc = fcx.location(span);
+            fcx.call_rt(Rt::PanicBounds, &[index, len, loc]);
         });
     }
 
@@ -119,8 +119,8 @@ impl FunctionCx<'_, '_> {
         let bad = self.b.ins().bor(start_after_end, end_after_len);
         let span = expr.span;
         self.panic_if(bad, |fcx| {
-            let [file, file_len, line, col] = fcx.location(span);
-            fcx.call_rt(Rt::PanicSlice, &[start, end, len, file, file_len, line, col]);
+            let loc = fcx.location(span);
+            fcx.call_rt(Rt::PanicSlice, &[start, end, len, loc]);
         });
         let size = self.layout(elem).size;
         let offset = self.b.ins().imul_imm_s(start, size as i64);

@@ -47,8 +47,8 @@ impl FunctionCx<'_, '_> {
                 self.call_rt(Rt::PrintFlush, &[target, newline]);
             }
             PrintTarget::Panic => {
-                let [file, len, line, col] = self.location(span);
-                self.call_rt(Rt::PanicFlush, &[file, len, line, col]);
+                let loc = self.location(span);
+                self.call_rt(Rt::PanicFlush, &[loc]);
                 self.b.ins().trap(TrapCode::unwrap_user(1));
                 self.dead_block();
             }

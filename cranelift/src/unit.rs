@@ -15,7 +15,7 @@ use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
 use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module as _, ModuleError, ModuleRelocTarget};
 use cranelift_object::{ObjectBuilder, ObjectModule};
-use hybrid_ir::Module;
+use hybrid_ir::{abi, Module};
 use rayon::prelude::*;
 
 use crate::{compile_job, runtime, CompiledFunction, HostError, Job, ModuleCx, Namespace, Result};
@@ -133,15 +133,19 @@ impl<'a, 'm> UnitModule<'a, 'm> {
     /// Define one compiled function, its relocations mapped to this object's ids.
     fn define(&mut self, function: &'a CompiledFunction) -> Result<()> {
         let this = self.func(function.id.as_u32())?;
-        let local_data: Vec<DataId> = function.local_data.iter().map(|b| self.blob(b)).collect::<Result<_>>()?;
+        let local_data: Vec<DataId> = function.data.blobs.iter().map(|b| self.blob(b)).collect::<Result<_>>()?;
+        let locations = if function.data.locations.is_empty() { None } else { Some(self.location_table(&function.data.locations)?) };
         let mut relocs = function.relocs.clone();
         for reloc in &mut relocs {
             reloc.name = match reloc.name {
                 ModuleRelocTarget::User { namespace, index } => match namespace {
                     Namespace::FUNC => ModuleRelocTarget::user(Namespace::FUNC, self.func(index)?.as_u32()),
-                    Namespace::DATA => ModuleRelocTarget::user(Namespace::DATA, self.file_data()?.as_u32()),
                     Namespace::RUNTIME => ModuleRelocTarget::user(Namespace::FUNC, self.runtime(index)?.as_u32()),
                     Namespace::LOCAL_DATA => ModuleRelocTarget::user(Namespace::DATA, local_data[index as usize].as_u32()),
+                    Namespace::LOCATION => match locations {
+                        Some(table) => ModuleRelocTarget::user(Namespace::DATA, table.as_u32()),
+                        None => return Err(HostError::Module(format!("location table {index} of a function without panic sites"))),
+                    },
                     _ => return Err(HostError::Module(format!("relocation in unknown namespace {namespace}"))),
                 },
                 ModuleRelocTarget::FunctionOffset(_, offset) => ModuleRelocTarget::FunctionOffset(this, offset),
@@ -194,6 +198,29 @@ impl<'a, 'm> UnitModule<'a, 'm> {
         let d = self.define_data(bytes)?;
         self.blobs.insert(bytes, d);
         Ok(d)
+    }
+
+    /// A function's location table: per record (`abi::location`) the file
+    /// name's address (relocated) and length, line and column.
+    fn location_table(&mut self, records: &[(u32, u32)]) -> Result<DataId> {
+        let file = self.file_data()?;
+        let name_len = self.cx.module.source_name.len() as u64;
+        let size = abi::location::SIZE as usize;
+        let mut bytes = vec![0u8; size * records.len()];
+        let mut desc = DataDescription::new();
+        desc.set_align(abi::location::ALIGN as u64);
+        let file_gv = self.object.declare_data_in_data(file, &mut desc);
+        for (k, &(line, col)) in records.iter().enumerate() {
+            let field = |f: u32| k * size + f as usize;
+            bytes[field(abi::location::FILE_LEN)..][..8].copy_from_slice(&name_len.to_le_bytes());
+            bytes[field(abi::location::LINE)..][..4].copy_from_slice(&line.to_le_bytes());
+            bytes[field(abi::location::COL)..][..4].copy_from_slice(&col.to_le_bytes());
+            desc.write_data_addr(field(abi::location::FILE) as u32, file_gv, 0);
+        }
+        desc.define(bytes.into_boxed_slice());
+        let table = self.object.declare_anonymous_data(false, false).map_err(module_err)?;
+        self.object.define_data(table, &desc).map_err(module_err)?;
+        Ok(table)
     }
 
     fn define_data(&mut self, bytes: &[u8]) -> Result<DataId> {

@@ -19,24 +19,26 @@ void hybrid_print_flush(int32_t target, int32_t newline) {
     if (newline) fputc('\n', f);
     blen = 0;
 }
-void hybrid_panic_flush(const char *file, size_t len, uint32_t line, uint32_t col) {
-    printf("panicked at %.*s:%u:%u: %.*s\n", (int)len, file, line, col, (int)blen, buf);
+/* rustc's core::panic::Location (ir::abi::location) */
+typedef struct { const char *file; size_t len; uint32_t line, col; } Location;
+void hybrid_panic_flush(const Location *l) {
+    printf("panicked at %.*s:%u:%u: %.*s\n", (int)l->len, l->file, l->line, l->col, (int)blen, buf);
     fflush(stdout);
     exit(101);
 }
-void hybrid_panic_msg(int32_t code, const char *file, size_t len, uint32_t line, uint32_t col) {
-    printf("panic %d at %.*s:%u:%u\n", code, (int)len, file, line, col);
+void hybrid_panic_msg(int32_t code, const Location *l) {
+    printf("panic %d at %.*s:%u:%u\n", code, (int)l->len, l->file, l->line, l->col);
     fflush(stdout);
     exit(101);
 }
-void hybrid_panic_bounds(uint64_t i, uint64_t n, const char *file, size_t len, uint32_t line, uint32_t col) {
-    printf("bounds %llu %llu at %.*s:%u:%u\n", (unsigned long long)i, (unsigned long long)n, (int)len, file, line, col);
+void hybrid_panic_bounds(uint64_t i, uint64_t n, const Location *l) {
+    printf("bounds %llu %llu at %.*s:%u:%u\n", (unsigned long long)i, (unsigned long long)n, (int)l->len, l->file, l->line, l->col);
     fflush(stdout);
     exit(101);
 }
-void hybrid_panic_slice(uint64_t a, uint64_t b, uint64_t n, const char *file, size_t len, uint32_t line, uint32_t col) {
+void hybrid_panic_slice(uint64_t a, uint64_t b, uint64_t n, const Location *l) {
     printf("slice %llu %llu %llu at %.*s:%u:%u\n", (unsigned long long)a, (unsigned long long)b,
-           (unsigned long long)n, (int)len, file, line, col);
+           (unsigned long long)n, (int)l->len, l->file, l->line, l->col);
     fflush(stdout);
     exit(101);
 }

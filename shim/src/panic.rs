@@ -30,6 +30,15 @@ pub fn panic_text(thread: &str, tid: i32, file: &str, line: u32, col: u32, messa
     text
 }
 
+/// A panic site (`abi::location` in the compiler: rustc's `core::panic::Location`).
+#[repr(C)]
+pub struct Location {
+    file: *const u8,
+    file_len: usize,
+    line: u32,
+    col: u32,
+}
+
 unsafe fn file_name<'a>(file: *const u8, file_len: usize) -> std::borrow::Cow<'a, str> {
     if file.is_null() || file_len == 0 {
         return "<unknown>".into();
@@ -37,35 +46,39 @@ unsafe fn file_name<'a>(file: *const u8, file_len: usize) -> std::borrow::Cow<'a
     String::from_utf8_lossy(std::slice::from_raw_parts(file, file_len))
 }
 
-unsafe fn panic_with(message: &str, file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
+unsafe fn panic_with(message: &str, loc: *const Location) -> ! {
     flush_stdout();
     extern "C" {
         fn gettid() -> i32;
     }
-    let text = panic_text(panic_thread_name(), gettid(), &file_name(file, file_len), line, col, message);
+    let (file, line, col) = match loc.as_ref() {
+        Some(l) => (file_name(l.file, l.file_len), l.line, l.col),
+        None => ("<unknown>".into(), 0, 0),
+    };
+    let text = panic_text(panic_thread_name(), gettid(), &file, line, col, message);
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
     std::process::exit(101)
 }
 
-/// `hybrid_panic_flush(file, file_len, line, col) -> !`: the calling thread's
-/// line buffer is the panic message.
+/// `hybrid_panic_flush(loc) -> !`: the calling thread's line buffer is the
+/// panic message.
 #[no_mangle]
-pub unsafe extern "C" fn hybrid_panic_flush(file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
+pub unsafe extern "C" fn hybrid_panic_flush(loc: *const Location) -> ! {
     let message = take_line();
-    panic_with(&String::from_utf8_lossy(&message), file, file_len, line, col)
+    panic_with(&String::from_utf8_lossy(&message), loc)
 }
 
-/// `hybrid_panic_bounds(index, len, file, file_len, line, col) -> !`
+/// `hybrid_panic_bounds(index, len, loc) -> !`
 #[no_mangle]
-pub unsafe extern "C" fn hybrid_panic_bounds(index: u64, len: u64, file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
+pub unsafe extern "C" fn hybrid_panic_bounds(index: u64, len: u64, loc: *const Location) -> ! {
     let message = format!("index out of bounds: the len is {len} but the index is {index}");
-    panic_with(&message, file, file_len, line, col)
+    panic_with(&message, loc)
 }
 
-/// `hybrid_panic_msg(code, file, file_len, line, col) -> !`
+/// `hybrid_panic_msg(code, loc) -> !`
 #[no_mangle]
-pub unsafe extern "C" fn hybrid_panic_msg(code: i32, file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
-    panic_with(panic_code_message(code), file, file_len, line, col)
+pub unsafe extern "C" fn hybrid_panic_msg(code: i32, loc: *const Location) -> ! {
+    panic_with(panic_code_message(code), loc)
 }
 
 /// Rust's message for a bad slice range `start..end` of a slice of `len`.
@@ -79,10 +92,10 @@ pub fn slice_message(start: u64, end: u64, len: u64) -> String {
     }
 }
 
-/// `hybrid_panic_slice(start, end, len, file, file_len, line, col) -> !`
+/// `hybrid_panic_slice(start, end, len, loc) -> !`
 #[no_mangle]
-pub unsafe extern "C" fn hybrid_panic_slice(start: u64, end: u64, len: u64, file: *const u8, file_len: usize, line: u32, col: u32) -> ! {
-    panic_with(&slice_message(start, end, len), file, file_len, line, col)
+pub unsafe extern "C" fn hybrid_panic_slice(start: u64, end: u64, len: u64, loc: *const Location) -> ! {
+    panic_with(&slice_message(start, end, len), loc)
 }
 
 #[cfg(test)]

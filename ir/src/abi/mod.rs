@@ -40,6 +40,21 @@ pub mod kernel_args {
     pub const DYN_CGROUP_MEM: i32 = 96; // u32, then 4 bytes of padding
 }
 
+// ---- panic locations ----
+/// The place a run-time panic names, as rustc's `core::panic::Location`
+/// (`#[repr(C)]`, 24 bytes): `file: *const u8` at 0 and `file_len: usize`
+/// at 8 (the file name's UTF-8 bytes), `line: u32` at 16, `col: u32` at 20.
+/// Generated code keeps one read-only record per panic site and passes its
+/// address to the panic functions, so a site costs one address and a call.
+pub mod location {
+    pub const FILE: u32 = 0;
+    pub const FILE_LEN: u32 = 8;
+    pub const LINE: u32 = 16;
+    pub const COL: u32 = 20;
+    pub const SIZE: u32 = 24;
+    pub const ALIGN: u32 = 8;
+}
+
 // ---- panic codes of `Rt::PanicMsg` ----
 pub const PANIC_DIV_ZERO: i32 = 0; // "attempt to divide by zero"
 pub const PANIC_REM_ZERO: i32 = 1; // "attempt to calculate the remainder with a divisor of zero"

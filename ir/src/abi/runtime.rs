@@ -169,14 +169,15 @@ runtime_abi! {
     /// (plus '\n' if asked) and clear it.
     PrintFlush = "hybrid_print_flush", (I32, I32) -> Unit, [Host, Fallback], Shim;
     // ---- panics: print Rust's panic message and exit(101) ----
-    /// `(file, file_len, line, col)`: the buffer is the message.
-    PanicFlush = "hybrid_panic_flush", (Ptr, I64, I32, I32) -> Never, [Host, Fallback], Shim;
-    /// `(index, len, file, file_len, line, col)`.
-    PanicBounds = "hybrid_panic_bounds", (I64, I64, Ptr, I64, I32, I32) -> Never, [Host, Fallback], Shim;
-    /// `(code, file, file_len, line, col)`; codes are `PANIC_*`.
-    PanicMsg = "hybrid_panic_msg", (I32, Ptr, I64, I32, I32) -> Never, [Host, Fallback], Shim;
-    /// `(start, end, len, file, file_len, line, col)`.
-    PanicSlice = "hybrid_panic_slice", (I64, I64, I64, Ptr, I64, I32, I32) -> Never, [Host, Fallback], Shim;
+    // `loc` points to a [`super::location`] record (rustc's `&'static Location`).
+    /// `(loc)`: the buffer is the message.
+    PanicFlush = "hybrid_panic_flush", (Ptr) -> Never, [Host, Fallback], Shim;
+    /// `(index, len, loc)`.
+    PanicBounds = "hybrid_panic_bounds", (I64, I64, Ptr) -> Never, [Host, Fallback], Shim;
+    /// `(code, loc)`; codes are `PANIC_*`.
+    PanicMsg = "hybrid_panic_msg", (I32, Ptr) -> Never, [Host, Fallback], Shim;
+    /// `(start, end, len, loc)`.
+    PanicSlice = "hybrid_panic_slice", (I64, I64, I64, Ptr) -> Never, [Host, Fallback], Shim;
     // ---- `Vec`, process, clock ----
     /// `(out: *mut Vec, elem: *const u8, elem_size, align, n)`.
     VecFromElem = "hybrid_vec_from_elem", (Ptr, Ptr, I64, I64, I64) -> Unit, [Host], Shim;

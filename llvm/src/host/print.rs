@@ -48,7 +48,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             }
             PrintTarget::Panic => {
                 let location = self.location(span);
-                self.call_runtime(Rt::PanicFlush, &location)?;
+                self.call_runtime(Rt::PanicFlush, &[location])?;
                 self.builder.build_unreachable()?;
                 Err(Flow::Diverged)
             }

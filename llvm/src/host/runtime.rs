@@ -85,33 +85,46 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         global.as_pointer_value()
     }
 
-    /// `file, file_len, line, col` of a span, for the panic functions.
-    pub(crate) fn location(&self, span: Span) -> [BasicValueEnum<'ctx>; 4] {
+    /// The address of `span`'s panic location record (`abi::location`:
+    /// file, file length, line, column; one private constant per place).
+    pub(crate) fn location(&self, span: Span) -> BasicValueEnum<'ctx> {
+        if let Some(g) = self.m.locations.borrow().get(&(span.line, span.col)) {
+            return g.as_pointer_value().into();
+        }
         let name = self.m.ir.source_name.as_bytes();
         let i32t = self.context().i32_type();
-        [
+        let fields = [
             self.string_constant(name).into(),
             self.types().i64().const_int(name.len() as u64, false).into(),
             i32t.const_int(span.line as u64, false).into(),
             i32t.const_int(span.col as u64, false).into(),
-        ]
+        ];
+        let value = self.context().const_struct(&fields, false);
+        let global = self.m.module.add_global(value.get_type(), None, ".loc");
+        global.set_initializer(&value);
+        global.set_constant(true);
+        global.set_linkage(Linkage::Private);
+        global.set_unnamed_addr(true);
+        global.set_alignment(hybrid_ir::abi::location::ALIGN);
+        self.m.locations.borrow_mut().insert((span.line, span.col), global);
+        global.as_pointer_value().into()
     }
 
     /// Call the shim's panic function for `failure` and end the block
     /// (`unreachable`: the shim exits the process).
     pub(crate) fn panic_now(&self, failure: Failure<'ctx>) -> Lower<()> {
-        let [file, len, line, col] = self.location(failure.span);
+        let loc = self.location(failure.span);
         let i32t = self.context().i32_type();
         match failure.check {
             Check::Bounds { index, len: n } => {
-                self.call_runtime(Rt::PanicBounds, &[index.into(), n.into(), file, len, line, col])?;
+                self.call_runtime(Rt::PanicBounds, &[index.into(), n.into(), loc])?;
             }
             Check::Message(code) => {
                 let code = i32t.const_int(code as u64, true).into();
-                self.call_runtime(Rt::PanicMsg, &[code, file, len, line, col])?;
+                self.call_runtime(Rt::PanicMsg, &[code, loc])?;
             }
             Check::Slice { start, end, len: n } => {
-                self.call_runtime(Rt::PanicSlice, &[start.into(), end.into(), n.into(), file, len, line, col])?;
+                self.call_runtime(Rt::PanicSlice, &[start.into(), end.into(), n.into(), loc])?;
             }
         }
         self.builder.build_unreachable()?;

@@ -61,6 +61,9 @@ pub(crate) struct ModuleLowering<'a, 'ctx> {
     /// Host target: read-only byte strings (print literals, the source file
     /// name) by content, so each is emitted once.
     pub strings: RefCell<HashMap<Vec<u8>, GlobalValue<'ctx>>>,
+    /// Host target: the panic location records (`abi::location`), one per
+    /// line and column.
+    pub locations: RefCell<HashMap<(u32, u32), GlobalValue<'ctx>>>,
 }
 
 impl<'a, 'ctx> ModuleLowering<'a, 'ctx> {
@@ -73,6 +76,7 @@ impl<'a, 'ctx> ModuleLowering<'a, 'ctx> {
             target,
             functions: HashMap::new(),
             strings: RefCell::new(HashMap::new()),
+            locations: RefCell::new(HashMap::new()),
         }
     }
 }
