@@ -22,15 +22,53 @@ fn slot_type<'ctx>(m: &ModuleLowering<'_, 'ctx>, slot: KernelSlot) -> BasicMetad
     }
 }
 
-/// `define void @<name>(slots...)`, externally visible: the PTX `.entry`.
+/// `define void @<name>(slots...)`, externally visible: the PTX `.entry`,
+/// its pointer parameters marked as Rust's references allow
+/// ([`pointer_attributes`]).
 pub(crate) fn declare_kernel<'ctx>(
     m: &ModuleLowering<'_, 'ctx>,
     handle: Handle<hybrid_ir::Function>,
-    _func: &Function,
+    func: &Function,
 ) -> FunctionValue<'ctx> {
     let params: Vec<_> = abi::kernel_slots(m.ir, handle).into_iter().map(|s| slot_type(m, s)).collect();
     let fn_type = m.context.void_type().fn_type(&params, false);
-    m.module.add_function(&abi::device_symbol(m.ir, handle), fn_type, Some(Linkage::External))
+    let llfn = m.module.add_function(&abi::device_symbol(m.ir, handle), fn_type, Some(Linkage::External));
+    let may_sync = hybrid_ir::analysis::kernel_may_sync(m.ir, handle);
+    let mut index = 0u32;
+    for &p in &func.params {
+        let ty = func.locals[p].ty;
+        let slots = abi::kernel_param_slots(&m.ir.types, ty).unwrap_or_default();
+        for (k, slot) in slots.iter().enumerate() {
+            let first_of_param = k == 0;
+            if first_of_param && matches!(slot, KernelSlot::Pointer { .. } | KernelSlot::SliceData { .. } | KernelSlot::Value { .. }) {
+                for name in pointer_attributes(m.ir.types.get(ty), may_sync) {
+                    let kind = inkwell::attributes::Attribute::get_named_enum_kind_id(name);
+                    llfn.add_attribute(inkwell::attributes::AttributeLoc::Param(index), m.context.create_enum_attribute(kind, 0));
+                }
+            }
+            index += 1;
+        }
+    }
+    llfn
+}
+
+/// What a kernel's pointer parameter of type `ty` promises LLVM:
+/// - `&T`, `&[T]` and by-value aggregates (a pointer to the launch's own
+///   copy) are `noalias readonly`: in Rust nothing writes data while a
+///   shared reference to it lives, in any thread. NVPTX then loads them
+///   through the read-only cache (`ld.global.nc`).
+/// - `&mut T`, `&mut [T]` are `noalias` only in kernels that never
+///   synchronize: every thread gets the same reference, and after a barrier
+///   a thread may read what another wrote through it, which `noalias`
+///   would let LLVM assume cannot happen.
+/// - Raw pointers promise nothing.
+fn pointer_attributes(ty: &Type, may_sync: bool) -> &'static [&'static str] {
+    match ty {
+        Type::Pointer { reference: true, mutable: false, .. } | Type::SliceRef { mutable: false, .. } => &["noalias", "readonly"],
+        Type::Array { .. } | Type::Tuple(_) | Type::Struct(_) => &["noalias", "readonly"],
+        Type::Pointer { reference: true, mutable: true, .. } | Type::SliceRef { mutable: true, .. } if !may_sync => &["noalias"],
+        _ => &[],
+    }
 }
 
 /// `!nvvm.annotations = !{!{ptr @k, !"kernel", i32 1}}`, what clang 19 emits.
