@@ -36,6 +36,10 @@ gpu-bundle: build
 gpu-pack: build
     bash tests/gpu/pack.sh
 
+# Build the GPU benchmarks (benches/gpu) into .carry/bench; on the GPU machine `bash benches/gpu/run.sh` prints hybridc vs CUDA.
+bench-gpu: build
+    bash benches/gpu/build.sh
+
 # Compile-speed table: hybridc vs LLVM host backend vs rustc -O0, -j scaling, seed build time.
 bench-compile *ARGS: build
     python3 benches/bench_compile.py {{ARGS}}

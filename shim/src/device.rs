@@ -1,11 +1,18 @@
 //! GPU state: the driver loaded once, the devices found, and per device its
 //! primary context (retained at first use), loaded modules and functions
-//! (loaded lazily at the first launch), and its mapping table.
+//! (loaded lazily at the first launch), its mapping table, its pool of
+//! device memory, and the kernels queued since the last synchronization.
+//!
+//! Launches do not wait: all work goes to the context's in-order default
+//! stream, and the host waits only where it must see results (a copy back,
+//! [`synchronize_all`] at exit). A kernel fault is sticky, so whatever call
+//! comes next reports it, naming the queued kernels ([`Gpu::check`]).
 
 use crate::cuda::{self, CuContext, CuDevice, CuFunction, CuModule, Driver, CUDA_SUCCESS};
 use crate::mapping::{DeviceMemory, MappingTable};
+use crate::pool::{DevicePool, RawDeviceAlloc};
 use crate::registry::{registry, Kernel};
-use crate::rt::{info, ms_since};
+use crate::rt::{fatal_with_code, info, ms_since};
 use std::collections::HashMap;
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::sync::{Mutex, MutexGuard, OnceLock};
@@ -19,7 +26,14 @@ pub struct Gpu {
     modules: Mutex<HashMap<usize, usize>>,
     functions: Mutex<HashMap<String, usize>>,
     mappings: Mutex<MappingTable>,
+    pool: Mutex<DevicePool>,
+    /// Kernels launched since the last point the host waited for the device
+    /// (the last [`PENDING_NAMES`] names), oldest first.
+    pending: Mutex<Vec<String>>,
 }
+
+/// How many queued kernel names a fault report lists at most.
+const PENDING_NAMES: usize = 8;
 
 pub struct Gpus {
     pub driver: Driver,
@@ -27,8 +41,9 @@ pub struct Gpus {
 }
 
 /// The GPUs of this machine, probed once; `Err` says why none is usable.
+static GPUS: OnceLock<Result<Gpus, String>> = OnceLock::new();
+
 pub fn gpus() -> Result<&'static Gpus, &'static str> {
-    static GPUS: OnceLock<Result<Gpus, String>> = OnceLock::new();
     GPUS.get_or_init(|| {
         let start = Instant::now();
         let found = probe();
@@ -72,6 +87,8 @@ fn probe() -> Result<Gpus, String> {
                 modules: Mutex::new(HashMap::new()),
                 functions: Mutex::new(HashMap::new()),
                 mappings: Mutex::new(MappingTable::new()),
+                pool: Mutex::new(DevicePool::new()),
+                pending: Mutex::new(Vec::new()),
             });
         }
         Ok(Gpus { driver, devices })
@@ -129,7 +146,7 @@ impl Gpu {
         let name = CString::new(kernel.name.as_str()).map_err(|_| format!("bad kernel name `{}`", kernel.name))?;
         let mut f: CuFunction = std::ptr::null_mut();
         let r = unsafe { (drv.cuModuleGetFunction)(&mut f, module as CuModule, name.as_ptr()) };
-        drv.check(r, "cuModuleGetFunction", Some(&kernel.name))?;
+        self.check(drv, r, "cuModuleGetFunction", Some(&kernel.name))?;
         lock(&self.functions).insert(kernel.name.clone(), f as usize);
         Ok(f)
     }
@@ -157,6 +174,10 @@ impl Gpu {
             String::from_utf8_lossy(&buf[..end]).trim_end().to_string()
         };
         if r != CUDA_SUCCESS {
+            if cuda::is_kernel_fault(r) {
+                // a fault of a queued kernel: reported as that kernel's (exits)
+                self.check(drv, r, "cuModuleLoadDataEx", Some(kernel))?;
+            }
             let log = text(&error_log);
             let mut msg = format!(
                 "cuModuleLoadDataEx failed for kernel `{kernel}` (device image {index}, {} bytes) on {}: {}",
@@ -181,6 +202,88 @@ impl Gpu {
     pub fn mappings(&self) -> MutexGuard<'_, MappingTable> {
         lock(&self.mappings)
     }
+
+    /// Note a kernel queued on the device (its launch did not wait).
+    pub fn queued(&self, kernel: &str) {
+        let mut pending = lock(&self.pending);
+        if pending.len() == PENDING_NAMES {
+            pending.remove(0);
+        }
+        pending.push(kernel.to_string());
+    }
+
+    /// The result `r` of driver call `call` on this GPU. A kernel fault
+    /// (trap, illegal address, ..) surfaces at whatever call follows the
+    /// kernel: it exits with 101 naming the kernels queued since the host
+    /// last waited, the most recent first.
+    /// Other errors are `drv.check`'s (naming `kernel` if given).
+    pub fn check(&self, drv: &Driver, r: cuda::CuResult, call: &str, kernel: Option<&str>) -> Result<(), String> {
+        if r != CUDA_SUCCESS && cuda::is_kernel_fault(r) {
+            let pending = lock(&self.pending);
+            let mut names = pending.iter().rev().map(|n| format!("`{n}`"));
+            let last = names.next().unwrap_or_else(|| "(unknown)".to_string());
+            let others: Vec<String> = names.collect();
+            let others = if others.is_empty() { String::new() } else { format!(" or one queued before it ({})", others.join(", ")) };
+            fatal_with_code(
+                101,
+                format_args!(
+                    "kernel {last}{others} trapped or faulted on the GPU: {} (reported by {call} on {})",
+                    drv.describe(r),
+                    self.label()
+                ),
+            );
+        }
+        drv.check(r, call, kernel)
+    }
+
+    /// The host waited for everything queued on this GPU.
+    fn waited(&self) {
+        lock(&self.pending).clear();
+    }
+
+    /// Wait for the kernels queued on this GPU (the context must be current).
+    pub fn synchronize(&self, drv: &Driver) -> Result<(), String> {
+        if lock(&self.pending).is_empty() {
+            return Ok(());
+        }
+        self.check(drv, unsafe { (drv.cuCtxSynchronize)() }, "cuCtxSynchronize", None)?;
+        self.waited();
+        Ok(())
+    }
+
+    /// What the device-memory pool did so far.
+    pub fn pool_stats(&self) -> crate::pool::PoolStats {
+        lock(&self.pool).stats
+    }
+}
+
+/// At exit: wait for every GPU's queued kernels, so a fault of a kernel
+/// whose results were never copied back is still reported.
+pub fn synchronize_all() -> Result<(), String> {
+    // (never probes: a program that did not offload exits without the driver)
+    let Some(Ok(g)) = GPUS.get() else { return Ok(()) };
+    for gpu in &g.devices {
+        if gpu.context.get().is_some() && !lock(&gpu.pending).is_empty() {
+            gpu.make_current(&g.driver)?;
+            gpu.synchronize(&g.driver)?;
+        }
+    }
+    Ok(())
+}
+
+/// `cuMemAlloc`/`cuMemFree` under a GPU's pool.
+struct RawCuda<'a>(&'a Driver, &'a Gpu);
+
+impl RawDeviceAlloc for RawCuda<'_> {
+    fn raw_alloc(&mut self, bytes: u64) -> Result<u64, String> {
+        let mut p: cuda::CuDevicePtr = 0;
+        let r = unsafe { (self.0.cuMemAlloc_v2)(&mut p, bytes as usize) };
+        self.1.check(self.0, r, "cuMemAlloc_v2", None).map_err(|e| format!("{e} (allocating {bytes} bytes on {})", self.1.label()))?;
+        Ok(p)
+    }
+    fn raw_free(&mut self, device: u64) -> Result<(), String> {
+        self.1.check(self.0, unsafe { (self.0.cuMemFree_v2)(device) }, "cuMemFree_v2", None)
+    }
 }
 
 /// `DeviceMemory` on one GPU through the driver (context already current).
@@ -191,20 +294,21 @@ pub struct GpuMemory<'a> {
 
 impl DeviceMemory for GpuMemory<'_> {
     fn alloc(&mut self, bytes: u64) -> Result<u64, String> {
-        let mut p: cuda::CuDevicePtr = 0;
-        let r = unsafe { (self.driver.cuMemAlloc_v2)(&mut p, bytes as usize) };
-        self.driver.check(r, "cuMemAlloc_v2", None).map_err(|e| format!("{e} (allocating {bytes} bytes on {})", self.gpu.label()))?;
-        Ok(p)
+        lock(&self.gpu.pool).alloc(&mut RawCuda(self.driver, self.gpu), bytes)
     }
     fn free(&mut self, device: u64) -> Result<(), String> {
-        self.driver.check(unsafe { (self.driver.cuMemFree_v2)(device) }, "cuMemFree_v2", None)
+        lock(&self.gpu.pool).free(&mut RawCuda(self.driver, self.gpu), device)
     }
     fn to_device(&mut self, device: u64, host: *const u8, bytes: u64) -> Result<(), String> {
         let r = unsafe { (self.driver.cuMemcpyHtoD_v2)(device, host.cast(), bytes as usize) };
-        self.driver.check(r, "cuMemcpyHtoD_v2", None)
+        self.gpu.check(self.driver, r, "cuMemcpyHtoD_v2", None)
     }
     fn to_host(&mut self, host: *mut u8, device: u64, bytes: u64) -> Result<(), String> {
+        // A copy to pageable host memory on the default stream waits for
+        // every kernel queued before it.
         let r = unsafe { (self.driver.cuMemcpyDtoH_v2)(host.cast(), device, bytes as usize) };
-        self.driver.check(r, "cuMemcpyDtoH_v2", None)
+        self.gpu.check(self.driver, r, "cuMemcpyDtoH_v2", None)?;
+        self.gpu.waited();
+        Ok(())
     }
 }

@@ -5,7 +5,7 @@
 //! `HYBRID_INFO=1`.
 
 use crate::abi::{FallbackEntry, KernelArgs, KERNEL_ARGS_VERSION, MAP_FROM, MAP_LITERAL, MAP_TO};
-use crate::cuda::{self, CUDA_SUCCESS};
+use crate::cuda;
 use crate::device::{gpus, Gpu, GpuMemory, Gpus};
 use crate::fallback::{self, GridLaunch};
 use crate::mapping::{Begin, End};
@@ -312,17 +312,12 @@ unsafe fn launch_on_gpu(
         if n == 0 { std::ptr::null_mut() } else { params.as_mut_ptr() },
         std::ptr::null_mut(),
     );
-    drv.check(r, "cuLaunchKernel", Some(name))?;
-    let r = (drv.cuCtxSynchronize)();
-    if r != CUDA_SUCCESS {
-        if cuda::is_kernel_fault(r) {
-            crate::rt::fatal_with_code(101, format_args!("kernel `{name}` trapped or faulted on the GPU: {}", drv.describe(r)));
-        }
-        drv.check(r, "cuCtxSynchronize", Some(name))?;
-    }
+    gpu.check(drv, r, "cuLaunchKernel", Some(name))?;
+    // No wait: the host waits where it reads results (see `device`).
+    gpu.queued(name);
     info(|| {
         format!(
-            "launch `{name}` on {}: grid {grid:?}, block {block:?}, dyn shared {dyn_shared} bytes, {:.3} ms",
+            "launch `{name}` on {}: grid {grid:?}, block {block:?}, dyn shared {dyn_shared} bytes, queued in {:.3} ms",
             gpu.label(),
             ms_since(start)
         )

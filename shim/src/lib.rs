@@ -4,7 +4,8 @@
 //!   `__tgt_register_lib` ([`registry`]), `__tgt_target_data_begin_mapper`,
 //!   `__tgt_target_kernel`, `__tgt_target_data_end_mapper` ([`launch`]).
 //! - GPU: the CUDA driver loaded with dlopen ([`cuda`]), devices, contexts and
-//!   lazily loaded modules ([`device`]), host→device mappings ([`mapping`]).
+//!   lazily loaded modules ([`device`]), host→device mappings ([`mapping`]),
+//!   a cache of device memory ([`pool`]).
 //! - Host fallback: the grid on all cores with real barriers ([`fallback`]).
 //! - Host runtime helpers: formatting and printing ([`fmt`]), panics
 //!   ([`panic`]), `Vec` ([`vec`]), exit ([`rt`]).
@@ -26,6 +27,7 @@ pub mod fmt;
 pub mod launch;
 pub mod mapping;
 pub mod panic;
+pub mod pool;
 pub mod registry;
 pub mod rt;
 pub mod vec;

@@ -87,13 +87,20 @@ pub fn ffi_guard<R>(what: &str, f: impl FnOnce() -> R) -> R {
 #[no_mangle]
 pub extern "C" fn hybrid_exit(code: i32) -> ! {
     flush_stdout();
+    if let Err(e) = crate::device::synchronize_all() {
+        fatal(e);
+    }
     std::process::exit(code)
 }
 
-/// `hybrid_rt_finish() -> i32`: called at the end of `main`; flushes stdout.
+/// `hybrid_rt_finish() -> i32`: called at the end of `main`; flushes stdout
+/// and waits for kernels still queued on a GPU (reporting their faults).
 #[no_mangle]
 pub extern "C" fn hybrid_rt_finish() -> i32 {
     flush_stdout();
+    if let Err(e) = crate::device::synchronize_all() {
+        fatal(e);
+    }
     0
 }
 
