@@ -9,6 +9,9 @@ rm -rf "$out" && mkdir -p "$out"
 for src in benches/gpu/*.rs; do
     name=$(basename "$src" .rs)
     target/release/hybridc build "$src" -o "$out/$name"
-    cp "benches/gpu/$name.cu" "$out/"
+    # the CUDA twin named in its `// twin: X.cu` line
+    twin=$(sed -n 's|^// twin: \([a-z_0-9]*\.cu\).*|\1|p' "$src")
+    cp "benches/gpu/$twin" "$out/"
+    echo "$twin" > "$out/$name.twin"
 done
 ls "$out"

@@ -1,7 +1,8 @@
 #![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]
 // GPU benchmark: a 2-D Jacobi 5-point stencil on a 2048x2048 grid, 100
 // iterations, one offload each (ping-ponging two grids); prints milliseconds
-// end to end and a checksum. Twin: jacobi.cu (grids resident on the device).
+// end to end and a checksum.
+// twin: jacobi.cu (grids resident on the device)
 #[offload_kernel]
 fn step(n: usize, src: &[f32], dst: &mut [f32]) {
     let x = (gpu::block_idx_x() * gpu::block_dim_x() + gpu::thread_idx_x()) as usize;

@@ -1,7 +1,7 @@
 #![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]
 // GPU benchmark: one 1 KB offload round trip (`&mut [f32; 256]` to a trivial
 // kernel and back), repeated; prints microseconds per round trip.
-// Twin: roundtrip.cu (cudaMemcpy + launch + cudaMemcpy, buffer allocated once).
+// twin: roundtrip.cu (cudaMemcpy + launch + cudaMemcpy, buffer allocated once)
 #[offload_kernel]
 fn bump(x: &mut [f32; 256]) {
     let i = gpu::thread_idx_x() as usize;

@@ -50,6 +50,7 @@ pub const FILES: &[LibFile] = &[
     LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &["iter", "option"], prelude: &[] },
     LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option"], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &[], prelude: &[] },
+    LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &[], prelude: &[] },
     LibFile {
         module: "option",
         name: "option.rs",

@@ -25,6 +25,13 @@ pub enum HostFn {
     Printf,
     /// `() -> i32`: the number of GPUs (`core::intrinsics::offload_get_num_devices`).
     NumDevices,
+    /// `(p: *const u8, bytes: usize, mutable: bool) -> ()`: map the range to
+    /// the default device until the matching [`HostFn::PreloadEnd`]
+    /// (`core::intrinsics::offload_preload_range`).
+    PreloadBegin,
+    /// `(p: *const u8, mutable: bool) -> ()`: end a preload (copied back if
+    /// mutable and the last one; `core::intrinsics::offload_preload_range_end`).
+    PreloadEnd,
 }
 
 impl HostFn {
@@ -38,6 +45,8 @@ impl HostFn {
             HostFn::Puts => Rt::Puts,
             HostFn::Printf => Rt::Printf,
             HostFn::NumDevices => Rt::NumDevices,
+            HostFn::PreloadBegin => Rt::PreloadBegin,
+            HostFn::PreloadEnd => Rt::PreloadEnd,
         }
     }
 }

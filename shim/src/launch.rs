@@ -190,6 +190,30 @@ pub unsafe extern "C" fn __tgt_target_data_end_mapper(
     ffi_guard("__tgt_target_data_end_mapper", || data_end(device_id, n, ptrs, types));
 }
 
+/// The map type of a preload: to the device, and back if mutable.
+fn preload_map_type(mutable: u8) -> i64 {
+    MAP_TO | if mutable != 0 { MAP_FROM } else { 0 }
+}
+
+/// `hybrid_preload_begin(p, bytes, mutable)`: one more present-table
+/// reference to the host range on the default device (copied over if it
+/// was not mapped), so the offloads until the matching
+/// `hybrid_preload_end` find it present and move nothing. Nothing happens
+/// in host fallback.
+#[no_mangle]
+pub unsafe extern "C" fn hybrid_preload_begin(p: *const u8, bytes: u64, mutable: u8) {
+    let (mut ptrs, mut sizes, mut types) = ([p as *mut c_void], [bytes as i64], [preload_map_type(mutable)]);
+    ffi_guard("hybrid_preload_begin", || data_begin(-1, 1, ptrs.as_mut_ptr(), sizes.as_mut_ptr(), types.as_mut_ptr()));
+}
+
+/// `hybrid_preload_end(p, mutable)`: drop that reference; the last one
+/// copies a mutable range back (waiting for the kernels queued before it).
+#[no_mangle]
+pub unsafe extern "C" fn hybrid_preload_end(p: *const u8, mutable: u8) {
+    let (mut ptrs, mut types) = ([p as *mut c_void], [preload_map_type(mutable)]);
+    ffi_guard("hybrid_preload_end", || data_end(-1, 1, ptrs.as_mut_ptr(), types.as_mut_ptr()));
+}
+
 /// `__tgt_target_kernel`: run the kernel whose fallback entry is `region_id`
 /// on the GPU or on the host. Returns 0; every failure exits the process.
 #[no_mangle]

@@ -227,6 +227,29 @@ mod tests {
         assert!(table.is_empty());
     }
 
+    /// `with_preload_mut` around 100 offloads that pass the same data
+    /// (TO+FROM each): one copy over, one copy back, one allocation.
+    #[test]
+    fn a_preload_makes_the_offloads_inside_move_nothing() {
+        let mut mem = FakeMemory::default();
+        let mut table = MappingTable::new();
+        let mut grid = [1u8; 64];
+        let p = grid.as_mut_ptr() as usize;
+        let preload = MAP_TO | MAP_FROM; // hybrid_preload_begin's map type
+        assert!(matches!(table.begin(&mut mem, p, 64, preload).unwrap(), Begin::New { copied: true, .. }));
+        for step in 0..100u8 {
+            let Begin::Present { device } = table.begin(&mut mem, p, 64, TOFROM).unwrap() else { panic!("not present") };
+            mem.blocks.get_mut(&device).unwrap()[0] = step; // the kernel
+            assert_eq!(table.end(&mut mem, p, TOFROM).unwrap(), End::StillMapped);
+        }
+        assert_eq!((mem.to_device, mem.to_host), (1, 0));
+        assert_eq!(grid[0], 1, "the host copy is not written while preloaded");
+        assert!(matches!(table.end(&mut mem, p, preload).unwrap(), End::Released { copied_back: true, .. }));
+        assert_eq!((mem.to_device, mem.to_host), (1, 1));
+        assert_eq!(grid[0], 99);
+        assert!(table.is_empty() && mem.blocks.is_empty());
+    }
+
     #[test]
     fn zero_size_maps_to_null() {
         let mut mem = FakeMemory::default();

@@ -49,6 +49,8 @@ pub(crate) fn is_builtin_fn(path: &str) -> bool {
         path,
         "core::intrinsics::offload_get_num_devices"
             | "core::intrinsics::offload_args"
+            | "core::intrinsics::offload_preload_range"
+            | "core::intrinsics::offload_preload_range_end"
             | "core::mem::size_of"
             | "core::mem::transmute"
             | "core::intrinsics::offload"

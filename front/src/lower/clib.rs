@@ -48,13 +48,36 @@ impl<'i> FnLower<'i> {
             let i32_ty = self.scalar_ty(Scalar::I32);
             return Ok(Some(self.host_call(HostFn::NumDevices, vec![], i32_ty, range)));
         }
+        if let Some(end) = path.strip_prefix("core::intrinsics::offload_preload_range") {
+            // the library's `core::offload::with_preload{,_mut}` (present-table references)
+            let (f, n) = match end {
+                "" => (HostFn::PreloadBegin, 3),
+                "_end" => (HostFn::PreloadEnd, 2),
+                _ => return Ok(None),
+            };
+            self.require_unsafe(path, range)?;
+            self.arity(path, args, n, range)?;
+            self.facts.host_only.push((format!("`{path}`"), range.clone()));
+            let params = match f {
+                HostFn::PreloadBegin => vec![self.raw_ptr(Scalar::U8, false), self.scalar_ty(Scalar::Usize), self.scalar_ty(Scalar::Bool)],
+                _ => vec![self.raw_ptr(Scalar::U8, false), self.scalar_ty(Scalar::Bool)],
+            };
+            let mut lowered = Vec::new();
+            for (a, p) in args.iter().zip(params) {
+                lowered.push(self.lower_coerced(a, p)?);
+            }
+            let unit = self.infer.unit();
+            return Ok(Some(self.host_call(f, lowered, unit, range)));
+        }
         if let Some(item) = path.strip_prefix("core::offload::") {
-            // FIXME(offload library): `Region`, `PartitioningStrategy`, `preload`/`preload_mut` need traits and lifetimes
+            // FIXME(offload library): `Region`, `PartitioningStrategy` need traits and lifetimes; the `preload`/`preload_mut` guards need `Drop`
             let what = if item.starts_with("offload::") { item } else { item.split("::").next().unwrap_or(item) };
-            return Err(Diagnostic::unsupported(
-                &format!("`core::offload::{what}` (rustc's offload library: regions and preloads)"),
-                range_of(syn_path),
-            ));
+            let hint = if what.starts_with("preload") {
+                " (its guards need `Drop`; `core::offload::with_preload` and `with_preload_mut` hold a preload for the duration of a closure)"
+            } else {
+                " (rustc's offload library: regions and preloads)"
+            };
+            return Err(Diagnostic::unsupported(&format!("`core::offload::{what}`{hint}"), range_of(syn_path)));
         }
         if path == "core::intrinsics::offload_args" {
             // FIXME(offload_args): rustc maps the arguments and runs the function on the host with device pointers (for GPU libraries)

@@ -100,7 +100,9 @@ impl FnLower<'_> {
                 fields.push((name, vty));
                 values.push(value);
             } else {
-                let mutable = self.locals[l].mutable || self.is_ref_capture(l);
+                // (a capture of the enclosing closure's capture: as mutable as that one)
+                let mutable = self.locals[l].mutable
+                    || (self.is_ref_capture(l) && matches!(self.shape(self.local_ty(l)), Some(Shape::Ptr { mutable: true, .. })));
                 let pointee = vty;
                 let pty = self.infer.known(Shape::Ptr { pointee, mutable, reference: true });
                 let addr = self.take_address(value, mutable, &range)?;

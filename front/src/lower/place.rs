@@ -189,8 +189,42 @@ impl<'i> FnLower<'i> {
                 return self.slice_range(&ix.expr, rg, mutable, &range);
             }
         }
+        if let syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr: operand, .. }) = inner {
+            let p = self.expr(operand)?;
+            if let Some(Shape::Slice { elem, mutable: source_mutable }) = self.shape(self.ty(p)) {
+                return self.slice_reborrow(p, elem, source_mutable, mutable, &range);
+            }
+            let place = self.deref_of(p, &range_of(inner))?;
+            return self.take_address(place, mutable, &range);
+        }
         let value = self.expr(inner)?;
         self.take_address(value, mutable, &range)
+    }
+
+    /// `&*s` / `&mut *s` of a slice reference `s`: the same slice, shared or
+    /// (if `s` is `&mut`) mutable.
+    fn slice_reborrow(
+        &mut self,
+        s: Handle<Expr>,
+        elem: TyId,
+        source_mutable: bool,
+        mutable: bool,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        if mutable && !source_mutable {
+            let what = self.text(&self.range(s));
+            return Err(Diagnostic::at(
+                Some("E0596"),
+                format!("cannot borrow `*{what}` as mutable, as it is behind a `&` reference"),
+                range.clone(),
+                format!("`{what}` is a `&` reference, so the data it refers to cannot be borrowed as mutable"),
+            ));
+        }
+        if mutable == source_mutable {
+            return Ok(s);
+        }
+        let target = self.infer.known(Shape::Slice { elem, mutable: false });
+        Ok(self.push(ExprKind::SliceRange { base: s, start: None, end: None }, target, range))
     }
 
     pub(crate) fn take_address(&mut self, value: Handle<Expr>, mutable: bool, range: &Range<usize>) -> DResult<Handle<Expr>> {
@@ -211,6 +245,11 @@ impl<'i> FnLower<'i> {
     /// `*e`.
     pub(crate) fn deref(&mut self, inner: &syn::Expr, range: &Range<usize>) -> DResult<Handle<Expr>> {
         let p = self.expr(inner)?;
+        self.deref_of(p, range)
+    }
+
+    /// `*p` of a lowered `p`.
+    fn deref_of(&mut self, p: Handle<Expr>, range: &Range<usize>) -> DResult<Handle<Expr>> {
         match self.shape(self.ty(p)) {
             Some(Shape::Ptr { pointee, reference, .. }) => {
                 if !reference && self.unsafe_depth == 0 {

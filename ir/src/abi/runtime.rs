@@ -194,6 +194,12 @@ runtime_abi! {
     Printf = "hybrid_printf", (Ptr, Ptr, I64) -> Value(I32), [Host], Shim;
     /// The number of GPUs (0 without a driver or device).
     NumDevices = "hybrid_num_devices", () -> Value(I32), [Host], Shim;
+    /// `(p, bytes, mutable: bool as i8)`: map a host range to the default
+    /// device (present-table reference; copied over if new).
+    PreloadBegin = "hybrid_preload_begin", (Ptr, I64, I8) -> Unit, [Host], Shim;
+    /// `(p, mutable: bool as i8)`: drop that reference (copied back if
+    /// mutable and the last one).
+    PreloadEnd = "hybrid_preload_end", (Ptr, I8) -> Unit, [Host], Shim;
     /// Flush at the end of `main`; returns 0, the exit code.
     RtFinish = "hybrid_rt_finish", () -> Value(I32), [Host], Shim;
     /// `(ctx: *const ThreadCtx)`: the block barrier of host fallback
