@@ -236,7 +236,15 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 return Err(Flow::Diverged);
             }
             Intrinsic::HostCall(f) => {
-                let args = (0..vals.len()).map(scalar_arg).collect::<Lower<Vec<_>>>()?;
+                let mut args = (0..vals.len()).map(scalar_arg).collect::<Lower<Vec<_>>>()?;
+                // a `bool` (i1 here) goes to an `I8` parameter zero-extended, as the ABI says
+                for a in &mut args {
+                    if let BasicValueEnum::IntValue(v) = *a {
+                        if v.get_type().get_bit_width() == 1 {
+                            *a = self.builder.build_int_z_extend(v, self.context().i8_type(), "")?.into();
+                        }
+                    }
+                }
                 match self.call_runtime(f.rt(), &args)? {
                     Some(v) => Val::Scalar(v),
                     None => Val::Unit,
