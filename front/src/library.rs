@@ -49,6 +49,14 @@ pub const FILES: &[LibFile] = &[
     LibFile { module: "iter", name: "iter.rs", text: lib_text!("iter.rs"), needs: &["option"], prelude: &["Iterator"] },
     LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &["iter", "option"], prelude: &[] },
     LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option"], prelude: &[] },
+    LibFile {
+        module: "slice::methods",
+        name: "slice/methods.rs",
+        text: lib_text!("slice/methods.rs"),
+        needs: &["cmp", "option", "result"],
+        prelude: &[],
+    },
+    LibFile { module: "vec", name: "vec.rs", text: lib_text!("vec.rs"), needs: &["option", "slice::methods"], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &[], prelude: &[] },
     LibFile {
         module: "option",
@@ -246,6 +254,53 @@ pub(crate) fn add_primitive_method<'a>(
     decl.vis = Vis::Public;
     decl.self_ty = Some(t);
     items.instance_methods.insert((t, name), items.fns.len());
+    items.fns.push(decl);
+    syntax.sigs.push(&f.sig);
+}
+
+/// The collection of a library `impl<T> [T] { .. }` or `impl<T> Vec<T> { .. }`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Collection {
+    /// `[T]`: its methods take `&self` / `&mut self` as `&[T]` / `&mut [T]`,
+    /// and arrays and `Vec`s get them too (rustc's auto-deref).
+    Slice,
+    /// `Vec<T>` (host only).
+    Vec,
+}
+
+/// The collection a library method's `impl` is for (`impl<T> [T]`,
+/// `impl<T> Vec<T>`), when it is one.
+pub(crate) fn collection_self(items: &Items, m: &crate::walk::MethodDecl<'_>) -> Option<Collection> {
+    if !items.tree.in_library(m.module) || m.impl_of.is_some() {
+        return None;
+    }
+    match m.self_ty {
+        syn::Type::Slice(_) => Some(Collection::Slice),
+        syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 && p.path.segments[0].ident == "Vec" => {
+            Some(Collection::Vec)
+        }
+        _ => None,
+    }
+}
+
+/// A method of a library `impl<T> [T]` or `impl<T> Vec<T>`: generic over
+/// the impl's parameters (`Self` its self type), found by method calls on
+/// slices, arrays and `Vec`s through `Items::collection_methods`.
+pub(crate) fn add_collection_method<'a>(items: &mut Items, syntax: &mut Syntax<'a>, m: &crate::walk::MethodDecl<'a>, c: Collection) {
+    let f = m.f;
+    let name = f.sig.ident.to_string();
+    let owner = match c {
+        Collection::Slice => "<[T]>",
+        Collection::Vec => "Vec",
+    };
+    let id = items.fns.len();
+    let mut decl = new_decl(format!("{owner}::{name}"), &f.sig, &f.block, m.on_host, m.on_device, false, None);
+    decl.track_caller = crate::cfg::has_attr(&f.attrs, "track_caller");
+    decl.module = m.module;
+    decl.vis = Vis::Public;
+    crate::resolve::set_method_generics(&mut decl, f);
+    crate::resolve::set_impl_generics(&mut decl, id, m, syntax);
+    items.collection_methods.insert((c, name), id);
     items.fns.push(decl);
     syntax.sigs.push(&f.sig);
 }

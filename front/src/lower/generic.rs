@@ -144,9 +144,19 @@ impl FnLower<'_> {
                     if r.colon_token.is_some() {
                         return Err(Diagnostic::unsupported("`self` with an explicit type", range_of(r)));
                     }
-                    let (kind, ty) = match &r.reference {
-                        None => (SelfKind::Value, st),
-                        Some(_) => {
+                    let slice_elem = match self.shape(st) {
+                        Some(Shape::Slice { elem, .. }) => Some(elem),
+                        _ => None,
+                    };
+                    let (kind, ty) = match (&r.reference, slice_elem) {
+                        (Some(_), Some(elem)) => {
+                            // `&self` / `&mut self` of `impl<T> [T]`: the slice reference itself
+                            let mutable = r.mutability.is_some();
+                            let kind = if mutable { SelfKind::RefMut } else { SelfKind::Ref };
+                            (kind, self.infer.known(Shape::Slice { elem, mutable }))
+                        }
+                        (None, _) => (SelfKind::Value, st),
+                        (Some(_), None) => {
                             let mutable = r.mutability.is_some();
                             let kind = if mutable { SelfKind::RefMut } else { SelfKind::Ref };
                             (kind, self.infer.known(Shape::Ptr { pointee: st, mutable, reference: true }))
@@ -188,6 +198,11 @@ impl FnLower<'_> {
         let text = self.lines.text(&range).to_string();
         crate::ranges::with_origin(range.start, || -> DResult<Option<TyId>> {
             let ty: syn::Type = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+            if let syn::Type::Slice(s) = &ty {
+                // the library's `impl<T> [T]`: `Self` stands for `&[T]` (slices live behind references)
+                let elem = self.items.convert_in(&s.elem, self.types, &mut self.infer, &scope)?;
+                return Ok(Some(self.infer.known(Shape::Slice { elem, mutable: false })));
+            }
             Ok(Some(self.items.convert_in(&ty, self.types, &mut self.infer, &scope)?))
         })
     }
