@@ -5,10 +5,10 @@
 
 use std::ops::Range;
 
-use hybrid_ir::{Expr, Handle};
+use hybrid_ir::{BinaryOp, Expr, ExprKind, Handle, Scalar, UnaryOp};
 
 use super::FnLower;
-use crate::diag::DResult;
+use crate::diag::{DResult, Diagnostic};
 use crate::infer::Shape;
 use crate::library::Collection;
 use crate::resolve::SelfKind;
@@ -46,5 +46,37 @@ impl FnLower<'_> {
             (_, None) => return Ok(None),
         };
         self.call_instantiated(fid, used, Some(receiver), args, range).map(Some)
+    }
+
+    /// `lhs == rhs` (`!=`) where one side is a slice or `Vec` and the other
+    /// a slice, array or `Vec` (through references too): the library's
+    /// `<[T]>::eq` of the two as slices (rustc's `PartialEq` impls between
+    /// them); `None` for other operands.
+    pub(crate) fn collection_eq(&mut self, op: BinaryOp, lhs: Handle<Expr>, rhs: Handle<Expr>, range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
+        if !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+            return Ok(None);
+        }
+        let (l, r) = (self.autoderef(lhs), self.autoderef(rhs));
+        let kind = |s: Option<Shape>| match s {
+            Some(Shape::Slice { .. } | Shape::Vec(_)) => Some(true),
+            Some(Shape::Array { .. }) => Some(false),
+            _ => None,
+        };
+        let (lk, rk) = (kind(self.shape(self.ty(l))), kind(self.shape(self.ty(r))));
+        match (lk, rk) {
+            (Some(a), Some(b)) if a || b => {}
+            _ => return Ok(None),
+        }
+        let Some(&fid) = self.items.collection_methods.get(&(Collection::Slice, "eq".to_string())) else {
+            return Err(Diagnostic::unsupported("`==` of slices and `Vec`s here", range.clone()));
+        };
+        let (ls, _) = self.as_slice(l, false, range)?;
+        let (rs, _) = self.as_slice(r, false, range)?;
+        let eq = self.call_lowered(fid, None, vec![ls, rs], range)?;
+        if op == BinaryOp::Ne {
+            let b = self.scalar_ty(Scalar::Bool);
+            return Ok(Some(self.push(ExprKind::Unary { op: UnaryOp::Not, operand: eq }, b, range)));
+        }
+        Ok(Some(eq))
     }
 }

@@ -235,6 +235,27 @@ impl<T: Ord> [T] {
 }
 
 impl<T: PartialEq> [T] {
+    /// `a == b` of two slices (rustc's `PartialEq for [T]`; the compiler
+    /// lowers `==` of slices, arrays and `Vec`s to it): the same length
+    /// and equal elements.
+    pub fn eq(&self, other: &[T]) -> bool {
+        if self.len() != other.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < self.len() {
+            if self[i] != other[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    pub fn ne(&self, other: &[T]) -> bool {
+        !self.eq(other)
+    }
+
     /// Whether an element equals `x`.
     pub fn contains(&self, x: &T) -> bool {
         let mut i = 0;
@@ -250,13 +271,13 @@ impl<T: PartialEq> [T] {
     /// Whether `needle` is a prefix of the slice.
     pub fn starts_with(&self, needle: &[T]) -> bool {
         let n = needle.len();
-        n <= self.len() && eq(&self[..n], needle)
+        n <= self.len() && (&self[..n]).eq(needle)
     }
 
     /// Whether `needle` is a suffix of the slice.
     pub fn ends_with(&self, needle: &[T]) -> bool {
         let (m, n) = (self.len(), needle.len());
-        n <= m && eq(&self[m - n..], needle)
+        n <= m && (&self[m - n..]).eq(needle)
     }
 }
 
@@ -308,20 +329,4 @@ impl<T: Copy> [T] {
             i += 1;
         }
     }
-}
-
-/// `a == b` of two slices (rustc's `PartialEq for [T]`, also of arrays and
-/// `Vec`s): the same length and equal elements.
-pub fn eq<T: PartialEq>(a: &[T], b: &[T]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
