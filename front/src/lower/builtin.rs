@@ -606,7 +606,7 @@ impl<'i> FnLower<'i> {
                 self.arity(name, args, 0, range)?;
                 Ok(base)
             }
-            _ => match self.library_collection_method(name, recv, base, args, range)? {
+            _ => match self.library_collection_method(name, recv, base, args, range, &range_of(method))? {
                 Some(e) => Ok(e),
                 None => Err(self.no_method(name, bty, method)),
             },

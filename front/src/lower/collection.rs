@@ -23,6 +23,7 @@ impl FnLower<'_> {
         base: Handle<Expr>,
         args: &[&syn::Expr],
         range: &Range<usize>,
+        method_at: &Range<usize>,
     ) -> DResult<Option<Handle<Expr>>> {
         let is_vec = matches!(self.shape(self.ty(base)), Some(Shape::Vec(_)));
         let vec_method = is_vec.then(|| self.items.collection_methods.get(&(Collection::Vec, name.to_string()))).flatten();
@@ -34,14 +35,16 @@ impl FnLower<'_> {
             },
         };
         let turbofish = self.method_turbofish.take();
-        let used = self.instantiate_use(fid, turbofish.as_ref(), None, range)?;
+        // (bound errors name the method, as rustc's)
+        let used = self.instantiate_use(fid, turbofish.as_ref(), None, method_at)?;
         let kind = used.0.receiver;
+        let recv_at = self.range(recv);
         let receiver = match (collection, kind) {
-            (Collection::Slice, Some(kind)) => self.as_slice(base, kind == SelfKind::RefMut, range)?.0,
+            (Collection::Slice, Some(kind)) => self.as_slice(base, kind == SelfKind::RefMut, &recv_at)?.0,
             (Collection::Vec, Some(SelfKind::Value)) => base,
             (Collection::Vec, Some(kind)) => {
                 self.facts.host_only.push(("`Vec` (it lives on the host)".into(), range.clone()));
-                self.vec_pointer(recv, base, kind == SelfKind::RefMut, range)?
+                self.vec_pointer(recv, base, kind == SelfKind::RefMut, &recv_at)?
             }
             (_, None) => return Ok(None),
         };
@@ -52,7 +55,14 @@ impl FnLower<'_> {
     /// a slice, array or `Vec` (through references too): the library's
     /// `<[T]>::eq` of the two as slices (rustc's `PartialEq` impls between
     /// them); `None` for other operands.
-    pub(crate) fn collection_eq(&mut self, op: BinaryOp, lhs: Handle<Expr>, rhs: Handle<Expr>, range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
+    pub(crate) fn collection_eq(
+        &mut self,
+        op: BinaryOp,
+        lhs: Handle<Expr>,
+        rhs: Handle<Expr>,
+        range: &Range<usize>,
+        op_at: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
         if !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
             return Ok(None);
         }
@@ -70,8 +80,18 @@ impl FnLower<'_> {
         let Some(&fid) = self.items.collection_methods.get(&(Collection::Slice, "eq".to_string())) else {
             return Err(Diagnostic::unsupported("`==` of slices and `Vec`s here", range.clone()));
         };
-        let (ls, _) = self.as_slice(l, false, range)?;
-        let (rs, _) = self.as_slice(r, false, range)?;
+        let (ls, le) = self.as_slice(l, false, range)?;
+        let (rs, re) = self.as_slice(r, false, range)?;
+        if !self.infer.can_unify(le, re) {
+            let (a, b) = (self.describe(le), self.describe(re));
+            let (a, b) = (a.trim_matches('`'), b.trim_matches('`'));
+            return Err(Diagnostic::at(
+                Some("E0277"),
+                format!("can't compare `{a}` with `{b}`"),
+                op_at.clone(),
+                format!("no implementation for `{a} == {b}`"),
+            ));
+        }
         let eq = self.call_lowered(fid, None, vec![ls, rs], range)?;
         if op == BinaryOp::Ne {
             let b = self.scalar_ty(Scalar::Bool);

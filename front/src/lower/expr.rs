@@ -298,7 +298,7 @@ impl<'i> FnLower<'i> {
             return Ok(call);
         }
         if !assign {
-            if let Some(eq) = self.collection_eq(op, lhs, rhs, &range)? {
+            if let Some(eq) = self.collection_eq(op, lhs, rhs, &range, &range_of(&b.op))? {
                 return Ok(eq);
             }
         }

@@ -470,13 +470,23 @@ impl FnLower<'_> {
                 if !self.items.satisfies(self.types, ty, b) {
                     let (t, tr) = (self.types.display(ty).to_string(), self.items.bound_name(b));
                     let f = self.items.fns[fid].short_name().to_string();
-                    return Err(Diagnostic::at(
-                        Some("E0277"),
-                        format!("the trait bound `{t}: {tr}` is not satisfied"),
-                        range.clone(),
-                        format!("the trait `{tr}` is not implemented for `{t}`"),
-                    )
-                    .span_note(p.range.clone(), format!("required by a bound in `{f}`")));
+                    let d = match tr.as_str() {
+                        // rustc words a missing `PartialEq` as a comparison
+                        "PartialEq" => Diagnostic::at(
+                            Some("E0277"),
+                            format!("can't compare `{t}` with `{t}`"),
+                            range.clone(),
+                            format!("no implementation for `{t} == {t}`"),
+                        )
+                        .help(format!("the trait `PartialEq` is not implemented for `{t}`")),
+                        _ => Diagnostic::at(
+                            Some("E0277"),
+                            format!("the trait bound `{t}: {tr}` is not satisfied"),
+                            range.clone(),
+                            format!("the trait `{tr}` is not implemented for `{t}`"),
+                        ),
+                    };
+                    return Err(d.span_note(p.range.clone(), format!("required by a bound in `{f}`")));
                 }
             }
         }

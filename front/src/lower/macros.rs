@@ -450,7 +450,7 @@ impl<'i> FnLower<'i> {
         let (rs, right) = self.spill(r, "right_val");
         let op = if eq { BinaryOp::Eq } else { BinaryOp::Ne };
         let bool_ty = self.scalar_ty(Scalar::Bool);
-        let cmp = match self.collection_eq(op, left, right, range)? {
+        let cmp = match self.collection_eq(op, left, right, range, range)? {
             Some(c) => c,
             None => self.push(ExprKind::Binary { op, lhs: left, rhs: right }, bool_ty, range),
         };

@@ -225,6 +225,21 @@ impl FnLower<'_> {
 
     pub(crate) fn no_method(&mut self, name: &str, ty: TyId, method: &syn::Ident) -> Diagnostic {
         let t = self.describe(ty);
+        // rustc names what a collection is
+        let kind = match self.shape(ty) {
+            Some(Shape::Slice { .. }) => Some("reference"),
+            Some(Shape::Array { .. }) => Some("array"),
+            Some(Shape::Vec(_)) => Some("struct"),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            return Diagnostic::at(
+                Some("E0599"),
+                format!("no method named `{name}` found for {kind} {t} in the current scope"),
+                range_of(method),
+                format!("method not found in {t}"),
+            );
+        }
         Diagnostic::at(
             Some("E0599"),
             format!("no method named `{name}` found for {t} in the current scope"),
