@@ -300,7 +300,8 @@ pub(crate) fn add_collection_method<'a>(items: &mut Items, syntax: &mut Syntax<'
     decl.vis = Vis::Public;
     crate::resolve::set_method_generics(&mut decl, f);
     crate::resolve::set_impl_generics(&mut decl, id, m, syntax);
-    items.collection_methods.insert((c, name), id);
+    let mut_self = f.sig.receiver().is_some_and(|r| r.mutability.is_some());
+    items.collection_methods.insert((c, name), (id, mut_self));
     items.fns.push(decl);
     syntax.sigs.push(&f.sig);
 }

@@ -141,8 +141,9 @@ pub struct Items {
     pub templates: std::sync::Arc<Vec<Option<crate::infer::StructTemplate>>>,
     /// Methods of `impl S<f32> { .. }` blocks: one instance's, by its type.
     pub instance_methods: HashMap<(Handle<Type>, String), FnId>,
-    /// Methods of the library's `impl<T> [T] { .. }` and `impl<T> Vec<T> { .. }`.
-    pub collection_methods: HashMap<(crate::library::Collection, String), FnId>,
+    /// Methods of the library's `impl<T> [T] { .. }` and `impl<T> Vec<T> { .. }`,
+    /// with whether they take `&mut self`.
+    pub collection_methods: HashMap<(crate::library::Collection, String), (FnId, bool)>,
     /// The return types of `-> impl Trait` functions, known once their
     /// bodies are lowered (a first pass of the mono collector).
     pub opaque_rets: std::sync::RwLock<HashMap<FnId, Handle<Type>>>,

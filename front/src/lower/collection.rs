@@ -28,9 +28,9 @@ impl FnLower<'_> {
         let is_vec = matches!(self.shape(self.ty(base)), Some(Shape::Vec(_)));
         let vec_method = is_vec.then(|| self.items.collection_methods.get(&(Collection::Vec, name.to_string()))).flatten();
         let (fid, collection) = match vec_method {
-            Some(&fid) => (fid, Collection::Vec),
+            Some(&(fid, _)) => (fid, Collection::Vec),
             None => match self.items.collection_methods.get(&(Collection::Slice, name.to_string())) {
-                Some(&fid) => (fid, Collection::Slice),
+                Some(&(fid, _)) => (fid, Collection::Slice),
                 None => return Ok(None),
             },
         };
@@ -51,8 +51,8 @@ impl FnLower<'_> {
         self.call_instantiated(fid, used, Some(receiver), args, range).map(Some)
     }
 
-    /// `lhs == rhs` (`!=`) where one side is a slice or `Vec` and the other
-    /// a slice, array or `Vec` (through references too): the library's
+    /// `lhs == rhs` (`!=`) of slices, arrays and `Vec`s, in any pairing
+    /// (through references too): the library's
     /// `<[T]>::eq` of the two as slices (rustc's `PartialEq` impls between
     /// them); `None` for other operands.
     pub(crate) fn collection_eq(
@@ -67,17 +67,10 @@ impl FnLower<'_> {
             return Ok(None);
         }
         let (l, r) = (self.autoderef(lhs), self.autoderef(rhs));
-        let kind = |s: Option<Shape>| match s {
-            Some(Shape::Slice { .. } | Shape::Vec(_)) => Some(true),
-            Some(Shape::Array { .. }) => Some(false),
-            _ => None,
-        };
-        let (lk, rk) = (kind(self.shape(self.ty(l))), kind(self.shape(self.ty(r))));
-        match (lk, rk) {
-            (Some(a), Some(b)) if a || b => {}
-            _ => return Ok(None),
+        if !self.is_collection(l) || !self.is_collection(r) {
+            return Ok(None);
         }
-        let Some(&fid) = self.items.collection_methods.get(&(Collection::Slice, "eq".to_string())) else {
+        let Some(&(fid, _)) = self.items.collection_methods.get(&(Collection::Slice, "eq".to_string())) else {
             return Err(Diagnostic::unsupported("`==` of slices and `Vec`s here", range.clone()));
         };
         let (ls, le) = self.as_slice(l, false, range)?;
@@ -92,11 +85,29 @@ impl FnLower<'_> {
                 format!("no implementation for `{a} == {b}`"),
             ));
         }
+        // (infers literals: `v == [1, 2]`)
+        let _ = self.infer.unify(le, re);
         let eq = self.call_lowered(fid, None, vec![ls, rs], range)?;
         if op == BinaryOp::Ne {
             let b = self.scalar_ty(Scalar::Bool);
             return Ok(Some(self.push(ExprKind::Unary { op: UnaryOp::Not, operand: eq }, b, range)));
         }
         Ok(Some(eq))
+    }
+
+    /// Whether `e` is a slice, array or `Vec` (through references too).
+    pub(crate) fn is_collection(&mut self, e: Handle<Expr>) -> bool {
+        let e = self.autoderef(e);
+        matches!(self.shape(self.ty(e)), Some(Shape::Slice { .. } | Shape::Vec(_) | Shape::Array { .. }))
+    }
+
+    /// The receiver of `x[a..b].name(..)` when `name` is a library slice
+    /// method: the range borrowed as the method's `self` takes it (rustc's
+    /// auto-ref of the unsized place); `None` for other receivers.
+    pub(crate) fn range_receiver(&mut self, m: &syn::ExprMethodCall) -> DResult<Option<Handle<Expr>>> {
+        let syn::Expr::Index(ix) = &*m.receiver else { return Ok(None) };
+        let syn::Expr::Range(rg) = &*ix.index else { return Ok(None) };
+        let Some(&(_, mutable)) = self.items.collection_methods.get(&(Collection::Slice, m.method.to_string())) else { return Ok(None) };
+        self.slice_range(&ix.expr, rg, mutable, &crate::diag::range_of(&*m.receiver)).map(Some)
     }
 }

@@ -445,7 +445,10 @@ impl<'i> FnLower<'i> {
         let r = self.expr(&args[1])?;
         let r = self.autoderef(r);
         let lt = self.ty(l);
-        self.coerce(r, lt)?;
+        // (collections of one element type compare in any pairing: `collection_eq`)
+        if !(self.is_collection(l) && self.is_collection(r)) {
+            self.coerce(r, lt)?;
+        }
         let (ls, left) = self.spill(l, "left_val");
         let (rs, right) = self.spill(r, "right_val");
         let op = if eq { BinaryOp::Eq } else { BinaryOp::Ne };

@@ -63,7 +63,10 @@ impl FnLower<'_> {
             return Err(Diagnostic::unsupported("iterators other than `.iter().sum()`", range_of(&m.method))
                 .help("write a `for i in 0..x.len()` loop instead"));
         }
-        let recv = self.expr(&m.receiver)?;
+        let recv = match self.range_receiver(m)? {
+            Some(r) => r,
+            None => self.expr(&m.receiver)?,
+        };
         self.method_turbofish = turbofish;
         let rty = self.ty(recv);
         if self.check_mode {
