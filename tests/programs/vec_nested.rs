@@ -82,6 +82,12 @@ fn main() {
     println!("{:?} {:#?} {}", empty, empty, empty == []);
     let nested = vec![(1, b'a'), (2, b'b')];
     println!("{:?}", nested);
+    // vec![row; n] clones the row: each has its own buffer
+    let mut m = vec![vec![0.0f32; 3]; 2];
+    m[1][2] = 5.0;
+    m[0].fill(1.0);
+    m[1].swap(0, 2);
+    println!("{:?}", m);
     assert_eq!(v, a);
     assert_ne!(v, w);
     assert_eq!(m2[0], [1, 2]);

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use hybrid_ir::{BinaryOp, Expr, ExprKind, Handle, Scalar, UnaryOp};
+use hybrid_ir::{BinaryOp, Expr, ExprKind, Handle, Intrinsic, Scalar, Stmt, UnaryOp};
 
 use super::FnLower;
 use crate::diag::{DResult, Diagnostic};
@@ -109,5 +109,45 @@ impl FnLower<'_> {
         let syn::Expr::Range(rg) = &*ix.index else { return Ok(None) };
         let Some(&(_, mutable)) = self.items.collection_methods.get(&(Collection::Slice, m.method.to_string())) else { return Ok(None) };
         self.slice_range(&ix.expr, rg, mutable, &crate::diag::range_of(&*m.receiver)).map(Some)
+    }
+
+    /// `vec![v; n]` of a `Vec` value `v`: `n` clones (the library's
+    /// `Vec::clone`), as rustc's `Clone`-based `from_elem`; the shim's
+    /// byte copy would share one buffer between the rows.
+    pub(crate) fn vec_of_clones(&mut self, v: Handle<Expr>, n: Handle<Expr>, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let Some(&(clone, _)) = self.items.collection_methods.get(&(Collection::Vec, "clone".to_string())) else {
+            return Err(Diagnostic::unsupported("`vec![v; n]` of `Vec`s here", range.clone())
+                .help("push `v.clone()` in a loop instead"));
+        };
+        let (elem_ty, usize_ty, bool_ty) = (self.ty(v), self.scalar_ty(Scalar::Usize), self.scalar_ty(Scalar::Bool));
+        let (unit, never) = (self.infer.unit(), self.infer.never());
+        let ty = self.infer.known(Shape::Vec(elem_ty));
+        let (e_let, e) = self.spill(v, "vec_elem");
+        let (n_let, n) = self.spill(n, "vec_n");
+        let n2 = self.local_read(n, range);
+        let init = self.push(ExprKind::Intrinsic { op: Intrinsic::VecWithCapacity, args: vec![n2] }, ty, range);
+        let (out_let, out) = self.spill(init, "vec");
+        let i = self.new_local("vec_i", usize_ty, true, range.clone());
+        let zero = self.lit_scalar(Scalar::Usize, 0, range);
+        // loop { if i >= n { break } out.push(e.clone()); i += 1 }
+        let id = self.new_loop_id();
+        let (iv, nv) = (self.local_expr(i, range), self.local_read(n, range));
+        let past = self.push(ExprKind::Binary { op: BinaryOp::Ge, lhs: iv, rhs: nv }, bool_ty, range);
+        let brk = self.push(ExprKind::Break { target: id, value: None }, never, range);
+        let check = self.push(ExprKind::If { cond: past, then: brk, otherwise: None }, unit, range);
+        let ev = self.local_read(e, range);
+        let e_ref = self.take_address(ev, false, range)?;
+        let copy = self.call_lowered(clone, None, vec![e_ref], range)?;
+        let ov = self.local_read(out, range);
+        let out_ref = self.take_address(ov, true, range)?;
+        let push = self.push(ExprKind::Intrinsic { op: Intrinsic::VecPush, args: vec![out_ref, copy] }, unit, range);
+        let ip = self.local_expr(i, range);
+        let one = self.lit_scalar(Scalar::Usize, 1, range);
+        let inc = self.push(ExprKind::AssignOp { op: BinaryOp::Add, place: ip, value: one }, unit, range);
+        let body = self.block_expr(vec![Stmt::Expr(check), Stmt::Expr(push), Stmt::Expr(inc)], None, range);
+        let lp = self.push(ExprKind::Loop { body, id }, unit, range);
+        let tail = self.local_read(out, range);
+        let stmts = vec![e_let, n_let, out_let, Stmt::Let { local: i, init: Some(zero) }, Stmt::Expr(lp)];
+        Ok(self.block_expr(stmts, Some(tail), range))
     }
 }

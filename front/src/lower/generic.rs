@@ -516,7 +516,8 @@ impl FnLower<'_> {
         }
         self.infer_closure_results(&sig.fn_bounds, &lowered, range)?;
         self.solve_projections()?;
-        self.check_callee_bounds(id, &pending.types, range)?;
+        // (at the method's name for a library collection method: `pending.range`)
+        self.check_callee_bounds(id, &pending.types, &pending.range.clone())?;
         if sig.opaque_ret {
             self.opaque_instance_ret(&pending, sig.ret, range)?;
         }

@@ -524,6 +524,9 @@ impl<'i> FnLower<'i> {
             let usize_ty = self.scalar_ty(Scalar::Usize);
             let n = self.lower_coerced(&n, usize_ty)?;
             let elem = self.ty(v);
+            if matches!(self.shape(elem), Some(Shape::Vec(_))) {
+                return self.vec_of_clones(v, n, range);
+            }
             let ty = self.infer.known(Shape::Vec(elem));
             return Ok(self.push(ExprKind::Intrinsic { op: Intrinsic::VecFromElem, args: vec![v, n] }, ty, range));
         }
