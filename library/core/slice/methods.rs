@@ -2,8 +2,11 @@
 //! `core::slice`), which arrays and `Vec`s get too (`self` is the
 //! `&[T]` / `&mut [T]` the receiver makes); on the host and in device code
 //! (`to_vec` on the host only). `len` and `is_empty` are the compiler's.
-//! FIXME(sort speed): `sort`/`sort_by`/`sort_by_key` are a stable insertion
-//! sort (O(n²)); the `sort_unstable*` ones a heapsort (O(n log n)).
+//! The stable sorts (`sort`, `sort_by`, `sort_by_key`) are Go's
+//! `sort.Stable` (insertion-sorted blocks merged in place by SymMerge:
+//! O(n log² n), no allocation, so they work in kernels); the unstable ones
+//! a heapsort (O(n log n)). FIXME(sort speed): rustc's driftsort/ipnsort
+//! are faster; the results are the same (stable sorts agree on the order).
 
 use crate::cmp::Ordering;
 
@@ -121,16 +124,7 @@ impl<T> [T] {
 
     /// Sorts with `compare`, keeping equal elements in their order.
     pub fn sort_by<F: FnMut(&T, &T) -> Ordering>(&mut self, mut compare: F) {
-        let n = self.len();
-        let mut i = 1;
-        while i < n {
-            let mut j = i;
-            while j > 0 && compare(&self[j], &self[j - 1]).is_lt() {
-                self.swap(j, j - 1);
-                j -= 1;
-            }
-            i += 1;
-        }
+        stable_sort(self, &mut compare);
     }
 
     /// Sorts with `compare` (a heapsort: equal elements may be reordered).
@@ -328,5 +322,107 @@ impl<T: Copy> [T] {
             self[i] = src[i];
             i += 1;
         }
+    }
+}
+
+/// Go's `sort.Stable`: insertion sorts of 20-element blocks, then rounds of
+/// in-place merges of neighbouring runs.
+fn stable_sort<T, F: FnMut(&T, &T) -> Ordering>(s: &mut [T], compare: &mut F) {
+    let n = s.len();
+    let block = 20;
+    let (mut a, mut b) = (0, block);
+    while b <= n {
+        insertion_sort(s, a, b, compare);
+        a = b;
+        b += block;
+    }
+    insertion_sort(s, a, n, compare);
+    let mut size = block;
+    while size < n {
+        let (mut a, mut b) = (0, 2 * size);
+        while b <= n {
+            sym_merge(s, a, a + size, b, compare);
+            a = b;
+            b += 2 * size;
+        }
+        if a + size < n {
+            sym_merge(s, a, a + size, n, compare);
+        }
+        size *= 2;
+    }
+}
+
+/// Stable insertion sort of `s[a..b]`.
+fn insertion_sort<T, F: FnMut(&T, &T) -> Ordering>(s: &mut [T], a: usize, b: usize, compare: &mut F) {
+    let mut i = a + 1;
+    while i < b {
+        let mut j = i;
+        while j > a && compare(&s[j], &s[j - 1]).is_lt() {
+            s.swap(j, j - 1);
+            j -= 1;
+        }
+        i += 1;
+    }
+}
+
+/// Merges the sorted runs `s[a..m]` and `s[m..b]` in place, stably
+/// (SymMerge, Kim and Kutzner 2004; `a < m < b`).
+fn sym_merge<T, F: FnMut(&T, &T) -> Ordering>(s: &mut [T], a: usize, m: usize, b: usize, compare: &mut F) {
+    if m - a == 1 {
+        // one element on the left: insert it by binary search
+        let (mut i, mut j) = (m, b);
+        while i < j {
+            let h = (i + j) / 2;
+            if compare(&s[h], &s[a]).is_lt() {
+                i = h + 1;
+            } else {
+                j = h;
+            }
+        }
+        let mut k = a;
+        while k + 1 < i {
+            s.swap(k, k + 1);
+            k += 1;
+        }
+        return;
+    }
+    if b - m == 1 {
+        let (mut i, mut j) = (a, m);
+        while i < j {
+            let h = (i + j) / 2;
+            if !compare(&s[m], &s[h]).is_lt() {
+                i = h + 1;
+            } else {
+                j = h;
+            }
+        }
+        let mut k = m;
+        while k > i {
+            s.swap(k, k - 1);
+            k -= 1;
+        }
+        return;
+    }
+    let mid = (a + b) / 2;
+    let n = mid + m;
+    let (mut start, mut r) = if m > mid { (n - b, mid) } else { (a, m) };
+    let p = n - 1;
+    while start < r {
+        let c = (start + r) / 2;
+        if !compare(&s[p - c], &s[c]).is_lt() {
+            start = c + 1;
+        } else {
+            r = c;
+        }
+    }
+    let end = n - start;
+    if start < m && m < end {
+        (&mut s[start..end]).rotate_left(m - start);
+    }
+    if a < start && start < mid {
+        sym_merge(s, a, start, mid, compare);
+    }
+    if mid < end && end < b {
+        sym_merge(s, mid, end, b, compare);
     }
 }
