@@ -276,9 +276,7 @@ pub(crate) fn collection_self(items: &Items, m: &crate::walk::MethodDecl<'_>) ->
     }
     match m.self_ty {
         syn::Type::Slice(_) => Some(Collection::Slice),
-        syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 && p.path.segments[0].ident == "Vec" => {
-            Some(Collection::Vec)
-        }
+        syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 && p.path.segments[0].ident == "Vec" => Some(Collection::Vec),
         _ => None,
     }
 }

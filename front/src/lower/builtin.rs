@@ -614,7 +614,13 @@ impl<'i> FnLower<'i> {
     }
 
     /// `*Vec<T>` for a `Vec` method: the reference itself, or `&mut v`.
-    pub(crate) fn vec_pointer(&mut self, recv: Handle<Expr>, base: Handle<Expr>, mutable: bool, range: &Range<usize>) -> DResult<Handle<Expr>> {
+    pub(crate) fn vec_pointer(
+        &mut self,
+        recv: Handle<Expr>,
+        base: Handle<Expr>,
+        mutable: bool,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         if let Some(Shape::Ptr { pointee, mutable: m, reference: true }) = self.shape(self.ty(recv)) {
             if matches!(self.shape(pointee), Some(Shape::Vec(_))) {
                 if mutable && !m {

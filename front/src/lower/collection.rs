@@ -116,8 +116,7 @@ impl FnLower<'_> {
     /// byte copy would share one buffer between the rows.
     pub(crate) fn vec_of_clones(&mut self, v: Handle<Expr>, n: Handle<Expr>, range: &Range<usize>) -> DResult<Handle<Expr>> {
         let Some(&(clone, _)) = self.items.collection_methods.get(&(Collection::Vec, "clone".to_string())) else {
-            return Err(Diagnostic::unsupported("`vec![v; n]` of `Vec`s here", range.clone())
-                .help("push `v.clone()` in a loop instead"));
+            return Err(Diagnostic::unsupported("`vec![v; n]` of `Vec`s here", range.clone()).help("push `v.clone()` in a loop instead"));
         };
         let (elem_ty, usize_ty, bool_ty) = (self.ty(v), self.scalar_ty(Scalar::Usize), self.scalar_ty(Scalar::Bool));
         let (unit, never) = (self.infer.unit(), self.infer.never());

@@ -19,7 +19,12 @@ pub(crate) enum Part {
     Piece(FmtPiece),
     Switch(Vec<(Handle<Expr>, Vec<Part>)>),
     /// `let slice = ..;` then, for `index` in `0..slice.len()`, `body`.
-    Loop { setup: Stmt, slice: Handle<Local>, index: Handle<Local>, body: Vec<Part> },
+    Loop {
+        setup: Stmt,
+        slice: Handle<Local>,
+        index: Handle<Local>,
+        body: Vec<Part>,
+    },
 }
 
 /// A field to print: its name (named fields), its place and type.
@@ -37,7 +42,15 @@ impl<'i> FnLower<'i> {
     pub(crate) fn needs_debug_expansion(&mut self, t: TyId) -> bool {
         matches!(
             self.shape(t),
-            Some(Shape::Struct(_) | Shape::Adt { .. } | Shape::Tuple(_) | Shape::Array { .. } | Shape::Slice { .. } | Shape::Vec(_) | Shape::Unit)
+            Some(
+                Shape::Struct(_)
+                    | Shape::Adt { .. }
+                    | Shape::Tuple(_)
+                    | Shape::Array { .. }
+                    | Shape::Slice { .. }
+                    | Shape::Vec(_)
+                    | Shape::Unit
+            )
         )
     }
 
