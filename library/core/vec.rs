@@ -11,6 +11,45 @@ fn len_word<T>(v: &mut Vec<T>) -> *mut usize {
 }
 
 impl<T> Vec<T> {
+    /// How many elements it can hold before it grows.
+    pub fn capacity(&self) -> usize {
+        unsafe { (self as *const Vec<T> as *const usize).add(2).read() }
+    }
+
+    /// Moves `other`'s elements to the end, leaving `other` empty.
+    pub fn append(&mut self, other: &mut Vec<T>) {
+        let n = other.len();
+        unsafe {
+            let p = other.as_mut_ptr();
+            let mut i = 0;
+            while i < n {
+                self.push(p.add(i).read());
+                i += 1;
+            }
+            len_word(other).write(0);
+        }
+    }
+
+    /// Splits off the elements from `at` on into a new `Vec`.
+    #[track_caller]
+    pub fn split_off(&mut self, at: usize) -> Vec<T> {
+        let n = self.len();
+        if at > n {
+            panic!("`at` split index (is {}) should be <= len (is {})", at, n);
+        }
+        let mut tail = Vec::with_capacity(n - at);
+        unsafe {
+            let p = self.as_mut_ptr();
+            let mut i = at;
+            while i < n {
+                tail.push(p.add(i).read());
+                i += 1;
+            }
+            len_word(self).write(at);
+        }
+        tail
+    }
+
     /// Removes the last element and returns it, or `None` if it is empty.
     pub fn pop(&mut self) -> Option<T> {
         let n = self.len();

@@ -1,6 +1,7 @@
 // Vec methods of the library (`impl<T> Vec<T>`): pop, insert, remove,
 // swap_remove, truncate, resize, clear, is_empty, extend_from_slice,
-// clone, retain, dedup; a model array checks the results.
+// clone, retain, dedup, split_off, append, capacity; a model array checks
+// the results.
 fn main() {
     let mut v = vec![10, 20, 30];
     v.push(40);
@@ -31,6 +32,13 @@ fn main() {
     v.clear();
     let popped = v.pop();
     println!("clear {:?} len={} empty={} pop={:?}", v, v.len(), v.is_empty(), popped);
+
+    let mut x = vec![1, 2, 3, 4, 5];
+    let tail = x.split_off(2);
+    let mut y = vec![0];
+    let mut t2 = tail.clone();
+    y.append(&mut t2);
+    println!("split_off {:?} {:?} append {:?} {:?} cap_ok {}", x, tail, y, t2, y.capacity() >= y.len());
 
     // a stack and a queue of f32, checked against an array model
     let mut stack: Vec<f32> = Vec::with_capacity(2);
