@@ -152,9 +152,11 @@ fn names_index() -> &'static FxHashMap<&'static str, u64> {
 fn defined_names(text: &str) -> impl Iterator<Item = &str> {
     let mut prev = "";
     words(text).filter(move |w| {
-        let keyword = matches!(prev, "fn" | "struct" | "enum" | "trait" | "type" | "const" | "static" | "mod");
+        // (a const's or static's name is upper case: not `*const Vec<T>`, `&'static T`)
+        let item = matches!(prev, "fn" | "struct" | "enum" | "trait" | "type" | "mod")
+            || (matches!(prev, "const" | "static") && !w.bytes().any(|b| b.is_ascii_lowercase()));
         prev = w;
-        keyword
+        item
     })
 }
 

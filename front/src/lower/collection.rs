@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use hybrid_ir::{BinaryOp, Expr, ExprKind, Handle, Intrinsic, Scalar, Stmt, UnaryOp};
+use hybrid_ir::{BinaryOp, Expr, ExprKind, Handle, Intrinsic, Scalar, Stmt};
 
 use super::FnLower;
 use crate::diag::{DResult, Diagnostic};
@@ -52,9 +52,9 @@ impl FnLower<'_> {
     }
 
     /// `lhs == rhs` (`!=`) of slices, arrays and `Vec`s, in any pairing
-    /// (through references too): the library's
-    /// `<[T]>::eq` of the two as slices (rustc's `PartialEq` impls between
-    /// them); `None` for other operands.
+    /// (through references too), as rustc's `PartialEq` impls between them:
+    /// the same length and equal elements, compared in a loop here (no
+    /// library needed); `None` for other operands.
     pub(crate) fn collection_eq(
         &mut self,
         op: BinaryOp,
@@ -70,9 +70,6 @@ impl FnLower<'_> {
         if !self.is_collection(l) || !self.is_collection(r) {
             return Ok(None);
         }
-        let Some(&(fid, _)) = self.items.collection_methods.get(&(Collection::Slice, "eq".to_string())) else {
-            return Err(Diagnostic::unsupported("`==` of slices and `Vec`s here", range.clone()));
-        };
         let (ls, le) = self.as_slice(l, false, range)?;
         let (rs, re) = self.as_slice(r, false, range)?;
         if !self.infer.can_unify(le, re) {
@@ -87,12 +84,68 @@ impl FnLower<'_> {
         }
         // (infers literals: `v == [1, 2]`)
         let _ = self.infer.unify(le, re);
-        let eq = self.call_lowered(fid, None, vec![ls, rs], range)?;
-        if op == BinaryOp::Ne {
-            let b = self.scalar_ty(Scalar::Bool);
-            return Ok(Some(self.push(ExprKind::Unary { op: UnaryOp::Not, operand: eq }, b, range)));
+        let (usize_ty, bool_ty) = (self.scalar_ty(Scalar::Usize), self.scalar_ty(Scalar::Bool));
+        let (unit, never) = (self.infer.unit(), self.infer.never());
+        let (a_let, a) = self.spill(ls, "eq_a");
+        let (b_let, b) = self.spill(rs, "eq_b");
+        let len = |me: &mut Self, s: Handle<Expr>| {
+            let s = me.local_read(s, range);
+            me.intrinsic(Intrinsic::SliceLen, vec![s], usize_ty, range)
+        };
+        // let eq = a.len() == b.len(); let i = 0;
+        let (la, lb) = (len(self, a), len(self, b));
+        let same_len = self.push(ExprKind::Binary { op: BinaryOp::Eq, lhs: la, rhs: lb }, bool_ty, range);
+        let eq = self.new_local("eq", bool_ty, true, range.clone());
+        let i = self.new_local("eq_i", usize_ty, true, range.clone());
+        let zero = self.lit_scalar(Scalar::Usize, 0, range);
+        // loop { if !eq || i >= a.len() { break } if !(a[i] == b[i]) { eq = false } i += 1 }
+        let id = self.new_loop_id();
+        let e = self.local_expr(eq, range);
+        let differs = self.not(e, range);
+        let iv = self.local_expr(i, range);
+        let la = len(self, a);
+        let past = self.push(ExprKind::Binary { op: BinaryOp::Ge, lhs: iv, rhs: la }, bool_ty, range);
+        let t = self.lit_bool(true, range);
+        let stop = self.push(ExprKind::If { cond: differs, then: t, otherwise: Some(past) }, bool_ty, range);
+        let brk = self.push(ExprKind::Break { target: id, value: None }, never, range);
+        let check = self.push(ExprKind::If { cond: stop, then: brk, otherwise: None }, unit, range);
+        let elem = |me: &mut Self, s: Handle<Expr>, t| {
+            let base = me.local_read(s, range);
+            let index = me.local_expr(i, range);
+            me.push(ExprKind::Index { base, index }, t, range)
+        };
+        let (x, y) = (elem(self, a, le), elem(self, b, re));
+        let elem_eq = self.lowered_eq(x, y, range)?;
+        let elem_ne = self.not(elem_eq, range);
+        let ep = self.local_expr(eq, range);
+        let f = self.lit_bool(false, range);
+        let clear = self.push(ExprKind::Assign { place: ep, value: f }, unit, range);
+        let update = self.push(ExprKind::If { cond: elem_ne, then: clear, otherwise: None }, unit, range);
+        let ip = self.local_expr(i, range);
+        let one = self.lit_scalar(Scalar::Usize, 1, range);
+        let inc = self.push(ExprKind::AssignOp { op: BinaryOp::Add, place: ip, value: one }, unit, range);
+        let body = self.block_expr(vec![Stmt::Expr(check), Stmt::Expr(update), Stmt::Expr(inc)], None, range);
+        let lp = self.push(ExprKind::Loop { body, id }, unit, range);
+        let result = self.local_expr(eq, range);
+        let result = if op == BinaryOp::Ne { self.not(result, range) } else { result };
+        let stmts =
+            vec![a_let, b_let, Stmt::Let { local: eq, init: Some(same_len) }, Stmt::Let { local: i, init: Some(zero) }, Stmt::Expr(lp)];
+        Ok(Some(self.block_expr(stmts, Some(result), range)))
+    }
+
+    /// `x == y` of two lowered values, as the `==` operator compares them
+    /// (an impl or derive of `PartialEq`, collections, numbers).
+    fn lowered_eq(&mut self, x: Handle<Expr>, y: Handle<Expr>, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        if let Some(e) = self.overloaded_binary(BinaryOp::Eq, false, x, y, range)? {
+            return Ok(e);
         }
-        Ok(Some(eq))
+        if let Some(e) = self.collection_eq(BinaryOp::Eq, x, y, range, range)? {
+            return Ok(e);
+        }
+        let (x, y) = (self.autoderef(x), self.autoderef(y));
+        let y = self.binary_operands(BinaryOp::Eq, x, y, range)?;
+        let bool_ty = self.scalar_ty(Scalar::Bool);
+        Ok(self.push(ExprKind::Binary { op: BinaryOp::Eq, lhs: x, rhs: y }, bool_ty, range))
     }
 
     /// Whether `e` is a slice, array or `Vec` (through references too).

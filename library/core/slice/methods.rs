@@ -229,9 +229,8 @@ impl<T: Ord> [T] {
 }
 
 impl<T: PartialEq> [T] {
-    /// `a == b` of two slices (rustc's `PartialEq for [T]`; the compiler
-    /// lowers `==` of slices, arrays and `Vec`s to it): the same length
-    /// and equal elements.
+    /// `a.eq(b)` of two slices (rustc's `PartialEq for [T]`; the `==`
+    /// operator is the compiler's loop): the same length and equal elements.
     pub fn eq(&self, other: &[T]) -> bool {
         if self.len() != other.len() {
             return false;
