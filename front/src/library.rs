@@ -102,9 +102,11 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
             wanted |= files;
         }
     }
+    // (`vec![v; n]` of a `Vec` clones it: the library's `Vec::clone`)
+    let vec_rows = program.contains("vec![vec!") || program.contains("vec![Vec::");
     for (i, f) in FILES.iter().enumerate() {
         // the root always; `ops` for a range value `a..b` (the library's `ops::Range`)
-        if f.module.is_empty() || (f.module == "ops" && program.contains("..")) {
+        if f.module.is_empty() || (f.module == "ops" && program.contains("..")) || (f.module == "vec" && vec_rows) {
             wanted |= 1 << i;
         }
     }
