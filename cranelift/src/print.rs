@@ -46,6 +46,7 @@ impl FunctionCx<'_, '_> {
                 let newline = self.iconst(types::I32, newline as i64);
                 self.call_rt(Rt::PrintFlush, &[target, newline]);
             }
+            PrintTarget::Buffer => {}
             PrintTarget::Panic => {
                 let loc = self.location(span);
                 self.call_rt(Rt::PanicFlush, &[loc]);

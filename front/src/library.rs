@@ -49,6 +49,14 @@ pub const FILES: &[LibFile] = &[
     LibFile { module: "iter", name: "iter.rs", text: lib_text!("iter.rs"), needs: &["option"], prelude: &["Iterator"] },
     LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &["iter", "option"], prelude: &[] },
     LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option"], prelude: &[] },
+    LibFile {
+        module: "slice::methods",
+        name: "slice/methods.rs",
+        text: lib_text!("slice/methods.rs"),
+        needs: &["cmp", "option", "result"],
+        prelude: &[],
+    },
+    LibFile { module: "vec", name: "vec.rs", text: lib_text!("vec.rs"), needs: &["option", "slice::methods"], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &[], prelude: &[] },
     LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &[], prelude: &[] },
     LibFile {
@@ -95,9 +103,11 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
             wanted |= files;
         }
     }
+    // (`vec![v; n]` of a `Vec` clones it: the library's `Vec::clone`)
+    let vec_rows = program.contains("vec![vec!") || program.contains("vec![Vec::");
     for (i, f) in FILES.iter().enumerate() {
         // the root always; `ops` for a range value `a..b` (the library's `ops::Range`)
-        if f.module.is_empty() || (f.module == "ops" && program.contains("..")) {
+        if f.module.is_empty() || (f.module == "ops" && program.contains("..")) || (f.module == "vec" && vec_rows) {
             wanted |= 1 << i;
         }
     }
@@ -145,9 +155,11 @@ fn names_index() -> &'static FxHashMap<&'static str, u64> {
 fn defined_names(text: &str) -> impl Iterator<Item = &str> {
     let mut prev = "";
     words(text).filter(move |w| {
-        let keyword = matches!(prev, "fn" | "struct" | "enum" | "trait" | "type" | "const" | "static" | "mod");
+        // (a const's or static's name is upper case: not `*const Vec<T>`, `&'static T`)
+        let item = matches!(prev, "fn" | "struct" | "enum" | "trait" | "type" | "mod")
+            || (matches!(prev, "const" | "static") && !w.bytes().any(|b| b.is_ascii_lowercase()));
         prev = w;
-        keyword
+        item
     })
 }
 
@@ -247,6 +259,52 @@ pub(crate) fn add_primitive_method<'a>(
     decl.vis = Vis::Public;
     decl.self_ty = Some(t);
     items.instance_methods.insert((t, name), items.fns.len());
+    items.fns.push(decl);
+    syntax.sigs.push(&f.sig);
+}
+
+/// The collection of a library `impl<T> [T] { .. }` or `impl<T> Vec<T> { .. }`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Collection {
+    /// `[T]`: its methods take `&self` / `&mut self` as `&[T]` / `&mut [T]`,
+    /// and arrays and `Vec`s get them too (rustc's auto-deref).
+    Slice,
+    /// `Vec<T>` (host only).
+    Vec,
+}
+
+/// The collection a library method's `impl` is for (`impl<T> [T]`,
+/// `impl<T> Vec<T>`), when it is one.
+pub(crate) fn collection_self(items: &Items, m: &crate::walk::MethodDecl<'_>) -> Option<Collection> {
+    if !items.tree.in_library(m.module) || m.impl_of.is_some() {
+        return None;
+    }
+    match m.self_ty {
+        syn::Type::Slice(_) => Some(Collection::Slice),
+        syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 && p.path.segments[0].ident == "Vec" => Some(Collection::Vec),
+        _ => None,
+    }
+}
+
+/// A method of a library `impl<T> [T]` or `impl<T> Vec<T>`: generic over
+/// the impl's parameters (`Self` its self type), found by method calls on
+/// slices, arrays and `Vec`s through `Items::collection_methods`.
+pub(crate) fn add_collection_method<'a>(items: &mut Items, syntax: &mut Syntax<'a>, m: &crate::walk::MethodDecl<'a>, c: Collection) {
+    let f = m.f;
+    let name = f.sig.ident.to_string();
+    let owner = match c {
+        Collection::Slice => "<[T]>",
+        Collection::Vec => "Vec",
+    };
+    let id = items.fns.len();
+    let mut decl = new_decl(format!("{owner}::{name}"), &f.sig, &f.block, m.on_host, m.on_device, false, None);
+    decl.track_caller = crate::cfg::has_attr(&f.attrs, "track_caller");
+    decl.module = m.module;
+    decl.vis = Vis::Public;
+    crate::resolve::set_method_generics(&mut decl, f);
+    crate::resolve::set_impl_generics(&mut decl, id, m, syntax);
+    let mut_self = f.sig.receiver().is_some_and(|r| r.mutability.is_some());
+    items.collection_methods.insert((c, name), (id, mut_self));
     items.fns.push(decl);
     syntax.sigs.push(&f.sig);
 }

@@ -141,6 +141,9 @@ pub struct Items {
     pub templates: std::sync::Arc<Vec<Option<crate::infer::StructTemplate>>>,
     /// Methods of `impl S<f32> { .. }` blocks: one instance's, by its type.
     pub instance_methods: HashMap<(Handle<Type>, String), FnId>,
+    /// Methods of the library's `impl<T> [T] { .. }` and `impl<T> Vec<T> { .. }`,
+    /// with whether they take `&mut self`.
+    pub collection_methods: HashMap<(crate::library::Collection, String), (FnId, bool)>,
     /// The return types of `-> impl Trait` functions, known once their
     /// bodies are lowered (a first pass of the mono collector).
     pub opaque_rets: std::sync::RwLock<HashMap<FnId, Handle<Type>>>,
@@ -281,6 +284,7 @@ pub fn collect(
         impls: Vec::new(),
         templates: Default::default(),
         instance_methods: HashMap::new(),
+        collection_methods: HashMap::new(),
         opaque_rets: Default::default(),
         tree,
         main: None,
@@ -342,6 +346,10 @@ pub fn collect(
         }
         if let Some(s) = crate::library::primitive_self(&items, &m) {
             crate::library::add_primitive_method(&mut items, &mut syntax, &m, s, types);
+            continue;
+        }
+        if let Some(c) = crate::library::collection_self(&items, &m) {
+            crate::library::add_collection_method(&mut items, &mut syntax, &m, c);
             continue;
         }
         let owner_range = range_of(m.self_ty);

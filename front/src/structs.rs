@@ -124,7 +124,7 @@ pub(crate) fn define_struct_fields(items: &mut Items, syntax: &[Option<&syn::Ite
             }
             match items.ir_type(&f.ty, types, Some(self_ty), items.structs[sid].module) {
                 Ok(ty) => {
-                    if matches!(types.get(ty), Type::Vec(_) | Type::Never) {
+                    if matches!(types.get(ty), Type::Never) {
                         errors.push(Diagnostic::unsupported("struct fields of this type", range_of(&f.ty)));
                     }
                     fields.push(hybrid_ir::Field { name, ty })

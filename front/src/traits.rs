@@ -251,7 +251,12 @@ impl Items {
                 matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq" | "Default" | "PartialOrd")
                     && elems.iter().all(|e| self.lang_implements(types, *e, name))
             }
-            Type::SliceRef { mutable, .. } => matches!(name, "Copy" | "Clone") && !mutable,
+            Type::SliceRef { mutable, elem } => {
+                (matches!(name, "Copy" | "Clone") && !mutable)
+                    || (matches!(name, "Debug" | "PartialEq" | "Eq") && self.lang_implements(types, *elem, name))
+            }
+            // the library's `impl<T: Clone> Vec<T>` (`clone`) and `<[T]>::eq`; `{:?}` of the elements
+            Type::Vec(elem) => matches!(name, "Clone" | "Debug" | "PartialEq" | "Eq") && self.lang_implements(types, *elem, name),
             Type::Unit => matches!(name, "Copy" | "Clone" | "Default" | "Debug" | "PartialEq"),
             _ => false,
         }

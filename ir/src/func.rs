@@ -323,6 +323,10 @@ pub enum PrintTarget {
     /// Print Rust's panic message with the expression's location to stderr
     /// and exit with code 101. The expression's type is `!`.
     Panic,
+    /// Append to the thread's line buffer only: a later `Print` of another
+    /// target writes it out with its own pieces (a message formatted by a
+    /// run-time loop, `{:?}` of a `Vec`).
+    Buffer,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -608,12 +608,21 @@ impl<'i> FnLower<'i> {
                 self.arity(name, args, 0, range)?;
                 Ok(base)
             }
-            _ => Err(self.no_method(name, bty, method)),
+            _ => match self.library_collection_method(name, recv, base, args, range, &range_of(method))? {
+                Some(e) => Ok(e),
+                None => Err(self.no_method(name, bty, method)),
+            },
         }
     }
 
     /// `*Vec<T>` for a `Vec` method: the reference itself, or `&mut v`.
-    fn vec_pointer(&mut self, recv: Handle<Expr>, base: Handle<Expr>, mutable: bool, range: &Range<usize>) -> DResult<Handle<Expr>> {
+    pub(crate) fn vec_pointer(
+        &mut self,
+        recv: Handle<Expr>,
+        base: Handle<Expr>,
+        mutable: bool,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         if let Some(Shape::Ptr { pointee, mutable: m, reference: true }) = self.shape(self.ty(recv)) {
             if matches!(self.shape(pointee), Some(Shape::Vec(_))) {
                 if mutable && !m {

@@ -226,7 +226,10 @@ impl FnLower<'_> {
         let callee = self.items.fns[fid].short_name().to_string();
         for ((_, bounds), &t) in needed.iter().zip(args) {
             let Some(i) = self.param_of(t) else { continue };
-            let have = self.param_bounds(i);
+            let mut have = self.param_bounds(i);
+            // the standard traits' supertraits (`Copy: Clone`, `Ord: Eq + PartialOrd`, ..)
+            let implied: Vec<Bound> = have.iter().flat_map(implied_lang_traits).map(|n| Bound::Lang(n.to_string())).collect();
+            have.extend(implied);
             for b in bounds {
                 if matches!(b, Bound::Lang(n) if matches!(n.as_str(), "Sized" | "Send" | "Sync")) || have.contains(b) {
                     continue;
@@ -244,5 +247,18 @@ impl FnLower<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// The standard traits a standard-trait bound implies (its supertraits).
+fn implied_lang_traits(b: &Bound) -> &'static [&'static str] {
+    match b {
+        Bound::Lang(n) => match n.as_str() {
+            "Copy" => &["Clone"],
+            "Ord" => &["PartialOrd", "Eq", "PartialEq"],
+            "Eq" | "PartialOrd" => &["PartialEq"],
+            _ => &[],
+        },
+        Bound::Trait(_) => &[],
     }
 }

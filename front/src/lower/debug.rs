@@ -1,11 +1,12 @@
 //! `{:?}` and `{:#?}` of structs, tuple and unit structs, enums (all with
-//! `#[derive(Debug)]`), tuples and arrays: expanded at compile time into
-//! format pieces, as the derived `Debug` impls print them; an enum's
-//! variants become a run-time switch between piece lists.
+//! `#[derive(Debug)]`), tuples, arrays, slices and `Vec`s: expanded at
+//! compile time into format pieces, as the derived `Debug` impls print
+//! them; an enum's variants become a run-time switch between piece lists,
+//! a slice's elements a run-time loop.
 
 use std::ops::Range;
 
-use hybrid_ir::{BinaryOp, Expr, ExprKind, FmtPiece, FmtSpec, Handle, Literal, PrintTarget, Scalar, Stmt};
+use hybrid_ir::{BinaryOp, Expr, ExprKind, FmtPiece, FmtSpec, Handle, Intrinsic, Literal, Local, PrintTarget, Scalar, Stmt};
 
 use super::pattern::{PlacePath, Proj};
 use super::FnLower;
@@ -17,6 +18,13 @@ use crate::infer::{Shape, TyId};
 pub(crate) enum Part {
     Piece(FmtPiece),
     Switch(Vec<(Handle<Expr>, Vec<Part>)>),
+    /// `let slice = ..;` then, for `index` in `0..slice.len()`, `body`.
+    Loop {
+        setup: Stmt,
+        slice: Handle<Local>,
+        index: Handle<Local>,
+        body: Vec<Part>,
+    },
 }
 
 /// A field to print: its name (named fields), its place and type.
@@ -32,7 +40,18 @@ fn lit(out: &mut Vec<Part>, s: &str) {
 impl<'i> FnLower<'i> {
     /// Whether `{:?}` of a value of type `t` needs expanding here.
     pub(crate) fn needs_debug_expansion(&mut self, t: TyId) -> bool {
-        matches!(self.shape(t), Some(Shape::Struct(_) | Shape::Adt { .. } | Shape::Tuple(_) | Shape::Array { .. } | Shape::Unit))
+        matches!(
+            self.shape(t),
+            Some(
+                Shape::Struct(_)
+                    | Shape::Adt { .. }
+                    | Shape::Tuple(_)
+                    | Shape::Array { .. }
+                    | Shape::Slice { .. }
+                    | Shape::Vec(_)
+                    | Shape::Unit
+            )
+        )
     }
 
     /// Append the Debug text of `value` (a place or a value of memory
@@ -68,6 +87,7 @@ impl<'i> FnLower<'i> {
                 let items: Vec<Item> = (0..len).map(|i| (None, sub(Proj::Index(i, elem)), elem)).collect();
                 self.debug_list("", "[", "]", items, spec, pretty, out, range)
             }
+            Some(Shape::Slice { .. } | Shape::Vec(_)) => self.debug_elements(value, spec, pretty, out, range),
             Some(Shape::Struct(_) | Shape::Adt { .. }) => {
                 let Some(sid) = self.adt_sid(t) else {
                     return Err(Diagnostic::unsupported("`{:?}` of this type", range.clone()));
@@ -120,6 +140,56 @@ impl<'i> FnLower<'i> {
                 Ok(())
             }
         }
+    }
+
+    /// `[a, b, c]` of the slice or `Vec` at `value`: a run-time loop over
+    /// its elements (`{:#?}`: one per line).
+    fn debug_elements(
+        &mut self,
+        value: &PlacePath,
+        spec: FmtSpec,
+        pretty: Option<usize>,
+        out: &mut Vec<Part>,
+        range: &Range<usize>,
+    ) -> DResult<()> {
+        let place = self.place_expr(value, range);
+        let (slice, elem) = self.as_slice(place, false, range)?;
+        let sty = self.ty(slice);
+        let slice_local = self.new_local("dbg_slice", sty, false, range.clone());
+        let usize_ty = self.scalar_ty(Scalar::Usize);
+        let index = self.new_local("dbg_i", usize_ty, true, range.clone());
+        let item = PlacePath { local: slice_local, proj: vec![Proj::IndexBy(index, elem)] };
+        let bool_ty = self.scalar_ty(Scalar::Bool);
+        let mut body = Vec::new();
+        match pretty {
+            Some(indent) => {
+                lit(&mut body, &format!("\n{}", " ".repeat(indent + 4)));
+                self.debug_parts(&item, elem, spec, Some(indent + 4), &mut body, range)?;
+                lit(&mut body, ",");
+            }
+            None => {
+                let i = self.local_expr(index, range);
+                let zero = self.lit_scalar(Scalar::Usize, 0, range);
+                let later = self.push(ExprKind::Binary { op: BinaryOp::Gt, lhs: i, rhs: zero }, bool_ty, range);
+                let never = self.lit_bool(true, range);
+                body.push(Part::Switch(vec![(later, vec![Part::Piece(FmtPiece::Literal(", ".into()))]), (never, Vec::new())]));
+                self.debug_parts(&item, elem, spec, None, &mut body, range)?;
+            }
+        }
+        lit(out, "[");
+        out.push(Part::Loop { setup: Stmt::Let { local: slice_local, init: Some(slice) }, slice: slice_local, index, body });
+        if let Some(indent) = pretty {
+            // the closing line only after elements
+            let s = self.local_expr(slice_local, range);
+            let len = self.intrinsic(Intrinsic::SliceLen, vec![s], usize_ty, range);
+            let zero = self.lit_scalar(Scalar::Usize, 0, range);
+            let some = self.push(ExprKind::Binary { op: BinaryOp::Gt, lhs: len, rhs: zero }, bool_ty, range);
+            let always = self.lit_bool(true, range);
+            let close = vec![Part::Piece(FmtPiece::Literal(format!("\n{}", " ".repeat(indent))))];
+            out.push(Part::Switch(vec![(some, close), (always, Vec::new())]));
+        }
+        lit(out, "]");
+        Ok(())
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -221,10 +291,16 @@ impl<'i> FnLower<'i> {
             let pieces = parts.into_iter().map(|p| if let Part::Piece(p) = p { p } else { unreachable!() }).collect();
             return Ok(self.push(ExprKind::Print { target, pieces, newline }, ty, range));
         }
-        if target == PrintTarget::Panic {
-            return Err(Diagnostic::unsupported("`{:?}` of an enum in a panic message", range.clone()));
-        }
         let mut stmts = Vec::new();
+        if target == PrintTarget::Panic {
+            // the message is formatted into the line buffer, the panic prints it
+            self.emit_parts(PrintTarget::Buffer, parts, &mut stmts, range);
+            let panic = self.push(ExprKind::Print { target, pieces: vec![], newline: false }, ty, range);
+            stmts.push(Stmt::Expr(panic));
+            let b = self.block_expr(stmts, None, range);
+            self.etys[b.index()] = ty;
+            return Ok(b);
+        }
         self.emit_parts(target, parts, &mut stmts, range);
         let unit = self.infer.unit();
         if newline {
@@ -257,6 +333,32 @@ impl<'i> FnLower<'i> {
                     if let Some(a) = acc {
                         stmts.push(Stmt::Expr(a));
                     }
+                }
+                Part::Loop { setup, slice, index, body } => {
+                    if !run.is_empty() {
+                        let pieces = std::mem::take(&mut run);
+                        stmts.push(Stmt::Expr(self.push(ExprKind::Print { target, pieces, newline: false }, unit, range)));
+                    }
+                    stmts.push(setup);
+                    let zero = self.lit_scalar(Scalar::Usize, 0, range);
+                    stmts.push(Stmt::Let { local: index, init: Some(zero) });
+                    // loop { if i >= len { break } body; i += 1 }
+                    let usize_ty = self.scalar_ty(Scalar::Usize);
+                    let bool_ty = self.scalar_ty(Scalar::Bool);
+                    let never = self.infer.never();
+                    let id = self.new_loop_id();
+                    let i = self.local_expr(index, range);
+                    let s = self.local_expr(slice, range);
+                    let len = self.intrinsic(Intrinsic::SliceLen, vec![s], usize_ty, range);
+                    let past = self.push(ExprKind::Binary { op: BinaryOp::Ge, lhs: i, rhs: len }, bool_ty, range);
+                    let brk = self.push(ExprKind::Break { target: id, value: None }, never, range);
+                    let mut inner = vec![Stmt::Expr(self.push(ExprKind::If { cond: past, then: brk, otherwise: None }, unit, range))];
+                    self.emit_parts(target, body, &mut inner, range);
+                    let ip = self.local_expr(index, range);
+                    let one = self.lit_scalar(Scalar::Usize, 1, range);
+                    inner.push(Stmt::Expr(self.push(ExprKind::AssignOp { op: BinaryOp::Add, place: ip, value: one }, unit, range)));
+                    let body = self.block_expr(inner, None, range);
+                    stmts.push(Stmt::Expr(self.push(ExprKind::Loop { body, id }, unit, range)));
                 }
             }
         }

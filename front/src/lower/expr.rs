@@ -297,6 +297,11 @@ impl<'i> FnLower<'i> {
         if let Some(call) = self.overloaded_binary(op, assign, lhs, rhs, &range)? {
             return Ok(call);
         }
+        if !assign {
+            if let Some(eq) = self.collection_eq(op, lhs, rhs, &range, &range_of(&b.op))? {
+                return Ok(eq);
+            }
+        }
         let lhs = if assign { lhs } else { self.autoderef(lhs) };
         let rhs = self.autoderef(rhs);
         if let Some(e) = self.param_binary(op, assign, lhs, rhs, &range)? {

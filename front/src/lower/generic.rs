@@ -144,9 +144,19 @@ impl FnLower<'_> {
                     if r.colon_token.is_some() {
                         return Err(Diagnostic::unsupported("`self` with an explicit type", range_of(r)));
                     }
-                    let (kind, ty) = match &r.reference {
-                        None => (SelfKind::Value, st),
-                        Some(_) => {
+                    let slice_elem = match self.shape(st) {
+                        Some(Shape::Slice { elem, .. }) => Some(elem),
+                        _ => None,
+                    };
+                    let (kind, ty) = match (&r.reference, slice_elem) {
+                        (Some(_), Some(elem)) => {
+                            // `&self` / `&mut self` of `impl<T> [T]`: the slice reference itself
+                            let mutable = r.mutability.is_some();
+                            let kind = if mutable { SelfKind::RefMut } else { SelfKind::Ref };
+                            (kind, self.infer.known(Shape::Slice { elem, mutable }))
+                        }
+                        (None, _) => (SelfKind::Value, st),
+                        (Some(_), None) => {
                             let mutable = r.mutability.is_some();
                             let kind = if mutable { SelfKind::RefMut } else { SelfKind::Ref };
                             (kind, self.infer.known(Shape::Ptr { pointee: st, mutable, reference: true }))
@@ -188,6 +198,11 @@ impl FnLower<'_> {
         let text = self.lines.text(&range).to_string();
         crate::ranges::with_origin(range.start, || -> DResult<Option<TyId>> {
             let ty: syn::Type = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+            if let syn::Type::Slice(s) = &ty {
+                // the library's `impl<T> [T]`: `Self` stands for `&[T]` (slices live behind references)
+                let elem = self.items.convert_in(&s.elem, self.types, &mut self.infer, &scope)?;
+                return Ok(Some(self.infer.known(Shape::Slice { elem, mutable: false })));
+            }
             Ok(Some(self.items.convert_in(&ty, self.types, &mut self.infer, &scope)?))
         })
     }
@@ -455,13 +470,23 @@ impl FnLower<'_> {
                 if !self.items.satisfies(self.types, ty, b) {
                     let (t, tr) = (self.types.display(ty).to_string(), self.items.bound_name(b));
                     let f = self.items.fns[fid].short_name().to_string();
-                    return Err(Diagnostic::at(
-                        Some("E0277"),
-                        format!("the trait bound `{t}: {tr}` is not satisfied"),
-                        range.clone(),
-                        format!("the trait `{tr}` is not implemented for `{t}`"),
-                    )
-                    .span_note(p.range.clone(), format!("required by a bound in `{f}`")));
+                    let d = match tr.as_str() {
+                        // rustc words a missing `PartialEq` as a comparison
+                        "PartialEq" => Diagnostic::at(
+                            Some("E0277"),
+                            format!("can't compare `{t}` with `{t}`"),
+                            range.clone(),
+                            format!("no implementation for `{t} == {t}`"),
+                        )
+                        .help(format!("the trait `PartialEq` is not implemented for `{t}`")),
+                        _ => Diagnostic::at(
+                            Some("E0277"),
+                            format!("the trait bound `{t}: {tr}` is not satisfied"),
+                            range.clone(),
+                            format!("the trait `{tr}` is not implemented for `{t}`"),
+                        ),
+                    };
+                    return Err(d.span_note(p.range.clone(), format!("required by a bound in `{f}`")));
                 }
             }
         }
@@ -491,7 +516,8 @@ impl FnLower<'_> {
         }
         self.infer_closure_results(&sig.fn_bounds, &lowered, range)?;
         self.solve_projections()?;
-        self.check_callee_bounds(id, &pending.types, range)?;
+        // (at the method's name for a library collection method: `pending.range`)
+        self.check_callee_bounds(id, &pending.types, &pending.range.clone())?;
         if sig.opaque_ret {
             self.opaque_instance_ret(&pending, sig.ret, range)?;
         }

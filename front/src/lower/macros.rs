@@ -248,21 +248,6 @@ impl<'i> FnLower<'i> {
         Ok(b)
     }
 
-    /// Format pieces plus `let`s for arguments used more than once.
-    fn format_pieces(&mut self, fmt: &syn::Expr, args: &[syn::Expr]) -> DResult<(Vec<Stmt>, Vec<FmtPiece>)> {
-        let (stmts, parts) = self.format_parts(fmt, args)?;
-        let mut pieces = Vec::new();
-        for p in parts {
-            match p {
-                Part::Piece(p) => pieces.push(p),
-                Part::Switch(_) => return Err(Diagnostic::unsupported("`{:?}` of an enum in this message", range_of(fmt))),
-            }
-        }
-        Ok((stmts, pieces))
-    }
-
-    /// Format parts (`{:?}` of aggregates expanded) plus `let`s for
-    /// arguments used more than once.
     fn format_parts(&mut self, fmt: &syn::Expr, args: &[syn::Expr]) -> DResult<(Vec<Stmt>, Vec<Part>)> {
         let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = fmt else {
             return Err(Diagnostic::at(None, "format argument must be a string literal", range_of(fmt), "expected a string literal"));
@@ -460,31 +445,49 @@ impl<'i> FnLower<'i> {
         let r = self.expr(&args[1])?;
         let r = self.autoderef(r);
         let lt = self.ty(l);
-        self.coerce(r, lt)?;
+        // (collections of one element type compare in any pairing: `collection_eq`)
+        if !(self.is_collection(l) && self.is_collection(r)) {
+            self.coerce(r, lt)?;
+        }
         let (ls, left) = self.spill(l, "left_val");
         let (rs, right) = self.spill(r, "right_val");
         let op = if eq { BinaryOp::Eq } else { BinaryOp::Ne };
         let bool_ty = self.scalar_ty(Scalar::Bool);
-        let cmp = self.push(ExprKind::Binary { op, lhs: left, rhs: right }, bool_ty, range);
+        let cmp = match self.collection_eq(op, left, right, range, range)? {
+            Some(c) => c,
+            None => self.push(ExprKind::Binary { op, lhs: left, rhs: right }, bool_ty, range),
+        };
         let failed = self.not(cmp, range);
         let sym = if eq { "==" } else { "!=" };
         let mut stmts = Vec::new();
-        let mut pieces = vec![FmtPiece::Literal(format!("assertion `left {sym} right` failed"))];
+        let mut parts = vec![Part::Piece(FmtPiece::Literal(format!("assertion `left {sym} right` failed")))];
         if args.len() > 2 {
-            let (st, msg) = self.format_pieces(&args[2], &args[3..])?;
+            let (st, msg) = self.format_parts(&args[2], &args[3..])?;
             stmts.extend(st);
-            pieces.push(FmtPiece::Literal(": ".into()));
-            pieces.extend(msg);
+            parts.push(Part::Piece(FmtPiece::Literal(": ".into())));
+            parts.extend(msg);
         }
         let debug = FmtSpec { kind: hybrid_ir::FmtKind::Debug, ..FmtSpec::default() };
-        pieces.push(FmtPiece::Literal("\n  left: ".into()));
-        let lv = self.local_read(left, range);
-        pieces.push(FmtPiece::Arg { value: lv, spec: debug });
-        pieces.push(FmtPiece::Literal("\n right: ".into()));
-        let rv = self.local_read(right, range);
-        pieces.push(FmtPiece::Arg { value: rv, spec: debug });
+        for (label, side) in [("\n  left: ", left), ("\n right: ", right)] {
+            parts.push(Part::Piece(FmtPiece::Literal(label.into())));
+            let t = self.ty(side);
+            let local = match self.kind(side) {
+                ExprKind::Local(l) => Some(*l),
+                _ => None,
+            };
+            match local {
+                Some(l) if self.needs_debug_expansion(t) => {
+                    let path = super::pattern::PlacePath { local: l, proj: Vec::new() };
+                    self.debug_parts(&path, t, debug, None, &mut parts, range)?;
+                }
+                _ => {
+                    let value = self.local_read(side, range);
+                    parts.push(Part::Piece(FmtPiece::Arg { value, spec: debug }));
+                }
+            }
+        }
         let never = self.infer.never();
-        let panic = self.push(ExprKind::Print { target: PrintTarget::Panic, pieces, newline: false }, never, range);
+        let panic = self.print_parts(PrintTarget::Panic, parts, false, range)?;
         let panic = if stmts.is_empty() {
             panic
         } else {
@@ -521,6 +524,9 @@ impl<'i> FnLower<'i> {
             let usize_ty = self.scalar_ty(Scalar::Usize);
             let n = self.lower_coerced(&n, usize_ty)?;
             let elem = self.ty(v);
+            if matches!(self.shape(elem), Some(Shape::Vec(_))) {
+                return self.vec_of_clones(v, n, range);
+            }
             let ty = self.infer.known(Shape::Vec(elem));
             return Ok(self.push(ExprKind::Intrinsic { op: Intrinsic::VecFromElem, args: vec![v, n] }, ty, range));
         }

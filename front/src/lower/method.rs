@@ -63,7 +63,10 @@ impl FnLower<'_> {
             return Err(Diagnostic::unsupported("iterators other than `.iter().sum()`", range_of(&m.method))
                 .help("write a `for i in 0..x.len()` loop instead"));
         }
-        let recv = self.expr(&m.receiver)?;
+        let recv = match self.range_receiver(m)? {
+            Some(r) => r,
+            None => self.expr(&m.receiver)?,
+        };
         self.method_turbofish = turbofish;
         let rty = self.ty(recv);
         if self.check_mode {
@@ -225,6 +228,21 @@ impl FnLower<'_> {
 
     pub(crate) fn no_method(&mut self, name: &str, ty: TyId, method: &syn::Ident) -> Diagnostic {
         let t = self.describe(ty);
+        // rustc names what a collection is
+        let kind = match self.shape(ty) {
+            Some(Shape::Slice { .. }) => Some("reference"),
+            Some(Shape::Array { .. }) => Some("array"),
+            Some(Shape::Vec(_)) => Some("struct"),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            return Diagnostic::at(
+                Some("E0599"),
+                format!("no method named `{name}` found for {kind} {t} in the current scope"),
+                range_of(method),
+                format!("method not found in {t}"),
+            );
+        }
         Diagnostic::at(
             Some("E0599"),
             format!("no method named `{name}` found for {t} in the current scope"),

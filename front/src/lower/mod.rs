@@ -9,6 +9,7 @@ mod call;
 mod check;
 mod clib;
 mod closure;
+mod collection;
 mod debug;
 mod derive_eq;
 mod desugar;

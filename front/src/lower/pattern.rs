@@ -29,6 +29,8 @@ pub(crate) enum Proj {
     Deref(TyId),
     /// Element `i` of an array.
     Index(u64, TyId),
+    /// The element of a slice the local (a `usize`) indexes.
+    IndexBy(Handle<Local>, TyId),
 }
 
 /// How a binding takes its value (rustc's binding modes).
@@ -70,6 +72,10 @@ impl<'i> FnLower<'i> {
                 Proj::Index(i, t) => {
                     let usize_ty = self.scalar_ty(Scalar::Usize);
                     let index = self.lit(Literal::Int(i), usize_ty, range);
+                    self.push(ExprKind::Index { base: e, index }, t, range)
+                }
+                Proj::IndexBy(i, t) => {
+                    let index = self.local_expr(i, range);
                     self.push(ExprKind::Index { base: e, index }, t, range)
                 }
             };

@@ -315,7 +315,13 @@ impl<'i> FnLower<'i> {
     }
 
     /// `&x[a..b]`, `&mut x[..]`, `&x[a..=b]`.
-    fn slice_range(&mut self, base: &syn::Expr, rg: &syn::ExprRange, mutable: bool, range: &Range<usize>) -> DResult<Handle<Expr>> {
+    pub(crate) fn slice_range(
+        &mut self,
+        base: &syn::Expr,
+        rg: &syn::ExprRange,
+        mutable: bool,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let b = self.expr(base)?;
         let (slice, elem) = self.as_slice(b, mutable, range)?;
         let usize_ty = self.scalar_ty(Scalar::Usize);

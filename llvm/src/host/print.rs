@@ -46,6 +46,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 self.call_runtime(Rt::PrintFlush, &[target.into(), newline.into()])?;
                 Ok(Val::Unit)
             }
+            PrintTarget::Buffer => Ok(Val::Unit),
             PrintTarget::Panic => {
                 let location = self.location(span);
                 self.call_runtime(Rt::PanicFlush, &[location])?;
