@@ -258,15 +258,30 @@ impl Gpu {
 }
 
 /// At exit: wait for every GPU's queued kernels, so a fault of a kernel
-/// whose results were never copied back is still reported.
+/// whose results were never copied back is still reported; with
+/// `HYBRID_INFO`, one summary line per GPU used.
 pub fn synchronize_all() -> Result<(), String> {
     // (never probes: a program that did not offload exits without the driver)
     let Some(Ok(g)) = GPUS.get() else { return Ok(()) };
-    for gpu in &g.devices {
-        if gpu.context.get().is_some() && !lock(&gpu.pending).is_empty() {
+    for gpu in g.devices.iter().filter(|gpu| gpu.context.get().is_some()) {
+        if !lock(&gpu.pending).is_empty() {
             gpu.make_current(&g.driver)?;
             gpu.synchronize(&g.driver)?;
         }
+        info(|| {
+            let (m, p) = (gpu.mappings().stats, gpu.pool_stats());
+            format!(
+                "{}: moved {} bytes to the device in {} copies and {} bytes back in {} copies; {} maps found their data present; device memory: {} blocks reused, {} allocated",
+                gpu.label(),
+                m.bytes_to_device,
+                m.copies_to_device,
+                m.bytes_to_host,
+                m.copies_to_host,
+                m.present,
+                p.reused,
+                p.allocated
+            )
+        });
     }
     Ok(())
 }

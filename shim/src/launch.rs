@@ -203,7 +203,13 @@ fn preload_map_type(mutable: u8) -> i64 {
 #[no_mangle]
 pub unsafe extern "C" fn hybrid_preload_begin(p: *const u8, bytes: u64, mutable: u8) {
     let (mut ptrs, mut sizes, mut types) = ([p as *mut c_void], [bytes as i64], [preload_map_type(mutable)]);
-    ffi_guard("hybrid_preload_begin", || data_begin(-1, 1, ptrs.as_mut_ptr(), sizes.as_mut_ptr(), types.as_mut_ptr()));
+    ffi_guard("hybrid_preload_begin", || {
+        if let Target::Host { reason } = select_target(-1) {
+            info(|| format!("preload {} {bytes} bytes host {p:p}: nothing to map in host fallback ({reason})", direction(types[0])));
+            return;
+        }
+        data_begin(-1, 1, ptrs.as_mut_ptr(), sizes.as_mut_ptr(), types.as_mut_ptr())
+    });
 }
 
 /// `hybrid_preload_end(p, mutable)`: drop that reference; the last one

@@ -46,6 +46,19 @@ pub enum End {
 #[derive(Default, Debug)]
 pub struct MappingTable {
     by_host: BTreeMap<usize, Mapping>,
+    pub stats: MapStats,
+}
+
+/// What a table moved and avoided moving (`HYBRID_INFO`'s summary at exit).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MapStats {
+    pub copies_to_device: u64,
+    pub bytes_to_device: u64,
+    pub copies_to_host: u64,
+    pub bytes_to_host: u64,
+    /// Maps of a range already present (a preload's, or the same data
+    /// passed twice): nothing moved for them.
+    pub present: u64,
 }
 
 impl MappingTable {
@@ -82,6 +95,7 @@ impl MappingTable {
                 m.refcount += 1;
                 m.copy_back |= map_type & MAP_FROM != 0;
                 let device = if m.device == 0 { 0 } else { m.device + offset };
+                self.stats.present += 1;
                 return Ok(Begin::Present { device });
             }
         }
@@ -108,6 +122,8 @@ impl MappingTable {
             let copy = map_type & MAP_TO != 0;
             if copy {
                 mem.to_device(device, host as *const u8, size)?;
+                self.stats.copies_to_device += 1;
+                self.stats.bytes_to_device += size;
             }
             (device, copy)
         };
@@ -132,6 +148,8 @@ impl MappingTable {
         let copied_back = m.copy_back && m.size > 0;
         if copied_back {
             mem.to_host(m.host as *mut u8, m.device, m.size)?;
+            self.stats.copies_to_host += 1;
+            self.stats.bytes_to_host += m.size;
         }
         if m.device != 0 {
             mem.free(m.device)?;
@@ -243,6 +261,7 @@ mod tests {
             assert_eq!(table.end(&mut mem, p, TOFROM).unwrap(), End::StillMapped);
         }
         assert_eq!((mem.to_device, mem.to_host), (1, 0));
+        assert_eq!(table.stats, MapStats { copies_to_device: 1, bytes_to_device: 64, copies_to_host: 0, bytes_to_host: 0, present: 100 });
         assert_eq!(grid[0], 1, "the host copy is not written while preloaded");
         assert!(matches!(table.end(&mut mem, p, preload).unwrap(), End::Released { copied_back: true, .. }));
         assert_eq!((mem.to_device, mem.to_host), (1, 1));
