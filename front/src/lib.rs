@@ -31,6 +31,7 @@ mod bodies;
 mod cfg;
 mod consteval;
 mod crate_attrs;
+mod derive;
 mod diag;
 mod enums;
 mod expand;
@@ -98,6 +99,9 @@ pub fn compile_with(source: &str, file_name: &str, threads: usize, loader: sourc
             SourceFiles::single(source, file_name)
         };
         let load_time = t.elapsed();
+        if let Err(d) = files.append_derives() {
+            return Err(Diagnostics(vec![d], (files.files.len() > 1).then(|| std::sync::Arc::new(files))));
+        }
         files.append_library();
         let files = std::sync::Arc::new(files);
         let shared = Some(std::sync::Arc::clone(&files));
@@ -141,7 +145,7 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     let source = files.text.as_str();
     let file_name = files.files[0].name.as_str();
     let mut timings = Vec::new();
-    if files.files.len() > 1 + files.library.len() {
+    if files.files.len() > 1 + files.library.len() + usize::from(!files.derived.is_empty()) {
         timings.push(("load modules", load_time));
     }
     let lines = diag::LineIndex::with_files(source, files);
@@ -160,7 +164,7 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     // with the root file's name.
     let mut module = hybrid_ir::Module::new(file_name);
     crate_attrs::check(&parsed[0]).map_err(|d| Diagnostics::new(vec![d]))?;
-    let mut items = resolve::collect(source, &parsed, &files.mod_files, &files.library, &mut module.types).map_err(Diagnostics::sorted)?;
+    let mut items = resolve::collect(source, &parsed, files, &mut module.types).map_err(Diagnostics::sorted)?;
     items.macros.crate_name = crate_name(file_name);
     drop(parsed);
     drop(scope);

@@ -45,7 +45,8 @@ macro_rules! lib_text {
 /// The library's files, parents before children.
 pub const FILES: &[LibFile] = &[
     LibFile { module: "", name: "lib.rs", text: lib_text!("lib.rs"), needs: &[], prelude: &[] },
-    LibFile { module: "cmp", name: "cmp.rs", text: lib_text!("cmp.rs"), needs: &[], prelude: &[] },
+    LibFile { module: "cmp", name: "cmp.rs", text: lib_text!("cmp.rs"), needs: &["option"], prelude: &["PartialOrd", "Ord"] },
+    LibFile { module: "default", name: "default.rs", text: lib_text!("default.rs"), needs: &[], prelude: &["Default"] },
     LibFile { module: "iter", name: "iter.rs", text: lib_text!("iter.rs"), needs: &["option"], prelude: &["Iterator"] },
     LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &["iter", "option"], prelude: &[] },
     LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option"], prelude: &[] },
@@ -57,13 +58,13 @@ pub const FILES: &[LibFile] = &[
         prelude: &[],
     },
     LibFile { module: "vec", name: "vec.rs", text: lib_text!("vec.rs"), needs: &["option", "slice::methods"], prelude: &[] },
-    LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &[], prelude: &[] },
+    LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &["default"], prelude: &[] },
     LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &[], prelude: &[] },
     LibFile {
         module: "option",
         name: "option.rs",
         text: lib_text!("option.rs"),
-        needs: &["mem", "result"],
+        needs: &["mem", "result", "default"],
         prelude: &["Option", "Some", "None"],
     },
     LibFile { module: "result", name: "result.rs", text: lib_text!("result.rs"), needs: &["option"], prelude: &["Result", "Ok", "Err"] },
@@ -151,16 +152,53 @@ fn names_index() -> &'static FxHashMap<&'static str, u64> {
 }
 
 /// The names a library file's items define: the word after each `fn`,
-/// `struct`, `enum`, `trait`, `type`, `const`, `static` and `mod`.
+/// `struct`, `enum`, `trait`, `type`, `const`, `static` and `mod`, except
+/// inside a `trait` block (a trait's methods are used only by a type that
+/// implements it: the program names the trait, or an impl in the file
+/// defines the method again; `max` of `Ord` would load `cmp` for every
+/// `f32::max`).
 fn defined_names(text: &str) -> impl Iterator<Item = &str> {
+    let traits = trait_blocks(text);
     let mut prev = "";
     words(text).filter(move |w| {
         // (a const's or static's name is upper case: not `*const Vec<T>`, `&'static T`)
         let item = matches!(prev, "fn" | "struct" | "enum" | "trait" | "type" | "mod")
             || (matches!(prev, "const" | "static") && !w.bytes().any(|b| b.is_ascii_lowercase()));
         prev = w;
-        item
+        let at = w.as_ptr() as usize - text.as_ptr() as usize;
+        item && !traits.iter().any(|r| r.contains(&at))
     })
+}
+
+/// The byte ranges of the bodies (`{ .. }`) of the `trait` items of a
+/// library file (lines starting `pub trait` or `trait`; the library has no
+/// braces in strings or comments inside a trait).
+fn trait_blocks(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        if !(line.starts_with("pub trait ") || line.starts_with("trait ")) {
+            continue;
+        }
+        let Some(open) = text[start..].find('{').map(|o| start + o) else { break };
+        let mut depth = 0usize;
+        for (i, c) in text[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        out.push(open..open + i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// The identifier-like words of a text (comments and strings included:
@@ -352,7 +390,7 @@ mod tests {
     fn a_method_name_loads_its_file_and_what_it_needs() {
         let files = files_for("fn main() { let n = 10u32.div_ceil(3); }");
         // (int.rs's checked_* return Options, Option::ok_or a Result)
-        assert_eq!(files.iter().map(|f| f.module).collect::<Vec<_>>(), ["", "cmp", "mem", "option", "result", "num", "num::int"]);
+        assert_eq!(files.iter().map(|f| f.module).collect::<Vec<_>>(), ["", "cmp", "default", "mem", "option", "result", "num", "num::int"]);
     }
 
     #[test]

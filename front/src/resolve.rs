@@ -268,10 +268,10 @@ impl ConstEnv for InModule<'_> {
 pub fn collect(
     source: &str,
     files: &[syn::File],
-    mod_files: &HashMap<usize, usize>,
-    library: &[(usize, &'static str)],
+    sources: &crate::source::SourceFiles,
     types: &mut TypeTable,
 ) -> Result<Items, Vec<Diagnostic>> {
+    let (mod_files, library) = (&sources.mod_files, &sources.library[..]);
     let mut tree = ModTree::default();
     tree.new_module(String::new(), None);
     let expansion = crate::expand::expand_crate(source, files, mod_files, library);
@@ -298,6 +298,7 @@ pub fn collect(
         mod_files,
         files,
         expansion: &expansion,
+        derived: crate::walk::derived_items(files, sources),
         errors: expansion.errors.clone(),
     };
     if let Some(root) = files.first() {

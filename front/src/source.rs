@@ -38,6 +38,10 @@ pub struct SourceFiles {
     /// The files of the standard library (appended after the program's by
     /// [`SourceFiles::append_library`]): file index and module path.
     pub library: Vec<(usize, &'static str)>,
+    /// The impls of derives expanded to source (`crate::derive`), in their
+    /// own file after the program's: for each, its global offset and the
+    /// global offset of its type's name.
+    pub derived: Vec<(usize, usize)>,
 }
 
 /// Reads the file at a path (relative to the root file's directory as
@@ -52,7 +56,18 @@ impl SourceFiles {
             files: vec![SourceFile { name: name.to_string(), range: 0..source.len() }],
             mod_files: HashMap::new(),
             library: Vec::new(),
+            derived: Vec::new(),
         }
+    }
+
+    /// Append the impls of the program's expanded derives
+    /// (`crate::derive`) as a file of their own.
+    pub fn append_derives(&mut self) -> Result<(), Diagnostic> {
+        let Some(expansion) = crate::derive::expand(self)? else { return Ok(()) };
+        let idx = self.push("<derive>".to_string(), &expansion.text);
+        let base = self.files[idx].range.start;
+        self.derived = expansion.owners.iter().map(|&(at, owner)| (base + at, owner)).collect();
+        Ok(())
     }
 
     /// Append the standard library's files the program may use
@@ -115,7 +130,7 @@ pub fn may_declare_mod_files(text: &str) -> bool {
 /// Load the root file and every file its `mod m;` items name, recursively;
 /// on an error, also the files loaded so far (to render it against).
 pub fn load(source: &str, name: &str, loader: Loader<'_>) -> Result<SourceFiles, Box<(Diagnostic, SourceFiles)>> {
-    let mut files = SourceFiles { text: String::new(), files: Vec::new(), mod_files: HashMap::new(), library: Vec::new() };
+    let mut files = SourceFiles { text: String::new(), files: Vec::new(), mod_files: HashMap::new(), library: Vec::new(), derived: Vec::new() };
     match load_into(&mut files, source, name, loader) {
         Ok(()) => Ok(files),
         Err(d) => Err(Box::new((d, files))),

@@ -11,7 +11,7 @@ use crate::resolve::{path_segs, FnId, Items, Syntax};
 
 /// The traits of the prelude, nameable without a `use`.
 const PRELUDE_TRAITS: &[&str] =
-    &["Copy", "Clone", "Sized", "Send", "Sync", "Default", "PartialEq", "Eq", "PartialOrd", "Ord", "Fn", "FnMut", "FnOnce"];
+    &["Copy", "Clone", "Sized", "Send", "Sync", "PartialEq", "Eq", "Fn", "FnMut", "FnOnce"];
 
 impl Items {
     /// The trait a bound's path names.
@@ -184,16 +184,30 @@ impl Items {
             if !self.impl_covers(types, imp, ty) {
                 continue;
             }
-            if let Some(&f) = imp.methods.get(name) {
+            if let Some(f) = self.impl_method(index, name) {
                 return Some((index, f));
-            }
-            if let Bound::Trait(t) = imp.trait_id {
-                if let Some(d) = self.traits[t].method(name).and_then(|m| m.default) {
-                    return Some((index, d));
-                }
             }
         }
         None
+    }
+
+    /// Method `name` of impl `index`: its own, or its trait's default.
+    pub fn impl_method(&self, index: usize, name: &str) -> Option<FnId> {
+        let imp = &self.impls[index];
+        imp.methods.get(name).copied().or_else(|| match imp.trait_id {
+            Bound::Trait(t) => self.traits[t].method(name).and_then(|m| m.default),
+            Bound::Lang(_) => None,
+        })
+    }
+
+    /// The trait of an operator (`binary_trait`'s name): the library's
+    /// (`PartialOrd`, when loaded), else the compiler's.
+    pub fn operator_bound(&self, tr: &str) -> Bound {
+        let library = match tr {
+            "PartialOrd" => self.library_trait("cmp::PartialOrd"),
+            _ => None,
+        };
+        library.map_or_else(|| Bound::Lang(tr.to_string()), Bound::Trait)
     }
 
     /// Does `ty` implement trait `t` (by an impl of the program)?
@@ -218,8 +232,8 @@ impl Items {
             Type::Scalar(s) => {
                 let (int, float, bool_) = (s.is_int(), s.is_float(), *s == hybrid_ir::Scalar::Bool);
                 match name {
-                    "Copy" | "Clone" | "Default" | "Debug" | "Display" | "PartialEq" | "PartialOrd" => true,
-                    "Eq" | "Ord" => !float,
+                    "Copy" | "Clone" | "Debug" | "Display" | "PartialEq" => true,
+                    "Eq" => !float,
                     "Add" | "Sub" | "Mul" | "Div" | "Rem" | "AddAssign" | "SubAssign" | "MulAssign" | "DivAssign" | "RemAssign" => !bool_,
                     "Neg" => float || s.is_signed(),
                     "Not" | "BitAnd" | "BitOr" | "BitXor" => int || bool_,
@@ -245,10 +259,10 @@ impl Items {
                 _ => false,
             },
             Type::Array { elem, .. } => {
-                matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq" | "Default") && self.lang_implements(types, *elem, name)
+                matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq") && self.lang_implements(types, *elem, name)
             }
             Type::Tuple(elems) => {
-                matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq" | "Default" | "PartialOrd")
+                matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq")
                     && elems.iter().all(|e| self.lang_implements(types, *e, name))
             }
             Type::SliceRef { mutable, elem } => {
@@ -257,7 +271,7 @@ impl Items {
             }
             // the library's `impl<T: Clone> Vec<T>` (`clone`) and `<[T]>::eq`; `{:?}` of the elements
             Type::Vec(elem) => matches!(name, "Clone" | "Debug" | "PartialEq" | "Eq") && self.lang_implements(types, *elem, name),
-            Type::Unit => matches!(name, "Copy" | "Clone" | "Default" | "Debug" | "PartialEq"),
+            Type::Unit => matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq"),
             _ => false,
         }
     }

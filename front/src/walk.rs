@@ -35,7 +35,25 @@ pub struct Walk<'a> {
     pub files: &'a [syn::File],
     /// What the item-position macro calls expand to.
     pub expansion: &'a crate::expand::ItemExpansion,
+    /// The impls of expanded derives (`crate::derive`), by the offset of
+    /// their type's name: walked as items of the type's module.
+    pub derived: HashMap<usize, Vec<&'a syn::Item>>,
     pub errors: Vec<Diagnostic>,
+}
+
+/// The items of the derives' file (`SourceFiles::derived`), by the offset
+/// of their type's name.
+pub fn derived_items<'a>(files: &'a [syn::File], sources: &crate::source::SourceFiles) -> HashMap<usize, Vec<&'a syn::Item>> {
+    let mut out: HashMap<usize, Vec<&syn::Item>> = HashMap::new();
+    let Some(&(first, _)) = sources.derived.first() else { return out };
+    let Some(file) = files.get(sources.file_of(first)) else { return out };
+    for item in &file.items {
+        let at = range_of(item).start;
+        if let Some(&(_, owner)) = sources.derived.iter().find(|(start, _)| *start == at) {
+            out.entry(owner).or_default().push(item);
+        }
+    }
+    out
 }
 
 fn dup(name: &str, range: Range<usize>) -> Diagnostic {
@@ -203,6 +221,17 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// The impls derived for the type named at offset `name_at`, walked in
+    /// its module `m`.
+    fn derived_impls(&mut self, name_at: usize, m: ModId, outer: (bool, bool)) {
+        let Some(list) = self.derived.get(&name_at).cloned() else { return };
+        for item in list {
+            if let Err(e) = self.item(item, m, outer) {
+                self.errors.push(e);
+            }
+        }
+    }
+
     pub fn module(&mut self, list: &'a [syn::Item], m: ModId, outer: (bool, bool)) {
         for item in list {
             if let Err(e) = self.item(item, m, outer) {
@@ -314,10 +343,15 @@ impl<'a> Walk<'a> {
                     derives: derives(&s.attrs),
                     params,
                 });
+                self.derived_impls(range_of(&s.ident).start, m, outer);
                 Ok(())
             }
             Item::Trait(t) => self.trait_item(t, m, on_host, on_device),
-            Item::Enum(e) => self.enum_item(e, m),
+            Item::Enum(e) => {
+                self.enum_item(e, m)?;
+                self.derived_impls(range_of(&e.ident).start, m, outer);
+                Ok(())
+            }
             Item::Impl(imp) => {
                 let impl_of = match &imp.trait_ {
                     Some((bang, _, _)) => {

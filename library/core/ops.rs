@@ -17,8 +17,11 @@ pub struct RangeInclusive<Idx> {
     pub exhausted: bool,
 }
 
-/// The integer types a range iterates over: the next value up.
-pub trait Step: Copy + PartialOrd {
+/// The integer types a range iterates over: the next value up. (rustc's
+/// `Step: Clone + PartialOrd`; without `PartialOrd` here a range does not
+/// load `cmp`: the library's generic bodies are not checked against their
+/// bounds, and every `Step` type has the primitive `<`.)
+pub trait Step: Copy {
     fn forward(self) -> Self;
     fn distance(start: Self, end: Self) -> usize;
 }

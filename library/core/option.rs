@@ -210,3 +210,19 @@ impl<T: Copy> Option<&T> {
         }
     }
 }
+
+impl<T: crate::default::Default> Option<T> {
+    /// The value, or `T::default()` for `None`.
+    pub fn unwrap_or_default(self) -> T {
+        match self {
+            Some(x) => x,
+            None => T::default(),
+        }
+    }
+}
+
+impl<T> crate::default::Default for Option<T> {
+    fn default() -> Option<T> {
+        None
+    }
+}

@@ -73,7 +73,7 @@ impl FnLower<'_> {
         let lt = self.ty(lhs);
         let Some(i) = self.param_of(lt) else { return Ok(None) };
         let Some((tr, _)) = super::operators::binary_trait(op, assign) else { return Ok(None) };
-        if !self.param_bounds(i).contains(&Bound::Lang(tr.to_string())) {
+        if !self.param_bounds(i).contains(&self.items.operator_bound(tr)) {
             let t = self.param_name(i);
             let (code, msg) = super::operators::missing_operator(op, assign, &t);
             let d = Diagnostic::at(Some(code), msg, range.clone(), format!("`{t}` has no bound that allows `{}`", op.symbol()))

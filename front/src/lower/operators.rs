@@ -82,9 +82,8 @@ impl FnLower<'_> {
         let Some((tr, method)) = binary_trait(op, assign) else { return Ok(None) };
         let Some(ty) = self.operand_struct(lhs) else { return self.scalar_lhs_binary(tr, method, lhs, rhs, range) };
         let name = self.types.display(ty).to_string();
-        let Some(fid) =
-            self.items.impl_of(self.types, &Bound::Lang(tr.to_string()), ty).and_then(|i| self.items.impls[i].methods.get(method).copied())
-        else {
+        let bound = self.items.operator_bound(tr);
+        let Some(fid) = self.items.impl_of(self.types, &bound, ty).and_then(|i| self.items.impl_method(i, method)) else {
             if matches!(op, BinaryOp::Eq | BinaryOp::Ne) && !assign {
                 if let Some(e) = self.derived_eq(ty, op == BinaryOp::Ne, lhs, rhs, range)? {
                     return Ok(Some(e));

@@ -290,26 +290,6 @@ impl $t {
         };
         (r, overflow)
     }
-
-    pub fn partial_cmp(&self, other: &$t) -> Option<crate::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
 }
 // @end
 
-// @for $t $b in f32 u32 | f64 u64
-impl $t {
-    /// The order of two floats, `None` when either is NaN.
-    pub fn partial_cmp(&self, other: &$t) -> Option<crate::cmp::Ordering> {
-        if *self < *other {
-            Some(crate::cmp::Ordering::Less)
-        } else if *self == *other {
-            Some(crate::cmp::Ordering::Equal)
-        } else if *self > *other {
-            Some(crate::cmp::Ordering::Greater)
-        } else {
-            None
-        }
-    }
-}
-// @end

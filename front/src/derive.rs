@@ -1,0 +1,323 @@
+//! Built-in derives that are real impls (`#[derive(Default, PartialOrd, Ord)]`):
+//! before the items are parsed, each is expanded into the source text of the
+//! impl rustc's derive generates (fields in order, an enum's variants by
+//! discriminant first, `T: Trait` bounds on the type parameters), appended
+//! to the program as one more file (`<derive>`); the item walk reads each
+//! generated impl as an item of its type's module (`Walk::item`), so it is
+//! an ordinary impl of the library trait from then on.
+//!
+//! The other derives stay the compiler's: `Debug` (`lower/debug.rs`),
+//! `PartialEq` (`lower/derive_eq.rs`), `Clone`, `Copy` and `Eq`
+//! (markers: a derived `clone` is a copy).
+
+use std::ops::Range;
+
+use quote::{quote, ToTokens};
+
+use crate::diag::{range_of, Diagnostic};
+use crate::source::SourceFiles;
+
+/// The derives expanded here.
+const EXPANDED: &[&str] = &["Default", "PartialOrd", "Ord"];
+
+/// The generated impls: their text, and for each the offset of its first
+/// byte in that text and the offset (global) of its type's name.
+pub struct Expansion {
+    pub text: String,
+    pub owners: Vec<(usize, usize)>,
+}
+
+/// Expand the derives of the program's files (before the library is
+/// appended); `None` when there are none.
+pub fn expand(files: &SourceFiles) -> Result<Option<Expansion>, Diagnostic> {
+    if !files.text.contains("derive") || !EXPANDED.iter().any(|d| files.text.contains(d)) {
+        return Ok(None);
+    }
+    let mut out = Expansion { text: String::new(), owners: Vec::new() };
+    for f in &files.files {
+        proc_macro2::extra::invalidate_current_thread_spans();
+        let text = &files.text[f.range.clone()];
+        let scope = crate::ranges::SourceScope::new(text);
+        scope.set_base(f.range.start);
+        // (a syntax error is reported by the item parse)
+        let Ok(file) = syn::parse_file(text) else { continue };
+        expand_items(&file.items, &mut out)?;
+    }
+    proc_macro2::extra::invalidate_current_thread_spans();
+    Ok((!out.owners.is_empty()).then_some(out))
+}
+
+/// The derives of `items` and of the items nested in them (inline
+/// modules, function bodies).
+fn expand_items(items: &[syn::Item], out: &mut Expansion) -> Result<(), Diagnostic> {
+    for item in items {
+        match item {
+            syn::Item::Struct(s) => expand_type(&TypeDef::Struct(s), &s.attrs, out)?,
+            syn::Item::Enum(e) => expand_type(&TypeDef::Enum(e), &e.attrs, out)?,
+            syn::Item::Mod(m) => {
+                if let Some((_, inner)) = &m.content {
+                    expand_items(inner, out)?;
+                }
+            }
+            syn::Item::Fn(f) => expand_block(&f.block, out)?,
+            syn::Item::Impl(i) => {
+                for ii in &i.items {
+                    if let syn::ImplItem::Fn(f) = ii {
+                        expand_block(&f.block, out)?;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn expand_block(block: &syn::Block, out: &mut Expansion) -> Result<(), Diagnostic> {
+    for stmt in &block.stmts {
+        if let syn::Stmt::Item(item) = stmt {
+            expand_items(std::slice::from_ref(item), out)?;
+        }
+    }
+    Ok(())
+}
+
+/// A struct or an enum.
+enum TypeDef<'a> {
+    Struct(&'a syn::ItemStruct),
+    Enum(&'a syn::ItemEnum),
+}
+
+impl TypeDef<'_> {
+    fn ident(&self) -> &syn::Ident {
+        match self {
+            TypeDef::Struct(s) => &s.ident,
+            TypeDef::Enum(e) => &e.ident,
+        }
+    }
+
+    fn generics(&self) -> &syn::Generics {
+        match self {
+            TypeDef::Struct(s) => &s.generics,
+            TypeDef::Enum(e) => &e.generics,
+        }
+    }
+}
+
+/// The derives of one type, in the order written.
+fn expand_type(ty: &TypeDef<'_>, attrs: &[syn::Attribute], out: &mut Expansion) -> Result<(), Diagnostic> {
+    for a in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let mut paths = Vec::new();
+        let _ = a.parse_nested_meta(|meta| {
+            paths.push(meta.path.clone());
+            Ok(())
+        });
+        for path in paths {
+            let Some(last) = path.segments.last() else { continue };
+            let name = last.ident.to_string();
+            if !EXPANDED.contains(&name.as_str()) {
+                continue;
+            }
+            let text = match name.as_str() {
+                "Default" => derive_default(ty, range_of(&path))?,
+                "PartialOrd" => derive_compare(ty, Compare::Partial),
+                _ => derive_compare(ty, Compare::Total),
+            };
+            out.owners.push((out.text.len(), range_of(ty.ident()).start));
+            out.text.push_str(&text);
+            out.text.push('\n');
+        }
+    }
+    Ok(())
+}
+
+/// `impl<T: Trait, ..> Trait for Name<T, ..> where ..` (rustc's derive
+/// bounds every type parameter by the trait).
+fn impl_head(ty: &TypeDef<'_>, trait_path: &syn::Path) -> String {
+    let mut generics = ty.generics().clone();
+    for p in generics.type_params_mut() {
+        p.bounds.push(syn::TypeParamBound::Trait(syn::TraitBound {
+            paren_token: None,
+            modifier: syn::TraitBoundModifier::None,
+            lifetimes: None,
+            path: trait_path.clone(),
+        }));
+    }
+    let ident = ty.ident();
+    let (ig, tg, wc) = generics.split_for_impl();
+    quote!(impl #ig #trait_path for #ident #tg #wc).to_string()
+}
+
+/// The members of a struct's or variant's fields (`a`, `0`).
+fn members(fields: &syn::Fields) -> Vec<syn::Member> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| match &f.ident {
+            Some(id) => syn::Member::Named(id.clone()),
+            None => syn::Member::Unnamed(syn::Index::from(i)),
+        })
+        .collect()
+}
+
+/// `Default`: the fields' defaults; an enum's `#[default]` unit variant.
+fn derive_default(ty: &TypeDef<'_>, derive_at: Range<usize>) -> Result<String, Diagnostic> {
+    let head = impl_head(ty, &syn::parse_quote!(core::default::Default));
+    let ident = ty.ident();
+    let value = match ty {
+        TypeDef::Struct(s) => {
+            let fields = members(&s.fields);
+            match &s.fields {
+                syn::Fields::Named(_) => quote!(#ident { #(#fields: core::default::Default::default(),)* }),
+                syn::Fields::Unnamed(_) => {
+                    let values = fields.iter().map(|_| quote!(core::default::Default::default()));
+                    quote!(#ident(#(#values,)*))
+                }
+                syn::Fields::Unit => quote!(#ident),
+            }
+        }
+        TypeDef::Enum(e) => {
+            let Some(v) = e.variants.iter().find(|v| v.attrs.iter().any(|a| a.path().is_ident("default"))) else {
+                return Err(Diagnostic::at(Some("E0665"), "`#[derive(Default)]` on enum with no `#[default]`", derive_at, "")
+                    .secondary(
+                        crate::ranges::byte_range(e.enum_token.span).start..crate::ranges::byte_range(e.brace_token.span.close()).end,
+                        "this enum needs a unit variant marked with `#[default]`"));
+            };
+            if !matches!(v.fields, syn::Fields::Unit) {
+                return Err(Diagnostic::at(
+                    None,
+                    "the `#[default]` attribute may only be used on unit enum variants",
+                    range_of(&v.ident),
+                    "",
+                )
+                .help("consider a manual implementation of `Default`"));
+            }
+            let vi = &v.ident;
+            quote!(Self::#vi)
+        }
+    };
+    Ok(format!("{head} {{ fn default() -> Self {{ {value} }} }}"))
+}
+
+/// `PartialOrd` (`partial_cmp`, `Option<Ordering>`) or `Ord` (`cmp`).
+#[derive(Clone, Copy, PartialEq)]
+enum Compare {
+    Partial,
+    Total,
+}
+
+impl Compare {
+    /// The comparison of two places (`&T` operands) and the value it
+    /// gives when they are equal.
+    fn call(self, a: &proc_macro2::TokenStream, b: &proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+        match self {
+            Compare::Partial => quote!(core::cmp::PartialOrd::partial_cmp(#a, #b)),
+            Compare::Total => quote!(core::cmp::Ord::cmp(#a, #b)),
+        }
+    }
+
+    fn equal(self) -> proc_macro2::TokenStream {
+        match self {
+            Compare::Partial => quote!(core::option::Option::Some(core::cmp::Ordering::Equal)),
+            Compare::Total => quote!(core::cmp::Ordering::Equal),
+        }
+    }
+
+    /// `match cmp { Equal => {} c => return c }` for each pair, in order.
+    fn chain(self, pairs: &[(proc_macro2::TokenStream, proc_macro2::TokenStream)]) -> proc_macro2::TokenStream {
+        let equal = self.equal();
+        let steps = pairs.iter().map(|(a, b)| {
+            let call = self.call(a, b);
+            quote!(match #call { #equal => {} cmp => return cmp, })
+        });
+        quote!(#(#steps)*)
+    }
+}
+
+/// rustc's derived `partial_cmp` / `cmp`: lexicographic over the fields in
+/// order; an enum's variants by discriminant first, then the fields.
+fn derive_compare(ty: &TypeDef<'_>, kind: Compare) -> String {
+    let (trait_path, method, ret): (syn::Path, _, _) = match kind {
+        Compare::Partial => (
+            syn::parse_quote!(core::cmp::PartialOrd),
+            quote!(partial_cmp),
+            quote!(core::option::Option<core::cmp::Ordering>),
+        ),
+        Compare::Total => (syn::parse_quote!(core::cmp::Ord), quote!(cmp), quote!(core::cmp::Ordering)),
+    };
+    let head = impl_head(ty, &trait_path);
+    let equal = kind.equal();
+    let body = match ty {
+        TypeDef::Struct(s) => {
+            let pairs: Vec<_> = members(&s.fields).iter().map(|m| (quote!(&self.#m), quote!(&other.#m))).collect();
+            let chain = kind.chain(&pairs);
+            quote!(#chain #equal)
+        }
+        TypeDef::Enum(e) => {
+            let index = discriminants(e);
+            let by_index = match kind {
+                Compare::Partial => quote!(core::option::Option::Some(core::cmp::Ord::cmp(&l, &r))),
+                Compare::Total => quote!(core::cmp::Ord::cmp(&l, &r)),
+            };
+            let arms = e.variants.iter().filter(|v| !v.fields.is_empty()).map(|v| {
+                let (a, pa) = variant_pattern(v, "a");
+                let (b, pb) = variant_pattern(v, "b");
+                let pairs: Vec<_> = a.iter().zip(&b).map(|(x, y)| (x.clone(), y.clone())).collect();
+                let chain = kind.chain(&pairs);
+                quote!((#pa, #pb) => { #chain #equal })
+            });
+            quote!(
+                let l: isize = match self { #index };
+                let r: isize = match other { #index };
+                if l != r {
+                    return #by_index;
+                }
+                match (self, other) {
+                    #(#arms)*
+                    _ => #equal,
+                }
+            )
+        }
+    };
+    format!("{head} {{ fn {method}(&self, other: &Self) -> {ret} {{ {body} }} }}")
+}
+
+/// The arms `Self::V { .. } => discriminant,` of an enum (rustc's derive
+/// orders variants by their discriminants).
+fn discriminants(e: &syn::ItemEnum) -> proc_macro2::TokenStream {
+    let mut arms = Vec::new();
+    let mut last: Option<String> = None;
+    for v in &e.variants {
+        let value = match (&v.discriminant, &last) {
+            (Some((_, d)), _) => format!("({}) as isize", d.to_token_stream()),
+            (None, Some(prev)) => format!("{prev} + 1"),
+            (None, None) => "0".to_string(),
+        };
+        let vi = &v.ident;
+        let any = match v.fields {
+            syn::Fields::Named(_) => quote!(Self::#vi { .. }),
+            syn::Fields::Unnamed(_) => quote!(Self::#vi(..)),
+            syn::Fields::Unit => quote!(Self::#vi),
+        };
+        let expr: proc_macro2::TokenStream = value.parse().unwrap_or_default();
+        arms.push(quote!(#any => #expr,));
+        last = Some(format!("({value})"));
+    }
+    quote!(#(#arms)*)
+}
+
+/// A pattern binding variant `v`'s fields to `{prefix}0`, `{prefix}1`, ..
+/// (references, by the default binding mode) and those names.
+fn variant_pattern(v: &syn::Variant, prefix: &str) -> (Vec<proc_macro2::TokenStream>, proc_macro2::TokenStream) {
+    let names: Vec<syn::Ident> = (0..v.fields.len()).map(|i| quote::format_ident!("{prefix}{i}")).collect();
+    let vi = &v.ident;
+    let pattern = match &v.fields {
+        syn::Fields::Named(named) => {
+            let fields = named.named.iter().map(|f| f.ident.clone());
+            quote!(Self::#vi { #(#fields: #names),* })
+        }
+        syn::Fields::Unnamed(_) => quote!(Self::#vi(#(#names),*)),
+        syn::Fields::Unit => quote!(Self::#vi),
+    };
+    (names.iter().map(|n| quote!(#n)).collect(), pattern)
+}
