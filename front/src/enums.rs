@@ -92,7 +92,9 @@ pub fn define_enums(items: &mut Items, enums: &[(StructId, &syn::ItemEnum)], typ
         let mut seen: Vec<(i128, Range<usize>)> = Vec::new();
         let mut first = 1u32;
         for v in &item.variants {
-            if let Some(a) = v.attrs.iter().find(|a| !a.path().is_ident("doc") && !a.path().is_ident("allow")) {
+            // (`#[default]` marks the variant `#[derive(Default)]` builds, `crate::derive`)
+            let allowed = |a: &syn::Attribute| ["doc", "allow", "default"].iter().any(|n| a.path().is_ident(n));
+            if let Some(a) = v.attrs.iter().find(|a| !allowed(a)) {
                 errors.push(Diagnostic::unsupported("attributes on enum variants", range_of(a)));
             }
             if let Some((_, e)) = &v.discriminant {

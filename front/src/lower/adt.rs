@@ -33,7 +33,7 @@ impl<'i> FnLower<'i> {
                 1 => Ok(Some(Ctor::Struct(sid))),
                 2 => match self.items.tree.variant(sid, &segs[1]) {
                     Some(v) => Ok(Some(Ctor::Variant(sid, v))),
-                    None if self.items.variants(sid).is_some() && !self.items.structs[sid].methods.contains_key(&segs[1]) => {
+                    None if self.items.variants(sid).is_some() && !self.has_assoc_fn(sid, &segs[1]) => {
                         Err(self.no_variant(sid, &segs[1], path))
                     }
                     None => Ok(None),
@@ -48,12 +48,23 @@ impl<'i> FnLower<'i> {
             Ok(Some(PathRes::Def(Def::Variant(sid, v)))) => Some(Ctor::Variant(sid, v)),
             Ok(Some(PathRes::Def(Def::Struct(sid)))) => Some(Ctor::Struct(sid)),
             Ok(Some(PathRes::Assoc(sid, name)))
-                if self.items.variants(sid).is_some() && !self.items.structs[sid].methods.contains_key(&name) =>
+                if self.items.variants(sid).is_some() && !self.has_assoc_fn(sid, &name) =>
             {
                 return Err(self.no_variant(sid, &name, path))
             }
             _ => None,
         })
+    }
+
+    /// Whether type `sid` has function `name`: inherent, or of one of its
+    /// trait impls (`E::default()`).
+    fn has_assoc_fn(&self, sid: StructId, name: &str) -> bool {
+        let info = &self.items.structs[sid];
+        info.methods.contains_key(name)
+            || self.items.impls.iter().enumerate().any(|(i, imp)| {
+                let covers = imp.generic_struct == Some(sid) || (imp.blanket.is_none() && imp.generic_struct.is_none() && imp.self_ty == info.ty);
+                covers && self.items.impl_method(i, name).is_some()
+            })
     }
 
     /// E0599 "no variant or associated item named `X` found for enum `E`".

@@ -450,9 +450,6 @@ impl<'i> FnLower<'i> {
 
     fn struct_lit(&mut self, s: &syn::ExprStruct) -> DResult<Handle<Expr>> {
         let range = range_of(s);
-        if let Some(rest) = &s.rest {
-            return Err(Diagnostic::unsupported("struct update syntax (`..base`)", range_of(rest)));
-        }
         if let Some(super::adt::Ctor::Variant(e, v)) = self.ctor_of_path(&s.path, Ns::Type)? {
             return self.variant_lit(s, e, v);
         }
@@ -504,6 +501,8 @@ impl<'i> FnLower<'i> {
             let fty = self.infer.import(def.fields[i].ty, self.types);
             values[i] = Some(self.coerce(v, fty)?);
         }
+        let field_tys: Vec<TyId> = def.fields.iter().map(|f| self.infer.import(f.ty, self.types)).collect();
+        let update = self.struct_update(s, ty, &field_tys, &mut values)?;
         let missing: Vec<String> =
             def.fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|(f, _)| format!("`{}`", f.name)).collect();
         if !missing.is_empty() {
@@ -520,7 +519,43 @@ impl<'i> FnLower<'i> {
             ));
         }
         let fields = values.into_iter().flatten().collect();
-        Ok(self.push(ExprKind::Struct { fields }, ty, &range))
+        let lit = self.push(ExprKind::Struct { fields }, ty, &range);
+        Ok(self.with_update(update, lit, &range))
+    }
+
+    /// `S { a: x, ..base }`: the fields not given are read from `base`,
+    /// spilled into a local first (FIXME(update order): rustc evaluates the
+    /// given fields before `base`); the local's `let`.
+    fn struct_update(
+        &mut self,
+        s: &syn::ExprStruct,
+        ty: TyId,
+        field_tys: &[TyId],
+        values: &mut [Option<Handle<Expr>>],
+    ) -> DResult<Option<hybrid_ir::Stmt>> {
+        let Some(rest) = &s.rest else { return Ok(None) };
+        let base = self.lower_coerced(rest, ty)?;
+        let (stmt, place) = self.spill(base, "base");
+        let range = range_of(rest);
+        for (i, v) in values.iter_mut().enumerate() {
+            if v.is_none() {
+                let local = match self.kind(place) {
+                    ExprKind::Local(l) => *l,
+                    _ => return Err(Diagnostic::ice("a spilled struct base is not a local")),
+                };
+                let base = self.local_expr(local, &range);
+                *v = Some(self.push(ExprKind::Field { base, index: i as u32 }, field_tys[i], &range));
+            }
+        }
+        Ok(Some(stmt))
+    }
+
+    /// A struct literal after the `let` of its update base, if any.
+    fn with_update(&mut self, update: Option<hybrid_ir::Stmt>, lit: Handle<Expr>, range: &Range<usize>) -> Handle<Expr> {
+        match update {
+            Some(stmt) => self.block_expr(vec![stmt], Some(lit), range),
+            None => lit,
+        }
     }
 
     /// `S { .. }`, `S::<f32> { .. }` or `Self { .. }` of generic struct `sid`:
@@ -572,6 +607,8 @@ impl<'i> FnLower<'i> {
             let v = self.expr(&fv.expr)?;
             values[i] = Some(self.coerce(v, fields[i].1)?);
         }
+        let field_tys: Vec<TyId> = fields.iter().map(|(_, t)| *t).collect();
+        let update = self.struct_update(s, ty, &field_tys, &mut values)?;
         let missing: Vec<String> = fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|((n, _), _)| format!("`{n}`")).collect();
         if !missing.is_empty() {
             return Err(Diagnostic::at(
@@ -582,7 +619,8 @@ impl<'i> FnLower<'i> {
             ));
         }
         let fields = values.into_iter().flatten().collect();
-        Ok(self.push(ExprKind::Struct { fields }, ty, range))
+        let lit = self.push(ExprKind::Struct { fields }, ty, range);
+        Ok(self.with_update(update, lit, range))
     }
 
     /// The type of `e` unified with `expected`, or an error naming both.

@@ -639,6 +639,22 @@ impl FnLower<'_> {
         Ok(SigTypes { params, ret, receiver: None, self_ty, opaque_ret: false, fn_bounds: Vec::new() })
     }
 
+    /// The type arguments of method `fid` of generic struct impl `index`
+    /// (generic over the impl's parameters only) for `Self` = `ty`: the
+    /// arguments of the instance `ty` is.
+    fn struct_impl_args(&mut self, index: usize, fid: FnId, ty: Handle<hybrid_ir::Type>) -> Option<Vec<Handle<hybrid_ir::Type>>> {
+        let sid = self.items.impls[index].generic_struct?;
+        let n = self.items.structs[sid].params.len();
+        if self.items.fns[fid].generics.as_ref().is_none_or(|g| g.types.len() != n) {
+            return None;
+        }
+        let vars: Vec<TyId> = (0..n).map(|_| self.infer.var(crate::infer::VarKind::General)).collect();
+        let adt = self.infer.known(Shape::Adt { sid, args: vars.clone() });
+        let it = self.infer.import(ty, self.types);
+        self.infer.unify(adt, it).ok()?;
+        vars.into_iter().map(|v| self.infer.resolve(v, self.types).ok()).collect()
+    }
+
     /// The function `Trait::name` means for `Self` = `self_ty` (resolved now):
     /// the impl's, or the trait's default instantiated for it.
     fn dispatch(
@@ -707,6 +723,11 @@ impl FnLower<'_> {
             {
                 InstanceArgs { types: vec![ty], consts: Vec::new() }
             }
+            // a generic struct's impl (`impl<T> Default for Option<T>`): generic over the impl's parameters, read from `Self`
+            true if self.items.impls[index].generic_struct.is_some() => match self.struct_impl_args(index, fid, ty) {
+                Some(types) => InstanceArgs { types, consts: Vec::new() },
+                None => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
+            },
             true => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
             false => InstanceArgs::default(),
         };

@@ -69,6 +69,16 @@ impl FnLower<'_> {
         }
     }
 
+    /// `*e` when `e` is a reference to a user struct (or to such a reference).
+    fn deref_user_ref(&mut self, e: Handle<Expr>, range: &Range<usize>) -> Option<Handle<Expr>> {
+        let t = self.ty(e);
+        let Some(Shape::Ptr { pointee, reference: true, .. }) = self.shape(t) else { return None };
+        match self.shape(pointee) {
+            Some(Shape::Struct(_) | Shape::Adt { .. } | Shape::Ptr { reference: true, .. }) => Some(self.push(ExprKind::Deref(e), pointee, range)),
+            _ => None,
+        }
+    }
+
     /// `lhs op rhs` (or `lhs op= rhs`) when `lhs` is a user struct: the impl's
     /// method call; `None` for other operand types (the builtin operators).
     pub(crate) fn overloaded_binary(
@@ -80,6 +90,12 @@ impl FnLower<'_> {
         range: &Range<usize>,
     ) -> DResult<Option<Handle<Expr>>> {
         let Some((tr, method)) = binary_trait(op, assign) else { return Ok(None) };
+        if op.is_comparison() && !assign {
+            // `&a < &b` of user types compares the values (rustc's `impl PartialOrd<&B> for &A`)
+            if let (Some(l), Some(r)) = (self.deref_user_ref(lhs, range), self.deref_user_ref(rhs, range)) {
+                return self.overloaded_binary(op, assign, l, r, range);
+            }
+        }
         let Some(ty) = self.operand_struct(lhs) else { return self.scalar_lhs_binary(tr, method, lhs, rhs, range) };
         let name = self.types.display(ty).to_string();
         let bound = self.items.operator_bound(tr);
