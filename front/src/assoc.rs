@@ -129,7 +129,7 @@ fn impl_const(items: &mut Items, decl: &ImplConstDecl<'_>, types: &mut TypeTable
         Some(index) => {
             if let Bound::Trait(t) = items.impls[index].trait_id {
                 if items.traits[t].assoc_const(&name).is_none() {
-                    let tname = items.traits[t].name.clone();
+                    let tname = items.traits[t].shown.clone();
                     return Err(Diagnostic::at(
                         Some("E0438"),
                         format!("const `{name}` is not a member of trait `{tname}`"),

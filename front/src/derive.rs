@@ -25,6 +25,32 @@ const EXPANDED: &[&str] = &["Default", "PartialOrd", "Ord"];
 pub struct Expansion {
     pub text: String,
     pub owners: Vec<(usize, usize)>,
+    /// Where an error inside the text is shown (rustc shows a derive's
+    /// errors at the field, else at the derive's trait name): ranges of the
+    /// text and the program's ranges they stand for, innermost first.
+    pub spans: Vec<(Range<usize>, Range<usize>)>,
+}
+
+/// The text of one impl being generated, with the program's ranges its
+/// pieces stand for.
+#[derive(Default)]
+struct Gen {
+    text: String,
+    spans: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Gen {
+    fn push(&mut self, text: impl std::fmt::Display) {
+        use std::fmt::Write;
+        let _ = write!(self.text, "{text} ");
+    }
+
+    /// A piece that stands for the program's `source` range (a field).
+    fn piece(&mut self, text: impl std::fmt::Display, source: Range<usize>) {
+        let start = self.text.len();
+        self.push(text);
+        self.spans.push((start..self.text.len(), source));
+    }
 }
 
 /// Expand the derives of the program's files (before the library is
@@ -33,7 +59,7 @@ pub fn expand(files: &SourceFiles) -> Result<Option<Expansion>, Diagnostic> {
     if !files.text.contains("derive") || !EXPANDED.iter().any(|d| files.text.contains(d)) {
         return Ok(None);
     }
-    let mut out = Expansion { text: String::new(), owners: Vec::new() };
+    let mut out = Expansion { text: String::new(), owners: Vec::new(), spans: Vec::new() };
     for f in &files.files {
         proc_macro2::extra::invalidate_current_thread_spans();
         let text = &files.text[f.range.clone()];
@@ -118,13 +144,17 @@ fn expand_type(ty: &TypeDef<'_>, attrs: &[syn::Attribute], out: &mut Expansion) 
             if !EXPANDED.contains(&name.as_str()) {
                 continue;
             }
-            let text = match name.as_str() {
-                "Default" => derive_default(ty, range_of(&path))?,
-                "PartialOrd" => derive_compare(ty, Compare::Partial),
-                _ => derive_compare(ty, Compare::Total),
-            };
-            out.owners.push((out.text.len(), range_of(ty.ident()).start));
-            out.text.push_str(&text);
+            let mut gen = Gen::default();
+            match name.as_str() {
+                "Default" => derive_default(ty, range_of(&path), &mut gen)?,
+                "PartialOrd" => derive_compare(ty, Compare::Partial, &mut gen),
+                _ => derive_compare(ty, Compare::Total, &mut gen),
+            }
+            let base = out.text.len();
+            out.owners.push((base, range_of(ty.ident()).start));
+            out.spans.extend(gen.spans.into_iter().map(|(r, src)| (base + r.start..base + r.end, src)));
+            out.spans.push((base..base + gen.text.len(), range_of(&path)));
+            out.text.push_str(&gen.text);
             out.text.push('\n');
         }
     }
@@ -148,40 +178,57 @@ fn impl_head(ty: &TypeDef<'_>, trait_path: &syn::Path) -> String {
     quote!(impl #ig #trait_path for #ident #tg #wc).to_string()
 }
 
-/// The members of a struct's or variant's fields (`a`, `0`).
-fn members(fields: &syn::Fields) -> Vec<syn::Member> {
+/// The members of a struct's or variant's fields (`a`, `0`), with the
+/// fields' ranges.
+fn members(fields: &syn::Fields) -> Vec<(syn::Member, Range<usize>)> {
     fields
         .iter()
         .enumerate()
-        .map(|(i, f)| match &f.ident {
-            Some(id) => syn::Member::Named(id.clone()),
-            None => syn::Member::Unnamed(syn::Index::from(i)),
+        .map(|(i, f)| {
+            let m = match &f.ident {
+                Some(id) => syn::Member::Named(id.clone()),
+                None => syn::Member::Unnamed(syn::Index::from(i)),
+            };
+            (m, range_of(f))
         })
         .collect()
 }
 
 /// `Default`: the fields' defaults; an enum's `#[default]` unit variant.
-fn derive_default(ty: &TypeDef<'_>, derive_at: Range<usize>) -> Result<String, Diagnostic> {
-    let head = impl_head(ty, &syn::parse_quote!(core::default::Default));
+fn derive_default(ty: &TypeDef<'_>, derive_at: Range<usize>, gen: &mut Gen) -> Result<(), Diagnostic> {
     let ident = ty.ident();
-    let value = match ty {
+    let value = quote!(core::default::Default::default());
+    let body_of = |gen: &mut Gen| gen.push(format!("{} {{ fn default() -> Self {{", impl_head(ty, &syn::parse_quote!(core::default::Default))));
+    match ty {
         TypeDef::Struct(s) => {
+            body_of(gen);
             let fields = members(&s.fields);
             match &s.fields {
-                syn::Fields::Named(_) => quote!(#ident { #(#fields: core::default::Default::default(),)* }),
-                syn::Fields::Unnamed(_) => {
-                    let values = fields.iter().map(|_| quote!(core::default::Default::default()));
-                    quote!(#ident(#(#values,)*))
+                syn::Fields::Named(_) => {
+                    gen.push(quote!(#ident));
+                    gen.push("{");
+                    for (m, at) in fields {
+                        gen.piece(quote!(#m: #value,), at);
+                    }
+                    gen.push("}");
                 }
-                syn::Fields::Unit => quote!(#ident),
+                syn::Fields::Unnamed(_) => {
+                    gen.push(quote!(#ident));
+                    gen.push("(");
+                    for (_, at) in fields {
+                        gen.piece(quote!(#value,), at);
+                    }
+                    gen.push(")");
+                }
+                syn::Fields::Unit => gen.push(quote!(#ident)),
             }
         }
         TypeDef::Enum(e) => {
             let Some(v) = e.variants.iter().find(|v| v.attrs.iter().any(|a| a.path().is_ident("default"))) else {
-                return Err(Diagnostic::at(Some("E0665"), "`#[derive(Default)]` on enum with no `#[default]`", derive_at, "")
-                    .secondary(
-                        crate::ranges::byte_range(e.enum_token.span).start..crate::ranges::byte_range(e.brace_token.span.close()).end,
-                        "this enum needs a unit variant marked with `#[default]`"));
+                return Err(Diagnostic::at(Some("E0665"), "`#[derive(Default)]` on enum with no `#[default]`", derive_at, "").secondary(
+                    crate::ranges::byte_range(e.enum_token.span).start..crate::ranges::byte_range(e.brace_token.span.close()).end,
+                    "this enum needs a unit variant marked with `#[default]`",
+                ));
             };
             if !matches!(v.fields, syn::Fields::Unit) {
                 return Err(Diagnostic::at(
@@ -192,11 +239,13 @@ fn derive_default(ty: &TypeDef<'_>, derive_at: Range<usize>) -> Result<String, D
                 )
                 .help("consider a manual implementation of `Default`"));
             }
+            body_of(gen);
             let vi = &v.ident;
-            quote!(Self::#vi)
+            gen.push(quote!(Self::#vi));
         }
-    };
-    Ok(format!("{head} {{ fn default() -> Self {{ {value} }} }}"))
+    }
+    gen.push("} }");
+    Ok(())
 }
 
 /// `PartialOrd` (`partial_cmp`, `Option<Ordering>`) or `Ord` (`cmp`).
@@ -223,20 +272,20 @@ impl Compare {
         }
     }
 
-    /// `match cmp { Equal => {} c => return c }` for each pair, in order.
-    fn chain(self, pairs: &[(proc_macro2::TokenStream, proc_macro2::TokenStream)]) -> proc_macro2::TokenStream {
+    /// `match cmp { Equal => {} c => return c }` for each pair, in order
+    /// (each a piece standing for its field).
+    fn chain(self, pairs: &[(proc_macro2::TokenStream, proc_macro2::TokenStream, Range<usize>)], gen: &mut Gen) {
         let equal = self.equal();
-        let steps = pairs.iter().map(|(a, b)| {
+        for (a, b, at) in pairs {
             let call = self.call(a, b);
-            quote!(match #call { #equal => {} cmp => return cmp, })
-        });
-        quote!(#(#steps)*)
+            gen.piece(quote!(match #call { #equal => {} cmp => return cmp, }), at.clone());
+        }
     }
 }
 
 /// rustc's derived `partial_cmp` / `cmp`: lexicographic over the fields in
 /// order; an enum's variants by discriminant first, then the fields.
-fn derive_compare(ty: &TypeDef<'_>, kind: Compare) -> String {
+fn derive_compare(ty: &TypeDef<'_>, kind: Compare, gen: &mut Gen) {
     let (trait_path, method, ret): (syn::Path, _, _) = match kind {
         Compare::Partial => (
             syn::parse_quote!(core::cmp::PartialOrd),
@@ -245,13 +294,13 @@ fn derive_compare(ty: &TypeDef<'_>, kind: Compare) -> String {
         ),
         Compare::Total => (syn::parse_quote!(core::cmp::Ord), quote!(cmp), quote!(core::cmp::Ordering)),
     };
-    let head = impl_head(ty, &trait_path);
+    gen.push(format!("{} {{ fn {method}(&self, other: &Self) -> {ret} {{", impl_head(ty, &trait_path)));
     let equal = kind.equal();
-    let body = match ty {
+    match ty {
         TypeDef::Struct(s) => {
-            let pairs: Vec<_> = members(&s.fields).iter().map(|m| (quote!(&self.#m), quote!(&other.#m))).collect();
-            let chain = kind.chain(&pairs);
-            quote!(#chain #equal)
+            let pairs: Vec<_> = members(&s.fields).into_iter().map(|(m, at)| (quote!(&self.#m), quote!(&other.#m), at)).collect();
+            kind.chain(&pairs, gen);
+            gen.push(&equal);
         }
         TypeDef::Enum(e) => {
             let index = discriminants(e);
@@ -259,27 +308,30 @@ fn derive_compare(ty: &TypeDef<'_>, kind: Compare) -> String {
                 Compare::Partial => quote!(core::option::Option::Some(core::cmp::Ord::cmp(&l, &r))),
                 Compare::Total => quote!(core::cmp::Ord::cmp(&l, &r)),
             };
-            let arms = e.variants.iter().filter(|v| !v.fields.is_empty()).map(|v| {
-                let (a, pa) = variant_pattern(v, "a");
-                let (b, pb) = variant_pattern(v, "b");
-                let pairs: Vec<_> = a.iter().zip(&b).map(|(x, y)| (x.clone(), y.clone())).collect();
-                let chain = kind.chain(&pairs);
-                quote!((#pa, #pb) => { #chain #equal })
-            });
-            quote!(
+            gen.push(quote!(
                 let l: isize = match self { #index };
                 let r: isize = match other { #index };
                 if l != r {
                     return #by_index;
                 }
-                match (self, other) {
-                    #(#arms)*
-                    _ => #equal,
-                }
-            )
+                match (self, other)
+            ));
+            gen.push("{");
+            for v in e.variants.iter().filter(|v| !v.fields.is_empty()) {
+                let (a, pa) = variant_pattern(v, "a");
+                let (b, pb) = variant_pattern(v, "b");
+                let pairs: Vec<_> = a.into_iter().zip(b).zip(&v.fields).map(|((x, y), f)| (x, y, range_of(f))).collect();
+                gen.push(quote!((#pa, #pb) =>));
+                gen.push("{");
+                kind.chain(&pairs, gen);
+                gen.push(&equal);
+                gen.push("}");
+            }
+            gen.push(quote!(_ => #equal,));
+            gen.push("}");
         }
-    };
-    format!("{head} {{ fn {method}(&self, other: &Self) -> {ret} {{ {body} }} }}")
+    }
+    gen.push("} }");
 }
 
 /// The arms `Self::V { .. } => discriminant,` of an enum (rustc's derive

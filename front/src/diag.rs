@@ -93,6 +93,14 @@ impl Diagnostic {
         }
         self
     }
+    /// Every range of the diagnostic passed through `f`.
+    pub fn map_ranges(&mut self, f: &dyn Fn(&Range<usize>) -> Range<usize>) {
+        let data = &mut *self.0;
+        for label in data.primary.iter_mut().chain(data.secondary.iter_mut()).chain(data.span_notes.iter_mut()) {
+            label.range = f(&label.range);
+        }
+    }
+
     pub fn secondary(mut self, range: Range<usize>, message: impl Into<String>) -> Self {
         self.secondary.push(Label { range, message: message.into() });
         self

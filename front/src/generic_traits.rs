@@ -17,12 +17,13 @@ impl Items {
 
     /// rustc's spelling of trait `t` with arguments (`Mix<u8>`).
     pub fn trait_with_args(&self, types: &TypeTable, t: TraitId, args: &[Handle<Type>]) -> String {
-        let name = self.traits[t].name.clone();
-        if args.is_empty() {
-            return name;
-        }
-        let shown: Vec<String> = args.iter().map(|&a| types.display(a).to_string()).collect();
-        format!("{name}<{}>", shown.join(", "))
+        with_args(&self.traits[t].shown, types, args)
+    }
+
+    /// Trait `t` with arguments by its path, as impl functions are named
+    /// (`<f64 as Mix<i32>>::mix`, `<u8 as core::cmp::Ord>::cmp`).
+    pub fn trait_symbol_name(&self, types: &TypeTable, t: TraitId, args: &[Handle<Type>]) -> String {
+        with_args(&self.traits[t].name, types, args)
     }
 
     /// The type arguments of the generic-trait bounds among `list`
@@ -67,7 +68,7 @@ impl Items {
         };
         let required = params.iter().filter(|p| p.default.is_none()).count();
         if given.len() > params.len() || given.len() < required {
-            let name = self.traits[t].name.clone();
+            let name = self.traits[t].shown.clone();
             let (n, m) = (params.len(), given.len());
             let s = |k: usize| if k == 1 { "" } else { "s" };
             let (msg, label) = if m == 0 {
@@ -95,4 +96,13 @@ impl Items {
         }
         Ok(args)
     }
+}
+
+/// `name<A, B>` (`name` without arguments).
+fn with_args(name: &str, types: &TypeTable, args: &[Handle<Type>]) -> String {
+    if args.is_empty() {
+        return name.to_string();
+    }
+    let shown: Vec<String> = args.iter().map(|&a| types.display(a).to_string()).collect();
+    format!("{name}<{}>", shown.join(", "))
 }

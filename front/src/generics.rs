@@ -107,8 +107,11 @@ pub struct TraitAssocType {
 }
 
 pub struct TraitInfo {
-    /// The path, as rustc prints it (`Real`, `math::Real`).
+    /// The path (`Real`, `math::Real`, `core::cmp::Ord`).
     pub name: String,
+    /// As rustc prints it in diagnostics: the path, a library trait's name
+    /// (`Ord`).
+    pub shown: String,
     pub range: Range<usize>,
     pub module: ModId,
     pub methods: Vec<TraitMethod>,

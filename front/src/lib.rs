@@ -110,6 +110,12 @@ pub fn compile_with(source: &str, file_name: &str, threads: usize, loader: sourc
                 Some(syntax) => Diagnostics::new(vec![syntax]),
                 None => errors,
             })
+            .map_err(|mut d| {
+                if !files.derive_spans.is_empty() {
+                    d.0.iter_mut().for_each(|e| e.map_ranges(&|r| files.shown_range(r)));
+                }
+                d
+            })
             .map_err(|d| Diagnostics(d.0, shared))
     }));
     // free proc-macro2's span table for this thread (spans are not used after this)

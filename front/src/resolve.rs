@@ -333,6 +333,7 @@ pub fn collect(
         errors.push(e);
     }
     errors.extend(crate::traits::define_impls(&mut items, &syntax, types));
+    errors.extend(crate::structs::check_derived_copy(&items, &syntax.structs, types));
     if !errors.is_empty() {
         // an impl that failed has no trait or type: its methods cannot be registered
         return Err(expansion.annotate(errors));

@@ -42,6 +42,9 @@ pub struct SourceFiles {
     /// own file after the program's: for each, its global offset and the
     /// global offset of its type's name.
     pub derived: Vec<(usize, usize)>,
+    /// Ranges of the derives' file and the program's ranges an error there
+    /// is shown at (`derive::Expansion::spans`, global offsets).
+    pub derive_spans: Vec<(Range<usize>, Range<usize>)>,
 }
 
 /// Reads the file at a path (relative to the root file's directory as
@@ -57,6 +60,7 @@ impl SourceFiles {
             mod_files: HashMap::new(),
             library: Vec::new(),
             derived: Vec::new(),
+            derive_spans: Vec::new(),
         }
     }
 
@@ -67,7 +71,17 @@ impl SourceFiles {
         let idx = self.push("<derive>".to_string(), &expansion.text);
         let base = self.files[idx].range.start;
         self.derived = expansion.owners.iter().map(|&(at, owner)| (base + at, owner)).collect();
+        self.derive_spans = expansion.spans.into_iter().map(|(r, src)| (base + r.start..base + r.end, src)).collect();
         Ok(())
+    }
+
+    /// Where a range inside a derive's generated impl is shown: the field
+    /// (or derive) it was generated for; other ranges unchanged.
+    pub fn shown_range(&self, range: &Range<usize>) -> Range<usize> {
+        match self.derive_spans.iter().find(|(r, _)| r.contains(&range.start)) {
+            Some((_, src)) => src.clone(),
+            None => range.clone(),
+        }
     }
 
     /// Append the standard library's files the program may use
@@ -130,7 +144,7 @@ pub fn may_declare_mod_files(text: &str) -> bool {
 /// Load the root file and every file its `mod m;` items name, recursively;
 /// on an error, also the files loaded so far (to render it against).
 pub fn load(source: &str, name: &str, loader: Loader<'_>) -> Result<SourceFiles, Box<(Diagnostic, SourceFiles)>> {
-    let mut files = SourceFiles { text: String::new(), files: Vec::new(), mod_files: HashMap::new(), library: Vec::new(), derived: Vec::new() };
+    let mut files = SourceFiles { text: String::new(), files: Vec::new(), mod_files: HashMap::new(), library: Vec::new(), derived: Vec::new(), derive_spans: Vec::new() };
     match load_into(&mut files, source, name, loader) {
         Ok(()) => Ok(files),
         Err(d) => Err(Box::new((d, files))),

@@ -65,7 +65,7 @@ impl Items {
             }
             return Ok(());
         };
-        let tname = self.traits[tid].name.clone();
+        let tname = self.traits[tid].shown.clone();
         for arg in &a.args {
             match arg {
                 syn::GenericArgument::AssocType(at) => {
@@ -279,7 +279,7 @@ impl Items {
     /// rustc's spelling of a bound's trait.
     pub fn bound_name(&self, b: &Bound) -> String {
         match b {
-            Bound::Trait(t) => self.traits[*t].name.clone(),
+            Bound::Trait(t) => self.traits[*t].shown.clone(),
             Bound::Lang(n) => n.clone(),
         }
     }
@@ -490,7 +490,7 @@ fn check_impl_types(items: &Items, tr: &Bound, imp: &syn::ItemImpl) -> DResult<(
         if let syn::ImplItem::Type(ty) = ii {
             let name = ty.ident.to_string();
             if items.traits[*t].assoc_type(&name).is_none() {
-                let tname = items.traits[*t].name.clone();
+                let tname = items.traits[*t].shown.clone();
                 return Err(Diagnostic::at(
                     Some("E0437"),
                     format!("type `{name}` is not a member of trait `{tname}`"),
@@ -516,7 +516,7 @@ pub(crate) fn add_trait_impl_method<'a>(
     let name = f.sig.ident.to_string();
     let tname = match items.impls[index].trait_id {
         // `<f64 as Mix<i32>>::mix`: impls of a generic trait differ by its arguments
-        Bound::Trait(t) => items.trait_with_args(types, t, &items.impls[index].trait_args),
+        Bound::Trait(t) => items.trait_symbol_name(types, t, &items.impls[index].trait_args),
         Bound::Lang(_) => items.bound_name(&items.impls[index].trait_id),
     };
     let id = items.fns.len();
@@ -568,7 +568,7 @@ pub(crate) fn add_trait_impl_method<'a>(
 pub fn add_impl_method(items: &mut Items, index: usize, name: &str, id: FnId, range: Range<usize>) -> DResult<()> {
     if let Bound::Trait(t) = items.impls[index].trait_id {
         if items.traits[t].method(name).is_none() {
-            let tname = items.traits[t].name.clone();
+            let tname = items.traits[t].shown.clone();
             return Err(Diagnostic::at(
                 Some("E0407"),
                 format!("method `{name}` is not a member of trait `{tname}`"),

@@ -549,8 +549,11 @@ impl<'a> Walk<'a> {
                 _ => return Err(Diagnostic::unsupported("this item in a trait", range_of(&t.ident))),
             }
         }
+        // (rustc names the library's traits by their own names in diagnostics: `Default`, `Iterator`)
+        let shown = if self.items.tree.in_library(m) { name } else { path.clone() };
         self.items.traits.push(crate::generics::TraitInfo {
             name: path,
+            shown,
             range: range_of(&t.ident),
             module: m,
             methods,

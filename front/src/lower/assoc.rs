@@ -99,7 +99,7 @@ impl FnLower<'_> {
     }
 
     fn missing_impl(&self, ty: hybrid_ir::Handle<hybrid_ir::Type>, t: TraitId, range: &Range<usize>) -> Diagnostic {
-        let (ty, tname) = (self.types.display(ty).to_string(), self.items.traits[t].name.clone());
+        let (ty, tname) = (self.types.display(ty).to_string(), self.items.traits[t].shown.clone());
         Diagnostic::at(
             Some("E0277"),
             format!("the trait bound `{ty}: {tname}` is not satisfied"),
@@ -414,7 +414,7 @@ impl FnLower<'_> {
                 let it = self.infer.import(t, self.types);
                 if self.infer.unify(p.result, it).is_err() {
                     let (b, found) = (self.types.display(ty).to_string(), self.describe(p.result));
-                    let tname = p.trait_id.map(|t| self.items.traits[t].name.clone()).unwrap_or_default();
+                    let tname = p.trait_id.map(|t| self.items.traits[t].shown.clone()).unwrap_or_default();
                     let expected = self.types.display(t).to_string();
                     return Err(Diagnostic::at(
                         Some("E0271"),

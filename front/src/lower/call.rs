@@ -67,7 +67,7 @@ impl FnLower<'_> {
                 Some(PathRes::Assoc(sid, name)) => return self.assoc_fn(sid, &name, range),
                 Some(PathRes::TraitItem(tid, name)) => {
                     if self.items.traits[tid].method(&name).is_none() {
-                        let tname = self.items.traits[tid].name.clone();
+                        let tname = self.items.traits[tid].shown.clone();
                         return Err(Diagnostic::at(
                             Some("E0576"),
                             format!("cannot find method or associated constant `{name}` in trait `{tname}`"),

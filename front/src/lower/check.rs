@@ -26,7 +26,7 @@ impl FnLower<'_> {
 
     pub(crate) fn param_name(&self, i: u32) -> String {
         if let Some((p, t, name)) = self.projection(i) {
-            return format!("<{} as {}>::{name}", self.param_name(*p), self.items.traits[*t].name);
+            return format!("<{} as {}>::{name}", self.param_name(*p), self.items.traits[*t].shown);
         }
         let g = self.items.fns[self.fid].generics.as_deref();
         g.and_then(|g| g.types.get(i as usize)).map(|p| p.name.clone()).unwrap_or_else(|| "T".into())

@@ -665,7 +665,7 @@ impl FnLower<'_> {
         expr: Handle<Expr>,
         range: &Range<usize>,
     ) -> DResult<Instance> {
-        let tname = self.items.traits[tid].name.clone();
+        let tname = self.items.traits[tid].shown.clone();
         let Ok(ty) = self.infer.resolve(self_and_args[0], self.types) else {
             return Err(Diagnostic::at(
                 Some("E0790"),

@@ -1,0 +1,8 @@
+struct P {
+    x: i32,
+}
+
+fn main() {
+    let p: P = Default::default();
+    let _ = p.x;
+}

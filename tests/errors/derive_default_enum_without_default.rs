@@ -1,0 +1,9 @@
+#[derive(Default)]
+enum E {
+    A,
+    B,
+}
+
+fn main() {
+    let _e = E::A;
+}
