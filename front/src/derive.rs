@@ -1,4 +1,4 @@
-//! Built-in derives that are real impls (`#[derive(Default, PartialOrd, Ord)]`):
+//! Built-in derives that are real impls (`#[derive(Clone, Default, PartialOrd, Ord)]`):
 //! before the items are parsed, each is expanded into the source text of the
 //! impl rustc's derive generates (fields in order, an enum's variants by
 //! discriminant first, `T: Trait` bounds on the type parameters), appended
@@ -7,8 +7,9 @@
 //! an ordinary impl of the library trait from then on.
 //!
 //! The other derives stay the compiler's: `Debug` (`lower/debug.rs`),
-//! `PartialEq` (`lower/derive_eq.rs`), `Clone`, `Copy` and `Eq`
-//! (markers: a derived `clone` is a copy).
+//! `PartialEq` (`lower/derive_eq.rs`), `Copy` and `Eq` (markers).
+//! FIXME(derives in the library): the library's own derives are not
+//! expanded (its `Clone` derives are copies, `adt::derived_clone`).
 
 use std::ops::Range;
 
@@ -18,7 +19,7 @@ use crate::diag::{range_of, Diagnostic};
 use crate::source::SourceFiles;
 
 /// The derives expanded here.
-const EXPANDED: &[&str] = &["Default", "PartialOrd", "Ord"];
+const EXPANDED: &[&str] = &["Clone", "Default", "PartialOrd", "Ord"];
 
 /// The generated impls: their text, and for each the offset of its first
 /// byte in that text and the offset (global) of its type's name.
@@ -138,7 +139,8 @@ fn expand_type(ty: &TypeDef<'_>, attrs: &[syn::Attribute], out: &mut Expansion) 
             paths.push(meta.path.clone());
             Ok(())
         });
-        for path in paths {
+        let copy = paths.iter().any(|p| p.is_ident("Copy"));
+        for path in paths.iter() {
             let Some(last) = path.segments.last() else { continue };
             let name = last.ident.to_string();
             if !EXPANDED.contains(&name.as_str()) {
@@ -146,14 +148,15 @@ fn expand_type(ty: &TypeDef<'_>, attrs: &[syn::Attribute], out: &mut Expansion) 
             }
             let mut gen = Gen::default();
             match name.as_str() {
-                "Default" => derive_default(ty, range_of(&path), &mut gen)?,
+                "Clone" => derive_clone(ty, copy, &mut gen),
+                "Default" => derive_default(ty, range_of(path), &mut gen)?,
                 "PartialOrd" => derive_compare(ty, Compare::Partial, &mut gen),
                 _ => derive_compare(ty, Compare::Total, &mut gen),
             }
             let base = out.text.len();
             out.owners.push((base, range_of(ty.ident()).start));
             out.spans.extend(gen.spans.into_iter().map(|(r, src)| (base + r.start..base + r.end, src)));
-            out.spans.push((base..base + gen.text.len(), range_of(&path)));
+            out.spans.push((base..base + gen.text.len(), range_of(path)));
             out.text.push_str(&gen.text);
             out.text.push('\n');
         }
@@ -192,6 +195,67 @@ fn members(fields: &syn::Fields) -> Vec<(syn::Member, Range<usize>)> {
             (m, range_of(f))
         })
         .collect()
+}
+
+/// `Clone`: `*self` for a non-generic `Copy` type (rustc's derive), else
+/// the fields' clones.
+fn derive_clone(ty: &TypeDef<'_>, copy: bool, gen: &mut Gen) {
+    gen.push(format!("{} {{ fn clone(&self) -> Self {{", impl_head(ty, &syn::parse_quote!(Clone))));
+    let ident = ty.ident();
+    match ty {
+        _ if copy && ty.generics().params.is_empty() => gen.push("*self"),
+        TypeDef::Struct(s) => {
+            let fields = members(&s.fields);
+            match &s.fields {
+                syn::Fields::Named(_) => {
+                    gen.push(quote!(#ident));
+                    gen.push("{");
+                    for (m, at) in fields {
+                        gen.piece(quote!(#m: (self.#m).clone(),), at);
+                    }
+                    gen.push("}");
+                }
+                syn::Fields::Unnamed(_) => {
+                    gen.push(quote!(#ident));
+                    gen.push("(");
+                    for (m, at) in fields {
+                        gen.piece(quote!((self.#m).clone(),), at);
+                    }
+                    gen.push(")");
+                }
+                syn::Fields::Unit => gen.push(quote!(#ident)),
+            }
+        }
+        TypeDef::Enum(e) => {
+            gen.push("match self {");
+            for v in &e.variants {
+                let (names, pattern) = variant_pattern(v, "a");
+                let vi = &v.ident;
+                gen.push(quote!(#pattern =>));
+                match &v.fields {
+                    syn::Fields::Named(named) => {
+                        gen.push(quote!(Self::#vi));
+                        gen.push("{");
+                        for ((n, f), field) in names.iter().zip(named.named.iter().map(|f| f.ident.clone())).zip(&v.fields) {
+                            gen.piece(quote!(#f: (*#n).clone(),), range_of(field));
+                        }
+                        gen.push("},");
+                    }
+                    syn::Fields::Unnamed(_) => {
+                        gen.push(quote!(Self::#vi));
+                        gen.push("(");
+                        for (n, field) in names.iter().zip(&v.fields) {
+                            gen.piece(quote!((*#n).clone(),), range_of(field));
+                        }
+                        gen.push("),");
+                    }
+                    syn::Fields::Unit => gen.push(quote!(Self::#vi,)),
+                }
+            }
+            gen.push("}");
+        }
+    }
+    gen.push("} }");
 }
 
 /// `Default`: the fields' defaults; an enum's `#[default]` unit variant.

@@ -1,7 +1,7 @@
 //! `core::option`: `Option<T>` and its methods, written in Rust.
 
 /// An optional value: `Some(value)` or `None`.
-#[derive(Clone, Copy, PartialEq, Debug)]
+#[derive(Copy, PartialEq, Debug)]
 pub enum Option<T> {
     None,
     Some(T),
@@ -224,5 +224,14 @@ impl<T: crate::default::Default> Option<T> {
 impl<T> crate::default::Default for Option<T> {
     fn default() -> Option<T> {
         None
+    }
+}
+
+impl<T: Clone> Clone for Option<T> {
+    fn clone(&self) -> Option<T> {
+        match self {
+            Some(x) => Some(x.clone()),
+            None => None,
+        }
     }
 }

@@ -180,6 +180,11 @@ impl FnLower<'_> {
             t = pointee;
         }
         let Some(i) = self.param_of(t) else { return Ok(None) };
+        // `x.clone()` of a `T: Clone` (or `Copy`): a `T` (the check keeps no code; instances call the type's own)
+        let lang = |n: &str| crate::generics::Bound::Lang(n.to_string());
+        if name == "clone" && args.is_empty() && self.param_bounds(i).iter().any(|b| *b == lang("Clone") || *b == lang("Copy")) {
+            return Ok(Some(self.autoderef(recv)));
+        }
         match self.bound_trait_with(i, name) {
             Some(tid) => Ok(Some(self.call_trait_fn_for(tid, name, Some(t), Some(recv), args, range)?)),
             None => {
