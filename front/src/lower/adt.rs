@@ -294,10 +294,7 @@ impl<'i> FnLower<'i> {
         let (form, fields) = self.ctor_fields(c, adt);
         match form {
             FieldsForm::Unit => Ok(Some(self.ctor_value(c, adt, Vec::new(), &range))),
-            FieldsForm::Tuple => {
-                Err(Diagnostic::unsupported(&format!("tuple constructors as function values (`{}`)", self.ctor_name(c)), range)
-                    .help(format!("call it: `{}({})`", self.ctor_name(c), vec!["_"; fields.len()].join(", "))))
-            }
+            FieldsForm::Tuple => Ok(Some(self.ctor_fn_value(fields.len(), &range))),
             FieldsForm::Named => Err(Diagnostic::at(
                 Some("E0533"),
                 format!("expected value, found struct variant `{}`", self.text(&range)),

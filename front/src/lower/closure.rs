@@ -21,6 +21,22 @@ fn closure_range(name: &str) -> Option<Range<usize>> {
     Some(s.parse().ok()?..e.parse().ok()?)
 }
 
+/// The marker in the name of the closure type a tuple constructor used as
+/// a function value makes (`Some` in `.map(Some)`): ` ctor(N) `, its arity.
+const CTOR: &str = " ctor(";
+
+/// A closure type's expression, parsed from its source text: the closure,
+/// or for a constructor used as a value (`Wrapper`, its name says its
+/// arity) the closure `|c0, ..| Wrapper(c0, ..)` it stands for.
+fn closure_syntax(name: &str, text: &str) -> syn::Result<syn::ExprClosure> {
+    let Some(arity) = name.split_once(CTOR).and_then(|(_, rest)| rest.split_once(')')).and_then(|(n, _)| n.parse::<usize>().ok())
+    else {
+        return syn::parse_str(text);
+    };
+    let params: Vec<String> = (0..arity).map(|i| format!("__ctor_{i}")).collect();
+    syn::parse_str(&format!("|{}| {text}({})", params.join(", "), params.join(", ")))
+}
+
 /// Is `name` the name of a closure type?
 pub fn is_closure_name(name: &str) -> bool {
     name.starts_with(CLOSURE)
@@ -121,6 +137,19 @@ impl FnLower<'_> {
         Ok(self.push(ExprKind::Struct { fields: values }, t, &range))
     }
 
+    /// A tuple struct or tuple variant constructor used as a function value
+    /// (`.map(Some)`, `let f = E::V;`): a closure that captures nothing and
+    /// calls it (its type's name records the path's range and the arity).
+    pub(crate) fn ctor_fn_value(&mut self, arity: usize, range: &Range<usize>) -> Handle<Expr> {
+        let parent = self.items.fns[self.fid].name.clone();
+        let name = format!("{CLOSURE}{}..{}{CTOR}{arity}) in {parent}}}", range.start, range.end);
+        let def = self.types.structs.append(StructDef { name, fields: Vec::new() });
+        let ty = self.types.insert(Type::Struct(def));
+        let t = self.infer.import(ty, self.types);
+        self.made_closures.push(MadeClosure { def, fields: Vec::new() });
+        self.push(ExprKind::Struct { fields: Vec::new() }, t, range)
+    }
+
     /// The field names and types of closure struct `def`: this body's own
     /// (still inference types), or from the IR (made by another body).
     fn closure_fields(&mut self, def: Handle<StructDef>) -> Vec<(String, TyId)> {
@@ -152,10 +181,11 @@ impl FnLower<'_> {
         def: Handle<StructDef>,
         f: impl FnOnce(&mut Self, &syn::ExprClosure) -> DResult<T>,
     ) -> DResult<Option<T>> {
-        let Some(src) = closure_range(&self.types.structs[def].name) else { return Ok(None) };
+        let name = self.types.structs[def].name.clone();
+        let Some(src) = closure_range(&name) else { return Ok(None) };
         let text = self.lines.text(&src).to_string();
         crate::ranges::with_origin(src.start, || {
-            let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+            let c = closure_syntax(&name, &text).map_err(|e| crate::syntax_error(&e))?;
             f(self, &c).map(Some)
         })
     }
@@ -226,7 +256,7 @@ impl FnLower<'_> {
         let env = self.lit(hybrid_ir::Literal::Unit, env_ty, range);
         let args = inputs.iter().map(|&t| self.lit(hybrid_ir::Literal::Unit, t, range)).collect();
         let call = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
-            let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+            let c = closure_syntax(&name, &text).map_err(|e| crate::syntax_error(&e))?;
             self.inline_closure(&c, env, &fields, args, made_here, range)
         });
         let result = call.ok().map(|c| self.ty(c));
@@ -394,7 +424,7 @@ impl FnLower<'_> {
             let inputs: Vec<Handle<Expr>> =
                 b.inputs.iter().map(|t| self.push(ExprKind::Literal(hybrid_ir::Literal::Unit), *t, range)).collect();
             let probe = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
-                let c: syn::ExprClosure = syn::parse_str(&text).map_err(|e| crate::syntax_error(&e))?;
+                let c = closure_syntax(&name, &text).map_err(|e| crate::syntax_error(&e))?;
                 self.inline_closure(&c, arg, &fields, inputs, made_here, range)
             });
             // a closure that does not type-check here is reported where the instance calls it
