@@ -262,7 +262,8 @@ fn derive_clone(ty: &TypeDef<'_>, copy: bool, gen: &mut Gen) {
 fn derive_default(ty: &TypeDef<'_>, derive_at: Range<usize>, gen: &mut Gen) -> Result<(), Diagnostic> {
     let ident = ty.ident();
     let value = quote!(core::default::Default::default());
-    let body_of = |gen: &mut Gen| gen.push(format!("{} {{ fn default() -> Self {{", impl_head(ty, &syn::parse_quote!(core::default::Default))));
+    let body_of =
+        |gen: &mut Gen| gen.push(format!("{} {{ fn default() -> Self {{", impl_head(ty, &syn::parse_quote!(core::default::Default))));
     match ty {
         TypeDef::Struct(s) => {
             body_of(gen);
@@ -351,11 +352,9 @@ impl Compare {
 /// order; an enum's variants by discriminant first, then the fields.
 fn derive_compare(ty: &TypeDef<'_>, kind: Compare, gen: &mut Gen) {
     let (trait_path, method, ret): (syn::Path, _, _) = match kind {
-        Compare::Partial => (
-            syn::parse_quote!(core::cmp::PartialOrd),
-            quote!(partial_cmp),
-            quote!(core::option::Option<core::cmp::Ordering>),
-        ),
+        Compare::Partial => {
+            (syn::parse_quote!(core::cmp::PartialOrd), quote!(partial_cmp), quote!(core::option::Option<core::cmp::Ordering>))
+        }
         Compare::Total => (syn::parse_quote!(core::cmp::Ord), quote!(cmp), quote!(core::cmp::Ordering)),
     };
     gen.push(format!("{} {{ fn {method}(&self, other: &Self) -> {ret} {{", impl_head(ty, &trait_path)));

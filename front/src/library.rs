@@ -390,7 +390,10 @@ mod tests {
     fn a_method_name_loads_its_file_and_what_it_needs() {
         let files = files_for("fn main() { let n = 10u32.div_ceil(3); }");
         // (int.rs's checked_* return Options, Option::ok_or a Result)
-        assert_eq!(files.iter().map(|f| f.module).collect::<Vec<_>>(), ["", "cmp", "default", "mem", "option", "result", "num", "num::int"]);
+        assert_eq!(
+            files.iter().map(|f| f.module).collect::<Vec<_>>(),
+            ["", "cmp", "default", "mem", "option", "result", "num", "num::int"]
+        );
     }
 
     #[test]

@@ -144,7 +144,14 @@ pub fn may_declare_mod_files(text: &str) -> bool {
 /// Load the root file and every file its `mod m;` items name, recursively;
 /// on an error, also the files loaded so far (to render it against).
 pub fn load(source: &str, name: &str, loader: Loader<'_>) -> Result<SourceFiles, Box<(Diagnostic, SourceFiles)>> {
-    let mut files = SourceFiles { text: String::new(), files: Vec::new(), mod_files: HashMap::new(), library: Vec::new(), derived: Vec::new(), derive_spans: Vec::new() };
+    let mut files = SourceFiles {
+        text: String::new(),
+        files: Vec::new(),
+        mod_files: HashMap::new(),
+        library: Vec::new(),
+        derived: Vec::new(),
+        derive_spans: Vec::new(),
+    };
     match load_into(&mut files, source, name, loader) {
         Ok(()) => Ok(files),
         Err(d) => Err(Box::new((d, files))),

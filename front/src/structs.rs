@@ -181,7 +181,8 @@ pub(crate) fn check_derived_copy(items: &Items, syntax: &[Option<&syn::ItemStruc
             continue;
         }
         let fields = &types.structs[info.def].fields;
-        let bad: Vec<_> = item.fields.iter().zip(fields).filter(|(_, f)| !items.satisfies(types, f.ty, &copy)).map(|(s, _)| range_of(s)).collect();
+        let bad: Vec<_> =
+            item.fields.iter().zip(fields).filter(|(_, f)| !items.satisfies(types, f.ty, &copy)).map(|(s, _)| range_of(s)).collect();
         if let Some(first) = bad.first() {
             let mut d = Diagnostic::at(Some("E0204"), "the trait `Copy` cannot be implemented for this type", range_of(&item.ident), "")
                 .secondary(first.clone(), "this field does not implement `Copy`");

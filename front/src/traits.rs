@@ -10,8 +10,7 @@ use crate::modtree::{Def, ModId, Ns, PathRes};
 use crate::resolve::{path_segs, FnId, Items, Syntax};
 
 /// The traits of the prelude, nameable without a `use`.
-const PRELUDE_TRAITS: &[&str] =
-    &["Copy", "Clone", "Sized", "Send", "Sync", "PartialEq", "Eq", "Fn", "FnMut", "FnOnce"];
+const PRELUDE_TRAITS: &[&str] = &["Copy", "Clone", "Sized", "Send", "Sync", "PartialEq", "Eq", "Fn", "FnMut", "FnOnce"];
 
 impl Items {
     /// The trait a bound's path names.
@@ -262,8 +261,7 @@ impl Items {
                 matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq") && self.lang_implements(types, *elem, name)
             }
             Type::Tuple(elems) => {
-                matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq")
-                    && elems.iter().all(|e| self.lang_implements(types, *e, name))
+                matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq") && elems.iter().all(|e| self.lang_implements(types, *e, name))
             }
             Type::SliceRef { mutable, elem } => {
                 (matches!(name, "Copy" | "Clone") && !mutable)
@@ -368,10 +366,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
         // `X::Out` is read from the one impl of the trait for `X`; a second impl for the same type is refused
         let other = items.impls[..index].iter().any(|i| i.trait_id == tr && i.blanket.is_none() && i.self_ty == self_ty);
         if other {
-            return Err(Diagnostic::unsupported(
-                "associated types in several impls of one generic trait for one type",
-                range_of(t),
-            ));
+            return Err(Diagnostic::unsupported("associated types in several impls of one generic trait for one type", range_of(t)));
         }
     }
     let trait_args = match (&tr, path.segments.last()) {

@@ -47,9 +47,7 @@ impl<'i> FnLower<'i> {
         Ok(match self.resolve_path(path, ns) {
             Ok(Some(PathRes::Def(Def::Variant(sid, v)))) => Some(Ctor::Variant(sid, v)),
             Ok(Some(PathRes::Def(Def::Struct(sid)))) => Some(Ctor::Struct(sid)),
-            Ok(Some(PathRes::Assoc(sid, name)))
-                if self.items.variants(sid).is_some() && !self.has_assoc_fn(sid, &name) =>
-            {
+            Ok(Some(PathRes::Assoc(sid, name))) if self.items.variants(sid).is_some() && !self.has_assoc_fn(sid, &name) => {
                 return Err(self.no_variant(sid, &name, path))
             }
             _ => None,
@@ -62,7 +60,8 @@ impl<'i> FnLower<'i> {
         let info = &self.items.structs[sid];
         info.methods.contains_key(name)
             || self.items.impls.iter().enumerate().any(|(i, imp)| {
-                let covers = imp.generic_struct == Some(sid) || (imp.blanket.is_none() && imp.generic_struct.is_none() && imp.self_ty == info.ty);
+                let covers =
+                    imp.generic_struct == Some(sid) || (imp.blanket.is_none() && imp.generic_struct.is_none() && imp.self_ty == info.ty);
                 covers && self.items.impl_method(i, name).is_some()
             })
     }

@@ -29,8 +29,7 @@ const CTOR: &str = " ctor(";
 /// or for a constructor used as a value (`Wrapper`, its name says its
 /// arity) the closure `|c0, ..| Wrapper(c0, ..)` it stands for.
 fn closure_syntax(name: &str, text: &str) -> syn::Result<syn::ExprClosure> {
-    let Some(arity) = name.split_once(CTOR).and_then(|(_, rest)| rest.split_once(')')).and_then(|(n, _)| n.parse::<usize>().ok())
-    else {
+    let Some(arity) = name.split_once(CTOR).and_then(|(_, rest)| rest.split_once(')')).and_then(|(n, _)| n.parse::<usize>().ok()) else {
         return syn::parse_str(text);
     };
     let params: Vec<String> = (0..arity).map(|i| format!("__ctor_{i}")).collect();

@@ -74,7 +74,9 @@ impl FnLower<'_> {
         let t = self.ty(e);
         let Some(Shape::Ptr { pointee, reference: true, .. }) = self.shape(t) else { return None };
         match self.shape(pointee) {
-            Some(Shape::Struct(_) | Shape::Adt { .. } | Shape::Ptr { reference: true, .. }) => Some(self.push(ExprKind::Deref(e), pointee, range)),
+            Some(Shape::Struct(_) | Shape::Adt { .. } | Shape::Ptr { reference: true, .. }) => {
+                Some(self.push(ExprKind::Deref(e), pointee, range))
+            }
             _ => None,
         }
     }
