@@ -210,16 +210,18 @@ fn derive_clone(ty: &TypeDef<'_>, copy: bool, gen: &mut Gen) {
                 syn::Fields::Named(_) => {
                     gen.push(quote!(#ident));
                     gen.push("{");
-                    for (m, at) in fields {
-                        gen.piece(quote!(#m: (self.#m).clone(),), at);
+                    for ((m, at), f) in fields.into_iter().zip(&s.fields) {
+                        let value = clone_of(&f.ty, &quote!(self.#m));
+                        gen.piece(quote!(#m: #value,), at);
                     }
                     gen.push("}");
                 }
                 syn::Fields::Unnamed(_) => {
                     gen.push(quote!(#ident));
                     gen.push("(");
-                    for (m, at) in fields {
-                        gen.piece(quote!((self.#m).clone(),), at);
+                    for ((m, at), f) in fields.into_iter().zip(&s.fields) {
+                        let value = clone_of(&f.ty, &quote!(self.#m));
+                        gen.piece(quote!(#value,), at);
                     }
                     gen.push(")");
                 }
@@ -237,7 +239,8 @@ fn derive_clone(ty: &TypeDef<'_>, copy: bool, gen: &mut Gen) {
                         gen.push(quote!(Self::#vi));
                         gen.push("{");
                         for ((n, f), field) in names.iter().zip(named.named.iter().map(|f| f.ident.clone())).zip(&v.fields) {
-                            gen.piece(quote!(#f: (*#n).clone(),), range_of(field));
+                            let value = clone_of(&field.ty, &quote!(*#n));
+                            gen.piece(quote!(#f: #value,), range_of(field));
                         }
                         gen.push("},");
                     }
@@ -245,7 +248,8 @@ fn derive_clone(ty: &TypeDef<'_>, copy: bool, gen: &mut Gen) {
                         gen.push(quote!(Self::#vi));
                         gen.push("(");
                         for (n, field) in names.iter().zip(&v.fields) {
-                            gen.piece(quote!((*#n).clone(),), range_of(field));
+                            let value = clone_of(&field.ty, &quote!(*#n));
+                            gen.piece(quote!(#value,), range_of(field));
                         }
                         gen.push("),");
                     }
@@ -258,10 +262,26 @@ fn derive_clone(ty: &TypeDef<'_>, copy: bool, gen: &mut Gen) {
     gen.push("} }");
 }
 
+/// The clone of place `place` of type `ty`: a tuple's element by element
+/// (FIXME(generic impls of tuples and arrays): no library impls yet; an
+/// array's clone is the compiler's copy), others by its `clone`.
+fn clone_of(ty: &syn::Type, place: &proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+    match ty {
+        syn::Type::Tuple(t) => {
+            let elems = t.elems.iter().enumerate().map(|(k, e)| {
+                let k = syn::Index::from(k);
+                clone_of(e, &quote!((#place).#k))
+            });
+            quote!((#(#elems,)*))
+        }
+        syn::Type::Paren(p) => clone_of(&p.elem, place),
+        _ => quote!((#place).clone()),
+    }
+}
+
 /// `Default`: the fields' defaults; an enum's `#[default]` unit variant.
 fn derive_default(ty: &TypeDef<'_>, derive_at: Range<usize>, gen: &mut Gen) -> Result<(), Diagnostic> {
     let ident = ty.ident();
-    let value = quote!(core::default::Default::default());
     let body_of =
         |gen: &mut Gen| gen.push(format!("{} {{ fn default() -> Self {{", impl_head(ty, &syn::parse_quote!(core::default::Default))));
     match ty {
@@ -272,7 +292,8 @@ fn derive_default(ty: &TypeDef<'_>, derive_at: Range<usize>, gen: &mut Gen) -> R
                 syn::Fields::Named(_) => {
                     gen.push(quote!(#ident));
                     gen.push("{");
-                    for (m, at) in fields {
+                    for ((m, at), f) in fields.into_iter().zip(&s.fields) {
+                        let value = default_of(&f.ty);
                         gen.piece(quote!(#m: #value,), at);
                     }
                     gen.push("}");
@@ -280,7 +301,8 @@ fn derive_default(ty: &TypeDef<'_>, derive_at: Range<usize>, gen: &mut Gen) -> R
                 syn::Fields::Unnamed(_) => {
                     gen.push(quote!(#ident));
                     gen.push("(");
-                    for (_, at) in fields {
+                    for ((_, at), f) in fields.into_iter().zip(&s.fields) {
+                        let value = default_of(&f.ty);
                         gen.piece(quote!(#value,), at);
                     }
                     gen.push(")");
@@ -313,6 +335,24 @@ fn derive_default(ty: &TypeDef<'_>, derive_at: Range<usize>, gen: &mut Gen) -> R
     Ok(())
 }
 
+/// The default value of a field of type `ty`: arrays and tuples element
+/// by element (FIXME(generic impls of tuples and arrays): the library has
+/// no `Default` impls for them yet), others `Default::default()`.
+fn default_of(ty: &syn::Type) -> proc_macro2::TokenStream {
+    match ty {
+        syn::Type::Array(a) => {
+            let (elem, len) = (default_of(&a.elem), &a.len);
+            quote!([#elem; #len])
+        }
+        syn::Type::Tuple(t) => {
+            let elems = t.elems.iter().map(default_of);
+            quote!((#(#elems,)*))
+        }
+        syn::Type::Paren(p) => default_of(&p.elem),
+        _ => quote!(core::default::Default::default()),
+    }
+}
+
 /// `PartialOrd` (`partial_cmp`, `Option<Ordering>`) or `Ord` (`cmp`).
 #[derive(Clone, Copy, PartialEq)]
 enum Compare {
@@ -337,13 +377,43 @@ impl Compare {
         }
     }
 
-    /// `match cmp { Equal => {} c => return c }` for each pair, in order
-    /// (each a piece standing for its field).
-    fn chain(self, pairs: &[(proc_macro2::TokenStream, proc_macro2::TokenStream, Range<usize>)], gen: &mut Gen) {
-        let equal = self.equal();
-        for (a, b, at) in pairs {
-            let call = self.call(a, b);
-            gen.piece(quote!(match #call { #equal => {} cmp => return cmp, }), at.clone());
+    /// `match cmp { Equal => {} c => return c }` for each pair of places
+    /// of a field's type, in order (each a piece standing for its field).
+    fn chain(self, pairs: &[(proc_macro2::TokenStream, proc_macro2::TokenStream, &syn::Type, Range<usize>)], gen: &mut Gen) {
+        for (a, b, ty, at) in pairs {
+            gen.piece(self.compare_places(a, b, ty, 0), at.clone());
+        }
+    }
+
+    /// The statements that return the order of places `a` and `b` of type
+    /// `ty` unless they are equal: arrays and tuples element by element
+    /// (FIXME(generic impls of tuples and arrays): the library has no impls
+    /// for them yet), others by the trait.
+    fn compare_places(
+        self,
+        a: &proc_macro2::TokenStream,
+        b: &proc_macro2::TokenStream,
+        ty: &syn::Type,
+        depth: usize,
+    ) -> proc_macro2::TokenStream {
+        match ty {
+            syn::Type::Array(arr) => {
+                let (i, len) = (quote::format_ident!("__i{depth}"), &arr.len);
+                let inner = self.compare_places(&quote!((#a)[#i]), &quote!((#b)[#i]), &arr.elem, depth + 1);
+                quote!({ let mut #i: usize = 0; while #i < (#len) { #inner #i += 1; } })
+            }
+            syn::Type::Tuple(t) => {
+                let parts = t.elems.iter().enumerate().map(|(k, e)| {
+                    let k = syn::Index::from(k);
+                    self.compare_places(&quote!((#a).#k), &quote!((#b).#k), e, depth)
+                });
+                quote!(#(#parts)*)
+            }
+            syn::Type::Paren(p) => self.compare_places(a, b, &p.elem, depth),
+            _ => {
+                let (call, equal) = (self.call(&quote!(&(#a)), &quote!(&(#b))), self.equal());
+                quote!(match #call { #equal => {} cmp => return cmp, })
+            }
         }
     }
 }
@@ -361,7 +431,8 @@ fn derive_compare(ty: &TypeDef<'_>, kind: Compare, gen: &mut Gen) {
     let equal = kind.equal();
     match ty {
         TypeDef::Struct(s) => {
-            let pairs: Vec<_> = members(&s.fields).into_iter().map(|(m, at)| (quote!(&self.#m), quote!(&other.#m), at)).collect();
+            let pairs: Vec<_> =
+                members(&s.fields).into_iter().zip(&s.fields).map(|((m, at), f)| (quote!(self.#m), quote!(other.#m), &f.ty, at)).collect();
             kind.chain(&pairs, gen);
             gen.push(&equal);
         }
@@ -383,7 +454,8 @@ fn derive_compare(ty: &TypeDef<'_>, kind: Compare, gen: &mut Gen) {
             for v in e.variants.iter().filter(|v| !v.fields.is_empty()) {
                 let (a, pa) = variant_pattern(v, "a");
                 let (b, pb) = variant_pattern(v, "b");
-                let pairs: Vec<_> = a.into_iter().zip(b).zip(&v.fields).map(|((x, y), f)| (x, y, range_of(f))).collect();
+                let pairs: Vec<_> =
+                    a.into_iter().zip(b).zip(&v.fields).map(|((x, y), f)| (quote!(*#x), quote!(*#y), &f.ty, range_of(f))).collect();
                 gen.push(quote!((#pa, #pb) =>));
                 gen.push("{");
                 kind.chain(&pairs, gen);

@@ -170,8 +170,22 @@ impl FnLower<'_> {
     }
 
     /// `S::name(..)`: an associated function of struct `sid`, if visible here.
-    fn assoc_fn(&self, sid: crate::resolve::StructId, name: &str, range: &Range<usize>) -> DResult<Callee> {
-        if !self.items.structs[sid].methods.contains_key(name) {
+    fn assoc_fn(&mut self, sid: crate::resolve::StructId, name: &str, range: &Range<usize>) -> DResult<Callee> {
+        let generic = !self.items.structs[sid].params.is_empty();
+        if generic && !self.items.structs[sid].methods.contains_key(name) {
+            // a trait impl of the generic struct (`B::default()` of `impl<T: Default> Default for B<T>`): `Self` is an
+            // instance whose arguments are inferred
+            let found = (0..self.items.impls.len())
+                .filter(|&i| self.items.impls[i].generic_struct == Some(sid))
+                .find_map(|i| self.items.impl_method(i, name));
+            if let Some(id) = found {
+                let n = self.items.structs[sid].params.len();
+                let args = (0..n).map(|_| self.infer.var(crate::infer::VarKind::General)).collect();
+                let t = self.infer.known(crate::infer::Shape::Adt { sid, args });
+                return Ok(Callee::WithSelf(id, t));
+            }
+        }
+        if !generic && !self.items.structs[sid].methods.contains_key(name) {
             if let Some((_, id)) = self.items.trait_method_of(self.types, self.items.structs[sid].ty, name) {
                 return Ok(Callee::User(id));
             }
