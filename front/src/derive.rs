@@ -7,7 +7,8 @@
 //! an ordinary impl of the library trait from then on.
 //!
 //! The other derives stay the compiler's: `Debug` (`lower/debug.rs`),
-//! `PartialEq` (`lower/derive_eq.rs`), `Copy` and `Eq` (markers).
+//! `PartialEq` (`lower/derive_eq.rs`), `Copy` and `Eq` (markers), and
+//! `Clone` of a `Copy` type (a copy, as rustc's `*self`).
 //! FIXME(derives in the library): the library's own derives are not
 //! expanded (its `Clone` derives are copies, `adt::derived_clone`).
 
@@ -57,7 +58,7 @@ impl Gen {
 /// Expand the derives of the program's files (before the library is
 /// appended); `None` when there are none.
 pub fn expand(files: &SourceFiles) -> Result<Option<Expansion>, Diagnostic> {
-    if !files.text.contains("derive") || !EXPANDED.iter().any(|d| files.text.contains(d)) {
+    if !may_expand(&files.text) {
         return Ok(None);
     }
     let mut out = Expansion { text: String::new(), owners: Vec::new(), spans: Vec::new() };
@@ -72,6 +73,19 @@ pub fn expand(files: &SourceFiles) -> Result<Option<Expansion>, Diagnostic> {
     }
     proc_macro2::extra::invalidate_current_thread_spans();
     Ok((!out.owners.is_empty()).then_some(out))
+}
+
+/// Whether some `derive(..)` list of the text asks for an expanded derive
+/// (a scan of the text: the program is parsed again only then). `Clone`
+/// with `Copy` is not expanded: its impl would be `*self`, which the
+/// compiler's copy already is (`adt::derived_clone`).
+fn may_expand(text: &str) -> bool {
+    text.match_indices("derive(").any(|(at, _)| {
+        let list = &text[at + 7..];
+        let list = &list[..list.find(')').unwrap_or(list.len())];
+        let names: Vec<&str> = list.split(',').map(|n| n.trim().rsplit("::").next().unwrap_or_default()).collect();
+        names.iter().any(|n| matches!(*n, "Default" | "PartialOrd" | "Ord")) || (names.contains(&"Clone") && !names.contains(&"Copy"))
+    })
 }
 
 /// The derives of `items` and of the items nested in them (inline
@@ -143,12 +157,12 @@ fn expand_type(ty: &TypeDef<'_>, attrs: &[syn::Attribute], out: &mut Expansion) 
         for path in paths.iter() {
             let Some(last) = path.segments.last() else { continue };
             let name = last.ident.to_string();
-            if !EXPANDED.contains(&name.as_str()) {
+            if !EXPANDED.contains(&name.as_str()) || (name == "Clone" && copy) {
                 continue;
             }
             let mut gen = Gen::default();
             match name.as_str() {
-                "Clone" => derive_clone(ty, copy, &mut gen),
+                "Clone" => derive_clone(ty, &mut gen),
                 "Default" => derive_default(ty, range_of(path), &mut gen)?,
                 "PartialOrd" => derive_compare(ty, Compare::Partial, &mut gen),
                 _ => derive_compare(ty, Compare::Total, &mut gen),
@@ -197,13 +211,11 @@ fn members(fields: &syn::Fields) -> Vec<(syn::Member, Range<usize>)> {
         .collect()
 }
 
-/// `Clone`: `*self` for a non-generic `Copy` type (rustc's derive), else
-/// the fields' clones.
-fn derive_clone(ty: &TypeDef<'_>, copy: bool, gen: &mut Gen) {
+/// `Clone` (of a type that is not `Copy`): the fields' clones.
+fn derive_clone(ty: &TypeDef<'_>, gen: &mut Gen) {
     gen.push(format!("{} {{ fn clone(&self) -> Self {{", impl_head(ty, &syn::parse_quote!(Clone))));
     let ident = ty.ident();
     match ty {
-        _ if copy && ty.generics().params.is_empty() => gen.push("*self"),
         TypeDef::Struct(s) => {
             let fields = members(&s.fields);
             match &s.fields {
