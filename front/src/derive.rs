@@ -179,8 +179,9 @@ fn expand_type(ty: &TypeDef<'_>, attrs: &[syn::Attribute], out: &mut Expansion) 
 }
 
 /// `impl<T: Trait, ..> Trait for Name<T, ..> where ..` (rustc's derive
-/// bounds every type parameter by the trait).
-fn impl_head(ty: &TypeDef<'_>, trait_path: &syn::Path) -> String {
+/// bounds every type parameter by the trait); the self type a piece that
+/// stands for the type's name.
+fn impl_head(gen: &mut Gen, ty: &TypeDef<'_>, trait_path: &syn::Path) {
     let mut generics = ty.generics().clone();
     for p in generics.type_params_mut() {
         p.bounds.push(syn::TypeParamBound::Trait(syn::TraitBound {
@@ -192,7 +193,9 @@ fn impl_head(ty: &TypeDef<'_>, trait_path: &syn::Path) -> String {
     }
     let ident = ty.ident();
     let (ig, tg, wc) = generics.split_for_impl();
-    quote!(impl #ig #trait_path for #ident #tg #wc).to_string()
+    gen.push(quote!(impl #ig #trait_path for));
+    gen.piece(quote!(#ident #tg), range_of(ident));
+    gen.push(quote!(#wc));
 }
 
 /// The members of a struct's or variant's fields (`a`, `0`), with the
@@ -213,7 +216,8 @@ fn members(fields: &syn::Fields) -> Vec<(syn::Member, Range<usize>)> {
 
 /// `Clone` (of a type that is not `Copy`): the fields' clones.
 fn derive_clone(ty: &TypeDef<'_>, gen: &mut Gen) {
-    gen.push(format!("{} {{ fn clone(&self) -> Self {{", impl_head(ty, &syn::parse_quote!(Clone))));
+    impl_head(gen, ty, &syn::parse_quote!(Clone));
+    gen.push("{ fn clone(&self) -> Self {");
     let ident = ty.ident();
     match ty {
         TypeDef::Struct(s) => {
@@ -294,8 +298,10 @@ fn clone_of(ty: &syn::Type, place: &proc_macro2::TokenStream) -> proc_macro2::To
 /// `Default`: the fields' defaults; an enum's `#[default]` unit variant.
 fn derive_default(ty: &TypeDef<'_>, derive_at: Range<usize>, gen: &mut Gen) -> Result<(), Diagnostic> {
     let ident = ty.ident();
-    let body_of =
-        |gen: &mut Gen| gen.push(format!("{} {{ fn default() -> Self {{", impl_head(ty, &syn::parse_quote!(core::default::Default))));
+    let body_of = |gen: &mut Gen| {
+        impl_head(gen, ty, &syn::parse_quote!(core::default::Default));
+        gen.push("{ fn default() -> Self {");
+    };
     match ty {
         TypeDef::Struct(s) => {
             body_of(gen);
@@ -439,7 +445,8 @@ fn derive_compare(ty: &TypeDef<'_>, kind: Compare, gen: &mut Gen) {
         }
         Compare::Total => (syn::parse_quote!(core::cmp::Ord), quote!(cmp), quote!(core::cmp::Ordering)),
     };
-    gen.push(format!("{} {{ fn {method}(&self, other: &Self) -> {ret} {{", impl_head(ty, &trait_path)));
+    impl_head(gen, ty, &trait_path);
+    gen.push(format!("{{ fn {method}(&self, other: &Self) -> {ret} {{"));
     let equal = kind.equal();
     match ty {
         TypeDef::Struct(s) => {

@@ -37,6 +37,7 @@ mod enums;
 mod expand;
 mod generic_traits;
 mod generics;
+mod impl_checks;
 mod infer;
 mod kernels;
 mod libc;

@@ -333,7 +333,8 @@ pub fn collect(
         errors.push(e);
     }
     errors.extend(crate::traits::define_impls(&mut items, &syntax, types));
-    errors.extend(crate::structs::check_derived_copy(&items, &syntax.structs, types));
+    errors.extend(crate::impl_checks::check_derived_copy(&items, &syntax.structs, types));
+    errors.extend(crate::impl_checks::check_supertraits(&items, &syntax, types));
     if !errors.is_empty() {
         // an impl that failed has no trait or type: its methods cannot be registered
         return Err(expansion.annotate(errors));

@@ -167,30 +167,3 @@ pub(crate) fn check_struct_cycles(items: &Items, types: &TypeTable) -> DResult<(
     }
     Ok(())
 }
-
-/// rustc's E0204: a struct that derives `Copy` needs fields that are
-/// `Copy` (after impls are defined: a field's type may `impl Copy`).
-/// FIXME(E0204 of generic structs and enums): only non-generic structs
-/// are checked here.
-pub(crate) fn check_derived_copy(items: &Items, syntax: &[Option<&syn::ItemStruct>], types: &TypeTable) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
-    let copy = crate::generics::Bound::Lang("Copy".into());
-    for (sid, item) in syntax.iter().enumerate().take(items.structs.len()) {
-        let (Some(item), info) = (*item, &items.structs[sid]) else { continue };
-        if !info.params.is_empty() || !info.derives.iter().any(|d| d == "Copy") {
-            continue;
-        }
-        let fields = &types.structs[info.def].fields;
-        let bad: Vec<_> =
-            item.fields.iter().zip(fields).filter(|(_, f)| !items.satisfies(types, f.ty, &copy)).map(|(s, _)| range_of(s)).collect();
-        if let Some(first) = bad.first() {
-            let mut d = Diagnostic::at(Some("E0204"), "the trait `Copy` cannot be implemented for this type", range_of(&item.ident), "")
-                .secondary(first.clone(), "this field does not implement `Copy`");
-            for more in &bad[1..] {
-                d = d.secondary(more.clone(), "this field does not implement `Copy`");
-            }
-            errors.push(d);
-        }
-    }
-    errors
-}
