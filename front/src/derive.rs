@@ -88,6 +88,24 @@ fn may_expand(text: &str) -> bool {
     })
 }
 
+/// The first derive of `attrs` that is expanded here (its name and the
+/// range of its path), for the walk to tell a type whose derives were not
+/// expanded (one a macro call produces).
+pub fn first_expanded(attrs: &[syn::Attribute]) -> Option<(String, Range<usize>)> {
+    let mut paths = Vec::new();
+    for a in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let _ = a.parse_nested_meta(|meta| {
+            paths.push(meta.path.clone());
+            Ok(())
+        });
+    }
+    let copy = paths.iter().any(|p| p.is_ident("Copy"));
+    paths.iter().find_map(|p| {
+        let name = p.segments.last()?.ident.to_string();
+        (EXPANDED.contains(&name.as_str()) && !(name == "Clone" && copy)).then(|| (name, range_of(p)))
+    })
+}
+
 /// The derives of `items` and of the items nested in them (inline
 /// modules, function bodies).
 fn expand_items(items: &[syn::Item], out: &mut Expansion) -> Result<(), Diagnostic> {
