@@ -455,7 +455,14 @@ impl<'i> FnLower<'i> {
         let bool_ty = self.scalar_ty(Scalar::Bool);
         let cmp = match self.collection_eq(op, left, right, range, range)? {
             Some(c) => c,
-            None => self.push(ExprKind::Binary { op, lhs: left, rhs: right }, bool_ty, range),
+            None => {
+                // a user type's `==` is its `PartialEq` (an impl or the derive)
+                let (lhs, rhs) = (self.local_read(left, range), self.local_read(right, range));
+                match self.overloaded_binary(op, false, lhs, rhs, range)? {
+                    Some(call) => call,
+                    None => self.push(ExprKind::Binary { op, lhs: left, rhs: right }, bool_ty, range),
+                }
+            }
         };
         let failed = self.not(cmp, range);
         let sym = if eq { "==" } else { "!=" };
