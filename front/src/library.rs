@@ -47,7 +47,20 @@ pub const FILES: &[LibFile] = &[
     LibFile { module: "", name: "lib.rs", text: lib_text!("lib.rs"), needs: &[], prelude: &[] },
     LibFile { module: "cmp", name: "cmp.rs", text: lib_text!("cmp.rs"), needs: &["option"], prelude: &["PartialOrd", "Ord"] },
     LibFile { module: "default", name: "default.rs", text: lib_text!("default.rs"), needs: &[], prelude: &["Default"] },
-    LibFile { module: "iter", name: "iter.rs", text: lib_text!("iter.rs"), needs: &["option"], prelude: &["Iterator"] },
+    LibFile {
+        module: "iter",
+        name: "iter.rs",
+        text: lib_text!("iter.rs"),
+        needs: &["option", "cmp", "iter::adapters", "slice"],
+        prelude: &["Iterator", "DoubleEndedIterator", "IntoIterator"],
+    },
+    LibFile {
+        module: "iter::adapters",
+        name: "iter/adapters.rs",
+        text: lib_text!("iter/adapters.rs"),
+        needs: &["iter", "option"],
+        prelude: &[],
+    },
     LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &["iter", "option"], prelude: &[] },
     LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option"], prelude: &[] },
     LibFile {
@@ -243,7 +256,7 @@ const MISSING_MODULES: &[&str] = &[
 ];
 
 /// Names of Rust's prelude that hybridc's does not have yet.
-const MISSING_PRELUDE: &[&str] = &["String", "Box", "ToString", "ToOwned", "IntoIterator", "Extend"];
+const MISSING_PRELUDE: &[&str] = &["String", "Box", "ToString", "ToOwned", "Extend"];
 
 /// The error for a path of Rust's standard library (`std::collections::HashMap`,
 /// already read as `core::..`) or a prelude name (`String`) that hybridc's

@@ -514,6 +514,8 @@ fn check_imports(tree: &ModTree) -> Vec<Diagnostic> {
         let t = tree.resolve_use(u, Ns::Type, 0);
         let v = tree.resolve_use(u, Ns::Value, 0);
         match (t, v) {
+            // (an import that names something in one namespace is fine)
+            (Ok(Some(_)), _) | (_, Ok(Some(_))) => {}
             (Err(e), _) | (_, Err(e)) => errors.push(e),
             (Ok(None), Ok(None)) => {
                 let shown = decl.path.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join("::");
@@ -527,7 +529,6 @@ fn check_imports(tree: &ModTree) -> Vec<Diagnostic> {
                 };
                 errors.push(Diagnostic::at(Some("E0432"), format!("unresolved import `{shown}`"), decl.range.clone(), label));
             }
-            _ => {}
         }
     }
     for decl in &tree.globs {

@@ -323,14 +323,16 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
     let Some((_, path, _)) = &imp.trait_ else { return Err(Diagnostic::ice("an inherent impl in the trait impl table")) };
     let tr = items.resolve_bound(module, path)?;
     let generic_trait = matches!(tr, Bound::Trait(t) if !items.traits[t].params.is_empty());
-    if generic_trait && !imp.generics.params.is_empty() {
+    // (lifetime parameters alone do not make an impl generic: `impl<'a> Sum<&'a u8> for u8`)
+    let generic = imp.generics.type_params().next().is_some() || imp.generics.const_params().next().is_some();
+    if generic_trait && generic {
         // FIXME(generic impls of generic traits)
         return Err(Diagnostic::unsupported("generic impls of generic traits", range_of(&imp.generics)));
     }
     if let Some(param) = blanket_param(imp) {
         return define_blanket_impl(items, index, imp, &param, tr);
     }
-    if !imp.generics.params.is_empty() {
+    if generic {
         // `impl<T> Tr for S<T>`: covers every instance of generic struct `S`
         let sid = match &*imp.self_ty {
             syn::Type::Path(p) if p.qself.is_none() => match items.resolve(module, &p.path, Ns::Type)? {

@@ -1,8 +1,14 @@
-//! `core::iter`: the `Iterator` trait with its adapters and consumers,
-//! written in Rust. (`for` over a value whose type implements `Iterator`
-//! calls `next` until it returns `None`.)
-//! FIXME(iterators): ranges, slices and `Vec`s as iterators, `IntoIterator`,
-//! `collect`, `zip`, `chain`, `rev`.
+//! `core::iter`: the `Iterator` trait with its consumers, and the traits
+//! around it (`DoubleEndedIterator`, `IntoIterator`, `Sum`,
+//! `Product`), written in Rust; the adapter types are in
+//! `iter::adapters`. (`for` over a value calls `IntoIterator::into_iter`,
+//! then `next` until it returns `None`.)
+
+use crate::cmp::Ordering;
+pub use crate::iter::adapters::{
+    Chain, Cloned, Copied, Enumerate, Filter, FilterMap, FlatMap, Inspect, Map, Peekable, Rev, Skip, SkipWhile, StepBy, Take,
+    TakeWhile, Zip,
+};
 
 /// A sequence of values, produced one at a time by `next`.
 pub trait Iterator {
@@ -83,6 +89,128 @@ pub trait Iterator {
         None
     }
 
+    fn find<P: FnMut(&Self::Item) -> bool>(&mut self, mut predicate: P) -> Option<Self::Item> {
+        while let Some(x) = self.next() {
+            if predicate(&x) {
+                return Some(x);
+            }
+        }
+        None
+    }
+
+    fn find_map<B, F: FnMut(Self::Item) -> Option<B>>(&mut self, mut f: F) -> Option<B> {
+        while let Some(x) = self.next() {
+            if let Some(y) = f(x) {
+                return Some(y);
+            }
+        }
+        None
+    }
+
+    fn for_each<F: FnMut(Self::Item)>(mut self, mut f: F)
+    where
+        Self: Sized,
+    {
+        while let Some(x) = self.next() {
+            f(x);
+        }
+    }
+
+    /// The last maximum, as rustc's.
+    // FIXME(where clauses on projections): rustc bounds `Self::Item: Ord`
+    fn max(mut self) -> Option<Self::Item>
+    where
+        Self: Sized,
+    {
+        let mut best = self.next()?;
+        while let Some(x) = self.next() {
+            if x >= best {
+                best = x;
+            }
+        }
+        Some(best)
+    }
+
+    /// The first minimum, as rustc's.
+    // FIXME(where clauses on projections): rustc bounds `Self::Item: Ord`
+    fn min(mut self) -> Option<Self::Item>
+    where
+        Self: Sized,
+    {
+        let mut best = self.next()?;
+        while let Some(x) = self.next() {
+            if x < best {
+                best = x;
+            }
+        }
+        Some(best)
+    }
+
+    fn max_by<F: FnMut(&Self::Item, &Self::Item) -> Ordering>(mut self, mut compare: F) -> Option<Self::Item>
+    where
+        Self: Sized,
+    {
+        let mut best = self.next()?;
+        while let Some(x) = self.next() {
+            if !compare(&best, &x).is_gt() {
+                best = x;
+            }
+        }
+        Some(best)
+    }
+
+    fn min_by<F: FnMut(&Self::Item, &Self::Item) -> Ordering>(mut self, mut compare: F) -> Option<Self::Item>
+    where
+        Self: Sized,
+    {
+        let mut best = self.next()?;
+        while let Some(x) = self.next() {
+            if compare(&best, &x).is_gt() {
+                best = x;
+            }
+        }
+        Some(best)
+    }
+
+    fn max_by_key<B: Ord, F: FnMut(&Self::Item) -> B>(mut self, mut f: F) -> Option<Self::Item>
+    where
+        Self: Sized,
+    {
+        let mut best = self.next()?;
+        let mut best_key = f(&best);
+        while let Some(x) = self.next() {
+            let k = f(&x);
+            if !best_key.cmp(&k).is_gt() {
+                best = x;
+                best_key = k;
+            }
+        }
+        Some(best)
+    }
+
+    fn min_by_key<B: Ord, F: FnMut(&Self::Item) -> B>(mut self, mut f: F) -> Option<Self::Item>
+    where
+        Self: Sized,
+    {
+        let mut best = self.next()?;
+        let mut best_key = f(&best);
+        while let Some(x) = self.next() {
+            let k = f(&x);
+            if best_key.cmp(&k).is_gt() {
+                best = x;
+                best_key = k;
+            }
+        }
+        Some(best)
+    }
+
+    fn by_ref(&mut self) -> &mut Self
+    where
+        Self: Sized,
+    {
+        self
+    }
+
     /// The sum of the items (`S::sum`; integers start at 0, floats at
     /// -0.0 as rustc's, so an empty float sum is -0.0).
     fn sum<S: Sum<Self::Item>>(self) -> S
@@ -133,99 +261,112 @@ pub trait Iterator {
     {
         Skip { iter: self, n }
     }
-}
+    fn zip<U: IntoIterator>(self, other: U) -> Zip<Self, U::IntoIter>
+    where
+        Self: Sized,
+    {
+        Zip { a: self, b: other.into_iter() }
+    }
 
-/// `iter.map(f)`.
-pub struct Map<I, F> {
-    iter: I,
-    f: F,
-}
+    fn chain<U: IntoIterator<Item = Self::Item>>(self, other: U) -> Chain<Self, U::IntoIter>
+    where
+        Self: Sized,
+    {
+        Chain { a: Some(self), b: other.into_iter() }
+    }
 
-impl<B, I: Iterator, F: FnMut(I::Item) -> B> Iterator for Map<I, F> {
-    type Item = B;
+    fn rev(self) -> Rev<Self>
+    where
+        Self: Sized + DoubleEndedIterator,
+    {
+        Rev { iter: self }
+    }
 
-    fn next(&mut self) -> Option<B> {
-        match self.iter.next() {
-            Some(x) => Some((self.f)(x)),
-            None => None,
-        }
+    fn step_by(self, step: usize) -> StepBy<Self>
+    where
+        Self: Sized,
+    {
+        assert!(step != 0);
+        StepBy { iter: self, step: step - 1, first: true }
+    }
+
+    fn take_while<P: FnMut(&Self::Item) -> bool>(self, predicate: P) -> TakeWhile<Self, P>
+    where
+        Self: Sized,
+    {
+        TakeWhile { iter: self, predicate, done: false }
+    }
+
+    fn skip_while<P: FnMut(&Self::Item) -> bool>(self, predicate: P) -> SkipWhile<Self, P>
+    where
+        Self: Sized,
+    {
+        SkipWhile { iter: self, predicate, started: false }
+    }
+
+    fn filter_map<B, F: FnMut(Self::Item) -> Option<B>>(self, f: F) -> FilterMap<Self, F>
+    where
+        Self: Sized,
+    {
+        FilterMap { iter: self, f }
+    }
+
+    /// FIXME(projections in struct fields): rustc's `f` returns any
+    /// `IntoIterator`; hybridc's an `Iterator`.
+    fn flat_map<U: Iterator, F: FnMut(Self::Item) -> U>(self, f: F) -> FlatMap<Self, U, F>
+    where
+        Self: Sized,
+    {
+        FlatMap { iter: self, f, front: None }
+    }
+
+    fn inspect<F: FnMut(&Self::Item)>(self, f: F) -> Inspect<Self, F>
+    where
+        Self: Sized,
+    {
+        Inspect { iter: self, f }
+    }
+
+    fn peekable(self) -> Peekable<Self, Self::Item>
+    where
+        Self: Sized,
+    {
+        Peekable { iter: self, peeked: None }
+    }
+
+    fn cloned<'a, T: 'a + Clone>(self) -> Cloned<Self>
+    where
+        Self: Sized + Iterator<Item = &'a T>,
+    {
+        Cloned { iter: self }
+    }
+
+    fn copied<'a, T: 'a + Copy>(self) -> Copied<Self>
+    where
+        Self: Sized + Iterator<Item = &'a T>,
+    {
+        Copied { iter: self }
     }
 }
 
-/// `iter.filter(p)`.
-pub struct Filter<I, P> {
-    iter: I,
-    predicate: P,
+/// An iterator that also yields its items from the back.
+pub trait DoubleEndedIterator: Iterator {
+    fn next_back(&mut self) -> Option<Self::Item>;
 }
 
-impl<I: Iterator, P: FnMut(&I::Item) -> bool> Iterator for Filter<I, P> {
-    type Item = I::Item;
+/// What `for`, `zip`, `chain` and `flat_map` iterate over: the library's
+/// iterators themselves, `&v` and `&mut v` of slices, arrays and `Vec`s,
+/// `Vec`s by value.
+/// FIXME(blanket impls with associated types): rustc has `impl<I:
+/// Iterator> IntoIterator for I`; hybridc's library implements it for each
+/// of its iterator types (`for` over any `Iterator` works without it, but a
+/// program's own iterator cannot be passed to `zip` yet). (Nor does it
+/// bound `IntoIter: Iterator<Item = Self::Item>` yet.)
+pub trait IntoIterator {
+    type Item;
+    type IntoIter: Iterator;
 
-    fn next(&mut self) -> Option<I::Item> {
-        while let Some(x) = self.iter.next() {
-            if (self.predicate)(&x) {
-                return Some(x);
-            }
-        }
-        None
-    }
-}
-
-/// `iter.enumerate()`.
-pub struct Enumerate<I> {
-    iter: I,
-    count: usize,
-}
-
-impl<I: Iterator> Iterator for Enumerate<I> {
-    type Item = (usize, I::Item);
-
-    fn next(&mut self) -> Option<(usize, I::Item)> {
-        match self.iter.next() {
-            Some(x) => {
-                let i = self.count;
-                self.count += 1;
-                Some((i, x))
-            }
-            None => None,
-        }
-    }
-}
-
-/// `iter.take(n)`.
-pub struct Take<I> {
-    iter: I,
-    n: usize,
-}
-
-impl<I: Iterator> Iterator for Take<I> {
-    type Item = I::Item;
-
-    fn next(&mut self) -> Option<I::Item> {
-        if self.n == 0 {
-            return None;
-        }
-        self.n -= 1;
-        self.iter.next()
-    }
-}
-
-/// `iter.skip(n)`.
-pub struct Skip<I> {
-    iter: I,
-    n: usize,
-}
-
-impl<I: Iterator> Iterator for Skip<I> {
-    type Item = I::Item;
-
-    fn next(&mut self) -> Option<I::Item> {
-        while self.n > 0 {
-            self.n -= 1;
-            self.iter.next()?;
-        }
-        self.iter.next()
-    }
+    fn into_iter(self) -> Self::IntoIter;
 }
 
 /// Types an iterator of `A`s can be summed into.
@@ -254,6 +395,25 @@ impl Product<$t> for $t {
         let mut p: $t = 1 as $t;
         while let Some(x) = iter.next() {
             p = p * x;
+        }
+        p
+    }
+}
+impl<'a> Sum<&'a $t> for $t {
+    fn sum<I: Iterator<Item = &'a $t>>(mut iter: I) -> $t {
+        let mut s: $t = $zero;
+        while let Some(x) = iter.next() {
+            s = s + *x;
+        }
+        s
+    }
+}
+
+impl<'a> Product<&'a $t> for $t {
+    fn product<I: Iterator<Item = &'a $t>>(mut iter: I) -> $t {
+        let mut p: $t = 1 as $t;
+        while let Some(x) = iter.next() {
+            p = p * *x;
         }
         p
     }

@@ -23,6 +23,7 @@ pub struct RangeInclusive<Idx> {
 /// bounds, and every `Step` type has the primitive `<`.)
 pub trait Step: Copy {
     fn forward(self) -> Self;
+    fn backward(self) -> Self;
     fn distance(start: Self, end: Self) -> usize;
 }
 
@@ -30,6 +31,10 @@ pub trait Step: Copy {
 impl Step for $t {
     fn forward(self) -> $t {
         self + 1
+    }
+
+    fn backward(self) -> $t {
+        self - 1
     }
 
     fn distance(start: $t, end: $t) -> usize {
@@ -68,6 +73,43 @@ impl<A: Step> Iterator for RangeInclusive<A> {
         Some(v)
     }
 }
+
+impl<A: Step> DoubleEndedIterator for Range<A> {
+    fn next_back(&mut self) -> Option<A> {
+        if self.start < self.end {
+            self.end = self.end.backward();
+            Some(self.end)
+        } else {
+            None
+        }
+    }
+}
+
+impl<A: Step> DoubleEndedIterator for RangeInclusive<A> {
+    fn next_back(&mut self) -> Option<A> {
+        if self.exhausted || self.start > self.end {
+            return None;
+        }
+        let v = self.end;
+        if v == self.start {
+            self.exhausted = true;
+        } else {
+            self.end = v.backward();
+        }
+        Some(v)
+    }
+}
+
+// @for $r in Range RangeInclusive
+impl<A: Step> IntoIterator for $r<A> {
+    type Item = A;
+    type IntoIter = $r<A>;
+
+    fn into_iter(self) -> $r<A> {
+        self
+    }
+}
+// @end
 
 impl<A: Step> Range<A> {
     pub fn contains(&self, x: &A) -> bool {

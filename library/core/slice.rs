@@ -1,27 +1,41 @@
 //! `core::slice`: iterators over slices (`s.iter()` on slices, arrays and
-//! `Vec`s is `slice::iter(&s)`).
-//! FIXME(iterators): `chunks`, `windows`, `IntoIterator` for
-//! `&[T]` (`for x in &v`).
+//! `Vec`s is `slice::iter(&s)`), and `IntoIterator` for references to
+//! slices, arrays and `Vec`s (`for x in &v`) and for arrays by value.
+//! FIXME(iterators): `chunks`, `windows`.
+
+// ---- iterators ----
 
 /// `s.iter()`: the elements of a slice, by reference.
 pub struct Iter<'a, T> {
     slice: &'a [T],
     index: usize,
+    end: usize,
 }
 
 /// The iterator over a slice's elements.
 pub fn iter<T>(slice: &[T]) -> Iter<'_, T> {
-    Iter { slice, index: 0 }
+    Iter { slice, index: 0, end: slice.len() }
 }
 
 impl<'a, T> Iterator for Iter<'a, T> {
     type Item = &'a T;
 
     fn next(&mut self) -> Option<&'a T> {
-        if self.index < self.slice.len() {
+        if self.index < self.end {
             let r = &self.slice[self.index];
             self.index += 1;
             Some(r)
+        } else {
+            None
+        }
+    }
+}
+
+impl<'a, T> DoubleEndedIterator for Iter<'a, T> {
+    fn next_back(&mut self) -> Option<&'a T> {
+        if self.index < self.end {
+            self.end -= 1;
+            Some(&self.slice[self.end])
         } else {
             None
         }
@@ -32,18 +46,20 @@ impl<'a, T> Iterator for Iter<'a, T> {
 pub struct IterMut<'a, T> {
     slice: &'a mut [T],
     index: usize,
+    end: usize,
 }
 
 /// The iterator over a slice's elements, by mutable reference.
 pub fn iter_mut<T>(slice: &mut [T]) -> IterMut<'_, T> {
-    IterMut { slice, index: 0 }
+    let end = slice.len();
+    IterMut { slice, index: 0, end }
 }
 
 impl<'a, T> Iterator for IterMut<'a, T> {
     type Item = &'a mut T;
 
     fn next(&mut self) -> Option<&'a mut T> {
-        if self.index < self.slice.len() {
+        if self.index < self.end {
             // (hybridc does not check borrows: each element is handed out once)
             let r = &mut self.slice[self.index];
             self.index += 1;
@@ -53,3 +69,149 @@ impl<'a, T> Iterator for IterMut<'a, T> {
         }
     }
 }
+
+impl<'a, T> DoubleEndedIterator for IterMut<'a, T> {
+    fn next_back(&mut self) -> Option<&'a mut T> {
+        if self.index < self.end {
+            self.end -= 1;
+            Some(&mut self.slice[self.end])
+        } else {
+            None
+        }
+    }
+}
+
+/// `for x in array` and `array.into_iter()`: an array's elements, by
+/// value, read from the array the desugaring moved into a local of the
+/// loop's function (`array_into_iter(&local)`).
+/// FIXME(const generic structs): rustc's `array::IntoIter<T, N>` owns the
+/// array, so it can be returned from the function that made it.
+pub struct ArrayIntoIter<'a, T> {
+    array: &'a [T],
+    index: usize,
+    end: usize,
+}
+
+/// The by-value iterator over an array moved into a local.
+pub fn array_into_iter<T>(array: &[T]) -> ArrayIntoIter<'_, T> {
+    ArrayIntoIter { array, index: 0, end: array.len() }
+}
+
+impl<'a, T> Iterator for ArrayIntoIter<'a, T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        if self.index < self.end {
+            // (hybridc does not check moves: each element is moved out once)
+            let x = self.array[self.index];
+            self.index += 1;
+            Some(x)
+        } else {
+            None
+        }
+    }
+}
+
+impl<'a, T> DoubleEndedIterator for ArrayIntoIter<'a, T> {
+    fn next_back(&mut self) -> Option<T> {
+        if self.index < self.end {
+            self.end -= 1;
+            Some(self.array[self.end])
+        } else {
+            None
+        }
+    }
+}
+
+/// `for x in v` of a `Vec`: its elements, by value.
+pub struct VecIntoIter<T> {
+    vec: Vec<T>,
+    index: usize,
+    end: usize,
+}
+
+/// `v.into_iter()` and `for x in v` of a `Vec` `v`.
+/// FIXME(generic impls for builtin types): rustc's `impl<T> IntoIterator
+/// for Vec<T>`; `for x in &v` and `&mut v` of slices, arrays and `Vec`s are
+/// desugared to `iter(&v)` / `iter_mut(&mut v)` by the compiler.
+pub fn vec_into_iter<T>(vec: Vec<T>) -> VecIntoIter<T> {
+    let end = vec.len();
+    VecIntoIter { vec, index: 0, end }
+}
+
+impl<T> Iterator for VecIntoIter<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        if self.index < self.end {
+            // (hybridc does not check moves: each element is moved out once)
+            let x = self.vec[self.index];
+            self.index += 1;
+            Some(x)
+        } else {
+            None
+        }
+    }
+}
+
+impl<T> DoubleEndedIterator for VecIntoIter<T> {
+    fn next_back(&mut self) -> Option<T> {
+        if self.index < self.end {
+            self.end -= 1;
+            Some(self.vec[self.end])
+        } else {
+            None
+        }
+    }
+}
+
+/// `collect()` into a `Vec` (the compiler's desugaring of `collect`).
+/// FIXME(generic impls for builtin types): rustc's `impl<T>
+/// FromIterator<T> for Vec<T>`.
+pub fn collect_vec<I: Iterator>(mut iter: I) -> Vec<I::Item> {
+    let mut v = Vec::new();
+    while let Some(x) = iter.next() {
+        v.push(x);
+    }
+    v
+}
+
+// (FIXME(blanket impls with associated types): rustc's `impl<I: Iterator>
+// IntoIterator for I` covers these)
+impl<'a, T> IntoIterator for Iter<'a, T> {
+    type Item = &'a T;
+    type IntoIter = Iter<'a, T>;
+
+    fn into_iter(self) -> Iter<'a, T> {
+        self
+    }
+}
+
+impl<'a, T> IntoIterator for IterMut<'a, T> {
+    type Item = &'a mut T;
+    type IntoIter = IterMut<'a, T>;
+
+    fn into_iter(self) -> IterMut<'a, T> {
+        self
+    }
+}
+
+impl<'a, T> IntoIterator for ArrayIntoIter<'a, T> {
+    type Item = T;
+    type IntoIter = ArrayIntoIter<'a, T>;
+
+    fn into_iter(self) -> ArrayIntoIter<'a, T> {
+        self
+    }
+}
+
+impl<T> IntoIterator for VecIntoIter<T> {
+    type Item = T;
+    type IntoIter = VecIntoIter<T>;
+
+    fn into_iter(self) -> VecIntoIter<T> {
+        self
+    }
+}
+
+// ---- end of iterators ----

@@ -243,6 +243,19 @@ impl FnLower<'_> {
         name: &str,
     ) -> DResult<Option<TyId>> {
         let Some(sid) = self.items.instance_sid(self.types, ty) else { return Ok(None) };
+        let it = self.infer.import(ty, self.types);
+        self.generic_impl_assoc_of(sid, it, trait_id, name)
+    }
+
+    /// [`Self::generic_impl_assoc`] of an instance of generic struct `sid`
+    /// whose arguments may still be variables (`Range<{integer}>`).
+    fn generic_impl_assoc_of(
+        &mut self,
+        sid: crate::resolve::StructId,
+        it: TyId,
+        trait_id: Option<TraitId>,
+        name: &str,
+    ) -> DResult<Option<TyId>> {
         let found = self.items.impls.iter().find_map(|i| {
             let trait_ok = trait_id.is_none_or(|t| i.trait_id == Bound::Trait(t));
             let text = i.generic_assoc.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone());
@@ -260,7 +273,6 @@ impl FnLower<'_> {
             env.types.push((n, v));
         }
         let Some(self_t) = self.impl_self_type(fid, &env)? else { return Ok(None) };
-        let it = self.infer.import(ty, self.types);
         if self.infer.unify(self_t, it).is_err() {
             return Ok(None);
         }
@@ -277,10 +289,24 @@ impl FnLower<'_> {
         if !super::is_closure_name(&self.types.structs[def].name) {
             return Ok(false);
         }
-        if let Some(result) = self.trial_closure_call(def, &cb.inputs, &cb.range) {
-            let _ = self.infer.unify(cb.output, result);
+        // not before its arguments' projections are solved (the trial would
+        // take `x * 2.0` of `x: <Iter<f32> as Iterator>::Item` for a float)
+        let pending: Vec<TyId> = self.infer.deferred.iter().map(|p| p.result).collect();
+        for p in pending {
+            let p = self.infer.find(p);
+            if cb.inputs.iter().any(|&i| self.infer.find(i) == p) {
+                return Ok(false);
+            }
         }
-        Ok(true)
+        // (its arguments may be projections solved later in this loop:
+        // `FnMut(I::Item) -> B` of `Map`; tried again then)
+        match self.trial_closure_call(def, &cb.inputs, &cb.range) {
+            Some(result) => {
+                let _ = self.infer.unify(cb.output, result);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
     }
 
     /// A use of generic trait `tid` with `Self` and its arguments
@@ -392,6 +418,16 @@ impl FnLower<'_> {
                     continue;
                 }
                 let Some(ty) = self.infer.concrete(p.base, self.types) else {
+                    // an instance of a generic struct with variables left
+                    // (`Range<{integer}>`): through its generic impl
+                    if let Some(Shape::Adt { sid, .. }) = self.shape(p.base) {
+                        if let Some(it) = self.generic_impl_assoc_of(sid, p.base, p.trait_id, &p.name)? {
+                            solved = true;
+                            if self.infer.unify(p.result, it).is_ok() {
+                                continue;
+                            }
+                        }
+                    }
                     self.infer.deferred.push(p);
                     continue;
                 };

@@ -97,7 +97,10 @@ impl FnLower<'_> {
         if c.constness.is_some() || c.lifetimes.is_some() {
             return Err(Diagnostic::unsupported("this kind of closure", range));
         }
-        let params: HashSet<String> = c.inputs.iter().filter_map(param_name).collect();
+        let mut params: HashSet<String> = HashSet::new();
+        for p in &c.inputs {
+            pattern_names(p, &mut params);
+        }
         let mut mentions = Mentions::default();
         mentions.visit_expr(&c.body);
         let by_value = c.capture.is_some();
@@ -313,14 +316,19 @@ impl FnLower<'_> {
                 syn::Pat::Type(pt) => (&*pt.pat, None),
                 p => (p, None),
             };
-            let (name, mutable) = match pat {
-                syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => (pi.ident.to_string(), pi.mutability.is_some()),
-                syn::Pat::Wild(_) => ("_".to_string(), false),
-                other => return Err(Diagnostic::unsupported("this closure parameter pattern", range_of(other))),
-            };
             let value = match declared {
                 Some(t) => self.coerce(arg, t)?,
                 None => arg,
+            };
+            let (name, mutable) = match pat {
+                syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => (pi.ident.to_string(), pi.mutability.is_some()),
+                syn::Pat::Wild(_) => ("_".to_string(), false),
+                // `|(i, x)|`, `|&x|`: an irrefutable pattern, as `let` binds it
+                other => {
+                    let vt = self.ty(value);
+                    stmts.extend(self.bind_pattern(other, vt, Some(value))?);
+                    continue;
+                }
             };
             let vt = self.ty(value);
             let l = self.new_local(&name, vt, mutable, range_of(pat));
@@ -462,10 +470,22 @@ fn closure_span(c: &syn::ExprClosure) -> Range<usize> {
     crate::ranges::byte_range(first).start..range_of(&*c.body).end
 }
 
-fn param_name(p: &syn::Pat) -> Option<String> {
+/// The names a closure parameter's pattern binds (`|(i, &x)|`: `i`, `x`).
+fn pattern_names(p: &syn::Pat, out: &mut HashSet<String>) {
     match p {
-        syn::Pat::Ident(pi) => Some(pi.ident.to_string()),
-        syn::Pat::Type(pt) => param_name(&pt.pat),
-        _ => None,
+        syn::Pat::Ident(pi) => {
+            out.insert(pi.ident.to_string());
+            if let Some((_, sub)) = &pi.subpat {
+                pattern_names(sub, out);
+            }
+        }
+        syn::Pat::Type(pt) => pattern_names(&pt.pat, out),
+        syn::Pat::Reference(r) => pattern_names(&r.pat, out),
+        syn::Pat::Paren(pp) => pattern_names(&pp.pat, out),
+        syn::Pat::Tuple(t) => t.elems.iter().for_each(|e| pattern_names(e, out)),
+        syn::Pat::TupleStruct(t) => t.elems.iter().for_each(|e| pattern_names(e, out)),
+        syn::Pat::Slice(s) => s.elems.iter().for_each(|e| pattern_names(e, out)),
+        syn::Pat::Struct(s) => s.fields.iter().for_each(|f| pattern_names(&f.pat, out)),
+        _ => {}
     }
 }

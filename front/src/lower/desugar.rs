@@ -26,12 +26,26 @@ impl FnLower<'_> {
             Diagnostic::unsupported("`for` over this iterator", range_of(&f.expr))
                 .help("hybridc supports `for` over ranges (`a..b`, `a..=b`, `(a..b).rev()`, `(a..b).step_by(s)`) and over values whose type implements `Iterator`")
         };
-        // only when the type is known to implement `core::iter::Iterator`
-        if self.probe_type(&f.expr, |this, ty| this.implements_library_trait(ty, "iter::Iterator").then_some(())).is_none() {
-            return Err(not_an_iterator());
-        }
+        // an `Iterator`, else what `IntoIterator::into_iter` makes of it
         let span = f.for_token.span;
-        let (pat, expr, body) = (&f.pat, &f.expr, &f.body);
+        let expr = &f.expr;
+        let kind = self.probe_type(expr, |this, ty| {
+            if this.implements_library_trait(ty, "iter::Iterator") {
+                Some(None)
+            } else if let Some(t) = this.collection_into_iter(ty, expr, span) {
+                Some(Some(t))
+            } else if this.implements_library_trait(ty, "iter::IntoIterator") {
+                Some(Some(quote_spanned!(span=> ::core::iter::IntoIterator::into_iter(#expr))))
+            } else {
+                None
+            }
+        });
+        let expr = match kind {
+            None => return Err(not_an_iterator()),
+            Some(None) => quote::quote!(#expr),
+            Some(Some(t)) => t,
+        };
+        let (pat, body) = (&f.pat, &f.body);
         let label = f.label.as_ref().map(|l| &l.name);
         let label = label.map(|l| quote::quote!(#l:));
         let tokens = quote_spanned!(span=> {
@@ -77,6 +91,45 @@ impl FnLower<'_> {
             Ok(t) => self.items.satisfies(self.types, t, &crate::generics::Bound::Trait(tid)),
             Err(_) => false,
         }
+    }
+
+    /// `IntoIterator::into_iter(e)` of a slice, array or `Vec` `e` of type
+    /// `ty`, as the library's functions (FIXME(generic impls for builtin
+    /// types): rustc's impls for `&[T]`, `&Vec<T>`, `[T; N]`, `Vec<T>`):
+    /// `&v` / `&mut v` iterate by reference (`slice::iter`, `iter_mut`),
+    /// an array or `Vec` by value (`slice::array_into_iter` of the array
+    /// moved into a temporary, `slice::vec_into_iter`). `None` for other types.
+    fn collection_into_iter(&mut self, ty: crate::infer::TyId, e: &syn::Expr, span: proc_macro2::Span) -> Option<proc_macro2::TokenStream> {
+        let collection = |this: &mut Self, t| matches!(this.shape(t), Some(Shape::Slice { .. } | Shape::Array { .. } | Shape::Vec(_)));
+        match self.shape(ty)? {
+            Shape::Array { .. } => Some(quote_spanned!(span=> ::core::slice::array_into_iter(&{ #e }))),
+            Shape::Vec(_) => Some(quote_spanned!(span=> ::core::slice::vec_into_iter(#e))),
+            Shape::Ptr { pointee, reference: true, mutable, .. } if collection(self, pointee) => Some(if mutable {
+                quote_spanned!(span=> ::core::slice::iter_mut(#e))
+            } else {
+                quote_spanned!(span=> ::core::slice::iter(#e))
+            }),
+            _ => None,
+        }
+    }
+
+    /// `e.into_iter()` of a slice, array or `Vec` (by value or reference),
+    /// see [`Self::collection_into_iter`]; `None` for other receivers (the
+    /// library's `IntoIterator` impls).
+    pub(crate) fn collection_into_iter_call(&mut self, e: &syn::Expr, span: proc_macro2::Span) -> DResult<Option<Handle<Expr>>> {
+        match self.probe_type(e, |this, ty| this.collection_into_iter(ty, e, span)) {
+            Some(tokens) => self.lower_desugared(tokens, "`into_iter()`").map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The argument of `zip`, `chain` (an `IntoIterator`): a slice, array or
+    /// `Vec` (by value or reference) as its iterator (`a.iter().zip(&b)`),
+    /// else `None`.
+    pub(crate) fn into_iter_argument(&mut self, arg: &syn::Expr) -> Option<syn::Expr> {
+        let span = syn::spanned::Spanned::span(arg);
+        let tokens = self.probe_type(arg, |this, ty| this.collection_into_iter(ty, arg, span))?;
+        syn::parse2(tokens).ok()
     }
 
     /// `a..b` / `a..=b` as a value: the library's `Range` / `RangeInclusive`

@@ -59,7 +59,20 @@ impl FnLower<'_> {
                 return Ok(e);
             }
         }
-        if name == "iter" || name == "iter_mut" || name == "into_iter" {
+        if name == "into_iter" && args.is_empty() && self.items.library_type("slice::Iter").is_some() {
+            if let Some(e) = self.collection_into_iter_call(&m.receiver, m.method.span())? {
+                return Ok(e);
+            }
+        }
+        // `a.zip(&b)`, `a.chain(v)`: the argument is an `IntoIterator`
+        if (name == "zip" || name == "chain") && args.len() == 1 && self.items.library_type("slice::Iter").is_some() {
+            if let Some(arg) = self.into_iter_argument(args[0]) {
+                let mut call = m.clone();
+                call.args = std::iter::once(arg).collect();
+                return self.method_call_inner(&call);
+            }
+        }
+        if name == "iter" || name == "iter_mut" {
             return Err(Diagnostic::unsupported("iterators other than `.iter().sum()`", range_of(&m.method))
                 .help("write a `for i in 0..x.len()` loop instead"));
         }

@@ -127,7 +127,7 @@ impl<'i> FnLower<'i> {
     }
 
     /// Bind a `let` pattern (identifier, `_`, tuple of those) to `init`.
-    fn bind_pattern(&mut self, pat: &syn::Pat, ty: TyId, init: Option<Handle<Expr>>) -> DResult<Vec<Stmt>> {
+    pub(crate) fn bind_pattern(&mut self, pat: &syn::Pat, ty: TyId, init: Option<Handle<Expr>>) -> DResult<Vec<Stmt>> {
         match pat {
             syn::Pat::Ident(pi) if pi.by_ref.is_none() && pi.subpat.is_none() => {
                 let name = pi.ident.to_string();
