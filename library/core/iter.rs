@@ -272,7 +272,7 @@ pub trait Iterator {
     where
         Self: Sized,
     {
-        Chain { a: Some(self), b: other.into_iter() }
+        Chain { a: self, b: other.into_iter(), a_done: false }
     }
 
     fn rev(self) -> Rev<Self>

@@ -195,6 +195,17 @@ impl FnLower<'_> {
     pub(crate) fn defer_assoc_eqs(&mut self, fid: crate::resolve::FnId, env: &GenericEnv, range: &Range<usize>) -> DResult<()> {
         let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
         let module = self.items.fns[fid].module;
+        // `S: Sum<Self::Item>`: infers `{integer}` items from `S` (`(1..=10).sum::<u32>()`)
+        for p in &g.types {
+            let Some(base) = env.ty(&p.name) else { continue };
+            for (t, texts) in &p.trait_args {
+                let mut tys = vec![base];
+                for text in texts {
+                    tys.push(self.convert_text(text, module, env)?);
+                }
+                self.trait_arg_bounds.push((*t, tys));
+            }
+        }
         for p in &g.types {
             for (t, name, text) in &p.assoc_eqs {
                 let Some(base) = env.ty(&p.name) else { continue };
@@ -281,6 +292,28 @@ impl FnLower<'_> {
         Ok(Some(self.convert_text(&text, module, &env)?))
     }
 
+    /// Whether `t` has a variable that a deferred projection will bind
+    /// (a closure lowered with it as an argument type now would guess it).
+    pub(crate) fn waits_for_projection(&mut self, t: TyId) -> bool {
+        let pending: Vec<TyId> = self.infer.deferred.iter().map(|p| p.result).collect();
+        let pending: Vec<TyId> = pending.into_iter().map(|p| self.infer.find(p)).collect();
+        self.mentions_any(t, &pending, 0)
+    }
+
+    fn mentions_any(&mut self, t: TyId, vars: &[TyId], depth: u32) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        match self.shape(t) {
+            None => vars.contains(&self.infer.find(t)),
+            Some(Shape::Ptr { pointee: e, .. } | Shape::Slice { elem: e, .. } | Shape::Array { elem: e, .. } | Shape::Vec(e)) => {
+                self.mentions_any(e, vars, depth + 1)
+            }
+            Some(Shape::Tuple(es) | Shape::Adt { args: es, .. }) => es.into_iter().any(|e| self.mentions_any(e, vars, depth + 1)),
+            Some(_) => false,
+        }
+    }
+
     /// A closure bound whose closure is known: its result, from its body
     /// lowered once with the bound's argument types and dropped (the real
     /// calls lower it again).
@@ -291,12 +324,8 @@ impl FnLower<'_> {
         }
         // not before its arguments' projections are solved (the trial would
         // take `x * 2.0` of `x: <Iter<f32> as Iterator>::Item` for a float)
-        let pending: Vec<TyId> = self.infer.deferred.iter().map(|p| p.result).collect();
-        for p in pending {
-            let p = self.infer.find(p);
-            if cb.inputs.iter().any(|&i| self.infer.find(i) == p) {
-                return Ok(false);
-            }
+        if cb.inputs.iter().any(|&i| self.waits_for_projection(i)) {
+            return Ok(false);
         }
         // (its arguments may be projections solved later in this loop:
         // `FnMut(I::Item) -> B` of `Map`; tried again then)
@@ -406,6 +435,17 @@ impl FnLower<'_> {
                 } else {
                     self.closure_bounds.push(cb);
                 }
+            }
+            for (tid, tys) in std::mem::take(&mut self.trait_arg_bounds) {
+                if tys[1..].iter().all(|&t| !self.infer.has_vars(t)) {
+                    continue;
+                }
+                if self.infer.concrete(tys[0], self.types).is_some() {
+                    let before: Vec<bool> = tys[1..].iter().map(|&t| self.infer.has_vars(t)).collect();
+                    self.narrow_trait_args(tid, &tys);
+                    solved |= tys[1..].iter().zip(before).any(|(&t, b)| b && !self.infer.has_vars(t));
+                }
+                self.trait_arg_bounds.push((tid, tys));
             }
             let list = std::mem::take(&mut self.infer.deferred);
             let before = list.len();

@@ -422,6 +422,10 @@ impl FnLower<'_> {
             let at = self.ty(arg);
             let at = self.infer.find(at);
             let Some(b) = bounds.iter().find(|b| self.infer.find(b.f) == at).cloned() else { continue };
+            // (arguments still waiting for a projection: the bound is solved later, `solve_projections`)
+            if b.inputs.iter().any(|&i| self.waits_for_projection(i)) {
+                continue;
+            }
             let name = self.types.structs[def].name.clone();
             let Some(src) = closure_range(&name) else { continue };
             let fields = self.closure_fields(def);

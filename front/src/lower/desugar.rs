@@ -100,15 +100,16 @@ impl FnLower<'_> {
     /// an array or `Vec` by value (`slice::array_into_iter` of the array
     /// moved into a temporary, `slice::vec_into_iter`). `None` for other types.
     fn collection_into_iter(&mut self, ty: crate::infer::TyId, e: &syn::Expr, span: proc_macro2::Span) -> Option<proc_macro2::TokenStream> {
-        let collection = |this: &mut Self, t| matches!(this.shape(t), Some(Shape::Slice { .. } | Shape::Array { .. } | Shape::Vec(_)));
+        let owned = |this: &mut Self, t| matches!(this.shape(t), Some(Shape::Array { .. } | Shape::Vec(_)));
+        let by_ref = |mutable: bool| match mutable {
+            true => quote_spanned!(span=> ::core::slice::iter_mut(#e)),
+            false => quote_spanned!(span=> ::core::slice::iter(#e)),
+        };
         match self.shape(ty)? {
             Shape::Array { .. } => Some(quote_spanned!(span=> ::core::slice::array_into_iter(&{ #e }))),
             Shape::Vec(_) => Some(quote_spanned!(span=> ::core::slice::vec_into_iter(#e))),
-            Shape::Ptr { pointee, reference: true, mutable, .. } if collection(self, pointee) => Some(if mutable {
-                quote_spanned!(span=> ::core::slice::iter_mut(#e))
-            } else {
-                quote_spanned!(span=> ::core::slice::iter(#e))
-            }),
+            Shape::Slice { mutable, .. } => Some(by_ref(mutable)),
+            Shape::Ptr { pointee, reference: true, mutable } if owned(self, pointee) => Some(by_ref(mutable)),
             _ => None,
         }
     }

@@ -32,7 +32,7 @@ impl FnLower<'_> {
         let name = m.method.to_string();
         // `x.f::<T>(..)`: the turbofish of a generic method, taken by `call_method`
         // (set once the receiver is lowered: a method call there has its own)
-        let turbofish = m.turbofish.as_ref().filter(|_| name != "sum").map(|t| syn::AngleBracketedGenericArguments {
+        let turbofish = m.turbofish.as_ref().map(|t| syn::AngleBracketedGenericArguments {
             colon2_token: t.colon2_token,
             lt_token: t.lt_token,
             args: t.args.clone(),

@@ -149,6 +149,10 @@ pub(crate) struct FnLower<'i> {
     /// `F: Fn(A) -> R` bounds of the generic uses whose `R` is not known
     /// yet: inferred from the closure `F` turns out to be (`lower/assoc.rs`).
     closure_bounds: Vec<assoc::ClosureBound>,
+    /// `S: Sum<A>` bounds (on generic traits) of the generic uses whose
+    /// arguments are not known yet: `Self` then the trait's arguments,
+    /// narrowed to the one impl that fits (`assoc::narrow_trait_args`).
+    trait_arg_bounds: Vec<(crate::generics::TraitId, Vec<TyId>)>,
 }
 
 /// How much a body had lowered (`FnLower::mark`), to drop what was
@@ -253,6 +257,7 @@ pub fn lower_function(
         pending_zeros: Vec::new(),
         projections: Vec::new(),
         closure_bounds: Vec::new(),
+        trait_arg_bounds: Vec::new(),
         made_closures: Vec::new(),
         block_modules: Vec::new(),
         ref_captures: HashSet::new(),

@@ -125,18 +125,21 @@ impl<A: Iterator, B: Iterator> Iterator for Zip<A, B> {
 
 /// `a.chain(b)`: the items of `a`, then those of `b`.
 pub struct Chain<A, B> {
-    pub(crate) a: Option<A>,
+    pub(crate) a: A,
     pub(crate) b: B,
+    /// `a` has ended (rustc's is an `Option<A>`; hybridc's enums cannot
+    /// hold slices yet)
+    pub(crate) a_done: bool,
 }
 
 impl<A: Iterator, B: Iterator<Item = A::Item>> Iterator for Chain<A, B> {
     type Item = A::Item;
 
     fn next(&mut self) -> Option<A::Item> {
-        if let Some(a) = &mut self.a {
-            match a.next() {
+        if !self.a_done {
+            match self.a.next() {
                 Some(x) => return Some(x),
-                None => self.a = None,
+                None => self.a_done = true,
             }
         }
         self.b.next()
