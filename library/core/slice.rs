@@ -169,7 +169,7 @@ impl<T> DoubleEndedIterator for VecIntoIter<T> {
 /// FIXME(generic impls for builtin types): rustc's `impl<T>
 /// FromIterator<T> for Vec<T>`.
 pub fn collect_vec<I: Iterator>(mut iter: I) -> Vec<I::Item> {
-    let mut v = Vec::new();
+    let mut v: Vec<I::Item> = Vec::new();
     while let Some(x) = iter.next() {
         v.push(x);
     }

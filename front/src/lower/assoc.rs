@@ -288,6 +288,8 @@ impl FnLower<'_> {
             return Ok(None);
         }
         let range = self.items.fns[fid].range.clone();
+        // (`impl<'a, T, I: Iterator<Item = &'a T>> Iterator for Copied<I>`: `T` from `I`)
+        self.defer_assoc_eqs(fid, &env, &range)?;
         self.defer_fn_bounds(fid, &env, 0..outer, &range)?;
         Ok(Some(self.convert_text(&text, module, &env)?))
     }
@@ -436,6 +438,7 @@ impl FnLower<'_> {
                     self.closure_bounds.push(cb);
                 }
             }
+            solved |= self.solve_collects()?;
             for (tid, tys) in std::mem::take(&mut self.trait_arg_bounds) {
                 if tys[1..].iter().all(|&t| !self.infer.has_vars(t)) {
                     continue;

@@ -63,7 +63,7 @@ impl FnLower<'_> {
     /// The type `e` has, read by `inspect`; `e`'s lowering is dropped
     /// (`FnLower::rollback`: the desugared code lowers it again). `None`
     /// when `e` does not lower or `inspect` says so.
-    fn probe_type<T>(&mut self, e: &syn::Expr, inspect: impl FnOnce(&mut Self, crate::infer::TyId) -> Option<T>) -> Option<T> {
+    pub(crate) fn probe_type<T>(&mut self, e: &syn::Expr, inspect: impl FnOnce(&mut Self, crate::infer::TyId) -> Option<T>) -> Option<T> {
         let mark = self.mark();
         let found = match self.expr(e) {
             Ok(v) => {
@@ -78,14 +78,14 @@ impl FnLower<'_> {
 
     /// Lower the desugared form of a construct (`what`, for the internal
     /// error should it not parse).
-    fn lower_desugared(&mut self, tokens: proc_macro2::TokenStream, what: &str) -> DResult<Handle<Expr>> {
+    pub(crate) fn lower_desugared(&mut self, tokens: proc_macro2::TokenStream, what: &str) -> DResult<Handle<Expr>> {
         let expr: syn::Expr = syn::parse2(tokens).map_err(|e| Diagnostic::ice(format!("the desugared {what} does not parse: {e}")))?;
         self.expr(&expr)
     }
 
     /// Does `ty` (resolved now) implement the library's trait at `path`
     /// (`iter::Iterator`)?
-    fn implements_library_trait(&mut self, ty: crate::infer::TyId, path: &str) -> bool {
+    pub(crate) fn implements_library_trait(&mut self, ty: crate::infer::TyId, path: &str) -> bool {
         let Some(tid) = self.items.library_trait(path) else { return false };
         match self.infer.resolve(ty, self.types) {
             Ok(t) => self.items.satisfies(self.types, t, &crate::generics::Bound::Trait(tid)),

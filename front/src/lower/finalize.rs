@@ -12,6 +12,9 @@ use crate::infer::ResolveError;
 impl<'i> FnLower<'i> {
     pub(crate) fn finalize(&mut self) -> DResult<()> {
         self.solve_projections()?;
+        if let Some(d) = self.unsolved_collect() {
+            return Err(d);
+        }
         self.check_pending_inferred()?;
         self.make_zero_values()?;
         for i in 0..self.ltys.len() {

@@ -64,6 +64,11 @@ impl FnLower<'_> {
                 return Ok(e);
             }
         }
+        if name == "collect" && args.is_empty() && self.items.library_type("slice::Iter").is_some() {
+            if let Some(e) = self.collect_call(m)? {
+                return Ok(e);
+            }
+        }
         // `a.zip(&b)`, `a.chain(v)`: the argument is an `IntoIterator`
         if (name == "zip" || name == "chain") && args.len() == 1 && self.items.library_type("slice::Iter").is_some() {
             if let Some(arg) = self.into_iter_argument(args[0]) {

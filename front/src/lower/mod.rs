@@ -9,6 +9,7 @@ mod call;
 mod check;
 mod clib;
 mod closure;
+mod collect;
 mod collection;
 mod debug;
 mod derive_eq;
@@ -153,6 +154,8 @@ pub(crate) struct FnLower<'i> {
     /// arguments are not known yet: `Self` then the trait's arguments,
     /// narrowed to the one impl that fits (`assoc::narrow_trait_args`).
     trait_arg_bounds: Vec<(crate::generics::TraitId, Vec<TyId>)>,
+    /// `collect()`s whose target type is not known yet (`lower/collect.rs`).
+    pending_collects: Vec<collect::PendingCollect>,
 }
 
 /// How much a body had lowered (`FnLower::mark`), to drop what was
@@ -258,6 +261,7 @@ pub fn lower_function(
         projections: Vec::new(),
         closure_bounds: Vec::new(),
         trait_arg_bounds: Vec::new(),
+        pending_collects: Vec::new(),
         made_closures: Vec::new(),
         block_modules: Vec::new(),
         ref_captures: HashSet::new(),
