@@ -207,7 +207,7 @@ fn iterator_kernels_are_plain_loops() {
     let ptx = std::fs::read_to_string(&path).unwrap();
     let kernels = kernel_bodies(&ptx);
     let names: Vec<&str> = kernels.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["stride_iter", "stride_while", "sum_iter", "sum_while"], "{ptx}");
+    assert_eq!(names, ["stride_iter", "stride_while", "sum_iter", "sum_while", "dot_iter"], "{ptx}");
     for (name, body) in &kernels {
         assert!(!body.contains("call"), "`{name}` still calls a function:\n{body}");
         // (the unrolled `while` sum has a second loop for the remainder)

@@ -40,6 +40,9 @@ impl FnLower<'_> {
         if segs.len() == 2 {
             // `T::f` / `Self::f` with `T` or `Self` a parameter of this instance (concrete here)
             if let Some(t) = self.env.ty(&segs[0]) {
+                if let Some(id) = self.bound_trait_fn(&segs[0], t, &segs[1])? {
+                    return Ok(Callee::WithSelf(id, t));
+                }
                 return self.type_fn(t, &segs[0], &segs[1], range);
             }
         }
@@ -134,6 +137,36 @@ impl FnLower<'_> {
 
     /// `T::name`: a function of type `t` (an instance's parameter, or
     /// `Self`): inherent first, then from a trait impl.
+    /// `S::sum(..)` in an instance whose parameter `S` has a bound on a
+    /// generic trait with that function (`S: Sum<Self::Item>`): the impl
+    /// for `S` with the bound's arguments (`Sum<&i32> for i32`, not the
+    /// first `Sum<_>` impl of `i32`). `None` when no such bound picks one.
+    fn bound_trait_fn(&mut self, param: &str, t: TyId, name: &str) -> DResult<Option<FnId>> {
+        let Some(g) = self.items.fns[self.fid].generics.as_deref() else { return Ok(None) };
+        let Some(p) = g.types.iter().find(|p| p.name == param) else { return Ok(None) };
+        let bounds = p.trait_args.clone();
+        let module = self.items.fns[self.fid].module;
+        let Ok(ty) = self.infer.resolve(t, self.types) else { return Ok(None) };
+        for (tid, texts) in bounds {
+            if self.items.traits[tid].method(name).is_none() {
+                continue;
+            }
+            let env = self.env.clone();
+            let mut args = Vec::with_capacity(texts.len());
+            for text in &texts {
+                args.push(self.convert_text(text, module, &env)?);
+            }
+            self.solve_projections()?;
+            let Some(args) = args.iter().map(|&a| self.infer.concrete(a, self.types)).collect::<Option<Vec<_>>>() else { continue };
+            if let Some(i) = self.items.impl_of_args(self.types, tid, ty, &args) {
+                if let Some(&id) = self.items.impls[i].methods.get(name) {
+                    return Ok(Some(id));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     fn type_fn(&mut self, t: TyId, shown: &str, name: &str, range: &Range<usize>) -> DResult<Callee> {
         if let Some(tid) = self.param_fn(t, name, range)? {
             return Ok(Callee::TraitFnFor(tid, name.to_string(), t));

@@ -326,7 +326,12 @@ impl FnLower<'_> {
                 // `|(i, x)|`, `|&x|`: an irrefutable pattern, as `let` binds it
                 other => {
                     let vt = self.ty(value);
-                    stmts.extend(self.bind_pattern(other, vt, Some(value))?);
+                    // (a pattern against a reference binds by reference: `|(a, b)|` of `&(u32, u32)`)
+                    let by_ref = matches!(self.shape(vt), Some(Shape::Ptr { .. }));
+                    stmts.extend(match by_ref {
+                        true => self.let_pattern(other, vt, value, None)?,
+                        false => self.bind_pattern(other, vt, Some(value))?,
+                    });
                     continue;
                 }
             };

@@ -171,6 +171,7 @@ pub(crate) struct Mark {
     pending_zeros: usize,
     made_closures: usize,
     new_shared: usize,
+    pending_collects: usize,
     facts: [usize; 4],
 }
 
@@ -187,6 +188,7 @@ impl FnLower<'_> {
             pending_zeros: self.pending_zeros.len(),
             made_closures: self.made_closures.len(),
             new_shared: self.new_shared.len(),
+            pending_collects: self.pending_collects.len(),
             facts: [f.calls.len(), f.kernel_refs.len(), f.host_only.len(), f.device_only.len()],
         }
     }
@@ -204,6 +206,7 @@ impl FnLower<'_> {
         self.pending_zeros.truncate(m.pending_zeros);
         self.made_closures.truncate(m.made_closures);
         self.new_shared.truncate(m.new_shared);
+        self.pending_collects.truncate(m.pending_collects);
         self.facts.calls.truncate(m.facts[0]);
         self.facts.kernel_refs.truncate(m.facts[1]);
         self.facts.host_only.truncate(m.facts[2]);
