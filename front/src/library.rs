@@ -52,7 +52,7 @@ pub const FILES: &[LibFile] = &[
         name: "iter.rs",
         text: lib_text!("iter.rs"),
         needs: &["option", "cmp", "iter::adapters", "slice"],
-        prelude: &["Iterator", "DoubleEndedIterator", "IntoIterator"],
+        prelude: &["Iterator", "DoubleEndedIterator", "ExactSizeIterator", "IntoIterator"],
     },
     LibFile {
         module: "iter::adapters",

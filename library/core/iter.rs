@@ -354,6 +354,15 @@ pub trait DoubleEndedIterator: Iterator {
     fn next_back(&mut self) -> Option<Self::Item>;
 }
 
+/// An iterator that knows how many items it has left.
+pub trait ExactSizeIterator: Iterator {
+    fn len(&self) -> usize;
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// What `for`, `zip`, `chain` and `flat_map` iterate over: the library's
 /// iterators themselves, `&v` and `&mut v` of slices, arrays and `Vec`s,
 /// `Vec`s by value.

@@ -74,6 +74,13 @@ impl<A: Step> Iterator for RangeInclusive<A> {
     }
 }
 
+impl<A: Step> ExactSizeIterator for Range<A> {
+    fn len(&self) -> usize {
+        // (the inherent `Range::len`)
+        Range::len(self)
+    }
+}
+
 impl<A: Step> DoubleEndedIterator for Range<A> {
     fn next_back(&mut self) -> Option<A> {
         if self.start < self.end {

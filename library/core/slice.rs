@@ -42,6 +42,20 @@ impl<'a, T> DoubleEndedIterator for Iter<'a, T> {
     }
 }
 
+// @for $i in Iter IterMut ArrayIntoIter
+impl<'a, T> ExactSizeIterator for $i<'a, T> {
+    fn len(&self) -> usize {
+        self.end - self.index
+    }
+}
+// @end
+
+impl<T> ExactSizeIterator for VecIntoIter<T> {
+    fn len(&self) -> usize {
+        self.end - self.index
+    }
+}
+
 /// `s.iter_mut()`: the elements of a slice, by mutable reference.
 pub struct IterMut<'a, T> {
     slice: &'a mut [T],

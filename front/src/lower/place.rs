@@ -55,6 +55,14 @@ impl<'i> FnLower<'i> {
                 self.expect_ty(p2, p1, &range)?;
                 return Ok(self.push(ExprKind::Cast { value: e }, target, &range));
             }
+            // deref coercion `&&T` to `&T` (`a.cmp(b)` with `a, b: &&i32` in `max_by`)
+            (Some(Shape::Ptr { pointee: p1, reference: true, .. }), Some(Shape::Ptr { pointee: p2, reference: true, mutable: false }))
+                if matches!(self.shape(p1), Some(Shape::Ptr { reference: true, .. }))
+                    && self.shape(p2).is_some_and(|s| !matches!(s, Shape::Ptr { .. })) =>
+            {
+                let inner = self.push(ExprKind::Deref(e), p1, &range);
+                return self.coerce(inner, target);
+            }
             _ => {}
         }
         self.expect_ty(target, src, &range)?;

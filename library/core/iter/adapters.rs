@@ -3,7 +3,7 @@
 //! `Iterator` impls and, where rustc has them and they are cheap,
 //! `DoubleEndedIterator` impls.
 
-use super::{DoubleEndedIterator, IntoIterator, Iterator};
+use super::{DoubleEndedIterator, ExactSizeIterator, IntoIterator, Iterator};
 
 /// `iter.map(f)`.
 pub struct Map<I, F> {
@@ -107,6 +107,27 @@ impl<B, I: DoubleEndedIterator, F: FnMut(I::Item) -> B> DoubleEndedIterator for 
     }
 }
 
+impl<B, I: ExactSizeIterator, F: FnMut(I::Item) -> B> ExactSizeIterator for Map<I, F> {
+    fn len(&self) -> usize {
+        self.iter.len()
+    }
+}
+
+impl<I: ExactSizeIterator> ExactSizeIterator for Enumerate<I> {
+    fn len(&self) -> usize {
+        self.iter.len()
+    }
+}
+
+/// (rustc's needs `ExactSizeIterator` too: the index of the last item)
+impl<I: ExactSizeIterator + DoubleEndedIterator> DoubleEndedIterator for Enumerate<I> {
+    fn next_back(&mut self) -> Option<(usize, I::Item)> {
+        let len = self.iter.len();
+        let x = self.iter.next_back()?;
+        Some((self.count + len - 1, x))
+    }
+}
+
 /// `a.zip(b)`: pairs of items, until either side ends.
 pub struct Zip<A, B> {
     pub(crate) a: A,
@@ -119,6 +140,37 @@ impl<A: Iterator, B: Iterator> Iterator for Zip<A, B> {
     fn next(&mut self) -> Option<(A::Item, B::Item)> {
         let x = self.a.next()?;
         let y = self.b.next()?;
+        Some((x, y))
+    }
+}
+
+impl<A: ExactSizeIterator, B: ExactSizeIterator> ExactSizeIterator for Zip<A, B> {
+    fn len(&self) -> usize {
+        let (a, b) = (self.a.len(), self.b.len());
+        if a < b {
+            a
+        } else {
+            b
+        }
+    }
+}
+
+/// (the longer side's extra items are dropped from its back first, as rustc's)
+impl<A: ExactSizeIterator + DoubleEndedIterator, B: ExactSizeIterator + DoubleEndedIterator> DoubleEndedIterator for Zip<A, B> {
+    fn next_back(&mut self) -> Option<(A::Item, B::Item)> {
+        let (la, lb) = (self.a.len(), self.b.len());
+        let mut i = lb;
+        while i < la {
+            self.a.next_back();
+            i += 1;
+        }
+        let mut j = la;
+        while j < lb {
+            self.b.next_back();
+            j += 1;
+        }
+        let x = self.a.next_back()?;
+        let y = self.b.next_back()?;
         Some((x, y))
     }
 }
@@ -162,6 +214,12 @@ impl<I: DoubleEndedIterator> Iterator for Rev<I> {
 impl<I: DoubleEndedIterator> DoubleEndedIterator for Rev<I> {
     fn next_back(&mut self) -> Option<I::Item> {
         self.iter.next()
+    }
+}
+
+impl<I: ExactSizeIterator + DoubleEndedIterator> ExactSizeIterator for Rev<I> {
+    fn len(&self) -> usize {
+        self.iter.len()
     }
 }
 
@@ -371,6 +429,12 @@ impl<'a, T: 'a + Copy, I: Iterator<Item = &'a T>> Iterator for Copied<I> {
             Some(x) => Some(*x),
             None => None,
         }
+    }
+}
+
+impl<'a, T: 'a + Copy, I: ExactSizeIterator<Item = &'a T>> ExactSizeIterator for Copied<I> {
+    fn len(&self) -> usize {
+        self.iter.len()
     }
 }
 
