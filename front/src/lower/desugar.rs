@@ -127,7 +127,7 @@ impl FnLower<'_> {
     /// The argument of `zip`, `chain` (an `IntoIterator`): a slice, array or
     /// `Vec` (by value or reference) as its iterator (`a.iter().zip(&b)`),
     /// else `None`.
-    pub(crate) fn into_iter_argument(&mut self, arg: &syn::Expr) -> Option<syn::Expr> {
+    pub(crate) fn iterator_argument(&mut self, arg: &syn::Expr) -> Option<syn::Expr> {
         let span = syn::spanned::Spanned::span(arg);
         let tokens = self.probe_type(arg, |this, ty| this.collection_into_iter(ty, arg, span))?;
         syn::parse2(tokens).ok()

@@ -71,7 +71,7 @@ impl FnLower<'_> {
         }
         // `a.zip(&b)`, `a.chain(v)`: the argument is an `IntoIterator`
         if (name == "zip" || name == "chain") && args.len() == 1 && self.items.library_type("slice::Iter").is_some() {
-            if let Some(arg) = self.into_iter_argument(args[0]) {
+            if let Some(arg) = self.iterator_argument(args[0]) {
                 let mut call = m.clone();
                 call.args = std::iter::once(arg).collect();
                 return self.method_call_inner(&call);
