@@ -51,7 +51,7 @@ pub const FILES: &[LibFile] = &[
         module: "iter",
         name: "iter.rs",
         text: lib_text!("iter.rs"),
-        needs: &["option", "cmp", "iter::adapters", "slice"],
+        needs: &["option", "cmp", "ops", "iter::adapters", "iter::range", "slice"],
         prelude: &["Iterator", "DoubleEndedIterator", "ExactSizeIterator", "IntoIterator"],
     },
     LibFile {
@@ -61,7 +61,14 @@ pub const FILES: &[LibFile] = &[
         needs: &["iter", "option"],
         prelude: &[],
     },
-    LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &["iter", "option"], prelude: &[] },
+    LibFile {
+        module: "iter::range",
+        name: "iter/range.rs",
+        text: lib_text!("iter/range.rs"),
+        needs: &["iter", "ops", "option"],
+        prelude: &[],
+    },
+    LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &[], prelude: &[] },
     LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option"], prelude: &[] },
     LibFile {
         module: "slice::methods",
@@ -119,9 +126,13 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
     }
     // (`vec![v; n]` of a `Vec` clones it: the library's `Vec::clone`)
     let vec_rows = program.contains("vec![vec!") || program.contains("vec![Vec::");
+    // (`collect()` is the compiler's desugaring into `slice::collect_vec`)
+    let iterated = for_over_iterator(program) || words(program).any(|w| w == "collect");
     for (i, f) in FILES.iter().enumerate() {
-        // the root always; `ops` for a range value `a..b` (the library's `ops::Range`)
-        if f.module.is_empty() || (f.module == "ops" && program.contains("..")) || (f.module == "vec" && vec_rows) {
+        // the root always; `ops` for a range value `a..b` (the library's
+        // `ops::Range`); `iter` for a `for` over something else than a range
+        let triggered = (f.module == "ops" && program.contains("..")) || (f.module == "vec" && vec_rows) || (f.module == "iter" && iterated);
+        if f.module.is_empty() || triggered {
             wanted |= 1 << i;
         }
     }
@@ -144,6 +155,30 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
         }
     }
     FILES.iter().enumerate().filter(|(i, _)| wanted & (1 << i) != 0).map(|(_, f)| f).collect()
+}
+
+/// Whether a `for` loop of the program may iterate over something else
+/// than a range (the compiler's own loop): `for x in &v`, `for x in it`
+/// (the text between ` in ` and the loop's `{` has no `..`).
+fn for_over_iterator(program: &str) -> bool {
+    let bytes = program.as_bytes();
+    let mut at = 0;
+    while let Some(i) = program[at..].find("for ") {
+        let start = at + i;
+        at = start + 4;
+        if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
+            continue;
+        }
+        let rest = &program[at..];
+        let Some(brace) = rest.find('{') else { break };
+        let head = &rest[..brace];
+        if let Some(j) = head.find(" in ") {
+            if !head[j..].contains("..") {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Each name a library file defines (not its module's name: words like
@@ -407,6 +442,16 @@ mod tests {
             files.iter().map(|f| f.module).collect::<Vec<_>>(),
             ["", "cmp", "default", "mem", "option", "result", "num", "num::int"]
         );
+    }
+
+    #[test]
+    fn range_loops_load_the_ranges_only_and_other_loops_the_iterators() {
+        let modules = |p: &str| files_for(p).iter().map(|f| f.module).collect::<Vec<_>>();
+        let ranges = modules("fn main() { for i in 0..3 { let s = &[1, 2][1..]; } }");
+        assert!(ranges.contains(&"ops") && !ranges.contains(&"iter"), "{ranges:?}");
+        let by_ref = modules("fn main() { let v = [1, 2]; for x in &v {} }");
+        assert!(["iter", "iter::adapters", "iter::range", "ops", "slice"].iter().all(|m| by_ref.contains(m)), "{by_ref:?}");
+        assert!(modules("fn main() { let v: Vec<u8> = (0..3).collect(); }").contains(&"iter"));
     }
 
     #[test]

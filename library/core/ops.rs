@@ -1,5 +1,7 @@
-//! `core::ops`: the range types `a..b` and `a..=b` build, iterators over
-//! the integers. (The operator traits `Add`, `Mul`, .. are still the
+//! `core::ops`: the range types `a..b` and `a..=b` build (their
+//! `Iterator` impls are in `iter/range.rs`, loaded with `iter`, so that a
+//! program whose ranges are all `for` loops and slicing does not load the
+//! iterators). (The operator traits `Add`, `Mul`, .. are still the
 //! compiler's: FIXME(builtins in the library).)
 
 /// `start..end`: the integers from `start` up to, not including, `end`.
@@ -39,81 +41,6 @@ impl Step for $t {
 
     fn distance(start: $t, end: $t) -> usize {
         (end - start) as usize
-    }
-}
-// @end
-
-impl<A: Step> Iterator for Range<A> {
-    type Item = A;
-
-    fn next(&mut self) -> Option<A> {
-        if self.start < self.end {
-            let v = self.start;
-            self.start = v.forward();
-            Some(v)
-        } else {
-            None
-        }
-    }
-}
-
-impl<A: Step> Iterator for RangeInclusive<A> {
-    type Item = A;
-
-    fn next(&mut self) -> Option<A> {
-        if self.exhausted || self.start > self.end {
-            return None;
-        }
-        let v = self.start;
-        if v == self.end {
-            self.exhausted = true;
-        } else {
-            self.start = v.forward();
-        }
-        Some(v)
-    }
-}
-
-impl<A: Step> ExactSizeIterator for Range<A> {
-    fn len(&self) -> usize {
-        // (the inherent `Range::len`)
-        Range::len(self)
-    }
-}
-
-impl<A: Step> DoubleEndedIterator for Range<A> {
-    fn next_back(&mut self) -> Option<A> {
-        if self.start < self.end {
-            self.end = self.end.backward();
-            Some(self.end)
-        } else {
-            None
-        }
-    }
-}
-
-impl<A: Step> DoubleEndedIterator for RangeInclusive<A> {
-    fn next_back(&mut self) -> Option<A> {
-        if self.exhausted || self.start > self.end {
-            return None;
-        }
-        let v = self.end;
-        if v == self.start {
-            self.exhausted = true;
-        } else {
-            self.end = v.backward();
-        }
-        Some(v)
-    }
-}
-
-// @for $r in Range RangeInclusive
-impl<A: Step> IntoIterator for $r<A> {
-    type Item = A;
-    type IntoIter = $r<A>;
-
-    fn into_iter(self) -> $r<A> {
-        self
     }
 }
 // @end
