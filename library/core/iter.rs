@@ -89,6 +89,21 @@ pub trait Iterator {
         None
     }
 
+    /// The index from the front of the last item `predicate` accepts.
+    fn rposition<P: FnMut(Self::Item) -> bool>(&mut self, mut predicate: P) -> Option<usize>
+    where
+        Self: Sized + ExactSizeIterator + DoubleEndedIterator,
+    {
+        let mut i = self.len();
+        while let Some(x) = self.next_back() {
+            i -= 1;
+            if predicate(x) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
     fn find<P: FnMut(&Self::Item) -> bool>(&mut self, mut predicate: P) -> Option<Self::Item> {
         while let Some(x) = self.next() {
             if predicate(&x) {
@@ -352,6 +367,26 @@ pub trait Iterator {
 /// An iterator that also yields its items from the back.
 pub trait DoubleEndedIterator: Iterator {
     fn next_back(&mut self) -> Option<Self::Item>;
+
+    fn rfind<P: FnMut(&Self::Item) -> bool>(&mut self, mut predicate: P) -> Option<Self::Item> {
+        while let Some(x) = self.next_back() {
+            if predicate(&x) {
+                return Some(x);
+            }
+        }
+        None
+    }
+
+    fn rfold<B, F: FnMut(B, Self::Item) -> B>(mut self, init: B, mut f: F) -> B
+    where
+        Self: Sized,
+    {
+        let mut acc = init;
+        while let Some(x) = self.next_back() {
+            acc = f(acc, x);
+        }
+        acc
+    }
 }
 
 /// An iterator that knows how many items it has left.
