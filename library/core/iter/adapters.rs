@@ -447,6 +447,85 @@ impl<'a, T: 'a + Copy, I: DoubleEndedIterator<Item = &'a T>> DoubleEndedIterator
     }
 }
 
+// ---- from the back ----
+
+impl<I: DoubleEndedIterator, P: FnMut(&I::Item) -> bool> DoubleEndedIterator for Filter<I, P> {
+    fn next_back(&mut self) -> Option<I::Item> {
+        while let Some(x) = self.iter.next_back() {
+            if (self.predicate)(&x) {
+                return Some(x);
+            }
+        }
+        None
+    }
+}
+
+impl<B, I: DoubleEndedIterator, F: FnMut(I::Item) -> Option<B>> DoubleEndedIterator for FilterMap<I, F> {
+    fn next_back(&mut self) -> Option<B> {
+        while let Some(x) = self.iter.next_back() {
+            if let Some(y) = (self.f)(x) {
+                return Some(y);
+            }
+        }
+        None
+    }
+}
+
+impl<A: DoubleEndedIterator, B: DoubleEndedIterator<Item = A::Item>> DoubleEndedIterator for Chain<A, B> {
+    fn next_back(&mut self) -> Option<A::Item> {
+        match self.b.next_back() {
+            Some(x) => Some(x),
+            None if self.a_done => None,
+            None => self.a.next_back(),
+        }
+    }
+}
+
+impl<I: DoubleEndedIterator, F: FnMut(&I::Item)> DoubleEndedIterator for Inspect<I, F> {
+    fn next_back(&mut self) -> Option<I::Item> {
+        let x = self.iter.next_back()?;
+        (self.f)(&x);
+        Some(x)
+    }
+}
+
+impl<'a, T: 'a + Clone, I: DoubleEndedIterator<Item = &'a T>> DoubleEndedIterator for Cloned<I> {
+    fn next_back(&mut self) -> Option<T> {
+        match self.iter.next_back() {
+            Some(x) => Some(x.clone()),
+            None => None,
+        }
+    }
+}
+
+impl<'a, T: 'a + Clone, I: ExactSizeIterator<Item = &'a T>> ExactSizeIterator for Cloned<I> {
+    fn len(&self) -> usize {
+        self.iter.len()
+    }
+}
+
+impl<I: ExactSizeIterator> ExactSizeIterator for Take<I> {
+    fn len(&self) -> usize {
+        let n = self.iter.len();
+        if n < self.n {
+            n
+        } else {
+            self.n
+        }
+    }
+}
+
+impl<I: ExactSizeIterator> ExactSizeIterator for Skip<I> {
+    fn len(&self) -> usize {
+        let n = self.iter.len();
+        if n > self.n {
+            n - self.n
+        } else {
+            0
+        }
+    }
+}
+
 // ---- the adapters are `IntoIterator`s of themselves ----
 // (FIXME(blanket impls with associated types): rustc's `impl<I: Iterator>
 // IntoIterator for I` covers them all)
