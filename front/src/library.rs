@@ -131,7 +131,8 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
     for (i, f) in FILES.iter().enumerate() {
         // the root always; `ops` for a range value `a..b` (the library's
         // `ops::Range`); `iter` for a `for` over something else than a range
-        let triggered = (f.module == "ops" && program.contains("..")) || (f.module == "vec" && vec_rows) || (f.module == "iter" && iterated);
+        let triggered =
+            (f.module == "ops" && program.contains("..")) || (f.module == "vec" && vec_rows) || (f.module == "iter" && iterated);
         if f.module.is_empty() || triggered {
             wanted |= 1 << i;
         }
