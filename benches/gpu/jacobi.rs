@@ -21,12 +21,17 @@ fn main() {
     let n = 2048;
     let mut a = vec![0.0f32; n * n];
     let mut b = vec![0.0f32; n * n];
-    for i in 0..n {
-        a[i] = 100.0;
-        b[i] = 100.0;
+    // every element written, as the twin's (no first touch inside the timing)
+    for i in 0..n * n {
+        let v = if i < n { 100.0 } else { (i % 7) as f32 };
+        a[i] = v;
+        b[i] = v;
     }
     let grid = [(n / 16) as u32, (n / 16) as u32, 1];
     let block = [16, 16, 1];
+    // warm-up, as the twin's: context, module (JIT of the PTX), first launch
+    let (w, mut w2) = (vec![0.0f32; 1], vec![0.0f32; 1]);
+    core::intrinsics::offload(step, [1, 1, 1], [1, 1, 1], (1, &w, &mut w2));
     let start = std::time::Instant::now();
     for it in 0..100 {
         if it % 2 == 0 {
@@ -38,7 +43,7 @@ fn main() {
     let ms = start.elapsed().as_secs_f64() * 1e3;
     let mut sum = 0.0f64;
     for i in 0..n * n {
-        sum += a[i] as f64;
+        sum += a[i] as f64 + b[i] as f64;
     }
     println!("jacobi_2048_100_ms {:.2}", ms);
     println!("jacobi checksum {:.3}", sum);
