@@ -8,28 +8,27 @@
 //! it ends (the device has the current values), as with OpenMP's
 //! `target data` regions.
 //!
-//! FIXME(closure results): the closures return `()` (a result type
-//! inferred from the closure body is not supported yet).
-//!
 //! FIXME(drop): rustc's `preload(&x)` / `preload_mut(&mut y)` return guards
 //! that end the preload when dropped; hybridc does not run `Drop` yet, so
 //! these scoped forms hold the preload for the duration of a closure, which
 //! gets the data back to pass to its offloads.
 
 /// Runs `f` with `data` preloaded read-only (copied to the device once,
-/// never back).
-pub fn with_preload<T, F: FnOnce(&[T])>(data: &[T], f: F) {
+/// never back); returns what `f` returns.
+pub fn with_preload<T, R, F: FnOnce(&[T]) -> R>(data: &[T], f: F) -> R {
     let p = data.as_ptr() as *const u8;
     unsafe { core::intrinsics::offload_preload_range(p, data.len() * core::mem::size_of::<T>(), false) };
-    f(data);
+    let result = f(data);
     unsafe { core::intrinsics::offload_preload_range_end(p, false) };
+    result
 }
 
 /// Runs `f` with `data` preloaded mutably: copied to the device once, and
-/// back once when `f` returns.
-pub fn with_preload_mut<T, F: FnOnce(&mut [T])>(data: &mut [T], f: F) {
+/// back once when `f` returns; returns what `f` returns.
+pub fn with_preload_mut<T, R, F: FnOnce(&mut [T]) -> R>(data: &mut [T], f: F) -> R {
     let p = data.as_ptr() as *const u8;
     unsafe { core::intrinsics::offload_preload_range(p, data.len() * core::mem::size_of::<T>(), true) };
-    f(data);
+    let result = f(data);
     unsafe { core::intrinsics::offload_preload_range_end(p, true) };
+    result
 }

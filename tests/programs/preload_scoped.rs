@@ -3,8 +3,8 @@
 // present-table reference while their closure runs, so the offloads inside
 // pass the grids without copying them (HYBRID_INFO shows "already present");
 // the mutable ones are copied back once at the end. Nested preloads, a
-// read-only preload that is never copied back, and a preload of data an
-// offload also passes directly.
+// read-only preload that is never copied back and returns a value, and a
+// preload of data an offload also passes directly.
 use core::offload::{with_preload, with_preload_mut};
 
 #[offload_kernel]
@@ -67,10 +67,11 @@ fn main() {
     // another array passed directly
     let k = vec![2.0f32; 1];
     let mut x = vec![1.5f32; n];
-    with_preload(&k, |k| {
+    let factor = with_preload(&k, |k| {
         for _ in 0..3 {
             core::intrinsics::offload(scale_by, [blocks, 1, 1], [128, 1, 1], (n, k, &mut x[..]));
         }
+        k[0] * k[0] * k[0]
     });
-    println!("scaled: x[0] {} x[{}] {} k {}", x[0], n - 1, x[n - 1], k[0]);
+    println!("scaled: x[0] {} x[{}] {} k {} factor {}", x[0], n - 1, x[n - 1], k[0], factor);
 }
