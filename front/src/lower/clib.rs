@@ -56,18 +56,14 @@ impl<'i> FnLower<'i> {
                 _ => return Ok(None),
             };
             self.require_unsafe(path, range)?;
-            self.arity(path, args, n, range)?;
             self.facts.host_only.push((format!("`{path}`"), range.clone()));
-            let params = match f {
-                HostFn::PreloadBegin => vec![self.raw_ptr(Scalar::U8, false), self.scalar_ty(Scalar::Usize), self.scalar_ty(Scalar::Bool)],
-                _ => vec![self.raw_ptr(Scalar::U8, false), self.scalar_ty(Scalar::Bool)],
+            let (ptr, bool_ty) = (self.raw_ptr(Scalar::U8, false), self.scalar_ty(Scalar::Bool));
+            let params = match n {
+                3 => vec![ptr, self.scalar_ty(Scalar::Usize), bool_ty],
+                _ => vec![ptr, bool_ty],
             };
-            let mut lowered = Vec::new();
-            for (a, p) in args.iter().zip(params) {
-                lowered.push(self.lower_coerced(a, p)?);
-            }
             let unit = self.infer.unit();
-            return Ok(Some(self.host_call(f, lowered, unit, range)));
+            return self.host_call_with(path, f, &params, unit, args, range).map(Some);
         }
         if let Some(item) = path.strip_prefix("core::offload::") {
             // FIXME(offload library): `Region`, `PartitioningStrategy` need traits and lifetimes; the `preload`/`preload_mut` guards need `Drop`
@@ -122,12 +118,25 @@ impl<'i> FnLower<'i> {
             "printf" => return self.printf(path, args, range).map(Some),
             _ => return Ok(None),
         };
+        self.host_call_with(path, f, &params, ret, args, range).map(Some)
+    }
+
+    /// `HostCall(f)` of `args`, checked for their count and coerced to `params`.
+    fn host_call_with(
+        &mut self,
+        path: &str,
+        f: HostFn,
+        params: &[TyId],
+        ret: TyId,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         self.arity(path, args, params.len(), range)?;
         let mut lowered = Vec::new();
-        for (a, p) in args.iter().zip(params) {
+        for (a, &p) in args.iter().zip(params) {
             lowered.push(self.lower_coerced(a, p)?);
         }
-        Ok(Some(self.host_call(f, lowered, ret, range)))
+        Ok(self.host_call(f, lowered, ret, range))
     }
 
     /// `libc::printf(format, args..)`: the variadic arguments go to the shim

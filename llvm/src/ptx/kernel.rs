@@ -34,20 +34,17 @@ pub(crate) fn declare_kernel<'ctx>(
     let fn_type = m.context.void_type().fn_type(&params, false);
     let llfn = m.module.add_function(&abi::device_symbol(m.ir, handle), fn_type, Some(Linkage::External));
     let may_sync = hybrid_ir::analysis::kernel_may_sync(m.ir, handle);
+    // (a parameter's pointer, if it has one, is its first slot)
     let mut index = 0u32;
     for &p in &func.params {
         let ty = func.locals[p].ty;
         let slots = abi::kernel_param_slots(&m.ir.types, ty).unwrap_or_default();
-        for (k, slot) in slots.iter().enumerate() {
-            let first_of_param = k == 0;
-            if first_of_param && matches!(slot, KernelSlot::Pointer { .. } | KernelSlot::SliceData { .. } | KernelSlot::Value { .. }) {
-                for name in pointer_attributes(m.ir.types.get(ty), may_sync) {
-                    let kind = inkwell::attributes::Attribute::get_named_enum_kind_id(name);
-                    llfn.add_attribute(inkwell::attributes::AttributeLoc::Param(index), m.context.create_enum_attribute(kind, 0));
-                }
-            }
-            index += 1;
+        let attributes = if slots.is_empty() { &[][..] } else { pointer_attributes(m.ir.types.get(ty), may_sync) };
+        for name in attributes {
+            let kind = inkwell::attributes::Attribute::get_named_enum_kind_id(name);
+            llfn.add_attribute(inkwell::attributes::AttributeLoc::Param(index), m.context.create_enum_attribute(kind, 0));
         }
+        index += slots.len() as u32;
     }
     llfn
 }
