@@ -227,3 +227,14 @@ fn iterator_kernels_are_plain_loops() {
     let expected = std::fs::read_to_string(&snapshot).unwrap_or_else(|e| panic!("{}: {e} (BLESS=1 creates it)", snapshot.display()));
     assert_eq!(ptx, expected, "the PTX differs from {} (BLESS=1 to accept)", snapshot.display());
 }
+
+/// Drop glue frees memory: the program allocates 2 GiB in turn (32 MiB at a
+/// time) and must run under a 1 GiB address-space limit.
+#[test]
+fn dropped_vecs_free_their_memory() {
+    let dir = scratch_dir("drop_frees_memory");
+    let exe = build_program(&repo_root().join("tests/programs/drop_frees_memory.rs"), &dir, &[]).unwrap();
+    let out = std::process::Command::new("sh").arg("-c").arg(format!("ulimit -v 1048576 && exec {}", exe.display())).output().unwrap();
+    assert!(out.status.success(), "{:?}\n{}", out.status, String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "total 2147483901\n");
+}

@@ -68,8 +68,9 @@ pub const FILES: &[LibFile] = &[
         needs: &["iter", "ops", "option"],
         prelude: &[],
     },
-    LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &[], prelude: &[] },
-    LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option"], prelude: &[] },
+    LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &[], prelude: &["Drop"] },
+    LibFile { module: "ptr", name: "ptr.rs", text: lib_text!("ptr.rs"), needs: &["ops", "vec"], prelude: &[] },
+    LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option", "ptr"], prelude: &[] },
     LibFile {
         module: "slice::methods",
         name: "slice/methods.rs",
@@ -77,7 +78,7 @@ pub const FILES: &[LibFile] = &[
         needs: &["cmp", "option", "result"],
         prelude: &[],
     },
-    LibFile { module: "vec", name: "vec.rs", text: lib_text!("vec.rs"), needs: &["option", "slice::methods"], prelude: &[] },
+    LibFile { module: "vec", name: "vec.rs", text: lib_text!("vec.rs"), needs: &["option", "slice::methods", "ptr"], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &["default"], prelude: &[] },
     LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &[], prelude: &[] },
     LibFile {
@@ -131,8 +132,11 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
     for (i, f) in FILES.iter().enumerate() {
         // the root always; `ops` for a range value `a..b` (the library's
         // `ops::Range`); `iter` for a `for` over something else than a range
-        let triggered =
-            (f.module == "ops" && program.contains("..")) || (f.module == "vec" && vec_rows) || (f.module == "iter" && iterated);
+        let triggered = (f.module == "ops" && program.contains(".."))
+                || (f.module == "vec" && vec_rows)
+                || (f.module == "iter" && iterated)
+                // the drop glue, for programs that may have values with destructors
+                || (f.module == "ptr" && (iterated || ["vec", "Vec", "Drop", "String"].iter().any(|w| program.contains(w))));
         if f.module.is_empty() || triggered {
             wanted |= 1 << i;
         }
@@ -414,6 +418,16 @@ impl Items {
     pub fn library_type(&self, path: &str) -> Option<StructId> {
         match self.library_def(path)? {
             Def::Struct(sid) => Some(sid),
+            _ => None,
+        }
+    }
+
+    /// The library's function at `path` (`ptr::drop_in_place`).
+    pub fn library_fn(&self, path: &str) -> Option<crate::resolve::FnId> {
+        let lib = self.tree.library?;
+        let segs: Vec<(String, std::ops::Range<usize>)> = path.split("::").map(|s| (s.to_string(), 0..0)).collect();
+        match self.tree.resolve_path(lib, &segs, Ns::Value) {
+            Ok(Some(PathRes::Def(Def::Fn(f)))) => Some(f),
             _ => None,
         }
     }

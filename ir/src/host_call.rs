@@ -32,6 +32,9 @@ pub enum HostFn {
     /// `(p: *const u8, mutable: bool) -> ()`: end a preload (copied back if
     /// mutable and the last one; `core::intrinsics::offload_preload_range_end`).
     PreloadEnd,
+    /// `(p: *mut u8, bytes: usize, align: usize) -> ()`: free a `Vec`'s
+    /// buffer (`core::intrinsics::vec_dealloc`, from the drop glue).
+    VecDealloc,
 }
 
 impl HostFn {
@@ -47,6 +50,7 @@ impl HostFn {
             HostFn::NumDevices => Rt::NumDevices,
             HostFn::PreloadBegin => Rt::PreloadBegin,
             HostFn::PreloadEnd => Rt::PreloadEnd,
+            HostFn::VecDealloc => Rt::VecDealloc,
         }
     }
 }

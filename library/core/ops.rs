@@ -68,3 +68,10 @@ impl<A: Step> RangeInclusive<A> {
         self.start <= *x && *x <= self.end
     }
 }
+
+/// `Drop`: code that runs when a value goes out of scope. The compiler
+/// calls `drop` from the drop glue (`ptr::drop_in_place`), before the
+/// value's fields are dropped; calling it directly is rustc's E0040.
+pub trait Drop {
+    fn drop(&mut self);
+}

@@ -158,8 +158,8 @@ impl<T> Iterator for VecIntoIter<T> {
 
     fn next(&mut self) -> Option<T> {
         if self.index < self.end {
-            // (hybridc does not check moves: each element is moved out once)
-            let x = self.vec[self.index];
+            // each element is moved out once (`Drop` below drops the others)
+            let x = unsafe { self.vec.as_ptr().add(self.index).read() };
             self.index += 1;
             Some(x)
         } else {
@@ -168,11 +168,28 @@ impl<T> Iterator for VecIntoIter<T> {
     }
 }
 
+impl<T> Drop for VecIntoIter<T> {
+    /// Drops the elements not taken; the `Vec`'s own glue then frees only the buffer.
+    fn drop(&mut self) {
+        unsafe {
+            if core::mem::needs_drop::<T>() {
+                let p = self.vec.as_mut_ptr();
+                let mut i = self.index;
+                while i < self.end {
+                    core::ptr::drop_in_place(p.add(i));
+                    i += 1;
+                }
+            }
+            (&mut self.vec as *mut Vec<T> as *mut usize).add(1).write(0);
+        }
+    }
+}
+
 impl<T> DoubleEndedIterator for VecIntoIter<T> {
     fn next_back(&mut self) -> Option<T> {
         if self.index < self.end {
             self.end -= 1;
-            Some(self.vec[self.end])
+            Some(unsafe { self.vec.as_ptr().add(self.end).read() })
         } else {
             None
         }

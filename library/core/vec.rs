@@ -62,16 +62,28 @@ impl<T> Vec<T> {
         }
     }
 
-    /// Keeps the first `len` elements (nothing happens when it is longer).
+    /// Keeps the first `len` elements, dropping the others (nothing
+    /// happens when it is longer).
     pub fn truncate(&mut self, len: usize) {
-        if len < self.len() {
-            unsafe { len_word(self).write(len) };
+        let n = self.len();
+        if len < n {
+            unsafe {
+                len_word(self).write(len);
+                if core::mem::needs_drop::<T>() {
+                    let p = self.as_mut_ptr();
+                    let mut i = len;
+                    while i < n {
+                        core::ptr::drop_in_place(p.add(i));
+                        i += 1;
+                    }
+                }
+            }
         }
     }
 
-    /// Removes every element (the capacity stays).
+    /// Removes (drops) every element; the capacity stays.
     pub fn clear(&mut self) {
-        unsafe { len_word(self).write(0) };
+        self.truncate(0);
     }
 
     /// Inserts `element` at `index`, shifting the later ones right.

@@ -1,10 +1,9 @@
 //! `Vec<T>` for generated host code: the layout `{ ptr, len, cap }` (three
 //! `u64`, len and cap in elements), aligned allocations, growth by doubling.
-//! FIXME(no-drop): generated code never frees a Vec yet; memory is released
-//! at process exit.
+//! A `Vec`'s buffer is freed by its drop glue (`hybrid_vec_dealloc`).
 
 use crate::rt::fatal;
-use std::alloc::{alloc, alloc_zeroed, realloc, Layout};
+use std::alloc::{alloc, alloc_zeroed, dealloc, realloc, Layout};
 
 #[repr(C)]
 #[derive(Debug)]
@@ -85,6 +84,15 @@ pub unsafe extern "C" fn hybrid_vec_push(vec: *mut RawVec, elem: *const u8, elem
     }
     std::ptr::copy_nonoverlapping(elem, v.ptr.add((v.len * elem_size) as usize), elem_size as usize);
     v.len += 1;
+}
+
+/// `hybrid_vec_dealloc(ptr, bytes, align)`: free a buffer of `bytes` (its
+/// capacity times the element size) that `hybrid_vec_*` allocated.
+#[no_mangle]
+pub unsafe extern "C" fn hybrid_vec_dealloc(ptr: *mut u8, bytes: u64, align: u64) {
+    if bytes != 0 {
+        dealloc(ptr, layout(bytes, align, 1));
+    }
 }
 
 #[cfg(test)]

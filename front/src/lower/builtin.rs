@@ -52,6 +52,9 @@ pub(crate) fn is_builtin_fn(path: &str) -> bool {
             | "core::intrinsics::offload_preload_range"
             | "core::intrinsics::offload_preload_range_end"
             | "core::mem::size_of"
+            | "core::mem::align_of"
+            | "core::mem::needs_drop"
+            | "core::intrinsics::vec_dealloc"
             | "core::mem::transmute"
             | "core::intrinsics::offload"
             | "core::intrinsics::gpu_dynamic_groupshared_mem"
@@ -75,6 +78,8 @@ pub(crate) fn takes_turbofish(path: &str) -> bool {
         || path.ends_with("null_mut")
         || path.ends_with("null")
         || path.ends_with("size_of")
+        || path.ends_with("align_of")
+        || path.ends_with("needs_drop")
         || path.ends_with("transmute")
         || path.ends_with("offload")
         || path.ends_with("offload_args")
@@ -407,7 +412,9 @@ impl<'i> FnLower<'i> {
                 let v = self.lower_coerced(args[0], pointee)?;
                 let place = self.push(ExprKind::Deref(p), pointee, range);
                 let unit = self.infer.unit();
-                Ok(self.push(ExprKind::Assign { place, value: v }, unit, range))
+                let write = self.push(ExprKind::Assign { place, value: v }, unit, range);
+                self.raw_writes.insert(write);
+                Ok(write)
             }
             "is_null" => {
                 self.arity(name, args, 0, range)?;

@@ -65,6 +65,14 @@ impl<'i> FnLower<'i> {
             let unit = self.infer.unit();
             return self.host_call_with(path, f, &params, unit, args, range).map(Some);
         }
+        if path == "core::intrinsics::vec_dealloc" {
+            // the drop glue of a `Vec` (`core::ptr::drop_vec`)
+            self.require_unsafe(path, range)?;
+            self.facts.host_only.push((format!("`{path}`"), range.clone()));
+            let (ptr, usize_ty) = (self.raw_ptr(Scalar::U8, true), self.scalar_ty(Scalar::Usize));
+            let unit = self.infer.unit();
+            return self.host_call_with(path, HostFn::VecDealloc, &[ptr, usize_ty, usize_ty], unit, args, range).map(Some);
+        }
         if let Some(item) = path.strip_prefix("core::offload::") {
             // FIXME(offload library): `Region`, `PartitioningStrategy` need traits and lifetimes; the `preload`/`preload_mut` guards need `Drop`
             let what = if item.starts_with("offload::") { item } else { item.split("::").next().unwrap_or(item) };
@@ -82,16 +90,29 @@ impl<'i> FnLower<'i> {
                 range_of(syn_path),
             ));
         }
-        if path == "core::mem::size_of" {
+        if path == "core::mem::size_of" || path == "core::mem::align_of" {
+            let align = path.ends_with("align_of");
             self.arity(path, args, 0, range)?;
-            let tys = self.turbofish_types(syn_path, 1, "size_of::<T>()")?;
+            let tys = self.turbofish_types(syn_path, 1, if align { "align_of::<T>()" } else { "size_of::<T>()" })?;
             let t = self.convert_type(&tys[0])?;
             let ty = self
                 .infer
                 .resolve(t, self.types)
                 .map_err(|_| Diagnostic::at(Some("E0282"), "type annotations needed", range_of(&tys[0]), "cannot infer type"))?;
-            let size = self.types.layout(ty).size;
-            return Ok(Some(self.lit_scalar(Scalar::Usize, size, range)));
+            let layout = self.types.layout(ty);
+            let value = if align { layout.align } else { layout.size };
+            return Ok(Some(self.lit_scalar(Scalar::Usize, value, range)));
+        }
+        if path == "core::mem::needs_drop" {
+            self.arity(path, args, 0, range)?;
+            let tys = self.turbofish_types(syn_path, 1, "needs_drop::<T>()")?;
+            let t = self.convert_type(&tys[0])?;
+            let ty = self
+                .infer
+                .resolve(t, self.types)
+                .map_err(|_| Diagnostic::at(Some("E0282"), "type annotations needed", range_of(&tys[0]), "cannot infer type"))?;
+            let needs = self.type_needs_drop(ty);
+            return Ok(Some(self.lit_scalar(Scalar::Bool, needs as u64, range)));
         }
         if path == "core::mem::transmute" {
             return self.transmute(syn_path, args, range).map(Some);

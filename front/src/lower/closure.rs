@@ -294,6 +294,8 @@ impl FnLower<'_> {
         let mut stmts = Vec::new();
         let env_ty = self.ty(env);
         let env_local = self.new_local("{closure}", env_ty, false, crange.clone());
+        // (the closure value is borrowed by its call: `drops.rs` does not drop these locals)
+        self.closure_envs.insert(env_local);
         stmts.push(Stmt::Let { local: env_local, init: Some(env) });
         for (i, (fname, fty)) in fields.iter().enumerate() {
             let (name, by_ref) = match fname.strip_prefix("ref ") {
@@ -306,6 +308,8 @@ impl FnLower<'_> {
             let l = self.new_local(&name, *fty, mutable || !by_ref, crange.clone());
             if by_ref {
                 self.ref_captures.insert(l);
+            } else {
+                self.closure_envs.insert(l);
             }
             stmts.push(Stmt::Let { local: l, init: Some(field) });
             self.bind(&name, l);

@@ -736,6 +736,11 @@ impl FnLower<'_> {
 }
 
 /// A use of a generic function, before its expression exists.
+/// A use of generic function `fid` with known type arguments (no trait dispatch).
+pub(crate) fn plain_use(fid: FnId, types: Vec<TyId>, range: Range<usize>) -> PendingUse {
+    PendingUse { fid, types, consts: Vec::new(), range, dispatch: None }
+}
+
 pub(crate) struct PendingUse {
     pub(crate) fid: FnId,
     pub(crate) types: Vec<TyId>,

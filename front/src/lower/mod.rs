@@ -14,6 +14,8 @@ mod collection;
 mod debug;
 mod derive_eq;
 mod desugar;
+mod drop_glue;
+mod drops;
 mod exhaust;
 mod expr;
 mod finalize;
@@ -156,6 +158,18 @@ pub(crate) struct FnLower<'i> {
     trait_arg_bounds: Vec<(crate::generics::TraitId, Vec<TyId>)>,
     /// `collect()`s whose target type is not known yet (`lower/collect.rs`).
     pending_collects: Vec<collect::PendingCollect>,
+    /// Temporaries `spill` made (`&temp()`): dropped with their statement (`drops.rs`).
+    spilled: HashSet<Handle<Local>>,
+    /// The locals an inlined closure call reads its closure value and its
+    /// by-value captures into: views of the closure, which owns them.
+    closure_envs: HashSet<Handle<Local>>,
+    /// The pointers to a matched place (`scrutinee`): a binding that moves
+    /// out through one moves out of that place (`drops.rs`).
+    match_places: HashSet<Handle<Local>>,
+    /// Assignments that are `ptr::write`s: the old value is not dropped.
+    raw_writes: HashSet<Handle<Expr>>,
+    /// Drop elaboration: flag declarations for the statement being elaborated.
+    pending_flag_decls: Vec<hybrid_ir::Stmt>,
 }
 
 /// How much a body had lowered (`FnLower::mark`), to drop what was
@@ -212,9 +226,17 @@ impl FnLower<'_> {
         self.facts.host_only.truncate(m.facts[2]);
         self.facts.device_only.truncate(m.facts[3]);
         self.source_ints.retain(|e| e.index() < m.exprs);
-        for set in [&mut self.late_init, &mut self.params, &mut self.ref_captures] {
+        for set in [
+            &mut self.late_init,
+            &mut self.params,
+            &mut self.ref_captures,
+            &mut self.spilled,
+            &mut self.closure_envs,
+            &mut self.match_places,
+        ] {
             set.retain(|l| l.index() < m.locals);
         }
+        self.raw_writes.retain(|e| e.index() < m.exprs);
     }
 }
 
@@ -273,6 +295,11 @@ pub fn lower_function(
         method_calls: Vec::new(),
         check_mode: job.check,
         bound_error: false,
+        spilled: HashSet::new(),
+        closure_envs: HashSet::new(),
+        match_places: HashSet::new(),
+        raw_writes: HashSet::new(),
+        pending_flag_decls: Vec::new(),
     };
     if job.check {
         // the body checked against the bounds, then dropped (`check.rs`)
@@ -319,10 +346,27 @@ pub fn lower_function(
         params.push(l);
     }
     let pattern_stmts = lx.param_patterns(&params, patterns)?;
+    // `core::ptr::drop_in_place::<T>`: the compiler's glue for `T`
+    let glue_ty = match &job.args {
+        Some(args) if lx.is_drop_glue() => args.types.first().copied(),
+        _ => None,
+    };
+    let glue_body;
+    let body = match glue_ty {
+        Some(t) => {
+            glue_body = lx.drop_glue_block(t)?;
+            &glue_body
+        }
+        None => body,
+    };
     let body = lx.fn_body(body, ret)?;
     let body = lx.with_param_patterns(pattern_stmts, body);
     lx.finalize()?;
     lx.define_closures()?;
+    if let (Some(t), Some(&p)) = (glue_ty, params.first()) {
+        lx.drop_glue_fields(p, t, body);
+    }
+    let body = if job.check { body } else { lx.elaborate_drops(&params, body)? };
     if job.args.is_some() && decl.is_kernel {
         lx.check_kernel_params(&params)?;
     }

@@ -126,6 +126,7 @@ impl<'i> FnLower<'i> {
             let (st, place) = self.spill(addr, "match_place");
             stmts.push(st);
             let ExprKind::Local(l) = *self.kind(place) else { unreachable!("spill gives a local") };
+            self.match_places.insert(l);
             return (PlacePath { local: l, proj: vec![Proj::Deref(ty)] }, ty);
         }
         let (st, place) = self.spill(value, "match_value");

@@ -172,6 +172,7 @@ impl<'i> FnLower<'i> {
         let range = self.range(value);
         let ty = self.ty(value);
         let l = self.new_local(name, ty, true, range.clone());
+        self.spilled.insert(l);
         let place = self.local_expr(l, &range);
         (Stmt::Let { local: l, init: Some(value) }, place)
     }

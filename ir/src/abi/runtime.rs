@@ -185,6 +185,8 @@ runtime_abi! {
     VecWithCapacity = "hybrid_vec_with_capacity", (Ptr, I64, I64, I64) -> Unit, [Host], Shim;
     /// `(vec: *mut Vec, elem: *const u8, elem_size, align)`.
     VecPush = "hybrid_vec_push", (Ptr, Ptr, I64, I64) -> Unit, [Host], Shim;
+    /// `(ptr, bytes, align)`: free a `Vec`'s buffer (the drop glue's `vec_dealloc`).
+    VecDealloc = "hybrid_vec_dealloc", (Ptr, I64, I64) -> Unit, [Host], Shim;
     /// `(code)`: flush stdout, then exit.
     Exit = "hybrid_exit", (I32) -> Never, [Host], Shim;
     /// A monotonic clock in nanoseconds (`Instant`).
