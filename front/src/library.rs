@@ -80,7 +80,7 @@ pub const FILES: &[LibFile] = &[
     },
     LibFile { module: "vec", name: "vec.rs", text: lib_text!("vec.rs"), needs: &["option", "slice::methods", "ptr"], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &["default"], prelude: &[] },
-    LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &[], prelude: &[] },
+    LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &["ops", "ptr"], prelude: &[] },
     LibFile {
         module: "option",
         name: "option.rs",

@@ -35,6 +35,8 @@ pub enum HostFn {
     /// `(p: *mut u8, bytes: usize, align: usize) -> ()`: free a `Vec`'s
     /// buffer (`core::intrinsics::vec_dealloc`, from the drop glue).
     VecDealloc,
+    /// `() -> ()`: wait for queued kernels (`core::intrinsics::offload_sync`).
+    OffloadSync,
 }
 
 impl HostFn {
@@ -51,6 +53,7 @@ impl HostFn {
             HostFn::PreloadBegin => Rt::PreloadBegin,
             HostFn::PreloadEnd => Rt::PreloadEnd,
             HostFn::VecDealloc => Rt::VecDealloc,
+            HostFn::OffloadSync => Rt::OffloadSync,
         }
     }
 }

@@ -8,10 +8,70 @@
 //! it ends (the device has the current values), as with OpenMP's
 //! `target data` regions.
 //!
-//! FIXME(drop): rustc's `preload(&x)` / `preload_mut(&mut y)` return guards
-//! that end the preload when dropped; hybridc does not run `Drop` yet, so
-//! these scoped forms hold the preload for the duration of a closure, which
-//! gets the data back to pass to its offloads.
+//! The guards `preload(&x)` / `preload_mut(&mut y)` hold a preload until
+//! they are dropped (`&*g` / `&mut *g` is the data, through `deref` /
+//! `deref_mut`); `with_preload{,_mut}` hold one for the duration of a
+//! closure.
+
+/// A read-only preload of a slice (copied to the device once, never back),
+/// ended when dropped. `&*guard` is the slice.
+pub struct Preload<'a, T> {
+    data: &'a [T],
+}
+
+/// A mutable preload of a slice: copied to the device once, and back once
+/// when dropped. `&mut *guard` is the slice.
+pub struct PreloadMut<'a, T> {
+    data: &'a mut [T],
+}
+
+/// Preloads `data` read-only until the guard is dropped.
+pub fn preload<T>(data: &[T]) -> Preload<'_, T> {
+    unsafe { core::intrinsics::offload_preload_range(data.as_ptr() as *const u8, data.len() * core::mem::size_of::<T>(), false) };
+    Preload { data }
+}
+
+/// Preloads `data` mutably until the guard is dropped (then copied back once).
+pub fn preload_mut<T>(data: &mut [T]) -> PreloadMut<'_, T> {
+    unsafe { core::intrinsics::offload_preload_range(data.as_ptr() as *const u8, data.len() * core::mem::size_of::<T>(), true) };
+    PreloadMut { data }
+}
+
+/// Waits for the kernels launched so far (launches do not wait).
+pub fn offload_sync() {
+    core::intrinsics::offload_sync();
+}
+
+impl<'a, T> Preload<'a, T> {
+    /// The preloaded data (what `*guard` is).
+    pub fn deref(&self) -> &[T] {
+        self.data
+    }
+}
+
+impl<'a, T> PreloadMut<'a, T> {
+    /// The preloaded data (what `*guard` is).
+    pub fn deref(&self) -> &[T] {
+        self.data
+    }
+
+    /// The preloaded data, mutably (what `&mut *guard` is).
+    pub fn deref_mut(&mut self) -> &mut [T] {
+        self.data
+    }
+}
+
+impl<'a, T> Drop for Preload<'a, T> {
+    fn drop(&mut self) {
+        unsafe { core::intrinsics::offload_preload_range_end(self.data.as_ptr() as *const u8, false) };
+    }
+}
+
+impl<'a, T> Drop for PreloadMut<'a, T> {
+    fn drop(&mut self) {
+        unsafe { core::intrinsics::offload_preload_range_end(self.data.as_ptr() as *const u8, true) };
+    }
+}
 
 /// Runs `f` with `data` preloaded read-only (copied to the device once,
 /// never back); returns what `f` returns.

@@ -261,13 +261,9 @@ impl Gpu {
 /// whose results were never copied back is still reported; with
 /// `HYBRID_INFO`, one summary line per GPU used.
 pub fn synchronize_all() -> Result<(), String> {
-    // (never probes: a program that did not offload exits without the driver)
+    synchronize_queued()?;
     let Some(Ok(g)) = GPUS.get() else { return Ok(()) };
     for gpu in g.devices.iter().filter(|gpu| gpu.context.get().is_some()) {
-        if !lock(&gpu.pending).is_empty() {
-            gpu.make_current(&g.driver)?;
-            gpu.synchronize(&g.driver)?;
-        }
         info(|| {
             let (m, p) = (gpu.mappings().stats, gpu.pool_stats());
             format!(
@@ -282,6 +278,20 @@ pub fn synchronize_all() -> Result<(), String> {
                 p.allocated
             )
         });
+    }
+    Ok(())
+}
+
+/// Wait for the kernels queued on every GPU in use (`offload_sync`); a
+/// fault is reported naming them.
+pub fn synchronize_queued() -> Result<(), String> {
+    // (never probes: a program that did not offload exits without the driver)
+    let Some(Ok(g)) = GPUS.get() else { return Ok(()) };
+    for gpu in g.devices.iter().filter(|gpu| gpu.context.get().is_some()) {
+        if !lock(&gpu.pending).is_empty() {
+            gpu.make_current(&g.driver)?;
+            gpu.synchronize(&g.driver)?;
+        }
     }
     Ok(())
 }

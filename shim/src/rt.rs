@@ -93,6 +93,16 @@ pub extern "C" fn hybrid_exit(code: i32) -> ! {
     std::process::exit(code)
 }
 
+/// `hybrid_offload_sync()`: `core::offload::offload_sync()`, waits for
+/// the queued kernels (nothing in host fallback, where launches finish).
+#[no_mangle]
+pub extern "C" fn hybrid_offload_sync() {
+    if let Err(e) = crate::device::synchronize_queued() {
+        flush_stdout();
+        fatal(e);
+    }
+}
+
 /// `hybrid_rt_finish() -> i32`: called at the end of `main`; flushes stdout
 /// and waits for kernels still queued on a GPU (reporting their faults).
 #[no_mangle]

@@ -51,6 +51,7 @@ pub(crate) fn is_builtin_fn(path: &str) -> bool {
             | "core::intrinsics::offload_args"
             | "core::intrinsics::offload_preload_range"
             | "core::intrinsics::offload_preload_range_end"
+            | "core::intrinsics::offload_sync"
             | "core::mem::size_of"
             | "core::mem::align_of"
             | "core::mem::needs_drop"

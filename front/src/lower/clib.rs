@@ -65,6 +65,12 @@ impl<'i> FnLower<'i> {
             let unit = self.infer.unit();
             return self.host_call_with(path, f, &params, unit, args, range).map(Some);
         }
+        if path == "core::intrinsics::offload_sync" {
+            self.arity(path, args, 0, range)?;
+            self.facts.host_only.push(("`offload_sync`".into(), range.clone()));
+            let unit = self.infer.unit();
+            return Ok(Some(self.host_call(HostFn::OffloadSync, vec![], unit, range)));
+        }
         if path == "core::intrinsics::vec_dealloc" {
             // the drop glue of a `Vec` (`core::ptr::drop_vec`)
             self.require_unsafe(path, range)?;
@@ -74,13 +80,9 @@ impl<'i> FnLower<'i> {
             return self.host_call_with(path, HostFn::VecDealloc, &[ptr, usize_ty, usize_ty], unit, args, range).map(Some);
         }
         if let Some(item) = path.strip_prefix("core::offload::") {
-            // FIXME(offload library): `Region`, `PartitioningStrategy` need traits and lifetimes; the `preload`/`preload_mut` guards need `Drop`
+            // FIXME(offload library): `Region`, `PartitioningStrategy` need traits and lifetimes
             let what = if item.starts_with("offload::") { item } else { item.split("::").next().unwrap_or(item) };
-            let hint = if what.starts_with("preload") {
-                " (its guards need `Drop`; `core::offload::with_preload` and `with_preload_mut` hold a preload for the duration of a closure)"
-            } else {
-                " (rustc's offload library: regions and preloads)"
-            };
+            let hint = " (rustc's offload library: regions and partitioning)";
             return Err(Diagnostic::unsupported(&format!("`core::offload::{what}`{hint}"), range_of(syn_path)));
         }
         if path == "core::intrinsics::offload_args" {

@@ -199,7 +199,7 @@ impl<'i> FnLower<'i> {
             }
         }
         if let syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr: operand, .. }) = inner {
-            let p = self.expr(operand)?;
+            let p = self.deref_operand(operand, mutable)?;
             if let Some(Shape::Slice { elem, mutable: source_mutable }) = self.shape(self.ty(p)) {
                 return self.slice_reborrow(p, elem, source_mutable, mutable, &range);
             }
@@ -253,8 +253,26 @@ impl<'i> FnLower<'i> {
 
     /// `*e`.
     pub(crate) fn deref(&mut self, inner: &syn::Expr, range: &Range<usize>) -> DResult<Handle<Expr>> {
-        let p = self.expr(inner)?;
+        let p = self.deref_operand(inner, false)?;
         self.deref_of(p, range)
+    }
+
+    /// The operand of `*e`: `e` lowered, or for a struct with a `deref`
+    /// method (`Deref`, the offload guards) the reference `e.deref()`
+    /// returns (`e.deref_mut()` under `&mut *e`).
+    fn deref_operand(&mut self, operand: &syn::Expr, mutable: bool) -> DResult<Handle<Expr>> {
+        let mark = self.mark();
+        let p = self.expr(operand)?;
+        if !matches!(self.shape(self.ty(p)), Some(Shape::Struct(_) | Shape::Adt { .. })) {
+            return Ok(p);
+        }
+        self.rollback(mark);
+        let span = syn::spanned::Spanned::span(operand);
+        let tokens = match mutable {
+            true => quote::quote_spanned!(span=> (#operand).deref_mut()),
+            false => quote::quote_spanned!(span=> (#operand).deref()),
+        };
+        self.lower_desugared(tokens, "`*` of a `Deref` type")
     }
 
     /// `*p` of a lowered `p`.

@@ -202,6 +202,8 @@ runtime_abi! {
     /// `(p, mutable: bool as i8)`: drop that reference (copied back if
     /// mutable and the last one).
     PreloadEnd = "hybrid_preload_end", (Ptr, I8) -> Unit, [Host], Shim;
+    /// Wait for the kernels queued on the GPUs (`core::offload::offload_sync`).
+    OffloadSync = "hybrid_offload_sync", () -> Unit, [Host], Shim;
     /// Flush at the end of `main`; returns 0, the exit code.
     RtFinish = "hybrid_rt_finish", () -> Value(I32), [Host], Shim;
     /// `(ctx: *const ThreadCtx)`: the block barrier of host fallback
