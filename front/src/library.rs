@@ -69,7 +69,7 @@ pub const FILES: &[LibFile] = &[
         prelude: &[],
     },
     LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &[], prelude: &["Drop"] },
-    LibFile { module: "ptr", name: "ptr.rs", text: lib_text!("ptr.rs"), needs: &["ops", "vec"], prelude: &[] },
+    LibFile { module: "ptr", name: "ptr.rs", text: lib_text!("ptr.rs"), needs: &["ops"], prelude: &[] },
     LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option", "ptr"], prelude: &[] },
     LibFile {
         module: "slice::methods",
