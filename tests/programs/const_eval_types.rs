@@ -38,4 +38,13 @@ fn main() {
     println!("{:?} {:?}", FMIX, SIXTEEN_M);
     let t = THIRD;
     println!("{:?}", t + SUM32);
+    body_literals();
+}
+
+// Float literals in bodies are rounded once too.
+fn body_literals() {
+    let a: f32 = 0.500000029802322443206;
+    let b = 1.00000005960464477539062500001f32;
+    let c = -0.500000029802322443206_f32;
+    println!("{:?} {:?} {:?}", a, b, c);
 }

@@ -119,7 +119,14 @@ impl<'i> FnLower<'i> {
                         ))
                     }
                 };
-                Ok(self.lit(Literal::Float(value), ty, range))
+                let h = self.lit(Literal::Float(value), ty, range);
+                // an f32 literal is rounded once, from its digits
+                if let Ok(single) = f.base10_parse::<f32>() {
+                    if single.to_bits() != (value as f32).to_bits() {
+                        self.f32_literals.insert(h, single);
+                    }
+                }
+                Ok(h)
             }
             syn::Lit::Bool(b) => Ok(self.lit_bool(b.value, range)),
             syn::Lit::Byte(b) => {
