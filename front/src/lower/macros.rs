@@ -216,7 +216,7 @@ impl<'i> FnLower<'i> {
         }
     }
 
-    fn panic_lit(&mut self, msg: &str, range: &Range<usize>) -> Handle<Expr> {
+    pub(crate) fn panic_lit(&mut self, msg: &str, range: &Range<usize>) -> Handle<Expr> {
         let never = self.infer.never();
         self.push(ExprKind::Print { target: PrintTarget::Panic, pieces: vec![FmtPiece::Literal(msg.into())], newline: false }, never, range)
     }
