@@ -120,8 +120,16 @@ impl<'i> FnLower<'i> {
             }
             None => None,
         };
+        let mut init = init;
         let ty = match (declared, init) {
             (Some(t), _) => t,
+            // `let x = loop {};`: a diverging initializer's type falls back to `()`
+            // (rustc's diverging fallback), never `!` itself
+            (None, Some(i)) if self.infer.is_never(self.ty(i)) => {
+                let unit = self.infer.unit();
+                init = Some(self.coerce(i, unit)?);
+                unit
+            }
             (None, Some(i)) => self.ty(i),
             (None, None) => self.infer.var(VarKind::General),
         };
