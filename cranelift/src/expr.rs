@@ -39,9 +39,7 @@ impl FunctionCx<'_, '_> {
                 // a zero-sized value has no storage: a dangling, aligned, non-null
                 // address, as rustc gives it (nothing is read through it)
                 Place::Nothing => Ok(Val::Scalar(self.iconst(PTR, 8))),
-                Place::Var(_) | Place::Value(_) => {
-                    Err(self.bug("address of a local that lives in a register or has no storage"))
-                }
+                Place::Var(_) | Place::Value(_) => Err(self.bug("address of a local that lives in a register or has no storage")),
             },
             ExprKind::SliceRange { base, start, end } => self.slice_range(*base, *start, *end, expr),
             ExprKind::Assign { place, value } => {

@@ -148,7 +148,9 @@ mod tests {
         ] {
             assert!(too_large_literal(&ok, 0).is_none(), "{ok}");
         }
-        for bad in [format!("let x = {long};"), "let x = 0x1ffffffffffffffffffffffffffffffff;".to_string(), format!("let c = '\\''; {long}")] {
+        for bad in
+            [format!("let x = {long};"), "let x = 0x1ffffffffffffffffffffffffffffffff;".to_string(), format!("let c = '\\''; {long}")]
+        {
             assert!(too_large_literal(&bad, 0).is_some(), "{bad}");
         }
     }

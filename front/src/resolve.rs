@@ -260,9 +260,7 @@ impl ConstEnv for InModule<'_> {
 
     fn assoc_value(&self, path: &syn::Path) -> Option<(ConstValue, hybrid_ir::Scalar)> {
         match self.items.resolve(self.module, path, Ns::Value) {
-            Ok(Some(PathRes::Assoc(sid, name))) => {
-                self.items.structs[sid].consts.iter().find(|c| c.name == name).map(|c| (c.value, c.ty))
-            }
+            Ok(Some(PathRes::Assoc(sid, name))) => self.items.structs[sid].consts.iter().find(|c| c.name == name).map(|c| (c.value, c.ty)),
             _ => None,
         }
     }

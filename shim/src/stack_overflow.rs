@@ -88,7 +88,12 @@ extern "C" fn install() {
         if sigaltstack(&ss, std::ptr::null_mut()) != 0 {
             return;
         }
-        let act = SigAction { sa_sigaction: handler as extern "C" fn(i32, *mut SigInfo, *mut c_void) as usize, sa_mask: [0; 16], sa_flags: SA_SIGINFO | SA_ONSTACK, sa_restorer: 0 };
+        let act = SigAction {
+            sa_sigaction: handler as extern "C" fn(i32, *mut SigInfo, *mut c_void) as usize,
+            sa_mask: [0; 16],
+            sa_flags: SA_SIGINFO | SA_ONSTACK,
+            sa_restorer: 0,
+        };
         sigaction(SIGSEGV, &act, std::ptr::null_mut());
         sigaction(SIGBUS, &act, std::ptr::null_mut());
     }
@@ -118,10 +123,7 @@ extern "C" fn handler(sig: i32, info: *mut SigInfo, _context: *mut c_void) {
             let mut buf = Buf { bytes: [0; 160], len: 0 };
             let _ = std::fmt::Write::write_fmt(
                 &mut buf,
-                format_args!(
-                    "\nthread 'main' ({}) has overflowed its stack\nfatal runtime error: stack overflow, aborting\n",
-                    gettid()
-                ),
+                format_args!("\nthread 'main' ({}) has overflowed its stack\nfatal runtime error: stack overflow, aborting\n", gettid()),
             );
             write(2, buf.bytes.as_ptr(), buf.len);
             abort();

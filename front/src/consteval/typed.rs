@@ -45,7 +45,12 @@ fn failed(expr: &syn::Expr, message: String) -> Diagnostic {
 }
 
 fn not_const(e: &syn::Expr) -> Diagnostic {
-    Diagnostic::at(Some("E0015"), "this expression cannot be evaluated at compile time by hybridc", range_of(e), "expected a constant expression")
+    Diagnostic::at(
+        Some("E0015"),
+        "this expression cannot be evaluated at compile time by hybridc",
+        range_of(e),
+        "expected a constant expression",
+    )
 }
 
 /// The type of an expression as far as it shows without context: a
@@ -192,8 +197,7 @@ fn literal(lit: &syn::Lit, negated: bool, hint: Hint) -> Option<DResult<ConstVal
         }
         syn::Lit::Float(f) => {
             let single = f.suffix() == "f32" || (f.suffix().is_empty() && hint == Hint::Ty(Scalar::F32));
-            let parsed =
-                if single { f.base10_parse::<f32>().map(|v| v as f64) } else { f.base10_parse::<f64>() };
+            let parsed = if single { f.base10_parse::<f32>().map(|v| v as f64) } else { f.base10_parse::<f64>() };
             parsed.map(|v| ConstValue::Float(sign * v)).map_err(|e| Diagnostic::at(None, e.to_string(), range_of(f), "invalid"))
         }
         syn::Lit::Bool(b) if !negated => Ok(ConstValue::Bool(b.value)),

@@ -396,6 +396,11 @@ impl<'i> FnLower<'i> {
         if let syn::Expr::Infer(_) = &*a.left {
             return self.expr(&a.right);
         }
+        // valid Rust (rustc desugars it into a `let` and assignments)
+        if let syn::Expr::Tuple(_) | syn::Expr::Array(_) | syn::Expr::Struct(_) | syn::Expr::Call(_) = &*a.left {
+            // FIXME(destructuring assignment): needs partial moves out of the temporary
+            return Err(Diagnostic::unsupported("destructuring assignment (`(a, b) = ..`)", range_of(&a.left)));
+        }
         let place = self.expr(&a.left)?;
         if !self.kind(place).is_place() {
             return Err(Diagnostic::at(
