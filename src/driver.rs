@@ -257,7 +257,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
     // thread (one LLVM context), the host on the rayon pool.
     let codegen_start = Instant::now();
     let (host, host_time, device, device_time) = std::thread::scope(|scope| {
-        let device = scope.spawn(|| {
+        let device = std::thread::Builder::new().stack_size(hybrid_ir::COMPILER_STACK_BYTES).spawn_scoped(scope, || {
             let t = Instant::now();
             let r = hybrid_llvm::compile_device(&module, &device_options);
             (r, t.elapsed())
@@ -265,9 +265,9 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
         let t = Instant::now();
         let host = compile_host(&module, args, emit(Stage::Clif), emit(Stage::LlvmIr));
         let host_time = t.elapsed();
-        let (device, device_time) = match device.join() {
-            Ok(r) => r,
-            Err(_) => (
+        let (device, device_time) = match device.map(|d| d.join()) {
+            Ok(Ok(r)) => r,
+            _ => (
                 Err(hybrid_llvm::LlvmError::Internal { func: String::new(), message: "the device code generator panicked".to_string() }),
                 Duration::ZERO,
             ),

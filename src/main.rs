@@ -101,6 +101,21 @@ pub enum Stage {
 }
 
 fn main() -> ExitCode {
+    // the compiler runs on a thread with a big stack (deep expressions), and
+    // so do rayon's workers (host code generation)
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(hybrid_ir::COMPILER_STACK_BYTES).build_global();
+    let compiler = std::thread::Builder::new().name("hybridc".into()).stack_size(hybrid_ir::COMPILER_STACK_BYTES).spawn(compile);
+    match compiler.map(|t| t.join()) {
+        Ok(Ok(code)) => code,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        Err(e) => {
+            eprintln!("error: cannot start the compiler thread: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn compile() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build { common, output } => driver::build(&common, output).map(|_| ExitCode::SUCCESS),

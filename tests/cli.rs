@@ -238,3 +238,34 @@ fn dropped_vecs_free_their_memory() {
     assert!(out.status.success(), "{:?}\n{}", out.status, String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "total 2147483901\n");
 }
+
+/// Deeply nested expressions do not overflow the compiler's stack (its
+/// threads have `COMPILER_STACK_BYTES`), with either host backend.
+#[test]
+fn deeply_nested_expression_compiles() {
+    let dir = scratch_dir("deep-expression");
+    let depth = 5000;
+    let program = dir.join("deep.rs");
+    let expr = format!("{}1{}", "(".repeat(depth), " + 1)".repeat(depth));
+    std::fs::write(&program, format!("fn main() {{\n    let x: i32 = {expr};\n    println!(\"{{}}\", x);\n}}\n")).unwrap();
+    for flags in [&[][..], &["--host-backend=llvm"][..]] {
+        let exe = build_program(&program, &dir, flags).unwrap();
+        let out = run_program(&exe, &[]).unwrap();
+        assert_eq!(out.stdout, format!("{}\n", depth + 1), "{flags:?}: {}", out.stderr);
+    }
+}
+
+/// A 200 000-digit integer literal is rejected at once (syn's conversion of
+/// it is quadratic: minutes), with rustc's error.
+#[test]
+fn very_long_integer_literal_is_rejected_quickly() {
+    let dir = scratch_dir("long-literal");
+    let program = dir.join("long.rs");
+    std::fs::write(&program, format!("fn main() {{\n    let x: u64 = {};\n    println!(\"{{}}\", x);\n}}\n", "9".repeat(200_000))).unwrap();
+    let start = std::time::Instant::now();
+    let out = Command::new(hybridc()).arg("check").arg(&program).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error: integer literal is too large"), "{stderr}");
+    assert!(start.elapsed() < std::time::Duration::from_secs(20), "took {:?}", start.elapsed());
+}

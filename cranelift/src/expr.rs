@@ -36,9 +36,10 @@ impl FunctionCx<'_, '_> {
             ExprKind::Intrinsic { op, args } => self.intrinsic(*op, args, expr),
             ExprKind::AddrOf { place, .. } => match self.place(*place)? {
                 Place::Mem(addr) => Ok(Val::Scalar(addr)),
-                Place::Var(_) | Place::Value(_) | Place::Nothing => {
-                    Err(self.bug("address of a local that lives in a register or has no storage"))
-                }
+                // a zero-sized value has no storage: a dangling, aligned, non-null
+                // address, as rustc gives it (nothing is read through it)
+                Place::Nothing => Ok(Val::Scalar(self.iconst(PTR, 8))),
+                Place::Var(_) | Place::Value(_) => Err(self.bug("address of a local that lives in a register or has no storage")),
             },
             ExprKind::SliceRange { base, start, end } => self.slice_range(*base, *start, *end, expr),
             ExprKind::Assign { place, value } => {

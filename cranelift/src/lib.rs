@@ -192,6 +192,7 @@ pub fn compile_host(module: &Module, options: &HostOptions) -> Result<HostOutput
     let results = if options.threads > 0 {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(options.threads)
+            .stack_size(hybrid_ir::COMPILER_STACK_BYTES)
             .build()
             .map_err(|e| HostError::Target(format!("thread pool: {e}")))?;
         pool.install(compile_all)

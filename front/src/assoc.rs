@@ -185,6 +185,6 @@ fn evaluate(
         // FIXME(non-scalar consts): consts are evaluated to scalars
         return Err(Diagnostic::unsupported(&format!("associated consts of type `{}`", types.display(ty)), range_of(expr)));
     };
-    let value = consteval::eval(expr, &InModule { items, module, params: &[] })?;
+    let value = consteval::eval_as(expr, s, &InModule { items, module, params: &[] })?;
     Ok((value.normalize(s), s))
 }

@@ -59,10 +59,18 @@ pub fn parse_and_lower(source: &str, items: &Items, types: &TypeTable, lines: &L
                 .map(|run| {
                     let text = Arc::clone(&text);
                     let run = run.clone();
-                    scope.spawn(move || lower_run(source, text, items, types, lines, &jobs[run]))
+                    std::thread::Builder::new()
+                        .stack_size(hybrid_ir::COMPILER_STACK_BYTES)
+                        .spawn_scoped(scope, move || lower_run(source, text, items, types, lines, &jobs[run]))
                 })
                 .collect();
-            workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+            workers
+                .into_iter()
+                .map(|w| match w {
+                    Ok(w) => w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    Err(e) => panic!("cannot start a front-end thread: {e}"),
+                })
+                .collect()
         })
     };
     let mut bodies = Bodies { parts: Vec::new(), threads: runs.len(), parse_time: Duration::ZERO, lower_time: Duration::ZERO };

@@ -9,6 +9,8 @@ use hybrid_ir::Scalar;
 use crate::diag::{range_of, DResult, Diagnostic};
 use crate::resolve::Items;
 
+mod typed;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ConstValue {
     Int(i128),
@@ -124,148 +126,30 @@ pub trait ConstEnv {
     /// The const a path names, if it names one (errors: the path's own).
     fn const_index(&self, path: &syn::Path) -> DResult<Option<usize>>;
     fn const_value(&self, idx: usize) -> DResult<ConstValue>;
+    /// The declared type of the const `idx` (`None`: not a scalar).
+    fn const_type(&self, idx: usize) -> Option<Scalar>;
     /// The value of a const generic parameter in scope.
     fn param_value(&self, _name: &str) -> Option<ConstValue> {
         None
     }
     /// The value of an associated const a path names (`S::N`), if known.
-    fn assoc_value(&self, _path: &syn::Path) -> Option<ConstValue> {
+    fn assoc_value(&self, _path: &syn::Path) -> Option<(ConstValue, Scalar)> {
         None
     }
 }
 
-/// Evaluate a constant expression (literals, arithmetic, casts, other consts).
+/// Evaluate a constant expression (literals, arithmetic, casts, other
+/// consts) whose type is not known: unsuffixed integers are exact.
 pub fn eval(expr: &syn::Expr, items: &dyn ConstEnv) -> DResult<ConstValue> {
-    use syn::Expr;
-    let not_const = |e: &syn::Expr| {
-        Diagnostic::at(
-            Some("E0015"),
-            "this expression cannot be evaluated at compile time by hybridc",
-            range_of(e),
-            "expected a constant expression",
-        )
-    };
-    match expr {
-        Expr::Lit(lit) => match &lit.lit {
-            syn::Lit::Int(i) => {
-                let v: u128 = i.base10_parse().map_err(|e| Diagnostic::at(None, e.to_string(), range_of(i), "invalid"))?;
-                let value = ConstValue::Int(v as i128);
-                Ok(match Scalar::from_name(i.suffix()) {
-                    Some(s) => value.normalize(s),
-                    None => value,
-                })
-            }
-            syn::Lit::Float(f) => {
-                let v: f64 = f.base10_parse().map_err(|e| Diagnostic::at(None, e.to_string(), range_of(f), "invalid"))?;
-                Ok(ConstValue::Float(if f.suffix() == "f32" { v as f32 as f64 } else { v }))
-            }
-            syn::Lit::Bool(b) => Ok(ConstValue::Bool(b.value)),
-            _ => Err(not_const(expr)),
-        },
-        Expr::Paren(p) => eval(&p.expr, items),
-        Expr::Group(g) => eval(&g.expr, items),
-        Expr::Block(b) if b.block.stmts.len() == 1 => match &b.block.stmts[0] {
-            syn::Stmt::Expr(e, None) => eval(e, items),
-            _ => Err(not_const(expr)),
-        },
-        Expr::Path(p) => {
-            let mut segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
-            if let Some(v) = p.path.get_ident().and_then(|i| items.param_value(&i.to_string())) {
-                return Ok(v);
-            }
-            if let Some(idx) = items.const_index(&p.path)? {
-                return items.const_value(idx);
-            }
-            if let Some(v) = items.assoc_value(&p.path) {
-                return Ok(v);
-            }
-            if segs.len() == 1 {
-                return Err(Diagnostic::at(
-                    Some("E0425"),
-                    format!("cannot find value `{}` in this scope", segs[0]),
-                    range_of(p),
-                    "not found in this scope",
-                ));
-            }
-            crate::resolve::normalize_path(&mut segs);
-            assoc_const_path(&segs).map(|(_, v)| v).ok_or_else(|| not_const(expr))
-        }
-        Expr::Unary(u) => {
-            let v = eval(&u.expr, items)?;
-            match (&u.op, v) {
-                (syn::UnOp::Neg(_), ConstValue::Int(i)) => Ok(ConstValue::Int(-i)),
-                (syn::UnOp::Neg(_), ConstValue::Float(f)) => Ok(ConstValue::Float(-f)),
-                (syn::UnOp::Not(_), ConstValue::Bool(b)) => Ok(ConstValue::Bool(!b)),
-                (syn::UnOp::Not(_), ConstValue::Int(i)) => Ok(ConstValue::Int(!i)),
-                _ => Err(not_const(expr)),
-            }
-        }
-        Expr::Cast(c) => {
-            let v = eval(&c.expr, items)?;
-            let target = match &*c.ty {
-                syn::Type::Path(tp) => tp.path.get_ident().and_then(|i| Scalar::from_name(&i.to_string())),
-                _ => None,
-            };
-            let Some(s) = target else { return Err(not_const(expr)) };
-            Ok(match (v, s.is_int()) {
-                (ConstValue::Float(f), true) => {
-                    // saturating like Rust's `as`
-                    let (lo, hi) = match ConstValue::Int(0).normalize(s) {
-                        _ if s.is_signed() => (-(1i128 << (s.bits() - 1)), (1i128 << (s.bits() - 1)) - 1),
-                        _ => (0, (1i128 << s.bits()) - 1),
-                    };
-                    ConstValue::Int(if f.is_nan() { 0 } else { (f.trunc().clamp(lo as f64, hi as f64)) as i128 })
-                }
-                (v, _) => v.normalize(s),
-            })
-        }
-        Expr::Binary(b) => {
-            use syn::BinOp::*;
-            let l = eval(&b.left, items)?;
-            let r = eval(&b.right, items)?;
-            let div_zero =
-                || Diagnostic::at(Some("E0080"), "evaluation of constant value failed", range_of(expr), "attempt to divide by zero");
-            Ok(match (l, r) {
-                (ConstValue::Int(x), ConstValue::Int(y)) => match b.op {
-                    Add(_) => ConstValue::Int(x.wrapping_add(y)),
-                    Sub(_) => ConstValue::Int(x.wrapping_sub(y)),
-                    Mul(_) => ConstValue::Int(x.wrapping_mul(y)),
-                    Div(_) => ConstValue::Int(x.checked_div(y).ok_or_else(div_zero)?),
-                    Rem(_) => ConstValue::Int(x.checked_rem(y).ok_or_else(div_zero)?),
-                    BitAnd(_) => ConstValue::Int(x & y),
-                    BitOr(_) => ConstValue::Int(x | y),
-                    BitXor(_) => ConstValue::Int(x ^ y),
-                    Shl(_) => ConstValue::Int(x.wrapping_shl(y as u32)),
-                    Shr(_) => ConstValue::Int(x.wrapping_shr(y as u32)),
-                    op => ConstValue::Bool(compare(op, x, y).ok_or_else(|| not_const(expr))?),
-                },
-                (ConstValue::Float(x), ConstValue::Float(y)) => match b.op {
-                    Add(_) => ConstValue::Float(x + y),
-                    Sub(_) => ConstValue::Float(x - y),
-                    Mul(_) => ConstValue::Float(x * y),
-                    Div(_) => ConstValue::Float(x / y),
-                    Rem(_) => ConstValue::Float(x % y),
-                    op => ConstValue::Bool(compare(op, x, y).ok_or_else(|| not_const(expr))?),
-                },
-                (ConstValue::Bool(x), ConstValue::Bool(y)) => match b.op {
-                    And(_) | BitAnd(_) => ConstValue::Bool(x && y),
-                    Or(_) | BitOr(_) => ConstValue::Bool(x || y),
-                    BitXor(_) | Ne(_) => ConstValue::Bool(x != y),
-                    Eq(_) => ConstValue::Bool(x == y),
-                    _ => return Err(not_const(expr)),
-                },
-                _ => {
-                    return Err(Diagnostic::at(
-                        Some("E0308"),
-                        "mismatched types in constant expression",
-                        range_of(expr),
-                        "both operands must have the same type",
-                    ))
-                }
-            })
-        }
-        _ => Err(not_const(expr)),
-    }
+    typed::eval(expr, typed::Hint::Free, items)
+}
+
+/// Evaluate a constant expression of type `ty`, as rustc does: every
+/// operation in its operands' type (f32 arithmetic in f32, integer overflow
+/// an E0080 error), literals typed by their context. The value is not yet
+/// converted to `ty` (`ConstValue::normalize`): callers check its kind first.
+pub fn eval_as(expr: &syn::Expr, ty: Scalar, items: &dyn ConstEnv) -> DResult<ConstValue> {
+    typed::eval(expr, typed::Hint::Ty(ty), items)
 }
 
 /// An array length: a constant `usize` expression.
@@ -284,7 +168,7 @@ fn compare<T: PartialOrd>(op: syn::BinOp, x: T, y: T) -> Option<bool> {
 }
 
 pub fn eval_len(expr: &syn::Expr, items: &dyn ConstEnv) -> DResult<u64> {
-    match eval(expr, items)? {
+    match typed::eval(expr, typed::Hint::Ty(Scalar::Usize), items)? {
         ConstValue::Int(v) if (0..=u32::MAX as i128 * 16).contains(&v) => Ok(v as u64),
         _ => Err(Diagnostic::at(Some("E0308"), "array length must be a non-negative `usize` constant", range_of(expr), "expected `usize`")),
     }
@@ -313,6 +197,10 @@ impl ConstEnv for ConstPass<'_, '_> {
         self.items.const_at(module, path)
     }
 
+    fn const_type(&self, idx: usize) -> Option<Scalar> {
+        self.items.consts[idx].ty
+    }
+
     fn const_value(&self, idx: usize) -> DResult<ConstValue> {
         let decl = &self.items.consts[idx];
         let item = self.syntax[idx];
@@ -328,9 +216,11 @@ impl ConstEnv for ConstPass<'_, '_> {
             ConstState::Pending => {
                 self.state.borrow_mut()[idx] = ConstState::Evaluating;
                 self.modules.borrow_mut().push(decl.module);
-                let result = eval(&item.expr, self);
+                let result = match decl.ty {
+                    Some(ty) => eval_as(&item.expr, ty, self).map_err(|e| typed::name_evaluation(e, &decl.name)),
+                    None => Err(Diagnostic::unsupported("a `const` of a non-scalar type", range_of(&item.ty))),
+                };
                 self.modules.borrow_mut().pop();
-                let ty = decl.ty.ok_or_else(|| Diagnostic::unsupported("a `const` of a non-scalar type", range_of(&item.ty)))?;
                 let v = match result {
                     Ok(v) => v,
                     Err(e) => {
@@ -338,6 +228,7 @@ impl ConstEnv for ConstPass<'_, '_> {
                         return Err(e);
                     }
                 };
+                let ty = decl.ty.expect("evaluated above");
                 let kind_ok = match v {
                     ConstValue::Int(_) => ty.is_int(),
                     ConstValue::Float(_) => ty.is_float(),

@@ -42,6 +42,7 @@ mod infer;
 mod kernels;
 mod libc;
 mod library;
+mod literals;
 mod lower;
 mod modtree;
 mod mono;
@@ -100,6 +101,10 @@ pub fn compile_with(source: &str, file_name: &str, threads: usize, loader: sourc
             SourceFiles::single(source, file_name)
         };
         let load_time = t.elapsed();
+        // before syn converts literals (quadratic in their length)
+        if let Some(d) = literals::too_large_literal(&files.text, 0) {
+            return Err(Diagnostics(vec![d], (files.files.len() > 1).then(|| std::sync::Arc::new(files))));
+        }
         if let Err(d) = files.append_derives() {
             return Err(Diagnostics(vec![d], (files.files.len() > 1).then(|| std::sync::Arc::new(files))));
         }

@@ -250,13 +250,17 @@ impl ConstEnv for InModule<'_> {
         self.items.evaluated(idx)
     }
 
+    fn const_type(&self, idx: usize) -> Option<hybrid_ir::Scalar> {
+        self.items.consts[idx].ty
+    }
+
     fn param_value(&self, name: &str) -> Option<ConstValue> {
         self.params.iter().rev().find(|(n, _)| n == name).map(|(_, v)| *v)
     }
 
-    fn assoc_value(&self, path: &syn::Path) -> Option<ConstValue> {
+    fn assoc_value(&self, path: &syn::Path) -> Option<(ConstValue, hybrid_ir::Scalar)> {
         match self.items.resolve(self.module, path, Ns::Value) {
-            Ok(Some(PathRes::Assoc(sid, name))) => self.items.structs[sid].consts.iter().find(|c| c.name == name).map(|c| c.value),
+            Ok(Some(PathRes::Assoc(sid, name))) => self.items.structs[sid].consts.iter().find(|c| c.name == name).map(|c| (c.value, c.ty)),
             _ => None,
         }
     }

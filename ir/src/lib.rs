@@ -21,3 +21,9 @@ pub use arena::{Arena, Handle, UniqueArena};
 pub use func::*;
 pub use host_call::HostFn;
 pub use types::{Field, Layout, Scalar, StructDef, Type, TypeTable, ValueRepr};
+
+/// The stack size of every compiler thread (the driver's, the front end's
+/// workers, the code generators'): the phases recurse over expression trees,
+/// and a deeply nested expression must not overflow them. Only the pages
+/// touched are committed.
+pub const COMPILER_STACK_BYTES: usize = 256 << 20;

@@ -26,7 +26,10 @@ pub struct RangeInclusive<Idx> {
 pub trait Step: Copy {
     fn forward(self) -> Self;
     fn backward(self) -> Self;
+    /// `end - start` for `start <= end` (exact: it may not fit `Self`).
     fn distance(start: Self, end: Self) -> usize;
+    /// `self + n` for an `n` that stays in range.
+    fn forward_by(self, n: usize) -> Self;
 }
 
 // @for $t in u8 u16 u32 u64 usize i8 i16 i32 i64 isize
@@ -40,7 +43,13 @@ impl Step for $t {
     }
 
     fn distance(start: $t, end: $t) -> usize {
-        (end - start) as usize
+        // both ends sign- or zero-extended: the difference is exact in `usize`
+        // even when it overflows a signed `$t` (`-100i8..100`)
+        (end as usize).wrapping_sub(start as usize)
+    }
+
+    fn forward_by(self, n: usize) -> $t {
+        self.wrapping_add(n as $t)
     }
 }
 // @end

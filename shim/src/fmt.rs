@@ -13,9 +13,9 @@ thread_local! {
 }
 
 /// A decoded format spec. Mirrors `encode_fmt_spec` in ir/src/abi.rs:
-/// bits 0..16 width (0xFFFF none), 16..32 precision (0xFFFF none),
-/// 32..34 align (0 default, 1 left, 2 right, 3 center), 34..36 kind
-/// (0 Display, 1 Debug, 2 LowerExp), bit 36 zero-pad, bit 37 plus.
+/// bits 0..16 width, 16..32 precision, 32..34 align (0 default, 1 left,
+/// 2 right, 3 center), 34..36 kind (0 Display, 1 Debug, 2 LowerExp), bit 36
+/// zero-pad, bit 37 plus, bit 38 a width is given, bit 39 a precision is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Spec {
     /// 0 when absent (a width of 0 pads nothing, same as none).
@@ -32,8 +32,8 @@ impl Spec {
         let width = bits & 0xFFFF;
         let precision = (bits >> 16) & 0xFFFF;
         Spec {
-            width: if width == 0xFFFF { 0 } else { width as usize },
-            precision: if precision == 0xFFFF { None } else { Some(precision as usize) },
+            width: if (bits >> 38) & 1 == 1 { width as usize } else { 0 },
+            precision: if (bits >> 39) & 1 == 1 { Some(precision as usize) } else { None },
             align: ((bits >> 32) & 3) as u8,
             kind: ((bits >> 34) & 3) as u8,
             zero_pad: (bits >> 36) & 1 == 1,
@@ -172,8 +172,8 @@ mod tests {
 
     /// Pack a spec the way ir/src/abi.rs `encode_fmt_spec` does.
     fn enc(width: Option<u16>, precision: Option<u16>, align: u64, kind: u64, zero: bool, plus: bool) -> u64 {
-        width.map_or(0xFFFF, |w| w as u64)
-            | precision.map_or(0xFFFF, |p| p as u64) << 16
+        width.map_or(0, |w| w as u64 | 1 << 38)
+            | precision.map_or(0, |p| (p as u64) << 16 | 1 << 39)
             | align << 32
             | kind << 34
             | (zero as u64) << 36

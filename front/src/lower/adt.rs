@@ -343,6 +343,7 @@ impl<'i> FnLower<'i> {
         let (_, fields) = self.ctor_fields(c, adt);
         let mut values: Vec<Option<Handle<Expr>>> = vec![None; fields.len()];
         let name = self.ctor_name(c);
+        let mut written = Vec::new();
         for fv in &s.fields {
             let member = match &fv.member {
                 syn::Member::Named(n) => n.to_string(),
@@ -358,7 +359,9 @@ impl<'i> FnLower<'i> {
             };
             let v = self.expr(&fv.expr)?;
             values[i] = Some(self.coerce(v, fields[i].1)?);
+            written.push(i);
         }
+        let prelude = self.in_written_order(&written, &mut values, false);
         let missing: Vec<String> = fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|((f, _), _)| format!("`{f}`")).collect();
         if !missing.is_empty() {
             return Err(Diagnostic::at(
@@ -368,7 +371,8 @@ impl<'i> FnLower<'i> {
                 "missing fields",
             ));
         }
-        Ok(self.ctor_value(c, adt, values.into_iter().flatten().collect(), &range))
+        let value = self.ctor_value(c, adt, values.into_iter().flatten().collect(), &range);
+        Ok(self.with_prelude(prelude, value, &range))
     }
 
     /// Whether `def` is an enum's struct (whose fields are not user fields).

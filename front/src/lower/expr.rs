@@ -119,7 +119,14 @@ impl<'i> FnLower<'i> {
                         ))
                     }
                 };
-                Ok(self.lit(Literal::Float(value), ty, range))
+                let h = self.lit(Literal::Float(value), ty, range);
+                // an f32 literal is rounded once, from its digits
+                if let Ok(single) = f.base10_parse::<f32>() {
+                    if single.to_bits() != (value as f32).to_bits() {
+                        self.f32_literals.insert(h, single);
+                    }
+                }
+                Ok(h)
             }
             syn::Lit::Bool(b) => Ok(self.lit_bool(b.value, range)),
             syn::Lit::Byte(b) => {
@@ -389,6 +396,11 @@ impl<'i> FnLower<'i> {
         if let syn::Expr::Infer(_) = &*a.left {
             return self.expr(&a.right);
         }
+        // valid Rust (rustc desugars it into a `let` and assignments)
+        if let syn::Expr::Tuple(_) | syn::Expr::Array(_) | syn::Expr::Struct(_) | syn::Expr::Call(_) = &*a.left {
+            // FIXME(destructuring assignment): needs partial moves out of the temporary
+            return Err(Diagnostic::unsupported("destructuring assignment (`(a, b) = ..`)", range_of(&a.left)));
+        }
         let place = self.expr(&a.left)?;
         if !self.kind(place).is_place() {
             return Err(Diagnostic::at(
@@ -476,6 +488,7 @@ impl<'i> FnLower<'i> {
         let def = self.types.structs[info.def].clone();
         let ty = self.infer.import(info.ty, self.types);
         let mut values: Vec<Option<Handle<Expr>>> = vec![None; def.fields.len()];
+        let mut written = Vec::new();
         for fv in &s.fields {
             let syn::Member::Named(name) = &fv.member else {
                 return Err(Diagnostic::unsupported("numbered fields in struct literals", range_of(&fv.member)));
@@ -500,9 +513,12 @@ impl<'i> FnLower<'i> {
             let v = self.expr(&fv.expr)?;
             let fty = self.infer.import(def.fields[i].ty, self.types);
             values[i] = Some(self.coerce(v, fty)?);
+            written.push(i);
         }
+        let mut prelude = self.in_written_order(&written, &mut values, s.rest.is_some());
         let field_tys: Vec<TyId> = def.fields.iter().map(|f| self.infer.import(f.ty, self.types)).collect();
         let update = self.struct_update(s, ty, &field_tys, &mut values)?;
+        prelude.extend(update);
         let missing: Vec<String> =
             def.fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|(f, _)| format!("`{}`", f.name)).collect();
         if !missing.is_empty() {
@@ -520,12 +536,12 @@ impl<'i> FnLower<'i> {
         }
         let fields = values.into_iter().flatten().collect();
         let lit = self.push(ExprKind::Struct { fields }, ty, &range);
-        Ok(self.with_update(update, lit, &range))
+        Ok(self.with_prelude(prelude, lit, &range))
     }
 
     /// `S { a: x, ..base }`: the fields not given are read from `base`,
-    /// spilled into a local first (FIXME(update order): rustc evaluates the
-    /// given fields before `base`); the local's `let`.
+    /// spilled into a local (after the given fields, as rustc evaluates
+    /// them: `in_written_order`); the local's `let`.
     fn struct_update(
         &mut self,
         s: &syn::ExprStruct,
@@ -550,12 +566,37 @@ impl<'i> FnLower<'i> {
         Ok(Some(stmt))
     }
 
-    /// A struct literal after the `let` of its update base, if any.
-    fn with_update(&mut self, update: Option<hybrid_ir::Stmt>, lit: Handle<Expr>, range: &Range<usize>) -> Handle<Expr> {
-        match update {
-            Some(stmt) => self.block_expr(vec![stmt], Some(lit), range),
-            None => lit,
+    /// A struct literal after the `let`s of its fields and update base, if any.
+    pub(crate) fn with_prelude(&mut self, prelude: Vec<hybrid_ir::Stmt>, lit: Handle<Expr>, range: &Range<usize>) -> Handle<Expr> {
+        if prelude.is_empty() {
+            lit
+        } else {
+            self.block_expr(prelude, Some(lit), range)
         }
+    }
+
+    /// A struct literal evaluates its fields in the order written (`written`:
+    /// field indices), the IR's `Struct` in declaration order: unless the two
+    /// agree (and there is no update base, which comes after the fields), the
+    /// values are spilled into locals in the written order; their `let`s.
+    pub(crate) fn in_written_order(
+        &mut self,
+        written: &[usize],
+        values: &mut [Option<Handle<Expr>>],
+        has_update: bool,
+    ) -> Vec<hybrid_ir::Stmt> {
+        if !has_update && written.windows(2).all(|w| w[0] < w[1]) {
+            return Vec::new();
+        }
+        let mut stmts = Vec::new();
+        for &i in written {
+            if let Some(v) = values[i] {
+                let (stmt, place) = self.spill(v, "field");
+                stmts.push(stmt);
+                values[i] = Some(place);
+            }
+        }
+        stmts
     }
 
     /// `S { .. }`, `S::<f32> { .. }` or `Self { .. }` of generic struct `sid`:
@@ -583,6 +624,7 @@ impl<'i> FnLower<'i> {
         };
         let name = self.items.structs[sid].name.clone();
         let mut values: Vec<Option<Handle<Expr>>> = vec![None; fields.len()];
+        let mut written = Vec::new();
         for fv in &s.fields {
             let syn::Member::Named(fname) = &fv.member else {
                 return Err(Diagnostic::unsupported("numbered fields in struct literals", range_of(&fv.member)));
@@ -606,9 +648,12 @@ impl<'i> FnLower<'i> {
             }
             let v = self.expr(&fv.expr)?;
             values[i] = Some(self.coerce(v, fields[i].1)?);
+            written.push(i);
         }
+        let mut prelude = self.in_written_order(&written, &mut values, s.rest.is_some());
         let field_tys: Vec<TyId> = fields.iter().map(|(_, t)| *t).collect();
         let update = self.struct_update(s, ty, &field_tys, &mut values)?;
+        prelude.extend(update);
         let missing: Vec<String> = fields.iter().zip(&values).filter(|(_, v)| v.is_none()).map(|((n, _), _)| format!("`{n}`")).collect();
         if !missing.is_empty() {
             return Err(Diagnostic::at(
@@ -620,7 +665,7 @@ impl<'i> FnLower<'i> {
         }
         let fields = values.into_iter().flatten().collect();
         let lit = self.push(ExprKind::Struct { fields }, ty, range);
-        Ok(self.with_update(update, lit, range))
+        Ok(self.with_prelude(prelude, lit, range))
     }
 
     /// The type of `e` unified with `expected`, or an error naming both.

@@ -102,7 +102,8 @@ impl<'i> FnLower<'i> {
                 }
             },
             ExprKind::Literal(Literal::Float(f)) if scalar(ty) == Some(Scalar::F32) => {
-                self.exprs[h].kind = ExprKind::Literal(Literal::Float(f as f32 as f64));
+                let single = self.f32_literals.get(&h).copied().unwrap_or(f as f32);
+                self.exprs[h].kind = ExprKind::Literal(Literal::Float(single as f64));
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let lt = self.exprs[lhs].ty;

@@ -97,6 +97,13 @@ fn parse_format(s: &str, range: &Range<usize>) -> DResult<Vec<FmtItem>> {
 
 /// `[[fill]align][sign]['#']['0'][width]['.' precision][type]`
 fn parse_spec(spec: &str) -> Result<FmtSpec, String> {
+    // FIXME(runtime widths): the packed spec is a compile-time constant
+    if spec.contains('$') {
+        return Err("widths and precisions from arguments (`w$`, `1$`) are not supported yet by hybridc".into());
+    }
+    if spec.contains(".*") {
+        return Err("precision from arguments (`.*`) is not supported yet by hybridc".into());
+    }
     let mut out = FmtSpec::default();
     let chars: Vec<char> = spec.chars().collect();
     let mut i = 0;
@@ -216,7 +223,7 @@ impl<'i> FnLower<'i> {
         }
     }
 
-    fn panic_lit(&mut self, msg: &str, range: &Range<usize>) -> Handle<Expr> {
+    pub(crate) fn panic_lit(&mut self, msg: &str, range: &Range<usize>) -> Handle<Expr> {
         let never = self.infer.never();
         self.push(ExprKind::Print { target: PrintTarget::Panic, pieces: vec![FmtPiece::Literal(msg.into())], newline: false }, never, range)
     }

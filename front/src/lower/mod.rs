@@ -35,7 +35,7 @@ mod stmt;
 pub(crate) use builtin::is_builtin_fn;
 pub(crate) use matching::parse_param_patterns;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use hybrid_ir::{Arena, Expr, ExprKind, Function, FunctionKind, Handle, Literal, Local, LoopId, Scalar, Sides, Type, TypeTable};
@@ -117,6 +117,9 @@ pub(crate) struct FnLower<'i> {
     placeholder: Handle<Type>,
     /// Integer literals written in the source, range-checked at the end.
     source_ints: HashSet<Handle<Expr>>,
+    /// Float literals whose value as an `f32` is not their `f64` value
+    /// rounded (rounding twice differs): the value parsed as an `f32`.
+    f32_literals: HashMap<Handle<Expr>, f32>,
     /// Block-shared arrays this body adds, in index order.
     new_shared: Vec<Handle<Type>>,
     /// What the generic parameters of this instance stand for (empty for a
@@ -226,6 +229,7 @@ impl FnLower<'_> {
         self.facts.host_only.truncate(m.facts[2]);
         self.facts.device_only.truncate(m.facts[3]);
         self.source_ints.retain(|e| e.index() < m.exprs);
+        self.f32_literals.retain(|e, _| e.index() < m.exprs);
         for set in [
             &mut self.late_init,
             &mut self.params,
@@ -279,6 +283,7 @@ pub fn lower_function(
         facts: Facts::default(),
         placeholder,
         source_ints: HashSet::new(),
+        f32_literals: HashMap::new(),
         new_shared: Vec::new(),
         env: crate::generics::GenericEnv::default(),
         pending: Vec::new(),

@@ -16,6 +16,8 @@ struct RangeLoop<'s> {
     inclusive: bool,
     rev: bool,
     step: Option<&'s syn::Expr>,
+    /// The `step_by` method name (where a zero step panics).
+    step_call: Range<usize>,
 }
 
 impl<'i> FnLower<'i> {
@@ -118,8 +120,16 @@ impl<'i> FnLower<'i> {
             }
             None => None,
         };
+        let mut init = init;
         let ty = match (declared, init) {
             (Some(t), _) => t,
+            // `let x = loop {};`: a diverging initializer's type falls back to `()`
+            // (rustc's diverging fallback), never `!` itself
+            (None, Some(i)) if self.infer.is_never(self.ty(i)) => {
+                let unit = self.infer.unit();
+                init = Some(self.coerce(i, unit)?);
+                unit
+            }
             (None, Some(i)) => self.ty(i),
             (None, None) => self.infer.var(VarKind::General),
         };
@@ -379,6 +389,7 @@ impl<'i> FnLower<'i> {
                 inclusive: matches!(r.limits, syn::RangeLimits::Closed(_)),
                 rev: false,
                 step: None,
+                step_call: 0..0,
             }),
             syn::Expr::MethodCall(m) if m.method == "rev" && m.args.is_empty() => {
                 let mut inner = Self::range_loop(&m.receiver)?;
@@ -394,6 +405,7 @@ impl<'i> FnLower<'i> {
                     return None;
                 }
                 inner.step = Some(&m.args[0]);
+                inner.step_call = range_of(&m.method);
                 Some(inner)
             }
             _ => None,
@@ -453,18 +465,18 @@ impl<'i> FnLower<'i> {
         let step = match rl.step {
             Some(s) => {
                 let usize_ty = self.scalar_ty(Scalar::Usize);
+                // the step stays a `usize` (a cast to the range's type would truncate it)
                 let sv = self.lower_coerced(s, usize_ty)?;
-                let sv = self.push(ExprKind::Cast { value: sv }, t, r);
-                let step = self.new_local("for_step", t, false, r.clone());
+                let step = self.new_local("for_step", usize_ty, false, r.clone());
                 pre.push(Stmt::Let { local: step, init: Some(sv) });
-                // `step_by(0)` must not loop forever: trap (Rust panics)
+                // `step_by(0)` panics as `Iterator::step_by`'s assertion does
                 let sl = self.local_expr(step, r);
-                let zero = self.lit_int_like(0, t, r);
+                let zero = self.lit_int_like(0, usize_ty, r);
                 let is_zero = self.bin(BinaryOp::Eq, sl, zero, r);
-                let never = self.infer.never();
                 let unit = self.infer.unit();
-                let trap = self.push(ExprKind::Intrinsic { op: hybrid_ir::Intrinsic::Trap, args: vec![] }, never, r);
-                pre.push(Stmt::Expr(self.push(ExprKind::If { cond: is_zero, then: trap, otherwise: None }, unit, r)));
+                let step_range = rl.step_call.clone();
+                let panic = self.panic_lit("assertion failed: step != 0", &step_range);
+                pre.push(Stmt::Expr(self.push(ExprKind::If { cond: is_zero, then: panic, otherwise: None }, unit, r)));
                 Some(step)
             }
             None => None,
@@ -523,12 +535,19 @@ impl<'i> FnLower<'i> {
                         advanced = self.bin(if rl.rev { BinaryOp::Sub } else { BinaryOp::Add }, n2, one, r);
                     }
                     Some(step) => {
-                        // remaining = bound - next; advance only if next + step stays in range
-                        let remaining = self.bin(BinaryOp::Sub, b, n, r);
+                        // remaining = bound - next, exact in `usize` (both ends sign- or
+                        // zero-extended: the difference is below 2^64 even when it
+                        // overflows a signed range type); advance only if next + step
+                        // stays in range, then step in the range's type (wrapping)
+                        let usize_ty = self.scalar_ty(Scalar::Usize);
+                        let b_wide = self.push(ExprKind::Cast { value: b }, usize_ty, r);
+                        let n_wide = self.push(ExprKind::Cast { value: n }, usize_ty, r);
+                        let remaining = self.bin(BinaryOp::Sub, b_wide, n_wide, r);
                         let s = self.local_expr(step, r);
                         advance_ok = self.bin(if rl.inclusive { BinaryOp::Ge } else { BinaryOp::Gt }, remaining, s, r);
                         let n2 = self.local_expr(next, r);
                         let s2 = self.local_expr(step, r);
+                        let s2 = self.push(ExprKind::Cast { value: s2 }, t, r);
                         advanced = self.bin(BinaryOp::Add, n2, s2, r);
                     }
                 }

@@ -186,12 +186,13 @@ pub fn kernel_slots(module: &Module, kernel: Handle<Function>) -> Vec<KernelSlot
 }
 
 /// Pack a format spec into the `spec: u64` argument of `hybrid_fmt_*`:
-/// bits 0..16 width (0xFFFF: none), 16..32 precision (0xFFFF: none),
-/// 32..34 align (0 default, 1 left, 2 right, 3 center), 34..36 kind
-/// (0 Display, 1 Debug, 2 LowerExp), bit 36 zero-pad, bit 37 plus.
+/// bits 0..16 width, 16..32 precision, 32..34 align (0 default, 1 left,
+/// 2 right, 3 center), 34..36 kind (0 Display, 1 Debug, 2 LowerExp), bit 36
+/// zero-pad, bit 37 plus, bit 38 a width is given, bit 39 a precision is.
 pub fn encode_fmt_spec(spec: &FmtSpec) -> u64 {
-    let width = spec.width.map_or(0xFFFF, |w| w as u64);
-    let precision = spec.precision.map_or(0xFFFF, |p| p as u64);
+    // every u16 is a width or precision (65535 too): presence is its own bit
+    let width = spec.width.map_or(0, |w| w as u64 | 1 << 38);
+    let precision = spec.precision.map_or(0, |p| (p as u64) << 16 | 1 << 39);
     let align = match spec.align {
         FmtAlign::Default => 0,
         FmtAlign::Left => 1,
@@ -203,5 +204,5 @@ pub fn encode_fmt_spec(spec: &FmtSpec) -> u64 {
         FmtKind::Debug => 1,
         FmtKind::LowerExp => 2,
     };
-    width | precision << 16 | align << 32 | kind << 34 | (spec.zero_pad as u64) << 36 | (spec.plus as u64) << 37
+    width | precision | align << 32 | kind << 34 | (spec.zero_pad as u64) << 36 | (spec.plus as u64) << 37
 }

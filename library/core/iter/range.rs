@@ -16,6 +16,17 @@ impl<A: Step> Iterator for Range<A> {
             None
         }
     }
+
+    fn nth(&mut self, n: usize) -> Option<A> {
+        if self.start < self.end && n < A::distance(self.start, self.end) {
+            let v = self.start.forward_by(n);
+            self.start = v.forward();
+            Some(v)
+        } else {
+            self.start = self.end;
+            None
+        }
+    }
 }
 
 impl<A: Step> Iterator for RangeInclusive<A> {
@@ -32,6 +43,26 @@ impl<A: Step> Iterator for RangeInclusive<A> {
             self.start = v.forward();
         }
         Some(v)
+    }
+
+    fn nth(&mut self, n: usize) -> Option<A> {
+        if self.exhausted || self.start > self.end {
+            return None;
+        }
+        let distance = A::distance(self.start, self.end);
+        if n < distance {
+            let v = self.start.forward_by(n);
+            self.start = v.forward();
+            Some(v)
+        } else {
+            self.exhausted = true;
+            self.start = self.end;
+            if n == distance {
+                Some(self.end)
+            } else {
+                None
+            }
+        }
     }
 }
 
