@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reads the ncu CSV logs that run.sh wrote (NAME.hybridc.csv, NAME.nvcc.csv) and prints the kernel table.
+"""Reads the ncu CSV logs that run.sh wrote (NAME.hybridc.csv, NAME.TAG.csv) and prints the kernel table.
 
 Columns: kernel time (gpu__time_duration.sum, the last profiled launch) and
 registers per thread of each side, and nvcc-time / hybridc-time (above 1:
@@ -24,13 +24,13 @@ def read(path):
     return us, regs
 
 def main():
-    folder, names = sys.argv[1], sys.argv[2:]
-    print(f"| kernel | hybridc us | nvcc us | hybridc regs | nvcc regs | nvcc/hybridc time |")
+    folder, tag, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+    print(f"| kernel | hybridc us | {tag} us | hybridc regs | {tag} regs | {tag}/hybridc time |")
     print("|---|---|---|---|---|---|")
     ratios = []
     for name in names:
         ours, our_regs = read(f"{folder}/{name}.hybridc.csv")
-        theirs, their_regs = read(f"{folder}/{name}.nvcc.csv")
+        theirs, their_regs = read(f"{folder}/{name}.{tag}.csv")
         ratio = theirs / ours
         ratios.append(ratio)
         print(f"| {name} | {ours:.1f} | {theirs:.1f} | {our_regs} | {their_regs} | {ratio:.3f} |")
