@@ -36,9 +36,10 @@ gpu-bundle: build
 gpu-pack: build
     bash tests/gpu/pack.sh
 
-# Build the GPU benchmarks (benches/gpu) into .carry/bench; on the GPU machine `bash benches/gpu/run.sh` prints hybridc vs CUDA.
+# Build the GPU benchmarks (benches/gpu) into .carry/bench and the six kernels into .carry/bench/kernels; on the GPU machine `bash benches/gpu/run.sh` prints hybridc vs CUDA end to end, `bash benches/gpu/kernels/run.sh` the ncu kernel table.
 bench-gpu: build
     bash benches/gpu/build.sh
+    bash benches/gpu/kernels/build.sh
 
 # Compile-speed table: hybridc vs LLVM host backend vs rustc -O0, -j scaling, seed build time.
 bench-compile *ARGS: build

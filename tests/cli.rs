@@ -268,4 +268,32 @@ fn very_long_integer_literal_is_rejected_quickly() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("error: integer literal is too large"), "{stderr}");
     assert!(start.elapsed() < std::time::Duration::from_secs(20), "took {:?}", start.elapsed());
+
+/// Launch bounds: a kernel whose every launch passes the same constant block
+/// gets `.maxntid` and its `ntid` reads become constants (no bounds check is
+/// left on a block-sized shared tile); one launched with two sizes or a
+/// run-time size gets neither. Also runs it (host fallback or GPU).
+#[test]
+fn launch_bounds_only_for_one_constant_block() {
+    let dir = scratch_dir("launch_bounds");
+    let exe = build_program(&repo_root().join("tests/ptx/launch_bounds.rs"), &dir, &["--emit=ptx"]).unwrap();
+    let mut path = exe.clone().into_os_string();
+    path.push(".ptx");
+    let ptx = std::fs::read_to_string(&path).unwrap();
+    let kernels = kernel_bodies(&ptx);
+    let body =
+        |name: &str| kernels.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()).unwrap_or_else(|| panic!("no `{name}`:\n{ptx}"));
+    let fixed = body("fixed");
+    assert!(fixed.contains(".maxntid 8, 8, 1"), "{fixed}");
+    assert!(!fixed.contains("%ntid"), "{fixed}");
+    // the one bounds check left is `i < xs.len()`'s trap-free guard: no trap at all
+    assert!(!fixed.contains("trap"), "{fixed}");
+    for name in ["two_sizes", "runtime"] {
+        let b = body(name);
+        assert!(!b.contains(".maxntid"), "`{name}`:\n{b}");
+    }
+    assert!(body("two_sizes").contains("%ntid.x"));
+    let out = run_program(&exe, &[]).unwrap();
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "65 65 65\n");
 }

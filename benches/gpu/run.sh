@@ -7,7 +7,7 @@ set -euo pipefail
 dir=${1:-.carry/bench}
 printf '%-22s | %12s | %12s | %s\n' workload hybridc CUDA "hybridc/CUDA time"
 for exe in "$dir"/*; do
-    [ -x "$exe" ] && [ "${exe%.cu-bin}" = "$exe" ] || continue
+    [ -f "$exe" ] && [ -x "$exe" ] && [ "${exe%.cu-bin}" = "$exe" ] || continue
     name=$(basename "$exe")
     twin=$(cat "$dir/$name.twin")
     [ -x "$dir/$twin-bin" ] || nvcc -O3 -arch=sm_90 -o "$dir/$twin-bin" "$dir/$twin"

@@ -1,8 +1,10 @@
 //! Small whole-module facts backends and the driver read from the IR (pure,
-//! no mutation): which kernels may reach a block barrier.
+//! no mutation): which kernels may reach a block barrier, and the block size
+//! every launch of a kernel gives.
 
 use crate::arena::Handle;
-use crate::func::{ExprKind, Function, Intrinsic, Module};
+use crate::func::{Expr, ExprKind, Function, Intrinsic, Literal, Module};
+use crate::types::Type;
 
 /// True if `kernel`, or any function it calls directly or transitively,
 /// contains `Intrinsic::SyncThreads` anywhere in its body. Conservative: an
@@ -26,6 +28,54 @@ pub fn kernel_may_sync(module: &Module, kernel: Handle<Function>) -> bool {
         }
     }
     false
+}
+
+/// The block size (threads per block, x y z) of every launch of `kernel`,
+/// when the module launches it at least once and every `Offload` of it
+/// passes the same integer constants (literals, or integer casts of them that
+/// keep the value); `None` otherwise. The device backend turns it into the
+/// `maxntid` launch bound, which must never be smaller than a real launch:
+/// anything not provably constant gives `None`.
+pub fn kernel_block_size(module: &Module, kernel: Handle<Function>) -> Option<[u32; 3]> {
+    let mut found: Option<[u32; 3]> = None;
+    for (_, func) in module.functions.iter() {
+        for (_, expr) in func.exprs.iter() {
+            let ExprKind::Offload { kernel: launched, threads, .. } = &expr.kind else { continue };
+            if *launched != kernel {
+                continue;
+            }
+            let mut size = [0u32; 3];
+            for (axis, &t) in threads.iter().enumerate() {
+                let value = constant_int(module, func, t)?;
+                size[axis] = u32::try_from(value).ok().filter(|&v| v > 0)?;
+            }
+            match found {
+                Some(previous) if previous != size => return None,
+                _ => found = Some(size),
+            }
+        }
+    }
+    found
+}
+
+/// The value of an integer constant expression of `func`: a literal of an
+/// integer type, or a cast between integer types of one that the cast does
+/// not change (non-negative and fitting the target). `None` for anything else.
+fn constant_int(module: &Module, func: &Function, expr: Handle<Expr>) -> Option<u64> {
+    let e = &func.exprs[expr];
+    let Type::Scalar(scalar) = module.types.get(e.ty) else { return None };
+    if !scalar.is_int() {
+        return None;
+    }
+    let bits = scalar.bits();
+    let value = match &e.kind {
+        ExprKind::Literal(Literal::Int(v)) => *v,
+        ExprKind::Cast { value } => constant_int(module, func, *value)?,
+        _ => return None,
+    };
+    // non-negative in the expression's own type, and representable in it
+    let limit = if scalar.is_signed() { bits - 1 } else { bits };
+    (limit >= 64 || value < (1u64 << limit)).then_some(value)
 }
 
 #[cfg(test)]

@@ -116,8 +116,12 @@ fn assert_self_contained(out: &DeviceOutput, what: &str) {
     for callee in callees(ptx) {
         assert!(defined.contains(&callee), "{what}: `call {callee}` is not defined in the module:\n{ptx}");
     }
-    // Nothing in the libm calls fma, and nothing may be contracted into one.
-    assert!(!ptx.contains("fma."), "{what}: the PTX has an fma:\n{ptx}");
+    // Nothing may be contracted into an fma; the one libm function that asks
+    // for fma explicitly is f32 `exp` (llvm/libm/hy/expf.c), so a module
+    // with it (alone, or all of them together) is exempt; every other
+    // function is checked alone.
+    let explicit_fma = what == "f32::exp" || what.starts_with("all math kernels");
+    assert!(explicit_fma || !ptx.contains("fma."), "{what}: the PTX has an fma:\n{ptx}");
     assert!(!ptx.contains(".approx"), "{what}: the PTX has an approximate instruction:\n{ptx}");
 }
 

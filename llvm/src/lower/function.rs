@@ -128,7 +128,7 @@ pub(crate) fn lower_module<'ctx>(context: &'ctx Context, ir: &IrModule, machine:
     }
     for (handle, func) in ir.functions.iter().filter(|(_, f)| f.sides.device && f.kind == FunctionKind::Kernel) {
         let llfn = m.functions[&(handle, Flavor::Device)];
-        crate::ptx::kernel::annotate_kernel(&m, llfn, func)?;
+        crate::ptx::kernel::annotate_kernel(&m, handle, llfn, func)?;
     }
     Ok(m.module)
 }

@@ -4,7 +4,7 @@ use hybrid_ir::abi::{self, KernelSlot};
 use hybrid_ir::{Axis, Function, Handle, Intrinsic, Type, ValueRepr};
 use inkwell::module::Linkage;
 use inkwell::types::BasicMetadataTypeEnum;
-use inkwell::values::{BasicValueEnum, FunctionValue};
+use inkwell::values::{AnyValueEnum, BasicValue, BasicValueEnum, FunctionValue};
 
 use crate::lower::function::{FnLowering, Lower, ModuleLowering, Val};
 use crate::lower::target::Flavor;
@@ -68,16 +68,73 @@ fn pointer_attributes(ty: &Type, may_sync: bool) -> &'static [&'static str] {
     }
 }
 
-/// `!nvvm.annotations = !{!{ptr @k, !"kernel", i32 1}}`, what clang 19 emits.
-pub(crate) fn annotate_kernel<'ctx>(m: &ModuleLowering<'_, 'ctx>, llfn: FunctionValue<'ctx>, func: &Function) -> Result<(), LlvmError> {
-    let node = m.context.metadata_node(&[
-        llfn.as_global_value().as_pointer_value().into(),
-        m.context.metadata_string("kernel").into(),
-        m.context.i32_type().const_int(1, false).into(),
-    ]);
-    m.module
-        .add_global_metadata("nvvm.annotations", &node)
-        .map_err(|e| LlvmError::Llvm(format!("kernel annotation of `{}`: {e}", func.name)))
+/// `!nvvm.annotations = !{!{ptr @k, !"kernel", i32 1}}`, what clang 19 emits,
+/// and the launch bound `maxntid{x,y,z}` (PTX `.maxntid`) when every launch
+/// of the kernel gives the same constant block size
+/// ([`hybrid_ir::analysis::kernel_block_size`]): ptxas then allocates
+/// registers for that many threads, and LLVM's NVVMIntrRange bounds
+/// `tid.*`/`ntid.*` by it (which drops bounds checks on shared tiles indexed
+/// by the thread). The bound is exact, never a guess: a launch with more
+/// threads than `.maxntid` would fail.
+pub(crate) fn annotate_kernel<'ctx>(
+    m: &ModuleLowering<'_, 'ctx>,
+    handle: Handle<Function>,
+    llfn: FunctionValue<'ctx>,
+    func: &Function,
+) -> Result<(), LlvmError> {
+    let mut annotations = vec![("kernel", 1u32)];
+    if let Some(block) = hybrid_ir::analysis::kernel_block_size(m.ir, handle) {
+        let [x, y, z] = block;
+        annotations.extend([("maxntidx", x), ("maxntidy", y), ("maxntidz", z)]);
+        apply_block_size(m, llfn, block);
+    }
+    for (key, value) in annotations {
+        let node = m.context.metadata_node(&[
+            llfn.as_global_value().as_pointer_value().into(),
+            m.context.metadata_string(key).into(),
+            m.context.i32_type().const_int(value as u64, false).into(),
+        ]);
+        m.module
+            .add_global_metadata("nvvm.annotations", &node)
+            .map_err(|e| LlvmError::Llvm(format!("kernel annotation `{key}` of `{}`: {e}", func.name)))?;
+    }
+    Ok(())
+}
+
+/// What a kernel launched only with block size `block` knows of its own
+/// thread geometry: `ntid.{x,y,z}` reads become the constants and
+/// `tid.{x,y,z}` reads get `!range [0, b)`, so the optimizer drops bounds
+/// checks a thread's index into a block-sized tile cannot fail. (LLVM 19's
+/// NVVMIntrRange bounds each `tid.*` by the product of the three only.)
+/// FIXME(launch bounds in helpers): reads in device functions the kernel
+/// calls are not covered (they are lowered once for every caller).
+fn apply_block_size<'ctx>(m: &ModuleLowering<'_, 'ctx>, llfn: FunctionValue<'ctx>, block: [u32; 3]) {
+    let i32_type = m.context.i32_type();
+    let range_kind = m.context.get_kind_id("range");
+    for (axis, size) in ["x", "y", "z"].into_iter().zip(block) {
+        for (register, exact) in [("ntid", true), ("tid", false)] {
+            let Some(read) = m.module.get_function(&format!("llvm.nvvm.read.ptx.sreg.{register}.{axis}")) else { continue };
+            // the reads in this kernel, collected before any is rewritten
+            let mut reads = Vec::new();
+            let mut next = read.as_global_value().as_pointer_value().get_first_use();
+            while let Some(u) = next {
+                next = u.get_next_use();
+                if let AnyValueEnum::IntValue(v) = u.get_user() {
+                    if let Some(call) = v.as_instruction().filter(|i| i.get_parent().and_then(|b| b.get_parent()) == Some(llfn)) {
+                        reads.push((v, call));
+                    }
+                }
+            }
+            for (value, call) in reads {
+                if exact {
+                    value.replace_all_uses_with(i32_type.const_int(size as u64, false));
+                } else {
+                    let range = m.context.metadata_node(&[i32_type.const_zero().into(), i32_type.const_int(size as u64, false).into()]);
+                    call.set_metadata(range, range_kind).ok();
+                }
+            }
+        }
+    }
 }
 
 /// Rebuild each kernel parameter local from its flattened slots.

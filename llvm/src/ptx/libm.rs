@@ -5,8 +5,9 @@
 //! float `%` call `__hy_<libm name>` (`__hy_sin`, `__hy_powf`, `__hy_fmod`),
 //! declared while lowering. [`link`] then parses the checked-in IR (generated
 //! by `device/libm/regen.sh` from musl's C sources, see its README), links it
-//! in and makes every function it brought internal, so the optimizer inlines
-//! what is called and drops the rest. Modules without such calls skip it.
+//! in and makes every function it brought internal (and drops clang's
+//! "no-builtins", which would keep them out of the inliner), so the optimizer
+//! inlines what is called and drops the rest. Modules without such calls skip it.
 
 use hybrid_ir::{MathFn, Scalar};
 use inkwell::context::Context;
@@ -69,6 +70,12 @@ pub(crate) fn link<'ctx>(context: &'ctx Context, module: &Module<'ctx>, machine:
     let libm = context.create_module_from_ir(buffer).map_err(|e| LlvmError::Llvm(format!("parsing the device libm: {}", e.to_string())))?;
     libm.set_triple(&module.get_triple());
     libm.set_data_layout(&module.get_data_layout());
+    // clang's `-fno-builtin` left "no-builtins" on every function, and LLVM
+    // inlines no function with it into one without (the kernels): the
+    // attribute only mattered while compiling the C, so it goes.
+    for f in libm.get_functions() {
+        f.remove_string_attribute(inkwell::attributes::AttributeLoc::Function, "no-builtins");
+    }
     let entry_points: Vec<String> = libm
         .get_functions()
         .filter(|f| f.count_basic_blocks() > 0 && f.get_linkage() != Linkage::Internal)
