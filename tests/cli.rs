@@ -268,6 +268,7 @@ fn very_long_integer_literal_is_rejected_quickly() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("error: integer literal is too large"), "{stderr}");
     assert!(start.elapsed() < std::time::Duration::from_secs(20), "took {:?}", start.elapsed());
+}
 
 /// Launch bounds: a kernel whose every launch passes the same constant block
 /// gets `.maxntid` and its `ntid` reads become constants (no bounds check is
