@@ -30,4 +30,5 @@ pub mod panic;
 pub mod pool;
 pub mod registry;
 pub mod rt;
+pub mod strings;
 pub mod vec;
