@@ -108,6 +108,9 @@ impl FunctionCx<'_, '_> {
                 self.aggregate_into(e, tmp)?;
                 Ok(Val::Mem(tmp))
             }
+            // (an empty literal still gets an address: one NUL byte)
+            ExprKind::StaticBytes(bytes) if bytes.is_empty() => Ok(Val::Scalar(self.bytes_addr(&[0]))),
+            ExprKind::StaticBytes(bytes) => Ok(Val::Scalar(self.bytes_addr(bytes))),
             ExprKind::Print { target, pieces, newline } => {
                 self.print(*target, pieces, *newline, expr.span)?;
                 Ok(Val::Nothing)

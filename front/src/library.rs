@@ -79,6 +79,21 @@ pub const FILES: &[LibFile] = &[
         prelude: &[],
     },
     LibFile { module: "vec", name: "vec.rs", text: lib_text!("vec.rs"), needs: &["option", "slice::methods", "ptr"], prelude: &[] },
+    LibFile {
+        module: "str",
+        name: "str.rs",
+        text: lib_text!("str.rs"),
+        needs: &["option", "result", "iter", "fmt", "string"],
+        prelude: &[],
+    },
+    LibFile {
+        module: "string",
+        name: "string.rs",
+        text: lib_text!("string.rs"),
+        needs: &["str", "vec", "default", "fmt"],
+        prelude: &["String"],
+    },
+    LibFile { module: "fmt", name: "fmt.rs", text: lib_text!("fmt.rs"), needs: &["result", "str"], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &["default"], prelude: &[] },
     LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &["ops", "ptr"], prelude: &[] },
     LibFile {
@@ -116,6 +131,16 @@ pub fn module_path(module: &str) -> String {
     }
 }
 
+/// The IR name of a struct at `path`: its path, except the library's
+/// strings, named as rustc shows them (`&str`, `String`).
+pub fn shown_struct_name(path: String) -> String {
+    match path.as_str() {
+        "core::str::Str" => "&str".into(),
+        "core::string::String" => "String".into(),
+        _ => path,
+    }
+}
+
 /// The files a program whose text is `program` may use, in [`FILES`] order.
 pub fn files_for(program: &str) -> Vec<&'static LibFile> {
     let index = names_index();
@@ -127,6 +152,8 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
     }
     // (`vec![v; n]` of a `Vec` clones it: the library's `Vec::clone`)
     let vec_rows = program.contains("vec![vec!") || program.contains("vec![Vec::");
+    // (a string literal as a value, `format!`, `to_string` and `impl fmt::Display` are the library's strings)
+    let strings = string_values(program) || words(program).any(|w| STRING_WORDS.contains(&w));
     // (`collect()` is the compiler's desugaring into `slice::collect_vec`)
     let iterated = for_over_iterator(program) || words(program).any(|w| w == "collect");
     for (i, f) in FILES.iter().enumerate() {
@@ -136,7 +163,8 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
                 || (f.module == "vec" && vec_rows)
                 || (f.module == "iter" && iterated)
                 // the drop glue, for programs that may have values with destructors
-                || (f.module == "ptr" && (iterated || ["vec", "Vec", "Drop", "String"].iter().any(|w| program.contains(w))));
+                || (f.module == "ptr" && (iterated || ["vec", "Vec", "Drop", "String"].iter().any(|w| program.contains(w))))
+                || (f.module == "str" && strings);
         if f.module.is_empty() || triggered {
             wanted |= 1 << i;
         }
@@ -160,6 +188,75 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
         }
     }
     FILES.iter().enumerate().filter(|(i, _)| wanted & (1 << i) != 0).map(|(_, f)| f).collect()
+}
+
+/// Words that make a program use the library's strings (`str.rs`,
+/// `string.rs`, `fmt.rs`) although it names none of their items: their
+/// methods are not in the index (`len` of a slice would load them).
+const STRING_WORDS: &[&str] = &["str", "format", "to_string", "to_owned", "fmt", "write", "writeln", "expect", "parse"];
+
+/// Whether the program has a string literal used as a value (not the
+/// format string of a macro: `"` right after `name!(`), so `&str`.
+fn string_values(program: &str) -> bool {
+    let bytes = program.as_bytes();
+    let mut i = 0;
+    let prev_non_space = |mut j: usize| {
+        while j > 0 && bytes[j - 1].is_ascii_whitespace() {
+            j -= 1;
+        }
+        (j > 0).then(|| (j - 1, bytes[j - 1]))
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' if i + 2 < bytes.len() && bytes[i + 2] == b'\'' => i += 3,
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' => {
+                let prefixed = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'#');
+                // (a macro's format string, or a later argument of a macro: `assert!(c, "msg")`)
+                let format_string = match prev_non_space(i) {
+                    Some((j, b'(')) => matches!(prev_non_space(j), Some((_, b'!'))),
+                    Some((j, b',')) => enclosing_paren(bytes, j).is_some_and(|o| matches!(prev_non_space(o), Some((_, b'!')))),
+                    _ => false,
+                };
+                // (`extern "C"`, attributes: `#[cfg(target_os = "linux")]`)
+                let line_start = bytes[..i].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+                let line = program[line_start..i].trim_start();
+                let not_a_value = line.starts_with('#') || program[..i].trim_end().ends_with("extern");
+                if !prefixed && !format_string && !not_a_value {
+                    return true;
+                }
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// The offset of the `(` that encloses offset `at` (within 2000 bytes back).
+fn enclosing_paren(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let stop = at.saturating_sub(2000);
+    let mut j = at;
+    while j > stop {
+        j -= 1;
+        match bytes[j] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' | b'[' | b'{' if depth > 0 => depth -= 1,
+            b'(' => return Some(j),
+            b'[' | b'{' | b';' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether a `for` loop of the program may iterate over something else
@@ -197,7 +294,14 @@ fn names_index() -> &'static FxHashMap<&'static str, u64> {
         let mut index = FxHashMap::default();
         for (i, file) in FILES.iter().enumerate() {
             // (the iterator traits' methods count: `(0..n).map(..)` needs `iter`)
-            for name in defined_names(file.text, file.module == "iter") {
+            // (the string files' methods do not count: `len` is everywhere; `STRING_WORDS` load them)
+            let strings = matches!(file.module, "str" | "string" | "fmt");
+            let impls = if strings { blocks(file.text, &["impl"]) } else { Vec::new() };
+            let outside = |n: &&str| {
+                let at = n.as_ptr() as usize - file.text.as_ptr() as usize;
+                !impls.iter().any(|r| r.contains(&at))
+            };
+            for name in defined_names(file.text, file.module == "iter").filter(outside) {
                 *index.entry(name).or_insert(0) |= 1u64 << i;
             }
         }
@@ -229,12 +333,17 @@ fn defined_names(text: &str, trait_methods: bool) -> impl Iterator<Item = &str> 
 /// library file (lines starting `pub trait` or `trait`; the library has no
 /// braces in strings or comments inside a trait).
 fn trait_blocks(text: &str) -> Vec<std::ops::Range<usize>> {
+    blocks(text, &["pub trait ", "trait "])
+}
+
+/// The byte ranges of the bodies of the items on lines starting with one of `starts`.
+fn blocks(text: &str, starts: &[&str]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let start = line_start;
         line_start += line.len();
-        if !(line.starts_with("pub trait ") || line.starts_with("trait ")) {
+        if !starts.iter().any(|s| line.starts_with(s)) {
             continue;
         }
         let Some(open) = text[start..].find('{').map(|o| start + o) else { break };
@@ -298,7 +407,7 @@ const MISSING_MODULES: &[&str] = &[
 ];
 
 /// Names of Rust's prelude that hybridc's does not have yet.
-const MISSING_PRELUDE: &[&str] = &["String", "Box", "ToString", "ToOwned", "Extend"];
+const MISSING_PRELUDE: &[&str] = &["Box", "ToString", "ToOwned", "Extend"];
 
 /// The error for a path of Rust's standard library (`std::collections::HashMap`,
 /// already read as `core::..`) or a prelude name (`String`) that hybridc's
@@ -472,13 +581,26 @@ mod tests {
     }
 
     #[test]
+    fn strings_load_for_string_values_and_words_not_for_format_strings() {
+        let has_str = |p: &str| files_for(p).iter().any(|f| f.module == "str");
+        assert!(!has_str("fn main() { let n = [1].len(); println!(\"{}\", n); }"));
+        assert!(has_str("fn main() { let s = \"hi\"; }"));
+        assert!(has_str("fn main() { let s = format!(\"{}\", 1); }"));
+        assert!(has_str("fn f(s: &str) {}"));
+        assert!(!has_str("fn main() { let c = c\"x\"; let b = b\"y\"; }"));
+        assert!(!has_str("fn main() { assert!(1 < 2, \"msg {}\", 3); assert_eq!(f(1), 2, \"eq\"); }"));
+        assert!(has_str("fn main() { g(1, \"x\"); }"));
+        assert!(!has_str("#[cfg(target_os = \"linux\")]\nextern \"C\" { fn k(); }\nfn main() {}"));
+    }
+
+    #[test]
     fn missing_items_are_named() {
         let p = |s: &str| s.split("::").map(str::to_string).collect::<Vec<_>>();
         assert_eq!(
             missing(&p("core::collections::HashMap")).as_deref(),
             Some("`std::collections::HashMap` is not available in hybridc yet")
         );
-        assert_eq!(missing(&p("String")).as_deref(), Some("`String` is not available in hybridc yet"));
+        assert_eq!(missing(&p("Box")).as_deref(), Some("`Box` is not available in hybridc yet"));
         assert_eq!(missing(&p("core::mem::size_of")), None);
         assert_eq!(missing(&p("core::iterator")), None);
     }

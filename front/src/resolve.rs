@@ -474,7 +474,7 @@ pub fn collect(
     match items.tree.modules[ROOT].values.get("main").map(|b| b.def.clone()) {
         Some(Def::Fn(id)) if items.fns[id].on_host && !items.fns[id].is_generic() => {
             let f = &items.fns[id];
-            let plain = f.params.is_empty() && matches!(types.get(f.ret), Type::Unit);
+            let plain = f.params.is_empty() && (matches!(types.get(f.ret), Type::Unit) || is_result_main(types, f.ret));
             if !plain && !crate::libc::is_c_main(f, types) {
                 errors.push(Diagnostic::at(Some("E0580"), "`main` function has wrong type", f.range.clone(), "expected `fn()`"));
             }
@@ -490,6 +490,12 @@ pub fn collect(
     } else {
         Err(expansion.annotate(errors))
     }
+}
+
+/// Whether `ret` is `Result<(), E>` (the library's): `fn main() -> Result<(), E>`,
+/// whose body the lowering wraps (`lower::lower_function`).
+pub(crate) fn is_result_main(types: &TypeTable, ret: Handle<Type>) -> bool {
+    types.display(ret).starts_with("core::result::Result<(), ")
 }
 
 /// A method of the methods of generic functions: its signature's text.

@@ -227,6 +227,10 @@ impl Items {
         if matches!(name, "Sized" | "Send" | "Sync") || self.impl_of(types, &Bound::Lang(name.to_string()), ty).is_some() {
             return true;
         }
+        if Some(ty) == self.string_struct() || Some(ty) == self.str_struct() {
+            // the library's strings implement the standard traits as rustc's (`&str` is also `Copy`)
+            return matches!(name, "Debug" | "Display" | "Clone" | "PartialEq" | "Eq") || (name == "Copy" && Some(ty) == self.str_struct());
+        }
         match types.get(ty) {
             Type::Scalar(s) => {
                 let (int, float, bool_) = (s.is_int(), s.is_float(), *s == hybrid_ir::Scalar::Bool);

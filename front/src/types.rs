@@ -95,6 +95,15 @@ impl Items {
                 if let T::Slice(s) = &*rf.elem {
                     let elem = self.convert_in(&s.elem, types, infer, scope)?;
                     infer.known(Shape::Slice { elem, mutable })
+                } else if is_str_path(&rf.elem) {
+                    // `&str` is the library's `str::Str` (a fat pointer, named `&str`)
+                    if mutable {
+                        return Err(Diagnostic::unsupported("`&mut str`", r));
+                    }
+                    let Some(sid) = self.library_type("str::Str") else {
+                        return Err(Diagnostic::unsupported("`&str` here (the library's strings are not loaded)", r));
+                    };
+                    infer.import(self.structs[sid].ty, types)
                 } else {
                     let pointee = self.convert_sized(&rf.elem, types, infer, scope)?;
                     infer.known(Shape::Ptr { pointee, mutable, reference: true })
@@ -138,7 +147,26 @@ impl Items {
                     let elem = self.convert_in(arg, types, infer, scope)?;
                     return Ok(infer.known(Shape::Vec(elem)));
                 }
-                if let syn::PathArguments::AngleBracketed(a) = &last.arguments {
+                if name == "Result" && prefix.last().is_some_and(|p| p == "fmt") && last.arguments.is_none() {
+                    // FIXME(type aliases): `fmt::Result` is `Result<(), fmt::Error>`
+                    let full: syn::Type = syn::parse_quote!(::core::result::Result<(), ::core::fmt::Error>);
+                    return self.convert_in(&full, types, infer, scope);
+                }
+                if matches!(name.as_str(), "ParseIntError" | "ParseFloatError" | "IntErrorKind")
+                    && prefix.last().is_some_and(|p| p == "num")
+                {
+                    // FIXME(re-exports of unloaded files): rustc's `core::num::ParseIntError` is defined in `str.rs`
+                    if let Some(sid) = self.library_type(&format!("str::{name}")) {
+                        return Ok(infer.import(self.structs[sid].ty, types));
+                    }
+                }
+                if name == "str" && prefix.is_empty() {
+                    return Err(Diagnostic::unsupported("the type `str` (not behind a reference: use `&str`)", r));
+                }
+                // (`Formatter<'_>`: lifetimes only, as no arguments)
+                let lifetimes_only = matches!(&last.arguments, syn::PathArguments::AngleBracketed(a)
+                    if a.args.iter().all(|g| matches!(g, syn::GenericArgument::Lifetime(_))));
+                if let (syn::PathArguments::AngleBracketed(a), false) = (&last.arguments, lifetimes_only) {
                     if let Some(PathRes::Def(Def::Struct(sid))) = self.resolve(module, &tp.path, Ns::Type)? {
                         return self.generic_struct(sid, Some(a), types, infer, scope, r);
                     }
@@ -188,7 +216,7 @@ impl Items {
                     _ => {}
                 }
                 // the standard library's types (a program's own `Option` is found above)
-                if prefix.is_empty() && ["str", "String", "Option", "Box", "Result"].contains(&name.as_str()) {
+                if prefix.is_empty() && ["String", "Option", "Box", "Result"].contains(&name.as_str()) {
                     return Err(Diagnostic::unsupported(&format!("the type `{name}`"), r));
                 }
                 return Err(Diagnostic::at(
@@ -208,6 +236,16 @@ impl Items {
             T::TraitObject(_) => return Err(Diagnostic::unsupported("trait objects (`dyn Trait`)", r)),
             _ => return Err(Diagnostic::unsupported("this type", r)),
         })
+    }
+
+    /// The struct `&str` is (the library's `str::Str`), if the library's strings are loaded.
+    pub fn str_struct(&self) -> Option<Handle<Type>> {
+        self.library_type("str::Str").map(|sid| self.structs[sid].ty)
+    }
+
+    /// The library's `String`, if loaded.
+    pub fn string_struct(&self) -> Option<Handle<Type>> {
+        self.library_type("string::String").map(|sid| self.structs[sid].ty)
     }
 
     fn convert_sized(&self, ty: &syn::Type, types: &mut TypeTable, infer: &mut Infer, scope: &TypeScope<'_>) -> DResult<TyId> {
@@ -402,3 +440,17 @@ impl Items {
 /// Scalars, arrays and structs/tuples of those: what may be copied to the
 /// device (the kernel ABI's rule, `hybrid_ir::abi::is_plain_data`).
 pub use hybrid_ir::abi::is_plain_data;
+
+/// `str` (also `core::str` / `std::primitive::str`) as the pointee of a reference.
+fn is_str_path(ty: &syn::Type) -> bool {
+    let syn::Type::Path(tp) = ty else { return false };
+    if tp.qself.is_some() {
+        return false;
+    }
+    let segs: Vec<String> = tp.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    match segs.as_slice() {
+        [one] => one == "str",
+        [.., p, last] => last == "str" && (p == "primitive" || p == "std" || p == "core"),
+        _ => false,
+    }
+}

@@ -339,7 +339,7 @@ impl<'a> Walk<'a> {
                 // handles are assigned in `define_structs`; placeholders here
                 self.syntax.structs.push(Some(s));
                 self.items.structs.push(StructInfo {
-                    name: self.items.tree.item_path(m, &name),
+                    name: crate::library::shown_struct_name(self.items.tree.item_path(m, &name)),
                     range: range_of(&s.ident),
                     def: hybrid_ir::Handle::from_index(usize::MAX >> 33),
                     ty: hybrid_ir::Handle::from_index(usize::MAX >> 33),

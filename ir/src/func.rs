@@ -474,6 +474,9 @@ pub enum ExprKind {
     Struct {
         fields: Vec<Handle<Expr>>,
     },
+    /// Host only. `*const u8`: the address of these bytes, placed in the
+    /// program's read-only data (string literals: `&str`'s data).
+    StaticBytes(Vec<u8>),
     Print {
         target: PrintTarget,
         pieces: Vec<FmtPiece>,

@@ -37,6 +37,18 @@ pub enum HostFn {
     VecDealloc,
     /// `() -> ()`: wait for queued kernels (`core::intrinsics::offload_sync`).
     OffloadSync,
+    /// `(ptr: *const u8, len: usize, spec: u64) -> ()`: `{}` / `{:?}` of a `&str`.
+    FmtStrSpec,
+    /// `(c: u32, spec: u64) -> ()`: `{}` / `{:?}` of a `char`.
+    FmtChar,
+    /// `() -> ()`: a `format!` begins.
+    FmtBegin,
+    /// `(out: *mut Vec<u8>) -> ()`: a `format!` ends, its text in a new `Vec<u8>`.
+    FmtEnd,
+    /// `(ptr: *const u8, len: usize, kind: i32, out: *mut u64) -> i32`: `str::parse` of an integer.
+    ParseInt,
+    /// `(ptr: *const u8, len: usize, is_f32: i32, out: *mut f64) -> i32`: `str::parse` of a float.
+    ParseFloat,
 }
 
 impl HostFn {
@@ -54,6 +66,12 @@ impl HostFn {
             HostFn::PreloadEnd => Rt::PreloadEnd,
             HostFn::VecDealloc => Rt::VecDealloc,
             HostFn::OffloadSync => Rt::OffloadSync,
+            HostFn::FmtStrSpec => Rt::FmtStrSpec,
+            HostFn::FmtChar => Rt::FmtChar,
+            HostFn::FmtBegin => Rt::FmtBegin,
+            HostFn::FmtEnd => Rt::FmtEnd,
+            HostFn::ParseInt => Rt::ParseInt,
+            HostFn::ParseFloat => Rt::ParseFloat,
         }
     }
 }

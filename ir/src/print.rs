@@ -237,6 +237,9 @@ impl Printer<'_> {
                 self.list(fields);
                 self.out.push_str(" }");
             }
+            ExprKind::StaticBytes(bytes) => {
+                let _ = write!(self.out, "@static_bytes({:?})", String::from_utf8_lossy(bytes));
+            }
             ExprKind::Print { target, pieces, newline } => {
                 let _ = write!(self.out, "@print<{target:?}{}>(", if *newline { ", ln" } else { "" });
                 for (i, piece) in pieces.iter().enumerate() {

@@ -104,6 +104,11 @@ impl FunctionValidator<'_> {
         let mut operands: Vec<Handle<Expr>> = Vec::new();
         match &expr.kind {
             ExprKind::Literal(_) | ExprKind::Continue { .. } => {}
+            ExprKind::StaticBytes(_) => {
+                if device {
+                    return Err("static bytes (a string literal) in device code".into());
+                }
+            }
             ExprKind::Local(l) => {
                 if !self.func.locals.contains(*l) {
                     return Err(format!("local {l:?} out of range"));

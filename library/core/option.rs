@@ -44,7 +44,14 @@ impl<T> Option<T> {
         }
     }
 
-    // FIXME(str): `expect(self, msg: &str)` needs `&str`
+    /// The value (panics with `msg` for `None`).
+    #[track_caller]
+    pub fn expect(self, msg: &str) -> T {
+        match self {
+            Some(x) => x,
+            None => panic!("{}", msg),
+        }
+    }
 
     pub fn unwrap_or(self, default: T) -> T {
         match self {

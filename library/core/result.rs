@@ -88,5 +88,44 @@ impl<T, E: crate::fmt::Debug> Result<T, E> {
         }
     }
 
-    // FIXME(str): `expect(self, msg: &str)` needs `&str`
+    /// The value (panics with `msg` and the error for `Err`).
+    #[track_caller]
+    pub fn expect(self, msg: &str) -> T {
+        match self {
+            Ok(x) => x,
+            Err(e) => panic!("{}: {:?}", msg, e),
+        }
+    }
+}
+
+impl<T: crate::fmt::Debug, E> Result<T, E> {
+    /// The error (panics with rustc's message and the value for `Ok`).
+    #[track_caller]
+    pub fn unwrap_err(self) -> E {
+        match self {
+            Ok(x) => panic!("called `Result::unwrap_err()` on an `Ok` value: {:?}", x),
+            Err(e) => e,
+        }
+    }
+
+    /// The error (panics with `msg` and the value for `Ok`).
+    #[track_caller]
+    pub fn expect_err(self, msg: &str) -> E {
+        match self {
+            Ok(x) => panic!("{}: {:?}", msg, x),
+            Err(e) => e,
+        }
+    }
+}
+
+/// What a `main` returning `Result<(), E>` does with its result (the compiler
+/// wraps `main`'s body): for `Err(e)`, `Error: {e:?}` on stderr and exit code 1.
+pub fn main_result<E>(r: Result<(), E>) {
+    match r {
+        Ok(_) => {}
+        Err(e) => {
+            eprintln!("Error: {:?}", e);
+            crate::process::exit(1);
+        }
+    }
 }

@@ -106,8 +106,22 @@ pub fn format_bool(v: bool, spec: Spec) -> String {
     format_value(BoolValue(v), spec)
 }
 
-fn append(bytes: &[u8]) {
+pub(crate) fn append(bytes: &[u8]) {
     LINE.with(|l| l.borrow_mut().extend_from_slice(bytes));
+}
+
+/// The length of the calling thread's line buffer.
+pub(crate) fn line_len() -> usize {
+    LINE.with(|l| l.borrow().len())
+}
+
+/// Take the bytes of the line buffer from `mark` on (all if `mark` is past its end: none).
+pub(crate) fn take_from(mark: usize) -> Vec<u8> {
+    LINE.with(|l| {
+        let mut l = l.borrow_mut();
+        let mark = mark.min(l.len());
+        l.split_off(mark)
+    })
 }
 
 /// Take the calling thread's line buffer, leaving it empty.

@@ -31,4 +31,5 @@ pub mod pool;
 pub mod registry;
 pub mod rt;
 mod stack_overflow;
+pub mod strings;
 pub mod vec;

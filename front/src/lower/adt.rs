@@ -278,7 +278,9 @@ impl<'i> FnLower<'i> {
                 let fields: Vec<_> = self.types.structs[s].fields.iter().map(|f| f.ty).collect();
                 ExprKind::Struct { fields: fields.into_iter().map(|f| zero(self, f)).collect::<DResult<_>>()? }
             }
-            Type::SliceRef { .. } | Type::Vec(_) => {
+            // (an empty `Vec` allocates nothing: the field of another variant, `Result<T, String>`)
+            Type::Vec(_) => ExprKind::Intrinsic { op: hybrid_ir::Intrinsic::VecNew, args: Vec::new() },
+            Type::SliceRef { .. } => {
                 let shown = self.types.display(ty).to_string();
                 return Err(Diagnostic::unsupported(&format!("enum fields of type `{shown}`"), range.clone()));
             }

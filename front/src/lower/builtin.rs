@@ -42,7 +42,7 @@ pub(crate) fn is_builtin_fn(path: &str) -> bool {
     if let Some(name) = path.strip_prefix("core::arch::nvptx::") {
         return (name.starts_with('_') && geometry(name).is_some() && !name.contains("global")) || name == "_syncthreads";
     }
-    if crate::libc::is_libc_fn(path) || path.starts_with("core::offload::") {
+    if crate::libc::is_libc_fn(path) || path.starts_with("core::offload::") || path.starts_with("core::intrinsics::hybrid_") {
         return true;
     }
     matches!(

@@ -79,6 +79,13 @@ impl<'i> FnLower<'i> {
             let unit = self.infer.unit();
             return self.host_call_with(path, HostFn::VecDealloc, &[ptr, usize_ty, usize_ty], unit, args, range).map(Some);
         }
+        if let Some(name) = path.strip_prefix("core::intrinsics::hybrid_") {
+            // the library's strings (`str.rs`, `string.rs`, `fmt.rs`): shim functions
+            let Some((f, params, ret)) = self.string_intrinsic(name) else { return Ok(None) };
+            self.require_unsafe(path, range)?;
+            self.facts.host_only.push(("strings (`&str`, `String`, `format!`)".into(), range.clone()));
+            return self.host_call_with(path, f, &params, ret, args, range).map(Some);
+        }
         if let Some(item) = path.strip_prefix("core::offload::") {
             // FIXME(offload library): `Region`, `PartitioningStrategy` need traits and lifetimes
             let what = if item.starts_with("offload::") { item } else { item.split("::").next().unwrap_or(item) };
@@ -160,6 +167,35 @@ impl<'i> FnLower<'i> {
             lowered.push(self.lower_coerced(a, p)?);
         }
         Ok(self.host_call(f, lowered, ret, range))
+    }
+
+    /// The shim's string functions the library calls as
+    /// `core::intrinsics::hybrid_<name>`: the row, parameter and result types.
+    fn string_intrinsic(&mut self, name: &str) -> Option<(HostFn, Vec<TyId>, TyId)> {
+        let bytes = self.raw_ptr(Scalar::U8, false);
+        let (usize_ty, u64_ty, i32_ty, u32_ty) =
+            (self.scalar_ty(Scalar::Usize), self.scalar_ty(Scalar::U64), self.scalar_ty(Scalar::I32), self.scalar_ty(Scalar::U32));
+        let unit = self.infer.unit();
+        Some(match name {
+            "fmt_str_spec" => (HostFn::FmtStrSpec, vec![bytes, usize_ty, u64_ty], unit),
+            "fmt_char" => (HostFn::FmtChar, vec![u32_ty, u64_ty], unit),
+            "fmt_begin" => (HostFn::FmtBegin, vec![], unit),
+            "fmt_end" => {
+                let u8_ty = self.scalar_ty(Scalar::U8);
+                let v = self.infer.known(Shape::Vec(u8_ty));
+                let out = self.infer.known(Shape::Ptr { pointee: v, mutable: true, reference: false });
+                (HostFn::FmtEnd, vec![out], unit)
+            }
+            "parse_int" => {
+                let out = self.raw_ptr(Scalar::U64, true);
+                (HostFn::ParseInt, vec![bytes, usize_ty, i32_ty, out], i32_ty)
+            }
+            "parse_float" => {
+                let out = self.raw_ptr(Scalar::F64, true);
+                (HostFn::ParseFloat, vec![bytes, usize_ty, i32_ty, out], i32_ty)
+            }
+            _ => return None,
+        })
     }
 
     /// `libc::printf(format, args..)`: the variadic arguments go to the shim

@@ -17,6 +17,8 @@ use crate::infer::{Shape, TyId};
 /// Format output: pieces, or a choice among piece lists by run-time tests.
 pub(crate) enum Part {
     Piece(FmtPiece),
+    /// A statement run between the pieces (`{}` of a `&str`, a `Display` impl's `fmt` call).
+    Stmt(Stmt),
     Switch(Vec<(Handle<Expr>, Vec<Part>)>),
     /// `let slice = ..;` then, for `index` in `0..slice.len()`, `body`.
     Loop {
@@ -89,6 +91,12 @@ impl<'i> FnLower<'i> {
             }
             Some(Shape::Slice { .. } | Shape::Vec(_)) => self.debug_elements(value, spec, pretty, out, range),
             Some(Shape::Struct(_) | Shape::Adt { .. }) => {
+                // a string, or a type with its own `Debug` impl
+                let v = self.place_expr(value, range);
+                if let Some(parts) = self.string_fmt_parts(v, spec, range)? {
+                    out.extend(parts);
+                    return Ok(());
+                }
                 let Some(sid) = self.adt_sid(t) else {
                     return Err(Diagnostic::unsupported("`{:?}` of this type", range.clone()));
                 };
@@ -333,6 +341,13 @@ impl<'i> FnLower<'i> {
                     if let Some(a) = acc {
                         stmts.push(Stmt::Expr(a));
                     }
+                }
+                Part::Stmt(st) => {
+                    if !run.is_empty() {
+                        let pieces = std::mem::take(&mut run);
+                        stmts.push(Stmt::Expr(self.push(ExprKind::Print { target, pieces, newline: false }, unit, range)));
+                    }
+                    stmts.push(st);
                 }
                 Part::Loop { setup, slice, index, body } => {
                     if !run.is_empty() {

@@ -470,7 +470,7 @@ impl<'i> FnLower<'i> {
                     self.walk(cx, a, Use::Move)?;
                 }
             }
-            ExprKind::Literal(_) => {}
+            ExprKind::Literal(_) | ExprKind::StaticBytes(_) => {}
         }
         // a temporary read without being consumed: dropped after its statement
         if how == Use::Read && !self.exprs[e].kind.is_place() && self.needs_drop(cx, ty) && !cx.temps.is_empty() {

@@ -134,7 +134,7 @@ impl<'i> FnLower<'i> {
                 Ok(self.lit(Literal::Int(b.value() as u64), ty, range))
             }
             syn::Lit::CStr(s) => self.c_string(s, range),
-            syn::Lit::Str(_) => Err(Diagnostic::unsupported("string literals outside `println!`-style macros", range.clone())),
+            syn::Lit::Str(s) => self.str_literal(&s.value(), range),
             syn::Lit::Char(_) => Err(Diagnostic::unsupported("`char` literals", range.clone())),
             _ => Err(Diagnostic::unsupported("this literal", range.clone())),
         }

@@ -218,7 +218,8 @@ impl<'i> FnLower<'i> {
             "offload" if segs.len() == 1 || segs.iter().any(|s| s == "offload" || s == "core" || s == "std") => {
                 self.offload_macro(mac, range)
             }
-            "format" | "write" | "writeln" => Err(Diagnostic::unsupported(&format!("`{name}!` (strings)"), path_range)),
+            "format" => self.format_macro(mac, range),
+            "write" | "writeln" => self.write_macro(mac, name == "writeln", range),
             _ => Err(crate::expand::unknown_macro(&name, path_range)),
         }
     }
@@ -253,6 +254,17 @@ impl<'i> FnLower<'i> {
             self.etys[b.index()] = never;
         }
         Ok(b)
+    }
+
+    /// The pieces of a format string and its arguments appended to the line buffer (`format!`, `write!`).
+    pub(crate) fn print_to_buffer(&mut self, fmt: &syn::Expr, args: &[syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let (mut stmts, pieces) = self.format_parts(fmt, args)?;
+        let print = self.print_parts(PrintTarget::Buffer, pieces, false, range)?;
+        if stmts.is_empty() {
+            return Ok(print);
+        }
+        stmts.push(Stmt::Expr(print));
+        Ok(self.block_expr(stmts, None, range))
     }
 
     fn format_parts(&mut self, fmt: &syn::Expr, args: &[syn::Expr]) -> DResult<(Vec<Stmt>, Vec<Part>)> {
@@ -376,7 +388,6 @@ impl<'i> FnLower<'i> {
                                 }
                                 continue;
                             }
-                            return Err(Diagnostic::unsupported("format specs on string arguments", range_of(e)));
                         }
                         let v = self.expr(e)?;
                         let v = self.autoderef(v);
@@ -395,6 +406,11 @@ impl<'i> FnLower<'i> {
             let vty = self.ty(value);
             let trait_name = if spec.kind == FmtKind::Debug { "Debug" } else { "Display" };
             self.param_formatted(vty, trait_name, &self.range(value))?;
+            let r = self.range(value);
+            if let Some(parts) = self.string_fmt_parts(value, spec, &r)? {
+                pieces.extend(parts);
+                continue;
+            }
             if spec.kind == FmtKind::Debug && self.needs_debug_expansion(vty) {
                 // the arguments before it are evaluated before it (`{} {:?}` of `f(&mut e), e`)
                 for p in pieces.iter_mut() {

@@ -161,6 +161,9 @@ impl FnLower<'_> {
                         if let Some(e) = self.derived_clone(sid, &name, recv, &args, &range)? {
                             return Ok(e);
                         }
+                        if let Some(e) = self.string_method(ty, &name, recv, &args, &range)? {
+                            return Ok(e);
+                        }
                         let info = &self.items.structs[sid];
                         let kind = if self.items.variants(sid).is_some() { "enum" } else { "struct" };
                         let sname = match info.params.is_empty() {
@@ -228,6 +231,20 @@ impl FnLower<'_> {
                             }
                         }
                     }
+                    if k != VarKind::General && name == "to_string" && args.is_empty() {
+                        // (rustc's fallback: an unsuffixed literal is an `i32` / `f64`)
+                        let t = self.scalar_ty(if k == VarKind::Int { hybrid_ir::Scalar::I32 } else { hybrid_ir::Scalar::F64 });
+                        if self.infer.unify(bty, t).is_ok() {
+                            let ty = self.types.insert(hybrid_ir::Type::Scalar(if k == VarKind::Int {
+                                hybrid_ir::Scalar::I32
+                            } else {
+                                hybrid_ir::Scalar::F64
+                            }));
+                            if let Some(&fid) = self.items.instance_methods.get(&(ty, name.clone())) {
+                                return self.call_method(fid, recv, &args, &range);
+                            }
+                        }
+                    }
                     if k != VarKind::General {
                         let t = if k == VarKind::Int { "{integer}" } else { "{float}" };
                         return Err(Diagnostic::at(
@@ -290,7 +307,13 @@ impl FnLower<'_> {
         Ok(Some(self.call_trait_fn_for(tid, name, Some(t), Some(base), args, range)?))
     }
 
-    fn call_method(&mut self, fid: usize, recv: Handle<Expr>, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+    pub(crate) fn call_method(
+        &mut self,
+        fid: usize,
+        recv: Handle<Expr>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let turbofish = self.method_turbofish.take();
         if let Some(t) = &turbofish {
             if !self.items.fns[fid].is_generic() {

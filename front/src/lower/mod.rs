@@ -31,6 +31,7 @@ mod orpat;
 mod pattern;
 mod place;
 mod stmt;
+mod strings;
 
 pub(crate) use builtin::is_builtin_fn;
 pub(crate) use matching::parse_param_patterns;
@@ -109,6 +110,8 @@ pub(crate) struct FnLower<'i> {
     params: HashSet<Handle<Local>>,
     infer: Infer,
     scopes: Vec<Vec<(String, Handle<Local>)>>,
+    /// Lowering `fn main() -> Result<(), E>`: a `return v` is `main_result(v); return`.
+    result_main: bool,
     loops: Vec<LoopCx>,
     next_loop: u32,
     ret: TyId,
@@ -305,6 +308,7 @@ pub fn lower_function(
         match_places: HashSet::new(),
         raw_writes: HashSet::new(),
         pending_flag_decls: Vec::new(),
+        result_main: false,
     };
     if job.check {
         // the body checked against the bounds, then dropped (`check.rs`)
@@ -364,7 +368,16 @@ pub fn lower_function(
         }
         None => body,
     };
-    let body = lx.fn_body(body, ret)?;
+    // `fn main() -> Result<(), E>`: `main` is an `fn()`; its result (the body's value and
+    // each `return`, also of a `?`) goes to `core::result::main_result`
+    let result_main = Some(fid) == items.main && job.args.is_none() && crate::resolve::is_result_main(lx.types, decl.ret);
+    lx.result_main = result_main;
+    let mut body = lx.fn_body(body, ret)?;
+    if result_main && !lx.infer.is_never(lx.ty(body)) {
+        let range = decl.range.clone();
+        let call = lx.library_call("result::main_result", vec![body], &range)?;
+        body = lx.block_expr(vec![hybrid_ir::Stmt::Expr(call)], None, &range);
+    }
     let body = lx.with_param_patterns(pattern_stmts, body);
     lx.finalize()?;
     lx.define_closures()?;
@@ -380,6 +393,7 @@ pub fn lower_function(
         _ if job.args.is_some() || decl.opaque_ret => {
             lx.infer.resolve(ret, lx.types).map_err(|_| Diagnostic::ice("unresolved return type of an instance"))?
         }
+        _ if result_main => lx.types.unit(),
         _ => decl.ret,
     };
     let mut name = match &job.args {

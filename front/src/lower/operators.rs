@@ -92,6 +92,11 @@ impl FnLower<'_> {
         range: &Range<usize>,
     ) -> DResult<Option<Handle<Expr>>> {
         let Some((tr, method)) = binary_trait(op, assign) else { return Ok(None) };
+        if matches!(op, BinaryOp::Eq | BinaryOp::Ne) && !assign {
+            if let Some(e) = self.str_eq(op == BinaryOp::Ne, lhs, rhs, range)? {
+                return Ok(Some(e));
+            }
+        }
         if op.is_comparison() && !assign {
             // `&a < &b` of user types compares the values (rustc's `impl PartialOrd<&B> for &A`)
             if let (Some(l), Some(r)) = (self.deref_user_ref(lhs, range), self.deref_user_ref(rhs, range)) {

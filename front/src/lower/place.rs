@@ -25,6 +25,9 @@ impl<'i> FnLower<'i> {
             return Ok(e);
         }
         let range = self.range(e);
+        if let Some(s) = self.coerce_to_str(e, target, &range)? {
+            return Ok(s);
+        }
         match (self.shape(src), self.shape(target)) {
             (Some(Shape::Ptr { pointee, mutable: m1, reference: true }), Some(Shape::Slice { elem, mutable: m2 })) if m1 || !m2 => {
                 match self.shape(pointee) {
@@ -350,8 +353,32 @@ impl<'i> FnLower<'i> {
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
         let b = self.expr(base)?;
-        let (slice, elem) = self.as_slice(b, mutable, range)?;
         let usize_ty = self.scalar_ty(Scalar::Usize);
+        if let Some(s) = self.as_str_value(b, range)? {
+            // `&s[a..b]` of a `&str` / `String`: the library's `str::index`
+            if mutable {
+                return Err(Diagnostic::unsupported("`&mut s[..]` of a string", range.clone()));
+            }
+            let start = match &rg.start {
+                Some(e) => self.lower_coerced(e, usize_ty)?,
+                None => self.lit_scalar(Scalar::Usize, 0, range),
+            };
+            let closed = matches!(rg.limits, syn::RangeLimits::Closed(_));
+            return match &rg.end {
+                Some(e) => {
+                    let v = self.lower_coerced(e, usize_ty)?;
+                    let end = if closed {
+                        let one = self.lit_scalar(Scalar::Usize, 1, range);
+                        self.push(ExprKind::Binary { op: hybrid_ir::BinaryOp::Add, lhs: v, rhs: one }, usize_ty, range)
+                    } else {
+                        v
+                    };
+                    self.library_call("str::str_index", vec![s, start, end], range)
+                }
+                None => self.library_call("str::str_index_from", vec![s, start], range),
+            };
+        }
+        let (slice, elem) = self.as_slice(b, mutable, range)?;
         let start = match &rg.start {
             Some(s) => {
                 let v = self.expr(s)?;

@@ -369,6 +369,13 @@ impl<'i> FnLower<'i> {
             }
         };
         let never = self.infer.never();
+        if let (true, Some(v)) = (self.result_main, value) {
+            let call = self.library_call("result::main_result", vec![v], &range)?;
+            let ret = self.push(ExprKind::Return(None), never, &range);
+            let b = self.block_expr(vec![Stmt::Expr(call), Stmt::Expr(ret)], None, &range);
+            self.etys[b.index()] = never;
+            return Ok(b);
+        }
         Ok(self.push(ExprKind::Return(value), never, &range))
     }
 

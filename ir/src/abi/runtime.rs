@@ -168,6 +168,19 @@ runtime_abi! {
     /// `(target: 0 stdout / 1 stderr, newline: 0 or 1)`: write the buffer
     /// (plus '\n' if asked) and clear it.
     PrintFlush = "hybrid_print_flush", (I32, I32) -> Unit, [Host, Fallback], Shim;
+    // ---- strings (host code: `&str`, `format!`, `str::parse`; `Intrinsic::HostCall`) ----
+    /// `(ptr, len, spec)`: append a `&str` formatted by `spec`.
+    FmtStrSpec = "hybrid_fmt_str_spec", (Ptr, I64, I64) -> Unit, [Host], Shim;
+    /// `(c: char as u32, spec)`.
+    FmtChar = "hybrid_fmt_char", (I32, I64) -> Unit, [Host], Shim;
+    /// `()`: a `format!` begins (a mark on the line buffer).
+    FmtBegin = "hybrid_fmt_begin", () -> Unit, [Host], Shim;
+    /// `(out: *mut Vec<u8>)`: the innermost `format!` ends; its text becomes a new `Vec<u8>`.
+    FmtEnd = "hybrid_fmt_end", (Ptr) -> Unit, [Host], Shim;
+    /// `(ptr, len, kind, out: *mut u64) -> error kind`: `str::parse` of an integer type.
+    ParseInt = "hybrid_parse_int", (Ptr, I64, I32, Ptr) -> Value(I32), [Host], Shim;
+    /// `(ptr, len, is_f32, out: *mut f64) -> error kind`: `str::parse` of a float type.
+    ParseFloat = "hybrid_parse_float", (Ptr, I64, I32, Ptr) -> Value(I32), [Host], Shim;
     // ---- panics: print Rust's panic message and exit(101) ----
     // `loc` points to a [`super::location`] record (rustc's `&'static Location`).
     /// `(loc)`: the buffer is the message.

@@ -123,6 +123,11 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 Ok(Val::Mem(slot))
             }
             ExprKind::ArrayRepeat { value, count } => self.array_repeat(*value, *count, expr),
+            ExprKind::StaticBytes(bytes) if self.m.target == Target::Host => {
+                let bytes: &[u8] = if bytes.is_empty() { &[0] } else { bytes };
+                Ok(Val::Scalar(self.string_constant(bytes).into()))
+            }
+            ExprKind::StaticBytes(_) => Err(self.unsupported("string literals in device code", expr.span)),
             ExprKind::Print { target, pieces, newline } if self.m.target == Target::Host => {
                 self.print(*target, pieces, *newline, expr.span)
             }

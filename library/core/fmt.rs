@@ -1,0 +1,69 @@
+//! `core::fmt`: what `impl fmt::Display for X` / `impl fmt::Debug for X`
+//! need: the `Formatter` a `fmt` method writes into, `fmt::Error` and
+//! `fmt::Result` (the compiler reads the path `fmt::Result` as
+//! `Result<(), fmt::Error>`: hybridc has no aliases yet). The traits
+//! `Display` and `Debug` themselves are the compiler's: `{}` of a value
+//! whose impl exists calls its `fmt` with a `Formatter` of the
+//! placeholder's spec; `write!(f, ..)` appends to the calling thread's
+//! line buffer, as `println!` does, and ignores the spec (as rustc's
+//! `write!` does); `f.pad(s)` applies it. Host only.
+
+/// Where a `fmt` method writes: the line buffer, with the spec of the
+/// `{..}` being formatted (the shim's packing, `ir::abi::encode_fmt_spec`).
+pub struct Formatter {
+    spec: u64,
+}
+
+/// The error of a formatting operation (never produced by hybridc's writes).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Error;
+
+/// The default spec: no width, no precision, Display.
+const PLAIN: u64 = 0xFFFF | (0xFFFF << 16);
+
+/// The Formatter for a placeholder whose packed spec is `spec` (the
+/// compiler's `{}` of a value with a `Display` / `Debug` impl).
+pub fn fmt_formatter(spec: u64) -> Formatter {
+    Formatter { spec }
+}
+
+/// `Ok(())` (what `write!` into a `Formatter` returns).
+pub fn fmt_ok() -> Result<(), Error> {
+    Ok(())
+}
+
+impl Formatter {
+    /// Writes `s` with the placeholder's width, alignment and precision.
+    pub fn pad(&mut self, s: &str) -> Result<(), Error> {
+        // (as Display: `{:?}` of a value whose `Debug` impl pads a string does not quote it)
+        let spec = self.spec & !(3u64 << 34);
+        unsafe { core::intrinsics::hybrid_fmt_str_spec(s.as_ptr(), s.len(), spec) };
+        Ok(())
+    }
+
+    /// Writes `s` as it is.
+    pub fn write_str(&mut self, s: &str) -> Result<(), Error> {
+        unsafe { core::intrinsics::hybrid_fmt_str_spec(s.as_ptr(), s.len(), PLAIN) };
+        Ok(())
+    }
+
+    /// The placeholder's width (`{:8}`), if any.
+    pub fn width(&self) -> Option<usize> {
+        let w = self.spec & 0xFFFF;
+        if w == 0xFFFF {
+            None
+        } else {
+            Some(w as usize)
+        }
+    }
+
+    /// The placeholder's precision (`{:.3}`), if any.
+    pub fn precision(&self) -> Option<usize> {
+        let p = (self.spec >> 16) & 0xFFFF;
+        if p == 0xFFFF {
+            None
+        } else {
+            Some(p as usize)
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! `core::str`: string slices. `&str` is the struct `Str` (the compiler
+//! reads `&str` as it and names it `&str`): the address and
+//! length of UTF-8 bytes, laid out like `&[u8]`. A string literal is a
+//! `Str` of bytes in the program's read-only data. Its methods are written
+//! here in Rust; formatting and number parsing are the shim's
+//! (`core::intrinsics::hybrid_*`). Host only.
+
+/// `&str`: `len` bytes of UTF-8 at `ptr`.
+#[derive(Clone, Copy)]
+pub struct Str {
+    ptr: *const u8,
+    len: usize,
+}
+
+/// The `&str` of `len` bytes at `ptr` (which must be UTF-8).
+pub unsafe fn str_from_raw_parts(ptr: *const u8, len: usize) -> &str {
+    Str { ptr, len }
+}
+
+/// The `&str` of UTF-8 bytes (rustc's `str::from_utf8_unchecked`).
+pub unsafe fn from_utf8_unchecked(bytes: &[u8]) -> &str {
+    Str { ptr: bytes.as_ptr(), len: bytes.len() }
+}
+
+/// The bytes a `&str` is made of.
+fn str_bytes(s: &str) -> &[u8] {
+    let pair = (s.ptr, s.len);
+    unsafe { *(&pair as *const (*const u8, usize) as *const &[u8]) }
+}
+
+/// `a == b` of two `&str`s (the compiler's `==` on strings).
+pub fn str_eq(a: &str, b: &str) -> bool {
+    if a.len != b.len {
+        return false;
+    }
+    let (x, y) = (str_bytes(a), str_bytes(b));
+    let mut i = 0;
+    while i < x.len() {
+        if x[i] != y[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `&s[start..end]` (the compiler's slicing of strings).
+#[track_caller]
+pub fn str_index(s: &str, start: usize, end: usize) -> &str {
+    s.slice(start, end)
+}
+
+/// `&s[start..]`.
+#[track_caller]
+pub fn str_index_from(s: &str, start: usize) -> &str {
+    s.slice(start, s.len)
+}
+
+/// Whether `b` is a UTF-8 continuation byte.
+fn str_is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// Whether `b` is ASCII whitespace or starts a Unicode space that rustc's
+/// `trim` removes (FIXME(unicode): only U+0085 and U+00A0 of the non-ASCII ones).
+fn str_is_space(b: u8) -> bool {
+    b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' || b == 0x0B || b == 0x0C
+}
+
+impl Str {
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        str_bytes(*self)
+    }
+
+    pub fn as_ptr(&self) -> *const u8 {
+        self.ptr
+    }
+
+    /// Itself (rustc's `str::as_str`, also what `String::as_str` gives).
+    pub fn as_str(&self) -> &str {
+        *self
+    }
+
+    /// The bytes `start..end` as a `&str` (the caller checks the bounds).
+    fn sub(&self, start: usize, end: usize) -> &str {
+        Str { ptr: unsafe { self.ptr.add(start) }, len: end - start }
+    }
+
+    pub fn starts_with(&self, p: &str) -> bool {
+        p.len <= self.len && str_eq(self.sub(0, p.len), p)
+    }
+
+    pub fn ends_with(&self, p: &str) -> bool {
+        p.len <= self.len && str_eq(self.sub(self.len - p.len, self.len), p)
+    }
+
+    /// The byte index of the first occurrence of `p`.
+    pub fn find(&self, p: &str) -> Option<usize> {
+        if p.len > self.len {
+            return None;
+        }
+        let mut i = 0;
+        while i + p.len <= self.len {
+            if str_eq(self.sub(i, i + p.len), p) {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    pub fn contains(&self, p: &str) -> bool {
+        self.find(p).is_some()
+    }
+
+    pub fn trim_start(&self) -> &str {
+        let b = str_bytes(*self);
+        let mut i = 0;
+        while i < b.len() && str_is_space(b[i]) {
+            i += 1;
+        }
+        self.sub(i, self.len)
+    }
+
+    pub fn trim_end(&self) -> &str {
+        let b = str_bytes(*self);
+        let mut j = b.len();
+        while j > 0 && str_is_space(b[j - 1]) {
+            j -= 1;
+        }
+        self.sub(0, j)
+    }
+
+    /// Without leading and trailing whitespace (FIXME(unicode): ASCII
+    /// whitespace only; rustc also trims Unicode spaces).
+    pub fn trim(&self) -> &str {
+        self.trim_start().trim_end()
+    }
+
+    /// The bytes `start..end`, as `&s[start..end]` (panics as rustc's
+    /// when out of bounds or not on a character boundary).
+    #[track_caller]
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        if start > end || end > self.len {
+            panic!("byte index {} is out of bounds of `{}`", if end > self.len { end } else { start }, *self);
+        }
+        let b = str_bytes(*self);
+        if (start < self.len && str_is_continuation(b[start])) || (end < self.len && str_is_continuation(b[end])) {
+            panic!("byte index {} is not a char boundary", if start < self.len && str_is_continuation(b[start]) { start } else { end });
+        }
+        self.sub(start, end)
+    }
+
+    /// `s.bytes()`: its bytes, by value.
+    pub fn bytes(&self) -> Bytes {
+        Bytes { s: *self, index: 0 }
+    }
+
+    /// `s.split_whitespace()`: the non-empty pieces between runs of whitespace.
+    pub fn split_whitespace(&self) -> SplitWhitespace {
+        SplitWhitespace { s: *self, pos: 0 }
+    }
+
+    /// `s.lines()`: the pieces between `\n` (a `\r` before it dropped).
+    pub fn lines(&self) -> Lines {
+        Lines { s: *self, pos: 0 }
+    }
+
+    /// `s.parse::<T>()`: `T::from_str(s)` (integers and floats).
+    pub fn parse<F: FromStr>(&self) -> Result<F, F::Err> {
+        F::from_str(*self)
+    }
+}
+
+/// `s.bytes()`.
+pub struct Bytes {
+    s: &'static str,
+    index: usize,
+}
+
+impl Iterator for Bytes {
+    type Item = u8;
+    fn next(&mut self) -> Option<u8> {
+        if self.index < self.s.len {
+            let b = str_bytes(self.s)[self.index];
+            self.index += 1;
+            Some(b)
+        } else {
+            None
+        }
+    }
+}
+
+/// `s.split_whitespace()`.
+pub struct SplitWhitespace {
+    s: &'static str,
+    pos: usize,
+}
+
+impl Iterator for SplitWhitespace {
+    type Item = &'static str;
+    fn next(&mut self) -> Option<&'static str> {
+        let b = str_bytes(self.s);
+        while self.pos < b.len() && str_is_space(b[self.pos]) {
+            self.pos += 1;
+        }
+        if self.pos == b.len() {
+            return None;
+        }
+        let start = self.pos;
+        while self.pos < b.len() && !str_is_space(b[self.pos]) {
+            self.pos += 1;
+        }
+        Some(self.s.sub(start, self.pos))
+    }
+}
+
+/// `s.lines()`.
+pub struct Lines {
+    s: &'static str,
+    pos: usize,
+}
+
+impl Iterator for Lines {
+    type Item = &'static str;
+    fn next(&mut self) -> Option<&'static str> {
+        let b = str_bytes(self.s);
+        if self.pos >= b.len() {
+            return None;
+        }
+        let start = self.pos;
+        while self.pos < b.len() && b[self.pos] != b'\n' {
+            self.pos += 1;
+        }
+        let mut end = self.pos;
+        if self.pos < b.len() {
+            self.pos += 1;
+        }
+        if end > start && b[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Some(self.s.sub(start, end))
+    }
+}
+
+/// Parsing a value from a `&str` (`s.parse::<T>()`).
+pub trait FromStr {
+    type Err;
+    fn from_str(s: &str) -> Result<Self, Self::Err>;
+}
+
+/// Why an integer did not parse (rustc's `core::num::IntErrorKind`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum IntErrorKind {
+    Empty,
+    InvalidDigit,
+    PosOverflow,
+    NegOverflow,
+    Zero,
+}
+
+/// An integer that did not parse.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParseIntError {
+    kind: IntErrorKind,
+}
+
+impl ParseIntError {
+    pub fn kind(&self) -> &IntErrorKind {
+        &self.kind
+    }
+}
+
+impl crate::fmt::Display for ParseIntError {
+    fn fmt(&self, f: &mut crate::fmt::Formatter) -> crate::fmt::Result {
+        let msg = match self.kind {
+            IntErrorKind::Empty => "cannot parse integer from empty string",
+            IntErrorKind::InvalidDigit => "invalid digit found in string",
+            IntErrorKind::PosOverflow => "number too large to fit in target type",
+            IntErrorKind::NegOverflow => "number too small to fit in target type",
+            IntErrorKind::Zero => "number would be zero for non-zero type",
+        };
+        f.pad(msg)
+    }
+}
+
+/// Why a float did not parse (rustc's private `FloatErrorKind`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FloatErrorKind {
+    Empty,
+    Invalid,
+}
+
+/// A float that did not parse.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParseFloatError {
+    kind: FloatErrorKind,
+}
+
+impl crate::fmt::Display for ParseFloatError {
+    fn fmt(&self, f: &mut crate::fmt::Formatter) -> crate::fmt::Result {
+        let msg = match self.kind {
+            FloatErrorKind::Empty => "cannot parse float from empty string",
+            FloatErrorKind::Invalid => "invalid float literal",
+        };
+        f.pad(msg)
+    }
+}
+
+// @for $t $k in i8 0 | i16 1 | i32 2 | i64 3 | isize 4 | u8 5 | u16 6 | u32 7 | u64 8 | usize 9
+impl FromStr for $t {
+    type Err = ParseIntError;
+    fn from_str(s: &str) -> Result<$t, ParseIntError> {
+        let mut out: u64 = 0;
+        let e = unsafe { core::intrinsics::hybrid_parse_int(s.ptr, s.len, $k, &mut out as *mut u64) };
+        let kind = match e {
+            0 => return Ok(out as $t),
+            1 => IntErrorKind::Empty,
+            2 => IntErrorKind::InvalidDigit,
+            3 => IntErrorKind::PosOverflow,
+            4 => IntErrorKind::NegOverflow,
+            _ => IntErrorKind::Zero,
+        };
+        Err(ParseIntError { kind })
+    }
+}
+// @end
+
+// @for $t $k in f32 1 | f64 0
+impl FromStr for $t {
+    type Err = ParseFloatError;
+    fn from_str(s: &str) -> Result<$t, ParseFloatError> {
+        let mut out: f64 = 0.0;
+        let e = unsafe { core::intrinsics::hybrid_parse_float(s.ptr, s.len, $k, &mut out as *mut f64) };
+        match e {
+            0 => Ok(out as $t),
+            1 => Err(ParseFloatError { kind: FloatErrorKind::Empty }),
+            _ => Err(ParseFloatError { kind: FloatErrorKind::Invalid }),
+        }
+    }
+}
+// @end

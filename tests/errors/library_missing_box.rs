@@ -1,0 +1,4 @@
+fn main() {
+    let b = Box::new(3);
+    println!("{}", b);
+}

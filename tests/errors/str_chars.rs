@@ -1,0 +1,6 @@
+fn main() {
+    let s = "héllo";
+    for c in s.chars() {
+        println!("{}", c);
+    }
+}
