@@ -33,6 +33,9 @@ impl FnLower<'_> {
         let rhs = self.coerce(rhs, t)?;
         let la = self.new_local("eq_lhs", t, false, range.clone());
         let lb = self.new_local("eq_rhs", t, false, range.clone());
+        // (`==` borrows its operands: copies of places are views, `drops.rs`)
+        self.spilled.insert(la);
+        self.spilled.insert(lb);
         let a = PlacePath { local: la, proj: Vec::new() };
         let b = PlacePath { local: lb, proj: Vec::new() };
         let mut eq = self.fields_eq(ty, &a, &b, range)?;
