@@ -162,10 +162,11 @@ mod tests {
     #[test]
     fn str_spec_matches_rust() {
         let s = "a\"b\n\u{e9}";
-        let spec = |width: u64, align: u64, kind: u64| width | 0xFFFF << 16 | align << 32 | kind << 34;
-        unsafe { hybrid_fmt_str_spec(s.as_ptr(), s.len(), spec(0xFFFF, 0, 1)) };
-        unsafe { hybrid_fmt_str_spec("ab".as_ptr(), 2, spec(5, 2, 0)) };
-        hybrid_fmt_char('x' as u32, spec(0xFFFF, 0, 1));
+        // (the packed spec of `fmt::Spec::decode`: a width is present when bit 38 is set)
+        let spec = |width: Option<u64>, align: u64, kind: u64| width.map_or(0, |w| w | 1 << 38) | align << 32 | kind << 34;
+        unsafe { hybrid_fmt_str_spec(s.as_ptr(), s.len(), spec(None, 0, 1)) };
+        unsafe { hybrid_fmt_str_spec("ab".as_ptr(), 2, spec(Some(5), 2, 0)) };
+        hybrid_fmt_char('x' as u32, spec(None, 0, 1));
         assert_eq!(crate::fmt::take_line(), format!("{s:?}{:>5}{:?}", "ab", 'x').as_bytes());
     }
 
