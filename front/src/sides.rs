@@ -90,11 +90,12 @@ pub fn assign(items: &Items, units: &[Unit], main: Option<usize>) -> Result<Vec<
             queue.push_back(id);
         }
     }
+    // (the drop glue of a `Vec` in device code: the `Vec` itself is reported where it is made)
+    let drop_vec = items.library_fn("ptr::drop_vec");
     while let Some(f) = queue.pop_front() {
         let kernel = reached_from[f].map(|k| units[k].lowered.func.name.clone()).unwrap_or_default();
         let name = &units[f].lowered.func.name;
-        // (the drop glue of a `Vec` in device code: the `Vec` itself is reported where it is made)
-        let vec_glue = items.library_fn("ptr::drop_vec") == Some(units[f].fid);
+        let vec_glue = drop_vec == Some(units[f].fid);
         for (what, range) in units[f].lowered.facts.host_only.iter().filter(|_| !vec_glue) {
             let mut d = Diagnostic::at(
                 None,
