@@ -11,6 +11,7 @@ pub type CuContext = *mut c_void;
 pub type CuModule = *mut c_void;
 pub type CuFunction = *mut c_void;
 pub type CuStream = *mut c_void;
+pub type CuEvent = *mut c_void;
 pub type CuDevicePtr = u64;
 
 pub const CUDA_SUCCESS: CuResult = 0;
@@ -21,6 +22,11 @@ pub const CUDA_ERROR_HARDWARE_STACK_ERROR: CuResult = 714;
 pub const CUDA_ERROR_ILLEGAL_INSTRUCTION: CuResult = 715;
 pub const CUDA_ERROR_MISALIGNED_ADDRESS: CuResult = 716;
 pub const CUDA_ERROR_INVALID_PC: CuResult = 718;
+
+/// `CUevent_flags::CU_EVENT_DISABLE_TIMING`: an event only waited on.
+pub const CU_EVENT_DISABLE_TIMING: c_uint = 2;
+/// `CUevent_flags::CU_EVENT_DEFAULT`: an event that can be timed.
+pub const CU_EVENT_DEFAULT: c_uint = 0;
 
 /// `CUjit_option` values for `cuModuleLoadDataEx`.
 pub const CU_JIT_INFO_LOG_BUFFER: c_int = 3;
@@ -74,6 +80,14 @@ pub struct Driver {
     pub cuMemFree_v2: unsafe extern "C" fn(dptr: CuDevicePtr) -> CuResult,
     pub cuMemcpyHtoD_v2: unsafe extern "C" fn(dst: CuDevicePtr, src: *const c_void, bytes: usize) -> CuResult,
     pub cuMemcpyDtoH_v2: unsafe extern "C" fn(dst: *mut c_void, src: CuDevicePtr, bytes: usize) -> CuResult,
+    pub cuMemcpyHtoDAsync_v2: unsafe extern "C" fn(dst: CuDevicePtr, src: *const c_void, bytes: usize, stream: CuStream) -> CuResult,
+    pub cuMemcpyDtoHAsync_v2: unsafe extern "C" fn(dst: *mut c_void, src: CuDevicePtr, bytes: usize, stream: CuStream) -> CuResult,
+    pub cuMemAllocHost_v2: unsafe extern "C" fn(pp: *mut *mut c_void, bytesize: usize) -> CuResult,
+    pub cuMemFreeHost: unsafe extern "C" fn(p: *mut c_void) -> CuResult,
+    pub cuEventCreate: unsafe extern "C" fn(event: *mut CuEvent, flags: c_uint) -> CuResult,
+    pub cuEventRecord: unsafe extern "C" fn(event: CuEvent, stream: CuStream) -> CuResult,
+    pub cuEventSynchronize: unsafe extern "C" fn(event: CuEvent) -> CuResult,
+    pub cuEventElapsedTime: unsafe extern "C" fn(ms: *mut f32, start: CuEvent, end: CuEvent) -> CuResult,
     #[allow(clippy::type_complexity)]
     pub cuLaunchKernel: unsafe extern "C" fn(
         f: CuFunction,
@@ -144,6 +158,14 @@ impl Driver {
                 cuMemFree_v2: sym!("cuMemFree_v2"),
                 cuMemcpyHtoD_v2: sym!("cuMemcpyHtoD_v2"),
                 cuMemcpyDtoH_v2: sym!("cuMemcpyDtoH_v2"),
+                cuMemcpyHtoDAsync_v2: sym!("cuMemcpyHtoDAsync_v2"),
+                cuMemcpyDtoHAsync_v2: sym!("cuMemcpyDtoHAsync_v2"),
+                cuMemAllocHost_v2: sym!("cuMemAllocHost_v2"),
+                cuMemFreeHost: sym!("cuMemFreeHost"),
+                cuEventCreate: sym!("cuEventCreate"),
+                cuEventRecord: sym!("cuEventRecord"),
+                cuEventSynchronize: sym!("cuEventSynchronize"),
+                cuEventElapsedTime: sym!("cuEventElapsedTime"),
                 cuLaunchKernel: sym!("cuLaunchKernel"),
                 cuCtxSynchronize: sym!("cuCtxSynchronize"),
                 cuGetErrorName: sym!("cuGetErrorName"),

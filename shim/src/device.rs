@@ -12,7 +12,9 @@ use crate::cuda::{self, CuContext, CuDevice, CuFunction, CuModule, Driver, CUDA_
 use crate::mapping::{DeviceMemory, MappingTable};
 use crate::pool::{DevicePool, RawDeviceAlloc};
 use crate::registry::{registry, Kernel};
-use crate::rt::{fatal_with_code, info, ms_since};
+use crate::rt::{fatal_with_code, info, info_enabled, ms_since};
+use crate::staging::{staging_enabled, Staging};
+use crate::timeline::{Span, Timeline};
 use std::collections::HashMap;
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::sync::{Mutex, MutexGuard, OnceLock};
@@ -30,6 +32,9 @@ pub struct Gpu {
     /// Kernels launched since the last point the host waited for the device
     /// (the last [`PENDING_NAMES`] names), oldest first.
     pending: Mutex<Vec<String>>,
+    staging: Mutex<Staging>,
+    /// GPU time of launches and copies (recorded only with `HYBRID_INFO`).
+    timeline: Mutex<Timeline>,
 }
 
 /// How many queued kernel names a fault report lists at most.
@@ -89,6 +94,8 @@ fn probe() -> Result<Gpus, String> {
                 mappings: Mutex::new(MappingTable::new()),
                 pool: Mutex::new(DevicePool::new()),
                 pending: Mutex::new(Vec::new()),
+                staging: Mutex::new(Staging::default()),
+                timeline: Mutex::new(Timeline::default()),
             });
         }
         Ok(Gpus { driver, devices })
@@ -116,6 +123,7 @@ impl Gpu {
                 drv.check(unsafe { (drv.cuDevicePrimaryCtxRetain)(&mut ctx, self.device) }, "cuDevicePrimaryCtxRetain", None)?;
                 let c = *self.context.get_or_init(|| ctx as usize);
                 info(|| format!("{}: context ready in {:.3} ms", self.label(), ms_since(start)));
+                lock(&self.staging).prepare(c, self.label());
                 c
             }
         };
@@ -237,8 +245,23 @@ impl Gpu {
     }
 
     /// The host waited for everything queued on this GPU.
-    fn waited(&self) {
+    fn waited(&self, drv: &Driver) {
         lock(&self.pending).clear();
+        if info_enabled() {
+            lock(&self.timeline).read(drv);
+        }
+    }
+
+    /// Run `queue` (which queues work on the stream) between a pair of
+    /// timing events when `HYBRID_INFO` is on.
+    pub fn timed<R>(&self, drv: &Driver, span: Span, queue: impl FnOnce() -> R) -> R {
+        if !info_enabled() {
+            return queue();
+        }
+        let start = lock(&self.timeline).start(drv);
+        let r = queue();
+        lock(&self.timeline).end(drv, span, start);
+        r
     }
 
     /// Wait for the kernels queued on this GPU (the context must be current).
@@ -247,7 +270,7 @@ impl Gpu {
             return Ok(());
         }
         self.check(drv, unsafe { (drv.cuCtxSynchronize)() }, "cuCtxSynchronize", None)?;
-        self.waited();
+        self.waited(drv);
         Ok(())
     }
 
@@ -266,8 +289,9 @@ pub fn synchronize_all() -> Result<(), String> {
     for gpu in g.devices.iter().filter(|gpu| gpu.context.get().is_some()) {
         info(|| {
             let (m, p) = (gpu.mappings().stats, gpu.pool_stats());
+            let t = lock(&gpu.timeline);
             format!(
-                "{}: moved {} bytes to the device in {} copies and {} bytes back in {} copies; {} maps found their data present; device memory: {} blocks reused, {} allocated",
+                "{}: moved {} bytes to the device in {} copies and {} bytes back in {} copies; {} maps found their data present; device memory: {} blocks reused, {} allocated; GPU time: {:.3} ms in {} kernels, {:.3} ms in {} copies",
                 gpu.label(),
                 m.bytes_to_device,
                 m.copies_to_device,
@@ -275,7 +299,11 @@ pub fn synchronize_all() -> Result<(), String> {
                 m.copies_to_host,
                 m.present,
                 p.reused,
-                p.allocated
+                p.allocated,
+                t.kernel_ms,
+                t.kernels,
+                t.copy_ms,
+                t.copies
             )
         });
     }
@@ -325,15 +353,28 @@ impl DeviceMemory for GpuMemory<'_> {
         lock(&self.gpu.pool).free(&mut RawCuda(self.driver, self.gpu), device)
     }
     fn to_device(&mut self, device: u64, host: *const u8, bytes: u64) -> Result<(), String> {
-        let r = unsafe { (self.driver.cuMemcpyHtoD_v2)(device, host.cast(), bytes as usize) };
-        self.gpu.check(self.driver, r, "cuMemcpyHtoD_v2", None)
+        let (drv, gpu) = (self.driver, self.gpu);
+        gpu.timed(drv, Span::Copy, || {
+            if staging_enabled() {
+                unsafe { lock(&gpu.staging).to_device(drv, gpu, device, host, bytes as usize) }
+            } else {
+                let r = unsafe { (drv.cuMemcpyHtoD_v2)(device, host.cast(), bytes as usize) };
+                gpu.check(drv, r, "cuMemcpyHtoD_v2", None)
+            }
+        })
     }
     fn to_host(&mut self, host: *mut u8, device: u64, bytes: u64) -> Result<(), String> {
-        // A copy to pageable host memory on the default stream waits for
-        // every kernel queued before it.
-        let r = unsafe { (self.driver.cuMemcpyDtoH_v2)(host.cast(), device, bytes as usize) };
-        self.gpu.check(self.driver, r, "cuMemcpyDtoH_v2", None)?;
-        self.gpu.waited();
+        // Either way the copy waits for every kernel queued before it.
+        let (drv, gpu) = (self.driver, self.gpu);
+        gpu.timed(drv, Span::Copy, || {
+            if staging_enabled() {
+                unsafe { lock(&gpu.staging).to_host(drv, gpu, host, device, bytes as usize) }
+            } else {
+                let r = unsafe { (drv.cuMemcpyDtoH_v2)(host.cast(), device, bytes as usize) };
+                gpu.check(drv, r, "cuMemcpyDtoH_v2", None)
+            }
+        })?;
+        gpu.waited(drv);
         Ok(())
     }
 }

@@ -8,6 +8,7 @@ use crate::abi::{FallbackEntry, KernelArgs, KERNEL_ARGS_VERSION, MAP_FROM, MAP_L
 use crate::cuda;
 use crate::device::{gpus, Gpu, GpuMemory, Gpus};
 use crate::fallback::{self, GridLaunch};
+use crate::timeline::Span;
 use crate::mapping::{Begin, End};
 use crate::registry::registry;
 use crate::rt::{fatal, ffi_guard, info, ms_since};
@@ -41,6 +42,20 @@ pub fn offload_mode() -> OffloadMode {
     })
 }
 
+/// The GPU of device id -1: `HYBRID_DEFAULT_DEVICE` (as libomptarget's
+/// `OMP_DEFAULT_DEVICE`), else 0.
+pub fn default_device() -> usize {
+    static DEFAULT: OnceLock<usize> = OnceLock::new();
+    *DEFAULT.get_or_init(|| parse_default_device(std::env::var("HYBRID_DEFAULT_DEVICE").ok().as_deref()).unwrap_or_else(|e| fatal(e)))
+}
+
+pub fn parse_default_device(value: Option<&str>) -> Result<usize, String> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(0),
+        Some(v) => v.parse::<usize>().map_err(|_| format!("HYBRID_DEFAULT_DEVICE must be a GPU number (0, 1, ..), not `{v}`")),
+    }
+}
+
 /// Where an offload runs.
 pub enum Target {
     Gpu(&'static Gpus, &'static Gpu),
@@ -54,6 +69,8 @@ pub fn select_target(device_id: i64) -> Target {
     if device_id < -1 {
         fatal(format_args!("device id {device_id} is invalid: use -1 (the default device) or a GPU number"));
     }
+    // (parsed even where no GPU is used, so a bad value never passes silently)
+    let default = if device_id == -1 { default_device() } else { 0 };
     let mode = offload_mode();
     if mode == OffloadMode::Disabled {
         return Target::Host { reason: "HYBRID_OFFLOAD=disabled".to_string() };
@@ -63,7 +80,13 @@ pub fn select_target(device_id: i64) -> Target {
         Ok(_) if registry().images.is_empty() => "the executable holds no device image".to_string(),
         Ok(g) => {
             let count = g.devices.len();
-            let index = if device_id == -1 { 0 } else { device_id as usize };
+            let index = if device_id == -1 { default } else { device_id as usize };
+            if device_id == -1 && index >= count {
+                fatal(format_args!(
+                    "HYBRID_DEFAULT_DEVICE={index} does not exist: this machine has {count} GPU(s) (valid: 0..={})",
+                    count - 1
+                ));
+            }
             if index >= count {
                 fatal(format_args!(
                     "device id {device_id} does not exist: this machine has {count} GPU(s) (valid ids: -1 and 0..={})",
@@ -329,19 +352,21 @@ unsafe fn launch_on_gpu(
         drv.check(r, "cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES)", Some(name))?;
     }
     let start = Instant::now();
-    let r = (drv.cuLaunchKernel)(
-        function,
-        grid[0],
-        grid[1],
-        grid[2],
-        block[0],
-        block[1],
-        block[2],
-        dyn_shared,
-        std::ptr::null_mut(),
-        if n == 0 { std::ptr::null_mut() } else { params.as_mut_ptr() },
-        std::ptr::null_mut(),
-    );
+    let r = gpu.timed(drv, Span::Kernel, || {
+        (drv.cuLaunchKernel)(
+            function,
+            grid[0],
+            grid[1],
+            grid[2],
+            block[0],
+            block[1],
+            block[2],
+            dyn_shared,
+            std::ptr::null_mut(),
+            if n == 0 { std::ptr::null_mut() } else { params.as_mut_ptr() },
+            std::ptr::null_mut(),
+        )
+    });
     gpu.check(drv, r, "cuLaunchKernel", Some(name))?;
     // No wait: the host waits where it reads results (see `device`).
     gpu.queued(name);
@@ -365,5 +390,13 @@ mod tests {
         assert_eq!(OffloadMode::parse(Some("MANDATORY")), Ok(OffloadMode::Mandatory));
         assert_eq!(OffloadMode::parse(Some("disabled")), Ok(OffloadMode::Disabled));
         assert!(OffloadMode::parse(Some("gpu")).unwrap_err().contains("not `gpu`"));
+    }
+
+    #[test]
+    fn default_device_parses() {
+        assert_eq!(parse_default_device(None), Ok(0));
+        assert_eq!(parse_default_device(Some(" 3 ")), Ok(3));
+        assert!(parse_default_device(Some("-1")).unwrap_err().contains("not `-1`"));
+        assert!(parse_default_device(Some("gpu1")).unwrap_err().contains("a GPU number"));
     }
 }
