@@ -119,6 +119,15 @@ fn offload_modes_without_a_gpu() {
     assert_ne!(out.code, 0);
     assert!(out.stderr.contains("mandatory"), "{}", out.stderr);
     assert_eq!(out.stdout, "");
+    // every mapping is logged in fallback too: what would move, and that nothing did
+    let out = run_program(&exe, &[("HYBRID_INFO", "1")]).unwrap();
+    assert!(out.stderr.contains("nothing moves in host fallback"), "{}", out.stderr);
+    // a bad default device is an error even where no GPU is used
+    let out = run_program(&exe, &[("HYBRID_DEFAULT_DEVICE", "gpu1")]).unwrap();
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("HYBRID_DEFAULT_DEVICE must be a GPU number (0, 1, ..), not `gpu1`"), "{}", out.stderr);
+    let out = run_program(&exe, &[("HYBRID_DEFAULT_DEVICE", "2")]).unwrap();
+    assert_eq!((out.code, out.stdout.as_str()), (0, "21\n"), "without GPUs every id runs on the host: {}", out.stderr);
 }
 
 /// A program of several host codegen units: one object per unit (written

@@ -1,7 +1,7 @@
 //! `core::offload`: data that stays on the GPU across offloads.
 //!
-//! While a preload holds a range of host memory, it stays mapped on the
-//! default device: offloads that pass it find it present in the shim's
+//! While a preload holds a range of host memory, it stays mapped on its
+//! device (the default one, or the one `preload_on`/`preload_mut_on` name): offloads that pass it find it present in the shim's
 //! present table and copy nothing either way; the end of the outermost
 //! preload of a mutable range copies it back once. In host fallback they
 //! do nothing. Host code must not read data a mutable preload holds until
@@ -17,24 +17,39 @@
 /// ended when dropped. `&*guard` is the slice.
 pub struct Preload<'a, T> {
     data: &'a [T],
+    device: i32,
 }
 
 /// A mutable preload of a slice: copied to the device once, and back once
 /// when dropped. `&mut *guard` is the slice.
 pub struct PreloadMut<'a, T> {
     data: &'a mut [T],
+    device: i32,
 }
 
-/// Preloads `data` read-only until the guard is dropped.
+/// Preloads `data` read-only on the default device until the guard is dropped.
 pub fn preload<T>(data: &[T]) -> Preload<'_, T> {
-    unsafe { core::intrinsics::offload_preload_range(data.as_ptr() as *const u8, data.len() * core::mem::size_of::<T>(), false) };
-    Preload { data }
+    preload_on(-1, data)
 }
 
-/// Preloads `data` mutably until the guard is dropped (then copied back once).
+/// Preloads `data` mutably on the default device until the guard is
+/// dropped (then copied back once).
 pub fn preload_mut<T>(data: &mut [T]) -> PreloadMut<'_, T> {
-    unsafe { core::intrinsics::offload_preload_range(data.as_ptr() as *const u8, data.len() * core::mem::size_of::<T>(), true) };
-    PreloadMut { data }
+    preload_mut_on(-1, data)
+}
+
+/// Preloads `data` read-only on GPU `device` (-1: the default device)
+/// until the guard is dropped; offloads to that device find it present.
+pub fn preload_on<T>(device: i32, data: &[T]) -> Preload<'_, T> {
+    unsafe { core::intrinsics::offload_preload_range(data.as_ptr() as *const u8, data.len() * core::mem::size_of::<T>(), false, device) };
+    Preload { data, device }
+}
+
+/// Preloads `data` mutably on GPU `device` (-1: the default device) until
+/// the guard is dropped (then copied back once).
+pub fn preload_mut_on<T>(device: i32, data: &mut [T]) -> PreloadMut<'_, T> {
+    unsafe { core::intrinsics::offload_preload_range(data.as_ptr() as *const u8, data.len() * core::mem::size_of::<T>(), true, device) };
+    PreloadMut { data, device }
 }
 
 /// Waits for the kernels launched so far (launches do not wait).
@@ -63,13 +78,13 @@ impl<'a, T> PreloadMut<'a, T> {
 
 impl<'a, T> Drop for Preload<'a, T> {
     fn drop(&mut self) {
-        unsafe { core::intrinsics::offload_preload_range_end(self.data.as_ptr() as *const u8, false) };
+        unsafe { core::intrinsics::offload_preload_range_end(self.data.as_ptr() as *const u8, false, self.device) };
     }
 }
 
 impl<'a, T> Drop for PreloadMut<'a, T> {
     fn drop(&mut self) {
-        unsafe { core::intrinsics::offload_preload_range_end(self.data.as_ptr() as *const u8, true) };
+        unsafe { core::intrinsics::offload_preload_range_end(self.data.as_ptr() as *const u8, true, self.device) };
     }
 }
 
@@ -77,9 +92,9 @@ impl<'a, T> Drop for PreloadMut<'a, T> {
 /// never back); returns what `f` returns.
 pub fn with_preload<T, R, F: FnOnce(&[T]) -> R>(data: &[T], f: F) -> R {
     let p = data.as_ptr() as *const u8;
-    unsafe { core::intrinsics::offload_preload_range(p, data.len() * core::mem::size_of::<T>(), false) };
+    unsafe { core::intrinsics::offload_preload_range(p, data.len() * core::mem::size_of::<T>(), false, -1) };
     let result = f(data);
-    unsafe { core::intrinsics::offload_preload_range_end(p, false) };
+    unsafe { core::intrinsics::offload_preload_range_end(p, false, -1) };
     result
 }
 
@@ -87,8 +102,8 @@ pub fn with_preload<T, R, F: FnOnce(&[T]) -> R>(data: &[T], f: F) -> R {
 /// back once when `f` returns; returns what `f` returns.
 pub fn with_preload_mut<T, R, F: FnOnce(&mut [T]) -> R>(data: &mut [T], f: F) -> R {
     let p = data.as_ptr() as *const u8;
-    unsafe { core::intrinsics::offload_preload_range(p, data.len() * core::mem::size_of::<T>(), true) };
+    unsafe { core::intrinsics::offload_preload_range(p, data.len() * core::mem::size_of::<T>(), true, -1) };
     let result = f(data);
-    unsafe { core::intrinsics::offload_preload_range_end(p, true) };
+    unsafe { core::intrinsics::offload_preload_range_end(p, true, -1) };
     result
 }

@@ -352,6 +352,9 @@ impl DeviceMemory for GpuMemory<'_> {
     fn free(&mut self, device: u64) -> Result<(), String> {
         lock(&self.gpu.pool).free(&mut RawCuda(self.driver, self.gpu), device)
     }
+    fn share(&mut self, block: u64, parts: &[u64]) -> Result<(), String> {
+        lock(&self.gpu.pool).share(block, parts)
+    }
     fn to_device(&mut self, device: u64, host: *const u8, bytes: u64) -> Result<(), String> {
         let (drv, gpu) = (self.driver, self.gpu);
         gpu.timed(drv, Span::Copy, || {

@@ -5,6 +5,7 @@
 //! `HYBRID_INFO=1`.
 
 use crate::abi::{FallbackEntry, KernelArgs, KERNEL_ARGS_VERSION, MAP_FROM, MAP_LITERAL, MAP_TO};
+use crate::batch::{self, Batch};
 use crate::cuda;
 use crate::device::{gpus, Gpu, GpuMemory, Gpus};
 use crate::fallback::{self, GridLaunch};
@@ -122,14 +123,25 @@ unsafe fn slice<'a, T>(p: *const T, n: usize) -> &'a [T] {
 }
 
 unsafe fn data_begin(device_id: i64, n: i32, ptrs: *mut *mut c_void, sizes: *mut i64, types: *mut i64) {
-    let Target::Gpu(g, gpu) = select_target(device_id) else { return };
     let n = n.max(0) as usize;
     let (ptrs, sizes, types) = (slice(ptrs, n), slice(sizes, n), slice(types, n));
+    let (g, gpu) = match select_target(device_id) {
+        Target::Gpu(g, gpu) => (g, gpu),
+        Target::Host { .. } => {
+            for i in (0..n).filter(|&i| types[i] & MAP_LITERAL == 0) {
+                info(|| format!("map {} {} bytes host {:p}: nothing moves in host fallback", direction(types[i]), sizes[i], ptrs[i]));
+            }
+            return;
+        }
+    };
     gpu.make_current(&g.driver).unwrap_or_else(|e| fatal(e));
-    let mut mem = GpuMemory { driver: &g.driver, gpu };
+    let mut gpu_mem = GpuMemory { driver: &g.driver, gpu };
     let mut table = gpu.mappings();
+    let literal = |i: usize| types[i] & MAP_LITERAL != 0;
+    let batch_bytes = batch::plan((0..n).filter(|&i| !literal(i)).map(|i| (sizes[i].max(0) as u64, table.lookup(ptrs[i] as usize).is_some())));
+    let mut mem = Batch::new(&mut gpu_mem, batch_bytes).unwrap_or_else(|e| fatal(format_args!("mapping the small arguments to {}: {e}", gpu.label())));
     for i in 0..n {
-        if types[i] & MAP_LITERAL != 0 {
+        if literal(i) {
             continue;
         }
         let (host, size) = (ptrs[i] as usize, sizes[i].max(0) as u64);
@@ -150,6 +162,10 @@ unsafe fn data_begin(device_id: i64, n: i32, ptrs: *mut *mut c_void, sizes: *mut
             Err(e) => fatal(format_args!("mapping argument {i} to {}: {e}", gpu.label())),
         }
     }
+    if batch_bytes > 0 {
+        info(|| format!("small arguments mapped together: one {batch_bytes}-byte block, one copy"));
+    }
+    mem.flush(&mut table.stats).unwrap_or_else(|e| fatal(format_args!("mapping the small arguments to {}: {e}", gpu.label())));
 }
 
 unsafe fn data_end(device_id: i64, n: i32, ptrs: *mut *mut c_void, types: *mut i64) {
@@ -218,29 +234,29 @@ fn preload_map_type(mutable: u8) -> i64 {
     MAP_TO | if mutable != 0 { MAP_FROM } else { 0 }
 }
 
-/// `hybrid_preload_begin(p, bytes, mutable)`: one more present-table
-/// reference to the host range on the default device (copied over if it
-/// was not mapped), so the offloads until the matching
+/// `hybrid_preload_begin(p, bytes, mutable, device)`: one more present-table
+/// reference to the host range on `device` (-1: the default; copied over
+/// if it was not mapped), so the offloads to that device until the matching
 /// `hybrid_preload_end` find it present and move nothing. Nothing happens
 /// in host fallback.
 #[no_mangle]
-pub unsafe extern "C" fn hybrid_preload_begin(p: *const u8, bytes: u64, mutable: u8) {
+pub unsafe extern "C" fn hybrid_preload_begin(p: *const u8, bytes: u64, mutable: u8, device: i32) {
     let (mut ptrs, mut sizes, mut types) = ([p as *mut c_void], [bytes as i64], [preload_map_type(mutable)]);
     ffi_guard("hybrid_preload_begin", || {
-        if let Target::Host { reason } = select_target(-1) {
+        if let Target::Host { reason } = select_target(device as i64) {
             info(|| format!("preload {} {bytes} bytes host {p:p}: nothing to map in host fallback ({reason})", direction(types[0])));
             return;
         }
-        data_begin(-1, 1, ptrs.as_mut_ptr(), sizes.as_mut_ptr(), types.as_mut_ptr())
+        data_begin(device as i64, 1, ptrs.as_mut_ptr(), sizes.as_mut_ptr(), types.as_mut_ptr())
     });
 }
 
-/// `hybrid_preload_end(p, mutable)`: drop that reference; the last one
-/// copies a mutable range back (waiting for the kernels queued before it).
+/// `hybrid_preload_end(p, mutable, device)`: drop that reference; the last
+/// one copies a mutable range back (waiting for the kernels queued before it).
 #[no_mangle]
-pub unsafe extern "C" fn hybrid_preload_end(p: *const u8, mutable: u8) {
+pub unsafe extern "C" fn hybrid_preload_end(p: *const u8, mutable: u8, device: i32) {
     let (mut ptrs, mut types) = ([p as *mut c_void], [preload_map_type(mutable)]);
-    ffi_guard("hybrid_preload_end", || data_end(-1, 1, ptrs.as_mut_ptr(), types.as_mut_ptr()));
+    ffi_guard("hybrid_preload_end", || data_end(device as i64, 1, ptrs.as_mut_ptr(), types.as_mut_ptr()));
 }
 
 /// `__tgt_target_kernel`: run the kernel whose fallback entry is `region_id`

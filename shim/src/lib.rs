@@ -21,6 +21,7 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod abi;
+mod batch;
 pub mod clib;
 mod copy_team;
 pub mod cuda;

@@ -12,6 +12,9 @@ pub trait DeviceMemory {
     fn free(&mut self, device: u64) -> Result<(), String>;
     fn to_device(&mut self, device: u64, host: *const u8, bytes: u64) -> Result<(), String>;
     fn to_host(&mut self, host: *mut u8, device: u64, bytes: u64) -> Result<(), String>;
+    /// `block` (from `alloc`) is now `parts` (addresses inside it), each
+    /// freed on its own with `free`; the block goes when the last one does.
+    fn share(&mut self, block: u64, parts: &[u64]) -> Result<(), String>;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,13 +167,24 @@ mod tests {
     use crate::abi::{MAP_LITERAL, MAP_TARGET_PARAM};
     use std::collections::HashMap;
 
-    /// Device memory simulated in host vectors.
+    /// Device memory simulated in host vectors; addresses inside a block
+    /// reach it, and shared blocks count their parts.
     #[derive(Default)]
     struct FakeMemory {
         next: u64,
-        blocks: HashMap<u64, Vec<u8>>,
+        blocks: std::collections::BTreeMap<u64, Vec<u8>>,
+        part_of: HashMap<u64, u64>,
+        parts_left: HashMap<u64, usize>,
         to_device: usize,
         to_host: usize,
+    }
+
+    impl FakeMemory {
+        fn bytes(&mut self, device: u64, n: u64) -> &mut [u8] {
+            let (&start, block) = self.blocks.range_mut(..=device).next_back().expect("a device address");
+            let at = (device - start) as usize;
+            &mut block[at..at + n as usize]
+        }
     }
 
     impl DeviceMemory for FakeMemory {
@@ -180,18 +194,34 @@ mod tests {
             Ok(self.next)
         }
         fn free(&mut self, device: u64) -> Result<(), String> {
+            if let Some(block) = self.part_of.remove(&device) {
+                let left = self.parts_left.get_mut(&block).unwrap();
+                *left -= 1;
+                if *left > 0 {
+                    return Ok(());
+                }
+                self.parts_left.remove(&block);
+                return self.free(block);
+            }
             self.blocks.remove(&device).map(|_| ()).ok_or_else(|| "double free".to_string())
         }
         fn to_device(&mut self, device: u64, host: *const u8, bytes: u64) -> Result<(), String> {
             self.to_device += 1;
             let src = unsafe { std::slice::from_raw_parts(host, bytes as usize) };
-            self.blocks.get_mut(&device).unwrap().copy_from_slice(src);
+            self.bytes(device, bytes).copy_from_slice(src);
             Ok(())
         }
         fn to_host(&mut self, host: *mut u8, device: u64, bytes: u64) -> Result<(), String> {
             self.to_host += 1;
             let dst = unsafe { std::slice::from_raw_parts_mut(host, bytes as usize) };
-            dst.copy_from_slice(&self.blocks[&device]);
+            dst.copy_from_slice(self.bytes(device, bytes));
+            Ok(())
+        }
+        fn share(&mut self, block: u64, parts: &[u64]) -> Result<(), String> {
+            self.parts_left.insert(block, parts.len());
+            for &p in parts {
+                self.part_of.insert(p, block);
+            }
             Ok(())
         }
     }
@@ -296,5 +326,45 @@ mod tests {
         table.begin(&mut mem, p + 16, 8, TO).unwrap();
         table.begin(&mut mem, p, 8, TO).unwrap();
         assert_eq!(table.len(), 3);
+    }
+
+    /// Three small arguments and a large one in one offload: the small
+    /// ones share one block and one copy; each unmaps on its own, and the
+    /// block goes with the last.
+    #[test]
+    fn small_arguments_move_in_one_copy() {
+        use crate::batch::{plan, Batch, SMALL_ARG};
+        let mut mem = FakeMemory::default();
+        let mut table = MappingTable::new();
+        let (a, b, mut c) = ([1u8; 100], [2u8; 300], [3u8; 8]);
+        let big = vec![4u8; SMALL_ARG as usize + 1];
+        let args: [(usize, u64, i64); 4] = [
+            (a.as_ptr() as usize, 100, TO),
+            (b.as_ptr() as usize, 300, TO),
+            (c.as_mut_ptr() as usize, 8, TOFROM),
+            (big.as_ptr() as usize, big.len() as u64, TO),
+        ];
+        let bytes = plan(args.iter().map(|&(h, s, _)| (s, table.lookup(h).is_some())));
+        assert_eq!(bytes, 256 + 512 + 256, "parts of whole 256-byte units; the large one stays out");
+        let mut batch = Batch::new(&mut mem, bytes).unwrap();
+        for &(h, s, t) in &args {
+            table.begin(&mut batch, h, s, t).unwrap();
+        }
+        batch.flush(&mut table.stats).unwrap();
+        assert_eq!(mem.to_device, 2, "one copy for the three small ones, one for the large one");
+        assert_eq!(table.stats.copies_to_device, 2);
+        assert_eq!(table.stats.bytes_to_device, 408 + big.len() as u64);
+        let dc = table.lookup(c.as_ptr() as usize).unwrap();
+        assert_eq!(dc, table.lookup(a.as_ptr() as usize).unwrap() + 768, "c is the third part");
+        assert_eq!(mem.bytes(table.lookup(b.as_ptr() as usize).unwrap(), 300), &[2u8; 300][..]);
+        mem.bytes(dc, 8).copy_from_slice(&[7; 8]); // the kernel
+        for &(h, _, t) in args.iter().rev() {
+            assert!(matches!(table.end(&mut mem, h, t).unwrap(), End::Released { .. }));
+        }
+        assert_eq!(c, [7; 8]);
+        assert_eq!(mem.to_host, 1);
+        assert!(table.is_empty() && mem.blocks.is_empty(), "the shared block is freed with its last part");
+        // one small argument alone is not batched
+        assert_eq!(plan([(100, false), (SMALL_ARG + 1, false), (8, true)].into_iter()), 0);
     }
 }

@@ -34,6 +34,10 @@ pub struct DevicePool {
     free: HashMap<u64, Vec<u64>>,
     /// Blocks handed out: device address → size class.
     live: HashMap<u64, u64>,
+    /// Blocks split into parts ([`Self::share`]): block → (class, parts left).
+    shared: HashMap<u64, (u64, usize)>,
+    /// Part address → its block.
+    part_of: HashMap<u64, u64>,
     /// Bytes in `free`.
     cached: u64,
     pub stats: PoolStats,
@@ -81,8 +85,20 @@ impl DevicePool {
     /// Return a block from [`Self::alloc`] to the cache (or to the device
     /// allocator when the cache is full).
     pub fn free(&mut self, raw: &mut dyn RawDeviceAlloc, device: u64) -> Result<(), String> {
-        let Some(class) = self.live.remove(&device) else {
-            return Err(format!("device address {device:#x} was not allocated by the pool"));
+        let (device, class) = if let Some(block) = self.part_of.remove(&device) {
+            let (class, left) = self.shared.get_mut(&block).expect("a part's block is shared");
+            *left -= 1;
+            if *left > 0 {
+                return Ok(());
+            }
+            let class = *class;
+            self.shared.remove(&block);
+            (block, class)
+        } else {
+            match self.live.remove(&device) {
+                Some(class) => (device, class),
+                None => return Err(format!("device address {device:#x} was not allocated by the pool")),
+            }
         };
         if self.cached + class > CACHE_LIMIT {
             self.stats.released += 1;
@@ -90,6 +106,23 @@ impl DevicePool {
         }
         self.free.entry(class).or_default().push(device);
         self.cached += class;
+        Ok(())
+    }
+
+    /// Split live `block` into `parts` (addresses inside it, at least one),
+    /// each then freed on its own; the block returns to the cache with the
+    /// last.
+    pub fn share(&mut self, block: u64, parts: &[u64]) -> Result<(), String> {
+        let Some(class) = self.live.remove(&block) else {
+            return Err(format!("device address {block:#x} was not allocated by the pool"));
+        };
+        if parts.is_empty() || parts.iter().any(|&p| p < block || p >= block + class) {
+            return Err(format!("parts {parts:#x?} are not inside block {block:#x} of {class} bytes"));
+        }
+        self.shared.insert(block, (class, parts.len()));
+        for &p in parts {
+            self.part_of.insert(p, block);
+        }
         Ok(())
     }
 
@@ -157,6 +190,21 @@ mod tests {
         assert_eq!((raw.allocs, raw.frees), (1, 0));
         assert_eq!(pool.stats, PoolStats { reused: 1000, allocated: 1, released: 0 });
         assert_eq!(pool.cached_bytes(), 1024);
+    }
+
+    #[test]
+    fn a_shared_block_returns_with_its_last_part() {
+        let (mut raw, mut pool) = (FakeAlloc::default(), DevicePool::new());
+        let block = pool.alloc(&mut raw, 1024).unwrap();
+        pool.share(block, &[block, block + 256, block + 512]).unwrap();
+        pool.free(&mut raw, block + 256).unwrap();
+        pool.free(&mut raw, block).unwrap();
+        assert_eq!(pool.cached_bytes(), 0, "two of three parts freed: the block is still in use");
+        assert!(pool.free(&mut raw, block + 256).is_err(), "a part freed twice");
+        pool.free(&mut raw, block + 512).unwrap();
+        assert_eq!(pool.cached_bytes(), 1024);
+        assert_eq!(pool.alloc(&mut raw, 1000).unwrap(), block);
+        assert!(pool.share(0xdead, &[0xdead]).is_err());
     }
 
     #[test]

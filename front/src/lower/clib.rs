@@ -51,16 +51,16 @@ impl<'i> FnLower<'i> {
         if let Some(end) = path.strip_prefix("core::intrinsics::offload_preload_range") {
             // the library's `core::offload::with_preload{,_mut}` (present-table references)
             let (f, n) = match end {
-                "" => (HostFn::PreloadBegin, 3),
-                "_end" => (HostFn::PreloadEnd, 2),
+                "" => (HostFn::PreloadBegin, 4),
+                "_end" => (HostFn::PreloadEnd, 3),
                 _ => return Ok(None),
             };
             self.require_unsafe(path, range)?;
             self.facts.host_only.push((format!("`{path}`"), range.clone()));
-            let (ptr, bool_ty) = (self.raw_ptr(Scalar::U8, false), self.scalar_ty(Scalar::Bool));
+            let (ptr, bool_ty, device) = (self.raw_ptr(Scalar::U8, false), self.scalar_ty(Scalar::Bool), self.scalar_ty(Scalar::I32));
             let params = match n {
-                3 => vec![ptr, self.scalar_ty(Scalar::Usize), bool_ty],
-                _ => vec![ptr, bool_ty],
+                4 => vec![ptr, self.scalar_ty(Scalar::Usize), bool_ty, device],
+                _ => vec![ptr, bool_ty, device],
             };
             let unit = self.infer.unit();
             return self.host_call_with(path, f, &params, unit, args, range).map(Some);

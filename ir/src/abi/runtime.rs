@@ -209,12 +209,12 @@ runtime_abi! {
     Printf = "hybrid_printf", (Ptr, Ptr, I64) -> Value(I32), [Host], Shim;
     /// The number of GPUs (0 without a driver or device).
     NumDevices = "hybrid_num_devices", () -> Value(I32), [Host], Shim;
-    /// `(p, bytes, mutable: bool as i8)`: map a host range to the default
-    /// device (present-table reference; copied over if new).
-    PreloadBegin = "hybrid_preload_begin", (Ptr, I64, I8) -> Unit, [Host], Shim;
-    /// `(p, mutable: bool as i8)`: drop that reference (copied back if
-    /// mutable and the last one).
-    PreloadEnd = "hybrid_preload_end", (Ptr, I8) -> Unit, [Host], Shim;
+    /// `(p, bytes, mutable: bool as i8, device: i32)`: map a host range to
+    /// a device (-1: the default; present-table reference; copied over if new).
+    PreloadBegin = "hybrid_preload_begin", (Ptr, I64, I8, I32) -> Unit, [Host], Shim;
+    /// `(p, mutable: bool as i8, device: i32)`: drop that reference (copied
+    /// back if mutable and the last one).
+    PreloadEnd = "hybrid_preload_end", (Ptr, I8, I32) -> Unit, [Host], Shim;
     /// Wait for the kernels queued on the GPUs (`core::offload::offload_sync`).
     OffloadSync = "hybrid_offload_sync", () -> Unit, [Host], Shim;
     /// Flush at the end of `main`; returns 0, the exit code.
