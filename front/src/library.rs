@@ -94,7 +94,7 @@ pub const FILES: &[LibFile] = &[
         prelude: &["String"],
     },
     LibFile { module: "fmt", name: "fmt.rs", text: lib_text!("fmt.rs"), needs: &["result", "str"], prelude: &[] },
-    LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &["default"], prelude: &[] },
+    LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &["default"], prelude: &["drop"] },
     LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &["ops", "ptr"], prelude: &[] },
     LibFile {
         module: "option",

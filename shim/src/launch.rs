@@ -10,7 +10,7 @@ use crate::cuda;
 use crate::device::{gpus, Gpu, GpuMemory, Gpus};
 use crate::fallback::{self, GridLaunch};
 use crate::timeline::Span;
-use crate::mapping::{Begin, End};
+use crate::mapping::{Begin, End, HostMemory, MappingTable};
 use crate::registry::registry;
 use crate::rt::{fatal, ffi_guard, info, ms_since};
 use std::ffi::c_void;
@@ -122,14 +122,27 @@ unsafe fn slice<'a, T>(p: *const T, n: usize) -> &'a [T] {
     }
 }
 
+/// Host fallback's present table (one for every device id: they all are
+/// the host): references only, nothing moves.
+fn host_table() -> std::sync::MutexGuard<'static, MappingTable> {
+    static TABLE: std::sync::Mutex<MappingTable> = std::sync::Mutex::new(MappingTable::new());
+    TABLE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 unsafe fn data_begin(device_id: i64, n: i32, ptrs: *mut *mut c_void, sizes: *mut i64, types: *mut i64) {
     let n = n.max(0) as usize;
     let (ptrs, sizes, types) = (slice(ptrs, n), slice(sizes, n), slice(types, n));
     let (g, gpu) = match select_target(device_id) {
         Target::Gpu(g, gpu) => (g, gpu),
         Target::Host { .. } => {
+            let mut table = host_table();
             for i in (0..n).filter(|&i| types[i] & MAP_LITERAL == 0) {
-                info(|| format!("map {} {} bytes host {:p}: nothing moves in host fallback", direction(types[i]), sizes[i], ptrs[i]));
+                let (host, size) = (ptrs[i] as usize, sizes[i].max(0) as u64);
+                match table.begin(&mut HostMemory, host, size, types[i]) {
+                    Ok(Begin::Present { .. }) => info(|| format!("map {} {size} bytes host {host:#x}: already present (host fallback)", direction(types[i]))),
+                    Ok(Begin::New { .. }) => info(|| format!("map {} {size} bytes host {host:#x}: nothing moves in host fallback", direction(types[i]))),
+                    Err(e) => fatal(format_args!("mapping argument {i} to the host (fallback): {e}")),
+                }
             }
             return;
         }
@@ -169,9 +182,17 @@ unsafe fn data_begin(device_id: i64, n: i32, ptrs: *mut *mut c_void, sizes: *mut
 }
 
 unsafe fn data_end(device_id: i64, n: i32, ptrs: *mut *mut c_void, types: *mut i64) {
-    let Target::Gpu(g, gpu) = select_target(device_id) else { return };
     let n = n.max(0) as usize;
     let (ptrs, types) = (slice(ptrs, n), slice(types, n));
+    let Target::Gpu(g, gpu) = select_target(device_id) else {
+        let mut table = host_table();
+        for i in (0..n).rev().filter(|&i| types[i] & MAP_LITERAL == 0) {
+            if let Err(e) = table.end(&mut HostMemory, ptrs[i] as usize, types[i]) {
+                fatal(format_args!("unmapping argument {i} from the host (fallback): {e}"));
+            }
+        }
+        return;
+    };
     gpu.make_current(&g.driver).unwrap_or_else(|e| fatal(e));
     let mut mem = GpuMemory { driver: &g.driver, gpu };
     let mut table = gpu.mappings();
@@ -244,8 +265,7 @@ pub unsafe extern "C" fn hybrid_preload_begin(p: *const u8, bytes: u64, mutable:
     let (mut ptrs, mut sizes, mut types) = ([p as *mut c_void], [bytes as i64], [preload_map_type(mutable)]);
     ffi_guard("hybrid_preload_begin", || {
         if let Target::Host { reason } = select_target(device as i64) {
-            info(|| format!("preload {} {bytes} bytes host {p:p}: nothing to map in host fallback ({reason})", direction(types[0])));
-            return;
+            info(|| format!("preload {} {bytes} bytes host {p:p}: nothing to copy in host fallback ({reason})", direction(types[0])));
         }
         data_begin(device as i64, 1, ptrs.as_mut_ptr(), sizes.as_mut_ptr(), types.as_mut_ptr())
     });

@@ -17,6 +17,30 @@ pub trait DeviceMemory {
     fn share(&mut self, block: u64, parts: &[u64]) -> Result<(), String>;
 }
 
+/// The "device" of host fallback: the data stays where it is, so nothing
+/// is allocated or copied; the table over it still counts references and
+/// rejects what the GPU's would (a partial overlap), so fallback and GPU
+/// accept the same programs.
+pub struct HostMemory;
+
+impl DeviceMemory for HostMemory {
+    fn alloc(&mut self, _bytes: u64) -> Result<u64, String> {
+        Ok(1)
+    }
+    fn free(&mut self, _device: u64) -> Result<(), String> {
+        Ok(())
+    }
+    fn to_device(&mut self, _device: u64, _host: *const u8, _bytes: u64) -> Result<(), String> {
+        Ok(())
+    }
+    fn to_host(&mut self, _host: *mut u8, _device: u64, _bytes: u64) -> Result<(), String> {
+        Ok(())
+    }
+    fn share(&mut self, _block: u64, _parts: &[u64]) -> Result<(), String> {
+        Ok(())
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mapping {
     pub host: usize,
@@ -65,8 +89,9 @@ pub struct MapStats {
 }
 
 impl MappingTable {
-    pub fn new() -> MappingTable {
-        MappingTable::default()
+    pub const fn new() -> MappingTable {
+        let stats = MapStats { copies_to_device: 0, bytes_to_device: 0, copies_to_host: 0, bytes_to_host: 0, present: 0 };
+        MappingTable { by_host: BTreeMap::new(), stats }
     }
 
     pub fn len(&self) -> usize {

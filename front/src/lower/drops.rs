@@ -70,8 +70,12 @@ impl<'i> FnLower<'i> {
             return Ok(body);
         };
         let mut cx = self.drop_cx(drop_fn);
-        // nothing to do in most bodies: no local and no expression with a destructor
-        let any = (0..self.exprs.len()).any(|i| {
+        // nothing to do in most bodies: no parameter and no expression with a
+        // destructor (a parameter need not be used to be dropped)
+        let any = params.iter().any(|&p| {
+            let t = self.locals[p].ty;
+            self.needs_drop(&mut cx, t)
+        }) || (0..self.exprs.len()).any(|i| {
             let t = self.exprs[Handle::from_index(i)].ty;
             self.needs_drop(&mut cx, t)
         });
