@@ -32,6 +32,10 @@ bless: build
 gpu-bundle: build
     bash tests/gpu/bundle.sh
 
+# hybridc itself, stripped and compressed into .carry/hc, to build on the GPU machine (tests/gpu/cubin.sh there).
+gpu-pack-hybridc: build
+    bash tests/gpu/pack-hybridc.sh
+
 # Both host backends' programs packed into .carry/pack/bundle.tar.xz (carry it; run tests/gpu/run-packed.sh there).
 gpu-pack: build
     bash tests/gpu/pack.sh

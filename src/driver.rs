@@ -31,6 +31,9 @@ pub enum DriverError {
     NoShim { exe: String },
     #[error("error: cannot run `{path}`: {source}")]
     Spawn { path: String, source: std::io::Error },
+    /// `ptxas` could not make the cubin.
+    #[error("error: cubin: {0}")]
+    Cubin(String),
     /// A package directory without a usable `Cargo.toml` or `src/main.rs`.
     #[error("error: {0}")]
     Package(String),
@@ -211,6 +214,29 @@ fn shim_library() -> Result<PathBuf, DriverError> {
 }
 
 /// A scratch directory removed on drop.
+/// The device images: a cubin by `ptxas` first when one is wanted (the
+/// shim loads the first image the GPU accepts), then the PTX.
+fn device_images(args: &CommonArgs, ptx: String, shim: &Path, timings: &mut Timings) -> Result<Vec<hybrid_link::DeviceImage>, DriverError> {
+    let image =
+        |bytes, kind| hybrid_link::DeviceImage { bytes, kind, triple: "nvptx64-nvidia-cuda".to_string(), arch: args.gpu_arch.clone() };
+    let ptxas = if args.no_cubin { None } else { hybrid_link::cubin::find_ptxas() };
+    let mut images = Vec::new();
+    match ptxas {
+        Some(ptxas) => {
+            let start = Instant::now();
+            let cubin = hybrid_link::cubin::cubin(&ptx, &args.gpu_arch, &ptxas, shim).map_err(DriverError::Cubin)?;
+            timings.record("  ptxas (cubin)", start.elapsed());
+            images.push(image(cubin, hybrid_link::ImageKind::Cubin));
+        }
+        None if args.cubin => {
+            return Err(DriverError::Cubin("--cubin needs NVIDIA's `ptxas`: none on the PATH (or set HYBRID_PTXAS)".to_string()));
+        }
+        None => {}
+    }
+    images.push(image(ptx.into_bytes(), hybrid_link::ImageKind::Ptx));
+    Ok(images)
+}
+
 struct TempDir(PathBuf);
 
 impl TempDir {
@@ -304,12 +330,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
     let temp = TempDir::new()?;
     let (images, entries) = match device {
         Some(d) => (
-            vec![hybrid_link::DeviceImage {
-                bytes: d.ptx.into_bytes(),
-                kind: hybrid_link::ImageKind::Ptx,
-                triple: "nvptx64-nvidia-cuda".to_string(),
-                arch: args.gpu_arch.clone(),
-            }],
+            device_images(args, d.ptx, &shim, &mut timings)?,
             module
                 .kernels()
                 .map(|(h, _)| hybrid_link::OffloadEntry {

@@ -58,6 +58,14 @@ pub struct CommonArgs {
     /// GPU architecture of the PTX image.
     #[arg(long, default_value = "sm_90")]
     pub gpu_arch: String,
+    /// Embed a cubin made by `ptxas` next to the PTX (no JIT at start-up);
+    /// an error if no ptxas is found. Without this flag a cubin is made
+    /// whenever `ptxas` is on the PATH (or `HYBRID_PTXAS` names it).
+    #[arg(long, conflicts_with = "no_cubin")]
+    pub cubin: bool,
+    /// Embed only the PTX, even where `ptxas` is on the PATH.
+    #[arg(long)]
+    pub no_cubin: bool,
     /// Also write these stages next to the output: ir, clif, llvm-ir, ptx, obj
     /// (obj: the host objects, `<output>.o` for the first codegen unit and
     /// `<output>.<k>.o` for unit k > 0, and the offload descriptor

@@ -7,6 +7,7 @@
 //! or by a linker process. Takes bytes and names; depends on no
 //! other compiler crate.
 
+pub mod cubin;
 pub mod descriptor;
 pub mod fresh_executable;
 pub mod image_elf;

@@ -25,6 +25,7 @@ pub struct Gpu {
     pub name: String,
     device: CuDevice,
     context: OnceLock<usize>,
+    /// Loaded modules by image index (0: the driver refused the image).
     modules: Mutex<HashMap<usize, usize>>,
     functions: Mutex<HashMap<String, usize>>,
     mappings: Mutex<MappingTable>,
@@ -136,21 +137,45 @@ impl Gpu {
         if let Some(&f) = lock(&self.functions).get(&kernel.name) {
             return Ok(f as CuFunction);
         }
-        let Some(image_index) = kernel.image else {
+        if kernel.images.is_empty() {
             return Err(format!("kernel `{}` is in no registered device image", kernel.name));
-        };
-        let module = {
+        }
+        // The first image this GPU accepts: a cubin of another architecture
+        // is refused by the driver, and the PTX after it is JIT-compiled.
+        let mut module = None;
+        let mut refused = Vec::new();
+        for (n, &image_index) in kernel.images.iter().enumerate() {
             let mut modules = lock(&self.modules);
             match modules.get(&image_index) {
-                Some(&m) => m,
-                None => {
-                    let image = registry().images[image_index];
-                    let m = self.load_module(drv, &image.nul_terminated(), image_index, &kernel.name)?;
+                Some(0) => continue, // refused before
+                Some(&m) => {
+                    module = Some(m);
+                    break;
+                }
+                None => {}
+            }
+            let image = registry().images[image_index];
+            let last = n + 1 == kernel.images.len();
+            match self.load_module(drv, &image.nul_terminated(), image_index, &kernel.name) {
+                Ok(m) => {
                     modules.insert(image_index, m as usize);
-                    m as usize
+                    module = Some(m as usize);
+                    break;
+                }
+                Err(e) if !last => {
+                    modules.insert(image_index, 0);
+                    refused.push(e);
+                }
+                Err(e) => {
+                    refused.push(e);
+                    return Err(refused.join("\n"));
                 }
             }
-        };
+        }
+        if !refused.is_empty() {
+            info(|| format!("{}: device image(s) refused before one loaded: {}", self.label(), refused.join("; ")));
+        }
+        let module = module.expect("a module loaded or an error returned");
         let name = CString::new(kernel.name.as_str()).map_err(|_| format!("bad kernel name `{}`", kernel.name))?;
         let mut f: CuFunction = std::ptr::null_mut();
         let r = unsafe { (drv.cuModuleGetFunction)(&mut f, module as CuModule, name.as_ptr()) };
@@ -202,7 +227,8 @@ impl Gpu {
         info(|| {
             let log = text(&info_log);
             let log = if log.is_empty() { String::new() } else { format!("; JIT log: {log}") };
-            format!("{}: loaded device image {index} ({} bytes) in {:.3} ms{log}", self.label(), image.len() - 1, ms_since(start))
+            let kind = if image.starts_with(b"\x7fELF") { "cubin" } else { "PTX, JIT-compiled" };
+            format!("{}: loaded device image {index} ({kind}, {} bytes) in {:.3} ms{log}", self.label(), image.len() - 1, ms_since(start))
         });
         Ok(module)
     }
@@ -355,23 +381,26 @@ impl DeviceMemory for GpuMemory<'_> {
     fn share(&mut self, block: u64, parts: &[u64]) -> Result<(), String> {
         lock(&self.gpu.pool).share(block, parts)
     }
+    // (the trait's contract: the mapping table passes host ranges it maps)
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     fn to_device(&mut self, device: u64, host: *const u8, bytes: u64) -> Result<(), String> {
         let (drv, gpu) = (self.driver, self.gpu);
         gpu.timed(drv, Span::Copy, || {
             if staging_enabled() {
-                unsafe { lock(&gpu.staging).to_device(drv, gpu, device, host, bytes as usize) }
+                unsafe { lock(&gpu.staging).send(drv, gpu, device, host, bytes as usize) }
             } else {
                 let r = unsafe { (drv.cuMemcpyHtoD_v2)(device, host.cast(), bytes as usize) };
                 gpu.check(drv, r, "cuMemcpyHtoD_v2", None)
             }
         })
     }
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     fn to_host(&mut self, host: *mut u8, device: u64, bytes: u64) -> Result<(), String> {
         // Either way the copy waits for every kernel queued before it.
         let (drv, gpu) = (self.driver, self.gpu);
         gpu.timed(drv, Span::Copy, || {
             if staging_enabled() {
-                unsafe { lock(&gpu.staging).to_host(drv, gpu, host, device, bytes as usize) }
+                unsafe { lock(&gpu.staging).receive(drv, gpu, host, device, bytes as usize) }
             } else {
                 let r = unsafe { (drv.cuMemcpyDtoH_v2)(host.cast(), device, bytes as usize) };
                 gpu.check(drv, r, "cuMemcpyDtoH_v2", None)

@@ -9,10 +9,10 @@ use crate::batch::{self, Batch};
 use crate::cuda;
 use crate::device::{gpus, Gpu, GpuMemory, Gpus};
 use crate::fallback::{self, GridLaunch};
-use crate::timeline::Span;
 use crate::mapping::{Begin, End, HostMemory, MappingTable};
 use crate::registry::registry;
 use crate::rt::{fatal, ffi_guard, info, ms_since};
+use crate::timeline::Span;
 use std::ffi::c_void;
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -139,8 +139,12 @@ unsafe fn data_begin(device_id: i64, n: i32, ptrs: *mut *mut c_void, sizes: *mut
             for i in (0..n).filter(|&i| types[i] & MAP_LITERAL == 0) {
                 let (host, size) = (ptrs[i] as usize, sizes[i].max(0) as u64);
                 match table.begin(&mut HostMemory, host, size, types[i]) {
-                    Ok(Begin::Present { .. }) => info(|| format!("map {} {size} bytes host {host:#x}: already present (host fallback)", direction(types[i]))),
-                    Ok(Begin::New { .. }) => info(|| format!("map {} {size} bytes host {host:#x}: nothing moves in host fallback", direction(types[i]))),
+                    Ok(Begin::Present { .. }) => {
+                        info(|| format!("map {} {size} bytes host {host:#x}: already present (host fallback)", direction(types[i])))
+                    }
+                    Ok(Begin::New { .. }) => {
+                        info(|| format!("map {} {size} bytes host {host:#x}: nothing moves in host fallback", direction(types[i])))
+                    }
                     Err(e) => fatal(format_args!("mapping argument {i} to the host (fallback): {e}")),
                 }
             }
@@ -151,8 +155,10 @@ unsafe fn data_begin(device_id: i64, n: i32, ptrs: *mut *mut c_void, sizes: *mut
     let mut gpu_mem = GpuMemory { driver: &g.driver, gpu };
     let mut table = gpu.mappings();
     let literal = |i: usize| types[i] & MAP_LITERAL != 0;
-    let batch_bytes = batch::plan((0..n).filter(|&i| !literal(i)).map(|i| (sizes[i].max(0) as u64, table.lookup(ptrs[i] as usize).is_some())));
-    let mut mem = Batch::new(&mut gpu_mem, batch_bytes).unwrap_or_else(|e| fatal(format_args!("mapping the small arguments to {}: {e}", gpu.label())));
+    let batch_bytes =
+        batch::plan((0..n).filter(|&i| !literal(i)).map(|i| (sizes[i].max(0) as u64, table.lookup(ptrs[i] as usize).is_some())));
+    let mut mem = Batch::new(&mut gpu_mem, batch_bytes)
+        .unwrap_or_else(|e| fatal(format_args!("mapping the small arguments to {}: {e}", gpu.label())));
     for i in 0..n {
         if literal(i) {
             continue;

@@ -34,8 +34,10 @@ pub struct Kernel {
     pub addr: usize,
     /// The kernel's symbol in the device image.
     pub name: String,
-    /// Index into `Registry::images` of the image that defines it.
-    pub image: Option<usize>,
+    /// Indexes into `Registry::images` of the images that define it, in
+    /// the descriptor's order (a cubin before the PTX of the same module:
+    /// the first one the GPU accepts is used).
+    pub images: Vec<usize>,
     /// The entry's `size` field: bytes of static block-shared memory the
     /// host fallback allocates (zeroed) per block as `ThreadCtx::shared`
     /// (`link::OffloadEntry::shared_bytes`, the module's `shared_bytes()`).
@@ -95,11 +97,11 @@ pub unsafe fn register(desc: &BinDesc) {
     }
     for e in entries(desc.host_entries_begin, desc.host_entries_end) {
         let name = entry_name(e);
-        let image = image_entry_names.iter().position(|names| names.contains(&name)).map(|i| first_image + i);
+        let images = (0..image_entry_names.len()).filter(|&i| image_entry_names[i].contains(&name)).map(|i| first_image + i).collect();
         reg.kernels.push(Kernel {
             addr: e.addr as usize,
             name,
-            image,
+            images,
             static_shared_bytes: e.size,
             uses_barrier: e.flags & ENTRY_FLAG_USES_BARRIER != 0,
         });

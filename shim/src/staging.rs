@@ -166,7 +166,7 @@ impl Staging {
     ///
     /// # Safety
     /// `host..host+bytes` readable; `device` a device range that large.
-    pub unsafe fn to_device(&mut self, drv: &Driver, gpu: &Gpu, device: u64, host: *const u8, bytes: usize) -> Result<(), String> {
+    pub unsafe fn send(&mut self, drv: &Driver, gpu: &Gpu, device: u64, host: *const u8, bytes: usize) -> Result<(), String> {
         let mut offset = 0;
         while offset < bytes {
             let len = CHUNK.min(bytes - offset);
@@ -186,7 +186,7 @@ impl Staging {
     ///
     /// # Safety
     /// `host..host+bytes` writable; `device` a device range that large.
-    pub unsafe fn to_host(&mut self, drv: &Driver, gpu: &Gpu, host: *mut u8, device: u64, bytes: usize) -> Result<(), String> {
+    pub unsafe fn receive(&mut self, drv: &Driver, gpu: &Gpu, host: *mut u8, device: u64, bytes: usize) -> Result<(), String> {
         // (slot, offset, len) of the chunks in flight, oldest first; with
         // round-robin slots, the slot the next chunk takes is the oldest's.
         let mut in_flight: std::collections::VecDeque<(usize, usize, usize)> = Default::default();

@@ -4,7 +4,7 @@
 //! (`cuEventElapsedTime`) into kernel time and copy time, printed in the
 //! summary at exit. Without `HYBRID_INFO` nothing is recorded.
 
-use crate::cuda::{CuEvent, Driver, CU_EVENT_DEFAULT, CUDA_SUCCESS};
+use crate::cuda::{CuEvent, Driver, CUDA_SUCCESS, CU_EVENT_DEFAULT};
 
 /// What a pair of events brackets.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
