@@ -1,7 +1,7 @@
 #![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]
 // Work split across every GPU of the machine by device id: a saxpy in three
-// slabs (slab s on GPU s % GPUs, preloaded there with
-// `preload_on`/`preload_mut_on`), and a Jacobi grid in three horizontal
+// slabs (slab s on GPU s % GPUs, all preloaded there at once with
+// `preload_on`/`preload_mut_on`, the three kernels queued before one sync), and a Jacobi grid in three horizontal
 // slabs, each offloaded with its halo rows to its GPU every iteration; both
 // checked against a host loop. Without GPUs the ids 0..3 all run on the
 // host (host fallback), so the split itself is exercised.
@@ -54,14 +54,29 @@ fn main() {
     for i in 0..n {
         want[i] = 3.0 * x[i] + want[i];
     }
+    // all three slabs preloaded at once, then the three kernels queued
+    // before any copy back: on several GPUs they run at the same time
     let slab = n.div_ceil(devices);
-    for d in 0..devices {
-        let (lo, hi) = (d * slab, ((d + 1) * slab).min(n));
-        let xs = preload_on(device(d), &x[lo..hi]);
-        let mut ys = preload_mut_on(device(d), &mut y[lo..hi]);
-        let m = hi - lo;
-        core::intrinsics::offload(saxpy, [m.div_ceil(128) as u32, 1, 1], [128, 1, 1], 0, device(d), (m, 3.0f32, &*xs, &mut *ys));
-    }
+    let (x0, x12) = x.split_at(slab);
+    let (x1, x2) = x12.split_at(slab);
+    let (y0, y12) = y.split_at_mut(slab);
+    let (y1, y2) = y12.split_at_mut(slab);
+    let (gx0, gx1, gx2) = (preload_on(device(0), x0), preload_on(device(1), x1), preload_on(device(2), x2));
+    let mut gy0 = preload_mut_on(device(0), y0);
+    let mut gy1 = preload_mut_on(device(1), y1);
+    let mut gy2 = preload_mut_on(device(2), y2);
+    let grid = |m: usize| [m.div_ceil(128) as u32, 1, 1];
+    core::intrinsics::offload(saxpy, grid(slab), [128, 1, 1], 0, device(0), (slab, 3.0f32, &*gx0, &mut *gy0));
+    core::intrinsics::offload(saxpy, grid(slab), [128, 1, 1], 0, device(1), (slab, 3.0f32, &*gx1, &mut *gy1));
+    let last = n - 2 * slab;
+    core::intrinsics::offload(saxpy, grid(last), [128, 1, 1], 0, device(2), (last, 3.0f32, &*gx2, &mut *gy2));
+    core::offload::offload_sync();
+    drop(gy0);
+    drop(gy1);
+    drop(gy2);
+    drop(gx0);
+    drop(gx1);
+    drop(gx2);
     let saxpy_ok = y == want;
 
     // Jacobi, horizontal slabs of interior rows with halos
