@@ -339,18 +339,44 @@ fn run_with_barriers(l: &GridLaunch, from: u64, to: u64) {
 }
 
 /// Run the whole grid of `l` on the host.
+/// The kernel host fallback is running, for panic messages ("in kernel
+/// `k`"): fallback launches are synchronous, so one at a time.
+static RUNNING: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+struct RunningKernel;
+
+impl RunningKernel {
+    fn enter(kernel: &str) -> RunningKernel {
+        *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) = Some(kernel.to_string());
+        RunningKernel
+    }
+}
+
+impl Drop for RunningKernel {
+    fn drop(&mut self) {
+        *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+/// The kernel host fallback is running now, if any.
+pub fn running_kernel() -> Option<String> {
+    RUNNING.lock().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
 pub fn run_grid(l: &GridLaunch) {
     let blocks = l.grid.iter().map(|&d| d as u64).product::<u64>();
     let threads = l.block.iter().map(|&d| d as u64).product::<u64>();
     if blocks == 0 || threads == 0 {
         return;
     }
+    // (launch_limits::check ran before: the same errors as on the GPU)
     if threads > MAX_BLOCK_THREADS {
         fatal(format_args!(
             "kernel `{}`: a block of {threads} threads ({:?}) is more than the {MAX_BLOCK_THREADS} a GPU allows",
             l.kernel, l.block
         ));
     }
+    let _running = RunningKernel::enter(l.kernel);
     // A barrier among one thread is a no-op: such blocks always run inline.
     if l.uses_barrier && threads > 1 {
         run_with_barriers(l, 0, blocks);

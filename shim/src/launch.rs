@@ -7,6 +7,7 @@
 use crate::abi::{FallbackEntry, KernelArgs, KERNEL_ARGS_VERSION, MAP_FROM, MAP_LITERAL, MAP_TO};
 use crate::batch::{self, Batch};
 use crate::cuda;
+use crate::launch_limits;
 use crate::device::{gpus, Gpu, GpuMemory, Gpus};
 use crate::fallback::{self, GridLaunch};
 use crate::mapping::{Begin, End, HostMemory, MappingTable};
@@ -311,8 +312,8 @@ unsafe fn target_kernel(device_id: i64, region_id: *mut c_void, args: *mut Kerne
         fatal(format_args!("kernel `{name}`: KernelArgsTy version {} is not supported yet (expected {KERNEL_ARGS_VERSION})", args.version));
     }
     let (grid, block, dyn_shared) = (args.num_teams, args.thread_limit, args.dyn_cgroup_mem);
-    if grid.contains(&0) || block.contains(&0) {
-        fatal(format_args!("kernel `{name}` launched with a zero dimension: workgroup_dim {grid:?}, thread_dim {block:?}"));
+    if let Err(e) = launch_limits::check(&name, grid, block, dyn_shared) {
+        fatal(e);
     }
     match select_target(device_id) {
         Target::Gpu(g, gpu) => {

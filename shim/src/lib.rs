@@ -29,6 +29,7 @@ pub mod device;
 pub mod fallback;
 pub mod fmt;
 pub mod launch;
+pub mod launch_limits;
 pub mod mapping;
 pub mod panic;
 pub mod pool;

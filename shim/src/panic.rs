@@ -55,7 +55,11 @@ unsafe fn panic_with(message: &str, loc: *const Location) -> ! {
         Some(l) => (file_name(l.file, l.file_len), l.line, l.col),
         None => ("<unknown>".into(), 0, 0),
     };
-    let text = panic_text(panic_thread_name(), gettid(), &file, line, col, message);
+    let mut text = panic_text(panic_thread_name(), gettid(), &file, line, col, message);
+    if let Some(kernel) = crate::fallback::running_kernel() {
+        // (the GPU names the kernel that trapped: so does the fallback)
+        text.push_str(&format!("note: the panic is in kernel `{kernel}`, run on the host (host fallback)\n"));
+    }
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
     std::process::exit(101)
 }

@@ -1,6 +1,7 @@
 #![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]
 //@ exit-code: 101
 //@ stderr: index out of bounds: the len is 8 but the index is 8
+//@ stderr: kernel `shift_left`
 // An out-of-bounds index inside a kernel: a panic in host fallback (exit 101),
 // a trap on the GPU that the shim reports with the kernel's name (exit 101).
 #[offload_kernel]
