@@ -61,7 +61,7 @@ mod tests {
         assert!(check("k", [1, 65536, 1], [32, 1, 1], 0).unwrap_err().contains("along y"));
         assert!(check("k", [1, 1, 1], [1, 1, 65], 0).unwrap_err().contains("65 threads along z"));
         assert!(check("k", [1, 1, 1], [64, 32, 1], 0).unwrap_err().contains("a block of 2048 threads"));
-        assert!(check("k", [1, 1, 1], [32, 1, 1], 4 << 30).unwrap_err().contains("dynamic shared memory"));
+        assert!(check("k", [1, 1, 1], [32, 1, 1], u32::MAX).unwrap_err().contains("dynamic shared memory"));
         assert!(check("k", [0, 1, 1], [32, 1, 1], 0).unwrap_err().contains("zero dimension"));
     }
 }
