@@ -248,6 +248,42 @@ fn dropped_vecs_free_their_memory() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "total 2147483901\n");
 }
 
+/// Unbounded recursion in a kernel run by host-fallback worker threads ends
+/// as a Rust thread's overflow does (message, SIGABRT = 134), not as a bare
+/// SIGSEGV. (On a GPU the same kernel faults: a trap report, exit 101; so
+/// this is not a tests/programs program.)
+#[test]
+fn stack_overflow_in_a_fallback_worker_is_reported() {
+    let dir = scratch_dir("worker-overflow");
+    let program = dir.join("recurse.rs");
+    std::fs::write(
+        &program,
+        "#![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]
+fn depth(n: u64, x: &mut [u64]) -> u64 {
+    let mut local = [n; 16];
+    local[(n % 16) as usize] += x[0];
+    if local[3] == u64::MAX { return 0; }
+    depth(n + 1, x) + local[(n % 7) as usize]
+}
+#[offload_kernel]
+fn recurse(x: &mut [u64]) {
+    x[0] = depth(0, x);
+}
+fn main() {
+    let mut x = vec![0u64; 256];
+    core::intrinsics::offload(recurse, [4, 1, 1], [64, 1, 1], (&mut x[..],));
+    println!(\"{}\", x[0]);
+}
+",
+    )
+    .unwrap();
+    let exe = build_program(&program, &dir, &[]).unwrap();
+    let out = run_program(&exe, &[]).unwrap();
+    assert_eq!(out.code, 134, "{}", out.stderr);
+    assert!(out.stderr.contains("thread '<unnamed>' ("), "{}", out.stderr);
+    assert!(out.stderr.contains(") has overflowed its stack\nfatal runtime error: stack overflow, aborting"), "{}", out.stderr);
+}
+
 /// Deeply nested expressions do not overflow the compiler's stack (its
 /// threads have `COMPILER_STACK_BYTES`), with either host backend.
 #[test]

@@ -13,6 +13,7 @@
 
 use crate::abi::{FallbackEntry, ThreadCtx};
 use crate::rt::{fatal, mark_worker_thread};
+use crate::stack_overflow::ThreadStackGuard;
 use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Barrier, Condvar, Mutex};
@@ -251,6 +252,7 @@ fn run_sequential(l: &GridLaunch, from: u64, to: u64) {
         for _ in 0..workers {
             s.spawn(|| {
                 mark_worker_thread();
+                let _stack = ThreadStackGuard::enter();
                 work(&queue)
             });
         }
@@ -288,6 +290,7 @@ fn team_worker(l: &GridLaunch, queue: &BlockQueue) {
             let (start, done, current, dyn_shared, shared, sync) = (&start, &done, &current, &dyn_shared, &shared, &sync);
             let spawned = std::thread::Builder::new().stack_size(BLOCK_THREAD_STACK).spawn_scoped(s, move || {
                 mark_worker_thread();
+                let _stack = ThreadStackGuard::enter();
                 loop {
                     start.wait();
                     let b = current.load(Ordering::Acquire);
@@ -338,7 +341,6 @@ fn run_with_barriers(l: &GridLaunch, from: u64, to: u64) {
     });
 }
 
-/// Run the whole grid of `l` on the host.
 /// The kernel host fallback is running, for panic messages ("in kernel
 /// `k`"): fallback launches are synchronous, so one at a time.
 static RUNNING: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
@@ -363,6 +365,7 @@ pub fn running_kernel() -> Option<String> {
     RUNNING.lock().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
+/// Run the whole grid of `l` on the host.
 pub fn run_grid(l: &GridLaunch) {
     let blocks = l.grid.iter().map(|&d| d as u64).product::<u64>();
     let threads = l.block.iter().map(|&d| d as u64).product::<u64>();

@@ -7,9 +7,9 @@
 use crate::abi::{FallbackEntry, KernelArgs, KERNEL_ARGS_VERSION, MAP_FROM, MAP_LITERAL, MAP_TO};
 use crate::batch::{self, Batch};
 use crate::cuda;
-use crate::launch_limits;
 use crate::device::{gpus, Gpu, GpuMemory, Gpus};
 use crate::fallback::{self, GridLaunch};
+use crate::launch_limits;
 use crate::mapping::{Begin, End, HostMemory, MappingTable};
 use crate::registry::registry;
 use crate::rt::{fatal, ffi_guard, info, ms_since};

@@ -38,7 +38,9 @@ pub fn check(kernel: &str, grid: [u32; 3], block: [u32; 3], dyn_shared: u32) -> 
     }
     let threads = block.iter().map(|&d| d as u64).product::<u64>();
     if threads > MAX_BLOCK_THREADS {
-        return Err(format!("kernel `{kernel}`: a block of {threads} threads ({block:?}) is more than the {MAX_BLOCK_THREADS} a GPU allows"));
+        return Err(format!(
+            "kernel `{kernel}`: a block of {threads} threads ({block:?}) is more than the {MAX_BLOCK_THREADS} a GPU allows"
+        ));
     }
     if dyn_shared > MAX_DYN_SHARED {
         return Err(format!(

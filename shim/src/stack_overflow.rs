@@ -1,12 +1,13 @@
-//! Unbounded recursion in the main thread ends as a Rust program's does:
-//! `thread 'main' (tid) has overflowed its stack` and `fatal runtime error:
-//! stack overflow, aborting` on stderr, then SIGABRT (exit status 134),
-//! instead of a bare SIGSEGV. A constructor installs a SIGSEGV/SIGBUS
-//! handler on an alternate stack; the handler reports an overflow when the
-//! fault address lies in the guard area below the main thread's stack, and
+//! Unbounded recursion ends as a Rust program's does: `thread 'main' (tid)
+//! has overflowed its stack` (`'<unnamed>'` in a host-fallback worker) and
+//! `fatal runtime error: stack overflow, aborting` on stderr, then SIGABRT
+//! (exit status 134), instead of a bare SIGSEGV. A constructor installs a
+//! SIGSEGV/SIGBUS handler and gives the main thread an alternate signal
+//! stack; each host-fallback thread that runs kernel code gets its own
+//! ([`ThreadStackGuard`]). The handler reports an overflow when the fault
+//! address lies in the guard area below the faulting thread's stack, and
 //! otherwise restores the default action so that the fault repeats as the
-//! plain signal. FIXME(worker stacks): the host-fallback worker threads have
-//! no alternate stack, so an overflow there is still a SIGSEGV.
+//! plain signal.
 
 use std::ffi::c_void;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -60,8 +61,79 @@ extern "C" {
     fn abort() -> !;
 }
 
-/// The lowest address of the main thread's stack (0: unknown).
-static MAIN_STACK_LOW: AtomicUsize = AtomicUsize::new(0);
+/// Whether the handler is installed.
+static INSTALLED: AtomicUsize = AtomicUsize::new(0);
+
+std::thread_local! {
+    /// The lowest address of this thread's stack (0: unknown, no handling).
+    static STACK_LOW: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The lowest address of the calling thread's stack (0: unknown).
+unsafe fn this_stack_low() -> usize {
+    let mut attr = [0u64; 8];
+    let mut low = 0;
+    if pthread_getattr_np(pthread_self(), &mut attr) == 0 {
+        let (mut addr, mut size) = (std::ptr::null_mut(), 0usize);
+        if pthread_attr_getstack(&attr, &mut addr, &mut size) == 0 {
+            low = addr as usize;
+        }
+        pthread_attr_destroy(&mut attr);
+    }
+    low
+}
+
+/// An alternate signal stack for the calling thread (null if none).
+unsafe fn alternate_stack() -> *mut u8 {
+    let stack = std::alloc::alloc(std::alloc::Layout::from_size_align_unchecked(ALT_STACK_BYTES, 16));
+    if stack.is_null() {
+        return stack;
+    }
+    let ss = StackT { ss_sp: stack.cast(), ss_flags: 0, ss_size: ALT_STACK_BYTES };
+    if sigaltstack(&ss, std::ptr::null_mut()) != 0 {
+        std::alloc::dealloc(stack, std::alloc::Layout::from_size_align_unchecked(ALT_STACK_BYTES, 16));
+        return std::ptr::null_mut();
+    }
+    stack
+}
+
+/// While alive, an overflow of the calling (host-fallback) thread's stack
+/// is reported as Rust reports it; dropped before the thread ends.
+pub struct ThreadStackGuard {
+    alt: *mut u8,
+}
+
+impl ThreadStackGuard {
+    pub fn enter() -> Option<ThreadStackGuard> {
+        if INSTALLED.load(Ordering::Relaxed) == 0 {
+            return None;
+        }
+        unsafe {
+            let low = this_stack_low();
+            if low == 0 {
+                return None;
+            }
+            let alt = alternate_stack();
+            if alt.is_null() {
+                return None;
+            }
+            STACK_LOW.with(|l| l.set(low));
+            Some(ThreadStackGuard { alt })
+        }
+    }
+}
+
+impl Drop for ThreadStackGuard {
+    fn drop(&mut self) {
+        const SS_DISABLE: i32 = 2;
+        unsafe {
+            STACK_LOW.with(|l| l.set(0));
+            let ss = StackT { ss_sp: std::ptr::null_mut(), ss_flags: SS_DISABLE, ss_size: 0 };
+            sigaltstack(&ss, std::ptr::null_mut());
+            std::alloc::dealloc(self.alt, std::alloc::Layout::from_size_align_unchecked(ALT_STACK_BYTES, 16));
+        }
+    }
+}
 
 #[used]
 #[link_section = ".init_array"]
@@ -69,25 +141,11 @@ static INSTALL: extern "C" fn() = install;
 
 extern "C" fn install() {
     unsafe {
-        let mut attr = [0u64; 8];
-        if pthread_getattr_np(pthread_self(), &mut attr) == 0 {
-            let (mut addr, mut size) = (std::ptr::null_mut(), 0usize);
-            if pthread_attr_getstack(&attr, &mut addr, &mut size) == 0 {
-                MAIN_STACK_LOW.store(addr as usize, Ordering::Relaxed);
-            }
-            pthread_attr_destroy(&mut attr);
-        }
-        if MAIN_STACK_LOW.load(Ordering::Relaxed) == 0 {
+        let low = this_stack_low();
+        if low == 0 || alternate_stack().is_null() {
             return;
         }
-        let stack = std::alloc::alloc(std::alloc::Layout::from_size_align_unchecked(ALT_STACK_BYTES, 16));
-        if stack.is_null() {
-            return;
-        }
-        let ss = StackT { ss_sp: stack.cast(), ss_flags: 0, ss_size: ALT_STACK_BYTES };
-        if sigaltstack(&ss, std::ptr::null_mut()) != 0 {
-            return;
-        }
+        STACK_LOW.with(|l| l.set(low));
         let act = SigAction {
             sa_sigaction: handler as extern "C" fn(i32, *mut SigInfo, *mut c_void) as usize,
             sa_mask: [0; 16],
@@ -96,6 +154,7 @@ extern "C" fn install() {
         };
         sigaction(SIGSEGV, &act, std::ptr::null_mut());
         sigaction(SIGBUS, &act, std::ptr::null_mut());
+        INSTALLED.store(1, Ordering::Relaxed);
     }
 }
 
@@ -117,13 +176,16 @@ impl std::fmt::Write for Buf {
 extern "C" fn handler(sig: i32, info: *mut SigInfo, _context: *mut c_void) {
     unsafe {
         let addr = info.as_ref().map_or(0, |i| i.si_addr);
-        let low = MAIN_STACK_LOW.load(Ordering::Relaxed);
-        let main_thread = crate::rt::panic_thread_name() == "main";
-        if main_thread && low != 0 && addr < low + 4096 && addr + GUARD_BYTES >= low {
+        let low = STACK_LOW.with(|l| l.get());
+        if low != 0 && addr < low + 4096 && addr + GUARD_BYTES >= low {
             let mut buf = Buf { bytes: [0; 160], len: 0 };
             let _ = std::fmt::Write::write_fmt(
                 &mut buf,
-                format_args!("\nthread 'main' ({}) has overflowed its stack\nfatal runtime error: stack overflow, aborting\n", gettid()),
+                format_args!(
+                    "\nthread '{}' ({}) has overflowed its stack\nfatal runtime error: stack overflow, aborting\n",
+                    crate::rt::panic_thread_name(),
+                    gettid()
+                ),
             );
             write(2, buf.bytes.as_ptr(), buf.len);
             abort();
