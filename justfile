@@ -32,6 +32,12 @@ bless: build
 gpu-bundle: build
     bash tests/gpu/bundle.sh
 
+# Install hybridc and its runtime library into PREFIX/bin (default ~/.local/bin), usable from any folder (its runtime cache: PREFIX/bin/hybridc-cache).
+install PREFIX="~/.local": build
+    mkdir -p {{PREFIX}}/bin
+    install -m 755 target/release/hybridc {{PREFIX}}/bin/hybridc
+    install -m 644 target/release/libhybrid_shim.a {{PREFIX}}/bin/libhybrid_shim.a
+
 # hybridc itself, stripped and compressed into .carry/hc, to build on the GPU machine (tests/gpu/cubin.sh there).
 gpu-pack-hybridc: build
     bash tests/gpu/pack-hybridc.sh

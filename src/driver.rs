@@ -31,6 +31,9 @@ pub enum DriverError {
     NoShim { exe: String },
     #[error("error: cannot run `{path}`: {source}")]
     Spawn { path: String, source: std::io::Error },
+    /// An output path that cannot be an executable.
+    #[error("error: {0}")]
+    Output(String),
     /// `ptxas` could not make the cubin.
     #[error("error: cubin: {0}")]
     Cubin(String),
@@ -213,7 +216,6 @@ fn shim_library() -> Result<PathBuf, DriverError> {
     Err(DriverError::NoShim { exe: exe.display().to_string() })
 }
 
-/// A scratch directory removed on drop.
 /// The device images: a cubin by `ptxas` first when one is wanted (the
 /// shim loads the first image the GPU accepts), then the PTX.
 fn device_images(args: &CommonArgs, ptx: String, shim: &Path, timings: &mut Timings) -> Result<Vec<hybrid_link::DeviceImage>, DriverError> {
@@ -237,6 +239,7 @@ fn device_images(args: &CommonArgs, ptx: String, shim: &Path, timings: &mut Timi
     Ok(images)
 }
 
+/// A scratch directory removed on drop.
 struct TempDir(PathBuf);
 
 impl TempDir {
@@ -264,11 +267,35 @@ fn with_suffix(path: &Path, ext: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// An output path hybridc can write an executable to: not a folder, and
+/// (for `-o`) inside a folder that exists.
+fn check_output(output: &Path, explicit: bool) -> Result<(), DriverError> {
+    if output.is_dir() {
+        return Err(DriverError::Output(format!(
+            "the output `{}` is a folder: name the executable, e.g. `-o {}`",
+            output.display(),
+            output.join("main").display()
+        )));
+    }
+    if let Some(parent) = output.parent().filter(|p| explicit && !p.as_os_str().is_empty()) {
+        if !parent.is_dir() {
+            return Err(DriverError::Output(format!(
+                "cannot write `{}`: the folder `{}` does not exist",
+                output.display(),
+                parent.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, DriverError> {
     let start = Instant::now();
     let mut timings = Timings::default();
     let input = input(args.file.as_deref())?;
+    let explicit_output = output.is_some();
     let output = output.unwrap_or_else(|| input.default_output.clone());
+    check_output(&output, explicit_output)?;
     let emit = |stage: Stage| args.emit.contains(&stage);
 
     let source = read_source(&input.root)?;
@@ -358,7 +385,8 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
         write_file(&with_suffix(&output, "offload.o"), &descriptor)?;
     }
     objects.push(hybrid_link::ObjectBytes { name: "offload.o", bytes: &descriptor });
-    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+    // (only a package's default `target/hybrid/` is made; `-o` must name an existing folder)
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty() && !explicit_output) {
         std::fs::create_dir_all(parent).map_err(|source| DriverError::Write { path: parent.display().to_string(), source })?;
     }
     let link_options = hybrid_link::LinkOptions { threads: args.jobs.unwrap_or(0), ..Default::default() };

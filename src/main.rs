@@ -123,8 +123,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// `hybridc 0.1.0 (LLVM 19.1.7, Cranelift 0.135.8)`: the LLVM linked in, the
+/// Cranelift built with.
+fn version() -> String {
+    let (major, minor, patch) = hybrid_llvm::llvm_version();
+    format!("{} (LLVM {major}.{minor}.{patch}, Cranelift {})", env!("CARGO_PKG_VERSION"), env!("HYBRID_CRANELIFT_VERSION"))
+}
+
 fn compile() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Cli::command().version(&*Box::leak(version().into_boxed_str())).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Command::Build { common, output } => driver::build(&common, output).map(|_| ExitCode::SUCCESS),
         Command::Run { common, args } => driver::run(&common, &args),

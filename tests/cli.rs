@@ -343,3 +343,66 @@ fn launch_bounds_only_for_one_constant_block() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "65 65 65\n");
 }
+
+/// `--version` names the LLVM and Cranelift versions hybridc was built with.
+#[test]
+fn version_names_llvm_and_cranelift() {
+    let out = std::process::Command::new(hybridc()).arg("--version").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(text.starts_with("hybridc ") && text.contains("(LLVM 19.") && text.contains(", Cranelift 0."), "{text}");
+}
+
+/// `-o` naming a folder, or a file in a folder that does not exist, is a
+/// clear error (no linker command line, no folder made).
+#[test]
+fn bad_output_paths_are_clear_errors() {
+    let dir = scratch_dir("bad-output");
+    let seed = repo_root().join("tests/programs/seed.rs");
+    let run = |o: &std::path::Path| std::process::Command::new(hybridc()).arg("build").arg(&seed).arg("-o").arg(o).output().unwrap();
+    let out = run(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("is a folder: name the executable"), "{stderr}");
+    let missing = dir.join("no/such/folder/exe");
+    let out = run(&missing);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("the folder") && stderr.contains("does not exist"), "{stderr}");
+    assert!(!dir.join("no").exists(), "a folder was made");
+}
+
+/// `just install`'s layout (hybridc with libhybrid_shim.a next to it, in a
+/// folder of its own) builds and runs programs from any working directory.
+#[test]
+fn an_installed_hybridc_works_from_any_folder() {
+    let dir = scratch_dir("installed");
+    let bin = dir.join("prefix/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::copy(hybridc(), bin.join("hybridc")).unwrap();
+    std::fs::copy(hybridc().with_file_name("libhybrid_shim.a"), bin.join("libhybrid_shim.a")).unwrap();
+    let work = dir.join("elsewhere");
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::copy(repo_root().join("tests/programs/seed.rs"), work.join("seed.rs")).unwrap();
+    let out = std::process::Command::new(bin.join("hybridc"))
+        .args(["run", "seed.rs"])
+        .current_dir(&work)
+        .env_remove("HYBRID_SHIM_LIB")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "21\n");
+}
+
+/// The README's complete program builds and prints what its comment says.
+#[test]
+fn the_readme_program_runs() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let start = readme.find("```rust\n").expect("a rust block in the README") + "```rust\n".len();
+    let program = &readme[start..start + readme[start..].find("```").unwrap()];
+    let dir = scratch_dir("readme");
+    std::fs::write(dir.join("saxpy.rs"), program).unwrap();
+    let exe = build_program(&dir.join("saxpy.rs"), &dir, &[]).unwrap();
+    let out = run_program(&exe, &[]).unwrap();
+    assert_eq!((out.code, out.stdout.as_str()), (0, "y[10] = 12\n"), "{}", out.stderr);
+}

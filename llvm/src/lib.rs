@@ -20,6 +20,11 @@ mod ptx;
 use hybrid_ir::Span;
 use inkwell::OptimizationLevel;
 
+/// The version of the LLVM linked into hybridc: (major, minor, patch).
+pub fn llvm_version() -> (u32, u32, u32) {
+    inkwell::support::get_llvm_version()
+}
+
 pub use host::{compile_host_llvm, HostLlvmOptions, HostLlvmOutput};
 pub use ptx::{compile_device, ptx_version, DeviceOptions, DeviceOutput, SUPPORTED_ARCHS};
 
