@@ -5,6 +5,10 @@
 //! `DeviceMemory` the mapping table sees during one `data_begin`;
 //! [`Batch::flush`] sends the gathered bytes and hands the shared block's
 //! parts to the pool, which frees the block when its last part is freed.
+//! The way back is [`Return`]: during one `data_end`, copies back of small
+//! arguments are deferred, and when they all lie in one short device span
+//! (as the parts of one batch do) one copy brings the span back and the
+//! host ranges are filled from it; frees wait until then.
 
 use crate::mapping::{DeviceMemory, MapStats};
 
@@ -100,6 +104,72 @@ impl DeviceMemory for Batch<'_> {
     }
     fn to_host(&mut self, host: *mut u8, device: u64, bytes: u64) -> Result<(), String> {
         self.inner.to_host(host, device, bytes)
+    }
+    fn share(&mut self, block: u64, parts: &[u64]) -> Result<(), String> {
+        self.inner.share(block, parts)
+    }
+}
+
+/// The longest device span one batched copy back reads.
+const RETURN_SPAN: u64 = 1 << 20;
+
+/// Device memory under one `data_end`: small copies back and all frees are
+/// deferred to [`Return::flush`].
+pub struct Return<'m> {
+    inner: &'m mut dyn DeviceMemory,
+    /// (host, device, bytes) of the deferred copies back.
+    copies: Vec<(usize, u64, u64)>,
+    frees: Vec<u64>,
+}
+
+impl<'m> Return<'m> {
+    pub fn new(inner: &'m mut dyn DeviceMemory) -> Return<'m> {
+        Return { inner, copies: Vec::new(), frees: Vec::new() }
+    }
+
+    /// Do the deferred copies (one when they share a short span; `stats`:
+    /// the table's, corrected to the copies really made), then the frees.
+    pub fn flush(self, stats: &mut MapStats) -> Result<(), String> {
+        let low = self.copies.iter().map(|c| c.1).min().unwrap_or(0);
+        let high = self.copies.iter().map(|c| c.1 + c.2).max().unwrap_or(0);
+        if self.copies.len() >= 2 && high - low <= RETURN_SPAN {
+            let mut span = vec![0u8; (high - low) as usize];
+            self.inner.to_host(span.as_mut_ptr(), low, high - low)?;
+            for &(host, device, bytes) in &self.copies {
+                let at = (device - low) as usize;
+                // SAFETY: the mapping table passed the host range it maps.
+                unsafe { std::ptr::copy_nonoverlapping(span.as_ptr().add(at), host as *mut u8, bytes as usize) };
+            }
+            stats.copies_to_host -= self.copies.len() as u64 - 1;
+        } else {
+            for &(host, device, bytes) in &self.copies {
+                self.inner.to_host(host as *mut u8, device, bytes)?;
+            }
+        }
+        for &device in &self.frees {
+            self.inner.free(device)?;
+        }
+        Ok(())
+    }
+}
+
+impl DeviceMemory for Return<'_> {
+    fn alloc(&mut self, bytes: u64) -> Result<u64, String> {
+        self.inner.alloc(bytes)
+    }
+    fn free(&mut self, device: u64) -> Result<(), String> {
+        self.frees.push(device);
+        Ok(())
+    }
+    fn to_device(&mut self, device: u64, host: *const u8, bytes: u64) -> Result<(), String> {
+        self.inner.to_device(device, host, bytes)
+    }
+    fn to_host(&mut self, host: *mut u8, device: u64, bytes: u64) -> Result<(), String> {
+        if bytes > SMALL_ARG {
+            return self.inner.to_host(host, device, bytes);
+        }
+        self.copies.push((host as usize, device, bytes));
+        Ok(())
     }
     fn share(&mut self, block: u64, parts: &[u64]) -> Result<(), String> {
         self.inner.share(block, parts)

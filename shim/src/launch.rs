@@ -5,7 +5,7 @@
 //! `HYBRID_INFO=1`.
 
 use crate::abi::{FallbackEntry, KernelArgs, KERNEL_ARGS_VERSION, MAP_FROM, MAP_LITERAL, MAP_TO};
-use crate::batch::{self, Batch};
+use crate::batch::{self, Batch, Return};
 use crate::cuda;
 use crate::device::{gpus, Gpu, GpuMemory, Gpus};
 use crate::fallback::{self, GridLaunch};
@@ -201,7 +201,8 @@ unsafe fn data_end(device_id: i64, n: i32, ptrs: *mut *mut c_void, types: *mut i
         return;
     };
     gpu.make_current(&g.driver).unwrap_or_else(|e| fatal(e));
-    let mut mem = GpuMemory { driver: &g.driver, gpu };
+    let mut gpu_mem = GpuMemory { driver: &g.driver, gpu };
+    let mut mem = Return::new(&mut gpu_mem);
     let mut table = gpu.mappings();
     // In reverse, as OpenMP releases maps.
     for i in (0..n).rev() {
@@ -223,6 +224,7 @@ unsafe fn data_end(device_id: i64, n: i32, ptrs: *mut *mut c_void, types: *mut i
             Err(e) => fatal(format_args!("unmapping argument {i} from {}: {e}", gpu.label())),
         }
     }
+    mem.flush(&mut table.stats).unwrap_or_else(|e| fatal(format_args!("copying the arguments back from {}: {e}", gpu.label())));
 }
 
 /// `__tgt_target_data_begin_mapper`: map every non-literal argument.

@@ -389,7 +389,35 @@ mod tests {
         assert_eq!(c, [7; 8]);
         assert_eq!(mem.to_host, 1);
         assert!(table.is_empty() && mem.blocks.is_empty(), "the shared block is freed with its last part");
-        // one small argument alone is not batched
+        // one plan() call more: one small argument alone is not batched
         assert_eq!(plan([(100, false), (SMALL_ARG + 1, false), (8, true)].into_iter()), 0);
+    }
+
+    /// Two small `&mut` arguments of one batch come back in one copy; the
+    /// frees wait for it.
+    #[test]
+    fn small_arguments_come_back_in_one_copy() {
+        use crate::batch::{plan, Batch, Return};
+        let mut mem = FakeMemory::default();
+        let mut table = MappingTable::new();
+        let (mut a, mut b) = ([1u8; 40], [2u8; 300]);
+        let args = [(a.as_mut_ptr() as usize, 40u64), (b.as_mut_ptr() as usize, 300u64)];
+        let mut batch = Batch::new(&mut mem, plan(args.iter().map(|&(_, s)| (s, false)))).unwrap();
+        for &(h, s) in &args {
+            table.begin(&mut batch, h, s, TOFROM).unwrap();
+        }
+        batch.flush(&mut table.stats).unwrap();
+        let (da, db) = (table.lookup(args[0].0).unwrap(), table.lookup(args[1].0).unwrap());
+        mem.bytes(da, 40).copy_from_slice(&[5; 40]);
+        mem.bytes(db, 300).copy_from_slice(&[6; 300]);
+        let mut back = Return::new(&mut mem);
+        for &(h, _) in args.iter().rev() {
+            table.end(&mut back, h, TOFROM).unwrap();
+        }
+        back.flush(&mut table.stats).unwrap();
+        assert_eq!((a, b), ([5; 40], [6; 300]));
+        assert_eq!((mem.to_device, mem.to_host), (1, 1));
+        assert_eq!((table.stats.copies_to_device, table.stats.copies_to_host), (1, 1));
+        assert!(mem.blocks.is_empty());
     }
 }
