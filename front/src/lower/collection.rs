@@ -161,7 +161,7 @@ impl FnLower<'_> {
         let syn::Expr::Index(ix) = &*m.receiver else { return Ok(None) };
         let syn::Expr::Range(rg) = &*ix.index else { return Ok(None) };
         let Some(&(_, mutable)) = self.items.collection_methods.get(&(Collection::Slice, m.method.to_string())) else { return Ok(None) };
-        self.slice_range(&ix.expr, rg, mutable, &crate::diag::range_of(&*m.receiver)).map(Some)
+        self.slice_range(ix, rg, mutable, &crate::diag::range_of(&*m.receiver)).map(Some)
     }
 
     /// `vec![v; n]` of a `Vec` value `v`: `n` clones (the library's

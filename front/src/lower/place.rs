@@ -198,7 +198,7 @@ impl<'i> FnLower<'i> {
         }
         if let syn::Expr::Index(ix) = inner {
             if let syn::Expr::Range(rg) = &*ix.index {
-                return self.slice_range(&ix.expr, rg, mutable, &range);
+                return self.slice_range(ix, rg, mutable, &range);
             }
         }
         if let syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr: operand, .. }) = inner {
@@ -347,12 +347,15 @@ impl<'i> FnLower<'i> {
     /// `&x[a..b]`, `&mut x[..]`, `&x[a..=b]`.
     pub(crate) fn slice_range(
         &mut self,
-        base: &syn::Expr,
+        ix: &syn::ExprIndex,
         rg: &syn::ExprRange,
         mutable: bool,
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
-        let b = self.expr(base)?;
+        // rustc's `Index<Range>` impls are `#[track_caller]` and their caller is the
+        // brackets: a panic is located at the `[`, not at the `&`.
+        let panic_range = crate::ranges::byte_range(ix.bracket_token.span.open()).start..range.end;
+        let b = self.expr(&ix.expr)?;
         let usize_ty = self.scalar_ty(Scalar::Usize);
         if let Some(s) = self.as_str_value(b, range)? {
             // `&s[a..b]` of a `&str` / `String`: the library's `str::index`
@@ -373,9 +376,9 @@ impl<'i> FnLower<'i> {
                     } else {
                         v
                     };
-                    self.library_call("str::str_index", vec![s, start, end], range)
+                    self.library_call("str::str_index", vec![s, start, end], &panic_range)
                 }
-                None => self.library_call("str::str_index_from", vec![s, start], range),
+                None => self.library_call("str::str_index_from", vec![s, start], &panic_range),
             };
         }
         let (slice, elem) = self.as_slice(b, mutable, range)?;
@@ -401,7 +404,7 @@ impl<'i> FnLower<'i> {
             None => None,
         };
         let ty = self.infer.known(Shape::Slice { elem, mutable });
-        Ok(self.push(ExprKind::SliceRange { base: slice, start, end }, ty, range))
+        Ok(self.push(ExprKind::SliceRange { base: slice, start, end }, ty, &panic_range))
     }
 
     /// `base[index]`.
@@ -449,6 +452,13 @@ impl<'i> FnLower<'i> {
             base
         };
         let idx = self.index_value(&ix.index, bty)?;
+        // Indexing a `Vec` is rustc's `#[track_caller]` `Index::index`, called at the
+        // brackets: its panic is located at the `[` (arrays and slices: at the expression).
+        let range = if matches!(self.shape(bty), Some(Shape::Vec(_))) {
+            crate::ranges::byte_range(ix.bracket_token.span.open()).start..range.end
+        } else {
+            range
+        };
         Ok(self.push(ExprKind::Index { base, index: idx }, elem, &range))
     }
 

@@ -202,8 +202,8 @@ impl $t {
     }
 
     pub fn saturating_mul(self, rhs: $t) -> $t {
-        let r = self.wrapping_mul(rhs);
-        let overflowed = self != 0 && (r / self != rhs || (self == -1 && rhs == $t::MIN));
+        // `overflowing_mul` never divides `MIN` by `-1` (`-1 * MIN` must saturate, not panic).
+        let (r, overflowed) = self.overflowing_mul(rhs);
         if !overflowed {
             r
         } else if (self < 0) == (rhs < 0) {
