@@ -54,3 +54,11 @@ bench-gpu: build
 # Compile-speed table: hybridc vs LLVM host backend vs rustc -O0, -j scaling, seed build time.
 bench-compile *ARGS: build
     python3 benches/bench_compile.py {{ARGS}}
+
+# Differential testing: N random programs from a fresh seed, hybridc (both host backends) vs rustc; findings in target/diff-findings.
+fuzz-diff N="1000": build
+    HYBRID_DIFF_COUNT={{N}} HYBRID_DIFF_SEED=$(date +%s) cargo test --release --test diff -- differential_programs --nocapture
+
+# Crash fuzzing of the front end: N mutants of valid programs from a fresh seed; hybridc must never panic, abort or hang.
+fuzz-crash N="10000": build
+    HYBRID_CRASH_COUNT={{N}} HYBRID_CRASH_SEED=$(date +%s) cargo test --release --test diff -- crash_mutants --nocapture

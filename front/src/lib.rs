@@ -269,6 +269,16 @@ fn parse_items_files(files: &SourceFiles) -> Result<(Vec<syn::File>, ranges::Sou
 /// Lex `text` (the program's text, or it with bodies cut out, under a scope
 /// mapping its spans to global offsets) and parse each file's tokens.
 fn parse_split(text: &str, files: &SourceFiles) -> Option<Vec<syn::File>> {
+    // A shebang line (`#!` not followed by `[`) is no tokens, as `syn::parse_file` and
+    // rustc skip it: blanked, so that offsets stay (`#!{x]` was an internal error).
+    let blanked;
+    let text = match shebang_len(text) {
+        Some(n) => {
+            blanked = " ".repeat(n) + &text[n..];
+            blanked.as_str()
+        }
+        None => text,
+    };
     let tokens: proc_macro2::TokenStream = text.parse().ok()?;
     let mut parts: Vec<proc_macro2::TokenStream> = vec![proc_macro2::TokenStream::new(); files.files.len()];
     for tt in tokens {
@@ -276,6 +286,16 @@ fn parse_split(text: &str, files: &SourceFiles) -> Option<Vec<syn::File>> {
         parts[files.file_of(at)].extend([tt]);
     }
     parts.into_iter().map(|p| syn::parse2::<syn::File>(p).ok()).collect()
+}
+
+/// The length of the shebang line `text` starts with, if it does (syn's rule: `#!` not
+/// followed, after whitespace, by `[`).
+fn shebang_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix("#!")?;
+    if rest.trim_start().starts_with('[') {
+        return None;
+    }
+    Some(text.find('\n').unwrap_or(text.len()))
 }
 
 /// Inner attributes of a module's file: lint levels and docs.
