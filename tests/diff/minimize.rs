@@ -118,7 +118,8 @@ fn next_int_literal(text: &str, from: usize) -> Option<(usize, usize)> {
             }
             let in_ident = prev.is_ascii_alphanumeric() || prev == b'_' || prev == b'.';
             let is_float = j < bytes.len() && (bytes[j] == b'.' || bytes[j] == b'e');
-            if !in_ident && !is_float && !(j - i == 1 && bytes[i] == b'0') {
+            let lone_zero = j - i == 1 && bytes[i] == b'0';
+            if !(in_ident || is_float || lone_zero) {
                 return Some((i, j));
             }
             i = j;

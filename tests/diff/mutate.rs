@@ -40,10 +40,65 @@ pub fn tokens(source: &str) -> Vec<String> {
 }
 
 const EXTRA: &[&str] = &[
-    "fn", "let", "mut", "if", "else", "match", "loop", "while", "for", "in", "impl", "trait", "struct", "enum", "return",
-    "break", "continue", "as", "&", "*", "::", "<", ">", "(", ")", "{", "}", "[", "]", ";", ",", "..", "=>", "'a", "?",
-    "|", "#", "!", "0", "1u8", "-", "Self", "self", "where", "dyn", "move", "const", "static", "use", "mod", "unsafe",
-    "\"s\"", "'c'", "i128", "Box", "String", "1e400", "0x", "9999999999999999999999999999999999999999",
+    "fn",
+    "let",
+    "mut",
+    "if",
+    "else",
+    "match",
+    "loop",
+    "while",
+    "for",
+    "in",
+    "impl",
+    "trait",
+    "struct",
+    "enum",
+    "return",
+    "break",
+    "continue",
+    "as",
+    "&",
+    "*",
+    "::",
+    "<",
+    ">",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ";",
+    ",",
+    "..",
+    "=>",
+    "'a",
+    "?",
+    "|",
+    "#",
+    "!",
+    "0",
+    "1u8",
+    "-",
+    "Self",
+    "self",
+    "where",
+    "dyn",
+    "move",
+    "const",
+    "static",
+    "use",
+    "mod",
+    "unsafe",
+    "\"s\"",
+    "'c'",
+    "i128",
+    "Box",
+    "String",
+    "1e400",
+    "0x",
+    "9999999999999999999999999999999999999999",
 ];
 
 /// A mutant of `source`: one to four random token edits.
@@ -77,11 +132,7 @@ pub fn mutate(source: &str, rng: &mut Rng) -> String {
                 }
             }
             3 => {
-                let t = if rng.chance(1, 2) {
-                    rng.pick(EXTRA).to_string()
-                } else {
-                    toks[significant(&toks, rng).unwrap_or(i)].clone()
-                };
+                let t = if rng.chance(1, 2) { rng.pick(EXTRA).to_string() } else { toks[significant(&toks, rng).unwrap_or(i)].clone() };
                 toks.insert(i, format!(" {t} "));
             }
             _ => {

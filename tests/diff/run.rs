@@ -25,7 +25,10 @@ pub enum Verdict {
     Invalid(String),
     /// hybridc differs from the reference; `kind` names which comparison failed (stable
     /// while minimizing), `detail` shows both sides.
-    Mismatch { kind: String, detail: String },
+    Mismatch {
+        kind: String,
+        detail: String,
+    },
 }
 
 impl Verdict {
@@ -168,13 +171,7 @@ impl Tools {
                     kind: format!("{tag}-vs-{}: {what}", reference.0),
                     detail: format!(
                         "{what} differs\n--- {} (exit {})\n{}{}--- {tag} (exit {})\n{}{}",
-                        reference.0,
-                        reference.1.code,
-                        reference.1.stdout,
-                        reference.1.stderr,
-                        out.code,
-                        out.stdout,
-                        out.stderr
+                        reference.0, reference.1.code, reference.1.stdout, reference.1.stderr, out.code, out.stdout, out.stderr
                     ),
                 };
             }

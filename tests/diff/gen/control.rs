@@ -273,7 +273,9 @@ pub fn panic_ending(g: &mut Gen) -> String {
     let idx = n + g.rng.range(0, 3);
     match g.rng.below(8) {
         0 => format!("    let arr = [1u8; {n}];\n    let i = std::hint::black_box({idx}usize);\n    println!(\"{{}}\", arr[i]);\n"),
-        1 => format!("    let v: Vec<i32> = (0..{n}).collect();\n    let i = std::hint::black_box({idx}usize);\n    println!(\"{{}}\", v[i]);\n"),
+        1 => format!(
+            "    let v: Vec<i32> = (0..{n}).collect();\n    let i = std::hint::black_box({idx}usize);\n    println!(\"{{}}\", v[i]);\n"
+        ),
         2 => "    let o: Option<u16> = std::hint::black_box(None);\n    println!(\"{}\", o.unwrap());\n".to_string(),
         3 => {
             let ty = g.int_ty();

@@ -35,7 +35,10 @@ pub fn array_section(g: &mut Gen) -> String {
         ));
         let k = g.rng.range(0, n as i64);
         s.push_str(&format!("        {a}.rotate_left({k});\n        {a}[..].reverse();\n"));
-        s.push_str(&format!("        {a}.sort();\n        println!(\"{{:?}} {{:?}}\", {a}, {a}.binary_search(&{}).is_ok());\n", g.literal(ty)));
+        s.push_str(&format!(
+            "        {a}.sort();\n        println!(\"{{:?}} {{:?}}\", {a}, {a}.binary_search(&{}).is_ok());\n",
+            g.literal(ty)
+        ));
     } else {
         s.push_str(&format!(
             "        println!(\"{{:?}}\", {a}.iter().fold(0.0, |acc: f64, x| acc + *x));\n        {a}.sort_by(|p, q| p.total_cmp(q));\n        println!(\"{{:?}}\", {a});\n"

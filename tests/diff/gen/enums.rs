@@ -75,9 +75,7 @@ pub fn option_section(g: &mut Gen) -> String {
         "        println!(\"{{:?}} {{:?}} {{:?}} {{}}\", {o}, {o}.map(|x| x.wrapping_mul({k})), {o}.filter(|x| *x > {k}), {o}.is_some());\n"
     ));
     let k2 = g.literal(ty);
-    s.push_str(&format!(
-        "        println!(\"{{:?}} {{}}\", {o}.and_then(|x| x.checked_sub({k2})), {o}.map_or({k2}, |x| x / 2));\n"
-    ));
+    s.push_str(&format!("        println!(\"{{:?}} {{}}\", {o}.and_then(|x| x.checked_sub({k2})), {o}.map_or({k2}, |x| x / 2));\n"));
     s.push_str(&format!("        if let Some(x) = {o} {{ println!(\"some {{}}\", x); }} else {{ println!(\"none\"); }}\n"));
     // `?` in a helper.
     let f = g.fresh("opt");
@@ -94,8 +92,6 @@ pub fn option_section(g: &mut Gen) -> String {
     s.push_str(&format!(
         "        let mut left: Option<u8> = Some({n});\n        while let Some(k) = left {{ print!(\"{{}} \", k); left = k.checked_sub(1); }}\n        println!();\n"
     ));
-    s.push_str(&format!(
-        "        let Some(z) = {o}.or(Some({k})) else {{ panic!(\"unreachable\") }};\n        println!(\"{{}}\", z);\n"
-    ));
+    s.push_str(&format!("        let Some(z) = {o}.or(Some({k})) else {{ panic!(\"unreachable\") }};\n        println!(\"{{}}\", z);\n"));
     s
 }

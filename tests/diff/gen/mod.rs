@@ -33,8 +33,7 @@ pub enum Ty {
 }
 
 pub const INTS: [Ty; 10] = [Ty::I8, Ty::I16, Ty::I32, Ty::I64, Ty::Isize, Ty::U8, Ty::U16, Ty::U32, Ty::U64, Ty::Usize];
-pub const NUMS: [Ty; 12] =
-    [Ty::I8, Ty::I16, Ty::I32, Ty::I64, Ty::Isize, Ty::U8, Ty::U16, Ty::U32, Ty::U64, Ty::Usize, Ty::F32, Ty::F64];
+pub const NUMS: [Ty; 12] = [Ty::I8, Ty::I16, Ty::I32, Ty::I64, Ty::Isize, Ty::U8, Ty::U16, Ty::U32, Ty::U64, Ty::Usize, Ty::F32, Ty::F64];
 
 impl Ty {
     pub fn name(self) -> &'static str {

@@ -296,7 +296,7 @@ impl Gen {
                 let op = self.rng.pick(&["exp", "ln", "sin", "cos", "tan", "tanh", "exp2", "log2", "log10"]).to_string();
                 format!("{}.{op}()", self.recv(ty, d))
             }
-            10 | 11 | 12 => {
+            10..=12 => {
                 let from = *self.rng.pick(&NUMS);
                 format!("({} as {t})", self.recv(from, d))
             }
