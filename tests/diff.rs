@@ -109,7 +109,10 @@ fn differential_programs() {
     });
     let failures = failures.into_inner().unwrap();
     let [host, kernel] = counts.into_inner().unwrap();
-    eprintln!("differential: {count} programs from seed {seed0} ({host} host-only vs rustc, {kernel} with kernels): {} failed", failures.len());
+    eprintln!(
+        "differential: {count} programs from seed {seed0} ({host} host-only vs rustc, {kernel} with kernels): {} failed",
+        failures.len()
+    );
     assert!(failures.is_empty(), "{} of {count} programs differ:\n{}", failures.len(), failures.join("\n\n"));
 }
 
