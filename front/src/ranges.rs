@@ -632,6 +632,10 @@ mod tests {
                     continue;
                 }
                 let source = std::fs::read_to_string(&path).unwrap();
+                // syn's byte offsets of a file with a shebang line count from after it
+                if source.starts_with("#!") && !source.starts_with("#![") {
+                    continue;
+                }
                 let _scope = SourceScope::new(&source);
                 if let Ok(file) = syn::parse_file(&source) {
                     cmp.visit_file(&file);
