@@ -432,6 +432,13 @@ impl<'i> FnLower<'i> {
         self.etys.push(ty);
         h
     }
+    /// Locate the run-time panics of `e` at source offset `at` (its line and column),
+    /// keeping its range for diagnostics.
+    pub(crate) fn panic_at(&mut self, e: Handle<Expr>, at: usize) {
+        let s = self.lines.ir_span(&(at..at));
+        self.exprs[e].span.line = s.line;
+        self.exprs[e].span.col = s.col;
+    }
     pub(crate) fn ty(&self, e: Handle<Expr>) -> TyId {
         self.etys[e.index()]
     }

@@ -404,7 +404,9 @@ impl<'i> FnLower<'i> {
             None => None,
         };
         let ty = self.infer.known(Shape::Slice { elem, mutable });
-        Ok(self.push(ExprKind::SliceRange { base: slice, start, end }, ty, &panic_range))
+        let e = self.push(ExprKind::SliceRange { base: slice, start, end }, ty, range);
+        self.panic_at(e, panic_range.start);
+        Ok(e)
     }
 
     /// `base[index]`.
@@ -452,14 +454,14 @@ impl<'i> FnLower<'i> {
             base
         };
         let idx = self.index_value(&ix.index, bty)?;
+        let e = self.push(ExprKind::Index { base, index: idx }, elem, &range);
         // Indexing a `Vec` is rustc's `#[track_caller]` `Index::index`, called at the
-        // brackets: its panic is located at the `[` (arrays and slices: at the expression).
-        let range = if matches!(self.shape(bty), Some(Shape::Vec(_))) {
-            crate::ranges::byte_range(ix.bracket_token.span.open()).start..range.end
-        } else {
-            range
-        };
-        Ok(self.push(ExprKind::Index { base, index: idx }, elem, &range))
+        // brackets: its panic is located at the `[` (arrays and slices: at the expression;
+        // diagnostics show the whole expression either way).
+        if matches!(self.shape(bty), Some(Shape::Vec(_))) {
+            self.panic_at(e, crate::ranges::byte_range(ix.bracket_token.span.open()).start);
+        }
+        Ok(e)
     }
 
     fn index_value(&mut self, index: &syn::Expr, base_ty: TyId) -> DResult<Handle<Expr>> {
