@@ -219,6 +219,8 @@ fn crate_name(file_name: &str) -> String {
 /// scanner finds them and syn confirms them, else the whole file. The
 /// returned scope maps the tree's spans; the flag says which way was taken.
 fn parse_items(source: &str) -> Result<(syn::File, ranges::SourceScope, bool), Diagnostics> {
+    let source = without_shebang(source);
+    let source = &*source;
     // bodies that declare items are parsed with the items (the walk reads them)
     if let Some(bodies) = split::scan_fn_bodies(source).filter(|b| !split::bodies_may_have_items(source, b)) {
         let cut = split::cut_bodies(source, &bodies);
@@ -242,7 +244,8 @@ fn parse_items(source: &str) -> Result<(syn::File, ranges::SourceScope, bool), D
 /// when the scanner finds them and syn confirms them) lexed once, so that
 /// spans are global, its top-level tokens split by file, each file's parsed.
 fn parse_items_files(files: &SourceFiles) -> Result<(Vec<syn::File>, ranges::SourceScope, bool), Diagnostics> {
-    let text = files.text.as_str();
+    let text = without_shebang(files.text.as_str());
+    let text = &*text;
     if let Some(bodies) = split::scan_fn_bodies(text).filter(|b| !split::bodies_may_have_items(text, b)) {
         let cut = split::cut_bodies(text, &bodies);
         let scope = ranges::SourceScope::cut(&cut);
@@ -269,16 +272,6 @@ fn parse_items_files(files: &SourceFiles) -> Result<(Vec<syn::File>, ranges::Sou
 /// Lex `text` (the program's text, or it with bodies cut out, under a scope
 /// mapping its spans to global offsets) and parse each file's tokens.
 fn parse_split(text: &str, files: &SourceFiles) -> Option<Vec<syn::File>> {
-    // A shebang line (`#!` not followed by `[`) is no tokens, as `syn::parse_file` and
-    // rustc skip it: blanked, so that offsets stay (`#!{x]` was an internal error).
-    let blanked;
-    let text = match shebang_len(text) {
-        Some(n) => {
-            blanked = " ".repeat(n) + &text[n..];
-            blanked.as_str()
-        }
-        None => text,
-    };
     let tokens: proc_macro2::TokenStream = text.parse().ok()?;
     let mut parts: Vec<proc_macro2::TokenStream> = vec![proc_macro2::TokenStream::new(); files.files.len()];
     for tt in tokens {
@@ -288,14 +281,16 @@ fn parse_split(text: &str, files: &SourceFiles) -> Option<Vec<syn::File>> {
     parts.into_iter().map(|p| syn::parse2::<syn::File>(p).ok()).collect()
 }
 
-/// The length of the shebang line `text` starts with, if it does (syn's rule: `#!` not
-/// followed, after whitespace, by `[`).
-fn shebang_len(text: &str) -> Option<usize> {
-    let rest = text.strip_prefix("#!")?;
+/// `text` with the shebang line it starts with (if it does; syn's rule: `#!` not followed,
+/// after whitespace, by `[`) blanked: rustc skips it, and blanking keeps every offset (syn's
+/// own skipping shifts them; with the library loaded, `#!{x]` was an internal error).
+fn without_shebang(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(rest) = text.strip_prefix("#!") else { return text.into() };
     if rest.trim_start().starts_with('[') {
-        return None;
+        return text.into();
     }
-    Some(text.find('\n').unwrap_or(text.len()))
+    let n = text.find('\n').unwrap_or(text.len());
+    (" ".repeat(n) + &text[n..]).into()
 }
 
 /// Inner attributes of a module's file: lint levels and docs.
