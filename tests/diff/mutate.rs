@@ -151,11 +151,12 @@ pub fn crash_signature(code: Option<i32>, signal: Option<i32>, stderr: &str) -> 
     if let Some(sig) = signal {
         return Some(format!("signal {sig}"));
     }
-    if let Some(line) = stderr.lines().find(|l| l.contains("panicked at")) {
+    // (only hybridc's own lines: a diagnostic quotes source lines, which may say anything)
+    if let Some(line) = stderr.lines().find(|l| l.starts_with("thread '") && l.contains("panicked at")) {
         let at = line.split("panicked at").nth(1).unwrap_or("").trim();
         return Some(format!("panic at {at}"));
     }
-    if let Some(line) = stderr.lines().find(|l| l.contains("internal compiler error")) {
+    if let Some(line) = stderr.lines().find(|l| l.starts_with("error") && l.contains(": internal compiler error")) {
         return Some(format!("ICE: {}", line.trim()));
     }
     match code {

@@ -40,8 +40,9 @@ pub fn array_section(g: &mut Gen) -> String {
             g.literal(ty)
         ));
     } else {
+        // (NaNs zeroed before `total_cmp` sorts them: a NaN's sign is unspecified in Rust)
         s.push_str(&format!(
-            "        println!(\"{{:?}}\", {a}.iter().fold(0.0, |acc: f64, x| acc + *x));\n        {a}.sort_by(|p, q| p.total_cmp(q));\n        println!(\"{{:?}}\", {a});\n"
+            "        println!(\"{{:?}}\", {a}.iter().fold(0.0, |acc: f64, x| acc + *x));\n        for x in {a}.iter_mut() {{ if x.is_nan() {{ *x = 0.0; }} }}\n        {a}.sort_by(|p, q| p.total_cmp(q));\n        println!(\"{{:?}}\", {a});\n"
         ));
     }
     s.push_str(&format!("        let {a}2 = [{}; {n}];\n        println!(\"{{:?}} {{}}\", {a}2, {a}2 == {a});\n", g.literal(ty)));
