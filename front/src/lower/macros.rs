@@ -114,9 +114,7 @@ fn parse_spec(spec: &str) -> Result<FmtSpec, String> {
         _ => None,
     };
     if chars.len() >= 2 && align_of(chars[1]).is_some() {
-        if chars[0] != ' ' {
-            return Err(format!("fill character `{}` is not supported yet by hybridc", chars[0]));
-        }
+        out.fill = Some(chars[0]);
         out.align = align_of(chars[1]).unwrap_or_default();
         i = 2;
     } else if let Some(a) = chars.first().and_then(|c| align_of(*c)) {
