@@ -371,7 +371,8 @@ impl<'i> FnLower<'i> {
                             "not found in this scope",
                         ));
                     };
-                    self.local_expr(l, &frange)
+                    let v = self.local_expr(l, &frange);
+                    self.box_autoderef(v)
                 }
                 Src::Expr(i, e) => {
                     if let Some(h) = lowered[i] {
@@ -388,7 +389,7 @@ impl<'i> FnLower<'i> {
                             }
                         }
                         let v = self.expr(e)?;
-                        let v = self.autoderef(v);
+                        let v = self.box_autoderef(v);
                         let v = if counts[i] > 1 {
                             let (st, place) = self.spill(v, "fmt_arg");
                             stmts.push(st);

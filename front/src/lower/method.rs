@@ -86,6 +86,7 @@ impl FnLower<'_> {
             None => self.expr(&m.receiver)?,
         };
         self.method_turbofish = turbofish;
+        let recv = self.box_receiver(recv, &name);
         let rty = self.ty(recv);
         if self.check_mode {
             if let Some(e) = self.param_method(recv, &name, &args, &range)? {
