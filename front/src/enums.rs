@@ -202,10 +202,10 @@ impl Items {
 
 /// Whether a non-generic enum may hold a field of type `ty`: plain data and
 /// pointers, also inside structs, tuples and arrays (a `Box<List>` of a
-/// recursive `List`). FIXME(enum fields): slices and `Vec`s.
+/// recursive `List`), slice references. FIXME(enum fields): `Vec`s.
 fn enum_field_ok(types: &hybrid_ir::TypeTable, ty: hybrid_ir::Handle<Type>) -> bool {
     match types.get(ty) {
-        Type::Scalar(_) | Type::Unit | Type::Pointer { .. } => true,
+        Type::Scalar(_) | Type::Unit | Type::Pointer { .. } | Type::SliceRef { .. } => true,
         Type::Array { elem, .. } => enum_field_ok(types, *elem),
         Type::Tuple(_) | Type::Struct(_) => types.field_types(ty).iter().all(|f| enum_field_ok(types, *f)),
         _ => false,

@@ -209,6 +209,51 @@ impl StringPiece for String {
     }
 }
 
+/// The elements of `concat` and `join`: `&str`s and `String`s (rustc's
+/// `Borrow<str>`).
+pub trait AsStrPiece {
+    fn as_str_piece(&self) -> &str;
+}
+
+impl AsStrPiece for &str {
+    fn as_str_piece(&self) -> &str {
+        *self
+    }
+}
+
+impl AsStrPiece for String {
+    fn as_str_piece(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<S: AsStrPiece> [S] {
+    /// The strings one after the other.
+    pub fn concat(&self) -> String {
+        let mut out = String::new();
+        let mut i = 0;
+        while i < self.len() {
+            out.push_str(self[i].as_str_piece());
+            i += 1;
+        }
+        out
+    }
+
+    /// The strings with `sep` between them.
+    pub fn join(&self, sep: &str) -> String {
+        let mut out = String::new();
+        let mut i = 0;
+        while i < self.len() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(self[i].as_str_piece());
+            i += 1;
+        }
+        out
+    }
+}
+
 /// `collect::<String>()` (the compiler's desugaring of it).
 pub fn collect_string<I: Iterator>(mut iter: I) -> String {
     let mut s = String::new();
