@@ -75,7 +75,15 @@ fn offload_entry_flags_agree() {
 #[test]
 fn fmt_spec_encoding_round_trips_through_the_shim() {
     use hybrid_ir::{FmtAlign, FmtKind, FmtSpec};
-    let spec = FmtSpec { kind: FmtKind::Display, width: Some(9), precision: Some(3), align: FmtAlign::Center, zero_pad: false, plus: true };
+    let spec = FmtSpec {
+        kind: FmtKind::Display,
+        width: Some(9),
+        precision: Some(3),
+        align: FmtAlign::Center,
+        zero_pad: false,
+        plus: true,
+        fill: None,
+    };
     let decoded = hybrid_shim::fmt::Spec::decode(ir::encode_fmt_spec(&spec));
     assert_eq!(decoded.width, 9);
     assert_eq!(decoded.precision, Some(3));

@@ -141,7 +141,12 @@ impl FunctionCx<'_, '_> {
             Intrinsic::Bitcast => {
                 let v = self.arg(vals, 0)?;
                 let to = self.clif_type(expr.ty);
-                Val::Scalar(self.b.ins().bitcast(to, FunctionCx::flags(), v))
+                // (`u32` to `char`: one Cranelift type)
+                if self.b.func.dfg.value_type(v) == to {
+                    Val::Scalar(v)
+                } else {
+                    Val::Scalar(self.b.ins().bitcast(to, FunctionCx::flags(), v))
+                }
             }
             Intrinsic::Exit => {
                 let code = self.arg(vals, 0)?;

@@ -70,6 +70,9 @@ impl FunctionCx<'_, '_> {
             Scalar::Bool => {
                 self.call_rt(Rt::FmtBool, &[v, spec]);
             }
+            Scalar::Char => {
+                self.call_rt(Rt::FmtChar, &[v, spec]);
+            }
             _ if s.is_signed() => {
                 let wide = self.int_resize(v, t, types::I64, true);
                 self.call_rt(Rt::FmtI64, &[wide, spec]);

@@ -22,7 +22,7 @@ impl ConstValue {
     /// Wrap/round a value into `ty`.
     pub fn normalize(self, ty: Scalar) -> ConstValue {
         match (self, ty) {
-            (v, Scalar::Bool) => v,
+            (v, Scalar::Bool | Scalar::Char) => v,
             (ConstValue::Int(v), s) if s.is_int() => ConstValue::Int(wrap_int(v, s)),
             (ConstValue::Float(f), Scalar::F32) => ConstValue::Float(f as f32 as f64),
             (ConstValue::Float(f), _) => ConstValue::Float(f),
@@ -49,6 +49,13 @@ pub fn wrap_int(v: i128, s: Scalar) -> i128 {
 /// `f32::MAX`, `u64::MAX`, `f64::consts::PI`, ...
 pub fn assoc_const(ty: &str, name: &str) -> Option<(Scalar, ConstValue)> {
     let s = Scalar::from_name(ty)?;
+    if s == Scalar::Char {
+        return match name {
+            "MAX" => Some((s, ConstValue::Int(char::MAX as i128))),
+            "REPLACEMENT_CHARACTER" => Some((s, ConstValue::Int(char::REPLACEMENT_CHARACTER as i128))),
+            _ => None,
+        };
+    }
     if s.is_int() {
         let bits = s.bits();
         let (min, max): (i128, i128) =
@@ -230,7 +237,8 @@ impl ConstEnv for ConstPass<'_, '_> {
                 };
                 let ty = decl.ty.expect("evaluated above");
                 let kind_ok = match v {
-                    ConstValue::Int(_) => ty.is_int(),
+                    // FIXME(char consts): `const C: char = 5;` is accepted
+                    ConstValue::Int(_) => ty.is_int() || ty == hybrid_ir::Scalar::Char,
                     ConstValue::Float(_) => ty.is_float(),
                     ConstValue::Bool(_) => ty == hybrid_ir::Scalar::Bool,
                 };

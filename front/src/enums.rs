@@ -146,8 +146,7 @@ pub fn define_enums(items: &mut Items, enums: &[(StructId, &syn::ItemEnum)], typ
                 }
                 match items.ir_type(&f.ty, types, Some(self_ty), module) {
                     Ok(ty) => {
-                        let pointer = matches!(types.get(ty), Type::Pointer { .. });
-                        if !pointer && !crate::types::is_plain_data(types, ty) {
+                        if !enum_field_ok(types, ty) {
                             errors.push(Diagnostic::unsupported("enum fields of this type", range_of(&f.ty)));
                         }
                         ftys.push((name.clone(), ty));
@@ -198,5 +197,17 @@ impl Items {
             StructKind::Enum(v) => Some(v),
             _ => None,
         }
+    }
+}
+
+/// Whether a non-generic enum may hold a field of type `ty`: plain data and
+/// pointers, also inside structs, tuples and arrays (a `Box<List>` of a
+/// recursive `List`), slice references. FIXME(enum fields): `Vec`s.
+fn enum_field_ok(types: &hybrid_ir::TypeTable, ty: hybrid_ir::Handle<Type>) -> bool {
+    match types.get(ty) {
+        Type::Scalar(_) | Type::Unit | Type::Pointer { .. } | Type::SliceRef { .. } => true,
+        Type::Array { elem, .. } => enum_field_ok(types, *elem),
+        Type::Tuple(_) | Type::Struct(_) => types.field_types(ty).iter().all(|f| enum_field_ok(types, *f)),
+        _ => false,
     }
 }

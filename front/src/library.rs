@@ -83,14 +83,14 @@ pub const FILES: &[LibFile] = &[
         module: "str",
         name: "str.rs",
         text: lib_text!("str.rs"),
-        needs: &["option", "result", "iter", "fmt", "string"],
+        needs: &["option", "result", "iter", "fmt", "string", "char"],
         prelude: &[],
     },
     LibFile {
         module: "string",
         name: "string.rs",
         text: lib_text!("string.rs"),
-        needs: &["str", "vec", "default", "fmt"],
+        needs: &["str", "vec", "default", "fmt", "char"],
         prelude: &["String"],
     },
     LibFile { module: "fmt", name: "fmt.rs", text: lib_text!("fmt.rs"), needs: &["result", "str"], prelude: &[] },
@@ -104,6 +104,8 @@ pub const FILES: &[LibFile] = &[
         prelude: &["Option", "Some", "None"],
     },
     LibFile { module: "result", name: "result.rs", text: lib_text!("result.rs"), needs: &["option"], prelude: &["Result", "Ok", "Err"] },
+    LibFile { module: "boxed", name: "boxed.rs", text: lib_text!("boxed.rs"), needs: &["ptr", "ops"], prelude: &["Box"] },
+    LibFile { module: "char", name: "char.rs", text: lib_text!("char.rs"), needs: &["option"], prelude: &[] },
     LibFile { module: "num", name: "num/mod.rs", text: lib_text!("num/mod.rs"), needs: &[], prelude: &[] },
     LibFile { module: "num::int", name: "num/int.rs", text: lib_text!("num/int.rs"), needs: &["num", "option", "cmp"], prelude: &[] },
     LibFile {
@@ -407,7 +409,7 @@ const MISSING_MODULES: &[&str] = &[
 ];
 
 /// Names of Rust's prelude that hybridc's does not have yet.
-const MISSING_PRELUDE: &[&str] = &["Box", "ToString", "ToOwned", "Extend"];
+const MISSING_PRELUDE: &[&str] = &["ToString", "ToOwned", "Extend"];
 
 /// The error for a path of Rust's standard library (`std::collections::HashMap`,
 /// already read as `core::..`) or a prelude name (`String`) that hybridc's
@@ -600,7 +602,7 @@ mod tests {
             missing(&p("core::collections::HashMap")).as_deref(),
             Some("`std::collections::HashMap` is not available in hybridc yet")
         );
-        assert_eq!(missing(&p("Box")).as_deref(), Some("`Box` is not available in hybridc yet"));
+        assert_eq!(missing(&p("Extend")).as_deref(), Some("`Extend` is not available in hybridc yet"));
         assert_eq!(missing(&p("core::mem::size_of")), None);
         assert_eq!(missing(&p("core::iterator")), None);
     }

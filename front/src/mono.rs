@@ -188,11 +188,18 @@ const MAX_TYPE_SIZE: usize = 4096;
 
 /// The first argument of `args` whose type tree is larger than `MAX_TYPE_SIZE`.
 fn args_too_big(types: &hybrid_ir::TypeTable, args: &InstanceArgs) -> Option<Handle<hybrid_ir::Type>> {
-    args.types.iter().copied().find(|&t| type_size(types, t, 0) > MAX_TYPE_SIZE)
+    args.types.iter().copied().find(|&t| type_size(types, t, 0, &mut Vec::new()) > MAX_TYPE_SIZE)
 }
 
 /// The number of nodes of a type's tree, stopping once past the limit.
-fn type_size(types: &hybrid_ir::TypeTable, t: Handle<hybrid_ir::Type>, seen: usize) -> usize {
+/// `structs`: the structs whose fields are being counted (a recursive
+/// type, `List { next: Box<List> }`, counts once).
+fn type_size(
+    types: &hybrid_ir::TypeTable,
+    t: Handle<hybrid_ir::Type>,
+    seen: usize,
+    structs: &mut Vec<Handle<hybrid_ir::StructDef>>,
+) -> usize {
     use hybrid_ir::Type;
     if seen > MAX_TYPE_SIZE {
         return seen;
@@ -201,15 +208,26 @@ fn type_size(types: &hybrid_ir::TypeTable, t: Handle<hybrid_ir::Type>, seen: usi
         Type::Pointer { pointee, .. } => vec![*pointee],
         Type::SliceRef { elem, .. } | Type::Array { elem, .. } | Type::Vec(elem) => vec![*elem],
         Type::Tuple(elems) => elems.clone(),
+        Type::Struct(def) if structs.contains(def) => Vec::new(),
         Type::Struct(def) => types.structs[*def].fields.iter().map(|f| f.ty).collect(),
         _ => Vec::new(),
     };
+    let pushed = match types.get(t) {
+        Type::Struct(def) if !structs.contains(def) => {
+            structs.push(*def);
+            true
+        }
+        _ => false,
+    };
     let mut n = seen + 1;
     for p in parts {
-        n = type_size(types, p, n);
+        n = type_size(types, p, n, structs);
         if n > MAX_TYPE_SIZE {
             break;
         }
+    }
+    if pushed {
+        structs.pop();
     }
     n
 }

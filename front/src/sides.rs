@@ -110,6 +110,22 @@ pub fn assign(items: &Items, units: &[Unit], main: Option<usize>) -> Result<Vec<
         }
         for (callee, range) in &units[f].calls {
             let c = decl(*callee);
+            // a `Box` is host memory: reported where the program uses one, not inside the library
+            if c.name.starts_with("core::boxed::") || c.name.starts_with("<core::boxed::") {
+                if !name.starts_with("core::ptr::drop_in_place") {
+                    let mut d = Diagnostic::at(
+                        None,
+                        "`Box` (it lives on the host) cannot be used in device code",
+                        range.clone(),
+                        format!("not available in kernel `{kernel}`"),
+                    );
+                    if *name != kernel {
+                        d = d.note(format!("`{name}` is compiled for the device because kernel `{kernel}` calls it"));
+                    }
+                    errors.push(d);
+                }
+                continue;
+            }
             if !c.on_device {
                 let mut d = Diagnostic::at(
                     None,

@@ -88,14 +88,14 @@ pub(crate) fn check_recursive_field(
 /// and `enums::define_enums`, after the generic enums' templates).
 pub(crate) fn allocate_structs(items: &mut Items, syntax: &[Option<&syn::ItemStruct>], types: &mut TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    match struct_templates(items, syntax, types) {
-        Ok(t) => items.templates = std::sync::Arc::new(t),
-        Err(e) => errors.push(e),
-    }
-    // (also after an error: the later phases fill these in)
+    // (first: a generic struct's template may name them, `Split<P> { s: &str, .. }`)
     for s in items.structs.iter_mut().filter(|s| s.params.is_empty()) {
         s.def = types.structs.append(StructDef { name: s.name.clone(), fields: Vec::new() });
         s.ty = types.insert(Type::Struct(s.def));
+    }
+    match struct_templates(items, syntax, types) {
+        Ok(t) => items.templates = std::sync::Arc::new(t),
+        Err(e) => errors.push(e),
     }
     errors
 }

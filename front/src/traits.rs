@@ -237,7 +237,9 @@ impl Items {
                 match name {
                     "Copy" | "Clone" | "Debug" | "Display" | "PartialEq" => true,
                     "Eq" => !float,
-                    "Add" | "Sub" | "Mul" | "Div" | "Rem" | "AddAssign" | "SubAssign" | "MulAssign" | "DivAssign" | "RemAssign" => !bool_,
+                    "Add" | "Sub" | "Mul" | "Div" | "Rem" | "AddAssign" | "SubAssign" | "MulAssign" | "DivAssign" | "RemAssign" => {
+                        !bool_ && *s != hybrid_ir::Scalar::Char
+                    }
                     "Neg" => float || s.is_signed(),
                     "Not" | "BitAnd" | "BitOr" | "BitXor" => int || bool_,
                     "Shl" | "Shr" => int,

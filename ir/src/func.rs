@@ -355,6 +355,8 @@ pub struct FmtSpec {
     pub align: FmtAlign,
     pub zero_pad: bool,
     pub plus: bool,
+    /// The fill character of `{:*^9}` (`None`: a space).
+    pub fill: Option<char>,
 }
 
 #[derive(Clone, Debug)]

@@ -82,7 +82,7 @@ pub fn abi_class(types: &TypeTable, ty: Handle<Type>) -> Option<AbiType> {
         Type::Pointer { .. } => AbiType::Ptr,
         Type::Scalar(s) => match s {
             Scalar::Bool | Scalar::I8 | Scalar::U8 => AbiType::I8,
-            Scalar::I32 | Scalar::U32 => AbiType::I32,
+            Scalar::I32 | Scalar::U32 | Scalar::Char => AbiType::I32,
             Scalar::I64 | Scalar::U64 | Scalar::Isize | Scalar::Usize => AbiType::I64,
             Scalar::F32 => AbiType::F32,
             Scalar::F64 => AbiType::F64,

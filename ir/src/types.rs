@@ -19,6 +19,9 @@ pub enum Scalar {
     F64,
     /// One byte in memory, 0 or 1; an `i8` (Cranelift) / `i1` (LLVM) value.
     Bool,
+    /// `char`: a Unicode scalar value in 4 bytes; the backends treat it as a
+    /// `u32` (it is not an integer type of the language: `is_int` is false).
+    Char,
 }
 
 impl Scalar {
@@ -26,7 +29,7 @@ impl Scalar {
         match self {
             Scalar::I8 | Scalar::U8 | Scalar::Bool => 1,
             Scalar::I16 | Scalar::U16 => 2,
-            Scalar::I32 | Scalar::U32 | Scalar::F32 => 4,
+            Scalar::I32 | Scalar::U32 | Scalar::F32 | Scalar::Char => 4,
             Scalar::I64 | Scalar::U64 | Scalar::F64 | Scalar::Isize | Scalar::Usize => 8,
         }
     }
@@ -34,7 +37,7 @@ impl Scalar {
         matches!(self, Scalar::F32 | Scalar::F64)
     }
     pub fn is_int(self) -> bool {
-        !self.is_float() && self != Scalar::Bool
+        !self.is_float() && self != Scalar::Bool && self != Scalar::Char
     }
     pub fn is_signed(self) -> bool {
         matches!(self, Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64 | Scalar::Isize)
@@ -58,6 +61,7 @@ impl Scalar {
             Scalar::F32 => "f32",
             Scalar::F64 => "f64",
             Scalar::Bool => "bool",
+            Scalar::Char => "char",
         }
     }
     pub fn from_name(name: &str) -> Option<Scalar> {
@@ -75,6 +79,7 @@ impl Scalar {
             "f32" => Scalar::F32,
             "f64" => Scalar::F64,
             "bool" => Scalar::Bool,
+            "char" => Scalar::Char,
             _ => return None,
         })
     }

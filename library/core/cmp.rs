@@ -158,7 +158,7 @@ impl<T: Ord> Ord for Option<T> {
     }
 }
 
-// @for $t in u8 u16 u32 u64 usize i8 i16 i32 i64 isize bool
+// @for $t in u8 u16 u32 u64 usize i8 i16 i32 i64 isize bool char
 impl PartialOrd for $t {
     fn partial_cmp(&self, other: &$t) -> Option<Ordering> {
         Some(self.cmp(other))

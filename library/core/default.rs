@@ -29,3 +29,9 @@ impl Default for bool {
         false
     }
 }
+
+impl Default for char {
+    fn default() -> char {
+        '\0'
+    }
+}

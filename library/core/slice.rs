@@ -1,9 +1,166 @@
 //! `core::slice`: iterators over slices (`s.iter()` on slices, arrays and
 //! `Vec`s is `slice::iter(&s)`), and `IntoIterator` for references to
 //! slices, arrays and `Vec`s (`for x in &v`) and for arrays by value.
-//! FIXME(iterators): `chunks`, `windows`.
+//! `chunks`, `chunks_exact` and `windows` (their methods are in
+//! `slice/methods.rs`) yield subslices.
 
 // ---- iterators ----
+
+/// `s.chunks(n)`: subslices of `n` elements (the last one shorter).
+pub struct Chunks<'a, T> {
+    slice: &'a [T],
+    size: usize,
+}
+
+/// `s.chunks(size)` (panics on 0, as rustc's).
+#[track_caller]
+pub fn chunks<T>(slice: &[T], size: usize) -> Chunks<'_, T> {
+    if size == 0 {
+        panic!("chunk size must be non-zero");
+    }
+    Chunks { slice, size }
+}
+
+impl<'a, T> Iterator for Chunks<'a, T> {
+    type Item = &'a [T];
+
+    fn next(&mut self) -> Option<&'a [T]> {
+        let len = self.slice.len();
+        if len == 0 {
+            return None;
+        }
+        let n = if len < self.size { len } else { self.size };
+        let chunk = &self.slice[..n];
+        self.slice = &self.slice[n..];
+        Some(chunk)
+    }
+}
+
+impl<'a, T> DoubleEndedIterator for Chunks<'a, T> {
+    fn next_back(&mut self) -> Option<&'a [T]> {
+        let len = self.slice.len();
+        if len == 0 {
+            return None;
+        }
+        let r = len % self.size;
+        let n = if r == 0 { self.size } else { r };
+        let chunk = &self.slice[len - n..];
+        self.slice = &self.slice[..len - n];
+        Some(chunk)
+    }
+}
+
+impl<'a, T> ExactSizeIterator for Chunks<'a, T> {
+    fn len(&self) -> usize {
+        (self.slice.len() + self.size - 1) / self.size
+    }
+}
+
+/// `s.chunks_exact(n)`: subslices of exactly `n` elements; the rest is
+/// `remainder()`.
+pub struct ChunksExact<'a, T> {
+    slice: &'a [T],
+    rem: &'a [T],
+    size: usize,
+}
+
+/// `s.chunks_exact(size)` (panics on 0, as rustc's).
+#[track_caller]
+pub fn chunks_exact<T>(slice: &[T], size: usize) -> ChunksExact<'_, T> {
+    if size == 0 {
+        panic!("chunk size must be non-zero");
+    }
+    let whole = slice.len() - slice.len() % size;
+    ChunksExact { slice: &slice[..whole], rem: &slice[whole..], size }
+}
+
+impl<'a, T> ChunksExact<'a, T> {
+    /// The elements left over after the last whole chunk.
+    pub fn remainder(&self) -> &'a [T] {
+        self.rem
+    }
+}
+
+impl<'a, T> Iterator for ChunksExact<'a, T> {
+    type Item = &'a [T];
+
+    fn next(&mut self) -> Option<&'a [T]> {
+        if self.slice.len() < self.size {
+            return None;
+        }
+        let chunk = &self.slice[..self.size];
+        self.slice = &self.slice[self.size..];
+        Some(chunk)
+    }
+}
+
+impl<'a, T> DoubleEndedIterator for ChunksExact<'a, T> {
+    fn next_back(&mut self) -> Option<&'a [T]> {
+        let len = self.slice.len();
+        if len < self.size {
+            return None;
+        }
+        let chunk = &self.slice[len - self.size..];
+        self.slice = &self.slice[..len - self.size];
+        Some(chunk)
+    }
+}
+
+impl<'a, T> ExactSizeIterator for ChunksExact<'a, T> {
+    fn len(&self) -> usize {
+        self.slice.len() / self.size
+    }
+}
+
+/// `s.windows(n)`: every run of `n` neighbouring elements.
+pub struct Windows<'a, T> {
+    slice: &'a [T],
+    size: usize,
+}
+
+/// `s.windows(size)` (panics on 0, as rustc's).
+#[track_caller]
+pub fn windows<T>(slice: &[T], size: usize) -> Windows<'_, T> {
+    if size == 0 {
+        panic!("window size must be non-zero");
+    }
+    Windows { slice, size }
+}
+
+impl<'a, T> Iterator for Windows<'a, T> {
+    type Item = &'a [T];
+
+    fn next(&mut self) -> Option<&'a [T]> {
+        if self.slice.len() < self.size {
+            return None;
+        }
+        let w = &self.slice[..self.size];
+        self.slice = &self.slice[1..];
+        Some(w)
+    }
+}
+
+impl<'a, T> DoubleEndedIterator for Windows<'a, T> {
+    fn next_back(&mut self) -> Option<&'a [T]> {
+        let len = self.slice.len();
+        if len < self.size {
+            return None;
+        }
+        let w = &self.slice[len - self.size..];
+        self.slice = &self.slice[..len - 1];
+        Some(w)
+    }
+}
+
+impl<'a, T> ExactSizeIterator for Windows<'a, T> {
+    fn len(&self) -> usize {
+        if self.slice.len() < self.size {
+            0
+        } else {
+            self.slice.len() + 1 - self.size
+        }
+    }
+}
 
 /// `s.iter()`: the elements of a slice, by reference.
 pub struct Iter<'a, T> {

@@ -95,31 +95,134 @@ impl Str {
         Str { ptr: unsafe { self.ptr.add(start) }, len: end - start }
     }
 
-    pub fn starts_with(&self, p: &str) -> bool {
-        p.len <= self.len && str_eq(self.sub(0, p.len), p)
+    pub fn starts_with<P: Pattern>(&self, p: P) -> bool {
+        p.matches_at(*self, 0).is_some()
     }
 
-    pub fn ends_with(&self, p: &str) -> bool {
-        p.len <= self.len && str_eq(self.sub(self.len - p.len, self.len), p)
+    pub fn ends_with<P: Pattern>(&self, p: P) -> bool {
+        p.matches_before(*self, self.len).is_some()
     }
 
-    /// The byte index of the first occurrence of `p`.
-    pub fn find(&self, p: &str) -> Option<usize> {
-        if p.len > self.len {
-            return None;
-        }
+    /// The byte index of the first match of `p` (a `char` or a `&str`).
+    pub fn find<P: Pattern>(&self, p: P) -> Option<usize> {
         let mut i = 0;
-        while i + p.len <= self.len {
-            if str_eq(self.sub(i, i + p.len), p) {
+        while i <= self.len {
+            if p.matches_at(*self, i).is_some() {
                 return Some(i);
             }
-            i += 1;
+            i = self.next_boundary(i);
         }
         None
     }
 
-    pub fn contains(&self, p: &str) -> bool {
+    /// The byte index of the last match of `p`.
+    pub fn rfind<P: Pattern>(&self, p: P) -> Option<usize> {
+        let mut i = self.len + 1;
+        while i > 0 {
+            i -= 1;
+            if !self.is_char_boundary(i) {
+                continue;
+            }
+            if p.matches_at(*self, i).is_some() {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    pub fn contains<P: Pattern>(&self, p: P) -> bool {
         self.find(p).is_some()
+    }
+
+    /// Whether byte index `i` is the start of a `char` (or the end).
+    pub fn is_char_boundary(&self, i: usize) -> bool {
+        if i == 0 || i == self.len {
+            return true;
+        }
+        i < self.len && !str_is_continuation(str_bytes(*self)[i])
+    }
+
+    /// The char boundary after `i` (`len + 1` after the end).
+    fn next_boundary(&self, i: usize) -> usize {
+        let b = str_bytes(*self);
+        let mut j = i + 1;
+        while j < self.len && str_is_continuation(b[j]) {
+            j += 1;
+        }
+        j
+    }
+
+    /// `s.chars()`: its `char`s, decoded from UTF-8.
+    pub fn chars(&self) -> Chars {
+        Chars { s: *self, pos: 0, end: self.len }
+    }
+
+    /// `s.char_indices()`: its `char`s with their byte indices.
+    pub fn char_indices(&self) -> CharIndices {
+        CharIndices { s: *self, pos: 0, end: self.len }
+    }
+
+    /// `s.split(p)`: the pieces between the matches of `p` (a `char` or a
+    /// `&str`; FIXME(closure patterns): not a closure).
+    pub fn split<P: Pattern>(&self, p: P) -> Split<P> {
+        Split { s: *self, start: 0, search: 0, pat: p, done: false }
+    }
+
+    /// Without the matches of `p` repeated at its start and end.
+    pub fn trim_matches<P: Pattern>(&self, p: P) -> &str {
+        let mut i = 0;
+        while let Some(n) = p.matches_at(*self, i) {
+            if n == 0 {
+                break;
+            }
+            i += n;
+        }
+        let mut j = self.len;
+        while j > i {
+            match p.matches_before(*self, j) {
+                Some(n) if n > 0 => j -= n,
+                _ => break,
+            }
+        }
+        self.sub(i, j)
+    }
+
+    pub fn trim_start_matches<P: Pattern>(&self, p: P) -> &str {
+        let mut i = 0;
+        while let Some(n) = p.matches_at(*self, i) {
+            if n == 0 {
+                break;
+            }
+            i += n;
+        }
+        self.sub(i, self.len)
+    }
+
+    pub fn trim_end_matches<P: Pattern>(&self, p: P) -> &str {
+        let mut j = self.len;
+        while let Some(n) = p.matches_before(*self, j) {
+            if n == 0 {
+                break;
+            }
+            j -= n;
+        }
+        self.sub(0, j)
+    }
+
+    /// Without the prefix `p`, if it starts with it.
+    pub fn strip_prefix<P: Pattern>(&self, p: P) -> Option<&str> {
+        match p.matches_at(*self, 0) {
+            Some(n) => Some(self.sub(n, self.len)),
+            None => None,
+        }
+    }
+
+    /// Without the suffix `p`, if it ends with it.
+    pub fn strip_suffix<P: Pattern>(&self, p: P) -> Option<&str> {
+        match p.matches_before(*self, self.len) {
+            Some(n) => Some(self.sub(0, self.len - n)),
+            None => None,
+        }
     }
 
     pub fn trim_start(&self) -> &str {
@@ -249,6 +352,200 @@ impl Iterator for Lines {
             end -= 1;
         }
         Some(self.s.sub(start, end))
+    }
+}
+
+/// What `split`, `find`, `trim_matches`, .. look for: a `char` or a `&str`
+/// (rustc's `core::str::pattern::Pattern`, simplified).
+pub trait Pattern {
+    /// The byte length of a match starting at byte `i` of `s`, if one.
+    fn matches_at(&self, s: &str, i: usize) -> Option<usize>;
+    /// The byte length of a match ending at byte `end` of `s`, if one.
+    fn matches_before(&self, s: &str, end: usize) -> Option<usize>;
+}
+
+/// Whether the bytes of `s` at `i` are `p`.
+fn str_bytes_at(s: &str, i: usize, p: &[u8]) -> bool {
+    if i + p.len() > s.len {
+        return false;
+    }
+    let b = str_bytes(s);
+    let mut k = 0;
+    while k < p.len() {
+        if b[i + k] != p[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+impl Pattern for char {
+    fn matches_at(&self, s: &str, i: usize) -> Option<usize> {
+        let mut buf = [0u8; 4];
+        let n = crate::char::encode_utf8_raw(*self as u32, &mut buf);
+        if str_bytes_at(s, i, &buf[0..n]) {
+            Some(n)
+        } else {
+            None
+        }
+    }
+    fn matches_before(&self, s: &str, end: usize) -> Option<usize> {
+        let n = crate::char::len_utf8_of(*self as u32);
+        if end >= n {
+            self.matches_at(s, end - n)
+        } else {
+            None
+        }
+    }
+}
+
+impl Pattern for &str {
+    fn matches_at(&self, s: &str, i: usize) -> Option<usize> {
+        let p: &str = *self;
+        if str_bytes_at(s, i, str_bytes(p)) {
+            Some(p.len)
+        } else {
+            None
+        }
+    }
+    fn matches_before(&self, s: &str, end: usize) -> Option<usize> {
+        let p: &str = *self;
+        if end >= p.len && str_bytes_at(s, end - p.len, str_bytes(p)) {
+            Some(p.len)
+        } else {
+            None
+        }
+    }
+}
+
+/// The `char` whose UTF-8 encoding starts at byte `i` of `b`, and its length.
+fn str_decode_at(b: &[u8], i: usize) -> (char, usize) {
+    let x = b[i] as u32;
+    let (c, n) = if x < 0x80 {
+        (x, 1)
+    } else if x < 0xE0 {
+        (((x & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+    } else if x < 0xF0 {
+        (((x & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
+    } else {
+        (((x & 0x07) << 18) | ((b[i + 1] as u32 & 0x3F) << 12) | ((b[i + 2] as u32 & 0x3F) << 6) | (b[i + 3] as u32 & 0x3F), 4)
+    };
+    (unsafe { crate::char::from_u32_unchecked(c) }, n)
+}
+
+/// The start of the `char` that ends at byte `end` of `b`.
+fn str_char_start_before(b: &[u8], end: usize) -> usize {
+    let mut i = end - 1;
+    while i > 0 && str_is_continuation(b[i]) {
+        i -= 1;
+    }
+    i
+}
+
+/// `s.chars()`.
+pub struct Chars {
+    s: &'static str,
+    pos: usize,
+    end: usize,
+}
+
+impl Chars {
+    /// The rest of the string (rustc's `Chars::as_str`).
+    pub fn as_str(&self) -> &'static str {
+        self.s.sub(self.pos, self.end)
+    }
+}
+
+impl Iterator for Chars {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        if self.pos >= self.end {
+            return None;
+        }
+        let (c, n) = str_decode_at(str_bytes(self.s), self.pos);
+        self.pos += n;
+        Some(c)
+    }
+}
+
+impl DoubleEndedIterator for Chars {
+    fn next_back(&mut self) -> Option<char> {
+        if self.pos >= self.end {
+            return None;
+        }
+        let b = str_bytes(self.s);
+        let i = str_char_start_before(b, self.end);
+        let (c, _) = str_decode_at(b, i);
+        self.end = i;
+        Some(c)
+    }
+}
+
+/// `s.char_indices()`.
+pub struct CharIndices {
+    s: &'static str,
+    pos: usize,
+    end: usize,
+}
+
+impl Iterator for CharIndices {
+    type Item = (usize, char);
+    fn next(&mut self) -> Option<(usize, char)> {
+        if self.pos >= self.end {
+            return None;
+        }
+        let at = self.pos;
+        let (c, n) = str_decode_at(str_bytes(self.s), at);
+        self.pos += n;
+        Some((at, c))
+    }
+}
+
+impl DoubleEndedIterator for CharIndices {
+    fn next_back(&mut self) -> Option<(usize, char)> {
+        if self.pos >= self.end {
+            return None;
+        }
+        let b = str_bytes(self.s);
+        let i = str_char_start_before(b, self.end);
+        let (c, _) = str_decode_at(b, i);
+        self.end = i;
+        Some((i, c))
+    }
+}
+
+/// `s.split(p)`.
+pub struct Split<P> {
+    s: &'static str,
+    /// Where the next piece starts.
+    start: usize,
+    /// Where the search for the next match starts.
+    search: usize,
+    pat: P,
+    done: bool,
+}
+
+impl<P: Pattern> Iterator for Split<P> {
+    type Item = &'static str;
+    fn next(&mut self) -> Option<&'static str> {
+        if self.done {
+            return None;
+        }
+        let len = self.s.len;
+        let mut i = self.search;
+        while i <= len {
+            if let Some(n) = self.pat.matches_at(self.s, i) {
+                let piece = self.s.sub(self.start, i);
+                self.start = i + n;
+                // an empty match: the next one is at the next char boundary
+                self.search = if n == 0 { self.s.next_boundary(i) } else { i + n };
+                return Some(piece);
+            }
+            i = self.s.next_boundary(i);
+        }
+        self.done = true;
+        Some(self.s.sub(self.start, len))
     }
 }
 

@@ -74,9 +74,50 @@ impl String {
         self.vec.extend_from_slice(s.as_bytes());
     }
 
-    /// Appends a byte of ASCII text (FIXME(char): `push(char)` needs `char`).
+    /// Appends a byte of ASCII text.
     pub fn push_byte(&mut self, b: u8) {
         self.vec.push(b);
+    }
+
+    /// Appends `c`, UTF-8 encoded.
+    pub fn push(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        let n = crate::char::encode_utf8_raw(c as u32, &mut buf);
+        let mut i = 0;
+        while i < n {
+            self.vec.push(buf[i]);
+            i += 1;
+        }
+    }
+
+    /// Removes its last `char` (`None` when empty).
+    pub fn pop(&mut self) -> Option<char> {
+        let c = self.as_str().chars().next_back()?;
+        self.vec.truncate(self.vec.len() - c.len_utf8());
+        Some(c)
+    }
+
+    /// Inserts `c` at byte index `idx` (panics unless on a char boundary).
+    #[track_caller]
+    pub fn insert(&mut self, idx: usize, c: char) {
+        let rest = String::from(self.as_str().slice(idx, self.len()));
+        self.vec.truncate(idx);
+        self.push(c);
+        self.push_str(rest.as_str());
+    }
+
+    /// Removes and returns the `char` at byte index `idx`.
+    #[track_caller]
+    pub fn remove(&mut self, idx: usize) -> char {
+        let tail = self.as_str().slice(idx, self.len());
+        let c = match tail.chars().next() {
+            Some(c) => c,
+            None => panic!("cannot remove a char from the end of a string"),
+        };
+        let rest = String::from(tail.slice(c.len_utf8(), tail.len()));
+        self.vec.truncate(idx);
+        self.push_str(rest.as_str());
+        c
     }
 
     pub fn truncate(&mut self, n: usize) {
@@ -143,6 +184,85 @@ impl Str {
     }
 }
 
+/// What `collect::<String>()` takes: `char`s, `&str`s and `String`s
+/// (FIXME(generic impls for builtin types): rustc's `FromIterator` impls
+/// of `String`).
+pub trait StringPiece {
+    fn push_to(self, s: &mut String);
+}
+
+impl StringPiece for char {
+    fn push_to(self, s: &mut String) {
+        s.push(self);
+    }
+}
+
+impl StringPiece for &str {
+    fn push_to(self, s: &mut String) {
+        s.push_str(self);
+    }
+}
+
+impl StringPiece for String {
+    fn push_to(self, s: &mut String) {
+        s.push_str(self.as_str());
+    }
+}
+
+/// The elements of `concat` and `join`: `&str`s and `String`s (rustc's
+/// `Borrow<str>`).
+pub trait AsStrPiece {
+    fn as_str_piece(&self) -> &str;
+}
+
+impl AsStrPiece for &str {
+    fn as_str_piece(&self) -> &str {
+        *self
+    }
+}
+
+impl AsStrPiece for String {
+    fn as_str_piece(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<S: AsStrPiece> [S] {
+    /// The strings one after the other.
+    pub fn concat(&self) -> String {
+        let mut out = String::new();
+        let mut i = 0;
+        while i < self.len() {
+            out.push_str(self[i].as_str_piece());
+            i += 1;
+        }
+        out
+    }
+
+    /// The strings with `sep` between them.
+    pub fn join(&self, sep: &str) -> String {
+        let mut out = String::new();
+        let mut i = 0;
+        while i < self.len() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(self[i].as_str_piece());
+            i += 1;
+        }
+        out
+    }
+}
+
+/// `collect::<String>()` (the compiler's desugaring of it).
+pub fn collect_string<I: Iterator>(mut iter: I) -> String {
+    let mut s = String::new();
+    while let Some(x) = iter.next() {
+        x.push_to(&mut s);
+    }
+    s
+}
+
 impl core::ops::Add<&str> for String {
     type Output = String;
     fn add(self, s: &str) -> String {
@@ -170,7 +290,7 @@ impl Default for String {
     }
 }
 
-// @for $t in i8 i16 i32 i64 isize u8 u16 u32 u64 usize f32 f64 bool
+// @for $t in i8 i16 i32 i64 isize u8 u16 u32 u64 usize f32 f64 bool char
 impl $t {
     /// `x.to_string()`: as `{}` formats it.
     pub fn to_string(&self) -> String {

@@ -15,7 +15,8 @@ thread_local! {
 /// A decoded format spec. Mirrors `encode_fmt_spec` in ir/src/abi.rs:
 /// bits 0..16 width, 16..32 precision, 32..34 align (0 default, 1 left,
 /// 2 right, 3 center), 34..36 kind (0 Display, 1 Debug, 2 LowerExp), bit 36
-/// zero-pad, bit 37 plus, bit 38 a width is given, bit 39 a precision is.
+/// zero-pad, bit 37 plus, bit 38 a width is given, bit 39 a precision is,
+/// bits 40..61 the fill character, bit 61 a fill other than a space is given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Spec {
     /// 0 when absent (a width of 0 pads nothing, same as none).
@@ -25,6 +26,8 @@ pub struct Spec {
     pub kind: u8,
     pub zero_pad: bool,
     pub plus: bool,
+    /// A fill character other than a space.
+    pub fill: Option<char>,
 }
 
 impl Spec {
@@ -38,6 +41,7 @@ impl Spec {
             kind: ((bits >> 34) & 3) as u8,
             zero_pad: (bits >> 36) & 1 == 1,
             plus: (bits >> 37) & 1 == 1,
+            fill: if (bits >> 61) & 1 == 1 { char::from_u32(((bits >> 40) & 0x1F_FFFF) as u32) } else { None },
         }
     }
 }
@@ -79,8 +83,52 @@ macro_rules! fmt_by_spec {
 }
 
 /// Format `v` exactly as Rust's `format!` does for `spec`.
-pub fn format_value<T: Display + Debug + LowerExp>(v: T, spec: Spec) -> String {
-    fmt_by_spec!(@align v, spec)
+pub fn format_value<T: Display + Debug + LowerExp + DefaultAlign>(v: T, spec: Spec) -> String {
+    match spec.fill {
+        // (sign-aware zero padding ignores the fill)
+        Some(fill) if spec.width > 0 && !spec.zero_pad => {
+            let s = fmt_by_spec!(@align &v, Spec { width: 0, fill: None, ..spec });
+            let n = s.chars().count();
+            // (`{:?}` of a `char` pads nothing: Rust's own padding says whether it pads)
+            if n >= spec.width || fmt_by_spec!(@align &v, Spec { fill: None, ..spec }).len() == s.len() {
+                return s;
+            }
+            let pad = spec.width - n;
+            let align = if spec.align == 0 { T::DEFAULT_ALIGN } else { spec.align };
+            let (before, after) = match align {
+                1 => (0, pad),
+                3 => (pad / 2, pad - pad / 2),
+                _ => (pad, 0),
+            };
+            let mut out = String::with_capacity(s.len() + pad * fill.len_utf8());
+            out.extend(std::iter::repeat_n(fill, before));
+            out.push_str(&s);
+            out.extend(std::iter::repeat_n(fill, after));
+            out
+        }
+        _ => fmt_by_spec!(@align v, spec),
+    }
+}
+
+/// The alignment of a value whose spec names none (as `Spec::align`):
+/// numbers right, text left.
+pub trait DefaultAlign {
+    const DEFAULT_ALIGN: u8;
+}
+impl DefaultAlign for i64 {
+    const DEFAULT_ALIGN: u8 = 2;
+}
+impl DefaultAlign for u64 {
+    const DEFAULT_ALIGN: u8 = 2;
+}
+impl DefaultAlign for f64 {
+    const DEFAULT_ALIGN: u8 = 2;
+}
+impl DefaultAlign for f32 {
+    const DEFAULT_ALIGN: u8 = 2;
+}
+impl DefaultAlign for BoolValue {
+    const DEFAULT_ALIGN: u8 = 1;
 }
 
 /// `bool` has no `LowerExp`; `{:e}` never reaches here for it from the
@@ -201,7 +249,22 @@ mod tests {
     #[test]
     fn decode_default_spec() {
         let s = Spec::decode(enc(None, None, 0, 0, false, false));
-        assert_eq!(s, Spec { width: 0, precision: None, align: 0, kind: 0, zero_pad: false, plus: false });
+        assert_eq!(s, Spec { width: 0, precision: None, align: 0, kind: 0, zero_pad: false, plus: false, fill: None });
+    }
+
+    #[test]
+    fn fill_characters_match_rust() {
+        let fill = |c: char| (c as u64) << 40 | 1 << 61;
+        let f = |v: i64, width: u16, align: u64, c: char| {
+            format_value(v, Spec::decode(enc(Some(width), None, align, 0, false, false) | fill(c)))
+        };
+        assert_eq!(f(42, 6, 0, '*'), format!("{:*>6}", 42));
+        assert_eq!(f(-42, 7, 1, '*'), format!("{:*<7}", -42));
+        assert_eq!(f(42, 7, 3, 'é'), format!("{:é^7}", 42));
+        assert_eq!(f(42, 5, 2, '0'), format!("{:0>5}", 42));
+        assert_eq!(f(123456, 3, 3, '-'), format!("{:-^3}", 123456));
+        let t = format_bool(true, Spec::decode(enc(Some(8), None, 0, 0, false, false) | fill('.')));
+        assert_eq!(t, format!("{:.<8}", true));
     }
 
     #[test]

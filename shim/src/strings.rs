@@ -32,6 +32,9 @@ impl<T: Debug> Debug for Text<T> {
         Debug::fmt(&self.0, f)
     }
 }
+impl<T> crate::fmt::DefaultAlign for Text<T> {
+    const DEFAULT_ALIGN: u8 = 1;
+}
 impl<T: Display> LowerExp for Text<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         Display::fmt(&self.0, f)

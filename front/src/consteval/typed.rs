@@ -62,6 +62,7 @@ pub fn own_type(expr: &syn::Expr, env: &dyn ConstEnv) -> Option<Scalar> {
             syn::Lit::Int(i) => Scalar::from_name(i.suffix()),
             syn::Lit::Float(f) => Scalar::from_name(f.suffix()),
             syn::Lit::Bool(_) => Some(Scalar::Bool),
+            syn::Lit::Char(_) => Some(Scalar::Char),
             _ => None,
         },
         Expr::Paren(p) => own_type(&p.expr, env),
@@ -201,6 +202,7 @@ fn literal(lit: &syn::Lit, negated: bool, hint: Hint) -> Option<DResult<ConstVal
             parsed.map(|v| ConstValue::Float(sign * v)).map_err(|e| Diagnostic::at(None, e.to_string(), range_of(f), "invalid"))
         }
         syn::Lit::Bool(b) if !negated => Ok(ConstValue::Bool(b.value)),
+        syn::Lit::Char(c) if !negated => Ok(ConstValue::Int(c.value() as i128)),
         _ => return None,
     })
 }

@@ -280,9 +280,17 @@ impl<'i> FnLower<'i> {
             }
             // (an empty `Vec` allocates nothing: the field of another variant, `Result<T, String>`)
             Type::Vec(_) => ExprKind::Intrinsic { op: hybrid_ir::Intrinsic::VecNew, args: Vec::new() },
-            Type::SliceRef { .. } => {
-                let shown = self.types.display(ty).to_string();
-                return Err(Diagnostic::unsupported(&format!("enum fields of type `{shown}`"), range.clone()));
+            // an empty slice (never read: the field of another variant) at address 0
+            Type::SliceRef { elem, mutable } => {
+                let array = self.types.insert(Type::Array { elem, len: 0 });
+                let raw = self.types.insert(Type::Pointer { pointee: array, mutable, reference: false });
+                let reference = self.types.insert(Type::Pointer { pointee: array, mutable, reference: true });
+                let (raw, reference) = (self.infer.import(raw, self.types), self.infer.import(reference, self.types));
+                let u = self.scalar_ty(hybrid_ir::Scalar::Usize);
+                let zero = self.lit(Literal::Int(0), u, range);
+                let raw = self.push(ExprKind::Cast { value: zero }, raw, range);
+                let reference = self.push(ExprKind::Cast { value: raw }, reference, range);
+                ExprKind::Intrinsic { op: hybrid_ir::Intrinsic::ArrayToSlice, args: vec![reference] }
             }
         })
     }

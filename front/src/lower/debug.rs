@@ -90,6 +90,27 @@ impl<'i> FnLower<'i> {
                 self.debug_list("", "[", "]", items, spec, pretty, out, range)
             }
             Some(Shape::Slice { .. } | Shape::Vec(_)) => self.debug_elements(value, spec, pretty, out, range),
+            // a box: its value's
+            Some(Shape::Struct(_) | Shape::Adt { .. }) if self.box_pointee(t).is_some() => {
+                let pointee = self.box_pointee(t).expect("a box");
+                let root = self.infer.find(pointee);
+                if self.box_debug_stack.iter().any(|&s| self.infer.find(s) == root) {
+                    // FIXME(recursive Debug): the expansion is inline; a recursive type needs a function
+                    let shown = self.describe(pointee);
+                    return Err(Diagnostic::unsupported(
+                        &format!("`{{:?}}` of the recursive type {shown} (through a `Box`)"),
+                        range.clone(),
+                    )
+                    .help("write `impl std::fmt::Debug` for it"));
+                }
+                let raw = self.infer.known(Shape::Ptr { pointee, mutable: true, reference: false });
+                let mut inner = sub(Proj::Field(0, raw));
+                inner.proj.push(Proj::Deref(pointee));
+                self.box_debug_stack.push(pointee);
+                let r = self.debug_parts(&inner, pointee, spec, pretty, out, range);
+                self.box_debug_stack.pop();
+                r
+            }
             Some(Shape::Struct(_) | Shape::Adt { .. }) => {
                 // a string, or a type with its own `Debug` impl
                 let v = self.place_expr(value, range);

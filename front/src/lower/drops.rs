@@ -522,6 +522,13 @@ impl<'i> FnLower<'i> {
                     let ExprKind::Local(m) = self.exprs[p].kind else { return Ok(()) };
                     at = cx.views[&m];
                 }
+                // out of a box: the box frees only its buffer now
+                ExprKind::Deref(p) if self.box_of_ir_pointer(p).is_some() => {
+                    let b = self.box_of_ir_pointer(p).expect("a box");
+                    let mark = self.box_moved_mark(b, cx.bool_ty, cx.unit_ty, range)?;
+                    self.prefix(e, vec![Stmt::Expr(mark)]);
+                    return Ok(());
+                }
                 ExprKind::Deref(p) if matches!(self.types.get(self.exprs[p].ty), Type::Pointer { reference: false, .. }) => {
                     // `ptr::read`: the caller owns the value now
                     return Ok(());

@@ -54,7 +54,7 @@ impl<'i> FnLower<'i> {
         match self.shape(t) {
             Some(Shape::Ptr { pointee, reference: true, .. }) => self.col(pointee),
             Some(Shape::Scalar(Scalar::Bool)) => Col::Bool,
-            Some(Shape::Scalar(s)) if s.is_int() => Col::Int(s),
+            Some(Shape::Scalar(s)) if s.is_int() || s == Scalar::Char => Col::Int(s),
             None if self.infer.is_integer(t) => Col::Int(Scalar::I32),
             Some(Shape::Tuple(tys)) => Col::Single { name: None, form: FieldsForm::Tuple, fields: Vec::new(), tys },
             Some(Shape::Array { elem, len }) => {
@@ -291,6 +291,9 @@ fn pad(fields: &[Ap], n: usize) -> Vec<Ap> {
 }
 
 fn int_bounds(s: Scalar) -> (i128, i128) {
+    if s == Scalar::Char {
+        return (0, char::MAX as i128);
+    }
     let bits = s.bits();
     if s.is_signed() {
         (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
@@ -303,6 +306,11 @@ fn int_bounds(s: Scalar) -> (i128, i128) {
 fn split_ranges(s: Scalar, heads: &[Head]) -> Vec<Head> {
     let (min, max) = int_bounds(s);
     let mut points = vec![min, max + 1];
+    // the surrogates are no `char`s
+    let gap = (s == Scalar::Char).then_some((0xD800, 0xDFFF));
+    if let Some((lo, hi)) = gap {
+        points.extend([lo, hi + 1]);
+    }
     for h in heads {
         if let Head::Range(lo, hi) = h {
             points.push((*lo).clamp(min, max + 1));
@@ -311,10 +319,17 @@ fn split_ranges(s: Scalar, heads: &[Head]) -> Vec<Head> {
     }
     points.sort();
     points.dedup();
-    points.windows(2).map(|w| Head::Range(w[0], w[1] - 1)).collect()
+    points
+        .windows(2)
+        .map(|w| Head::Range(w[0], w[1] - 1))
+        .filter(|h| !matches!((h, gap), (Head::Range(a, _), Some((lo, hi))) if (lo..=hi).contains(a)))
+        .collect()
 }
 
 fn show_int(s: Scalar, v: i128) -> String {
+    if s == Scalar::Char {
+        return format!("{:?}", char::from_u32(v as u32).unwrap_or(char::REPLACEMENT_CHARACTER));
+    }
     let (min, max) = int_bounds(s);
     if v == max {
         format!("{}::MAX", s.name())

@@ -135,7 +135,10 @@ impl<'i> FnLower<'i> {
             }
             syn::Lit::CStr(s) => self.c_string(s, range),
             syn::Lit::Str(s) => self.str_literal(&s.value(), range),
-            syn::Lit::Char(_) => Err(Diagnostic::unsupported("`char` literals", range.clone())),
+            syn::Lit::Char(c) => {
+                let ty = self.scalar_ty(Scalar::Char);
+                Ok(self.lit(Literal::Int(c.value() as u64), ty, range))
+            }
             _ => Err(Diagnostic::unsupported("this literal", range.clone())),
         }
     }
@@ -670,6 +673,9 @@ impl<'i> FnLower<'i> {
 
     /// The type of `e` unified with `expected`, or an error naming both.
     pub(crate) fn lower_coerced(&mut self, e: &syn::Expr, expected: TyId) -> DResult<Handle<Expr>> {
+        if let Some(v) = self.collect_into_string(e, expected)? {
+            return self.coerce(v, expected);
+        }
         let v = self.expr(e)?;
         self.coerce(v, expected)
     }

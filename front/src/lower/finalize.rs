@@ -95,7 +95,7 @@ impl<'i> FnLower<'i> {
                     }
                     self.exprs[h].kind = ExprKind::Literal(Literal::Int(v & mask(bits)));
                 }
-                Type::Scalar(Scalar::Bool) => {}
+                Type::Scalar(Scalar::Bool | Scalar::Char) => {}
                 _ => {
                     let t = show(ty);
                     return Err(Diagnostic::at(Some("E0308"), "mismatched types", range, format!("expected `{t}`, found integer")));
@@ -115,9 +115,11 @@ impl<'i> FnLower<'i> {
                 }
                 let ok = match op {
                     BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Rem => {
-                        matches!(ls, Some(s) if s != Scalar::Bool) && lt == rt
+                        matches!(ls, Some(s) if s != Scalar::Bool && s != Scalar::Char) && lt == rt
                     }
-                    BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor => matches!(ls, Some(s) if !s.is_float()) && lt == rt,
+                    BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor => {
+                        matches!(ls, Some(s) if !s.is_float() && s != Scalar::Char) && lt == rt
+                    }
                     BinaryOp::Shl | BinaryOp::Shr => matches!(ls, Some(s) if s.is_int()) && matches!(rs, Some(s) if s.is_int()),
                     _ => ls.is_some() && lt == rt,
                 };
@@ -144,8 +146,8 @@ impl<'i> FnLower<'i> {
                 let ok = match (scalar(lt), scalar(rt)) {
                     (Some(l), Some(r)) => match op {
                         BinaryOp::Shl | BinaryOp::Shr => l.is_int() && r.is_int(),
-                        BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor => !l.is_float() && lt == rt,
-                        _ => l != Scalar::Bool && lt == rt,
+                        BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor => !l.is_float() && l != Scalar::Char && lt == rt,
+                        _ => l != Scalar::Bool && l != Scalar::Char && lt == rt,
                     },
                     _ => matches!(types.get(rt), Type::Never),
                 };
@@ -163,7 +165,7 @@ impl<'i> FnLower<'i> {
                 let t = self.exprs[operand].ty;
                 let ok = match (op, scalar(t)) {
                     (UnaryOp::Neg, Some(s)) => s.is_float() || s.is_signed(),
-                    (UnaryOp::Not, Some(s)) => !s.is_float(),
+                    (UnaryOp::Not, Some(s)) => !s.is_float() && s != Scalar::Char,
                     _ => matches!(types.get(t), Type::Never),
                 };
                 if !ok {
@@ -178,8 +180,24 @@ impl<'i> FnLower<'i> {
             }
             ExprKind::Cast { value } => {
                 let from = self.exprs[value].ty;
+                if let (Type::Scalar(a), Type::Scalar(Scalar::Char)) = (types.get(from), types.get(ty)) {
+                    if *a != Scalar::U8 && *a != Scalar::Char {
+                        let help = match a {
+                            Scalar::U32 => "consider using `char::from_u32` instead",
+                            _ => "try `char::from_u32` instead (via a `u32`)",
+                        };
+                        return Err(Diagnostic::at(
+                            Some("E0604"),
+                            format!("only `u8` can be cast as `char`, not `{}`", a.name()),
+                            range,
+                            "invalid cast",
+                        )
+                        .help(help));
+                    }
+                }
                 let ok = from == ty
                     || match (types.get(from), types.get(ty)) {
+                        (Type::Scalar(Scalar::Char), Type::Scalar(b)) => b.is_int(),
                         (Type::Scalar(a), Type::Scalar(b)) => *b != Scalar::Bool && !(*a == Scalar::Bool && b.is_float()),
                         (Type::Pointer { .. }, Type::Pointer { .. }) => true,
                         (Type::Pointer { .. }, Type::Scalar(Scalar::Usize)) => true,
@@ -205,7 +223,7 @@ impl<'i> FnLower<'i> {
                         if scalar(t).is_none() {
                             let vr = self.range(value);
                             return Err(Diagnostic::unsupported(&format!("formatting a value of type `{}`", show(t)), vr)
-                                .note("hybridc formats integers, floats and `bool`"));
+                                .note("hybridc formats integers, floats, `bool` and `char`"));
                         }
                     }
                 }

@@ -114,9 +114,7 @@ fn parse_spec(spec: &str) -> Result<FmtSpec, String> {
         _ => None,
     };
     if chars.len() >= 2 && align_of(chars[1]).is_some() {
-        if chars[0] != ' ' {
-            return Err(format!("fill character `{}` is not supported yet by hybridc", chars[0]));
-        }
+        out.fill = Some(chars[0]);
         out.align = align_of(chars[1]).unwrap_or_default();
         i = 2;
     } else if let Some(a) = chars.first().and_then(|c| align_of(*c)) {
@@ -373,7 +371,8 @@ impl<'i> FnLower<'i> {
                             "not found in this scope",
                         ));
                     };
-                    self.local_expr(l, &frange)
+                    let v = self.local_expr(l, &frange);
+                    self.box_autoderef(v)
                 }
                 Src::Expr(i, e) => {
                     if let Some(h) = lowered[i] {
@@ -390,7 +389,7 @@ impl<'i> FnLower<'i> {
                             }
                         }
                         let v = self.expr(e)?;
-                        let v = self.autoderef(v);
+                        let v = self.box_autoderef(v);
                         let v = if counts[i] > 1 {
                             let (st, place) = self.spill(v, "fmt_arg");
                             stmts.push(st);

@@ -86,6 +86,7 @@ impl FnLower<'_> {
             None => self.expr(&m.receiver)?,
         };
         self.method_turbofish = turbofish;
+        let recv = self.box_receiver(recv, &name);
         let rty = self.ty(recv);
         if self.check_mode {
             if let Some(e) = self.param_method(recv, &name, &args, &range)? {
@@ -198,7 +199,13 @@ impl FnLower<'_> {
         // a trait method of a primitive type (its inherent ones, builtin or
         // the library's, come first)
         if let Some(Shape::Scalar(s)) = self.shape(bty) {
-            let builtin = if s.is_float() { FLOAT_METHODS } else { INT_METHODS };
+            let builtin = if s.is_float() {
+                FLOAT_METHODS
+            } else if s == hybrid_ir::Scalar::Char {
+                &[]
+            } else {
+                INT_METHODS
+            };
             if !builtin.contains(&name.as_str()) {
                 let ty = self.types.insert(hybrid_ir::Type::Scalar(s));
                 if let Some(&fid) = self.items.instance_methods.get(&(ty, name.clone())) {

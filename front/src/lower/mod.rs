@@ -4,6 +4,7 @@
 
 mod adt;
 mod assoc;
+mod boxed;
 mod builtin;
 mod call;
 mod check;
@@ -164,6 +165,8 @@ pub(crate) struct FnLower<'i> {
     trait_arg_bounds: Vec<(crate::generics::TraitId, Vec<TyId>)>,
     /// `collect()`s whose target type is not known yet (`lower/collect.rs`).
     pending_collects: Vec<collect::PendingCollect>,
+    /// The values of boxes whose `{:?}` is being expanded (`debug_parts`).
+    box_debug_stack: Vec<TyId>,
     /// Temporaries `spill` made (`&temp()`): dropped with their statement (`drops.rs`).
     spilled: HashSet<Handle<Local>>,
     /// The locals an inlined closure call reads its closure value and its
@@ -295,6 +298,7 @@ pub fn lower_function(
         closure_bounds: Vec::new(),
         trait_arg_bounds: Vec::new(),
         pending_collects: Vec::new(),
+        box_debug_stack: Vec::new(),
         made_closures: Vec::new(),
         block_modules: Vec::new(),
         ref_captures: HashSet::new(),

@@ -622,6 +622,7 @@ impl<'i> FnLower<'i> {
         let v = self.pat_eval(e)?;
         let lit_ty = match (e, v) {
             (_, ConstValue::Bool(_)) => self.scalar_ty(Scalar::Bool),
+            (syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Char(_), .. }), _) => self.scalar_ty(Scalar::Char),
             (syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }), _) if i.suffix().is_empty() => self.infer.var(VarKind::Int),
             (syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }), _) => match Scalar::from_name(i.suffix()) {
                 Some(s) => self.scalar_ty(s),

@@ -58,6 +58,16 @@ impl<'i> FnLower<'i> {
                 self.expect_ty(p2, p1, &range)?;
                 return Ok(self.push(ExprKind::Cast { value: e }, target, &range));
             }
+            // deref coercion `&Box<T>` to `&T`
+            (
+                Some(Shape::Ptr { pointee: p1, mutable: m1, reference: true }),
+                Some(Shape::Ptr { pointee: p2, reference: true, mutable: m2 }),
+            ) if (m1 || !m2) && self.box_pointee(p1).is_some() && self.shape(p2).is_some() && self.box_pointee(p2).is_none() => {
+                let boxed = self.push(ExprKind::Deref(e), p1, &range);
+                let inner = self.box_autoderef(boxed);
+                let r = self.take_address(inner, m2, &range)?;
+                return self.coerce(r, target);
+            }
             // deref coercion `&&T` to `&T` (`a.cmp(b)` with `a, b: &&i32` in `max_by`)
             (Some(Shape::Ptr { pointee: p1, reference: true, .. }), Some(Shape::Ptr { pointee: p2, reference: true, mutable: false }))
                 if matches!(self.shape(p1), Some(Shape::Ptr { reference: true, .. }))
@@ -118,6 +128,29 @@ impl<'i> FnLower<'i> {
                     ),
                 };
                 Err(d.secondary(decl, format!("help: consider making this binding mutable: `mut {name}`")))
+            }
+            // `*b` of a box: mutable when the box is
+            ExprKind::Deref(p) if self.box_of_pointer(p).is_some() => {
+                let b = self.box_of_pointer(p).expect("a box");
+                if let ExprKind::Local(l) = *self.kind(b) {
+                    if !self.locals[l].mutable && !self.late_init.contains(&l) {
+                        let name = self.locals[l].name.clone();
+                        let (code, msg, label) = match access {
+                            Access::Assign => {
+                                ("E0594", format!("cannot assign to `*{name}`, as `{name}` is not declared as mutable"), "cannot assign")
+                            }
+                            Access::BorrowMut => (
+                                "E0596",
+                                format!("cannot borrow `*{name}` as mutable, as `{name}` is not declared as mutable"),
+                                "cannot borrow as mutable",
+                            ),
+                        };
+                        let decl = self.lranges[l.index()].clone();
+                        return Err(Diagnostic::at(Some(code), msg, range.clone(), label)
+                            .secondary(decl, format!("help: consider changing this to be mutable: `mut {name}`")));
+                    }
+                }
+                self.check_mutable(b, access, range)
             }
             ExprKind::Deref(p) => match self.shape(self.ty(p)) {
                 Some(Shape::Ptr { mutable: true, .. }) => Ok(()),
@@ -268,6 +301,9 @@ impl<'i> FnLower<'i> {
         let p = self.expr(operand)?;
         if !matches!(self.shape(self.ty(p)), Some(Shape::Struct(_) | Shape::Adt { .. })) {
             return Ok(p);
+        }
+        if let Some(ptr) = self.box_pointer(p, &range_of(operand)) {
+            return Ok(ptr);
         }
         self.rollback(mark);
         let span = syn::spanned::Spanned::span(operand);
@@ -488,7 +524,11 @@ impl<'i> FnLower<'i> {
     pub(crate) fn field(&mut self, f: &syn::ExprField) -> DResult<Handle<Expr>> {
         let range = range_of(f);
         let base = self.expr(&f.base)?;
-        let base = self.autoderef(base);
+        // (the library's own `self.box_ptr` of a box)
+        let base = match &f.member {
+            syn::Member::Named(n) if n == "box_ptr" || n == "box_moved" => self.autoderef(base),
+            _ => self.box_autoderef(base),
+        };
         let bty = self.ty(base);
         self.param_field(bty, &f.member)?;
         let (index, fty) = match (self.shape(bty), &f.member) {

@@ -111,13 +111,10 @@ impl<'i> FnLower<'i> {
             p => (p, None),
         };
         let init = match &l.init {
-            Some(init) => {
-                let v = self.expr(&init.expr)?;
-                Some(match declared {
-                    Some(t) => self.coerce(v, t)?,
-                    None => v,
-                })
-            }
+            Some(init) => Some(match declared {
+                Some(t) => self.lower_coerced(&init.expr, t)?,
+                None => self.expr(&init.expr)?,
+            }),
             None => None,
         };
         let mut init = init;

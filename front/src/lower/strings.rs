@@ -302,26 +302,12 @@ impl FnLower<'_> {
         range: &Range<usize>,
     ) -> DResult<Option<Handle<Expr>>> {
         if Some(ty) == self.items.string_struct() {
-            if matches!(name, "push" | "chars" | "pop" | "insert" | "remove") {
-                // FIXME(char): `char` is not a type of hybridc yet
-                return Err(Diagnostic::unsupported(
-                    &format!("`String::{name}` (`char` is not supported yet; `push_str` takes a `&str`)"),
-                    range.clone(),
-                ));
-            }
             if let Some(sid) = self.items.library_type("str::Str") {
                 if let Some(&fid) = self.items.structs[sid].methods.get(name) {
                     let s = self.as_str_value(recv, range)?.expect("a String");
                     return self.call_method(fid, s, args, range).map(Some);
                 }
             }
-        }
-        if Some(ty) == self.items.str_struct() && name == "chars" {
-            // FIXME(char): `char` is not a type of hybridc yet
-            return Err(Diagnostic::unsupported(
-                "`str::chars` (`char` is not supported yet; `bytes()` gives the UTF-8 bytes)",
-                range.clone(),
-            ));
         }
         if name == "to_string" && args.is_empty() && self.items.string_struct().is_some() {
             let value = self.autoderef(recv);

@@ -188,7 +188,8 @@ pub fn kernel_slots(module: &Module, kernel: Handle<Function>) -> Vec<KernelSlot
 /// Pack a format spec into the `spec: u64` argument of `hybrid_fmt_*`:
 /// bits 0..16 width, 16..32 precision, 32..34 align (0 default, 1 left,
 /// 2 right, 3 center), 34..36 kind (0 Display, 1 Debug, 2 LowerExp), bit 36
-/// zero-pad, bit 37 plus, bit 38 a width is given, bit 39 a precision is.
+/// zero-pad, bit 37 plus, bit 38 a width is given, bit 39 a precision is,
+/// bits 40..61 the fill character, bit 61 a fill other than a space is given.
 pub fn encode_fmt_spec(spec: &FmtSpec) -> u64 {
     // every u16 is a width or precision (65535 too): presence is its own bit
     let width = spec.width.map_or(0, |w| w as u64 | 1 << 38);
@@ -204,5 +205,6 @@ pub fn encode_fmt_spec(spec: &FmtSpec) -> u64 {
         FmtKind::Debug => 1,
         FmtKind::LowerExp => 2,
     };
-    width | precision | align << 32 | kind << 34 | (spec.zero_pad as u64) << 36 | (spec.plus as u64) << 37
+    let fill = spec.fill.filter(|c| *c != ' ').map_or(0, |c| (c as u64) << 40 | 1 << 61);
+    width | precision | align << 32 | kind << 34 | (spec.zero_pad as u64) << 36 | (spec.plus as u64) << 37 | fill
 }

@@ -172,7 +172,7 @@ runtime_abi! {
     /// `(ptr, len, spec)`: append a `&str` formatted by `spec`.
     FmtStrSpec = "hybrid_fmt_str_spec", (Ptr, I64, I64) -> Unit, [Host], Shim;
     /// `(c: char as u32, spec)`.
-    FmtChar = "hybrid_fmt_char", (I32, I64) -> Unit, [Host], Shim;
+    FmtChar = "hybrid_fmt_char", (I32, I64) -> Unit, [Host, Fallback], Shim;
     /// `()`: a `format!` begins (a mark on the line buffer).
     FmtBegin = "hybrid_fmt_begin", () -> Unit, [Host], Shim;
     /// `(out: *mut Vec<u8>)`: the innermost `format!` ends; its text becomes a new `Vec<u8>`.

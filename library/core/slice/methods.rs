@@ -11,6 +11,43 @@
 use crate::cmp::Ordering;
 
 impl<T> [T] {
+    /// Subslices of `size` elements, the last one shorter.
+    #[track_caller]
+    pub fn chunks(&self, size: usize) -> crate::slice::Chunks<'_, T> {
+        crate::slice::chunks(self, size)
+    }
+
+    /// Subslices of exactly `size` elements (the rest: `remainder()`).
+    #[track_caller]
+    pub fn chunks_exact(&self, size: usize) -> crate::slice::ChunksExact<'_, T> {
+        crate::slice::chunks_exact(self, size)
+    }
+
+    /// Every run of `size` neighbouring elements.
+    #[track_caller]
+    pub fn windows(&self, size: usize) -> crate::slice::Windows<'_, T> {
+        crate::slice::windows(self, size)
+    }
+
+    /// The first element and the rest, or `None` if the slice is empty.
+    pub fn split_first(&self) -> Option<(&T, &[T])> {
+        if self.len() == 0 {
+            None
+        } else {
+            Some((&self[0], &self[1..]))
+        }
+    }
+
+    /// The last element and the rest, or `None` if the slice is empty.
+    pub fn split_last(&self) -> Option<(&T, &[T])> {
+        let n = self.len();
+        if n == 0 {
+            None
+        } else {
+            Some((&self[n - 1], &self[..n - 1]))
+        }
+    }
+
     /// The first element, or `None` if the slice is empty.
     pub fn first(&self) -> Option<&T> {
         if self.len() == 0 {

@@ -66,6 +66,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 let bit = self.builder.build_int_z_extend(v.into_int_value(), self.context().i8_type(), "")?;
                 self.call_runtime(Rt::FmtBool, &[bit.into(), spec])?
             }
+            Scalar::Char => self.call_runtime(Rt::FmtChar, &[v, spec])?,
             _ => {
                 let wide = self.builder.build_int_cast_sign_flag(v.into_int_value(), i64t, s.is_signed(), "")?;
                 let f = if s.is_signed() { Rt::FmtI64 } else { Rt::FmtU64 };

@@ -39,7 +39,7 @@ impl<'a, 'ctx> TypeMapper<'a, 'ctx> {
             Scalar::Bool => c.bool_type().into(),
             Scalar::I8 | Scalar::U8 => c.i8_type().into(),
             Scalar::I16 | Scalar::U16 => c.i16_type().into(),
-            Scalar::I32 | Scalar::U32 => c.i32_type().into(),
+            Scalar::I32 | Scalar::U32 | Scalar::Char => c.i32_type().into(),
             Scalar::I64 | Scalar::U64 | Scalar::Isize | Scalar::Usize => c.i64_type().into(),
             Scalar::F32 => c.f32_type().into(),
             Scalar::F64 => c.f64_type().into(),

@@ -1,0 +1,5 @@
+fn main() {
+    let c = 'a';
+    let d = c + 'b';
+    println!("{d}");
+}

@@ -1,0 +1,7 @@
+fn main() {
+    let c = 'q';
+    match c {
+        'a'..='z' => println!("lower"),
+        'A'..='Z' => println!("upper"),
+    }
+}

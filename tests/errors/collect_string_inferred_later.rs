@@ -1,0 +1,8 @@
+fn show(s: String) {
+    println!("{s}");
+}
+
+fn main() {
+    let s = "abc".chars().rev().collect();
+    show(s);
+}

@@ -1,4 +1,0 @@
-fn main() {
-    let b = Box::new(3);
-    println!("{}", b);
-}

@@ -1,6 +1,0 @@
-fn main() {
-    let s = "héllo";
-    for c in s.chars() {
-        println!("{}", c);
-    }
-}

@@ -1,4 +1,0 @@
-fn main() {
-    let mut s = String::new();
-    s.push('x');
-}
