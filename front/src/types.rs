@@ -267,8 +267,9 @@ impl Items {
     ) -> DResult<TyId> {
         let s = &self.structs[sid];
         let expected = s.params.len();
-        let given: Vec<&syn::Type> = args
-            .map(|a| a.args.iter().filter_map(|g| if let syn::GenericArgument::Type(t) = g { Some(t) } else { None }).collect())
+        let const_params = s.const_params.clone();
+        let given: Vec<&syn::GenericArgument> = args
+            .map(|a| a.args.iter().filter(|g| !matches!(g, syn::GenericArgument::Lifetime(_))).collect())
             .unwrap_or_default();
         let name = s.name.clone();
         let kind = if matches!(s.kind, crate::enums::StructKind::Enum(_)) { "enum" } else { "struct" };
@@ -282,7 +283,7 @@ impl Items {
                     format!("expected {expected} generic argument{}", plural(expected)),
                 ));
             }
-            let vars = (0..expected).map(|_| infer.var(VarKind::General)).collect();
+            let vars = infer.fresh_adt_args(sid, expected);
             return Ok(infer.known(Shape::Adt { sid, args: vars }));
         }
         if given.len() != expected {
@@ -320,10 +321,42 @@ impl Items {
             return Err(d);
         }
         let mut out = Vec::with_capacity(given.len());
-        for t in given {
-            out.push(self.convert_in(t, types, infer, scope)?);
+        for (i, g) in given.into_iter().enumerate() {
+            out.push(match (g, const_params.get(i).copied().flatten()) {
+                (syn::GenericArgument::Type(t), None) => self.convert_in(t, types, infer, scope)?,
+                (g, Some(_)) => self.const_argument(g, infer, scope)?,
+                (g, None) => {
+                    return Err(Diagnostic::at(Some("E0747"), "constant provided when a type was expected", range_of(g), ""))
+                }
+            });
         }
         Ok(infer.known(Shape::Adt { sid, args: out }))
+    }
+
+    /// A const argument of a generic struct (`3`, `N`, `{ N }`, `_`) as a
+    /// `Shape::Const`: a value, or the length variable of a const
+    /// parameter being inferred.
+    fn const_argument(&self, g: &syn::GenericArgument, infer: &mut Infer, scope: &TypeScope<'_>) -> DResult<TyId> {
+        let expr: syn::Expr = match g {
+            syn::GenericArgument::Const(e) => e.clone(),
+            syn::GenericArgument::Type(syn::Type::Infer(_)) if scope.allow_infer => return Ok(infer.fresh_const()),
+            // `Mat<R, C>`: syn cannot tell a const's name from a type's
+            syn::GenericArgument::Type(syn::Type::Path(p)) if p.qself.is_none() && p.path.segments.iter().all(|s| s.arguments.is_none()) => {
+                syn::Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: p.path.clone() })
+            }
+            other => return Err(Diagnostic::at(Some("E0747"), "type provided when a constant was expected", range_of(other), "")),
+        };
+        let len = match scope.env.length_var(&expr) {
+            Some(var) => var,
+            None => consteval::eval_len(&expr, &InModule { items: self, module: scope.module, params: &scope.env.consts }).map_err(|e| {
+                match scope.env.has_length_vars() {
+                    // FIXME(const generic inference): `Mat<{ N + 1 }>` with `N` inferred
+                    true => Diagnostic::unsupported("this const argument of a generic parameter", range_of(&expr)),
+                    false => e,
+                }
+            })?,
+        };
+        Ok(infer.known(Shape::Const(len)))
     }
 
     /// `<T as Tr>::Name`.

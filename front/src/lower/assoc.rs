@@ -283,6 +283,9 @@ impl FnLower<'_> {
             let v = self.infer.var(crate::infer::VarKind::General);
             env.types.push((n, v));
         }
+        for p in &g.consts[..g.outer_consts] {
+            env.consts.push((p.name.clone(), crate::consteval::ConstValue::Int(self.infer.length_var() as i128)));
+        }
         let Some(self_t) = self.impl_self_type(fid, &env)? else { return Ok(None) };
         if self.infer.unify(self_t, it).is_err() {
             return Ok(None);

@@ -213,7 +213,7 @@ impl FnLower<'_> {
                 .find_map(|i| self.items.impl_method(i, name));
             if let Some(id) = found {
                 let n = self.items.structs[sid].params.len();
-                let args = (0..n).map(|_| self.infer.var(crate::infer::VarKind::General)).collect();
+                let args = self.infer.fresh_adt_args(sid, n);
                 let t = self.infer.known(crate::infer::Shape::Adt { sid, args });
                 return Ok(Callee::WithSelf(id, t));
             }
