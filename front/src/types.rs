@@ -268,9 +268,8 @@ impl Items {
         let s = &self.structs[sid];
         let expected = s.params.len();
         let const_params = s.const_params.clone();
-        let given: Vec<&syn::GenericArgument> = args
-            .map(|a| a.args.iter().filter(|g| !matches!(g, syn::GenericArgument::Lifetime(_))).collect())
-            .unwrap_or_default();
+        let given: Vec<&syn::GenericArgument> =
+            args.map(|a| a.args.iter().filter(|g| !matches!(g, syn::GenericArgument::Lifetime(_))).collect()).unwrap_or_default();
         let name = s.name.clone();
         let kind = if matches!(s.kind, crate::enums::StructKind::Enum(_)) { "enum" } else { "struct" };
         let plural = |n: usize| if n == 1 { "" } else { "s" };
@@ -325,9 +324,7 @@ impl Items {
             out.push(match (g, const_params.get(i).copied().flatten()) {
                 (syn::GenericArgument::Type(t), None) => self.convert_in(t, types, infer, scope)?,
                 (g, Some(_)) => self.const_argument(g, infer, scope)?,
-                (g, None) => {
-                    return Err(Diagnostic::at(Some("E0747"), "constant provided when a type was expected", range_of(g), ""))
-                }
+                (g, None) => return Err(Diagnostic::at(Some("E0747"), "constant provided when a type was expected", range_of(g), "")),
             });
         }
         Ok(infer.known(Shape::Adt { sid, args: out }))
@@ -341,20 +338,36 @@ impl Items {
             syn::GenericArgument::Const(e) => e.clone(),
             syn::GenericArgument::Type(syn::Type::Infer(_)) if scope.allow_infer => return Ok(infer.fresh_const()),
             // `Mat<R, C>`: syn cannot tell a const's name from a type's
-            syn::GenericArgument::Type(syn::Type::Path(p)) if p.qself.is_none() && p.path.segments.iter().all(|s| s.arguments.is_none()) => {
+            syn::GenericArgument::Type(syn::Type::Path(p))
+                if p.qself.is_none() && p.path.segments.iter().all(|s| s.arguments.is_none()) =>
+            {
+                let is_type = match p.path.get_ident() {
+                    Some(i) => {
+                        let name = i.to_string();
+                        scope.env.const_value(&name).is_none()
+                            && (hybrid_ir::Scalar::from_name(&name).is_some() || scope.env.ty(&name).is_some() || name == "Self")
+                    }
+                    None => false,
+                } || matches!(self.resolve(scope.module, &p.path, Ns::Type), Ok(Some(_)));
+                if is_type {
+                    return Err(Diagnostic::at(Some("E0747"), "type provided when a constant was expected", range_of(g), "")
+                        .help("if this generic argument was intended as a const parameter, surround it with braces"));
+                }
                 syn::Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: p.path.clone() })
             }
             other => return Err(Diagnostic::at(Some("E0747"), "type provided when a constant was expected", range_of(other), "")),
         };
         let len = match scope.env.length_var(&expr) {
             Some(var) => var,
-            None => consteval::eval_len(&expr, &InModule { items: self, module: scope.module, params: &scope.env.consts }).map_err(|e| {
-                match scope.env.has_length_vars() {
-                    // FIXME(const generic inference): `Mat<{ N + 1 }>` with `N` inferred
-                    true => Diagnostic::unsupported("this const argument of a generic parameter", range_of(&expr)),
-                    false => e,
-                }
-            })?,
+            None => {
+                consteval::eval_len(&expr, &InModule { items: self, module: scope.module, params: &scope.env.consts }).map_err(|e| {
+                    match scope.env.has_length_vars() {
+                        // FIXME(const generic inference): `Mat<{ N + 1 }>` with `N` inferred
+                        true => Diagnostic::unsupported("this const argument of a generic parameter", range_of(&expr)),
+                        false => e,
+                    }
+                })?
+            }
         };
         Ok(infer.known(Shape::Const(len)))
     }
