@@ -69,6 +69,11 @@ pub enum Shape {
     /// template, a const parameter ([`PARAM_LEN`]). It stands where the
     /// argument stands in `Adt { args }`.
     Const(u64),
+    /// `fn(A, B) -> R`, a function pointer.
+    FnPtr {
+        params: Vec<TyId>,
+        ret: TyId,
+    },
 }
 
 /// A generic struct's fields in a table of their own, where `Param(i)` is
@@ -174,6 +179,9 @@ impl Infer {
             }
             Shape::Tuple(elems) => Shape::Tuple(elems.into_iter().map(|e| sub(self, e)).collect()),
             Shape::Vec(elem) => Shape::Vec(sub(self, elem)),
+            Shape::FnPtr { params, ret } => {
+                Shape::FnPtr { params: params.into_iter().map(|e| sub(self, e)).collect(), ret: sub(self, ret) }
+            }
             Shape::Adt { sid, args: inner } => Shape::Adt { sid, args: inner.into_iter().map(|e| sub(self, e)).collect() },
             s => s,
         };
@@ -344,6 +352,7 @@ impl Infer {
             }
             Some(Shape::Tuple(es) | Shape::Adt { args: es, .. }) => es.into_iter().any(|e| self.has_vars_depth(e, depth + 1)),
             Some(Shape::Const(len)) => self.length(len).is_none(),
+            Some(Shape::FnPtr { params, ret }) => params.into_iter().chain([ret]).any(|e| self.has_vars_depth(e, depth + 1)),
             Some(_) => false,
         }
     }
@@ -396,6 +405,9 @@ impl Infer {
                 Shape::Struct(*s)
             }
             Type::Vec(elem) => Shape::Vec(self.import(*elem, types)),
+            Type::FnPtr { params, ret } => {
+                Shape::FnPtr { params: params.iter().map(|p| self.import(*p, types)).collect(), ret: self.import(*ret, types) }
+            }
         };
         let t = self.known(shape);
         self.imported.insert(ty, t);
@@ -490,6 +502,12 @@ impl Infer {
                     }
                     (Shape::Vec(ea), Shape::Vec(eb)) => self.unify_depth(*ea, *eb, depth + 1)?,
                     (Shape::Const(la), Shape::Const(lb)) => self.unify_length(*la, *lb)?,
+                    (Shape::FnPtr { params: pa, ret: ra2 }, Shape::FnPtr { params: pb, ret: rb2 }) if pa.len() == pb.len() => {
+                        for (x, y) in pa.iter().zip(pb.iter()) {
+                            self.unify_depth(*x, *y, depth + 1)?;
+                        }
+                        self.unify_depth(*ra2, *rb2, depth + 1)?;
+                    }
                     (Shape::Tuple(xa), Shape::Tuple(xb)) if xa.len() == xb.len() => {
                         for (x, y) in xa.iter().zip(xb.iter()) {
                             self.unify_depth(*x, *y, depth + 1)?;
@@ -577,6 +595,13 @@ impl Infer {
                     format!("{name}<{}>", parts.join(", "))
                 }
                 Shape::Param(i) => format!("T{i}"),
+                Shape::FnPtr { params, ret } => {
+                    let parts: Vec<String> = params.iter().map(|a| self.display_depth(*a, depth + 1)).collect();
+                    match self.is_unit(ret) {
+                        true => format!("fn({})", parts.join(", ")),
+                        false => format!("fn({}) -> {}", parts.join(", "), self.display_depth(ret, depth + 1)),
+                    }
+                }
                 Shape::Const(len) => match self.length(len) {
                     Some(v) if len & PARAM_LEN == 0 || len & LENGTH_VAR != 0 => v.to_string(),
                     _ => "_".into(),
@@ -674,6 +699,10 @@ impl Infer {
                 }
                 Shape::Struct(s) => Type::Struct(s),
                 Shape::Vec(elem) => Type::Vec(self.resolve_depth(elem, types, depth + 1)?),
+                Shape::FnPtr { params, ret } => Type::FnPtr {
+                    params: params.iter().map(|p| self.resolve_depth(*p, types, depth + 1)).collect::<Result<_, _>>()?,
+                    ret: self.resolve_depth(ret, types, depth + 1)?,
+                },
                 Shape::Adt { sid, args } => {
                     let h = self.resolve_instance(sid, &args, types, depth)?;
                     self.resolved.insert(r.0, h);

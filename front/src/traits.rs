@@ -274,6 +274,8 @@ impl Items {
             // the library's `impl<T: Clone> Vec<T>` (`clone`) and `<[T]>::eq`; `{:?}` of the elements
             Type::Vec(elem) => matches!(name, "Clone" | "Debug" | "PartialEq" | "Eq") && self.lang_implements(types, *elem, name),
             Type::Unit => matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq"),
+            // (its signature is checked where it is called)
+            Type::FnPtr { .. } => matches!(name, "Fn" | "FnMut" | "FnOnce" | "Copy" | "Clone" | "PartialEq" | "Eq"),
             _ => false,
         }
     }

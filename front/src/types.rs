@@ -86,6 +86,20 @@ impl Items {
                 };
                 infer.known(Shape::Array { elem, len })
             }
+            T::BareFn(f) => {
+                if f.variadic.is_some() {
+                    return Err(Diagnostic::unsupported("variadic function pointer types", r));
+                }
+                if f.abi.is_some() || f.unsafety.is_some() || f.lifetimes.is_some() {
+                    return Err(Diagnostic::unsupported("`unsafe`, `extern` and `for<'a>` function pointer types", r));
+                }
+                let params = f.inputs.iter().map(|a| self.convert_in(&a.ty, types, infer, scope)).collect::<DResult<Vec<_>>>()?;
+                let ret = match &f.output {
+                    syn::ReturnType::Default => infer.unit(),
+                    syn::ReturnType::Type(_, t) => self.convert_in(t, types, infer, scope)?,
+                };
+                infer.known(Shape::FnPtr { params, ret })
+            }
             T::Ptr(p) => {
                 let pointee = self.convert_sized(&p.elem, types, infer, scope)?;
                 infer.known(Shape::Ptr { pointee, mutable: p.mutability.is_some(), reference: false })
@@ -226,7 +240,6 @@ impl Items {
                     "not found in this scope",
                 ));
             }
-            T::BareFn(_) => return Err(Diagnostic::unsupported("function pointer types", r)),
             T::ImplTrait(_) => match scope.env.ty(&crate::traits::impl_trait_param(r.start)) {
                 Some(t) => t,
                 // FIXME(impl Trait): in `let` types, fields and nested in a return type (`-> Vec<impl Tr>`)

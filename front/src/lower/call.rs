@@ -276,6 +276,10 @@ impl FnLower<'_> {
                 let args: Vec<&syn::Expr> = c.args.iter().collect();
                 return self.call_closure(f, def, &args, &range);
             }
+            if self.is_fn_ptr(f) {
+                let args: Vec<&syn::Expr> = c.args.iter().collect();
+                return self.call_fn_ptr(f, &args, &range);
+            }
             return Err(Diagnostic::unsupported("calling this kind of expression", range_of(&c.func)));
         };
         if let Some(ident) = p.path.get_ident() {
@@ -284,6 +288,10 @@ impl FnLower<'_> {
                 if let Some(def) = self.closure_of(f) {
                     let args: Vec<&syn::Expr> = c.args.iter().collect();
                     return self.call_closure(f, def, &args, &range);
+                }
+                if self.is_fn_ptr(f) {
+                    let args: Vec<&syn::Expr> = c.args.iter().collect();
+                    return self.call_fn_ptr(f, &args, &range);
                 }
             }
         }

@@ -212,6 +212,11 @@ impl FnLower<'_> {
         fields.into_iter().map(|f| (f.name, self.infer.import(f.ty, self.types))).collect()
     }
 
+    /// [`Self::closure_fields`], for other modules.
+    pub(crate) fn closure_fields_of(&mut self, def: Handle<StructDef>) -> Vec<(String, TyId)> {
+        self.closure_fields(def)
+    }
+
     /// The closure struct a callee expression's type is, if it is one.
     pub(crate) fn closure_of(&mut self, e: Handle<Expr>) -> Option<Handle<StructDef>> {
         let mut t = self.ty(e);
@@ -477,6 +482,20 @@ impl FnLower<'_> {
             self.solve_projections()?;
         }
         for &arg in args {
+            // a `fn` pointer argument: the bound's types are its signature's
+            if let Some(Shape::FnPtr { params, ret }) = self.shape(self.ty(arg)) {
+                let at = self.ty(arg);
+                let at = self.infer.find(at);
+                if let Some(b) = bounds.iter().find(|b| self.infer.find(b.f) == at).cloned() {
+                    if b.inputs.len() == params.len() {
+                        for (i, p) in b.inputs.iter().zip(&params) {
+                            let _ = self.infer.unify(*i, *p);
+                        }
+                        let _ = self.infer.unify(b.output, ret);
+                    }
+                }
+                continue;
+            }
             let Some(def) = self.closure_of(arg) else { continue };
             let at = self.ty(arg);
             let at = self.infer.find(at);

@@ -705,7 +705,7 @@ impl<'i> FnLower<'i> {
 
     /// The type of `e` unified with `expected`, or an error naming both.
     pub(crate) fn lower_coerced(&mut self, e: &syn::Expr, expected: TyId) -> DResult<Handle<Expr>> {
-        let v = self.expr(e)?;
+        let v = self.expr_expecting(e, expected)?;
         self.coerce(v, expected)
     }
 }

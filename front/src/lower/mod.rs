@@ -19,6 +19,7 @@ mod drops;
 mod exhaust;
 mod expr;
 mod finalize;
+mod fn_ptr;
 mod fnbound;
 mod generic;
 mod macros;
