@@ -443,6 +443,10 @@ impl FnLower<'_> {
             lowered.push(self.coerce(v, t)?);
         }
         let ret_ty = self.infer.import(ret, self.types);
-        Ok(self.push_plain_call(id, lowered, ret_ty, range))
+        let call = self.push_plain_call(id, lowered, ret_ty, range);
+        if self.items.fns[id].opaque_ret {
+            self.note_opaque_value(call, id);
+        }
+        Ok(call)
     }
 }

@@ -527,6 +527,9 @@ impl FnLower<'_> {
         let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
         let callee = self.record_use(call, pending);
         self.facts.calls.push((callee, range.clone()));
+        if sig.opaque_ret {
+            self.note_opaque_value(call, id);
+        }
         Ok(call)
     }
 }

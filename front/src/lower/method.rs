@@ -106,6 +106,7 @@ impl FnLower<'_> {
             None => self.expr(&m.receiver)?,
         };
         self.method_turbofish = turbofish;
+        self.check_opaque_method(recv, &name, &range_of(&m.method))?;
         let rty = self.ty(recv);
         if self.check_mode {
             if let Some(e) = self.param_method(recv, &name, &args, &range)? {

@@ -151,6 +151,9 @@ impl<'i> FnLower<'i> {
                 if init.is_none() {
                     self.late_init.insert(l);
                 }
+                if let Some(o) = init.and_then(|e| self.opaque_values.get(&e).cloned()) {
+                    self.opaque_locals.insert(l, o);
+                }
                 self.bind(&name, l);
                 Ok(vec![Stmt::Let { local: l, init }])
             }
