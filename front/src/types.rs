@@ -336,7 +336,7 @@ impl Items {
         for (i, g) in given.into_iter().enumerate() {
             out.push(match (g, const_params.get(i).copied().flatten()) {
                 (syn::GenericArgument::Type(t), None) => self.convert_in(t, types, infer, scope)?,
-                (g, Some(_)) => self.const_argument(g, infer, scope)?,
+                (g, Some(ty)) => self.const_argument(g, ty, infer, scope)?,
                 (g, None) => return Err(Diagnostic::at(Some("E0747"), "constant provided when a type was expected", range_of(g), "")),
             });
         }
@@ -346,7 +346,7 @@ impl Items {
     /// A const argument of a generic struct (`3`, `N`, `{ N }`, `_`) as a
     /// `Shape::Const`: a value, or the length variable of a const
     /// parameter being inferred.
-    fn const_argument(&self, g: &syn::GenericArgument, infer: &mut Infer, scope: &TypeScope<'_>) -> DResult<TyId> {
+    fn const_argument(&self, g: &syn::GenericArgument, ty: hybrid_ir::Scalar, infer: &mut Infer, scope: &TypeScope<'_>) -> DResult<TyId> {
         let expr: syn::Expr = match g {
             syn::GenericArgument::Const(e) => e.clone(),
             syn::GenericArgument::Type(syn::Type::Infer(_)) if scope.allow_infer => return Ok(infer.fresh_const()),
@@ -370,10 +370,17 @@ impl Items {
             }
             other => return Err(Diagnostic::at(Some("E0747"), "type provided when a constant was expected", range_of(other), "")),
         };
+        let env = InModule { items: self, module: scope.module, params: &scope.env.consts };
         let len = match scope.env.length_var(&expr) {
             Some(var) => var,
+            // (`Flag<true>`, `Offset<-1>`: the value's bits)
+            None if ty != hybrid_ir::Scalar::Usize => match consteval::eval(&expr, &env)? {
+                crate::consteval::ConstValue::Bool(b) if ty == hybrid_ir::Scalar::Bool => b as u64,
+                crate::consteval::ConstValue::Int(v) if ty != hybrid_ir::Scalar::Bool => v as u64,
+                _ => return Err(Diagnostic::at(Some("E0308"), "mismatched types", range_of(&expr), format!("expected `{}`", ty.name()))),
+            },
             None => {
-                consteval::eval_len(&expr, &InModule { items: self, module: scope.module, params: &scope.env.consts }).map_err(|e| {
+                consteval::eval_len(&expr, &env).map_err(|e| {
                     match scope.env.has_length_vars() {
                         // FIXME(const generic inference): `Mat<{ N + 1 }>` with `N` inferred
                         true => Diagnostic::unsupported("this const argument of a generic parameter", range_of(&expr)),

@@ -397,6 +397,12 @@ impl<'i> FnLower<'i> {
             inner = &p.expr;
         }
         let value = self.expr(&c.expr)?;
+        // `add as fn(i64, i64) -> i64`: the coercion, written out
+        if let (Some(def), Some(Shape::FnPtr { params, ret })) = (self.closure_of(value), self.shape(target)) {
+            if matches!(self.shape(self.ty(value)), Some(Shape::Struct(_))) {
+                return self.closure_to_fn_ptr(value, def, &params, ret, target);
+            }
+        }
         self.param_cast(value, target, &range)?;
         if let Some(v) = self.enum_cast(value, target, &range)? {
             return Ok(v);

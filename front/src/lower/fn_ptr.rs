@@ -75,6 +75,8 @@ impl FnLower<'_> {
 
     /// `f(args)` where `f` is a `fn` pointer value.
     pub(crate) fn call_fn_ptr(&mut self, callee: Handle<Expr>, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        // (`f` of `for f in &table`: through the references)
+        let callee = self.autoderef(callee);
         let Some(Shape::FnPtr { params, ret }) = self.shape(self.ty(callee)) else {
             return Err(Diagnostic::ice("a call of a value that is not a fn pointer"));
         };
@@ -137,7 +139,15 @@ impl FnLower<'_> {
 
     /// Is `e` a `fn` pointer value (`f` of `let f: fn(i32) -> i32`)?
     pub(crate) fn is_fn_ptr(&mut self, e: Handle<Expr>) -> bool {
-        matches!(self.shape(self.ty(e)), Some(Shape::FnPtr { .. }))
+        let mut t = self.ty(e);
+        for _ in 0..4 {
+            match self.shape(t) {
+                Some(Shape::FnPtr { .. }) => return true,
+                Some(Shape::Ptr { pointee, reference: true, .. }) => t = pointee,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// `core::intrinsics::hybrid_closure_value::<F>()` (in the library's

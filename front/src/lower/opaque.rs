@@ -5,9 +5,9 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::generic::PendingUse;
-use crate::generics::Bound;
 use super::{FnLower, Job};
 use crate::diag::{DResult, Diagnostic};
+use crate::generics::Bound;
 use crate::generics::InstanceArgs;
 use crate::infer::{Shape, TyId, VarKind};
 
