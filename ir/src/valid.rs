@@ -154,7 +154,8 @@ impl FunctionValidator<'_> {
                     return Err("address of a function out of range".into());
                 }
                 let callee = &self.module.functions[*func];
-                if callee.kind == FunctionKind::Kernel || !callee.sides.host {
+                // (a function no side reaches is not compiled: neither is its thunk)
+                if callee.kind == FunctionKind::Kernel || (self.func.sides.host && !callee.sides.host) {
                     return Err(format!("address of `{}`, which is not a host function", callee.name));
                 }
                 let Type::FnPtr { params, ret } = types.get(expr.ty) else {
