@@ -113,7 +113,7 @@ pub struct Infer {
     templates: Option<std::sync::Arc<Vec<Option<StructTemplate>>>>,
     /// IR structs known to be instances: their generic struct, field types
     /// and const arguments (read from the name, `None` for type parameters).
-    instances: HashMap<Handle<StructDef>, (usize, Vec<TyId>, Vec<Option<u64>>)>,
+    instances: HashMap<Handle<StructDef>, InstanceInfo>,
     /// Projections `<base as Tr>::name` whose base was not known when they
     /// were written (a callee's `I::Item` before `I` is inferred): `result`
     /// is unified with the impl's type once it is (`lower/assoc.rs`).
@@ -121,6 +121,10 @@ pub struct Infer {
     /// The array length variables ([`LENGTH_VAR`]): their values once known.
     lengths: Vec<LengthNode>,
 }
+
+/// What an IR struct that is a generic struct's instance is: the generic
+/// struct, its field types, its const arguments (`None` for type parameters).
+type InstanceInfo = (usize, Vec<TyId>, Vec<Option<u64>>);
 
 /// An array length variable: unbound, bound to a value, or the same as another.
 #[derive(Clone, Copy, Debug)]
