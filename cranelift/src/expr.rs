@@ -33,6 +33,14 @@ impl FunctionCx<'_, '_> {
                 self.cast(v, from, expr.ty)
             }
             ExprKind::Call { func, args } => self.call(*func, args, expr.ty, None),
+            ExprKind::CallIndirect { callee, args } => self.call_indirect(*callee, args, expr.ty, None),
+            ExprKind::FnAddr(func) => {
+                let Some(declared) = self.cx.declared(*func, Flavor::Host).filter(|_| self.flavor == Flavor::Host) else {
+                    return Err(self.bug(format!("address of `{}` outside host code", self.module.functions[*func].name)));
+                };
+                let func_ref = self.declared_ref(declared);
+                Ok(Val::Scalar(self.b.ins().func_addr(PTR, func_ref)))
+            }
             ExprKind::Intrinsic { op, args } => self.intrinsic(*op, args, expr),
             ExprKind::AddrOf { place, .. } => match self.place(*place)? {
                 Place::Mem(addr) => Ok(Val::Scalar(addr)),
@@ -251,6 +259,33 @@ impl FunctionCx<'_, '_> {
             return Err(self.bug(format!("call of `{}`, which is not compiled for the {side} side", self.module.functions[callee].name)));
         };
         let func_ref = self.declared_ref(declared);
+        self.call_to(Some(func_ref), None, args, ret, dest)
+    }
+
+    /// A call through a function pointer (host code only).
+    fn call_indirect(&mut self, callee: Handle<Expr>, args: &[Handle<Expr>], ret: Handle<Type>, dest: Option<Value>) -> Result<Val> {
+        if self.flavor != Flavor::Host {
+            return Err(self.bug("an indirect call outside host code"));
+        }
+        let Type::FnPtr { params, ret: fret } = self.ty(self.expr_of(callee).ty).clone() else {
+            return Err(self.bug("an indirect call of a value that is not a function pointer"));
+        };
+        let sig = crate::function::fn_ptr_signature(self.module, &*self.cx.isa, &params, fret);
+        let sig = self.b.import_signature(sig);
+        let v = self.expr(callee)?;
+        let addr = self.scalar_of(v, PTR);
+        self.call_to(None, Some((sig, addr)), args, ret, dest)
+    }
+
+    /// A direct call of `func_ref`, or an indirect one of `(signature, address)`.
+    fn call_to(
+        &mut self,
+        func_ref: Option<cranelift_codegen::ir::FuncRef>,
+        indirect: Option<(cranelift_codegen::ir::SigRef, Value)>,
+        args: &[Handle<Expr>],
+        ret: Handle<Type>,
+        dest: Option<Value>,
+    ) -> Result<Val> {
         let mut values: Vec<Value> = Vec::with_capacity(args.len() + 2);
         if self.flavor == Flavor::Fallback {
             values.push(self.ctx_ptr.expect("ctx param"));
@@ -274,7 +309,11 @@ impl FunctionCx<'_, '_> {
                 }
             }
         }
-        let inst = self.b.ins().call(func_ref, &values);
+        let inst = match (func_ref, indirect) {
+            (Some(f), _) => self.b.ins().call(f, &values),
+            (None, Some((sig, addr))) => self.b.ins().call_indirect(sig, addr, &values),
+            (None, None) => return Err(self.bug("a call without a callee")),
+        };
         if matches!(self.ty(ret), Type::Never) {
             self.b.ins().trap(TrapCode::unwrap_user(1));
             self.dead_block();

@@ -111,7 +111,7 @@ pub fn clif_type(module: &Module, ty: Handle<Type>) -> Option<ir::Type> {
             _ if s.is_float() => types::F64,
             _ => types::I64,
         },
-        Type::Pointer { .. } => PTR,
+        Type::Pointer { .. } | Type::FnPtr { .. } => PTR,
         _ => return None,
     })
 }
@@ -129,21 +129,33 @@ pub fn signature(module: &Module, isa: &dyn TargetIsa, func: Handle<hir::Functio
     if flavor == Flavor::Fallback {
         sig.params.push(AbiParam::new(PTR));
     }
-    if module.types.repr(f.ret) == ValueRepr::Memory {
+    let params: Vec<Handle<Type>> = f.params.iter().map(|&p| f.locals[p].ty).collect();
+    push_params(module, &mut sig, &params, f.ret);
+    sig
+}
+
+/// The host signature of a function pointer of type `fn(params) -> ret`
+/// (a host function's own signature, `signature`'s).
+pub fn fn_ptr_signature(module: &Module, isa: &dyn TargetIsa, params: &[Handle<Type>], ret: Handle<Type>) -> Signature {
+    let mut sig = Signature::new(isa.default_call_conv());
+    push_params(module, &mut sig, params, ret);
+    sig
+}
+
+fn push_params(module: &Module, sig: &mut Signature, params: &[Handle<Type>], ret: Handle<Type>) {
+    if module.types.repr(ret) == ValueRepr::Memory {
         sig.params.push(AbiParam::special(PTR, ir::ArgumentPurpose::StructReturn));
     }
-    for &p in &f.params {
-        let ty = f.locals[p].ty;
+    for &ty in params {
         match module.types.repr(ty) {
             ValueRepr::Nothing => {}
             ValueRepr::Scalar => sig.params.push(AbiParam::new(clif_type(module, ty).expect("scalar"))),
             ValueRepr::Memory => sig.params.push(AbiParam::new(PTR)),
         }
     }
-    if let Some(t) = clif_type(module, f.ret) {
+    if let Some(t) = clif_type(module, ret) {
         sig.returns.push(AbiParam::new(t));
     }
-    sig
 }
 
 /// Locals defined exactly once and never assigned: a parameter or a local

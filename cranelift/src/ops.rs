@@ -27,7 +27,7 @@ impl FunctionCx<'_, '_> {
             Type::Scalar(s) if s.is_signed() => Ok((Kind::SignedInt, *s)),
             Type::Scalar(s) => Ok((Kind::UnsignedInt, *s)),
             // Pointers compare and convert like usize.
-            Type::Pointer { .. } => Ok((Kind::UnsignedInt, Scalar::Usize)),
+            Type::Pointer { .. } | Type::FnPtr { .. } => Ok((Kind::UnsignedInt, Scalar::Usize)),
             _ => Err(self.bug(format!("scalar operation on {}", self.module.types.display(ty)))),
         }
     }

@@ -83,7 +83,7 @@ pub fn define_enums(items: &mut Items, enums: &[(StructId, &syn::ItemEnum)], typ
         let module = items.structs[sid].module;
         let self_ty = items.structs[sid].ty;
         // a generic enum's fields go into its template (`tag`, then `V.f`, as `enum_struct_def` lays them out)
-        let (mut table, env) = crate::structs::template_table(&items.structs[sid].params);
+        let (mut table, env) = crate::structs::template_table(&items.structs[sid].params, &[]);
         let scope = crate::types::TypeScope { self_ty: None, allow_infer: false, module, env: &env, impl_of: None };
         let mut template_fields = vec![("tag".to_string(), table.scalar(tag_scalar()))];
         let mut infos = Vec::new();
@@ -169,7 +169,7 @@ pub fn define_enums(items: &mut Items, enums: &[(StructId, &syn::ItemEnum)], typ
         }
         if generic {
             let name = items.structs[sid].name.clone();
-            templates.push((sid, StructTemplate { name, fields: template_fields, table }));
+            templates.push((sid, StructTemplate { name, fields: template_fields, table, const_params: Vec::new() }));
         } else {
             let tag = types.scalar(tag_scalar());
             let def = enum_struct_def(&items.structs[sid].name, tag, &typed);

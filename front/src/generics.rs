@@ -70,6 +70,8 @@ pub struct Generics {
     /// How many of `types` come from the enclosing impl or trait (not
     /// given by a call's turbofish).
     pub outer_types: usize,
+    /// How many of `consts` come from the enclosing impl.
+    pub outer_consts: usize,
     /// A method of a generic `impl<T> S<T>`: the text of its self type
     /// (`Self`, converted with the parameters bound).
     pub impl_self: Option<Range<usize>>,
@@ -203,18 +205,32 @@ impl GenericEnv {
     }
 
     /// The array length variable (`infer::LENGTH_VAR`) that array length
-    /// `len` is: a const parameter whose argument is being inferred.
+    /// `len` is: a const parameter whose argument is being inferred, or
+    /// one of a generic struct's template (`infer::PARAM_LEN`).
     pub fn length_var(&self, len: &syn::Expr) -> Option<u64> {
+        let len = match len {
+            syn::Expr::Block(b) if b.block.stmts.len() == 1 => match &b.block.stmts[0] {
+                syn::Stmt::Expr(e, None) => e,
+                _ => return None,
+            },
+            e => e,
+        };
         let syn::Expr::Path(p) = len else { return None };
         match self.const_value(&p.path.get_ident()?.to_string())? {
-            ConstValue::Int(v) if v >= 0 && (v as u64) & crate::infer::LENGTH_VAR != 0 => Some(v as u64),
+            ConstValue::Int(v) if is_symbolic_length(v) => Some(v as u64),
             _ => None,
         }
     }
 
     pub fn has_length_vars(&self) -> bool {
-        self.consts.iter().any(|(_, v)| matches!(v, ConstValue::Int(v) if *v >= 0 && (*v as u64) & crate::infer::LENGTH_VAR != 0))
+        self.consts.iter().any(|(_, v)| matches!(v, ConstValue::Int(v) if is_symbolic_length(*v)))
     }
+}
+
+/// A const value that stands for a length to be inferred or a template's
+/// parameter (`infer::LENGTH_VAR`, `infer::PARAM_LEN`), not a number.
+fn is_symbolic_length(v: i128) -> bool {
+    v >= 0 && (v as u64) & (crate::infer::LENGTH_VAR | crate::infer::PARAM_LEN) != 0 && v <= u64::MAX as i128
 }
 
 /// The traits of the standard library a bound may name (hybridc knows how

@@ -11,6 +11,11 @@ use hybrid_ir::{Handle, Scalar, StructDef, Type, TypeTable};
 /// of the table. Real lengths stay far below it (`consteval::eval_len`).
 pub const LENGTH_VAR: u64 = 1 << 62;
 
+/// Const parameter `i` of a generic struct's template (`C` in the field
+/// `d: [f32; C]` of `struct Mat<const R: usize, const C: usize>`): an array
+/// length `PARAM_LEN | i` there, replaced by the instance's argument.
+pub const PARAM_LEN: u64 = 1 << 61;
+
 /// A type in inference: an index into `Infer`'s table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct TyId(u32);
@@ -59,6 +64,16 @@ pub enum Shape {
     },
     /// Type parameter `i` of a generic struct's template.
     Param(u32),
+    /// A const argument of a generic struct instance (`2` in `Mat<2, 3>`):
+    /// a value, an array length variable ([`LENGTH_VAR`]) or, in a
+    /// template, a const parameter ([`PARAM_LEN`]). It stands where the
+    /// argument stands in `Adt { args }`.
+    Const(u64),
+    /// `fn(A, B) -> R`, a function pointer.
+    FnPtr {
+        params: Vec<TyId>,
+        ret: TyId,
+    },
 }
 
 /// A generic struct's fields in a table of their own, where `Param(i)` is
@@ -69,6 +84,8 @@ pub struct StructTemplate {
     pub name: String,
     pub fields: Vec<(String, TyId)>,
     pub table: Infer,
+    /// Per parameter: `Some(type)` for a const parameter, `None` for a type.
+    pub const_params: Vec<Option<Scalar>>,
 }
 
 #[derive(Clone, Debug)]
@@ -94,8 +111,9 @@ pub struct Infer {
     resolved: HashMap<u32, Handle<Type>>,
     /// The generic structs' templates, by struct id (`None`: not generic).
     templates: Option<std::sync::Arc<Vec<Option<StructTemplate>>>>,
-    /// IR structs known to be instances: their generic struct and field types.
-    instances: HashMap<Handle<StructDef>, (usize, Vec<TyId>)>,
+    /// IR structs known to be instances: their generic struct, field types
+    /// and const arguments (read from the name, `None` for type parameters).
+    instances: HashMap<Handle<StructDef>, InstanceInfo>,
     /// Projections `<base as Tr>::name` whose base was not known when they
     /// were written (a callee's `I::Item` before `I` is inferred): `result`
     /// is unified with the impl's type once it is (`lower/assoc.rs`).
@@ -103,6 +121,10 @@ pub struct Infer {
     /// The array length variables ([`LENGTH_VAR`]): their values once known.
     lengths: Vec<LengthNode>,
 }
+
+/// What an IR struct that is a generic struct's instance is: the generic
+/// struct, its field types, its const arguments (`None` for type parameters).
+type InstanceInfo = (usize, Vec<TyId>, Vec<Option<u64>>);
 
 /// An array length variable: unbound, bound to a value, or the same as another.
 #[derive(Clone, Copy, Debug)]
@@ -155,13 +177,44 @@ impl Infer {
             Shape::Param(i) => return args.get(i as usize).copied().unwrap_or_else(|| self.var(VarKind::General)),
             Shape::Ptr { pointee, mutable, reference } => Shape::Ptr { pointee: sub(self, pointee), mutable, reference },
             Shape::Slice { elem, mutable } => Shape::Slice { elem: sub(self, elem), mutable },
-            Shape::Array { elem, len } => Shape::Array { elem: sub(self, elem), len },
+            Shape::Array { elem, len } => Shape::Array { elem: sub(self, elem), len: self.param_length(len, args) },
+            Shape::Const(len) if len & PARAM_LEN != 0 => {
+                return args.get((len & !PARAM_LEN) as usize).copied().unwrap_or_else(|| self.fresh_const())
+            }
             Shape::Tuple(elems) => Shape::Tuple(elems.into_iter().map(|e| sub(self, e)).collect()),
             Shape::Vec(elem) => Shape::Vec(sub(self, elem)),
+            Shape::FnPtr { params, ret } => {
+                Shape::FnPtr { params: params.into_iter().map(|e| sub(self, e)).collect(), ret: sub(self, ret) }
+            }
             Shape::Adt { sid, args: inner } => Shape::Adt { sid, args: inner.into_iter().map(|e| sub(self, e)).collect() },
             s => s,
         };
         self.known(shape)
+    }
+
+    /// Template array length `len` with a const parameter ([`PARAM_LEN`])
+    /// replaced by its argument among `args`.
+    fn param_length(&mut self, len: u64, args: &[TyId]) -> u64 {
+        if len & PARAM_LEN == 0 || len & LENGTH_VAR != 0 {
+            return len;
+        }
+        match args.get((len & !PARAM_LEN) as usize).and_then(|&a| self.shape(a)) {
+            Some(Shape::Const(v)) => v,
+            _ => self.length_var(),
+        }
+    }
+
+    /// A const argument to be inferred (an array length variable).
+    pub fn fresh_const(&mut self) -> TyId {
+        let len = self.length_var();
+        self.known(Shape::Const(len))
+    }
+
+    /// Fresh arguments of generic struct `sid` (`n` parameters): a
+    /// variable per type parameter, a length variable per const one.
+    pub fn fresh_adt_args(&mut self, sid: usize, n: usize) -> Vec<TyId> {
+        let consts = self.template(sid).map(|t| t.const_params.clone()).unwrap_or_default();
+        (0..n).map(|i| if consts.get(i).is_some_and(|c| c.is_some()) { self.fresh_const() } else { self.var(VarKind::General) }).collect()
     }
 
     /// Whether `t` contains an instance of generic struct `sid` by value
@@ -273,6 +326,10 @@ impl Infer {
                 let (elem, len) = (*elem, *len);
                 Some(Shape::Array { elem, len: self.length(len).unwrap_or(len) })
             }
+            Node::Known(Shape::Const(len)) if len & LENGTH_VAR != 0 => {
+                let len = *len;
+                Some(Shape::Const(self.length(len).unwrap_or(len)))
+            }
             Node::Known(s) => Some(s.clone()),
             _ => None,
         }
@@ -298,6 +355,8 @@ impl Infer {
                 self.has_vars_depth(e, depth + 1)
             }
             Some(Shape::Tuple(es) | Shape::Adt { args: es, .. }) => es.into_iter().any(|e| self.has_vars_depth(e, depth + 1)),
+            Some(Shape::Const(len)) => self.length(len).is_none(),
+            Some(Shape::FnPtr { params, ret }) => params.into_iter().chain([ret]).any(|e| self.has_vars_depth(e, depth + 1)),
             Some(_) => false,
         }
     }
@@ -350,6 +409,9 @@ impl Infer {
                 Shape::Struct(*s)
             }
             Type::Vec(elem) => Shape::Vec(self.import(*elem, types)),
+            Type::FnPtr { params, ret } => {
+                Shape::FnPtr { params: params.iter().map(|p| self.import(*p, types)).collect(), ret: self.import(*ret, types) }
+            }
         };
         let t = self.known(shape);
         self.imported.insert(ty, t);
@@ -363,11 +425,15 @@ impl Infer {
             return;
         }
         let Some(sid) = self.instance_of(&types.structs[def].name) else { return };
+        let consts = match self.template(sid) {
+            Some(t) if t.const_params.iter().any(|c| c.is_some()) => instance_const_args(&types.structs[def].name, &t.const_params),
+            _ => Vec::new(),
+        };
         // placeholder first: a field may point back to this struct
-        self.instances.insert(def, (sid, Vec::new()));
+        self.instances.insert(def, (sid, Vec::new(), consts.clone()));
         let fields: Vec<TyId> =
             types.structs[def].fields.iter().map(|f| f.ty).collect::<Vec<_>>().into_iter().map(|f| self.import(f, types)).collect();
-        self.instances.insert(def, (sid, fields));
+        self.instances.insert(def, (sid, fields, consts));
     }
 
     /// Make `a` and `b` the same type. `!` unifies with anything without
@@ -439,6 +505,13 @@ impl Infer {
                         self.unify_depth(*ea, *eb, depth + 1)?
                     }
                     (Shape::Vec(ea), Shape::Vec(eb)) => self.unify_depth(*ea, *eb, depth + 1)?,
+                    (Shape::Const(la), Shape::Const(lb)) => self.unify_length(*la, *lb)?,
+                    (Shape::FnPtr { params: pa, ret: ra2 }, Shape::FnPtr { params: pb, ret: rb2 }) if pa.len() == pb.len() => {
+                        for (x, y) in pa.iter().zip(pb.iter()) {
+                            self.unify_depth(*x, *y, depth + 1)?;
+                        }
+                        self.unify_depth(*ra2, *rb2, depth + 1)?;
+                    }
                     (Shape::Tuple(xa), Shape::Tuple(xb)) if xa.len() == xb.len() => {
                         for (x, y) in xa.iter().zip(xb.iter()) {
                             self.unify_depth(*x, *y, depth + 1)?;
@@ -456,10 +529,16 @@ impl Infer {
     /// `S<args>` and the IR struct `def`: the same when `def` is an
     /// instance of `S` whose fields match the template's with `args`.
     fn unify_instance(&mut self, sid: usize, args: &[TyId], def: Handle<StructDef>, depth: u32) -> Result<(), ()> {
-        let Some((of, concrete)) = self.instances.get(&def).cloned() else { return Err(()) };
+        let Some((of, concrete, consts)) = self.instances.get(&def).cloned() else { return Err(()) };
         let Some(fields) = self.adt_fields(sid, args) else { return Err(()) };
         if of != sid || fields.len() != concrete.len() {
             return Err(());
+        }
+        // const arguments no field's type shows (`struct Tag<const N: usize>;`)
+        for (a, c) in args.iter().zip(&consts) {
+            if let (Some(Shape::Const(len)), Some(v)) = (self.shape(*a), c) {
+                self.unify_length(len, *v)?;
+            }
         }
         for ((_, a), b) in fields.iter().zip(concrete.iter()) {
             self.unify_depth(*a, *b, depth + 1)?;
@@ -520,6 +599,17 @@ impl Infer {
                     format!("{name}<{}>", parts.join(", "))
                 }
                 Shape::Param(i) => format!("T{i}"),
+                Shape::FnPtr { params, ret } => {
+                    let parts: Vec<String> = params.iter().map(|a| self.display_depth(*a, depth + 1)).collect();
+                    match self.is_unit(ret) {
+                        true => format!("fn({})", parts.join(", ")),
+                        false => format!("fn({}) -> {}", parts.join(", "), self.display_depth(ret, depth + 1)),
+                    }
+                }
+                Shape::Const(len) => match self.length(len) {
+                    Some(v) if len & PARAM_LEN == 0 || len & LENGTH_VAR != 0 => v.to_string(),
+                    _ => "_".into(),
+                },
             },
         }
     }
@@ -546,12 +636,18 @@ impl Infer {
     /// The IR struct `S<args>`: the table's if it exists, else added (named
     /// `S<f32, i32>`, fields from the template).
     fn resolve_instance(&mut self, sid: usize, args: &[TyId], types: &mut TypeTable, depth: u32) -> Result<Handle<Type>, ResolveError> {
-        let tpl_name = self.template(sid).ok_or(ResolveError::Unknown)?.name.clone();
-        let mut arg_tys = Vec::with_capacity(args.len());
-        for &a in args {
-            arg_tys.push(self.resolve_depth(a, types, depth + 1)?);
+        let tpl = self.template(sid).ok_or(ResolveError::Unknown)?;
+        let (tpl_name, const_params) = (tpl.name.clone(), tpl.const_params.clone());
+        let mut shown = Vec::with_capacity(args.len());
+        for (i, &a) in args.iter().enumerate() {
+            if let Some(Shape::Const(len)) = self.shape(a) {
+                let v = self.length(len).filter(|_| len & PARAM_LEN == 0 || len & LENGTH_VAR != 0).ok_or(ResolveError::Unknown)?;
+                shown.push(const_arg_text(v, const_params.get(i).copied().flatten()));
+                continue;
+            }
+            let t = self.resolve_depth(a, types, depth + 1)?;
+            shown.push(types.display(t).to_string());
         }
-        let shown: Vec<String> = arg_tys.iter().map(|&a| types.display(a).to_string()).collect();
         let name = format!("{tpl_name}<{}>", shown.join(", "));
         let existing = types.structs.iter().find(|(_, d)| d.name == name).map(|(h, _)| h);
         if let Some(def) = existing {
@@ -569,7 +665,8 @@ impl Infer {
             out.push(hybrid_ir::Field { name: n, ty: ft });
         }
         types.structs[def].fields = out;
-        self.instances.insert(def, (sid, tys));
+        let consts = instance_const_args(&types.structs[def].name, &const_params);
+        self.instances.insert(def, (sid, tys, consts));
         Ok(h)
     }
 
@@ -606,16 +703,64 @@ impl Infer {
                 }
                 Shape::Struct(s) => Type::Struct(s),
                 Shape::Vec(elem) => Type::Vec(self.resolve_depth(elem, types, depth + 1)?),
+                Shape::FnPtr { params, ret } => Type::FnPtr {
+                    params: params.iter().map(|p| self.resolve_depth(*p, types, depth + 1)).collect::<Result<_, _>>()?,
+                    ret: self.resolve_depth(ret, types, depth + 1)?,
+                },
                 Shape::Adt { sid, args } => {
                     let h = self.resolve_instance(sid, &args, types, depth)?;
                     self.resolved.insert(r.0, h);
                     return Ok(h);
                 }
                 Shape::Param(_) => return Err(ResolveError::Unknown),
+                // a const argument on its own has no IR type: a zero-sized carrier
+                Shape::Const(len) => Type::Array { elem: types.insert(Type::Unit), len: self.length(len).ok_or(ResolveError::Unknown)? },
             },
         };
         let h = types.insert(ty);
         self.resolved.insert(r.0, h);
         Ok(h)
     }
+}
+
+/// How a const argument of type `ty` is written in an instance's name (`3`, `true`).
+fn const_arg_text(v: u64, ty: Option<Scalar>) -> String {
+    match ty {
+        Some(Scalar::Bool) => (v != 0).to_string(),
+        Some(s) if s.is_signed() => (v as i64).to_string(),
+        _ => v.to_string(),
+    }
+}
+
+/// The const arguments in an instance's name (`Mat<2, 3>`), per parameter
+/// (`None` for a type parameter or what does not parse).
+fn instance_const_args(name: &str, const_params: &[Option<Scalar>]) -> Vec<Option<u64>> {
+    let Some(inner) = name.split_once('<').and_then(|(_, rest)| rest.strip_suffix('>')) else { return Vec::new() };
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    for (i, c) in inner.char_indices() {
+        match c {
+            '<' | '(' | '[' => depth += 1,
+            '>' | ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(inner[start..].trim());
+    const_params
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let text = parts.get(i)?;
+            c.as_ref()?;
+            match *text {
+                "true" => Some(1),
+                "false" => Some(0),
+                t => t.parse::<u64>().ok().or_else(|| t.parse::<i64>().ok().map(|v| v as u64)),
+            }
+        })
+        .collect()
 }

@@ -96,6 +96,7 @@ pub const FILES: &[LibFile] = &[
     LibFile { module: "fmt", name: "fmt.rs", text: lib_text!("fmt.rs"), needs: &["result", "str"], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &["default"], prelude: &["drop"] },
     LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &["ops", "ptr"], prelude: &[] },
+    LibFile { module: "fn_ptr", name: "fn_ptr.rs", text: lib_text!("fn_ptr.rs"), needs: &[], prelude: &[] },
     LibFile {
         module: "option",
         name: "option.rs",
@@ -166,7 +167,9 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
                 || (f.module == "iter" && iterated)
                 // the drop glue, for programs that may have values with destructors
                 || (f.module == "ptr" && (iterated || ["vec", "Vec", "Drop", "String"].iter().any(|w| program.contains(w))))
-                || (f.module == "str" && strings);
+                || (f.module == "str" && strings)
+                // the thunks of closures and function items coerced to `fn` pointer types
+                || (f.module == "fn_ptr" && program.contains("fn("));
         if f.module.is_empty() || triggered {
             wanted |= 1 << i;
         }

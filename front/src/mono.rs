@@ -306,6 +306,7 @@ fn patch_use(l: &mut Lowered, expr: Handle<hybrid_ir::Expr>, handle: usize) {
     match &mut l.func.exprs[expr].kind {
         ExprKind::Call { func, .. } => *func = Handle::from_index(handle),
         ExprKind::Offload { kernel, .. } => *kernel = Handle::from_index(handle),
+        ExprKind::FnAddr(func) => *func = Handle::from_index(handle),
         _ => {}
     }
 }

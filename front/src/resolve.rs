@@ -120,6 +120,9 @@ pub struct StructInfo {
     /// The names of its type parameters (a generic struct has no IR type of
     /// its own: each instance `S<args>` is one; see `Items::templates`).
     pub params: Vec<String>,
+    /// Per parameter: the type of a const parameter (`const N: usize`),
+    /// `None` for a type parameter.
+    pub const_params: Vec<Option<hybrid_ir::Scalar>>,
 }
 
 pub struct ConstDecl {

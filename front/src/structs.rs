@@ -25,7 +25,7 @@ fn struct_templates(
             out.push(None);
             continue;
         }
-        let (mut table, env) = template_table(&s.params);
+        let (mut table, env) = template_table(&s.params, &s.const_params);
         let scope = crate::types::TypeScope { self_ty: None, allow_infer: false, module: s.module, env: &env, impl_of: None };
         let mut fields = Vec::new();
         let head = item_head(&item.vis, item.struct_token.span, &item.ident, &item.generics);
@@ -35,16 +35,22 @@ fn struct_templates(
             check_recursive_field(&mut table, sid, &s.name, t, range_of(&f.ty), head.clone())?;
             fields.push((name, t));
         }
-        out.push(Some(StructTemplate { name: s.name.clone(), fields, table }));
+        out.push(Some(StructTemplate { name: s.name.clone(), fields, table, const_params: s.const_params.clone() }));
     }
     Ok(out)
 }
 
-/// A template's own table with its type parameters bound to `Shape::Param`s.
-pub(crate) fn template_table(params: &[String]) -> (Infer, GenericEnv) {
+/// A template's own table with its type parameters bound to
+/// `Shape::Param`s and its const parameters (`consts[i]` is `Some`) to
+/// `infer::PARAM_LEN` lengths.
+pub(crate) fn template_table(params: &[String], consts: &[Option<hybrid_ir::Scalar>]) -> (Infer, GenericEnv) {
     let mut table = Infer::new();
     let mut env = GenericEnv::default();
     for (i, p) in params.iter().enumerate() {
+        if consts.get(i).is_some_and(|c| c.is_some()) {
+            env.consts.push((p.clone(), crate::consteval::ConstValue::Int((crate::infer::PARAM_LEN | i as u64) as i128)));
+            continue;
+        }
         let t = table.known(Shape::Param(i as u32));
         env.types.push((p.clone(), t));
     }

@@ -276,6 +276,8 @@ impl Items {
             // the library's `impl<T: Clone> Vec<T>` (`clone`) and `<[T]>::eq`; `{:?}` of the elements
             Type::Vec(elem) => matches!(name, "Clone" | "Debug" | "PartialEq" | "Eq") && self.lang_implements(types, *elem, name),
             Type::Unit => matches!(name, "Copy" | "Clone" | "Debug" | "PartialEq"),
+            // (its signature is checked where it is called)
+            Type::FnPtr { .. } => matches!(name, "Fn" | "FnMut" | "FnOnce" | "Copy" | "Clone" | "PartialEq" | "Eq"),
             _ => false,
         }
     }
@@ -664,11 +666,11 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
     for p in impl_params {
         match p {
             syn::GenericParam::Type(tp) => tparams.push(type_param(items, module, tp.ident.to_string(), range_of(&tp.ident), &tp.bounds)?),
-            syn::GenericParam::Const(cp) => return Err(Diagnostic::unsupported("const parameters of impls", range_of(&cp.ident))),
+            syn::GenericParam::Const(cp) => consts.push(const_param(cp)?),
             syn::GenericParam::Lifetime(_) => {}
         }
     }
-    let outer = tparams.len();
+    let (outer, outer_consts) = (tparams.len(), consts.len());
     for pred in impl_preds {
         add_where_bounds(items, module, &mut tparams, pred, "the impl's")?;
     }
@@ -681,16 +683,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
                 }
                 tparams.push(param);
             }
-            syn::GenericParam::Const(cp) => {
-                let ty = match &cp.ty {
-                    syn::Type::Path(p) => p.path.get_ident().and_then(|i| hybrid_ir::Scalar::from_name(&i.to_string())),
-                    _ => None,
-                };
-                let Some(ty) = ty.filter(|s| s.is_int() || *s == hybrid_ir::Scalar::Bool) else {
-                    return Err(Diagnostic::unsupported("const parameters of this type", range_of(&cp.ty)));
-                };
-                consts.push(ConstParam { name: cp.ident.to_string(), ty, range: range_of(&cp.const_token).start..range_of(&cp.ty).end });
-            }
+            syn::GenericParam::Const(cp) => consts.push(const_param(cp)?),
             syn::GenericParam::Lifetime(_) => {}
         }
     }
@@ -713,8 +706,24 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
     generics.consts = consts;
     if block.is_some() {
         generics.outer_types = outer;
+        generics.outer_consts = outer_consts;
     }
     Ok(())
+}
+
+/// The type of const parameter `cp` (an integer or `bool`).
+pub(crate) fn const_param_type(cp: &syn::ConstParam) -> DResult<hybrid_ir::Scalar> {
+    let ty = match &cp.ty {
+        syn::Type::Path(p) => p.path.get_ident().and_then(|i| hybrid_ir::Scalar::from_name(&i.to_string())),
+        _ => None,
+    };
+    ty.filter(|s| s.is_int() || *s == hybrid_ir::Scalar::Bool)
+        .ok_or_else(|| Diagnostic::unsupported("const parameters of this type", range_of(&cp.ty)))
+}
+
+fn const_param(cp: &syn::ConstParam) -> DResult<ConstParam> {
+    let ty = const_param_type(cp)?;
+    Ok(ConstParam { name: cp.ident.to_string(), ty, range: range_of(&cp.const_token).start..range_of(&cp.ty).end })
 }
 
 /// The argument and result types of a `Fn(A) -> R` bound among `list`.

@@ -86,6 +86,20 @@ impl Items {
                 };
                 infer.known(Shape::Array { elem, len })
             }
+            T::BareFn(f) => {
+                if f.variadic.is_some() {
+                    return Err(Diagnostic::unsupported("variadic function pointer types", r));
+                }
+                if f.abi.is_some() || f.unsafety.is_some() || f.lifetimes.is_some() {
+                    return Err(Diagnostic::unsupported("`unsafe`, `extern` and `for<'a>` function pointer types", r));
+                }
+                let params = f.inputs.iter().map(|a| self.convert_in(&a.ty, types, infer, scope)).collect::<DResult<Vec<_>>>()?;
+                let ret = match &f.output {
+                    syn::ReturnType::Default => infer.unit(),
+                    syn::ReturnType::Type(_, t) => self.convert_in(t, types, infer, scope)?,
+                };
+                infer.known(Shape::FnPtr { params, ret })
+            }
             T::Ptr(p) => {
                 let pointee = self.convert_sized(&p.elem, types, infer, scope)?;
                 infer.known(Shape::Ptr { pointee, mutable: p.mutability.is_some(), reference: false })
@@ -226,7 +240,6 @@ impl Items {
                     "not found in this scope",
                 ));
             }
-            T::BareFn(_) => return Err(Diagnostic::unsupported("function pointer types", r)),
             T::ImplTrait(_) => match scope.env.ty(&crate::traits::impl_trait_param(r.start)) {
                 Some(t) => t,
                 // FIXME(impl Trait): in `let` types, fields and nested in a return type (`-> Vec<impl Tr>`)
@@ -267,9 +280,9 @@ impl Items {
     ) -> DResult<TyId> {
         let s = &self.structs[sid];
         let expected = s.params.len();
-        let given: Vec<&syn::Type> = args
-            .map(|a| a.args.iter().filter_map(|g| if let syn::GenericArgument::Type(t) = g { Some(t) } else { None }).collect())
-            .unwrap_or_default();
+        let const_params = s.const_params.clone();
+        let given: Vec<&syn::GenericArgument> =
+            args.map(|a| a.args.iter().filter(|g| !matches!(g, syn::GenericArgument::Lifetime(_))).collect()).unwrap_or_default();
         let name = s.name.clone();
         let kind = if matches!(s.kind, crate::enums::StructKind::Enum(_)) { "enum" } else { "struct" };
         let plural = |n: usize| if n == 1 { "" } else { "s" };
@@ -282,7 +295,7 @@ impl Items {
                     format!("expected {expected} generic argument{}", plural(expected)),
                 ));
             }
-            let vars = (0..expected).map(|_| infer.var(VarKind::General)).collect();
+            let vars = infer.fresh_adt_args(sid, expected);
             return Ok(infer.known(Shape::Adt { sid, args: vars }));
         }
         if given.len() != expected {
@@ -320,10 +333,63 @@ impl Items {
             return Err(d);
         }
         let mut out = Vec::with_capacity(given.len());
-        for t in given {
-            out.push(self.convert_in(t, types, infer, scope)?);
+        for (i, g) in given.into_iter().enumerate() {
+            out.push(match (g, const_params.get(i).copied().flatten()) {
+                (syn::GenericArgument::Type(t), None) => self.convert_in(t, types, infer, scope)?,
+                (g, Some(ty)) => self.const_argument(g, ty, infer, scope)?,
+                (g, None) => return Err(Diagnostic::at(Some("E0747"), "constant provided when a type was expected", range_of(g), "")),
+            });
         }
         Ok(infer.known(Shape::Adt { sid, args: out }))
+    }
+
+    /// A const argument of a generic struct (`3`, `N`, `{ N }`, `_`) as a
+    /// `Shape::Const`: a value, or the length variable of a const
+    /// parameter being inferred.
+    fn const_argument(&self, g: &syn::GenericArgument, ty: hybrid_ir::Scalar, infer: &mut Infer, scope: &TypeScope<'_>) -> DResult<TyId> {
+        let expr: syn::Expr = match g {
+            syn::GenericArgument::Const(e) => e.clone(),
+            syn::GenericArgument::Type(syn::Type::Infer(_)) if scope.allow_infer => return Ok(infer.fresh_const()),
+            // `Mat<R, C>`: syn cannot tell a const's name from a type's
+            syn::GenericArgument::Type(syn::Type::Path(p))
+                if p.qself.is_none() && p.path.segments.iter().all(|s| s.arguments.is_none()) =>
+            {
+                let is_type = match p.path.get_ident() {
+                    Some(i) => {
+                        let name = i.to_string();
+                        scope.env.const_value(&name).is_none()
+                            && (hybrid_ir::Scalar::from_name(&name).is_some() || scope.env.ty(&name).is_some() || name == "Self")
+                    }
+                    None => false,
+                } || matches!(self.resolve(scope.module, &p.path, Ns::Type), Ok(Some(_)));
+                if is_type {
+                    return Err(Diagnostic::at(Some("E0747"), "type provided when a constant was expected", range_of(g), "")
+                        .help("if this generic argument was intended as a const parameter, surround it with braces"));
+                }
+                syn::Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: p.path.clone() })
+            }
+            other => return Err(Diagnostic::at(Some("E0747"), "type provided when a constant was expected", range_of(other), "")),
+        };
+        let env = InModule { items: self, module: scope.module, params: &scope.env.consts };
+        let len = match scope.env.length_var(&expr) {
+            Some(var) => var,
+            // (`Flag<true>`, `Offset<-1>`: the value's bits)
+            None if ty != hybrid_ir::Scalar::Usize => match consteval::eval(&expr, &env)? {
+                crate::consteval::ConstValue::Bool(b) if ty == hybrid_ir::Scalar::Bool => b as u64,
+                crate::consteval::ConstValue::Int(v) if ty != hybrid_ir::Scalar::Bool => v as u64,
+                _ => return Err(Diagnostic::at(Some("E0308"), "mismatched types", range_of(&expr), format!("expected `{}`", ty.name()))),
+            },
+            None => {
+                consteval::eval_len(&expr, &env).map_err(|e| {
+                    match scope.env.has_length_vars() {
+                        // FIXME(const generic inference): `Mat<{ N + 1 }>` with `N` inferred
+                        true => Diagnostic::unsupported("this const argument of a generic parameter", range_of(&expr)),
+                        false => e,
+                    }
+                })?
+            }
+        };
+        Ok(infer.known(Shape::Const(len)))
     }
 
     /// `<T as Tr>::Name`.

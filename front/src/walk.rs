@@ -320,7 +320,7 @@ impl<'a> Walk<'a> {
                 Ok(())
             }
             Item::Struct(s) => {
-                let params = type_params(&s.generics, "structs")?;
+                let (params, const_params) = type_params(&s.generics, "structs")?;
                 let kind = match s.fields {
                     syn::Fields::Named(_) => StructKind::Named,
                     syn::Fields::Unnamed(_) => StructKind::Tuple,
@@ -349,6 +349,7 @@ impl<'a> Walk<'a> {
                     kind,
                     derives: derives(&s.attrs),
                     params,
+                    const_params,
                 });
                 self.derived_impls(range_of(&s.ident).start, &s.attrs, m, outer);
                 Ok(())
@@ -576,7 +577,7 @@ impl<'a> Walk<'a> {
     /// An enum: a type whose variants are bound in the module tree's
     /// `variants` (for `E::V` and `use E::*`); defined in `enums::define_enums`.
     fn enum_item(&mut self, e: &'a syn::ItemEnum, m: ModId) -> DResult<()> {
-        let params = type_params(&e.generics, "enums")?;
+        let (params, const_params) = type_params(&e.generics, "enums")?;
         let name = e.ident.to_string();
         let sid = self.items.structs.len();
         let head = vis_start(&e.vis, crate::ranges::byte_range(e.enum_token.span).start)..range_of(&e.ident).end;
@@ -595,6 +596,7 @@ impl<'a> Walk<'a> {
             module: m,
             kind: StructKind::Enum(Vec::new()),
             params,
+            const_params,
             derives: derives(&e.attrs),
         });
         Ok(())
@@ -784,16 +786,25 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// The type parameters of a generic struct or enum (`what`: "structs", "enums").
-fn type_params(generics: &syn::Generics, what: &str) -> DResult<Vec<String>> {
-    let mut params = Vec::new();
+/// The type and const parameters of a generic struct or enum (`what`:
+/// "structs", "enums"), with each one's const type (`None`: a type
+/// parameter).
+fn type_params(generics: &syn::Generics, what: &str) -> DResult<(Vec<String>, Vec<Option<hybrid_ir::Scalar>>)> {
+    let (mut params, mut consts) = (Vec::new(), Vec::new());
     for p in &generics.params {
         match p {
-            syn::GenericParam::Type(t) => params.push(t.ident.to_string()),
+            syn::GenericParam::Type(t) => {
+                params.push(t.ident.to_string());
+                consts.push(None);
+            }
             syn::GenericParam::Lifetime(_) => {}
-            // FIXME(const generic structs)
+            syn::GenericParam::Const(c) if what == "structs" => {
+                params.push(c.ident.to_string());
+                consts.push(Some(crate::traits::const_param_type(c)?));
+            }
+            // FIXME(const generic enums)
             syn::GenericParam::Const(c) => return Err(Diagnostic::unsupported(&format!("const parameters of {what}"), range_of(&c.ident))),
         }
     }
-    Ok(params)
+    Ok((params, consts))
 }

@@ -384,6 +384,8 @@ pub struct Block {
 
 #[derive(Clone, Debug)]
 pub enum ExprKind {
+    /// (`Literal::Int(0)` of a `Type::FnPtr`: a null function pointer, the
+    /// placeholder of a field of another enum variant; never called.)
     Literal(Literal),
     /// Place: a local variable or parameter.
     Local(Handle<Local>),
@@ -407,6 +409,15 @@ pub enum ExprKind {
         func: Handle<Function>,
         args: Vec<Handle<Expr>>,
     },
+    /// Host only: a call through `callee`, a value of type `Type::FnPtr`
+    /// whose parameters `args` match.
+    CallIndirect {
+        callee: Handle<Expr>,
+        args: Vec<Handle<Expr>>,
+    },
+    /// Host only: the address of host function `func` (type `Type::FnPtr`
+    /// with its parameter and result types).
+    FnAddr(Handle<Function>),
     Intrinsic {
         op: Intrinsic,
         args: Vec<Handle<Expr>>,

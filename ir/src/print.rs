@@ -107,6 +107,16 @@ impl Printer<'_> {
                 self.list(args);
                 self.out.push(')');
             }
+            ExprKind::CallIndirect { callee, args } => {
+                self.out.push('(');
+                self.expr(*callee);
+                self.out.push_str(")(");
+                self.list(args);
+                self.out.push(')');
+            }
+            ExprKind::FnAddr(func) => {
+                let _ = write!(self.out, "&fn {}", self.module.functions[*func].name);
+            }
             ExprKind::Intrinsic { op, args } => {
                 let _ = write!(self.out, "@{op:?}<{ty}>(");
                 self.list(args);

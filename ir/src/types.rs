@@ -119,6 +119,13 @@ pub enum Type {
     /// `Vec<T>` (host only): `{ ptr: *mut T, len: usize, cap: usize }` (24 bytes),
     /// managed by the shim's `hybrid_vec_*` functions.
     Vec(Handle<Type>),
+    /// `fn(A, B) -> R` (host only): the address of a host function with
+    /// these parameter and result types; one pointer-sized value, called by
+    /// `ExprKind::CallIndirect`.
+    FnPtr {
+        params: Vec<Handle<Type>>,
+        ret: Handle<Type>,
+    },
 }
 
 impl Type {
@@ -134,6 +141,7 @@ impl Type {
             Type::Array { elem, len } => Type::Array { elem: f(*elem), len: *len },
             Type::Tuple(elems) => Type::Tuple(elems.iter().map(|e| f(*e)).collect()),
             Type::Vec(elem) => Type::Vec(f(*elem)),
+            Type::FnPtr { params, ret } => Type::FnPtr { params: params.iter().map(|p| f(*p)).collect(), ret: f(*ret) },
         }
     }
 }
@@ -287,7 +295,7 @@ impl TypeTable {
     pub fn repr(&self, ty: Handle<Type>) -> ValueRepr {
         match &self.types[ty] {
             Type::Unit | Type::Never => ValueRepr::Nothing,
-            Type::Scalar(_) | Type::Pointer { .. } => ValueRepr::Scalar,
+            Type::Scalar(_) | Type::Pointer { .. } | Type::FnPtr { .. } => ValueRepr::Scalar,
             Type::SliceRef { .. } | Type::Array { .. } | Type::Tuple(_) | Type::Struct(_) | Type::Vec(_) => ValueRepr::Memory,
         }
     }
@@ -297,7 +305,7 @@ impl TypeTable {
         match &self.types[ty] {
             Type::Unit | Type::Never => Layout { size: 0, align: 1 },
             Type::Scalar(s) => Layout { size: s.size(), align: s.size() },
-            Type::Pointer { .. } => Layout { size: 8, align: 8 },
+            Type::Pointer { .. } | Type::FnPtr { .. } => Layout { size: 8, align: 8 },
             Type::SliceRef { .. } => Layout { size: 16, align: 8 },
             Type::Vec(_) => Layout { size: 24, align: 8 },
             Type::Array { elem, len } => {
@@ -363,6 +371,13 @@ impl TypeTable {
             }
             Type::Struct(s) => self.structs[*s].name.clone(),
             Type::Vec(elem) => format!("Vec<{}>", self.display(*elem)),
+            Type::FnPtr { params, ret } => {
+                let parts: Vec<_> = params.iter().map(|p| self.display(*p)).collect();
+                match self.types[*ret] {
+                    Type::Unit => format!("fn({})", parts.join(", ")),
+                    _ => format!("fn({}) -> {}", parts.join(", "), self.display(*ret)),
+                }
+            }
         }
     }
 }

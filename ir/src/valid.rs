@@ -133,6 +133,39 @@ impl FunctionValidator<'_> {
                 }
                 operands.extend(args.iter().copied());
             }
+            ExprKind::CallIndirect { callee, args } => {
+                if device {
+                    return Err("indirect call (a function pointer) in device code".into());
+                }
+                let Type::FnPtr { params, .. } = types.get(self.func.exprs[*callee].ty) else {
+                    return Err("indirect call of a value that is not a function pointer".into());
+                };
+                if params.len() != args.len() {
+                    return Err(format!("indirect call with {} arguments for {} parameters", args.len(), params.len()));
+                }
+                operands.push(*callee);
+                operands.extend(args.iter().copied());
+            }
+            ExprKind::FnAddr(func) => {
+                if device {
+                    return Err("function address in device code".into());
+                }
+                if !self.module.functions.contains(*func) {
+                    return Err("address of a function out of range".into());
+                }
+                let callee = &self.module.functions[*func];
+                // (a function no side reaches is not compiled: neither is its thunk)
+                if callee.kind == FunctionKind::Kernel || (self.func.sides.host && !callee.sides.host) {
+                    return Err(format!("address of `{}`, which is not a host function", callee.name));
+                }
+                let Type::FnPtr { params, ret } = types.get(expr.ty) else {
+                    return Err("function address whose type is not a function pointer".into());
+                };
+                let own: Vec<_> = callee.params.iter().map(|&l| callee.locals[l].ty).collect();
+                if *params != own || *ret != callee.ret {
+                    return Err(format!("address of `{}` with another signature", callee.name));
+                }
+            }
             ExprKind::Intrinsic { op, args } => {
                 if device && op.is_host_only() {
                     return Err(format!("host-only intrinsic {op:?} in device code"));

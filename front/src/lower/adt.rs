@@ -273,6 +273,8 @@ impl<'i> FnLower<'i> {
                 ExprKind::Cast { value: self.push(ExprKind::Cast { value: zero }, raw, range) }
             }
             Type::Array { elem, len } => ExprKind::ArrayRepeat { value: zero(self, elem)?, count: len },
+            // (a null placeholder: the field of another variant, never called)
+            Type::FnPtr { .. } => ExprKind::Literal(Literal::Int(0)),
             Type::Tuple(elems) => ExprKind::Tuple(elems.iter().map(|e| zero(self, *e)).collect::<DResult<_>>()?),
             Type::Struct(s) => {
                 let fields: Vec<_> = self.types.structs[s].fields.iter().map(|f| f.ty).collect();

@@ -283,6 +283,9 @@ impl FnLower<'_> {
             let v = self.infer.var(crate::infer::VarKind::General);
             env.types.push((n, v));
         }
+        for p in &g.consts[..g.outer_consts] {
+            env.consts.push((p.name.clone(), crate::consteval::ConstValue::Int(self.infer.length_var() as i128)));
+        }
         let Some(self_t) = self.impl_self_type(fid, &env)? else { return Ok(None) };
         if self.infer.unify(self_t, it).is_err() {
             return Ok(None);
@@ -320,6 +323,16 @@ impl FnLower<'_> {
     /// lowered once with the bound's argument types and dropped (the real
     /// calls lower it again).
     fn solve_closure_bound(&mut self, cb: &ClosureBound) -> DResult<bool> {
+        // a `fn` pointer: the bound's types are its signature's
+        if let Some(Shape::FnPtr { params, ret }) = self.shape(cb.callee) {
+            if params.len() != cb.inputs.len() {
+                return Ok(false);
+            }
+            for (i, p) in cb.inputs.iter().zip(&params) {
+                let _ = self.infer.unify(*i, *p);
+            }
+            return Ok(self.infer.unify(cb.output, ret).is_ok());
+        }
         let Some(Shape::Struct(def)) = self.shape(cb.callee) else { return Ok(false) };
         if !super::is_closure_name(&self.types.structs[def].name) {
             return Ok(false);

@@ -75,6 +75,7 @@ pub(crate) fn is_builtin_fn(path: &str) -> bool {
 /// Built-ins that take `::<T>` arguments.
 pub(crate) fn takes_turbofish(path: &str) -> bool {
     path.ends_with("shared_array")
+        || path.ends_with("hybrid_closure_value")
         || path.ends_with("gpu_dynamic_groupshared_mem")
         || path.ends_with("null_mut")
         || path.ends_with("null")
@@ -119,6 +120,10 @@ impl<'i> FnLower<'i> {
     ) -> DResult<Handle<Expr>> {
         let u32_ty = self.scalar_ty(Scalar::U32);
         let short = path.rsplit("::").next().unwrap_or(path).to_string();
+        if path == "core::intrinsics::hybrid_closure_value" {
+            self.arity(path, args, 0, range)?;
+            return self.closure_value(syn_path, range);
+        }
         if path.starts_with("gpu::") || path.starts_with("core::arch::nvptx::") {
             let nvptx = path.starts_with("core::arch::nvptx::");
             if short == "sync_threads" || short == "_syncthreads" {

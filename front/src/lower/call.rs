@@ -213,7 +213,7 @@ impl FnLower<'_> {
                 .find_map(|i| self.items.impl_method(i, name));
             if let Some(id) = found {
                 let n = self.items.structs[sid].params.len();
-                let args = (0..n).map(|_| self.infer.var(crate::infer::VarKind::General)).collect();
+                let args = self.infer.fresh_adt_args(sid, n);
                 let t = self.infer.known(crate::infer::Shape::Adt { sid, args });
                 return Ok(Callee::WithSelf(id, t));
             }
@@ -276,6 +276,10 @@ impl FnLower<'_> {
                 let args: Vec<&syn::Expr> = c.args.iter().collect();
                 return self.call_closure(f, def, &args, &range);
             }
+            if self.is_fn_ptr(f) {
+                let args: Vec<&syn::Expr> = c.args.iter().collect();
+                return self.call_fn_ptr(f, &args, &range);
+            }
             return Err(Diagnostic::unsupported("calling this kind of expression", range_of(&c.func)));
         };
         if let Some(ident) = p.path.get_ident() {
@@ -284,6 +288,10 @@ impl FnLower<'_> {
                 if let Some(def) = self.closure_of(f) {
                     let args: Vec<&syn::Expr> = c.args.iter().collect();
                     return self.call_closure(f, def, &args, &range);
+                }
+                if self.is_fn_ptr(f) {
+                    let args: Vec<&syn::Expr> = c.args.iter().collect();
+                    return self.call_fn_ptr(f, &args, &range);
                 }
             }
         }
@@ -435,6 +443,10 @@ impl FnLower<'_> {
             lowered.push(self.coerce(v, t)?);
         }
         let ret_ty = self.infer.import(ret, self.types);
-        Ok(self.push_plain_call(id, lowered, ret_ty, range))
+        let call = self.push_plain_call(id, lowered, ret_ty, range);
+        if self.items.fns[id].opaque_ret {
+            self.note_opaque_value(call, id);
+        }
+        Ok(call)
     }
 }

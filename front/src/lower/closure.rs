@@ -25,15 +25,51 @@ fn closure_range(name: &str) -> Option<Range<usize>> {
 /// a function value makes (`Some` in `.map(Some)`): ` ctor(N) `, its arity.
 const CTOR: &str = " ctor(";
 
+/// The marker in the name of the type of a function item used as a value
+/// (`double` in `apply(double, x)`, `f32::max`): ` fn(N) `, its arity.
+const FN_ITEM: &str = " fn(";
+
+/// The arity a closure type's name records after `marker`, if any.
+fn marked_arity(name: &str, marker: &str) -> Option<usize> {
+    name.split_once(marker).and_then(|(_, rest)| rest.split_once(')')).and_then(|(n, _)| n.parse::<usize>().ok())
+}
+
 /// A closure type's expression, parsed from its source text: the closure,
 /// or for a constructor used as a value (`Wrapper`, its name says its
-/// arity) the closure `|c0, ..| Wrapper(c0, ..)` it stands for.
+/// arity) the closure `|c0, ..| Wrapper(c0, ..)` it stands for, or for a
+/// function item the closure `|c0, ..| f(c0, ..)` (a builtin method of a
+/// primitive, `f32::max`: `|c0: f32, c1| c0.max(c1)`).
 fn closure_syntax(name: &str, text: &str) -> syn::Result<syn::ExprClosure> {
-    let Some(arity) = name.split_once(CTOR).and_then(|(_, rest)| rest.split_once(')')).and_then(|(n, _)| n.parse::<usize>().ok()) else {
+    if let Some(arity) = marked_arity(name, FN_ITEM) {
+        let params: Vec<String> = (0..arity).map(|i| format!("__fn_{i}")).collect();
+        if let Some((prim, method)) = builtin_method_path(text) {
+            let (first, rest) = params.split_first().map_or((String::new(), &[][..]), |(f, r)| (f.clone(), r));
+            let rest_params: Vec<String> = rest.to_vec();
+            let head = std::iter::once(format!("{first}: {prim}")).chain(rest_params.iter().cloned()).collect::<Vec<_>>();
+            return syn::parse_str(&format!("|{}| {first}.{method}({})", head.join(", "), rest_params.join(", ")));
+        }
+        return syn::parse_str(&format!("|{}| {text}({})", params.join(", "), params.join(", ")));
+    }
+    let Some(arity) = marked_arity(name, CTOR) else {
         return syn::parse_str(text);
     };
     let params: Vec<String> = (0..arity).map(|i| format!("__ctor_{i}")).collect();
     syn::parse_str(&format!("|{}| {text}({})", params.join(", "), params.join(", ")))
+}
+
+/// The source range and arity of the function item a closure type's name
+/// stands for (`None`: a closure or constructor).
+pub(crate) fn fn_item_of(name: &str) -> Option<(Range<usize>, usize)> {
+    Some((closure_range(name)?, marked_arity(name, FN_ITEM)?))
+}
+
+/// `f32::max` (a primitive and one of its builtin methods) as written.
+fn builtin_method_path(text: &str) -> Option<(String, String)> {
+    let (prim, method) = text.split_once("::")?;
+    let (prim, method) = (prim.trim(), method.trim());
+    let s = hybrid_ir::Scalar::from_name(prim)?;
+    super::method::builtin_method_arity(s, method)?;
+    Some((prim.to_string(), method.to_string()))
 }
 
 /// Is `name` the name of a closure type?
@@ -152,6 +188,20 @@ impl FnLower<'_> {
         self.push(ExprKind::Struct { fields: Vec::new() }, t, range)
     }
 
+    /// A function item used as a value (`apply(double, x)`, `.map(f32::abs)`,
+    /// `let f = S::new;`): like rustc's zero-sized function item type, a
+    /// closure that captures nothing and calls it (its type's name records
+    /// the path's range and the arity).
+    pub(crate) fn fn_item_value(&mut self, arity: usize, range: &Range<usize>) -> Handle<Expr> {
+        let parent = self.items.fns[self.fid].name.clone();
+        let name = format!("{CLOSURE}{}..{}{FN_ITEM}{arity}) in {parent}}}", range.start, range.end);
+        let def = self.types.structs.append(StructDef { name, fields: Vec::new() });
+        let ty = self.types.insert(Type::Struct(def));
+        let t = self.infer.import(ty, self.types);
+        self.made_closures.push(MadeClosure { def, fields: Vec::new() });
+        self.push(ExprKind::Struct { fields: Vec::new() }, t, range)
+    }
+
     /// The field names and types of closure struct `def`: this body's own
     /// (still inference types), or from the IR (made by another body).
     fn closure_fields(&mut self, def: Handle<StructDef>) -> Vec<(String, TyId)> {
@@ -160,6 +210,11 @@ impl FnLower<'_> {
         }
         let fields = self.types.structs[def].fields.clone();
         fields.into_iter().map(|f| (f.name, self.infer.import(f.ty, self.types))).collect()
+    }
+
+    /// [`Self::closure_fields`], for other modules.
+    pub(crate) fn closure_fields_of(&mut self, def: Handle<StructDef>) -> Vec<(String, TyId)> {
+        self.closure_fields(def)
     }
 
     /// The closure struct a callee expression's type is, if it is one.
@@ -437,6 +492,20 @@ impl FnLower<'_> {
             self.solve_projections()?;
         }
         for &arg in args {
+            // a `fn` pointer argument: the bound's types are its signature's
+            if let Some(Shape::FnPtr { params, ret }) = self.shape(self.ty(arg)) {
+                let at = self.ty(arg);
+                let at = self.infer.find(at);
+                if let Some(b) = bounds.iter().find(|b| self.infer.find(b.f) == at).cloned() {
+                    if b.inputs.len() == params.len() {
+                        for (i, p) in b.inputs.iter().zip(&params) {
+                            let _ = self.infer.unify(*i, *p);
+                        }
+                        let _ = self.infer.unify(b.output, ret);
+                    }
+                }
+                continue;
+            }
             let Some(def) = self.closure_of(arg) else { continue };
             let at = self.ty(arg);
             let at = self.infer.find(at);

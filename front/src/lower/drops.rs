@@ -444,6 +444,13 @@ impl<'i> FnLower<'i> {
                     self.walk(cx, a, Use::Move)?;
                 }
             }
+            ExprKind::CallIndirect { callee, args } => {
+                self.walk(cx, callee, Use::Read)?;
+                for a in args {
+                    self.walk(cx, a, Use::Move)?;
+                }
+            }
+            ExprKind::FnAddr(_) => {}
             ExprKind::Struct { fields } => {
                 for a in fields {
                     self.walk(cx, a, Use::Move)?;

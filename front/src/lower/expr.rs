@@ -158,6 +158,15 @@ impl<'i> FnLower<'i> {
         self.lit(lit, ty, range)
     }
 
+    /// The number of parameters of function `id` (its receiver included).
+    pub(crate) fn fn_arity(&self, id: crate::resolve::FnId) -> Option<usize> {
+        let decl = &self.items.fns[id];
+        match decl.generics.as_deref() {
+            None => Some(decl.params.len()),
+            Some(g) => crate::generics::parse_signature(self.lines.text(&g.sig)).ok().map(|s| s.inputs.len()),
+        }
+    }
+
     fn path_value(&mut self, p: &syn::ExprPath) -> DResult<Handle<Expr>> {
         let range = range_of(p);
         if let Some(v) = self.assoc_const_value(p)? {
@@ -186,13 +195,39 @@ impl<'i> FnLower<'i> {
                 let s = self.items.consts[idx].ty.unwrap_or(Scalar::I32);
                 return Ok(self.const_literal(v, s, &range));
             }
+            Some(PathRes::Def(Def::Fn(id))) if !self.items.fns[id].is_kernel => {
+                if let Some(arity) = self.fn_arity(id) {
+                    return Ok(self.fn_item_value(arity, &range));
+                }
+            }
+            Some(PathRes::Assoc(sid, name)) => {
+                if let Some(&id) = self.items.structs[sid].methods.get(&name) {
+                    if let Some(arity) = self.fn_arity(id) {
+                        return Ok(self.fn_item_value(arity, &range));
+                    }
+                }
+            }
             Some(PathRes::Def(Def::Fn(_) | Def::Foreign(_))) => {
-                return Err(Diagnostic::unsupported("functions as values (function pointers)", range)
+                return Err(Diagnostic::unsupported("kernels and `extern` functions as values", range)
                     .help("a kernel can be named as the first argument of `core::intrinsics::offload`"))
             }
             Some(PathRes::Def(Def::Extern(segs))) => {
                 if let Some((s, v)) = consteval::assoc_const_path(&segs) {
                     return Ok(self.const_literal(v, s, &range));
+                }
+                // `f32::max`, `u32::div_ceil` as values
+                if let [prim, name] = segs.as_slice() {
+                    if let Some(s) = Scalar::from_name(prim) {
+                        if let Some(arity) = super::method::builtin_method_arity(s, name) {
+                            return Ok(self.fn_item_value(arity, &range));
+                        }
+                        let ty = self.types.insert(hybrid_ir::Type::Scalar(s));
+                        if let Some(&id) = self.items.instance_methods.get(&(ty, name.clone())) {
+                            if let Some(arity) = self.fn_arity(id) {
+                                return Ok(self.fn_item_value(arity, &range));
+                            }
+                        }
+                    }
                 }
             }
             _ => {}
@@ -365,6 +400,12 @@ impl<'i> FnLower<'i> {
             inner = &p.expr;
         }
         let value = self.expr(&c.expr)?;
+        // `add as fn(i64, i64) -> i64`: the coercion, written out
+        if let (Some(def), Some(Shape::FnPtr { params, ret })) = (self.closure_of(value), self.shape(target)) {
+            if matches!(self.shape(self.ty(value)), Some(Shape::Struct(_))) {
+                return self.closure_to_fn_ptr(value, def, &params, ret, target);
+            }
+        }
         self.param_cast(value, target, &range)?;
         if let Some(v) = self.enum_cast(value, target, &range)? {
             return Ok(v);
@@ -676,7 +717,7 @@ impl<'i> FnLower<'i> {
         if let Some(v) = self.collect_into_string(e, expected)? {
             return self.coerce(v, expected);
         }
-        let v = self.expr(e)?;
+        let v = self.expr_expecting(e, expected)?;
         self.coerce(v, expected)
     }
 }

@@ -96,6 +96,8 @@ impl<'i> FnLower<'i> {
                     self.exprs[h].kind = ExprKind::Literal(Literal::Int(v & mask(bits)));
                 }
                 Type::Scalar(Scalar::Bool | Scalar::Char) => {}
+                // a null `fn` pointer: the compiler's placeholder of an enum's other variants (`zero_kind`)
+                Type::FnPtr { .. } if v == 0 && !self.source_ints.contains(&h) => {}
                 _ => {
                     let t = show(ty);
                     return Err(Diagnostic::at(Some("E0308"), "mismatched types", range, format!("expected `{t}`, found integer")));

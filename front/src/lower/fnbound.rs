@@ -32,8 +32,35 @@ impl FnLower<'_> {
         let f = self.items.fns[callee].short_name().to_string();
         let made_here = self.closure_made_here(def);
         let arg = range_of(arg);
+        let name = self.types.structs[def].name.clone();
+        if let Some((src, takes)) = super::closure::fn_item_of(&name) {
+            return self.check_fn_item_arity(src, takes, &bound, &f, &arg);
+        }
         let checked = self.with_closure_syntax(def, |me, c| me.check_closure_signature(c, &bound, made_here, &f, &arg, call))?;
         checked.unwrap_or(Ok(()))
+    }
+
+    /// A function item (written at `src`, taking `takes` arguments) passed
+    /// where `bound` is expected: rustc's E0593 if the counts differ.
+    fn check_fn_item_arity(&mut self, src: Range<usize>, takes: usize, bound: &FnBound, callee: &str, arg: &Range<usize>) -> DResult<()> {
+        let expected = bound.inputs.len();
+        if expected == takes {
+            return Ok(());
+        }
+        let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
+        let mut d = Diagnostic::at(
+            Some("E0593"),
+            format!("function is expected to take {expected} {}, but it takes {takes} {}", plural(expected), plural(takes)),
+            arg.clone(),
+            format!("expected function that takes {expected} {}", plural(expected)),
+        );
+        let path: Option<syn::Path> = syn::parse_str(self.lines.text(&src)).ok();
+        if let Some(Ok(Some(crate::modtree::PathRes::Def(crate::modtree::Def::Fn(id))))) =
+            path.map(|p| self.resolve_path(&p, crate::modtree::Ns::Value))
+        {
+            d = d.secondary(self.items.fns[id].sig_range.clone(), format!("takes {takes} {}", plural(takes)));
+        }
+        Err(d.span_note(bound.range.clone(), format!("required by a bound in `{callee}`")))
     }
 
     /// [`Self::check_closure_arg`] with the closure's expression `c`

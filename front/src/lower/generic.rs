@@ -265,8 +265,9 @@ impl FnLower<'_> {
         let (mut tys, consts) = self.turbofish(explicit)?;
         let own_types = g.types.len() - g.outer_types;
         let anonymous = g.types.iter().filter(|p| p.name.starts_with("impl#")).count();
-        if explicit.is_some() && (tys.len() != own_types - anonymous || consts.len() != g.consts.len()) {
-            let expected = own_types - anonymous + g.consts.len();
+        let own_consts = g.consts.len() - g.outer_consts;
+        if explicit.is_some() && (tys.len() != own_types - anonymous || consts.len() != own_consts) {
+            let expected = own_types - anonymous + own_consts;
             return Err(Diagnostic::at(
                 Some("E0107"),
                 format!(
@@ -281,8 +282,9 @@ impl FnLower<'_> {
         }
         // without a turbofish, const arguments are array length variables,
         // inferred from the arguments and the expected type
-        let consts = match explicit {
-            Some(_) => consts,
+        // (and always those of the enclosing impl, `impl<const N: usize> S<N>`)
+        let consts: Vec<i128> = match explicit {
+            Some(_) => (0..g.outer_consts).map(|_| self.infer.length_var() as i128).chain(consts).collect(),
             None => g.consts.iter().map(|_| self.infer.length_var() as i128).collect(),
         };
         // outer parameters (`Self` of a default method) and those the turbofish left out are variables
@@ -525,6 +527,9 @@ impl FnLower<'_> {
         let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
         let callee = self.record_use(call, pending);
         self.facts.calls.push((callee, range.clone()));
+        if sig.opaque_ret {
+            self.note_opaque_value(call, id);
+        }
         Ok(call)
     }
 }
@@ -642,17 +647,25 @@ impl FnLower<'_> {
     /// The type arguments of method `fid` of generic struct impl `index`
     /// (generic over the impl's parameters only) for `Self` = `ty`: the
     /// arguments of the instance `ty` is.
-    fn struct_impl_args(&mut self, index: usize, fid: FnId, ty: Handle<hybrid_ir::Type>) -> Option<Vec<Handle<hybrid_ir::Type>>> {
+    fn struct_impl_args(&mut self, index: usize, fid: FnId, ty: Handle<hybrid_ir::Type>) -> Option<InstanceArgs> {
         let sid = self.items.impls[index].generic_struct?;
         let n = self.items.structs[sid].params.len();
-        if self.items.fns[fid].generics.as_ref().is_none_or(|g| g.types.len() != n) {
+        let n_consts = self.items.structs[sid].const_params.iter().filter(|c| c.is_some()).count();
+        if self.items.fns[fid].generics.as_ref().is_none_or(|g| g.types.len() != n - n_consts || g.consts.len() != n_consts) {
             return None;
         }
-        let vars: Vec<TyId> = (0..n).map(|_| self.infer.var(crate::infer::VarKind::General)).collect();
+        let vars: Vec<TyId> = self.infer.fresh_adt_args(sid, n);
         let adt = self.infer.known(Shape::Adt { sid, args: vars.clone() });
         let it = self.infer.import(ty, self.types);
         self.infer.unify(adt, it).ok()?;
-        vars.into_iter().map(|v| self.infer.resolve(v, self.types).ok()).collect()
+        let mut args = InstanceArgs::default();
+        for v in vars {
+            match self.infer.shape(v) {
+                Some(Shape::Const(len)) => args.consts.push(self.infer.length(len)? as i128),
+                _ => args.types.push(self.infer.resolve(v, self.types).ok()?),
+            }
+        }
+        Some(args)
     }
 
     /// The function `Trait::name` means for `Self` = `self_ty` (resolved now):
@@ -725,7 +738,7 @@ impl FnLower<'_> {
             }
             // a generic struct's impl (`impl<T> Default for Option<T>`): generic over the impl's parameters, read from `Self`
             true if self.items.impls[index].generic_struct.is_some() => match self.struct_impl_args(index, fid, ty) {
-                Some(types) => InstanceArgs { types, consts: Vec::new() },
+                Some(args) => args,
                 None => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
             },
             true => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),

@@ -19,6 +19,26 @@ const FLOAT_METHODS: &[&str] = &[
 const INT_METHODS: &[&str] =
     &["min", "max", "abs", "pow", "wrapping_add", "wrapping_sub", "wrapping_mul", "count_ones", "leading_zeros", "trailing_zeros", "clone"];
 
+/// The number of parameters (the receiver included) of builtin method
+/// `name` of primitive `s`, if it has one (for `f32::max` as a value).
+pub(crate) fn builtin_method_arity(s: hybrid_ir::Scalar, name: &str) -> Option<usize> {
+    let known = if s.is_float() {
+        FLOAT_METHODS
+    } else if s.is_int() {
+        INT_METHODS
+    } else {
+        &[]
+    };
+    if !known.contains(&name) {
+        return None;
+    }
+    Some(match name {
+        "min" | "max" | "powf" | "powi" | "pow" | "wrapping_add" | "wrapping_sub" | "wrapping_mul" => 2,
+        "mul_add" => 3,
+        _ => 1,
+    })
+}
+
 impl FnLower<'_> {
     pub(crate) fn method_call(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
         self.method_calls.push((range_of(m), range_of(&m.method).start));
@@ -86,6 +106,7 @@ impl FnLower<'_> {
             None => self.expr(&m.receiver)?,
         };
         self.method_turbofish = turbofish;
+        self.check_opaque_method(recv, &name, &range_of(&m.method))?;
         let recv = self.box_receiver(recv, &name);
         let rty = self.ty(recv);
         if self.check_mode {

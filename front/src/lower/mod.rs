@@ -20,6 +20,7 @@ mod drops;
 mod exhaust;
 mod expr;
 mod finalize;
+mod fn_ptr;
 mod fnbound;
 mod generic;
 mod macros;
@@ -172,6 +173,11 @@ pub(crate) struct FnLower<'i> {
     /// The locals an inlined closure call reads its closure value and its
     /// by-value captures into: views of the closure, which owns them.
     closure_envs: HashSet<Handle<Local>>,
+    /// Values of `-> impl Trait` calls, and the locals bound to them: the
+    /// opaque type's text and bounds (its hidden type's other methods are
+    /// not callable, `opaque.rs`).
+    opaque_values: HashMap<Handle<Expr>, std::rc::Rc<opaque::OpaqueType>>,
+    opaque_locals: HashMap<Handle<Local>, std::rc::Rc<opaque::OpaqueType>>,
     /// The pointers to a matched place (`scrutinee`): a binding that moves
     /// out through one moves out of that place (`drops.rs`).
     match_places: HashSet<Handle<Local>>,
@@ -309,6 +315,8 @@ pub fn lower_function(
         bound_error: false,
         spilled: HashSet::new(),
         closure_envs: HashSet::new(),
+        opaque_values: HashMap::new(),
+        opaque_locals: HashMap::new(),
         match_places: HashSet::new(),
         raw_writes: HashSet::new(),
         pending_flag_decls: Vec::new(),

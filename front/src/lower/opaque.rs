@@ -2,10 +2,12 @@
 
 use std::cell::Cell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::generic::PendingUse;
 use super::{FnLower, Job};
 use crate::diag::{DResult, Diagnostic};
+use crate::generics::Bound;
 use crate::generics::InstanceArgs;
 use crate::infer::{Shape, TyId, VarKind};
 
@@ -121,4 +123,82 @@ impl FnLower<'_> {
         }
         Ok(InstanceArgs { types, consts })
     }
+}
+
+/// The opaque type of an `-> impl Trait` call's value: as written
+/// (`impl Shape`), and its bounds.
+pub(crate) struct OpaqueType {
+    text: String,
+    bounds: Vec<Bound>,
+}
+
+impl FnLower<'_> {
+    /// Remember that `call` (of `-> impl Trait` function `fid`) is a value of
+    /// an opaque type (nothing when its bounds cannot be read).
+    pub(crate) fn note_opaque_value(&mut self, call: hybrid_ir::Handle<hybrid_ir::Expr>, fid: crate::resolve::FnId) {
+        let decl = &self.items.fns[fid];
+        let sig_text = match decl.generics.as_deref() {
+            Some(g) => self.lines.text(&g.sig),
+            // (`sig_range` ends before the result type)
+            None => self.lines.text(&(decl.sig_range.start..decl.body.start)),
+        };
+        let Ok(sig) = crate::generics::parse_signature(sig_text) else { return };
+        let syn::ReturnType::Type(_, t) = &sig.output else { return };
+        let syn::Type::ImplTrait(it) = &**t else { return };
+        let (mut bounds, mut eqs) = (Vec::new(), Vec::new());
+        if self.items.bounds_of(decl.module, it.bounds.iter(), &mut bounds, &mut eqs).is_err() {
+            return;
+        }
+        let text = quote::ToTokens::to_token_stream(&**t).to_string();
+        let text = tidy_type_text(&text);
+        self.opaque_values.insert(call, Rc::new(OpaqueType { text, bounds }));
+    }
+
+    /// rustc's E0599 for method `name` called on a value of an opaque type
+    /// whose bounds do not have it (the hidden type's own methods are
+    /// hidden). Bounds whose methods hybridc does not list (most standard
+    /// traits) let every method through.
+    pub(crate) fn check_opaque_method(&mut self, recv: hybrid_ir::Handle<hybrid_ir::Expr>, name: &str, at: &Range<usize>) -> DResult<()> {
+        let opaque = match self.kind(recv).clone() {
+            hybrid_ir::ExprKind::Local(l) => self.opaque_locals.get(&l).cloned(),
+            _ => self.opaque_values.get(&recv).cloned(),
+        };
+        let Some(o) = opaque else { return Ok(()) };
+        let mut allowed: Vec<String> = Vec::new();
+        let mut stack: Vec<Bound> = o.bounds.clone();
+        let mut seen = Vec::new();
+        while let Some(b) = stack.pop() {
+            match b {
+                Bound::Trait(t) => {
+                    if seen.contains(&t) {
+                        continue;
+                    }
+                    seen.push(t);
+                    allowed.extend(self.items.traits[t].methods.iter().map(|m| m.name.clone()));
+                    stack.extend(self.items.traits[t].supertraits.iter().cloned());
+                }
+                Bound::Lang(n) => match n.as_str() {
+                    "Clone" => allowed.push("clone".into()),
+                    "Copy" | "Sized" | "Send" | "Sync" | "Fn" | "FnMut" | "FnOnce" => {}
+                    _ => return Ok(()),
+                },
+            }
+        }
+        // (a blanket impl may give the opaque type more traits)
+        let blanket = self.items.impls.iter().any(|i| i.blanket.is_some() && i.methods.contains_key(name));
+        if blanket || allowed.iter().any(|m| m == name) {
+            return Ok(());
+        }
+        Err(Diagnostic::at(
+            Some("E0599"),
+            format!("no method named `{name}` found for opaque type `{}` in the current scope", o.text),
+            at.clone(),
+            format!("method not found in `{}`", o.text),
+        ))
+    }
+}
+
+/// A type's tokens as rustc prints it (`impl Iterator<Item = u32>`).
+pub(crate) fn tidy_type_text(text: &str) -> String {
+    text.replace(" < ", "<").replace(" <", "<").replace("< ", "<").replace(" >", ">").replace(" ,", ",").replace(" :: ", "::")
 }

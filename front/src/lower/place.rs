@@ -29,6 +29,10 @@ impl<'i> FnLower<'i> {
             return Ok(s);
         }
         match (self.shape(src), self.shape(target)) {
+            // a closure without captures or a function item to a `fn` pointer
+            (Some(Shape::Struct(def)), Some(Shape::FnPtr { params, ret })) if super::is_closure_name(&self.types.structs[def].name) => {
+                return self.closure_to_fn_ptr(e, def, &params, ret, target);
+            }
             (Some(Shape::Ptr { pointee, mutable: m1, reference: true }), Some(Shape::Slice { elem, mutable: m2 })) if m1 || !m2 => {
                 match self.shape(pointee) {
                     Some(Shape::Array { elem: e2, .. }) => {

@@ -61,7 +61,10 @@ impl<'i> FnLower<'i> {
                 syn::Stmt::Item(_) => {}
                 syn::Stmt::Expr(e, semi) => {
                     crate::cfg::check_expr_attrs(e)?;
-                    let h = self.expr(e)?;
+                    let h = match (last && semi.is_none(), expected) {
+                        (true, Some(exp)) => self.expr_expecting(e, exp)?,
+                        _ => self.expr(e)?,
+                    };
                     let t = self.ty(h);
                     if last && semi.is_none() {
                         tail = Some(h);
@@ -142,6 +145,9 @@ impl<'i> FnLower<'i> {
                 if init.is_none() {
                     self.late_init.insert(l);
                 }
+                if let Some(o) = init.and_then(|e| self.opaque_values.get(&e).cloned()) {
+                    self.opaque_locals.insert(l, o);
+                }
                 self.bind(&name, l);
                 Ok(vec![Stmt::Let { local: l, init }])
             }
@@ -177,6 +183,12 @@ impl<'i> FnLower<'i> {
     }
 
     pub(crate) fn if_expr(&mut self, i: &syn::ExprIf) -> DResult<Handle<Expr>> {
+        self.if_expr_expecting(i, None)
+    }
+
+    /// `if` whose branches' tails are coerced to `expected` (a `fn` pointer
+    /// type both branches' closures or function items become).
+    pub(crate) fn if_expr_expecting(&mut self, i: &syn::ExprIf, expected: Option<TyId>) -> DResult<Handle<Expr>> {
         if let syn::Expr::Let(l) = &*i.cond {
             return self.if_let(i, l);
         }
@@ -184,7 +196,7 @@ impl<'i> FnLower<'i> {
         let bool_ty = self.scalar_ty(Scalar::Bool);
         let cond = self.expr(&i.cond)?;
         let cond = self.coerce(cond, bool_ty)?;
-        let then = self.block(&i.then_branch, None)?;
+        let then = self.block(&i.then_branch, expected)?;
         let tt = self.ty(then);
         match &i.else_branch {
             None => {
@@ -201,7 +213,10 @@ impl<'i> FnLower<'i> {
                 Ok(self.push(ExprKind::If { cond, then, otherwise: None }, unit, &range))
             }
             Some((_, e)) => {
-                let other = self.expr(e)?;
+                let other = match expected {
+                    Some(t) => self.expr_expecting(e, t)?,
+                    None => self.expr(e)?,
+                };
                 let et = self.ty(other);
                 let ty = if self.infer.is_never(tt) {
                     et

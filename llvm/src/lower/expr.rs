@@ -42,6 +42,12 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 self.cast(v, from, expr.ty, expr).map(Val::Scalar)
             }
             ExprKind::Call { func, args } => self.call(*func, args, expr),
+            ExprKind::CallIndirect { callee, args } if self.flavor == Flavor::Host => self.call_indirect(*callee, args, expr),
+            ExprKind::CallIndirect { .. } => Err(self.unsupported("calls through function pointers in device code", expr.span)),
+            ExprKind::FnAddr(func) => match self.m.functions.get(&(*func, Flavor::Host)).filter(|_| self.flavor == Flavor::Host) {
+                Some(f) => Ok(Val::Scalar(f.as_global_value().as_pointer_value().into())),
+                None => Err(self.unsupported("function pointers in device code", expr.span)),
+            },
             ExprKind::Intrinsic { op, args } => self.intrinsic_call(*op, args, expr),
             ExprKind::AddrOf { place, .. } => {
                 let addr = self.place(*place)?;
@@ -168,6 +174,8 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             Literal::Bool(b) => Val::Scalar(self.context().bool_type().const_int(*b as u64, false).into()),
             Literal::Int(bits) => match t.value_type(expr.ty) {
                 Some(ty) if ty.is_int_type() => Val::Scalar(ty.into_int_type().const_int(*bits, false).into()),
+                // a null `fn` pointer (an enum's placeholder field)
+                Some(ty) if ty.is_pointer_type() && *bits == 0 => Val::Scalar(ty.into_pointer_type().const_null().into()),
                 _ => return Err(self.internal("integer literal of a non-integer type").into()),
             },
             Literal::Float(x) => match t.value_type(expr.ty) {
@@ -367,17 +375,38 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     }
 
     fn call(&mut self, func: Handle<hybrid_ir::Function>, args: &[Handle<Expr>], expr: &Expr) -> Lower<Val<'ctx>> {
-        let t = self.types();
         let callee_ir = &self.m.ir.functions[func];
         let Some(&callee) = self.m.functions.get(&(func, self.flavor)) else {
             let side = if self.flavor == Flavor::Host { "device-only" } else { "host-only" };
             return Err(self.unsupported(format!("call of {side} `{}`", callee_ir.name), expr.span));
         };
+        self.call_to(Ok(callee), callee_ir.ret, args)
+    }
+
+    /// A call through a function pointer (host code).
+    fn call_indirect(&mut self, callee: Handle<Expr>, args: &[Handle<Expr>], expr: &Expr) -> Lower<Val<'ctx>> {
+        let Type::FnPtr { params, ret } = self.types().table.get(self.expr(callee).ty).clone() else {
+            return Err(self.unsupported("an indirect call of a value that is not a function pointer", expr.span));
+        };
+        let fn_type = super::function::function_type(self.m, &params, ret, Flavor::Host);
+        let Val::Scalar(addr) = self.value(callee)? else {
+            return Err(self.unsupported("a function pointer that is not a scalar", expr.span));
+        };
+        self.call_to(Err((fn_type, addr.into_pointer_value())), ret, args)
+    }
+
+    /// A direct call of a function, or an indirect one (its type and address).
+    fn call_to(
+        &mut self,
+        callee: Result<inkwell::values::FunctionValue<'ctx>, (inkwell::types::FunctionType<'ctx>, inkwell::values::PointerValue<'ctx>)>,
+        ret: Handle<Type>,
+        args: &[Handle<Expr>],
+    ) -> Lower<Val<'ctx>> {
+        let t = self.types();
         let mut llargs = Vec::new();
         if let Some(ctx) = self.ctx.filter(|_| self.flavor == Flavor::Fallback) {
             llargs.push(ctx.into());
         }
-        let ret = callee_ir.ret;
         let sret = if t.repr(ret) == ValueRepr::Memory {
             let slot = self.alloca(ret)?;
             llargs.push(slot.into());
@@ -394,7 +423,10 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
                 v @ Val::Mem(_) => llargs.push(self.materialize(v, ty)?.into()),
             }
         }
-        let call = self.builder.build_direct_call(callee, &llargs, "")?;
+        let call = match callee {
+            Ok(f) => self.builder.build_direct_call(f, &llargs, "")?,
+            Err((fn_type, addr)) => self.builder.build_indirect_call(fn_type, addr, &llargs, "")?,
+        };
         if matches!(t.table.get(ret), Type::Never) {
             self.builder.build_unreachable()?;
             return Err(Flow::Diverged);

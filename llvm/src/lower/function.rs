@@ -159,27 +159,39 @@ pub(crate) fn declare_function<'ctx>(
     symbol: &str,
     linkage: Linkage,
 ) -> FunctionValue<'ctx> {
+    let params: Vec<Handle<hybrid_ir::Type>> = func.params.iter().map(|&p| func.locals[p].ty).collect();
+    let fn_type = function_type(m, &params, func.ret, flavor);
+    m.module.add_function(symbol, fn_type, Some(linkage))
+}
+
+/// The LLVM type of a function with IR parameter types `param_tys` and
+/// result `ret` (the convention of [`declare_function`]; also the type of a
+/// call through a `fn` pointer, host flavor).
+pub(crate) fn function_type<'ctx>(
+    m: &ModuleLowering<'_, 'ctx>,
+    param_tys: &[Handle<hybrid_ir::Type>],
+    ret: Handle<hybrid_ir::Type>,
+    flavor: Flavor,
+) -> inkwell::types::FunctionType<'ctx> {
     let t = m.types;
     let mut params: Vec<BasicMetadataTypeEnum> = Vec::new();
     if flavor == Flavor::Fallback {
         params.push(t.ptr().into());
     }
-    if t.repr(func.ret) == ValueRepr::Memory {
+    if t.repr(ret) == ValueRepr::Memory {
         params.push(t.ptr().into());
     }
-    for &p in &func.params {
-        let ty = func.locals[p].ty;
+    for &ty in param_tys {
         match t.repr(ty) {
             ValueRepr::Nothing => {}
             ValueRepr::Scalar => params.push(t.value_type(ty).expect("scalar repr").into()),
             ValueRepr::Memory => params.push(t.ptr().into()),
         }
     }
-    let fn_type = match t.repr(func.ret) {
-        ValueRepr::Scalar => t.value_type(func.ret).expect("scalar repr").fn_type(&params, false),
+    match t.repr(ret) {
+        ValueRepr::Scalar => t.value_type(ret).expect("scalar repr").fn_type(&params, false),
         _ => m.context.void_type().fn_type(&params, false),
-    };
-    m.module.add_function(symbol, fn_type, Some(linkage))
+    }
 }
 
 impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {

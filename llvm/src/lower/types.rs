@@ -50,7 +50,7 @@ impl<'a, 'ctx> TypeMapper<'a, 'ctx> {
     pub fn value_type(&self, ty: Handle<Type>) -> Option<BasicTypeEnum<'ctx>> {
         match self.table.get(ty) {
             Type::Scalar(s) => Some(self.scalar_value_type(*s)),
-            Type::Pointer { .. } => Some(self.ptr().into()),
+            Type::Pointer { .. } | Type::FnPtr { .. } => Some(self.ptr().into()),
             _ => None,
         }
     }
@@ -61,7 +61,7 @@ impl<'a, 'ctx> TypeMapper<'a, 'ctx> {
         match self.table.get(ty) {
             Type::Scalar(Scalar::Bool) => self.context.i8_type().into(),
             Type::Scalar(s) => self.scalar_value_type(*s),
-            Type::Pointer { .. } => self.ptr().into(),
+            Type::Pointer { .. } | Type::FnPtr { .. } => self.ptr().into(),
             _ => self.bytes(self.layout(ty).size),
         }
     }
