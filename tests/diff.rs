@@ -219,3 +219,30 @@ fn one_seed() {
         record("mismatch", seed, &prog.source, &small, &format!("seed {seed}\n{kind}\n"));
     }
 }
+
+/// `HYBRID_DIFF_DUMP=DIR HYBRID_DIFF_COUNT=N cargo test --release --test diff -- dump_kernel_programs`:
+/// build the first N generated kernel programs into DIR with their host-fallback stdout and exit
+/// code as `NAME.stdout` / `NAME.exit`, the layout `tests/gpu/run.sh DIR` runs on the GPU.
+#[test]
+fn dump_kernel_programs() {
+    let Some(dir) = std::env::var_os("HYBRID_DIFF_DUMP").map(PathBuf::from) else { return };
+    std::fs::create_dir_all(&dir).unwrap();
+    let count = env_u64("HYBRID_DIFF_COUNT", 100) as usize;
+    let (mut seed, mut made) = (env_u64("HYBRID_DIFF_SEED", 1), 0);
+    while made < count {
+        let prog = gen::program(seed);
+        seed += 1;
+        if prog.flavor != gen::Flavor::Kernel {
+            continue;
+        }
+        let name = format!("diff_kernel_{}", seed - 1);
+        let src = dir.join(format!("{name}.rs"));
+        std::fs::write(&src, &prog.source).unwrap();
+        let exe = common::build_program(&src, &dir, &[]).unwrap();
+        let out = common::run_program(&exe, &[]).unwrap();
+        std::fs::write(dir.join(format!("{name}.stdout")), out.stdout.trim_end_matches('\n')).unwrap();
+        std::fs::write(dir.join(format!("{name}.exit")), out.code.to_string()).unwrap();
+        std::fs::remove_file(&src).unwrap();
+        made += 1;
+    }
+}
