@@ -57,6 +57,8 @@ impl<'i> FnLower<'i> {
             Some(Shape::Scalar(s)) if s.is_int() || s == Scalar::Char => Col::Int(s),
             None if self.infer.is_integer(t) => Col::Int(Scalar::I32),
             Some(Shape::Tuple(tys)) => Col::Single { name: None, form: FieldsForm::Tuple, fields: Vec::new(), tys },
+            // `()`: the empty tuple's one constructor
+            Some(Shape::Unit) => Col::Single { name: None, form: FieldsForm::Tuple, fields: Vec::new(), tys: Vec::new() },
             Some(Shape::Array { elem, len }) => {
                 Col::Single { name: Some(String::new()), form: FieldsForm::Unit, fields: Vec::new(), tys: vec![elem; len as usize] }
             }

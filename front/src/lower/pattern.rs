@@ -237,6 +237,12 @@ impl<'i> FnLower<'i> {
                 out.conds.push(self.push(ExprKind::Binary { op, lhs: c2, rhs: b }, bool_ty, &range));
                 Ok(Ap::ctor(Head::Range(nlo, nhi), vec![]))
             }
+            // `()` matches the unit value (`Ok(())`): nothing to test
+            P::Tuple(t) if t.elems.is_empty() && matches!(self.shape(ty), Some(Shape::Unit) | None) => {
+                let unit = self.infer.unit();
+                self.expect_ty(unit, ty, &range)?;
+                Ok(Ap::ctor(Head::Single, vec![]))
+            }
             P::Tuple(t) => {
                 let elems = self.rest_split(t.elems.iter(), None, &range)?;
                 let tys: Vec<TyId> = match self.shape(ty) {

@@ -152,6 +152,12 @@ impl<'i> FnLower<'i> {
                 Ok(vec![Stmt::Let { local: l, init }])
             }
             syn::Pat::Wild(_) => Ok(init.map(Stmt::Expr).into_iter().collect()),
+            // `let () = ..`: the unit value, nothing to bind
+            syn::Pat::Tuple(t) if t.elems.is_empty() => {
+                let unit = self.infer.unit();
+                self.expect_ty(unit, ty, &range_of(t))?;
+                Ok(init.map(Stmt::Expr).into_iter().collect())
+            }
             syn::Pat::Tuple(t) => {
                 let Some(init) = init else {
                     return Err(Diagnostic::unsupported("tuple patterns without an initializer", range_of(t)));
