@@ -1,7 +1,7 @@
 #![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]
-// GPU benchmark: one large offload end to end, saxpy of 2^26 floats
-// (`&[f32]` x to the device, `&mut [f32]` y to the device and back: 768 MiB
-// over the link), repeated; prints milliseconds per offload.
+//! GPU benchmark: one large offload end to end, saxpy of 2^26 floats
+//! (`&[f32]` x to the device, `&mut [f32]` y to the device and back: 768 MiB
+//! over the link), repeated; prints milliseconds per offload.
 // twin: saxpy_large.cu (cudaMemcpy pageable x and y, launch, cudaMemcpy y back)
 #[offload_kernel]
 fn saxpy(n: usize, a: f32, x: &[f32], y: &mut [f32]) {

@@ -18,8 +18,6 @@ use std::alloc::{alloc_zeroed, dealloc, Layout};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Barrier, Condvar, Mutex};
 
-/// Most threads in one block, as on NVIDIA GPUs.
-pub const MAX_BLOCK_THREADS: u64 = 1024;
 /// Stack of one block thread in barrier mode.
 const BLOCK_THREAD_STACK: usize = 1 << 20;
 /// Cap on OS threads alive at once in barrier mode (all workers' teams).
@@ -365,19 +363,13 @@ pub fn running_kernel() -> Option<String> {
     RUNNING.lock().unwrap_or_else(|e| e.into_inner()).clone()
 }
 
-/// Run the whole grid of `l` on the host.
+/// Run the whole grid of `l` on the host (its shape already passed
+/// `launch_limits::check`, as every launch's does).
 pub fn run_grid(l: &GridLaunch) {
     let blocks = l.grid.iter().map(|&d| d as u64).product::<u64>();
     let threads = l.block.iter().map(|&d| d as u64).product::<u64>();
     if blocks == 0 || threads == 0 {
         return;
-    }
-    // (launch_limits::check ran before: the same errors as on the GPU)
-    if threads > MAX_BLOCK_THREADS {
-        fatal(format_args!(
-            "kernel `{}`: a block of {threads} threads ({:?}) is more than the {MAX_BLOCK_THREADS} a GPU allows",
-            l.kernel, l.block
-        ));
     }
     let _running = RunningKernel::enter(l.kernel);
     // A barrier among one thread is a no-op: such blocks always run inline.

@@ -66,8 +66,19 @@ unsafe impl Send for Staging {}
 
 impl Default for Staging {
     fn default() -> Staging {
-        let slot = || Slot { host: std::ptr::null_mut(), capacity: 0, done: std::ptr::null_mut(), recorded: false };
-        Staging { slots: [slot(), slot(), slot(), slot()], next: 0, prepared: None }
+        let slot = |_| Slot { host: std::ptr::null_mut(), capacity: 0, done: std::ptr::null_mut(), recorded: false };
+        Staging { slots: std::array::from_fn(slot), next: 0, prepared: None }
+    }
+}
+
+impl Slot {
+    /// Wait for the copy behind the slot's last recorded event, if any.
+    fn wait(&mut self, drv: &Driver, gpu: &Gpu) -> Result<(), String> {
+        if self.recorded {
+            gpu.check(drv, unsafe { (drv.cuEventSynchronize)(self.done) }, "cuEventSynchronize", None)?;
+            self.recorded = false;
+        }
+        Ok(())
     }
 }
 
@@ -101,10 +112,7 @@ impl Staging {
         let Some(handle) = self.prepared.take() else { return Ok(()) };
         let buffers = handle.join().map_err(|_| "the staging-buffer thread panicked".to_string())??;
         for (s, p) in self.slots.iter_mut().zip(buffers) {
-            if s.recorded {
-                gpu.check(drv, unsafe { (drv.cuEventSynchronize)(s.done) }, "cuEventSynchronize", None)?;
-                s.recorded = false;
-            }
+            s.wait(drv, gpu)?;
             if !s.host.is_null() {
                 gpu.check(drv, unsafe { (drv.cuMemFreeHost)(s.host.cast()) }, "cuMemFreeHost", None)?;
             }
@@ -120,11 +128,8 @@ impl Staging {
             self.adopt_prepared(drv, gpu)?;
         }
         let s = &mut self.slots[i];
+        s.wait(drv, gpu)?;
         unsafe {
-            if s.recorded {
-                gpu.check(drv, (drv.cuEventSynchronize)(s.done), "cuEventSynchronize", None)?;
-                s.recorded = false;
-            }
             if s.capacity < len {
                 if !s.host.is_null() {
                     gpu.check(drv, (drv.cuMemFreeHost)(s.host.cast()), "cuMemFreeHost", None)?;
@@ -214,8 +219,7 @@ impl Staging {
     /// Wait for a chunk copied into slot `i` and copy it out to `host + offset`.
     unsafe fn finish(&mut self, drv: &Driver, gpu: &Gpu, host: *mut u8, (i, offset, len): (usize, usize, usize)) -> Result<(), String> {
         let s = &mut self.slots[i];
-        gpu.check(drv, (drv.cuEventSynchronize)(s.done), "cuEventSynchronize", None)?;
-        s.recorded = false;
+        s.wait(drv, gpu)?;
         copy_team::copy(host.add(offset), s.host, len);
         Ok(())
     }

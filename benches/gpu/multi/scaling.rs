@@ -1,10 +1,10 @@
 #![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]
-// Multi-GPU scaling (issue 15): a bandwidth-bound triad a = b + s*c over
-// 3 x 2^28 floats (3 GiB) split in two slabs, preloaded, then 20 rounds of
-// one kernel per slab queued before one offload_sync; once with both slabs
-// on GPU 0, once with slab k on GPU k % GPUs. Prints kernel time (ms) of
-// each and the speed-up; run with HYBRID_OFFLOAD=mandatory on a machine
-// with 2 GPUs (on one GPU both runs use it: speed-up ~1).
+//! Multi-GPU scaling (issue 15): a bandwidth-bound triad a = b + s*c over
+//! 3 x 2^28 floats (3 GiB) split in two slabs, preloaded, then 20 rounds of
+//! one kernel per slab queued before one offload_sync; once with both slabs
+//! on GPU 0, once with slab k on GPU k % GPUs. Prints kernel time (ms) of
+//! each and the speed-up; run with HYBRID_OFFLOAD=mandatory on a machine
+//! with 2 GPUs (on one GPU both runs use it: speed-up ~1).
 use core::offload::{offload_sync, preload_mut_on, preload_on};
 
 #[offload_kernel]
