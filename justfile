@@ -62,3 +62,10 @@ fuzz-diff N="1000": build
 # Crash fuzzing of the front end: N mutants of valid programs from a fresh seed; hybridc must never panic, abort or hang.
 fuzz-crash N="10000": build
     HYBRID_CRASH_COUNT={{N}} HYBRID_CRASH_SEED=$(date +%s) cargo test --release --test diff -- crash_mutants --nocapture
+
+# The device libm's f32 functions over all 2^32 inputs against glibc, host build of the same C sources (the GPU half: llvm/libm/README.md).
+libm-exhaustive *NAMES:
+    mkdir -p target/libm-exhaustive
+    cd llvm/libm && cc -O2 -ffp-contract=off -fno-builtin -fno-math-errno -ffreestanding -U__FP_FAST_FMA -fPIC -shared -w -I include musl/*.c hy/*.c -o ../../target/libm-exhaustive/libhylibm.so -lm
+    cc -O2 -pthread llvm/gpu_check/exhaustive.c -o target/libm-exhaustive/exhaustive -ldl -lm
+    target/libm-exhaustive/exhaustive host target/libm-exhaustive/libhylibm.so {{NAMES}}

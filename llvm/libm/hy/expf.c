@@ -1,43 +1,30 @@
-/* hybridc device libm: expf, in float arithmetic only (no double, no table).
+/* hybridc device libm: expf, in float arithmetic with the GPU's ex2 (no double, no table, no branch).
  *
- * musl's expf works in double with a 32-entry table, which on a GPU costs
- * double-precision throughput and table loads. Here: j = rint(x log2(e)),
- * f = x - j ln(2) in two fma steps (Cody-Waite, ln2_hi has 8 trailing zero
- * bits), e^f on [-0.35, 0.35] by its Taylor polynomial to degree 7 (the
- * first omitted term is below 2^-27 relative) in Horner form with fma, and
- * the scaling by 2^j as two exact power-of-two products so that a subnormal
- * result is rounded once. Every operation is one PTX instruction (fma.rn,
- * mul.rn, cvt.rni, integer ops) and the code has no branches.
- * Checked over all 2^32 inputs against glibc's expf: at most 1 ulp apart
- * (llvm/tests/libm_accuracy.rs re-checks it on its inputs). */
+ * e^x = 2^j 2^f with j = rint(x log2(e)) clamped to [-126, 127] (so 2^j is a normal
+ * float) and f = x log2(e) - j computed as fma(x, L_hi, -j) + x L_lo with log2(e) =
+ * L_hi + L_lo (the first fma is exact but for one rounding of a number below 1 in
+ * magnitude, except where j was clamped: there |f| reaches ~24, the result is
+ * subnormal or infinite and the absolute error stays far below its ulp). 2^f is
+ * hy_ex2 (MUFU.EX2 on the GPU), the scaling one exact product (rounded once where the
+ * result is subnormal). j comes out of the fma x L + 1.5 2^23, which rounds to an
+ * integer in the low mantissa bits; those bits shifted into the exponent field are 2^j.
+ * NaN stays NaN (minnum/maxnum drop it from j, f carries it), +-inf give inf and 0.
+ * Ten PTX instructions, as CUDA's expf. Checked over all 2^32 inputs against glibc's
+ * expf (gpu_check/exhaustive.c, on the host with the exact exp2, and on the GPU). */
 
 #include "libm.h"
+#include "hy_float.h"
 
 float expf(float x)
 {
-	union {float f; uint32_t i;} s1, s2;
-	float xc = x > -104.0f ? (x < 89.0f ? x : 89.0f) : -104.0f; /* NaN: -104 */
-	float j = __builtin_rintf(xc * 1.44269502163f);   /* 0x3fb8aa3b */
-	float f = __builtin_fmaf(j, -6.93145751953125e-1f, xc);   /* -0x3f317200 */
-	f = __builtin_fmaf(j, -1.42860676533e-6f, f);     /* -0x35bfbe8e */
-	float p = 1.98412701138e-4f;                      /* 1/5040 0x39500d01 */
-	p = __builtin_fmaf(p, f, 1.38888892252e-3f);      /* 1/720  0x3ab60b61 */
-	p = __builtin_fmaf(p, f, 8.33333376795e-3f);      /* 1/120  0x3c088889 */
-	p = __builtin_fmaf(p, f, 4.16666679084e-2f);      /* 1/24   0x3d2aaaab */
-	p = __builtin_fmaf(p, f, 1.66666671634e-1f);      /* 1/6    0x3e2aaaab */
-	p = __builtin_fmaf(p, f, 0.5f);
-	p = __builtin_fmaf(p, f, 1.0f);
-	p = __builtin_fmaf(p, f, 1.0f);
-	int e = (int)j; /* -150 ..= 129 */
-	int e1 = e >> 1, e2 = e - e1;
-	s1.i = (uint32_t)(e1 + 127) << 23;
-	s2.i = (uint32_t)(e2 + 127) << 23;
-	float r = p * s1.f * s2.f;
-	if (x != x)
-		return x + x;
-	if (x > 88.72283935546875f)  /* 0x42b17218, e^x rounds to +inf */
-		return 1.0f / 0.0f;
-	if (x < -103.972084045f)     /* 0xc2cff1b5, e^x rounds to 0 */
-		return 0.0f;
-	return r;
+	const float shift = 12582912.0f; /* 1.5 * 2^23: its ulp is 1 */
+	union {float f; uint32_t i;} scale;
+	float k = __builtin_fmaf(x, 0x1.715476p0f, shift);
+	k = __builtin_fminf(__builtin_fmaxf(k, shift - 126.0f), shift + 127.0f);
+	float j = k - shift;
+	float f = __builtin_fmaf(x, 0x1.715476p0f, -j); /* L_hi: log2(e) rounded to float */
+	f = __builtin_fmaf(x, 0x1.4ae0cp-26f, f);       /* L_lo = log2(e) - L_hi */
+	scale.f = k;
+	scale.i = (scale.i + 127u) << 23;                 /* the low bits of k are j (two's complement) */
+	return hy_ex2(f) * scale.f;
 }

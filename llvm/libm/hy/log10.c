@@ -1,11 +1,10 @@
-/* hybridc device libm: log10 and log10f.
+/* hybridc device libm: log10 (log10f is hy/log10f.c).
  *
  * glibc's log10 (and musl's) have up to ~2 ulp of error each, so hybridc
  * computes log10(x) = log(x) * (1/ln 10) in double-double instead: log(x) as
  * hi + lo from the logarithm inside musl's pow (ARM optimized-routines,
  * relative error ~2^-68), times 1/ln 10 as a double-double (Dekker's exact
- * product, no fma), rounded once: about 0.5 ulp. log10f rounds log10 of the
- * exact double argument to float. */
+ * product, no fma), rounded once: about 0.5 ulp. */
 
 #include "libm.h"
 
@@ -50,9 +49,4 @@ double log10(double x)
 	hi = __hy_log_dd(ix, &lo);
 	mul12(hi, invln10hi, &phi, &plo);
 	return phi + (plo + (hi * invln10lo + lo * invln10hi));
-}
-
-float log10f(float x)
-{
-	return (float)log10((double)x);
 }
