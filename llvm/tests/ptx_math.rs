@@ -207,3 +207,17 @@ fn dump_math_ptx() {
     let out = compile(&math_module(OPS, &[F32, F64]), 3);
     std::fs::write(dir.join("math.O3.ptx"), &out.ptx).unwrap();
 }
+
+/// A failed bounds check traps in straight-line code (`@%p trap;`, llvm/src/ptx/traps.rs), not
+/// through a branch to a trap block that ptxas must treat as divergent.
+#[test]
+fn bounds_checks_are_predicated_traps() {
+    let out = compile(&math_module(&[("mul", Op::Mul)], &[F32]), 3);
+    let lines: Vec<&str> = out.ptx.lines().map(str::trim).collect();
+    let predicated = lines.iter().filter(|l| l.starts_with("@%p") && l.ends_with("trap;")).count();
+    // out[i] = x[i] * y[i] under `i < out.len()`: the checks of x and y remain (merged or not).
+    assert!(predicated >= 1, "no predicated trap:\n{}", out.ptx);
+    assert!(!lines.iter().any(|l| l.starts_with("trap;")), "an unpredicated trap block is left:\n{}", out.ptx);
+    let branches = lines.iter().filter(|l| l.contains("bra")).count();
+    assert!(branches <= 1, "{branches} branches (only the `i < out.len()` guard may branch):\n{}", out.ptx);
+}

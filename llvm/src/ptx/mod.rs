@@ -2,6 +2,7 @@
 
 pub(crate) mod kernel;
 pub(crate) mod libm;
+pub(crate) mod traps;
 
 use std::time::{Duration, Instant};
 
@@ -71,9 +72,27 @@ pub fn ptx_version(arch: &str) -> Result<u32, LlvmError> {
     SUPPORTED_ARCHS.iter().find(|(a, _)| *a == arch).map(|(_, v)| *v).ok_or_else(|| LlvmError::UnknownArch { arch: arch.to_string() })
 }
 
+/// LLVM options of the NVPTX backend, set once per process before the first
+/// target machine is made (they are global `cl::opt`s, read when a target
+/// machine computes its data layout):
+/// - `-nvptx-short-ptr`: pointers into shared, constant and local memory are
+///   32 bits (`p3:32:32-p4:32:32-p5:32:32` in the data layout), as nvcc's are:
+///   a tile kernel's shared addresses take one register each instead of two.
+fn set_backend_options() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let args: Vec<std::ffi::CString> = ["hybridc", "-nvptx-short-ptr"].iter().map(|a| std::ffi::CString::new(*a).unwrap()).collect();
+        let argv: Vec<*const std::ffi::c_char> = args.iter().map(|a| a.as_ptr()).collect();
+        // SAFETY: argv holds argc valid C strings that outlive the call; the
+        // overview may be null. Called once (Once), before any target machine.
+        unsafe { llvm_sys::support::LLVMParseCommandLineOptions(argv.len() as i32, argv.as_ptr(), std::ptr::null()) };
+    });
+}
+
 fn target_machine(options: &DeviceOptions) -> Result<TargetMachine, LlvmError> {
     let ptx = ptx_version(&options.gpu_arch)?;
     target::initialize_targets();
+    set_backend_options();
     let triple = TargetTriple::create(TRIPLE);
     let target = Target::from_triple(&triple).map_err(|e| LlvmError::Llvm(e.to_string()))?;
     // Default TargetOptions: AllowFPOpFusion is Standard, so NVPTX never
@@ -120,6 +139,7 @@ pub fn compile_device(module: &IrModule, options: &DeviceOptions) -> Result<Opti
     llvm_module
         .run_passes(&pipeline, &machine, PassBuilderOptions::create())
         .map_err(|e| LlvmError::Llvm(format!("pass pipeline `{pipeline}`: {}", e.to_string())))?;
+    traps::predicate_traps(&context, &llvm_module);
     let llvm_ir = options.emit_llvm_ir.then(|| llvm_module.print_to_string().to_string());
     timings.push(("device: optimize", start.elapsed()));
 
