@@ -215,8 +215,9 @@ fn bounds_checks_are_predicated_traps() {
     let out = compile(&math_module(&[("mul", Op::Mul)], &[F32]), 3);
     let lines: Vec<&str> = out.ptx.lines().map(str::trim).collect();
     let predicated = lines.iter().filter(|l| l.starts_with("@%p") && l.ends_with("trap;")).count();
-    // out[i] = x[i] * y[i] under `i < out.len()`: the checks of x and y remain (merged or not).
-    assert!(predicated >= 1, "no predicated trap:\n{}", out.ptx);
+    // out[i] = x[i] * y[i] under `i < out.len()`: the checks of x and y remain, merged into
+    // one trap (only arithmetic between them: traps::merge_adjacent_traps).
+    assert_eq!(predicated, 1, "one predicated trap expected:\n{}", out.ptx);
     assert!(!lines.iter().any(|l| l.starts_with("trap;")), "an unpredicated trap block is left:\n{}", out.ptx);
     let branches = lines.iter().filter(|l| l.contains("bra")).count();
     assert!(branches <= 1, "{branches} branches (only the `i < out.len()` guard may branch):\n{}", out.ptx);

@@ -16,19 +16,29 @@
 //! the shim reports it with the kernel's name), the inline asm has side
 //! effects so nothing moves across it, and trap blocks left without
 //! predecessors are deleted.
+//!
+//! Then checks that follow each other with nothing but arithmetic between
+//! them (no memory access, no call, no division) become one trap on the `or`
+//! of their conditions, at the place of the last one (`merge_adjacent_traps`,
+//! after `simplifycfg` has joined the straight-line blocks): the kernel traps
+//! exactly when one of them would have, and nothing observable happens in
+//! between. A Jacobi stencil's four neighbour checks are one compare chain and
+//! one trap, as the issue asks ("one check per access pattern").
 
 use inkwell::basic_block::BasicBlock;
 use inkwell::context::Context;
 use inkwell::module::Module;
-use inkwell::values::{BasicValueEnum, InstructionOpcode, InstructionValue, IntValue};
+use inkwell::types::FunctionType;
+use inkwell::values::{BasicValueEnum, InstructionOpcode, InstructionValue, IntValue, PointerValue};
+
+/// The inline asm of a predicated trap.
+const TRAP_ASM: &str = "@$0 trap;";
 
 /// Rewrite every conditional branch to a trap-only block of `module` into a
 /// predicated trap; returns how many were rewritten.
 pub(crate) fn predicate_traps<'ctx>(context: &'ctx Context, module: &Module<'ctx>) -> usize {
     let builder = context.create_builder();
-    let bool_type = context.bool_type();
-    let asm_type = context.void_type().fn_type(&[bool_type.into()], false);
-    let asm = context.create_inline_asm(asm_type, "@$0 trap;".to_string(), "b".to_string(), true, false, None, false);
+    let (asm_type, asm) = trap_asm(context);
     let mut rewritten = 0;
     for function in module.get_functions() {
         let mut trap_blocks = Vec::new();
@@ -53,6 +63,13 @@ pub(crate) fn predicate_traps<'ctx>(context: &'ctx Context, module: &Module<'ctx
         }
     }
     rewritten
+}
+
+/// The predicated trap's inline asm value and its type (LLVM uniques inline
+/// asm values, so every call returns the same pointer).
+fn trap_asm(context: &Context) -> (FunctionType<'_>, PointerValue<'_>) {
+    let asm_type = context.void_type().fn_type(&[context.bool_type().into()], false);
+    (asm_type, context.create_inline_asm(asm_type, TRAP_ASM.to_string(), "b".to_string(), true, false, None, false))
 }
 
 /// `br i1 %c, %a, %b` where exactly one of `%a`, `%b` only traps: the
@@ -84,4 +101,65 @@ fn only_traps(block: BasicBlock) -> bool {
     }
     let callee = first.get_operand(first.get_num_operands() - 1).and_then(|o| o.value());
     matches!(callee, Some(BasicValueEnum::PointerValue(p)) if p.get_name().to_bytes() == b"llvm.trap")
+}
+
+/// Join predicated traps of one block that only arithmetic separates (see the
+/// module doc); returns how many traps were folded into a later one.
+pub(crate) fn merge_adjacent_traps<'ctx>(context: &'ctx Context, module: &Module<'ctx>) -> usize {
+    let builder = context.create_builder();
+    let (_, asm) = trap_asm(context);
+    let mut merged = 0;
+    for function in module.get_functions() {
+        for block in function.get_basic_blocks() {
+            let mut pending: Option<InstructionValue> = None;
+            let mut next = block.get_first_instruction();
+            while let Some(inst) = next {
+                next = inst.get_next_instruction();
+                if is_predicated_trap(inst, asm) {
+                    if let Some(earlier) = pending {
+                        let (Some(a), Some(b)) = (trap_condition(earlier), trap_condition(inst)) else {
+                            pending = Some(inst);
+                            continue;
+                        };
+                        builder.position_before(&inst);
+                        let either = builder.build_or(a, b, "trap_any").expect("builder is positioned");
+                        inst.set_operand(0, either);
+                        earlier.erase_from_basic_block();
+                        merged += 1;
+                    }
+                    pending = Some(inst);
+                } else if !is_pure_arithmetic(inst) {
+                    pending = None;
+                }
+            }
+        }
+    }
+    merged
+}
+
+fn is_predicated_trap(inst: InstructionValue, asm: PointerValue) -> bool {
+    if inst.get_opcode() != InstructionOpcode::Call {
+        return false;
+    }
+    // The callee operand of an inline asm call is the asm value itself.
+    let callee = inst.get_operand(inst.get_num_operands() - 1).and_then(|o| o.value());
+    matches!(callee, Some(BasicValueEnum::PointerValue(p)) if p == asm)
+}
+
+fn trap_condition<'ctx>(trap: InstructionValue<'ctx>) -> Option<IntValue<'ctx>> {
+    match trap.get_operand(0)?.value()? {
+        BasicValueEnum::IntValue(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// Instructions that neither touch memory nor have effects nor can fault
+/// (integer division is left out: its zero check is one of the traps).
+fn is_pure_arithmetic(inst: InstructionValue) -> bool {
+    use InstructionOpcode::*;
+    matches!(
+        inst.get_opcode(),
+        Add | Sub | Mul | And | Or | Xor | Shl | LShr | AShr | ICmp | FCmp | Select | ZExt | SExt | Trunc | GetElementPtr | BitCast | PtrToInt | IntToPtr
+            | FAdd | FSub | FMul | FNeg | FPExt | FPTrunc | FPToSI | FPToUI | SIToFP | UIToFP | Freeze | ExtractValue | InsertValue | Phi
+    )
 }
