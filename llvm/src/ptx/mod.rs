@@ -139,11 +139,7 @@ pub fn compile_device(module: &IrModule, options: &DeviceOptions) -> Result<Opti
     llvm_module
         .run_passes(&pipeline, &machine, PassBuilderOptions::create())
         .map_err(|e| LlvmError::Llvm(format!("pass pipeline `{pipeline}`: {}", e.to_string())))?;
-    if traps::predicate_traps(&context, &llvm_module) > 0 && options.opt_level > 0 {
-        // Join the straight-line blocks the rewrite left, then their traps.
-        llvm_module
-            .run_passes("function(simplifycfg)", &machine, PassBuilderOptions::create())
-            .map_err(|e| LlvmError::Llvm(format!("pass pipeline `simplifycfg`: {}", e.to_string())))?;
+    if traps::predicate_traps(&context, &llvm_module) > 0 {
         traps::merge_adjacent_traps(&context, &llvm_module);
     }
     let llvm_ir = options.emit_llvm_ir.then(|| llvm_module.print_to_string().to_string());

@@ -20,10 +20,12 @@
 //! Then checks that follow each other with nothing but arithmetic between
 //! them (no memory access, no call, no division) become one trap on the `or`
 //! of their conditions, at the place of the last one (`merge_adjacent_traps`,
-//! after `simplifycfg` has joined the straight-line blocks): the kernel traps
+//! also across the unconditional jumps the rewrite leaves): the kernel traps
 //! exactly when one of them would have, and nothing observable happens in
 //! between. A Jacobi stencil's four neighbour checks are one compare chain and
 //! one trap, as the issue asks ("one check per access pattern").
+
+use std::collections::HashMap;
 
 use inkwell::basic_block::BasicBlock;
 use inkwell::context::Context;
@@ -110,31 +112,49 @@ pub(crate) fn merge_adjacent_traps<'ctx>(context: &'ctx Context, module: &Module
     let (_, asm) = trap_asm(context);
     let mut merged = 0;
     for function in module.get_functions() {
+        // A trap still open at the end of a block that jumps unconditionally
+        // to a block with no other predecessor: it dominates that block.
+        let mut carried: HashMap<BasicBlock, InstructionValue> = HashMap::new();
         for block in function.get_basic_blocks() {
-            let mut pending: Option<InstructionValue> = None;
+            let mut pending = carried.remove(&block);
+            let terminator = block.get_terminator();
             let mut next = block.get_first_instruction();
             while let Some(inst) = next {
                 next = inst.get_next_instruction();
+                if Some(inst) == terminator {
+                    break;
+                }
                 if is_predicated_trap(inst, asm) {
                     if let Some(earlier) = pending {
-                        let (Some(a), Some(b)) = (trap_condition(earlier), trap_condition(inst)) else {
-                            pending = Some(inst);
-                            continue;
-                        };
-                        builder.position_before(&inst);
-                        let either = builder.build_or(a, b, "trap_any").expect("builder is positioned");
-                        inst.set_operand(0, either);
-                        earlier.erase_from_basic_block();
-                        merged += 1;
+                        if let (Some(a), Some(b)) = (trap_condition(earlier), trap_condition(inst)) {
+                            builder.position_before(&inst);
+                            let either = builder.build_or(a, b, "trap_any").expect("builder is positioned");
+                            inst.set_operand(0, either);
+                            earlier.erase_from_basic_block();
+                            merged += 1;
+                        }
                     }
                     pending = Some(inst);
                 } else if !is_pure_arithmetic(inst) {
                     pending = None;
                 }
             }
+            if let (Some(trap), Some(successor)) = (pending, terminator.and_then(only_successor)) {
+                carried.insert(successor, trap);
+            }
         }
     }
     merged
+}
+
+/// The target of an unconditional `br` whose target has no other predecessor.
+fn only_successor(terminator: InstructionValue) -> Option<BasicBlock> {
+    if terminator.get_opcode() != InstructionOpcode::Br || terminator.get_num_operands() != 1 {
+        return None;
+    }
+    let successor = terminator.get_operand(0)?.block()?;
+    let first_use = successor.get_first_use()?;
+    first_use.get_next_use().is_none().then_some(successor)
 }
 
 fn is_predicated_trap(inst: InstructionValue, asm: PointerValue) -> bool {
