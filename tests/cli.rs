@@ -344,6 +344,37 @@ fn launch_bounds_only_for_one_constant_block() {
     assert_eq!(out.stdout, "65 65 65\n");
 }
 
+/// Device bounds checks (`llvm/src/lower/faults.rs`, `llvm/src/ptx/traps.rs`):
+/// a read behind an `if` in a loop is deferred (its index selected, the loop's
+/// one trap at the back edge, so ptxas can predicate the load), a read in a
+/// loop's straight-line body is checked at once (pointer increments, no
+/// select); no check branches to a trap block. Also runs it: the read past the
+/// end traps on the GPU and panics in host fallback, exit 101 either way.
+#[test]
+fn device_bounds_checks_deferred_or_predicated() {
+    let dir = scratch_dir("bounds_checks");
+    let exe = build_program(&repo_root().join("tests/ptx/bounds_checks.rs"), &dir, &["--emit=ptx"]).unwrap();
+    let mut path = exe.clone().into_os_string();
+    path.push(".ptx");
+    let ptx = std::fs::read_to_string(&path).unwrap();
+    let kernels = kernel_bodies(&ptx);
+    let body =
+        |name: &str| kernels.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()).unwrap_or_else(|| panic!("no `{name}`:\n{ptx}"));
+    for (name, b) in &kernels {
+        assert!(!b.lines().any(|l| l.trim() == "trap; exit;"), "`{name}` branches to a trap block:\n{b}");
+    }
+    // (the kernels' other accesses are proven in bounds: their selects fold away)
+    let guarded = body("guarded");
+    assert!(guarded.contains("selp.b64"), "the guarded read is not deferred:\n{guarded}");
+    assert!(guarded.matches("trap;").count() <= 2, "more than the loop's and the return's trap:\n{guarded}");
+    let stream = body("stream");
+    assert!(!stream.contains("selp"), "the straight-line reads are deferred:\n{stream}");
+    assert!(stream.contains("ld.global.nc.f32"), "{stream}");
+    let out = run_program(&exe, &[]).unwrap();
+    assert_eq!(out.code, 101, "{}", out.stderr);
+    assert_eq!(out.stdout, "693 651 672 693\n85344\n");
+}
+
 /// `--version` names the LLVM and Cranelift versions hybridc was built with.
 #[test]
 fn version_names_llvm_and_cranelift() {

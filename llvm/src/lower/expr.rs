@@ -93,6 +93,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             }
             ExprKind::Continue { target } => {
                 let body = self.loop_frame(*target)?.body;
+                self.flush_faults()?;
                 self.builder.build_unconditional_branch(body)?;
                 Err(Flow::Diverged)
             }
@@ -478,10 +479,25 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         let merge_bb = self.context().append_basic_block(self.llfn, "endif");
         self.builder.build_conditional_branch(c, then_bb, else_bb)?;
         let mut reached = false;
-        for (bb, arm) in [(then_bb, Some(then)), (else_bb, otherwise)] {
+        // An arm whose sibling diverges (`while c { body }` is `if c { body }
+        // else { break }`) is the rest of the loop, not a conditional region.
+        let t = self.types();
+        let diverges = |arm: Option<Handle<Expr>>| arm.is_some_and(|a| matches!(t.table.get(self.expr(a).ty), Type::Never));
+        let conditional = [!diverges(otherwise), !diverges(Some(then))];
+        for (k, (bb, arm)) in [(then_bb, Some(then)), (else_bb, otherwise)].into_iter().enumerate() {
             self.builder.position_at_end(bb);
             let v = match arm {
-                Some(arm) => self.value(arm),
+                Some(arm) => {
+                    let counted = conditional[k];
+                    if let Some(arms) = self.arms_in_loop.last_mut().filter(|_| counted) {
+                        *arms += 1;
+                    }
+                    let v = self.value(arm);
+                    if let Some(arms) = self.arms_in_loop.last_mut().filter(|_| counted) {
+                        *arms -= 1;
+                    }
+                    v
+                }
                 None => Ok(Val::Unit),
             };
             match v {
@@ -514,13 +530,18 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         let slot = self.result_slot(expr.ty)?;
         let body_bb = self.context().append_basic_block(self.llfn, "loop");
         let exit_bb = self.context().append_basic_block(self.llfn, "endloop");
+        // Deferred checks before the loop trap here, not at every back edge.
+        self.flush_faults()?;
         self.builder.build_unconditional_branch(body_bb)?;
         self.builder.position_at_end(body_bb);
         self.loops.push(LoopFrame { id, body: body_bb, exit: exit_bb, slot, ty: expr.ty });
+        self.arms_in_loop.push(0);
         let result = self.value(body);
+        self.arms_in_loop.pop();
         self.loops.pop();
         match result {
             Ok(_) => {
+                self.flush_faults()?;
                 self.builder.build_unconditional_branch(body_bb)?;
             }
             Err(Flow::Diverged) => {}

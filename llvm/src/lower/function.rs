@@ -102,12 +102,18 @@ pub(crate) struct FnLowering<'m, 'a, 'ctx> {
     pub builder: Builder<'ctx>,
     /// Positioned at the end of the entry block, which holds only allocas
     /// and gets its branch to the first code block when the body is done.
-    alloca_builder: Builder<'ctx>,
+    pub(crate) alloca_builder: Builder<'ctx>,
     pub locals: HashMap<Handle<Local>, PointerValue<'ctx>>,
     pub loops: Vec<LoopFrame<'ctx>>,
     /// The hidden result pointer of a function returning a Memory value.
     pub sret: Option<PointerValue<'ctx>>,
     trap_block: Option<BasicBlock<'ctx>>,
+    /// The device's deferred-check fault flag (`faults.rs`), once a check used it.
+    pub(crate) fault: Option<PointerValue<'ctx>>,
+    /// Per enclosing loop, innermost last: how many `if` arms inside that
+    /// loop the lowering is in (`faults.rs` defers only checks that are not
+    /// straight-line code of a loop body).
+    pub(crate) arms_in_loop: Vec<u32>,
 }
 
 /// Lower every device function of `ir` into a fresh LLVM module.
@@ -211,6 +217,8 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             loops: Vec::new(),
             sret: None,
             trap_block: None,
+            fault: None,
+            arms_in_loop: Vec::new(),
         }
     }
 
@@ -295,6 +303,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
 
     /// `return value` (also the body's tail value).
     pub fn emit_return(&mut self, value: Val<'ctx>) -> Lower<()> {
+        self.flush_faults()?;
         let ret = self.ir.ret;
         match (self.types().repr(ret), value) {
             (ValueRepr::Scalar, Val::Scalar(v)) => {
@@ -423,7 +432,7 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
     }
 
     /// Trap when `cond` is true (Rust's panics become `llvm.trap` on the device).
-    fn trap_if(&mut self, cond: IntValue<'ctx>) -> Lower<()> {
+    pub(crate) fn trap_if(&mut self, cond: IntValue<'ctx>) -> Lower<()> {
         let trap = match self.trap_block {
             Some(b) => b,
             None => {

@@ -93,11 +93,15 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         })
     }
 
-    /// `base[index]` with Rust's bounds check (a trap on the device).
+    /// `base[index]` with Rust's bounds check (a trap on the device, deferred: `faults.rs`).
     fn index_addr(&mut self, base: Handle<Expr>, index: Handle<Expr>, expr: &Expr) -> Lower<PointerValue<'ctx>> {
         let (data, len, elem) = self.indexable(base, expr)?;
         let i = self.scalar(index)?.into_int_value();
         let out_of_bounds = self.builder.build_int_compare(IntPredicate::UGE, i, len, "")?;
+        if self.defers_index_checks() {
+            let i = self.deferred_check(out_of_bounds, i)?;
+            return self.element_addr(data, elem, i);
+        }
         self.check(out_of_bounds, Failure { check: Check::Bounds { index: i, len }, span: expr.span })?;
         self.element_addr(data, elem, i)
     }
