@@ -108,6 +108,9 @@ impl FnLower<'_> {
         self.method_turbofish = turbofish;
         self.check_opaque_method(recv, &name, &range_of(&m.method))?;
         let recv = self.box_receiver(recv, &name);
+        if let Some(e) = self.dyn_method_call(recv, &name, &args, &range)? {
+            return Ok(e);
+        }
         let rty = self.ty(recv);
         if self.check_mode {
             if let Some(e) = self.param_method(recv, &name, &args, &range)? {

@@ -28,6 +28,9 @@ impl<'i> FnLower<'i> {
         if let Some(s) = self.coerce_to_str(e, target, &range)? {
             return Ok(s);
         }
+        if let Some(d) = self.coerce_to_dyn(e, target)? {
+            return Ok(d);
+        }
         match (self.shape(src), self.shape(target)) {
             // a closure without captures or a function item to a `fn` pointer
             (Some(Shape::Struct(def)), Some(Shape::FnPtr { params, ret })) if super::is_closure_name(&self.types.structs[def].name) => {
