@@ -46,8 +46,7 @@ pub fn method_dyn(sig: &syn::Signature) -> MethodDyn {
     let sized_only = sig.generics.where_clause.as_ref().is_some_and(|w| {
         w.predicates.iter().any(|p| match p {
             syn::WherePredicate::Type(t) => {
-                is_self(&t.bounded_ty)
-                    && t.bounds.iter().any(|b| matches!(b, syn::TypeParamBound::Trait(tb) if tb.path.is_ident("Sized")))
+                is_self(&t.bounded_ty) && t.bounds.iter().any(|b| matches!(b, syn::TypeParamBound::Trait(tb) if tb.path.is_ident("Sized")))
             }
             _ => false,
         })
@@ -64,10 +63,7 @@ pub fn method_dyn(sig: &syn::Signature) -> MethodDyn {
     let self_elsewhere = sig.inputs.iter().skip(1).any(|a| matches!(a, syn::FnArg::Typed(pt) if mentions_self(&pt.ty)))
         || matches!(&sig.output, syn::ReturnType::Type(_, t) if mentions_self(t));
     if self_elsewhere {
-        return MethodDyn::Violation(
-            at,
-            format!("method `{name}` references the `Self` type in this parameter or return type"),
-        );
+        return MethodDyn::Violation(at, format!("method `{name}` references the `Self` type in this parameter or return type"));
     }
     if r.reference.is_none() || r.colon_token.is_some() {
         return MethodDyn::NotYet;
@@ -108,7 +104,13 @@ fn mentions_self(ty: &syn::Type) -> bool {
 impl Items {
     /// The IR type of `&dyn Tr` / `&mut dyn Tr` / `Box<dyn Tr>` of the trait
     /// object type `obj` (written at `range`), after the checks.
-    pub fn dyn_type(&self, obj: &syn::TypeTraitObject, kind: DynKind, module: crate::modtree::ModId, types: &mut TypeTable) -> DResult<Handle<Type>> {
+    pub fn dyn_type(
+        &self,
+        obj: &syn::TypeTraitObject,
+        kind: DynKind,
+        module: crate::modtree::ModId,
+        types: &mut TypeTable,
+    ) -> DResult<Handle<Type>> {
         let r = match obj.bounds.first() {
             Some(syn::TypeParamBound::Trait(t)) => range_of(&t.path),
             _ => 0..0,

@@ -35,6 +35,9 @@ impl FnLower<'_> {
         let Some((tid, kind)) = self.items.dyn_of(self.types, tir) else { return Ok(None) };
         let src = self.ty(e);
         let range = self.range(e);
+        if let Some(e) = self.dyn_reborrow(e, tid, kind, target)? {
+            return Ok(Some(e));
+        }
         let (concrete, boxed) = match (kind, self.shape(src)) {
             (DynKind::Ref | DynKind::RefMut, Some(Shape::Ptr { pointee, mutable, reference: true })) => {
                 if kind == DynKind::RefMut && !mutable {
@@ -64,6 +67,55 @@ impl FnLower<'_> {
         };
         let vtable = self.vtable_addr(tid, concrete, &range)?;
         Ok(Some(self.push(ExprKind::Struct { fields: vec![data, vtable] }, target, &range)))
+    }
+
+    /// `&Box<dyn Tr>` / `&mut Box<dyn Tr>` / `&mut dyn Tr` (also behind
+    /// more references) to `&dyn Tr` / `&mut dyn Tr`: the same two words.
+    fn dyn_reborrow(&mut self, e: Handle<Expr>, tid: usize, kind: DynKind, target: TyId) -> DResult<Option<Handle<Expr>>> {
+        if kind == DynKind::Box {
+            return Ok(None);
+        }
+        let range = self.range(e);
+        let mut obj = e;
+        let mut via_mut = true;
+        let mut found = None;
+        for depth in 0..4 {
+            let t = self.ty(obj);
+            match self.shape(t) {
+                Some(Shape::Ptr { pointee, reference: true, mutable }) => {
+                    via_mut &= mutable;
+                    obj = self.push(ExprKind::Deref(obj), pointee, &range);
+                }
+                Some(Shape::Struct(_)) if depth > 0 || self.ty(e) != target => {
+                    let ir = self.struct_ir(t);
+                    found = ir.and_then(|ir| self.items.dyn_of(self.types, ir));
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let Some((from_tid, from_kind)) = found else { return Ok(None) };
+        if from_tid != tid {
+            return Ok(None);
+        }
+        if kind == DynKind::RefMut && !(via_mut && from_kind != DynKind::Ref) {
+            return Err(Diagnostic::at(Some("E0308"), "mismatched types", range, "types differ in mutability"));
+        }
+        let mut stmts = Vec::new();
+        if !self.kind(obj).is_place() {
+            let (st, place) = self.spill(obj, "dyn_object");
+            stmts.push(st);
+            obj = place;
+        }
+        let u8_ty = self.scalar_ty(Scalar::U8);
+        let usize_ty = self.scalar_ty(Scalar::Usize);
+        let data_ty = self.infer.known(Shape::Ptr { pointee: u8_ty, mutable: true, reference: false });
+        let entry_ty = self.infer.known(Shape::Ptr { pointee: u8_ty, mutable: false, reference: false });
+        let vt_ty = self.infer.known(Shape::FnPtr { params: vec![usize_ty], ret: entry_ty });
+        let data = self.push(ExprKind::Field { base: obj, index: 0 }, data_ty, &range);
+        let vt = self.push(ExprKind::Field { base: obj, index: 1 }, vt_ty, &range);
+        let made = self.push(ExprKind::Struct { fields: vec![data, vt] }, target, &range);
+        Ok(Some(if stmts.is_empty() { made } else { self.block_expr(stmts, Some(made), &range) }))
     }
 
     /// rustc's E0277 unless `t` implements trait `tid` and its supertraits.
@@ -152,6 +204,15 @@ impl FnLower<'_> {
             }
         }
         let Some((tid, kind)) = found else { return Ok(None) };
+        // `b.as_ref()` / `b.as_mut()` of a `Box<dyn Tr>`
+        if kind == DynKind::Box && args.is_empty() && (name == "as_ref" || name == "as_mut") {
+            let to = if name == "as_mut" { DynKind::RefMut } else { DynKind::Ref };
+            let target_ir = self.items.dyn_type_of(tid, to, self.types);
+            let target = self.infer.import(target_ir, self.types);
+            let ptr = self.infer.known(Shape::Ptr { pointee: self.ty(obj), mutable: to == DynKind::RefMut, reference: true });
+            let r = self.push(ExprKind::AddrOf { place: obj, mutable: to == DynKind::RefMut }, ptr, range);
+            return self.dyn_reborrow(r, tid, to, target);
+        }
         let methods = self.items.dyn_methods(tid);
         let Some(slot) = methods.iter().position(|(_, n)| n == name) else {
             return match self.items.dyn_uncallable(tid, name) {
@@ -161,7 +222,10 @@ impl FnLower<'_> {
                     range.clone(),
                     "this has a `Sized` requirement",
                 )),
-                Some(_) => Err(Diagnostic::unsupported(&format!("calling `{name}` (a method taking `self`) through a trait object"), range.clone())),
+                Some(_) => Err(Diagnostic::unsupported(
+                    &format!("calling `{name}` (a method taking `self`) through a trait object"),
+                    range.clone(),
+                )),
                 None => Ok(None),
             };
         };
@@ -182,7 +246,12 @@ impl FnLower<'_> {
             let n = sig.params.len() - 1;
             return Err(Diagnostic::at(
                 Some("E0061"),
-                format!("this method takes {n} argument{} but {} {} supplied", if n == 1 { "" } else { "s" }, args.len(), if args.len() == 1 { "argument was" } else { "arguments were" }),
+                format!(
+                    "this method takes {n} argument{} but {} {} supplied",
+                    if n == 1 { "" } else { "s" },
+                    args.len(),
+                    if args.len() == 1 { "argument was" } else { "arguments were" }
+                ),
                 range.clone(),
                 format!("expected {n} argument{}", if n == 1 { "" } else { "s" }),
             ));
@@ -223,7 +292,13 @@ impl FnLower<'_> {
 
     /// The body of `vtable::<T, D>(slot)`: `if slot == k { return entry_k; }`
     /// for each slot (see `library/core/dyn_object.rs`), then null.
-    pub(crate) fn vtable_body(&mut self, t: Handle<Type>, d: Handle<Type>, slot: Handle<hybrid_ir::Local>, range: &Range<usize>) -> DResult<Handle<Expr>> {
+    pub(crate) fn vtable_body(
+        &mut self,
+        t: Handle<Type>,
+        d: Handle<Type>,
+        slot: Handle<hybrid_ir::Local>,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let Some((tid, _)) = self.items.dyn_of(self.types, d) else {
             return Err(Diagnostic::ice("a vtable of something that is no trait object"));
         };

@@ -116,6 +116,12 @@ impl FnLower<'_> {
     pub(crate) fn expr_expecting(&mut self, e: &syn::Expr, expected: TyId) -> DResult<Handle<Expr>> {
         let elem = match self.shape(expected) {
             _ if self.coerces_each(expected) => None,
+            Some(Shape::Vec(elem)) if self.coerces_each(elem) => match e {
+                syn::Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+                    return self.vec_macro_expecting(&m.mac, &range_of(e), Some(elem));
+                }
+                _ => return self.expr(e),
+            },
             Some(Shape::Array { elem, .. }) if self.coerces_each(elem) => Some(elem),
             _ => return self.expr(e),
         };

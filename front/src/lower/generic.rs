@@ -617,7 +617,12 @@ impl FnLower<'_> {
 
     /// The types of a signature written in `module` (a trait's), with no
     /// function's `Self` but `env`'s.
-    pub(crate) fn signature_types_module(&mut self, module: crate::modtree::ModId, sig: &syn::Signature, env: &GenericEnv) -> DResult<SigTypes> {
+    pub(crate) fn signature_types_module(
+        &mut self,
+        module: crate::modtree::ModId,
+        sig: &syn::Signature,
+        env: &GenericEnv,
+    ) -> DResult<SigTypes> {
         let scope = TypeScope { self_ty: None, allow_infer: false, module, env, impl_of: None };
         let self_ty = env.ty("Self");
         let mut params = Vec::new();
