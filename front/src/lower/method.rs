@@ -42,7 +42,11 @@ pub(crate) fn builtin_method_arity(s: hybrid_ir::Scalar, name: &str) -> Option<u
 impl FnLower<'_> {
     pub(crate) fn method_call(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
         self.method_calls.push((range_of(m), range_of(&m.method).start));
-        let result = self.method_call_inner(m);
+        let mark = self.mark();
+        let result = match self.method_call_inner(m) {
+            Err(e) if e.code == Some("E0599") => self.method_through_deref(m, mark, e),
+            r => r,
+        };
         self.method_calls.pop();
         result
     }

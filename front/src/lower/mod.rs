@@ -13,6 +13,7 @@ mod closure;
 mod collect;
 mod collection;
 mod debug;
+mod deref;
 mod derive_eq;
 mod desugar;
 mod drop_glue;
@@ -126,6 +127,9 @@ pub(crate) struct FnLower<'i> {
     /// Casts of a vtable slot (`*const u8`) to the method's `fn` pointer
     /// type (`dyn_call.rs`): allowed, unlike the same cast in a program.
     slot_casts: HashSet<Handle<Expr>>,
+    /// Lowering an assigned place (or a `&mut self` receiver through a
+    /// `DerefMut` type): `*w` of a `DerefMut` struct is `*w.deref_mut()`.
+    deref_mut_place: bool,
     /// Float literals whose value as an `f32` is not their `f64` value
     /// rounded (rounding twice differs): the value parsed as an `f32`.
     f32_literals: HashMap<Handle<Expr>, f32>,
@@ -194,6 +198,7 @@ pub(crate) struct FnLower<'i> {
 /// How much a body had lowered (`FnLower::mark`), to drop what was
 /// lowered after it (`FnLower::rollback`); the inference table keeps what
 /// was learned.
+#[derive(Clone, Copy)]
 pub(crate) struct Mark {
     exprs: usize,
     locals: usize,
@@ -301,6 +306,7 @@ pub fn lower_function(
         placeholder,
         source_ints: HashSet::new(),
         slot_casts: HashSet::new(),
+        deref_mut_place: false,
         f32_literals: HashMap::new(),
         new_shared: Vec::new(),
         env: crate::generics::GenericEnv::default(),
