@@ -172,6 +172,11 @@ impl Items {
                                 let ty = self.dyn_type(obj, crate::dyn_object::DynKind::Box, module, types)?;
                                 return Ok(infer.import(ty, types));
                             }
+                            // `Box<[T]>`: a `Vec<T>` to hybridc (one owned buffer and its length)
+                            if let syn::Type::Slice(s) = t {
+                                let elem = self.convert_in(&s.elem, types, infer, scope)?;
+                                return Ok(infer.known(Shape::Vec(elem)));
+                            }
                         }
                     }
                 }
