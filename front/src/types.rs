@@ -265,9 +265,7 @@ impl Items {
                 None => return Err(Diagnostic::unsupported("`impl Trait` here", r)),
             },
             // (`&dyn Tr`, `&mut dyn Tr` and `Box<dyn Tr>` are above)
-            T::TraitObject(_) => {
-                return Err(Diagnostic::unsupported("trait objects (`dyn Trait`) other than `&dyn`, `&mut dyn` and `Box<dyn>`", r))
-            }
+            T::TraitObject(_) => return Err(Diagnostic::unsupported("`dyn Trait` other than behind `&`, `&mut` or `Box`", r)),
             _ => return Err(Diagnostic::unsupported("this type", r)),
         })
     }

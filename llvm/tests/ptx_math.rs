@@ -125,7 +125,10 @@ fn assert_self_contained(out: &DeviceOutput, what: &str) {
     // (llvm/libm/include/hy_float.h), checked there over all 2^32 inputs.
     let hardware_ex2 = ["f32::exp", "f32::exp2"].contains(&what) || what.starts_with("all math kernels");
     let approx: Vec<&str> = ptx.lines().map(str::trim).filter(|l| l.contains(".approx")).collect();
-    assert!(approx.iter().all(|l| hardware_ex2 && l.starts_with("ex2.approx.ftz.f32")), "{what}: approximate instructions {approx:?}:\n{ptx}");
+    assert!(
+        approx.iter().all(|l| hardware_ex2 && l.starts_with("ex2.approx.ftz.f32")),
+        "{what}: approximate instructions {approx:?}:\n{ptx}"
+    );
     assert_eq!(!approx.is_empty(), hardware_ex2, "{what}: ex2.approx expected only in f32 exp and exp2:\n{ptx}");
 }
 

@@ -22,6 +22,13 @@ thread_local! {
     static DEPTH: Cell<u32> = const { Cell::new(0) };
 }
 
+/// Is `e`'s primary span `at`? (An error of this very access, not of its
+/// base: only then is the access tried again through `Deref`, so a chain of
+/// failing accesses is not lowered again at every level.)
+pub(crate) fn error_at(e: &Diagnostic, at: &Range<usize>) -> bool {
+    e.primary.as_ref().is_some_and(|l| l.range == *at)
+}
+
 impl FnLower<'_> {
     /// The references on top of `t` and the type below them.
     fn strip_refs(&mut self, mut t: TyId) -> (usize, TyId) {
@@ -74,7 +81,7 @@ impl FnLower<'_> {
             return Err(error);
         }
         let mut through = f.clone();
-        through.base = Box::new(Self::starred(&f.base, n + 1));
+        *through.base = Self::starred(&f.base, n + 1);
         let range = range_of(f);
         self.deeper(|lx| lx.field(&through), &range)
     }
@@ -91,7 +98,7 @@ impl FnLower<'_> {
             return Err(error);
         }
         let mut through = ix.clone();
-        through.expr = Box::new(Self::starred(&ix.expr, n + 1));
+        *through.expr = Self::starred(&ix.expr, n + 1);
         let range = range_of(ix);
         self.deeper(|lx| lx.index(&through), &range)
     }
@@ -110,7 +117,7 @@ impl FnLower<'_> {
             return Err(error);
         }
         let mut through = m.clone();
-        through.receiver = Box::new(Self::starred(&m.receiver, n + 1));
+        *through.receiver = Self::starred(&m.receiver, n + 1);
         let range = range_of(m);
         let first = self.deeper(|lx| lx.method_call(&through), &range);
         match first {

@@ -44,7 +44,7 @@ impl FnLower<'_> {
         self.method_calls.push((range_of(m), range_of(&m.method).start));
         let mark = self.mark();
         let result = match self.method_call_inner(m) {
-            Err(e) if e.code == Some("E0599") => self.method_through_deref(m, mark, e),
+            Err(e) if e.code == Some("E0599") && super::deref::error_at(&e, &range_of(&m.method)) => self.method_through_deref(m, mark, e),
             r => r,
         };
         self.method_calls.pop();

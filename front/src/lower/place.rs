@@ -460,7 +460,7 @@ impl<'i> FnLower<'i> {
     pub(crate) fn index(&mut self, ix: &syn::ExprIndex) -> DResult<Handle<Expr>> {
         let mark = self.mark();
         match self.index_direct(ix) {
-            Err(e) if e.code == Some("E0608") => self.index_through_deref(ix, mark, e),
+            Err(e) if e.code == Some("E0608") && super::deref::error_at(&e, &range_of(&ix.expr)) => self.index_through_deref(ix, mark, e),
             r => r,
         }
     }
@@ -543,7 +543,7 @@ impl<'i> FnLower<'i> {
     pub(crate) fn field(&mut self, f: &syn::ExprField) -> DResult<Handle<Expr>> {
         let mark = self.mark();
         match self.field_direct(f) {
-            Err(e) if e.code == Some("E0609") => self.field_through_deref(f, mark, e),
+            Err(e) if e.code == Some("E0609") && super::deref::error_at(&e, &range_of(&f.member)) => self.field_through_deref(f, mark, e),
             r => r,
         }
     }

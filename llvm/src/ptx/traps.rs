@@ -48,7 +48,8 @@ pub(crate) fn predicate_traps<'ctx>(context: &'ctx Context, module: &Module<'ctx
             let Some(branch) = block.get_terminator() else { continue };
             let Some((condition, trap_when_true, continue_to, trap)) = branch_to_trap(branch) else { continue };
             builder.position_before(&branch);
-            let trap_condition = if trap_when_true { condition } else { builder.build_not(condition, "trap_if").expect("builder is positioned") };
+            let trap_condition =
+                if trap_when_true { condition } else { builder.build_not(condition, "trap_if").expect("builder is positioned") };
             builder.build_indirect_call(asm_type, asm, &[trap_condition.into()], "").expect("builder is positioned");
             builder.build_unconditional_branch(continue_to).expect("builder is positioned");
             branch.erase_from_basic_block();
@@ -179,7 +180,37 @@ fn is_pure_arithmetic(inst: InstructionValue) -> bool {
     use InstructionOpcode::*;
     matches!(
         inst.get_opcode(),
-        Add | Sub | Mul | And | Or | Xor | Shl | LShr | AShr | ICmp | FCmp | Select | ZExt | SExt | Trunc | GetElementPtr | BitCast | PtrToInt | IntToPtr
-            | FAdd | FSub | FMul | FNeg | FPExt | FPTrunc | FPToSI | FPToUI | SIToFP | UIToFP | Freeze | ExtractValue | InsertValue | Phi
+        Add | Sub
+            | Mul
+            | And
+            | Or
+            | Xor
+            | Shl
+            | LShr
+            | AShr
+            | ICmp
+            | FCmp
+            | Select
+            | ZExt
+            | SExt
+            | Trunc
+            | GetElementPtr
+            | BitCast
+            | PtrToInt
+            | IntToPtr
+            | FAdd
+            | FSub
+            | FMul
+            | FNeg
+            | FPExt
+            | FPTrunc
+            | FPToSI
+            | FPToUI
+            | SIToFP
+            | UIToFP
+            | Freeze
+            | ExtractValue
+            | InsertValue
+            | Phi
     )
 }
