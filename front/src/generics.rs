@@ -86,6 +86,8 @@ pub struct TraitMethod {
     pub range: Range<usize>,
     /// The signature's text (see [`parse_signature`]).
     pub sig: Range<usize>,
+    /// How the trait's objects have it (`crate::dyn_object`).
+    pub dyn_compat: crate::dyn_object::MethodDyn,
 }
 
 /// `const ZERO: Self;` (or with a default `= expr`) in a trait.

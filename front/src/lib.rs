@@ -33,6 +33,7 @@ mod consteval;
 mod crate_attrs;
 mod derive;
 mod diag;
+mod dyn_object;
 mod enums;
 mod expand;
 mod generic_traits;

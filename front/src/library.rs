@@ -106,6 +106,13 @@ pub const FILES: &[LibFile] = &[
     },
     LibFile { module: "result", name: "result.rs", text: lib_text!("result.rs"), needs: &["option"], prelude: &["Result", "Ok", "Err"] },
     LibFile { module: "boxed", name: "boxed.rs", text: lib_text!("boxed.rs"), needs: &["ptr", "ops"], prelude: &["Box"] },
+    LibFile {
+        module: "dyn_object",
+        name: "dyn_object.rs",
+        text: lib_text!("dyn_object.rs"),
+        needs: &["boxed", "ptr", "mem"],
+        prelude: &[],
+    },
     LibFile { module: "char", name: "char.rs", text: lib_text!("char.rs"), needs: &["option"], prelude: &[] },
     LibFile { module: "num", name: "num/mod.rs", text: lib_text!("num/mod.rs"), needs: &[], prelude: &[] },
     LibFile { module: "num::int", name: "num/int.rs", text: lib_text!("num/int.rs"), needs: &["num", "option", "cmp"], prelude: &[] },
@@ -169,7 +176,9 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
                 || (f.module == "ptr" && (iterated || ["vec", "Vec", "Drop", "String"].iter().any(|w| program.contains(w))))
                 || (f.module == "str" && strings)
                 // the thunks of closures and function items coerced to `fn` pointer types
-                || (f.module == "fn_ptr" && program.contains("fn("));
+                || (f.module == "fn_ptr" && program.contains("fn("))
+                // trait objects: their vtables and `Box<dyn ..>`'s glue
+                || (f.module == "dyn_object" && program.contains("dyn "));
         if f.module.is_empty() || triggered {
             wanted |= 1 << i;
         }

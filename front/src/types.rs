@@ -118,6 +118,10 @@ impl Items {
                         return Err(Diagnostic::unsupported("`&str` here (the library's strings are not loaded)", r));
                     };
                     infer.import(self.structs[sid].ty, types)
+                } else if let Some(obj) = trait_object(&rf.elem) {
+                    let kind = if mutable { crate::dyn_object::DynKind::RefMut } else { crate::dyn_object::DynKind::Ref };
+                    let ty = self.dyn_type(obj, kind, module, types)?;
+                    infer.import(ty, types)
                 } else {
                     let pointee = self.convert_sized(&rf.elem, types, infer, scope)?;
                     infer.known(Shape::Ptr { pointee, mutable, reference: true })
@@ -160,6 +164,21 @@ impl Items {
                     };
                     let elem = self.convert_in(arg, types, infer, scope)?;
                     return Ok(infer.known(Shape::Vec(elem)));
+                }
+                if name == "Box" && prefix.iter().all(|p| matches!(p.as_str(), "std" | "alloc" | "boxed")) {
+                    if let syn::PathArguments::AngleBracketed(a) = &last.arguments {
+                        if let [syn::GenericArgument::Type(t)] = a.args.iter().collect::<Vec<_>>().as_slice() {
+                            if let Some(obj) = trait_object(t) {
+                                let ty = self.dyn_type(obj, crate::dyn_object::DynKind::Box, module, types)?;
+                                return Ok(infer.import(ty, types));
+                            }
+                            // `Box<[T]>`: a `Vec<T>` to hybridc (one owned buffer and its length)
+                            if let syn::Type::Slice(s) = t {
+                                let elem = self.convert_in(&s.elem, types, infer, scope)?;
+                                return Ok(infer.known(Shape::Vec(elem)));
+                            }
+                        }
+                    }
                 }
                 if name == "Result" && prefix.last().is_some_and(|p| p == "fmt") && last.arguments.is_none() {
                     // FIXME(type aliases): `fmt::Result` is `Result<(), fmt::Error>`
@@ -245,8 +264,8 @@ impl Items {
                 // FIXME(impl Trait): in `let` types, fields and nested in a return type (`-> Vec<impl Tr>`)
                 None => return Err(Diagnostic::unsupported("`impl Trait` here", r)),
             },
-            // FIXME(trait objects): `dyn Trait` needs the library issue's vtables
-            T::TraitObject(_) => return Err(Diagnostic::unsupported("trait objects (`dyn Trait`)", r)),
+            // (`&dyn Tr`, `&mut dyn Tr` and `Box<dyn Tr>` are above)
+            T::TraitObject(_) => return Err(Diagnostic::unsupported("`dyn Trait` other than behind `&`, `&mut` or `Box`", r)),
             _ => return Err(Diagnostic::unsupported("this type", r)),
         })
     }
@@ -518,5 +537,15 @@ fn is_str_path(ty: &syn::Type) -> bool {
         [one] => one == "str",
         [.., p, last] => last == "str" && (p == "primitive" || p == "std" || p == "core"),
         _ => false,
+    }
+}
+
+/// The trait object type `ty` is (`dyn Tr`, also in parentheses).
+fn trait_object(ty: &syn::Type) -> Option<&syn::TypeTraitObject> {
+    match ty {
+        syn::Type::TraitObject(t) => Some(t),
+        syn::Type::Paren(p) => trait_object(&p.elem),
+        syn::Type::Group(g) => trait_object(&g.elem),
+        _ => None,
     }
 }

@@ -519,7 +519,8 @@ impl<'a> Walk<'a> {
                         head.end = crate::ranges::byte_range(semi.span).end;
                     }
                     let sig = crate::resolve::sig_start(&f.sig)..sig_end(f);
-                    methods.push(crate::generics::TraitMethod { name: method, default, range: head, sig });
+                    let dyn_compat = crate::dyn_object::method_dyn(&f.sig);
+                    methods.push(crate::generics::TraitMethod { name: method, default, range: head, sig, dyn_compat });
                 }
                 syn::TraitItem::Const(c) => {
                     if !c.generics.params.is_empty() {

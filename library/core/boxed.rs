@@ -43,6 +43,15 @@ impl<T> Box<T> {
     pub fn as_ptr(b: &Box<T>) -> *const T {
         b.box_ptr
     }
+
+    /// The value's address; the caller owns the value and its buffer now
+    /// (a null `box_ptr` is a box that frees nothing).
+    pub fn into_raw(b: Box<T>) -> *mut T {
+        let mut b = b;
+        let p = b.box_ptr;
+        b.box_ptr = 0usize as *mut T;
+        p
+    }
 }
 
 impl<T: Clone> Clone for Box<T> {
@@ -53,6 +62,9 @@ impl<T: Clone> Clone for Box<T> {
 
 impl<T> Drop for Box<T> {
     fn drop(&mut self) {
+        if self.box_ptr as usize == 0 {
+            return;
+        }
         unsafe {
             if !self.box_moved {
                 core::ptr::drop_in_place(self.box_ptr);

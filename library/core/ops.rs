@@ -84,3 +84,16 @@ impl<A: Step> RangeInclusive<A> {
 pub trait Drop {
     fn drop(&mut self);
 }
+
+/// `*x` of a type that is not a reference, and the auto-deref of method
+/// calls, field accesses and `&x` arguments through it
+/// (`front/src/lower/deref.rs`).
+pub trait Deref {
+    type Target;
+    fn deref(&self) -> &Self::Target;
+}
+
+/// `*x = v`, `&mut *x` and `&mut` auto-deref through a `Deref` type.
+pub trait DerefMut: Deref {
+    fn deref_mut(&mut self) -> &mut Self::Target;
+}

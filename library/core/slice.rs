@@ -403,3 +403,86 @@ impl<T> IntoIterator for VecIntoIter<T> {
 }
 
 // ---- end of iterators ----
+
+/// `s.chunks_mut(n)`: mutable subslices of `n` elements (the last one
+/// shorter). (hybridc does not check borrows: the chunks do not overlap,
+/// and `slice` is the part not handed out yet.)
+pub struct ChunksMut<'a, T> {
+    slice: &'a mut [T],
+    size: usize,
+}
+
+/// `s.chunks_mut(size)` (panics on 0, as rustc's).
+#[track_caller]
+pub fn chunks_mut<T>(slice: &mut [T], size: usize) -> ChunksMut<'_, T> {
+    if size == 0 {
+        panic!("chunk size must be non-zero");
+    }
+    ChunksMut { slice, size }
+}
+
+impl<'a, T> Iterator for ChunksMut<'a, T> {
+    type Item = &'a mut [T];
+
+    fn next(&mut self) -> Option<&'a mut [T]> {
+        let len = self.slice.len();
+        if len == 0 {
+            return None;
+        }
+        let n = if len < self.size { len } else { self.size };
+        let chunk = &mut self.slice[..n];
+        self.slice = &mut self.slice[n..];
+        Some(chunk)
+    }
+}
+
+impl<'a, T> ExactSizeIterator for ChunksMut<'a, T> {
+    fn len(&self) -> usize {
+        (self.slice.len() + self.size - 1) / self.size
+    }
+}
+
+/// `s.chunks_exact_mut(n)`: mutable subslices of exactly `n` elements;
+/// the rest is `into_remainder()`.
+pub struct ChunksExactMut<'a, T> {
+    slice: &'a mut [T],
+    rem: &'a mut [T],
+    size: usize,
+}
+
+/// `s.chunks_exact_mut(size)` (panics on 0, as rustc's).
+#[track_caller]
+pub fn chunks_exact_mut<T>(slice: &mut [T], size: usize) -> ChunksExactMut<'_, T> {
+    if size == 0 {
+        panic!("chunk size must be non-zero");
+    }
+    let whole = slice.len() - slice.len() % size;
+    let (slice, rem) = slice.split_at_mut(whole);
+    ChunksExactMut { slice, rem, size }
+}
+
+impl<'a, T> ChunksExactMut<'a, T> {
+    /// The elements left over after the last whole chunk.
+    pub fn into_remainder(self) -> &'a mut [T] {
+        self.rem
+    }
+}
+
+impl<'a, T> Iterator for ChunksExactMut<'a, T> {
+    type Item = &'a mut [T];
+
+    fn next(&mut self) -> Option<&'a mut [T]> {
+        if self.slice.len() < self.size {
+            return None;
+        }
+        let chunk = &mut self.slice[..self.size];
+        self.slice = &mut self.slice[self.size..];
+        Some(chunk)
+    }
+}
+
+impl<'a, T> ExactSizeIterator for ChunksExactMut<'a, T> {
+    fn len(&self) -> usize {
+        self.slice.len() / self.size
+    }
+}

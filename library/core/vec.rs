@@ -11,6 +11,18 @@ fn len_word<T>(v: &mut Vec<T>) -> *mut usize {
 }
 
 impl<T> Vec<T> {
+    /// The elements as a `Box<[T]>` (which is a `Vec<T>` to hybridc: one
+    /// heap buffer and its length; FIXME(Box<[T]> type): its methods are
+    /// a `Vec`'s, so `push` on one is accepted).
+    pub fn into_boxed_slice(self) -> Vec<T> {
+        self
+    }
+
+    /// A `Box<[T]>` as a `Vec<T>` again (the same value to hybridc).
+    pub fn into_vec(self) -> Vec<T> {
+        self
+    }
+
     /// How many elements it can hold before it grows.
     pub fn capacity(&self) -> usize {
         unsafe { (self as *const Vec<T> as *const usize).add(2).read() }

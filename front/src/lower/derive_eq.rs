@@ -11,6 +11,7 @@ use hybrid_ir::{BinaryOp, Expr, ExprKind, Handle, Literal, Scalar, Stmt, Type, U
 use super::pattern::{PlacePath, Proj};
 use super::FnLower;
 use crate::diag::{DResult, Diagnostic};
+use crate::infer::Shape;
 
 impl FnLower<'_> {
     /// `lhs == rhs` (`!=`: `ne`) of IR struct type `ty` when its struct or
@@ -134,5 +135,101 @@ impl FnLower<'_> {
         let (ta, tb) = (tag(self, a), tag(self, b));
         let same = self.push(ExprKind::Binary { op: BinaryOp::Eq, lhs: ta, rhs: tb }, bool_ty, range);
         Ok(self.all_of(vec![same, chain], range))
+    }
+}
+
+impl FnLower<'_> {
+    /// `lhs op rhs` of two tuples (`==`, `!=`, `<`, `<=`, `>`, `>=`, as
+    /// rustc's `PartialEq`/`PartialOrd` of tuples: element by element,
+    /// lexicographically); `None` when `lhs` is no tuple.
+    pub(crate) fn tuple_compare(
+        &mut self,
+        op: BinaryOp,
+        lhs: Handle<Expr>,
+        rhs: Handle<Expr>,
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
+        // (`x < y` of two `&(A, B)`: the tuples, as rustc's `impl PartialOrd<&B> for &A`)
+        let (mut lhs, mut rhs) = (lhs, rhs);
+        for _ in 0..4 {
+            match (self.shape(self.ty(lhs)), self.shape(self.ty(rhs))) {
+                (Some(Shape::Ptr { pointee: p, reference: true, .. }), Some(Shape::Ptr { pointee: q, reference: true, .. }))
+                    if matches!(self.shape(p), Some(Shape::Tuple(_) | Shape::Ptr { .. })) =>
+                {
+                    lhs = self.push(ExprKind::Deref(lhs), p, range);
+                    rhs = self.push(ExprKind::Deref(rhs), q, range);
+                }
+                _ => break,
+            }
+        }
+        let t = self.ty(lhs);
+        let Ok(ty) = self.infer.resolve(t, self.types) else { return Ok(None) };
+        let Type::Tuple(elems) = self.types.get(ty).clone() else { return Ok(None) };
+        let rhs = self.coerce(rhs, t)?;
+        let la = self.new_local("cmp_lhs", t, false, range.clone());
+        let lb = self.new_local("cmp_rhs", t, false, range.clone());
+        // (a comparison borrows its operands: copies of places are views, `drops.rs`)
+        self.spilled.insert(la);
+        self.spilled.insert(lb);
+        let a = PlacePath { local: la, proj: Vec::new() };
+        let b = PlacePath { local: lb, proj: Vec::new() };
+        let bool_ty = self.scalar_ty(Scalar::Bool);
+        let result = match op {
+            BinaryOp::Eq | BinaryOp::Ne => {
+                let eq = self.values_eq(ty, &a, &b, range)?;
+                match op {
+                    BinaryOp::Ne => self.push(ExprKind::Unary { op: UnaryOp::Not, operand: eq }, bool_ty, range),
+                    _ => eq,
+                }
+            }
+            _ => self.lexicographic(op, &elems, 0, &a, &b, range)?,
+        };
+        let stmts = vec![Stmt::Let { local: la, init: Some(lhs) }, Stmt::Let { local: lb, init: Some(rhs) }];
+        Ok(Some(self.block_expr(stmts, Some(result), range)))
+    }
+
+    /// Elements `i..` of tuples `a` and `b` compared by `op` (`<`, `<=`,
+    /// `>`, `>=`): `a.i < b.i || (a.i == b.i && rest)`, the last by `op`.
+    fn lexicographic(
+        &mut self,
+        op: BinaryOp,
+        elems: &[Handle<Type>],
+        i: usize,
+        a: &PlacePath,
+        b: &PlacePath,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        let bool_ty = self.scalar_ty(Scalar::Bool);
+        let et = self.infer.import(elems[i], self.types);
+        let at = |p: &PlacePath| {
+            let mut q = p.clone();
+            q.proj.push(Proj::Field(i as u32, et));
+            q
+        };
+        let (ai, bi) = (at(a), at(b));
+        let compare = |me: &mut Self, op: BinaryOp| -> DResult<Handle<Expr>> {
+            let (x, y) = (me.place_expr(&ai, range), me.place_expr(&bi, range));
+            match me.types.get(elems[i]) {
+                Type::Scalar(_) => Ok(me.push(ExprKind::Binary { op, lhs: x, rhs: y }, bool_ty, range)),
+                _ => match me.overloaded_binary(op, false, x, y, range)? {
+                    Some(e) => Ok(e),
+                    None => Err(Diagnostic::unsupported("comparing tuples with elements of this type", range.clone())),
+                },
+            }
+        };
+        if i + 1 == elems.len() {
+            return compare(self, op);
+        }
+        let strict = match op {
+            BinaryOp::Lt | BinaryOp::Le => BinaryOp::Lt,
+            _ => BinaryOp::Gt,
+        };
+        let first = compare(self, strict)?;
+        let same = self.values_eq(elems[i], &ai, &bi, range)?;
+        let rest = self.lexicographic(op, elems, i + 1, a, b, range)?;
+        let f = self.lit(Literal::Bool(false), bool_ty, range);
+        let t = self.lit(Literal::Bool(true), bool_ty, range);
+        let and = self.push(ExprKind::If { cond: same, then: rest, otherwise: Some(f) }, bool_ty, range);
+        Ok(self.push(ExprKind::If { cond: first, then: t, otherwise: Some(and) }, bool_ty, range))
     }
 }

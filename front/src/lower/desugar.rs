@@ -4,7 +4,7 @@
 //! replaces) and lowers that.
 //!
 //! `for pat in it { body }` over a value whose type implements the
-//! library's `Iterator`: `{ let mut iter = it; loop { match iter.next() {
+//! library's `Iterator` (or a `&mut` of one): `{ let mut iter = it; loop { match iter.next() {
 //! Some(pat) => body, None => break } } }` (the label on the `loop`).
 //!
 //! The `?` operator, desugared as rustc does by the result type of the
@@ -30,7 +30,12 @@ impl FnLower<'_> {
         let span = f.for_token.span;
         let expr = &f.expr;
         let kind = self.probe_type(expr, |this, ty| {
-            if this.implements_library_trait(ty, "iter::Iterator") {
+            // (`for x in &mut it`: `&mut I` is an iterator when `I` is one)
+            let by_mut_ref = match this.shape(ty) {
+                Some(Shape::Ptr { pointee, mutable: true, reference: true }) => this.implements_library_trait(pointee, "iter::Iterator"),
+                _ => false,
+            };
+            if by_mut_ref || this.implements_library_trait(ty, "iter::Iterator") {
                 Some(None)
             } else if let Some(t) = this.collection_into_iter(ty, expr, span) {
                 Some(Some(t))

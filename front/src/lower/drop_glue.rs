@@ -23,6 +23,9 @@ impl<'i> FnLower<'i> {
         if self.has_drop_impl(ty) {
             parts.push(quote!(::core::ops::Drop::drop(&mut *p);));
         }
+        if self.is_dyn_box(ty) {
+            parts.push(quote!(::core::dyn_object::drop_box(p as *mut u8);));
+        }
         match self.types.get(ty).clone() {
             Type::Vec(_) => parts.push(quote!(::core::ptr::drop_vec(p);)),
             Type::Array { elem, len } if self.ir_needs_drop_uncached(elem) => {

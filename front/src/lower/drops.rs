@@ -232,7 +232,9 @@ impl<'i> FnLower<'i> {
                 Type::Vec(_) => true,
                 Type::Array { elem, len } => *len > 0 && go(lx, *elem, depth + 1),
                 Type::Tuple(elems) => elems.iter().any(|&e| go(lx, e, depth + 1)),
-                Type::Struct(def) => lx.has_drop_impl(ty) || lx.types.structs[*def].fields.iter().any(|f| go(lx, f.ty, depth + 1)),
+                Type::Struct(def) => {
+                    lx.has_drop_impl(ty) || lx.is_dyn_box(ty) || lx.types.structs[*def].fields.iter().any(|f| go(lx, f.ty, depth + 1))
+                }
                 _ => false,
             }
         }

@@ -337,7 +337,10 @@ impl<'i> FnLower<'i> {
         let Some((op, assign)) = Self::binop(&b.op) else {
             return Err(Diagnostic::unsupported("this operator", range_of(&b.op)));
         };
-        let lhs = self.expr(&b.left)?;
+        let saved = std::mem::replace(&mut self.deref_mut_place, assign);
+        let lhs = self.expr(&b.left);
+        self.deref_mut_place = saved;
+        let lhs = lhs?;
         let rhs = self.expr(&b.right)?;
         if let Some(call) = self.overloaded_binary(op, assign, lhs, rhs, &range)? {
             return Ok(call);
@@ -445,7 +448,10 @@ impl<'i> FnLower<'i> {
             // FIXME(destructuring assignment): needs partial moves out of the temporary
             return Err(Diagnostic::unsupported("destructuring assignment (`(a, b) = ..`)", range_of(&a.left)));
         }
-        let place = self.expr(&a.left)?;
+        let saved = std::mem::replace(&mut self.deref_mut_place, true);
+        let place = self.expr(&a.left);
+        self.deref_mut_place = saved;
+        let place = place?;
         if !self.kind(place).is_place() {
             return Err(Diagnostic::at(
                 Some("E0070"),

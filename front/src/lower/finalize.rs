@@ -205,6 +205,11 @@ impl<'i> FnLower<'i> {
                         (Type::Pointer { .. }, Type::Scalar(Scalar::Usize)) => true,
                         (Type::Scalar(Scalar::Usize), Type::Pointer { reference: false, .. }) => true,
                         (Type::Never, _) => true,
+                        // a `fn` pointer's address; the other way only in the library and for vtable slots
+                        (Type::FnPtr { .. }, Type::Pointer { reference: false, .. } | Type::Scalar(Scalar::Usize)) => true,
+                        (Type::Pointer { reference: false, .. } | Type::Scalar(Scalar::Usize), Type::FnPtr { .. }) => {
+                            self.slot_casts.contains(&h) || self.items.tree.in_library(self.items.fns[self.fid].module)
+                        }
                         _ => false,
                     };
                 if !ok {

@@ -115,8 +115,14 @@ impl FnLower<'_> {
     /// one pointer type, as rustc's coercion does).
     pub(crate) fn expr_expecting(&mut self, e: &syn::Expr, expected: TyId) -> DResult<Handle<Expr>> {
         let elem = match self.shape(expected) {
-            Some(Shape::FnPtr { .. }) => None,
-            Some(Shape::Array { elem, .. }) if matches!(self.shape(elem), Some(Shape::FnPtr { .. })) => Some(elem),
+            _ if self.coerces_each(expected) => None,
+            Some(Shape::Vec(elem)) if self.coerces_each(elem) => match e {
+                syn::Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+                    return self.vec_macro_expecting(&m.mac, &range_of(e), Some(elem));
+                }
+                _ => return self.expr(e),
+            },
+            Some(Shape::Array { elem, .. }) if self.coerces_each(elem) => Some(elem),
             _ => return self.expr(e),
         };
         match (e, elem) {
@@ -134,6 +140,19 @@ impl FnLower<'_> {
                 Ok(self.push(ExprKind::Array(items), t, &range_of(e)))
             }
             _ => self.expr(e),
+        }
+    }
+
+    /// Is `t` a type whose values are coerced one by one where it is
+    /// expected (a `fn` pointer, a trait object)?
+    fn coerces_each(&mut self, t: TyId) -> bool {
+        match self.shape(t) {
+            Some(Shape::FnPtr { .. }) => true,
+            Some(Shape::Struct(def)) => {
+                let ir = self.types.insert(hybrid_ir::Type::Struct(def));
+                self.items.dyn_of(self.types, ir).is_some()
+            }
+            _ => false,
         }
     }
 

@@ -617,7 +617,12 @@ impl FnLower<'_> {
 
     /// The types of a signature written in `module` (a trait's), with no
     /// function's `Self` but `env`'s.
-    fn signature_types_module(&mut self, module: crate::modtree::ModId, sig: &syn::Signature, env: &GenericEnv) -> DResult<SigTypes> {
+    pub(crate) fn signature_types_module(
+        &mut self,
+        module: crate::modtree::ModId,
+        sig: &syn::Signature,
+        env: &GenericEnv,
+    ) -> DResult<SigTypes> {
         let scope = TypeScope { self_ty: None, allow_infer: false, module, env, impl_of: None };
         let self_ty = env.ty("Self");
         let mut params = Vec::new();
@@ -752,6 +757,12 @@ impl FnLower<'_> {
 /// A use of generic function `fid` with known type arguments (no trait dispatch).
 pub(crate) fn plain_use(fid: FnId, types: Vec<TyId>, range: Range<usize>) -> PendingUse {
     PendingUse { fid, types, consts: Vec::new(), range, dispatch: None }
+}
+
+/// A use of method `name` of trait `tid` for `Self` = `self_ty`: the impl's
+/// (or the trait's default), chosen once the body's types are final.
+pub(crate) fn dispatch_use(tid: TraitId, name: &str, self_ty: TyId, range: Range<usize>) -> PendingUse {
+    PendingUse { fid: usize::MAX, types: vec![self_ty], consts: Vec::new(), range, dispatch: Some((tid, name.to_string())) }
 }
 
 pub(crate) struct PendingUse {

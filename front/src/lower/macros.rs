@@ -539,6 +539,17 @@ impl<'i> FnLower<'i> {
     }
 
     fn vec_macro(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        self.vec_macro_expecting(mac, range, None)
+    }
+
+    /// `vec![a, b]` whose elements are coerced to `elem` where the context
+    /// gives it (`let v: Vec<Box<dyn Tr>> = vec![..]`).
+    pub(crate) fn vec_macro_expecting(
+        &mut self,
+        mac: &syn::Macro,
+        range: &Range<usize>,
+        elem: Option<crate::infer::TyId>,
+    ) -> DResult<Handle<Expr>> {
         self.facts.host_only.push(("`vec!` (`Vec` lives on the host)".into(), range.clone()));
         // `vec![x; n]`
         let repeat = (|input: syn::parse::ParseStream| {
@@ -560,7 +571,7 @@ impl<'i> FnLower<'i> {
             return Ok(self.push(ExprKind::Intrinsic { op: Intrinsic::VecFromElem, args: vec![v, n] }, ty, range));
         }
         let elems = parse_exprs(mac)?;
-        let elem = self.infer.var(VarKind::General);
+        let elem = elem.unwrap_or_else(|| self.infer.var(VarKind::General));
         let ty = self.infer.known(Shape::Vec(elem));
         if elems.is_empty() {
             return Ok(self.push(ExprKind::Intrinsic { op: Intrinsic::VecNew, args: vec![] }, ty, range));

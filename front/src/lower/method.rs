@@ -42,7 +42,11 @@ pub(crate) fn builtin_method_arity(s: hybrid_ir::Scalar, name: &str) -> Option<u
 impl FnLower<'_> {
     pub(crate) fn method_call(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
         self.method_calls.push((range_of(m), range_of(&m.method).start));
-        let result = self.method_call_inner(m);
+        let mark = self.mark();
+        let result = match self.method_call_inner(m) {
+            Err(e) if e.code == Some("E0599") && super::deref::error_at(&e, &range_of(&m.method)) => self.method_through_deref(m, mark, e),
+            r => r,
+        };
         self.method_calls.pop();
         result
     }
@@ -108,6 +112,9 @@ impl FnLower<'_> {
         self.method_turbofish = turbofish;
         self.check_opaque_method(recv, &name, &range_of(&m.method))?;
         let recv = self.box_receiver(recv, &name);
+        if let Some(e) = self.dyn_method_call(recv, &name, &args, &range)? {
+            return Ok(e);
+        }
         let rty = self.ty(recv);
         if self.check_mode {
             if let Some(e) = self.param_method(recv, &name, &args, &range)? {

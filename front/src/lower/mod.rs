@@ -13,10 +13,12 @@ mod closure;
 mod collect;
 mod collection;
 mod debug;
+mod deref;
 mod derive_eq;
 mod desugar;
 mod drop_glue;
 mod drops;
+mod dyn_call;
 mod exhaust;
 mod expr;
 mod finalize;
@@ -122,6 +124,12 @@ pub(crate) struct FnLower<'i> {
     placeholder: Handle<Type>,
     /// Integer literals written in the source, range-checked at the end.
     source_ints: HashSet<Handle<Expr>>,
+    /// Casts of a vtable slot (`*const u8`) to the method's `fn` pointer
+    /// type (`dyn_call.rs`): allowed, unlike the same cast in a program.
+    slot_casts: HashSet<Handle<Expr>>,
+    /// Lowering an assigned place (or a `&mut self` receiver through a
+    /// `DerefMut` type): `*w` of a `DerefMut` struct is `*w.deref_mut()`.
+    deref_mut_place: bool,
     /// Float literals whose value as an `f32` is not their `f64` value
     /// rounded (rounding twice differs): the value parsed as an `f32`.
     f32_literals: HashMap<Handle<Expr>, f32>,
@@ -190,6 +198,7 @@ pub(crate) struct FnLower<'i> {
 /// How much a body had lowered (`FnLower::mark`), to drop what was
 /// lowered after it (`FnLower::rollback`); the inference table keeps what
 /// was learned.
+#[derive(Clone, Copy)]
 pub(crate) struct Mark {
     exprs: usize,
     locals: usize,
@@ -241,6 +250,7 @@ impl FnLower<'_> {
         self.facts.host_only.truncate(m.facts[2]);
         self.facts.device_only.truncate(m.facts[3]);
         self.source_ints.retain(|e| e.index() < m.exprs);
+        self.slot_casts.retain(|e| e.index() < m.exprs);
         self.f32_literals.retain(|e, _| e.index() < m.exprs);
         for set in [
             &mut self.late_init,
@@ -295,6 +305,8 @@ pub fn lower_function(
         facts: Facts::default(),
         placeholder,
         source_ints: HashSet::new(),
+        slot_casts: HashSet::new(),
+        deref_mut_place: false,
         f32_literals: HashMap::new(),
         new_shared: Vec::new(),
         env: crate::generics::GenericEnv::default(),
@@ -384,7 +396,20 @@ pub fn lower_function(
     // each `return`, also of a `?`) goes to `core::result::main_result`
     let result_main = Some(fid) == items.main && job.args.is_none() && crate::resolve::is_result_main(lx.types, decl.ret);
     lx.result_main = result_main;
-    let mut body = lx.fn_body(body, ret)?;
+    // `core::dyn_object::vtable::<T, D>`: the compiler's table of `T` as a `D`
+    let vtable_of = match &job.args {
+        Some(args) if lx.is_vtable() && args.types.len() == 2 => Some((args.types[0], args.types[1])),
+        _ => None,
+    };
+    let mut body = match (vtable_of, params.first()) {
+        (Some((t, d)), Some(&slot)) => {
+            let e = lx.vtable_body(t, d, slot, &decl.range)?;
+            let ty = lx.ty(e);
+            lx.expect_ty(ret, ty, &decl.range)?;
+            e
+        }
+        _ => lx.fn_body(body, ret)?,
+    };
     if result_main && !lx.infer.is_never(lx.ty(body)) {
         let range = decl.range.clone();
         let call = lx.library_call("result::main_result", vec![body], &range)?;

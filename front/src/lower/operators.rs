@@ -98,6 +98,11 @@ impl FnLower<'_> {
             }
         }
         if op.is_comparison() && !assign {
+            if let Some(e) = self.tuple_compare(op, lhs, rhs, range)? {
+                return Ok(Some(e));
+            }
+        }
+        if op.is_comparison() && !assign {
             // `&a < &b` of user types compares the values (rustc's `impl PartialOrd<&B> for &A`)
             if let (Some(l), Some(r)) = (self.deref_user_ref(lhs, range), self.deref_user_ref(rhs, range)) {
                 return self.overloaded_binary(op, assign, l, r, range);

@@ -28,6 +28,12 @@ impl<'i> FnLower<'i> {
         if let Some(s) = self.coerce_to_str(e, target, &range)? {
             return Ok(s);
         }
+        if let Some(d) = self.coerce_to_dyn(e, target)? {
+            return Ok(d);
+        }
+        if let Some(d) = self.coerce_through_deref(e, target)? {
+            return Ok(d);
+        }
         match (self.shape(src), self.shape(target)) {
             // a closure without captures or a function item to a `fn` pointer
             (Some(Shape::Struct(def)), Some(Shape::FnPtr { params, ret })) if super::is_closure_name(&self.types.structs[def].name) => {
@@ -309,6 +315,7 @@ impl<'i> FnLower<'i> {
         if let Some(ptr) = self.box_pointer(p, &range_of(operand)) {
             return Ok(ptr);
         }
+        let mutable = mutable || self.wants_deref_mut(self.ty(p));
         self.rollback(mark);
         let span = syn::spanned::Spanned::span(operand);
         let tokens = match mutable {
@@ -451,6 +458,14 @@ impl<'i> FnLower<'i> {
 
     /// `base[index]`.
     pub(crate) fn index(&mut self, ix: &syn::ExprIndex) -> DResult<Handle<Expr>> {
+        let mark = self.mark();
+        match self.index_direct(ix) {
+            Err(e) if e.code == Some("E0608") && super::deref::error_at(&e, &range_of(&ix.expr)) => self.index_through_deref(ix, mark, e),
+            r => r,
+        }
+    }
+
+    fn index_direct(&mut self, ix: &syn::ExprIndex) -> DResult<Handle<Expr>> {
         let range = range_of(ix);
         if let syn::Expr::Range(_) = &*ix.index {
             return Err(Diagnostic::at(
@@ -526,6 +541,14 @@ impl<'i> FnLower<'i> {
 
     /// `base.field` / `base.0`.
     pub(crate) fn field(&mut self, f: &syn::ExprField) -> DResult<Handle<Expr>> {
+        let mark = self.mark();
+        match self.field_direct(f) {
+            Err(e) if e.code == Some("E0609") && super::deref::error_at(&e, &range_of(&f.member)) => self.field_through_deref(f, mark, e),
+            r => r,
+        }
+    }
+
+    fn field_direct(&mut self, f: &syn::ExprField) -> DResult<Handle<Expr>> {
         let range = range_of(f);
         let base = self.expr(&f.base)?;
         // (the library's own `self.box_ptr` of a box)

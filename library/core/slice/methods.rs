@@ -23,6 +23,18 @@ impl<T> [T] {
         crate::slice::chunks_exact(self, size)
     }
 
+    /// Mutable subslices of `size` elements, the last one shorter.
+    #[track_caller]
+    pub fn chunks_mut(&mut self, size: usize) -> crate::slice::ChunksMut<'_, T> {
+        crate::slice::chunks_mut(self, size)
+    }
+
+    /// Mutable subslices of exactly `size` elements (the rest: `into_remainder()`).
+    #[track_caller]
+    pub fn chunks_exact_mut(&mut self, size: usize) -> crate::slice::ChunksExactMut<'_, T> {
+        crate::slice::chunks_exact_mut(self, size)
+    }
+
     /// Every run of `size` neighbouring elements.
     #[track_caller]
     pub fn windows(&self, size: usize) -> crate::slice::Windows<'_, T> {
