@@ -115,6 +115,8 @@ impl<'ast> Visit<'ast> for Mentions {
                 match tt {
                     proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
                     proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+                    // `format!("{w}{sep}")`: the names a format string captures
+                    proc_macro2::TokenTree::Literal(l) => format_string_names(&l.to_string(), out),
                     _ => {}
                 }
             }
@@ -587,6 +589,30 @@ pub(crate) fn parent_name(decl: &crate::resolve::FnDecl, job: &super::generic::J
             format!("{}::<{}>", decl.name, names.join(", "))
         }
         _ => decl.name.clone(),
+    }
+}
+
+/// The names a string literal's text would capture as a format string
+/// (`"{w}{sep:>4}"`: `w`, `sep`; `{{` is an escape, `{0}` and `{}` name
+/// nothing). Any literal of a macro call is read so: a name that is no
+/// local is not captured.
+fn format_string_names(literal: &str, out: &mut Vec<String>) {
+    if !literal.ends_with('"') {
+        return;
+    }
+    let mut rest = literal;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        if let Some(after) = rest.strip_prefix('{') {
+            rest = after;
+            continue;
+        }
+        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        let name = &rest[..end];
+        if name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+            out.push(name.to_string());
+        }
+        rest = &rest[end..];
     }
 }
 
