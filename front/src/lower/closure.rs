@@ -115,6 +115,8 @@ impl<'ast> Visit<'ast> for Mentions {
                 match tt {
                     proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
                     proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+                    // `format!("{w}{sep}")`: the names a format string captures
+                    proc_macro2::TokenTree::Literal(l) => format_string_names(&l.to_string(), out),
                     _ => {}
                 }
             }
@@ -164,15 +166,31 @@ impl FnLower<'_> {
                 values.push(addr);
             }
         }
-        let parent = self.items.fns[self.fid].name.clone();
-        let def = self
-            .types
-            .structs
-            .append(StructDef { name: format!("{CLOSURE}{}..{} in {parent}}}", range.start, range.end), fields: Vec::new() });
+        let def = self.closure_def(&range);
         let ty = self.types.insert(Type::Struct(def));
         let t = self.infer.import(ty, self.types);
         self.made_closures.push(MadeClosure { def, fields });
         Ok(self.push(ExprKind::Struct { fields: values }, t, &range))
+    }
+
+    /// The struct type of the closure expression at `range`: one per
+    /// expression in this body, as rustc's closure types are, so a closure
+    /// lowered again after a trial lowering was dropped (`probe_type` of a
+    /// `collect()` receiver) is the same type; the trial already made
+    /// instances named after it (`Map<Iter<'_, i32>, {closure@..}>`, found
+    /// again by name) whose fields are that type. A second live lowering of
+    /// one range (a macro transcribing a closure twice) gets its own.
+    fn closure_def(&mut self, range: &Range<usize>) -> Handle<StructDef> {
+        let key = (range.start, range.end);
+        if let Some(&def) = self.closure_defs.get(&key) {
+            if !self.closure_made_here(def) {
+                return def;
+            }
+        }
+        let name = format!("{CLOSURE}{}..{} in {}}}", range.start, range.end, self.closure_parent);
+        let def = self.types.structs.append(StructDef { name, fields: Vec::new() });
+        self.closure_defs.insert(key, def);
+        def
     }
 
     /// A tuple struct or tuple variant constructor used as a function value
@@ -553,6 +571,48 @@ impl FnLower<'_> {
             self.types.structs[m.def].fields = fields;
         }
         Ok(())
+    }
+}
+
+/// The function named in the closure types a body makes: an instance's
+/// name with its arguments (`pairs::<f64>`), a bound check's with its
+/// parameters (`pairs::<T>`), so that the closure types of two bodies of
+/// one generic function differ (instances of generic structs are found by
+/// their names: `Map<Range<i32>, {closure@.. in pairs::<f64>}>`).
+pub(crate) fn parent_name(decl: &crate::resolve::FnDecl, job: &super::generic::Job, types: &hybrid_ir::TypeTable) -> String {
+    if let Some(args) = &job.args {
+        return super::generic::instance_name(&decl.name, args, types);
+    }
+    match decl.generics.as_deref() {
+        Some(g) if job.check => {
+            let names: Vec<&str> = g.types.iter().map(|p| p.name.as_str()).chain(g.consts.iter().map(|c| c.name.as_str())).collect();
+            format!("{}::<{}>", decl.name, names.join(", "))
+        }
+        _ => decl.name.clone(),
+    }
+}
+
+/// The names a string literal's text would capture as a format string
+/// (`"{w}{sep:>4}"`: `w`, `sep`; `{{` is an escape, `{0}` and `{}` name
+/// nothing). Any literal of a macro call is read so: a name that is no
+/// local is not captured.
+fn format_string_names(literal: &str, out: &mut Vec<String>) {
+    if !literal.ends_with('"') {
+        return;
+    }
+    let mut rest = literal;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        if let Some(after) = rest.strip_prefix('{') {
+            rest = after;
+            continue;
+        }
+        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        let name = &rest[..end];
+        if name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+            out.push(name.to_string());
+        }
+        rest = &rest[end..];
     }
 }
 

@@ -111,7 +111,7 @@ impl<'i> FnLower<'i> {
             format!("{} and {} more", shown[..3].join(", "), shown.len() - 3)
         };
         let plural = if shown.len() == 1 { "pattern" } else { "patterns" };
-        let tyname = self.describe(ty);
+        let tyname = library_paths_shown(&self.describe(ty));
         if let_binding {
             return Err(Box::new(
                 Diagnostic::at(Some("E0005"), "refutable pattern in local binding", at.clone(), format!("{plural} {list} not covered"))
@@ -227,7 +227,7 @@ impl<'i> FnLower<'i> {
             (Col::Int(s), Head::Range(lo, hi)) => show_range(*s, *lo, *hi),
             (Col::Enum { name, variants }, Head::Variant(i)) => {
                 let (vname, form, names, tys) = variants[*i].clone();
-                let head = format!("{name}::{vname}");
+                let head = variant_path(name, &vname);
                 self.show_fields(&head, form, &names, &tys, fields)
             }
             (Col::Single { name, form, fields: names, tys }, Head::Single) => {
@@ -271,6 +271,34 @@ impl<'i> FnLower<'i> {
             }
         }
     }
+}
+
+/// The prelude's enums of the library, whose variants rustc names bare
+/// (`None`, `Err(_)`) and whose types without their path (`Option<i32>`).
+const PRELUDE_ENUMS: [&str; 2] = ["core::option::Option", "core::result::Result"];
+
+/// Variant `vname` of enum `name` as rustc prints a witness: `Dir::East`,
+/// `None`, `std::cmp::Ordering::Greater` (the library is `std` to users).
+fn variant_path(name: &str, vname: &str) -> String {
+    if PRELUDE_ENUMS.contains(&name) {
+        return vname.to_string();
+    }
+    match name.strip_prefix("core::") {
+        Some(rest) => format!("std::{rest}::{vname}"),
+        None => format!("{name}::{vname}"),
+    }
+}
+
+/// A type's text with the library's paths as rustc shows them
+/// (`core::option::Option<i32>` is `Option<i32>`, `core::cmp::Ordering`
+/// `std::cmp::Ordering`).
+fn library_paths_shown(text: &str) -> String {
+    let mut out = text.to_string();
+    for full in PRELUDE_ENUMS {
+        let bare = full.rsplit("::").next().unwrap_or(full);
+        out = out.replace(full, bare);
+    }
+    out.replace("core::", "std::")
 }
 
 fn expand_or(row: Row, out: &mut Vec<Row>) {

@@ -144,6 +144,12 @@ pub(crate) struct FnLower<'i> {
     pending_zeros: Vec<Handle<Expr>>,
     /// Closures this body makes (their struct types get their fields at the end).
     made_closures: Vec<closure::MadeClosure>,
+    /// The closure struct made for each closure expression (by source
+    /// range), kept across `rollback` (`closure::closure_def`).
+    closure_defs: HashMap<(usize, usize), Handle<hybrid_ir::StructDef>>,
+    /// What the names of this body's closure types say makes them: the
+    /// function, with the instance's arguments (`closure::parent_name`).
+    closure_parent: String,
     /// The block modules of the blocks being lowered that declare items,
     /// innermost last (`ModTree::block_scopes`).
     pub(crate) block_modules: Vec<crate::modtree::ModId>,
@@ -283,6 +289,7 @@ pub fn lower_function(
     let fid = job.fid;
     let decl = &items.fns[fid];
     let placeholder = types.unit();
+    let closure_parent = closure::parent_name(decl, job, types);
     let mut lx = FnLower {
         items,
         types,
@@ -318,6 +325,8 @@ pub fn lower_function(
         pending_collects: Vec::new(),
         box_debug_stack: Vec::new(),
         made_closures: Vec::new(),
+        closure_defs: HashMap::new(),
+        closure_parent,
         block_modules: Vec::new(),
         ref_captures: HashSet::new(),
         closure_ret: None,

@@ -101,10 +101,7 @@ pub fn closure_section(g: &mut Gen) -> String {
     // Skip/Take/StepBy have no `next_back` there, so no `.rev()` after them).
     let adapters: Vec<(String, bool, bool)> = vec![
         (format!(".map({f})"), true, true),
-        // FIXME(closure calling a closure before collect): `.map(|x| cl(x)).collect()` is
-        // E0282 in hybridc (the result of a closure calling a captured closure is not
-        // inferred inside `collect_vec`); not generated before `collect` until fixed.
-        (if consumer.contains("collect") { format!(".map({f})") } else { format!(".map(|x: {t}| {f}(x))") }, true, true),
+        (format!(".map(|x: {t}| {f}(x))"), true, true),
         (format!(".filter(|&x| {pred})"), false, true),
         (".skip(1)".to_string(), true, false),
         (format!(".take({})", g.rng.range(0, 10)), true, false),
