@@ -155,6 +155,8 @@ impl Diagnostic {
     /// then type errors, then borrow errors, each in source order.
     fn sort_key(&self) -> (u8, usize) {
         let phase = match self.code {
+            // an unresolved call is reported with the type errors (rustc delays it for its suggestions)
+            Some("E0425") if self.message.starts_with("cannot find function") => 1,
             Some(c) if RESOLVE_ERRORS.contains(&c) => 0,
             _ if self.message.starts_with("cannot find macro") => 0,
             _ if is_borrow_error(self) => 2,
