@@ -5,7 +5,7 @@
 //! survive `mark`/`rollback` and a closure lowered at several calls (a use
 //! in a rolled-back lowering is a use in the kept one too).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use hybrid_ir::{Handle, Local};
