@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use crate::timings::Timings;
-use crate::{CommonArgs, HostBackend, Stage};
+use crate::{CommonArgs, DiagArgs, HostBackend, Stage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DriverError {
@@ -180,22 +180,34 @@ fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), DriverError> {
 
 /// Run the front end (`threads` body threads, 0: all cores); diagnostics
 /// become a user error.
-fn front(source: &str, input: &Input, timings: &mut Timings, threads: usize) -> Result<hybrid_ir::Module, DriverError> {
+fn front(source: &str, input: &Input, timings: &mut Timings, threads: usize, diag: &DiagArgs) -> Result<hybrid_ir::Module, DriverError> {
     let name = &input.name;
     let start = Instant::now();
     let loader = |path: &Path| std::fs::read_to_string(input.base.join(path)).ok();
-    let out = hybrid_front::compile_with(source, name, threads, &loader).map_err(|d| DriverError::User(d.render(source, name)))?;
+    let color = diag.color();
+    let out =
+        hybrid_front::compile_with(source, name, threads, &loader).map_err(|d| DriverError::User(d.render_styled(source, name, color)))?;
+    let mut warnings = out.warnings;
+    warnings.0.retain(|w| !allowed(&diag.allow, w));
+    if !warnings.0.is_empty() {
+        eprint!("{}", warnings.render_styled(source, name, color));
+    }
     timings.record("front end", start.elapsed());
     timings.record_nested(&out.timings);
     Ok(out.module)
 }
 
-pub fn check(file: Option<&Path>, print_timings: bool) -> Result<(), DriverError> {
+/// A warning that `-A LINT` silences.
+fn allowed(allow: &[String], warning: &hybrid_front::Diagnostic) -> bool {
+    allow.iter().any(|lint| lint == "warnings" || lint == "unused" || warning.lint.is_some_and(|l| l == lint.replace('-', "_")))
+}
+
+pub fn check(file: Option<&Path>, print_timings: bool, diag: &DiagArgs) -> Result<(), DriverError> {
     let start = Instant::now();
     let mut timings = Timings::default();
     let input = input(file)?;
     let source = read_source(&input.root)?;
-    front(&source, &input, &mut timings, 0)?;
+    front(&source, &input, &mut timings, 0, diag)?;
     if print_timings {
         eprint!("{}", timings.render(start.elapsed()));
     }
@@ -299,7 +311,7 @@ pub fn build(args: &CommonArgs, output: Option<PathBuf>) -> Result<BuildOutput, 
     let emit = |stage: Stage| args.emit.contains(&stage);
 
     let source = read_source(&input.root)?;
-    let module = front(&source, &input, &mut timings, args.jobs.unwrap_or(0))?;
+    let module = front(&source, &input, &mut timings, args.jobs.unwrap_or(0), &args.diag)?;
     if emit(Stage::Ir) {
         write_file(&with_suffix(&output, "ir"), hybrid_ir::print::print_module(&module))?;
     }

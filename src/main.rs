@@ -47,7 +47,41 @@ enum Command {
         /// Print the time of each front-end phase to stderr.
         #[arg(long)]
         timings: bool,
+        #[command(flatten)]
+        diag: DiagArgs,
     },
+}
+
+/// How diagnostics are shown (rustc's flags).
+#[derive(Args, Clone, Debug, Default)]
+pub struct DiagArgs {
+    /// Colour the diagnostics: auto (when stderr is a terminal), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Allow a lint: `-A warnings` silences every warning (rustc's `-A`);
+    /// also `unused_variables`, `unused_mut`, `dead_code`, `unused`.
+    #[arg(short = 'A', value_name = "LINT")]
+    pub allow: Vec<String>,
+}
+
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl DiagArgs {
+    /// Whether diagnostics get colours.
+    pub fn color(&self) -> bool {
+        use std::io::IsTerminal;
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::io::stderr().is_terminal(),
+        }
+    }
 }
 
 #[derive(Args, Clone)]
@@ -90,6 +124,8 @@ pub struct CommonArgs {
     /// Cranelift's `speed` level otherwise. The device side is always O3.
     #[arg(long)]
     pub release: bool,
+    #[command(flatten)]
+    pub diag: DiagArgs,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -140,7 +176,7 @@ fn compile() -> ExitCode {
     let result = match cli.command {
         Command::Build { common, output } => driver::build(&common, output).map(|_| ExitCode::SUCCESS),
         Command::Run { common, args } => driver::run(&common, &args),
-        Command::Check { file, timings } => driver::check(file.as_deref(), timings).map(|_| ExitCode::SUCCESS),
+        Command::Check { file, timings, diag } => driver::check(file.as_deref(), timings, &diag).map(|_| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

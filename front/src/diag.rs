@@ -25,6 +25,11 @@ pub struct Diagnostic(Box<DiagnosticData>);
 /// What a [`Diagnostic`] says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DiagnosticData {
+    /// An error, or a lint's warning (rendered `warning:`, does not fail the build).
+    pub severity: Severity,
+    /// A warning's lint (`unused_variables`): the first warning of each
+    /// says it is on by default.
+    pub lint: Option<&'static str>,
     pub code: Option<&'static str>,
     pub message: String,
     pub primary: Option<Label>,
@@ -35,6 +40,16 @@ pub struct DiagnosticData {
     pub helps: Vec<String>,
     /// The helps are shown before the notes (rustc's order for some errors).
     pub helps_first: bool,
+    /// More errors of the same body, reported with this one (its borrow
+    /// errors: [`Diagnostic::together`]); `Diagnostics::sorted` lists them.
+    pub followers: Vec<Diagnostic>,
+}
+
+/// How bad a [`Diagnostic`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
 }
 
 impl std::ops::Deref for Diagnostic {
@@ -53,6 +68,8 @@ impl std::ops::DerefMut for Diagnostic {
 impl Diagnostic {
     pub fn error(code: Option<&'static str>, message: impl Into<String>) -> Self {
         Diagnostic(Box::new(DiagnosticData {
+            severity: Severity::Error,
+            lint: None,
             code,
             message: message.into(),
             primary: None,
@@ -61,7 +78,17 @@ impl Diagnostic {
             span_notes: Vec::new(),
             helps: Vec::new(),
             helps_first: false,
+            followers: Vec::new(),
         }))
+    }
+    /// A lint's warning (its `#[warn(..)]` note is the caller's).
+    pub fn warning(message: impl Into<String>, range: Range<usize>, label: impl Into<String>) -> Self {
+        let mut d = Diagnostic::at(None, message, range, label);
+        d.severity = Severity::Warning;
+        d
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
     /// An error with a primary label.
     pub fn at(code: Option<&'static str>, message: impl Into<String>, range: Range<usize>, label: impl Into<String>) -> Self {
@@ -117,9 +144,41 @@ impl Diagnostic {
         self.helps.push(help.into());
         self
     }
-    fn sort_key(&self) -> usize {
-        self.primary.as_ref().map_or(0, |l| l.range.start)
+    /// Several errors as one (the first, the others its followers).
+    pub fn together(mut list: Vec<Diagnostic>) -> Self {
+        let mut first = list.remove(0);
+        first.followers.extend(list);
+        first
     }
+
+    /// rustc's order: name resolution errors of the whole crate first,
+    /// then type errors, then borrow errors, each in source order.
+    fn sort_key(&self) -> (u8, usize) {
+        let phase = match self.code {
+            // an unresolved call is reported with the type errors (rustc delays it for its suggestions)
+            Some("E0425") if self.message.starts_with("cannot find function") => 1,
+            Some(c) if RESOLVE_ERRORS.contains(&c) => 0,
+            _ if self.message.starts_with("cannot find macro") => 0,
+            _ if is_borrow_error(self) => 2,
+            _ => 1,
+        };
+        (phase, self.primary.as_ref().map_or(0, |l| l.range.start))
+    }
+}
+
+/// The error codes of rustc's name resolution.
+const RESOLVE_ERRORS: &[&str] = &[
+    "E0405", "E0408", "E0412", "E0416", "E0422", "E0423", "E0424", "E0425", "E0426", "E0432", "E0433", "E0531", "E0532", "E0574", "E0603",
+];
+
+/// An error of rustc's borrow checker (reported only for bodies without other errors).
+pub fn is_borrow_error(d: &Diagnostic) -> bool {
+    matches!(
+        d.code,
+        Some(
+            "E0381" | "E0382" | "E0384" | "E0499" | "E0502" | "E0503" | "E0505" | "E0506" | "E0507" | "E0594" | "E0596" | "E0597" | "E0716"
+        )
+    )
 }
 
 /// The errors of one compilation (never empty when returned by `compile`),
@@ -133,16 +192,28 @@ impl Diagnostics {
         Diagnostics(list, None)
     }
 
-    pub(crate) fn sorted(mut list: Vec<Diagnostic>) -> Self {
+    pub(crate) fn sorted(list: Vec<Diagnostic>) -> Self {
+        let mut list: Vec<Diagnostic> = list
+            .into_iter()
+            .flat_map(|mut d| {
+                let followers = std::mem::take(&mut d.followers);
+                std::iter::once(d).chain(followers)
+            })
+            .collect();
         list.sort_by_key(|d| d.sort_key());
         list.dedup();
         Diagnostics(list, None)
     }
 
-    /// Render every diagnostic the way rustc does, followed by rustc's
-    /// "aborting due to" line. `source` and `file_name` are the root file's
+    /// Render every diagnostic the way rustc does (plain text), followed by
+    /// rustc's summary lines. `source` and `file_name` are the root file's
     /// (a program of several files renders each label against its file).
     pub fn render(&self, source: &str, file_name: &str) -> String {
+        self.render_styled(source, file_name, false)
+    }
+
+    /// [`Diagnostics::render`], in rustc's colours when `color` is set.
+    pub fn render_styled(&self, source: &str, file_name: &str, color: bool) -> String {
         let single;
         let files = match &self.1 {
             Some(f) => &**f,
@@ -152,17 +223,69 @@ impl Diagnostics {
             }
         };
         let mut out = String::new();
+        let mut noted = Vec::new();
         for diag in &self.0 {
-            out.push_str(&render_one(diag, files));
+            match diag.lint {
+                Some(lint) if !noted.contains(&lint) => {
+                    noted.push(lint);
+                    let d = diag.clone().note(format!("`#[warn({lint})]` (part of `#[warn(unused)]`) on by default"));
+                    out.push_str(&render_one(&d, files, color));
+                }
+                _ => out.push_str(&render_one(diag, files, color)),
+            }
             out.push_str("\n\n");
         }
-        match self.0.len() {
-            0 => {}
-            1 => out.push_str("error: aborting due to 1 previous error\n"),
-            n => out.push_str(&format!("error: aborting due to {n} previous errors\n")),
-        }
+        let errors = self.0.iter().filter(|d| d.is_error()).count();
+        let warnings = self.0.len() - errors;
+        out.push_str(&summary(errors, warnings, self.0.iter().filter(|d| d.is_error()).filter_map(|d| d.code), color));
         out
     }
+}
+
+/// rustc's closing lines: `aborting due to N previous errors` (with the
+/// warning count), or `N warnings emitted`, and the `--explain` hint for
+/// the error codes.
+fn summary<'c>(errors: usize, warnings: usize, codes: impl Iterator<Item = &'c str>, color: bool) -> String {
+    let plural = |n: usize, what: &str| if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") };
+    let mut out = String::new();
+    let head = |level: Level, text: &str| Renderer::plain().render(level.title(text)).to_string();
+    let styled_head = |level: Level, text: &str| {
+        if color {
+            Renderer::styled().render(level.title(text)).to_string()
+        } else {
+            head(level, text)
+        }
+    };
+    if errors == 0 {
+        if warnings > 0 {
+            out.push_str(&styled_head(Level::Warning, &format!("{} emitted", plural(warnings, "warning"))));
+            out.push_str("\n\n");
+        }
+        return out;
+    }
+    let mut title = format!("aborting due to {}", plural(errors, "previous error"));
+    if warnings > 0 {
+        title.push_str(&format!("; {} emitted", plural(warnings, "warning")));
+    }
+    out.push_str(&styled_head(Level::Error, &title));
+    out.push_str("\n\n");
+    let mut codes: Vec<&str> = codes.collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let bold = |s: String| if color { format!("\x1b[1m{s}\x1b[0m") } else { s };
+    match codes.as_slice() {
+        [] => {}
+        [one] => out.push_str(&bold(format!("For more information about this error, try `rustc --explain {one}`."))),
+        [first, ..] => {
+            out.push_str(&bold(format!("Some errors have detailed explanations: {}.", codes.join(", "))));
+            out.push('\n');
+            out.push_str(&bold(format!("For more information about an error, try `rustc --explain {first}`.")));
+        }
+    }
+    if !codes.is_empty() {
+        out.push('\n');
+    }
+    out
 }
 
 /// Clamp a range to the source and to char boundaries; an empty range at a
@@ -192,14 +315,19 @@ fn local<'f>(files: &'f SourceFiles, range: &Range<usize>) -> (usize, &'f str, R
     (idx, text, clamp(&r, text))
 }
 
-fn render_one(diag: &Diagnostic, files: &SourceFiles) -> String {
-    let mut msg = Level::Error.title(&diag.message);
+fn render_one(diag: &Diagnostic, files: &SourceFiles, color: bool) -> String {
+    let level = match diag.severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+    };
+    let mut msg = level.title(&diag.message);
     if let Some(code) = diag.code {
         msg = msg.id(code);
     }
     if let Some(p) = &diag.primary {
         let (idx, text, r) = local(files, &p.range);
         let mut snippet = Snippet::source(text).line_start(1).origin(&files.files[idx].name).fold(true);
+        // (an `Error` annotation is drawn `^`, in the renderer's primary colour)
         snippet = snippet.annotation(Level::Error.span(r).label(&p.message));
         let mut others = Vec::new();
         for s in &diag.secondary {
@@ -238,7 +366,57 @@ fn render_one(diag: &Diagnostic, files: &SourceFiles) -> String {
     for help in diag.helps.iter().filter(|_| !diag.helps_first) {
         msg = msg.footer(Level::Help.title(help));
     }
-    Renderer::plain().render(msg).to_string()
+    let text = if color { styled_renderer(diag.severity).render(msg).to_string() } else { Renderer::plain().render(msg).to_string() };
+    let text = match diag.severity {
+        // the title's `warning` is drawn in the secondary labels' colour: rustc's is yellow
+        Severity::Warning if color => text.replacen(&BLUE.render().to_string(), &YELLOW.render().to_string(), 1),
+        _ => text,
+    };
+    without_trailing_gutter(text)
+}
+
+use annotate_snippets::renderer::{AnsiColor, Effects, Style};
+
+const BLUE: Style = AnsiColor::BrightBlue.on_default().effects(Effects::BOLD);
+const YELLOW: Style = AnsiColor::Yellow.on_default().effects(Effects::BOLD);
+
+/// rustc's colours: primary labels red (yellow in a warning), secondary
+/// labels and the gutter bright blue, footer titles (`note`, `help`) bold.
+fn styled_renderer(severity: Severity) -> Renderer {
+    let bold = Style::new().effects(Effects::BOLD);
+    let renderer = Renderer::styled().warning(BLUE).note(bold).help(bold);
+    match severity {
+        Severity::Error => renderer,
+        Severity::Warning => renderer.error(YELLOW),
+    }
+}
+
+/// annotate-snippets ends a snippet with an empty gutter line (`  |`) even
+/// when nothing follows it; rustc does not.
+fn without_trailing_gutter(mut text: String) -> String {
+    let last_line = text.rfind('\n').map_or(0, |i| i + 1);
+    if strip_ansi(&text[last_line..]).trim() == "|" && last_line > 0 {
+        text.truncate(last_line - 1);
+    }
+    text
+}
+
+/// `text` without ANSI colour sequences (`ESC [ .. m`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The byte offset of the start of each line of `source`.

@@ -43,6 +43,7 @@ mod infer;
 mod kernels;
 mod libc;
 mod library;
+mod lints;
 mod literals;
 mod lower;
 mod modtree;
@@ -59,7 +60,7 @@ mod walk;
 
 use std::time::{Duration, Instant};
 
-pub use diag::{Diagnostic, Diagnostics, Label};
+pub use diag::{Diagnostic, Diagnostics, Label, Severity};
 pub use source::{SourceFile, SourceFiles};
 
 /// The lowered program and how long each phase took.
@@ -74,6 +75,9 @@ pub struct FrontOutput {
     /// Some body may declare items, so the items were parsed with the
     /// bodies (`split::bodies_may_have_items`).
     pub body_items: bool,
+    /// The program's warnings (rustc's lints, `lints.rs`), in rustc's order;
+    /// `render` prints them with the `N warnings emitted` line.
+    pub warnings: Diagnostics,
 }
 
 /// Compile a crate whose root file is `source` to IR, or return its errors
@@ -113,6 +117,10 @@ pub fn compile_with(source: &str, file_name: &str, threads: usize, loader: sourc
         let files = std::sync::Arc::new(files);
         let shared = Some(std::sync::Arc::clone(&files));
         compile_inner(&files, threads, load_time)
+            .map(|mut out| {
+                out.warnings.1 = Some(std::sync::Arc::clone(&files));
+                out
+            })
             .map_err(|errors| match whole_file_syntax_error(&files) {
                 Some(syntax) => Diagnostics::new(vec![syntax]),
                 None => errors,
@@ -178,6 +186,7 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     let mut module = hybrid_ir::Module::new(file_name);
     crate_attrs::check(&parsed[0]).map_err(|d| Diagnostics::new(vec![d]))?;
     let mut items = resolve::collect(source, &parsed, files, &mut module.types).map_err(Diagnostics::sorted)?;
+    let lint_levels = lints::LintLevels::collect(&parsed);
     items.macros.crate_name = crate_name(file_name);
     drop(parsed);
     drop(scope);
@@ -187,6 +196,10 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     let t = Instant::now();
     let mut collected = mono::lower_all(source, &items, &mut module, &lines, threads).map_err(Diagnostics::sorted)?;
     kernels::mark_offloaded(&mut items, &mut collected.units, &module.types).map_err(Diagnostics::sorted)?;
+    // the program's own files come first; the derive expansions and the library never warn
+    let generated = files.library.iter().map(|&(i, _)| i).chain(files.derived.first().map(|&(at, _)| files.file_of(at)));
+    let user_end = generated.map(|i| files.files[i].range.start).min().unwrap_or(source.len());
+    let warnings = lints::program_warnings(&items, &mut collected.units, source, &lint_levels, user_end);
     timings.push(("bodies (parallel)", t.elapsed()));
     timings.push(("  parse (all threads)", collected.parse_time));
     timings.push(("  typecheck+lower (all threads)", collected.lower_time));
@@ -207,7 +220,7 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
     timings.push(("merge+sides+validate", t.elapsed()));
     // (only asked when the bodies were not cut: the fast path has none)
     let body_items = !bodies_cut && split::scan_fn_bodies(source).is_some_and(|b| split::bodies_may_have_items(source, &b));
-    Ok(FrontOutput { module, timings, body_threads, bodies_cut, body_items })
+    Ok(FrontOutput { module, timings, body_threads, bodies_cut, body_items, warnings: Diagnostics::new(warnings) })
 }
 
 /// The crate's name as rustc derives it from the root file (`src/main.rs`

@@ -34,6 +34,9 @@ pub struct Unit {
     pub fid: FnId,
     pub calls: Vec<(usize, Range<usize>)>,
     pub kernel_refs: Vec<(usize, Range<usize>)>,
+    /// The functions (handles) whose instances or plain uses the body has
+    /// (function values, `fn` pointer thunks): live when it is (`lints`).
+    pub uses: Vec<usize>,
 }
 
 pub struct Collected {
@@ -158,7 +161,7 @@ pub fn lower_all(
             };
             let calls = l.facts.calls.iter().map(|(t, r)| (target(t), r.clone())).collect();
             let kernel_refs = l.facts.kernel_refs.iter().map(|(t, r)| (target(t), r.clone())).collect();
-            units.push(Unit { lowered: l, fid: job.fid, calls, kernel_refs });
+            units.push(Unit { lowered: l, fid: job.fid, calls, kernel_refs, uses: handles });
         }
         if !errors.is_empty() {
             return Err(errors);

@@ -369,7 +369,7 @@ pub fn collect(
                 Ok(_) => {
                     let shown = path_segs(&p.path).into_iter().map(|(s, _)| s).collect::<Vec<_>>().join("::");
                     errors.push(Diagnostic::at(
-                        Some("E0412"),
+                        Some("E0425"),
                         format!("cannot find type `{shown}` in this scope"),
                         owner_range,
                         "not found in this scope",

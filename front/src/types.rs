@@ -253,7 +253,7 @@ impl Items {
                     return Err(Diagnostic::unsupported(&format!("the type `{name}`"), r));
                 }
                 return Err(Diagnostic::at(
-                    Some("E0412"),
+                    Some("E0425"),
                     format!("cannot find type `{}` in this scope", quote::quote!(#tp).to_string().replace(' ', "")),
                     r,
                     "not found in this scope",

@@ -286,6 +286,8 @@ impl FnLower<'_> {
             if let Some(l) = self.lookup(&ident.to_string()) {
                 let f = self.local_expr(l, &range_of(&c.func));
                 if let Some(def) = self.closure_of(f) {
+                    // (an `FnMut` call borrows it mutably: its `mut` is needed)
+                    self.note_mutated(l);
                     let args: Vec<&syn::Expr> = c.args.iter().collect();
                     return self.call_closure(f, def, &args, &range);
                 }

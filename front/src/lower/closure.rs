@@ -358,6 +358,22 @@ impl FnLower<'_> {
         annotated: bool,
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
+        // (its bindings are the closure's, for the lints' order)
+        self.lints.closure_depth += 1;
+        let inlined = self.inline_closure_body(c, env, fields, args, annotated, range);
+        self.lints.closure_depth -= 1;
+        inlined
+    }
+
+    fn inline_closure_body(
+        &mut self,
+        c: &syn::ExprClosure,
+        env: Handle<Expr>,
+        fields: &[(String, TyId)],
+        args: Vec<Handle<Expr>>,
+        annotated: bool,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         if c.inputs.len() != args.len() {
             return Err(Diagnostic::at(
                 Some("E0057"),

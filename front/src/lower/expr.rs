@@ -366,6 +366,7 @@ impl<'i> FnLower<'i> {
                 ));
             }
             self.check_mutable(lhs, Access::Assign, &range)?;
+            self.note_write(lhs);
             let unit = self.infer.unit();
             return Ok(self.push(ExprKind::AssignOp { op, place: lhs, value: rhs }, unit, &range));
         }
@@ -461,6 +462,7 @@ impl<'i> FnLower<'i> {
             ));
         }
         self.check_mutable(place, Access::Assign, &range)?;
+        self.note_write(place);
         let value = self.expr(&a.right)?;
         let pty = self.ty(place);
         let value = self.coerce(value, pty)?;

@@ -25,6 +25,7 @@ mod finalize;
 mod fn_ptr;
 mod fnbound;
 mod generic;
+mod lints;
 mod macros;
 mod matching;
 mod method;
@@ -82,6 +83,8 @@ pub struct Lowered {
     /// `[T; N]` types of the block-shared arrays this body declares, in the
     /// order of their `Intrinsic::SharedArray` indices.
     pub shared_arrays: Vec<Handle<Type>>,
+    /// The body's lints (`lints.rs`), in rustc's order.
+    pub warnings: Vec<(crate::lints::Lint, Diagnostic)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -199,6 +202,11 @@ pub(crate) struct FnLower<'i> {
     raw_writes: HashSet<Handle<Expr>>,
     /// Drop elaboration: flag declarations for the statement being elaborated.
     pending_flag_decls: Vec<hybrid_ir::Stmt>,
+    /// Unused variables and `mut`s (`lints.rs`).
+    lints: lints::BodyLints,
+    /// Borrow errors (rustc's borrow checker: E0384, E0596, E0594): the body
+    /// is lowered on, and they are reported only if it has no other error.
+    borrow_errors: Vec<Diagnostic>,
 }
 
 /// How much a body had lowered (`FnLower::mark`), to drop what was
@@ -216,6 +224,8 @@ pub(crate) struct Mark {
     made_closures: usize,
     new_shared: usize,
     pending_collects: usize,
+    borrow_errors: usize,
+    bindings: usize,
     facts: [usize; 4],
 }
 
@@ -233,6 +243,8 @@ impl FnLower<'_> {
             made_closures: self.made_closures.len(),
             new_shared: self.new_shared.len(),
             pending_collects: self.pending_collects.len(),
+            borrow_errors: self.borrow_errors.len(),
+            bindings: self.binding_count(),
             facts: [f.calls.len(), f.kernel_refs.len(), f.host_only.len(), f.device_only.len()],
         }
     }
@@ -251,6 +263,8 @@ impl FnLower<'_> {
         self.made_closures.truncate(m.made_closures);
         self.new_shared.truncate(m.new_shared);
         self.pending_collects.truncate(m.pending_collects);
+        self.borrow_errors.truncate(m.borrow_errors);
+        self.forget_bindings_since(m.bindings);
         self.facts.calls.truncate(m.facts[0]);
         self.facts.kernel_refs.truncate(m.facts[1]);
         self.facts.host_only.truncate(m.facts[2]);
@@ -342,6 +356,8 @@ pub fn lower_function(
         raw_writes: HashSet::new(),
         pending_flag_decls: Vec::new(),
         result_main: false,
+        lints: lints::BodyLints::new(!job.check && !items.tree.in_library(decl.module)),
+        borrow_errors: Vec::new(),
     };
     if job.check {
         // the body checked against the bounds, then dropped (`check.rs`)
@@ -430,11 +446,26 @@ pub fn lower_function(
     if let (Some(t), Some(&p)) = (glue_ty, params.first()) {
         lx.drop_glue_fields(p, t, body);
     }
-    let body = if job.check { body } else { lx.elaborate_drops(&params, body)? };
+    let body = if job.check {
+        body
+    } else {
+        match lx.elaborate_drops(&params, body) {
+            Ok(b) => b,
+            Err(e) if !lx.borrow_errors.is_empty() && crate::diag::is_borrow_error(&e) => {
+                lx.borrow_errors.push(e);
+                return Err(Diagnostic::together(std::mem::take(&mut lx.borrow_errors)));
+            }
+            Err(e) => return Err(e),
+        }
+    };
     if job.args.is_some() && decl.is_kernel {
         lx.check_kernel_params(&params)?;
     }
     let instances = lx.resolve_pending()?;
+    if !lx.borrow_errors.is_empty() {
+        return Err(Diagnostic::together(std::mem::take(&mut lx.borrow_errors)));
+    }
+    let warnings = if lx.lints.enabled { lx.body_warnings() } else { Vec::new() };
     let ret_ir = match &job.args {
         _ if job.args.is_some() || decl.opaque_ret => {
             lx.infer.resolve(ret, lx.types).map_err(|_| Diagnostic::ice("unresolved return type of an instance"))?
@@ -467,6 +498,7 @@ pub fn lower_function(
         facts,
         instances,
         shared_arrays: new_shared,
+        warnings,
     }))
 }
 
@@ -508,12 +540,14 @@ impl<'i> FnLower<'i> {
         if let Some(scope) = self.scopes.last_mut() {
             scope.push((name.to_string(), l));
         }
+        self.note_binding(name, l);
     }
     pub(crate) fn lookup(&self, name: &str) -> Option<Handle<Local>> {
         self.scopes.iter().rev().flat_map(|s| s.iter().rev()).find(|(n, _)| n == name).map(|(_, l)| *l)
     }
     pub(crate) fn local_expr(&mut self, l: Handle<Local>, range: &Range<usize>) -> Handle<Expr> {
         let ty = self.local_ty(l);
+        self.note_read(l);
         let e = self.push(ExprKind::Local(l), ty, range);
         if self.ref_captures.contains(&l) {
             // a closure's capture by reference: the name means the pointee

@@ -104,6 +104,9 @@ impl<'i> FnLower<'i> {
                 Mode::Move => (place, b.ty),
                 Mode::Ref | Mode::RefMut => {
                     let mutable = b.mode == Mode::RefMut;
+                    if mutable {
+                        self.note_mutated_place(place);
+                    }
                     let ty = self.infer.known(Shape::Ptr { pointee: b.ty, mutable, reference: true });
                     (self.push(ExprKind::AddrOf { place, mutable }, ty, range), ty)
                 }
@@ -127,6 +130,7 @@ impl<'i> FnLower<'i> {
             stmts.push(st);
             let ExprKind::Local(l) = *self.kind(place) else { unreachable!("spill gives a local") };
             self.match_places.insert(l);
+            self.lints.scrutinee_of.insert(l, value);
             return (PlacePath { local: l, proj: vec![Proj::Deref(ty)] }, ty);
         }
         let (st, place) = self.spill(value, "match_value");

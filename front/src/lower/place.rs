@@ -106,12 +106,22 @@ impl<'i> FnLower<'i> {
         e
     }
 
+    /// A borrow error: kept, and the body lowered on (`FnLower::borrow_errors`).
+    pub(crate) fn defer_borrow_error(&mut self, d: Diagnostic) -> DResult<()> {
+        self.borrow_errors.push(d);
+        Ok(())
+    }
+
     /// Check that a place may be assigned or mutably borrowed.
     pub(crate) fn check_mutable(&mut self, place: Handle<Expr>, access: Access, range: &Range<usize>) -> DResult<()> {
         let what = self.text(&self.range(place));
         match self.kind(place).clone() {
             ExprKind::Local(l) => {
-                if self.locals[l].mutable || self.late_init.contains(&l) {
+                if self.locals[l].mutable {
+                    self.note_mutated(l);
+                    return Ok(());
+                }
+                if self.late_init.contains(&l) {
                     return Ok(());
                 }
                 let name = self.locals[l].name.clone();
@@ -137,7 +147,7 @@ impl<'i> FnLower<'i> {
                         "cannot borrow as mutable",
                     ),
                 };
-                Err(d.secondary(decl, format!("help: consider making this binding mutable: `mut {name}`")))
+                self.defer_borrow_error(d.secondary(decl, format!("help: consider making this binding mutable: `mut {name}`")))
             }
             // `*b` of a box: mutable when the box is
             ExprKind::Deref(p) if self.box_of_pointer(p).is_some() => {
@@ -156,8 +166,10 @@ impl<'i> FnLower<'i> {
                             ),
                         };
                         let decl = self.lranges[l.index()].clone();
-                        return Err(Diagnostic::at(Some(code), msg, range.clone(), label)
-                            .secondary(decl, format!("help: consider changing this to be mutable: `mut {name}`")));
+                        return self.defer_borrow_error(
+                            Diagnostic::at(Some(code), msg, range.clone(), label)
+                                .secondary(decl, format!("help: consider changing this to be mutable: `mut {name}`")),
+                        );
                     }
                 }
                 self.check_mutable(b, access, range)
@@ -166,7 +178,7 @@ impl<'i> FnLower<'i> {
                 Some(Shape::Ptr { mutable: true, .. }) => Ok(()),
                 Some(Shape::Ptr { reference, .. }) => {
                     let behind = if reference { "a `&` reference" } else { "a `*const` pointer" };
-                    Err(Diagnostic::at(
+                    self.defer_borrow_error(Diagnostic::at(
                         Some(if access == Access::Assign { "E0594" } else { "E0596" }),
                         format!(
                             "cannot {} `{what}`, which is behind {behind}",
@@ -191,7 +203,7 @@ impl<'i> FnLower<'i> {
                 }
             }
             ExprKind::Index { base, .. } => match self.shape(self.ty(base)) {
-                Some(Shape::Slice { mutable: false, .. }) => Err(Diagnostic::at(
+                Some(Shape::Slice { mutable: false, .. }) => self.defer_borrow_error(Diagnostic::at(
                     Some("E0594"),
                     format!(
                         "cannot {} `{what}`, which is behind a `&` reference",

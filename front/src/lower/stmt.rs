@@ -43,9 +43,15 @@ impl<'i> FnLower<'i> {
         let mut stmts = Vec::new();
         let mut tail = None;
         let mut diverges = false;
+        // the statement that diverged first (`unreachable_code`), until reported
+        let mut diverged_at: Option<Range<usize>> = None;
         let n = b.stmts.len();
         for (i, s) in b.stmts.iter().enumerate() {
             let last = i + 1 == n;
+            if let Some(cause) = diverged_at.take_if(|_| !matches!(s, syn::Stmt::Item(_))) {
+                self.note_unreachable(crate::lower::lints::stmt_range(s), cause, range.end);
+            }
+            let diverged_before = diverges;
             match s {
                 syn::Stmt::Local(l) => {
                     crate::cfg::check_stmt_attrs(&l.attrs, crate::ranges::byte_range(l.let_token.span).start..range_of(l).end)?;
@@ -88,6 +94,9 @@ impl<'i> FnLower<'i> {
                         stmts.push(Stmt::Expr(h));
                     }
                 }
+            }
+            if diverges && !diverged_before && self.lints.enabled {
+                diverged_at = Some(crate::lower::lints::diverging_range(s));
             }
         }
         if let (Some(t), Some(exp)) = (tail, expected) {

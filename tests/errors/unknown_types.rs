@@ -1,0 +1,7 @@
+fn f(x: Missing) {}
+
+fn g() -> AlsoMissing {
+    loop {}
+}
+
+fn main() {}
