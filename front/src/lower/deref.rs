@@ -119,9 +119,16 @@ impl FnLower<'_> {
         let mut through = m.clone();
         *through.receiver = Self::starred(&m.receiver, n + 1);
         let range = range_of(m);
+        let borrow_errors_before = self.borrow_errors.len();
         let first = self.deeper(|lx| lx.method_call(&through), &range);
+        // A `&mut self` method through `deref`: E0596, returned or (borrow
+        // errors are kept and the body lowered on) recorded.
+        let needs_mut = match &first {
+            Err(e) => e.code == Some("E0596"),
+            Ok(_) => self.borrow_errors[borrow_errors_before..].iter().any(|d| d.code == Some("E0596")),
+        };
         match first {
-            Err(e) if e.code == Some("E0596") && derefs_mut => {
+            _ if needs_mut && derefs_mut => {
                 self.rollback(mark);
                 let saved = std::mem::replace(&mut self.deref_mut_place, true);
                 let r = self.deeper(|lx| lx.method_call(&through), &range);
