@@ -15,11 +15,5 @@ float log10f(float x)
 	struct hy_log1p l = hy_log1p_reduced(x);
 	float small = __builtin_fmaf(l.k, -0x1.ec10cp-27f, __builtin_fmaf(l.t, -0x1.5b235ep-27f, l.te * 0x1.bcb7b2p-2f));
 	float r = __builtin_fmaf(l.k, 0x1.344136p-2f, __builtin_fmaf(l.t, 0x1.bcb7b2p-2f, small));
-	if (x != x || x < 0.0f)
-		return 0.0f / 0.0f;
-	if (x == 0.0f)
-		return -1.0f / 0.0f;
-	if (x == 1.0f / 0.0f)
-		return x;
-	return r;
+	return hy_log_special_cases(x, r);
 }

@@ -12,11 +12,5 @@ float log2f(float x)
 {
 	struct hy_log1p l = hy_log1p_reduced(x);
 	float r = __builtin_fmaf(l.t, 0x1.715476p0f, l.k) + __builtin_fmaf(l.t, 0x1.4ae0cp-26f, l.te * 0x1.715476p0f);
-	if (x != x || x < 0.0f)
-		return 0.0f / 0.0f;
-	if (x == 0.0f)
-		return -1.0f / 0.0f;
-	if (x == 1.0f / 0.0f)
-		return x;
-	return r;
+	return hy_log_special_cases(x, r);
 }

@@ -13,11 +13,5 @@ float logf(float x)
 {
 	struct hy_log1p l = hy_log1p_reduced(x);
 	float r = __builtin_fmaf(l.k, 0x1.62e430p-1f, l.t) + __builtin_fmaf(l.k, -0x1.05c61p-29f, l.te);
-	if (x != x || x < 0.0f)
-		return 0.0f / 0.0f;
-	if (x == 0.0f)
-		return -1.0f / 0.0f;
-	if (x == 1.0f / 0.0f)
-		return x;
-	return r;
+	return hy_log_special_cases(x, r);
 }

@@ -13,7 +13,10 @@
  * so log1p's relative error is below 2^-26.5 before rounding), as the float t
  * (rounded once) plus its rounding error te (exact: Fast2Sum, |f| >= |f^2 Q|), so that
  * callers which scale log1p or add k ln(2) round the sum once and do not lose an ulp
- * where t and the result lie in different binades. */
+ * where t and the result lie in different binades.
+ *
+ * hy_log_special_cases(x, r) is what the three logarithms return for x: glibc's
+ * special cases (NaN for NaN and x < 0, -inf at +-0, +inf at +inf), else r. */
 #ifndef HY_FLOAT_H
 #define HY_FLOAT_H
 
@@ -50,6 +53,17 @@ static inline struct hy_log1p hy_log1p_reduced(float x)
 	float a = f * f * q;
 	float t = f + a;
 	struct hy_log1p r = { t, a - (t - f), (float)(e - (tiny ? 23 : 0)) };
+	return r;
+}
+
+static inline float hy_log_special_cases(float x, float r)
+{
+	if (x != x || x < 0.0f)
+		return 0.0f / 0.0f;
+	if (x == 0.0f)
+		return -1.0f / 0.0f;
+	if (x == 1.0f / 0.0f)
+		return x;
 	return r;
 }
 
