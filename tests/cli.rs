@@ -185,6 +185,20 @@ fn kernel_bodies(ptx: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Build `tests/ptx/NAME.rs` with `--emit=ptx` into `dir`: the executable and its PTX.
+fn build_with_ptx(name: &str, dir: &std::path::Path) -> (std::path::PathBuf, String) {
+    let exe = build_program(&repo_root().join(format!("tests/ptx/{name}.rs")), dir, &["--emit=ptx"]).unwrap();
+    let mut path = exe.clone().into_os_string();
+    path.push(".ptx");
+    let ptx = std::fs::read_to_string(&path).unwrap();
+    (exe, ptx)
+}
+
+/// The body of kernel `name` among `kernels` (from `kernel_bodies(ptx)`).
+fn kernel_body(kernels: &[(String, String)], ptx: &str, name: &str) -> String {
+    kernels.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()).unwrap_or_else(|| panic!("no `{name}`:\n{ptx}"))
+}
+
 /// Backward branches (`bra` to a label above it) of one kernel: its loops.
 fn backward_branches(body: &str) -> usize {
     let mut labels = Vec::new();
@@ -210,10 +224,7 @@ fn backward_branches(body: &str) -> usize {
 #[test]
 fn iterator_kernels_are_plain_loops() {
     let dir = scratch_dir("iterator_ptx");
-    let exe = build_program(&repo_root().join("tests/ptx/iterator_loops.rs"), &dir, &["--emit=ptx"]).unwrap();
-    let mut path = exe.into_os_string();
-    path.push(".ptx");
-    let ptx = std::fs::read_to_string(&path).unwrap();
+    let (_, ptx) = build_with_ptx("iterator_loops", &dir);
     let kernels = kernel_bodies(&ptx);
     let names: Vec<&str> = kernels.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["stride_iter", "stride_while", "sum_iter", "sum_while", "dot_iter"], "{ptx}");
@@ -322,13 +333,9 @@ fn very_long_integer_literal_is_rejected_quickly() {
 #[test]
 fn launch_bounds_only_for_one_constant_block() {
     let dir = scratch_dir("launch_bounds");
-    let exe = build_program(&repo_root().join("tests/ptx/launch_bounds.rs"), &dir, &["--emit=ptx"]).unwrap();
-    let mut path = exe.clone().into_os_string();
-    path.push(".ptx");
-    let ptx = std::fs::read_to_string(&path).unwrap();
+    let (exe, ptx) = build_with_ptx("launch_bounds", &dir);
     let kernels = kernel_bodies(&ptx);
-    let body =
-        |name: &str| kernels.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()).unwrap_or_else(|| panic!("no `{name}`:\n{ptx}"));
+    let body = |name: &str| kernel_body(&kernels, &ptx, name);
     let fixed = body("fixed");
     assert!(fixed.contains(".maxntid 8, 8, 1"), "{fixed}");
     assert!(!fixed.contains("%ntid"), "{fixed}");
@@ -353,13 +360,9 @@ fn launch_bounds_only_for_one_constant_block() {
 #[test]
 fn device_bounds_checks_deferred_or_predicated() {
     let dir = scratch_dir("bounds_checks");
-    let exe = build_program(&repo_root().join("tests/ptx/bounds_checks.rs"), &dir, &["--emit=ptx"]).unwrap();
-    let mut path = exe.clone().into_os_string();
-    path.push(".ptx");
-    let ptx = std::fs::read_to_string(&path).unwrap();
+    let (exe, ptx) = build_with_ptx("bounds_checks", &dir);
     let kernels = kernel_bodies(&ptx);
-    let body =
-        |name: &str| kernels.iter().find(|(n, _)| n == name).map(|(_, b)| b.clone()).unwrap_or_else(|| panic!("no `{name}`:\n{ptx}"));
+    let body = |name: &str| kernel_body(&kernels, &ptx, name);
     for (name, b) in &kernels {
         assert!(!b.lines().any(|l| l.trim() == "trap; exit;"), "`{name}` branches to a trap block:\n{b}");
     }
