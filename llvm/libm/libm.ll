@@ -50,23 +50,6 @@ define internal double @__hy_kcos(double noundef %0, double noundef %1) local_un
 }
 
 ; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
-define internal float @__hy_kcosdf(double noundef %0) local_unnamed_addr #0 {
-  %2 = fmul double %0, %0
-  %3 = fmul double %2, %2
-  %4 = fmul double %2, 0x3EF99342E0EE5069
-  %5 = fadd double %4, 0xBF56C087E80F1E27
-  %6 = fmul double %2, 0x3FDFFFFFFD0C5E81
-  %7 = fsub double 1.000000e+00, %6
-  %8 = fmul double %3, 0x3FA55553E1053A42
-  %9 = fadd double %7, %8
-  %10 = fmul double %2, %3
-  %11 = fmul double %10, %5
-  %12 = fadd double %9, %11
-  %13 = fptrunc double %12 to float
-  ret float %13
-}
-
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
 define internal noundef double @__hy_math_divzero(i32 noundef %0) local_unnamed_addr #0 {
   %2 = icmp eq i32 %0, 0
   %3 = select i1 %2, double 0x7FF0000000000000, double 0xFFF0000000000000
@@ -89,25 +72,25 @@ define internal noundef float @__hy_math_invalidf(float noundef %0) local_unname
 
 ; Function Attrs: nounwind
 define internal double @__hy_math_oflow(i32 noundef %0) local_unnamed_addr #1 {
-  %2 = tail call double @__hy_math_xflow(i32 noundef %0, double noundef 0x7000000000000000) #7
+  %2 = tail call double @__hy_math_xflow(i32 noundef %0, double noundef 0x7000000000000000) #8
   ret double %2
 }
 
 ; Function Attrs: nounwind
 define internal float @__hy_math_oflowf(i32 noundef %0) local_unnamed_addr #1 {
-  %2 = tail call float @__hy_math_xflowf(i32 noundef %0, float noundef 0x4600000000000000) #7
+  %2 = tail call float @__hy_math_xflowf(i32 noundef %0, float noundef 0x4600000000000000) #8
   ret float %2
 }
 
 ; Function Attrs: nounwind
 define internal double @__hy_math_uflow(i32 noundef %0) local_unnamed_addr #1 {
-  %2 = tail call double @__hy_math_xflow(i32 noundef %0, double noundef 0x1000000000000000) #7
+  %2 = tail call double @__hy_math_xflow(i32 noundef %0, double noundef 0x1000000000000000) #8
   ret double %2
 }
 
 ; Function Attrs: nounwind
 define internal float @__hy_math_uflowf(i32 noundef %0) local_unnamed_addr #1 {
-  %2 = tail call float @__hy_math_xflowf(i32 noundef %0, float noundef 0x3A00000000000000) #7
+  %2 = tail call float @__hy_math_xflowf(i32 noundef %0, float noundef 0x3A00000000000000) #8
   ret float %2
 }
 
@@ -133,8 +116,8 @@ define internal noundef float @__hy_math_xflowf(i32 noundef %0, float noundef %1
 define internal i32 @__hy_rem_pio2(double noundef %0, ptr nocapture noundef writeonly %1) local_unnamed_addr #1 {
   %3 = alloca [3 x double], align 8
   %4 = alloca [2 x double], align 8
-  call void @llvm.lifetime.start.p0(i64 24, ptr nonnull %3) #8
-  call void @llvm.lifetime.start.p0(i64 16, ptr nonnull %4) #8
+  call void @llvm.lifetime.start.p0(i64 24, ptr nonnull %3) #9
+  call void @llvm.lifetime.start.p0(i64 16, ptr nonnull %4) #9
   %5 = bitcast double %0 to i64
   %6 = lshr i64 %5, 32
   %7 = trunc nuw i64 %6 to i32
@@ -390,7 +373,7 @@ define internal i32 @__hy_rem_pio2(double noundef %0, ptr nocapture noundef writ
   %168 = lshr i32 %8, 20
   %169 = add nsw i32 %168, -1046
   %170 = add nsw i32 %161, 1
-  %171 = call i32 @__hy_rem_pio2_large(ptr noundef nonnull %3, ptr noundef nonnull %4, i32 noundef %169, i32 noundef %170, i32 noundef 1) #7
+  %171 = call i32 @__hy_rem_pio2_large(ptr noundef nonnull %3, ptr noundef nonnull %4, i32 noundef %169, i32 noundef %170, i32 noundef 1) #8
   %172 = icmp sgt i64 %5, -1
   %173 = load double, ptr %4, align 8, !tbaa !3
   br i1 %172, label %181, label %174
@@ -416,8 +399,8 @@ define internal i32 @__hy_rem_pio2(double noundef %0, ptr nocapture noundef writ
 
 185:                                              ; preds = %181, %174, %143, %134, %68, %63, %53, %48, %34, %29, %23, %18
   %186 = phi i32 [ %103, %134 ], [ -1, %23 ], [ 1, %18 ], [ -2, %34 ], [ 2, %29 ], [ -3, %53 ], [ 3, %48 ], [ -4, %68 ], [ 4, %63 ], [ 0, %143 ], [ %180, %174 ], [ %171, %181 ]
-  call void @llvm.lifetime.end.p0(i64 16, ptr nonnull %4) #8
-  call void @llvm.lifetime.end.p0(i64 24, ptr nonnull %3) #8
+  call void @llvm.lifetime.end.p0(i64 16, ptr nonnull %4) #9
+  call void @llvm.lifetime.end.p0(i64 24, ptr nonnull %3) #9
   ret i32 %186
 }
 
@@ -433,10 +416,10 @@ define internal range(i32 0, 8) i32 @__hy_rem_pio2_large(ptr nocapture noundef r
   %7 = alloca [20 x double], align 8
   %8 = alloca [20 x double], align 8
   %9 = alloca [20 x double], align 8
-  call void @llvm.lifetime.start.p0(i64 80, ptr nonnull %6) #8
-  call void @llvm.lifetime.start.p0(i64 160, ptr nonnull %7) #8
-  call void @llvm.lifetime.start.p0(i64 160, ptr nonnull %8) #8
-  call void @llvm.lifetime.start.p0(i64 160, ptr nonnull %9) #8
+  call void @llvm.lifetime.start.p0(i64 80, ptr nonnull %6) #9
+  call void @llvm.lifetime.start.p0(i64 160, ptr nonnull %7) #9
+  call void @llvm.lifetime.start.p0(i64 160, ptr nonnull %8) #9
+  call void @llvm.lifetime.start.p0(i64 160, ptr nonnull %9) #9
   %10 = sext i32 %4 to i64
   %11 = getelementptr inbounds [4 x i32], ptr @init_jk, i64 0, i64 %10
   %12 = load i32, ptr %11, align 4, !tbaa !10
@@ -698,7 +681,7 @@ define internal range(i32 0, 8) i32 @__hy_rem_pio2_large(ptr nocapture noundef r
 
 208:                                              ; preds = %194, %188, %142
   %209 = phi double [ %146, %142 ], [ %189, %188 ], [ %207, %194 ]
-  %210 = tail call double @__hy_scalbn(double noundef %209, i32 noundef %19) #7
+  %210 = tail call double @__hy_scalbn(double noundef %209, i32 noundef %19) #8
   %211 = fmul double %210, 1.250000e-01
   %212 = tail call double @llvm.floor.f64(double %211)
   %213 = fmul double %212, 8.000000e+00
@@ -860,7 +843,7 @@ define internal range(i32 0, 8) i32 @__hy_rem_pio2_large(ptr nocapture noundef r
   br i1 %308, label %312, label %309
 
 309:                                              ; preds = %306
-  %310 = tail call double @__hy_scalbn(double noundef 1.000000e+00, i32 noundef %19) #7
+  %310 = tail call double @__hy_scalbn(double noundef 1.000000e+00, i32 noundef %19) #8
   %311 = fsub double %307, %310
   br label %312
 
@@ -1036,7 +1019,7 @@ define internal range(i32 0, 8) i32 @__hy_rem_pio2_large(ptr nocapture noundef r
 
 446:                                              ; preds = %312
   %447 = sub i32 24, %18
-  %448 = tail call double @__hy_scalbn(double noundef %314, i32 noundef %447) #7
+  %448 = tail call double @__hy_scalbn(double noundef %314, i32 noundef %447) #8
   %449 = fcmp ult double %448, 0x4170000000000000
   br i1 %449, label %460, label %450
 
@@ -1069,7 +1052,7 @@ define internal range(i32 0, 8) i32 @__hy_rem_pio2_large(ptr nocapture noundef r
 468:                                              ; preds = %462, %437
   %469 = phi i32 [ %465, %462 ], [ %441, %437 ]
   %470 = phi i32 [ %466, %462 ], [ %440, %437 ]
-  %471 = tail call double @__hy_scalbn(double noundef 1.000000e+00, i32 noundef %470) #7
+  %471 = tail call double @__hy_scalbn(double noundef 1.000000e+00, i32 noundef %470) #8
   %472 = icmp sgt i32 %469, -1
   br i1 %472, label %473, label %569
 
@@ -1607,10 +1590,10 @@ define internal range(i32 0, 8) i32 @__hy_rem_pio2_large(ptr nocapture noundef r
 
 877:                                              ; preds = %869, %864, %743, %637, %569
   %878 = and i32 %313, 7
-  call void @llvm.lifetime.end.p0(i64 160, ptr nonnull %9) #8
-  call void @llvm.lifetime.end.p0(i64 160, ptr nonnull %8) #8
-  call void @llvm.lifetime.end.p0(i64 160, ptr nonnull %7) #8
-  call void @llvm.lifetime.end.p0(i64 80, ptr nonnull %6) #8
+  call void @llvm.lifetime.end.p0(i64 160, ptr nonnull %9) #9
+  call void @llvm.lifetime.end.p0(i64 160, ptr nonnull %8) #9
+  call void @llvm.lifetime.end.p0(i64 160, ptr nonnull %7) #9
+  call void @llvm.lifetime.end.p0(i64 80, ptr nonnull %6) #9
   ret i32 %878
 }
 
@@ -1627,8 +1610,8 @@ declare i32 @llvm.smin.i32(i32, i32) #3
 define internal i32 @__hy_rem_pio2f(float noundef %0, ptr nocapture noundef writeonly %1) local_unnamed_addr #1 {
   %3 = alloca [1 x double], align 8
   %4 = alloca [1 x double], align 8
-  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %3) #8
-  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %4) #8
+  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %3) #9
+  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %4) #9
   %5 = bitcast float %0 to i32
   %6 = tail call float @llvm.fabs.f32(float %0)
   %7 = bitcast float %6 to i32
@@ -1691,7 +1674,7 @@ define internal i32 @__hy_rem_pio2f(float noundef %0, ptr nocapture noundef writ
   %46 = bitcast i32 %45 to float
   %47 = fpext float %46 to double
   store double %47, ptr %3, align 8, !tbaa !3
-  %48 = call i32 @__hy_rem_pio2_large(ptr noundef nonnull %3, ptr noundef nonnull %4, i32 noundef %43, i32 noundef 1, i32 noundef 0) #7
+  %48 = call i32 @__hy_rem_pio2_large(ptr noundef nonnull %3, ptr noundef nonnull %4, i32 noundef %43, i32 noundef 1, i32 noundef 0) #8
   %49 = icmp sgt i32 %5, -1
   %50 = load double, ptr %4, align 8, !tbaa !3
   br i1 %49, label %54, label %51
@@ -1708,8 +1691,8 @@ define internal i32 @__hy_rem_pio2f(float noundef %0, ptr nocapture noundef writ
 
 55:                                               ; preds = %54, %51, %38, %29, %27, %20
   %56 = phi i32 [ 0, %38 ], [ %53, %51 ], [ %48, %54 ], [ %21, %20 ], [ %35, %29 ], [ %14, %27 ]
-  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %4) #8
-  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %3) #8
+  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %4) #9
+  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %3) #9
   ret i32 %56
 }
 
@@ -1754,24 +1737,6 @@ define internal double @__hy_ksin(double noundef %0, double noundef %1, i32 noun
 31:                                               ; preds = %22, %17
   %32 = phi double [ %21, %17 ], [ %30, %22 ]
   ret double %32
-}
-
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
-define internal float @__hy_ksindf(double noundef %0) local_unnamed_addr #0 {
-  %2 = fmul double %0, %0
-  %3 = fmul double %2, %2
-  %4 = fmul double %2, 0x3EC6CD878C3B46A7
-  %5 = fadd double %4, 0xBF2A00F9E2CAE774
-  %6 = fmul double %2, %0
-  %7 = fmul double %2, 0x3F811110896EFBB2
-  %8 = fadd double %7, 0xBFC5555554CBAC77
-  %9 = fmul double %6, %8
-  %10 = fadd double %9, %0
-  %11 = fmul double %6, %3
-  %12 = fmul double %11, %5
-  %13 = fadd double %12, %10
-  %14 = fptrunc double %13 to float
-  ret float %14
 }
 
 ; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
@@ -1874,35 +1839,10 @@ define internal double @__hy_ktan(double noundef %0, double noundef %1, i32 noun
 ; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
 declare double @llvm.fabs.f64(double) #3
 
-; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
-define internal float @__hy_ktandf(double noundef %0, i32 noundef %1) local_unnamed_addr #0 {
-  %3 = fmul double %0, %0
-  %4 = fmul double %3, 0x3F8362B9BF971BCD
-  %5 = fadd double %4, 0x3F685DADFCECF44E
-  %6 = fmul double %3, 0x3F991DF3908C33CE
-  %7 = fadd double %6, 0x3FAB54C91D865AFE
-  %8 = fmul double %3, %3
-  %9 = fmul double %3, %0
-  %10 = fmul double %3, 0x3FC112FD38999F72
-  %11 = fadd double %10, 0x3FD5554D3418C99F
-  %12 = fmul double %9, %11
-  %13 = fadd double %12, %0
-  %14 = fmul double %9, %8
-  %15 = fmul double %8, %5
-  %16 = fadd double %7, %15
-  %17 = fmul double %14, %16
-  %18 = fadd double %13, %17
-  %19 = icmp eq i32 %1, 0
-  %20 = fdiv double -1.000000e+00, %18
-  %21 = select i1 %19, double %18, double %20
-  %22 = fptrunc double %21 to float
-  ret float %22
-}
-
 ; Function Attrs: nounwind
 define dso_local double @__hy_cos(double noundef %0) local_unnamed_addr #1 {
   %2 = alloca [2 x double], align 8
-  call void @llvm.lifetime.start.p0(i64 16, ptr nonnull %2) #8
+  call void @llvm.lifetime.start.p0(i64 16, ptr nonnull %2) #9
   %3 = bitcast double %0 to i64
   %4 = lshr i64 %3, 32
   %5 = trunc nuw i64 %4 to i32
@@ -1915,7 +1855,7 @@ define dso_local double @__hy_cos(double noundef %0) local_unnamed_addr #1 {
   br i1 %9, label %33, label %10
 
 10:                                               ; preds = %8
-  %11 = tail call double @__hy_kcos(double noundef %0, double noundef 0.000000e+00) #7
+  %11 = tail call double @__hy_kcos(double noundef %0, double noundef 0.000000e+00) #8
   br label %33
 
 12:                                               ; preds = %1
@@ -1927,7 +1867,7 @@ define dso_local double @__hy_cos(double noundef %0) local_unnamed_addr #1 {
   br label %33
 
 16:                                               ; preds = %12
-  %17 = call i32 @__hy_rem_pio2(double noundef %0, ptr noundef nonnull %2) #7
+  %17 = call i32 @__hy_rem_pio2(double noundef %0, ptr noundef nonnull %2) #8
   %18 = and i32 %17, 3
   %19 = load double, ptr %2, align 8, !tbaa !3
   %20 = getelementptr inbounds i8, ptr %2, i64 8
@@ -1940,16 +1880,16 @@ define dso_local double @__hy_cos(double noundef %0) local_unnamed_addr #1 {
   ]
 
 22:                                               ; preds = %16
-  %23 = call double @__hy_kcos(double noundef %19, double noundef %21) #7
+  %23 = call double @__hy_kcos(double noundef %19, double noundef %21) #8
   br label %33
 
 24:                                               ; preds = %16
-  %25 = call double @__hy_ksin(double noundef %19, double noundef %21, i32 noundef 1) #7
+  %25 = call double @__hy_ksin(double noundef %19, double noundef %21, i32 noundef 1) #8
   %26 = fneg double %25
   br label %33
 
 27:                                               ; preds = %16
-  %28 = call double @__hy_kcos(double noundef %19, double noundef %21) #7
+  %28 = call double @__hy_kcos(double noundef %19, double noundef %21) #8
   %29 = fneg double %28
   br label %33
 
@@ -1957,144 +1897,85 @@ define dso_local double @__hy_cos(double noundef %0) local_unnamed_addr #1 {
   unreachable
 
 31:                                               ; preds = %16
-  %32 = call double @__hy_ksin(double noundef %19, double noundef %21, i32 noundef 1) #7
+  %32 = call double @__hy_ksin(double noundef %19, double noundef %21, i32 noundef 1) #8
   br label %33
 
 33:                                               ; preds = %31, %27, %24, %22, %14, %10, %8
   %34 = phi double [ %11, %10 ], [ %15, %14 ], [ %32, %31 ], [ %29, %27 ], [ %26, %24 ], [ %23, %22 ], [ 1.000000e+00, %8 ]
-  call void @llvm.lifetime.end.p0(i64 16, ptr nonnull %2) #8
+  call void @llvm.lifetime.end.p0(i64 16, ptr nonnull %2) #9
   ret double %34
 }
 
 ; Function Attrs: nounwind
 define dso_local float @__hy_cosf(float noundef %0) local_unnamed_addr #1 {
   %2 = alloca double, align 8
-  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %2) #8
-  %3 = bitcast float %0 to i32
-  %4 = tail call float @llvm.fabs.f32(float %0)
-  %5 = bitcast float %4 to i32
-  %6 = icmp ult i32 %5, 1061752795
-  br i1 %6, label %7, label %12
+  %3 = tail call float @llvm.fabs.f32(float %0)
+  %4 = fcmp ueq float %3, 0x7FF0000000000000
+  br i1 %4, label %5, label %7
+
+5:                                                ; preds = %1
+  %6 = fsub float %0, %0
+  br label %43
 
 7:                                                ; preds = %1
-  %8 = icmp ult i32 %5, 964689920
-  br i1 %8, label %72, label %9
+  %8 = fcmp ogt float %3, 1.056150e+05
+  br i1 %8, label %9, label %13
 
 9:                                                ; preds = %7
-  %10 = fpext float %0 to double
-  %11 = tail call float @__hy_kcosdf(double noundef %10) #7
-  br label %72
+  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %2) #9
+  %10 = call fastcc i32 @hy_rem_pio2f_huge(float noundef %0, ptr noundef nonnull %2) #10
+  %11 = load double, ptr %2, align 8, !tbaa !3
+  %12 = fptrunc double %11 to float
+  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %2) #9
+  br label %21
 
-12:                                               ; preds = %1
-  %13 = icmp ult i32 %5, 1081824210
-  br i1 %13, label %14, label %32
+13:                                               ; preds = %7
+  %14 = tail call float @llvm.fma.f32(float %0, float 0x3FE45F3060000000, float 0x4168000000000000)
+  %15 = fadd float %14, 0xC168000000000000
+  %16 = fneg float %15
+  %17 = tail call float @llvm.fma.f32(float %16, float 0x3FF921FB60000000, float %0)
+  %18 = tail call float @llvm.fma.f32(float %16, float 0xBE6777A5C0000000, float %17)
+  %19 = tail call float @llvm.fma.f32(float %16, float 0xBCDEE59DA0000000, float %18)
+  %20 = bitcast float %14 to i32
+  br label %21
 
-14:                                               ; preds = %12
-  %15 = icmp ugt i32 %5, 1075235811
-  br i1 %15, label %16, label %23
+21:                                               ; preds = %13, %9
+  %22 = phi i32 [ %10, %9 ], [ %20, %13 ]
+  %23 = phi float [ %12, %9 ], [ %19, %13 ]
+  %24 = fmul float %23, %23
+  %25 = call float @llvm.fma.f32(float %24, float 0x3EC6DBE080000000, float 0xBF2A013A80000000)
+  %26 = call float @llvm.fma.f32(float %25, float %24, float 0x3F811110E0000000)
+  %27 = call float @llvm.fma.f32(float %26, float %24, float 0xBFC5555560000000)
+  %28 = fmul float %23, %24
+  %29 = call noundef float @llvm.fma.f32(float %28, float %27, float %23)
+  %30 = call float @llvm.fma.f32(float %24, float 0xBE925244E0000000, float 0x3EFA015C40000000)
+  %31 = call float @llvm.fma.f32(float %30, float %24, float 0xBF56C16C00000000)
+  %32 = call float @llvm.fma.f32(float %31, float %24, float 0x3FA5555560000000)
+  %33 = call float @llvm.fma.f32(float %32, float %24, float -5.000000e-01)
+  %34 = call float @llvm.fma.f32(float %24, float %33, float 1.000000e+00)
+  %35 = and i32 %22, 1
+  %36 = icmp eq i32 %35, 0
+  %37 = select i1 %36, float %34, float %29
+  %38 = add nsw i32 %22, 1
+  %39 = and i32 %38, 2
+  %40 = icmp eq i32 %39, 0
+  %41 = fneg float %37
+  %42 = select i1 %40, float %37, float %41
+  br label %43
 
-16:                                               ; preds = %14
-  %17 = fpext float %0 to double
-  %18 = icmp slt i32 %3, 0
-  %19 = select i1 %18, double 0x400921FB54442D18, double 0xC00921FB54442D18
-  %20 = fadd double %19, %17
-  %21 = tail call float @__hy_kcosdf(double noundef %20) #7
-  %22 = fneg float %21
-  br label %72
-
-23:                                               ; preds = %14
-  %24 = icmp sgt i32 %3, -1
-  %25 = fpext float %0 to double
-  br i1 %24, label %29, label %26
-
-26:                                               ; preds = %23
-  %27 = fadd double %25, 0x3FF921FB54442D18
-  %28 = tail call float @__hy_ksindf(double noundef %27) #7
-  br label %72
-
-29:                                               ; preds = %23
-  %30 = fsub double 0x3FF921FB54442D18, %25
-  %31 = tail call float @__hy_ksindf(double noundef %30) #7
-  br label %72
-
-32:                                               ; preds = %12
-  %33 = icmp ult i32 %5, 1088565718
-  br i1 %33, label %34, label %53
-
-34:                                               ; preds = %32
-  %35 = icmp ugt i32 %5, 1085271519
-  br i1 %35, label %36, label %42
-
-36:                                               ; preds = %34
-  %37 = fpext float %0 to double
-  %38 = icmp slt i32 %3, 0
-  %39 = select i1 %38, double 0x401921FB54442D18, double 0xC01921FB54442D18
-  %40 = fadd double %39, %37
-  %41 = tail call float @__hy_kcosdf(double noundef %40) #7
-  br label %72
-
-42:                                               ; preds = %34
-  %43 = icmp sgt i32 %3, -1
-  br i1 %43, label %49, label %44
-
-44:                                               ; preds = %42
-  %45 = fneg float %0
-  %46 = fpext float %45 to double
-  %47 = fadd double %46, 0xC012D97C7F3321D2
-  %48 = tail call float @__hy_ksindf(double noundef %47) #7
-  br label %72
-
-49:                                               ; preds = %42
-  %50 = fpext float %0 to double
-  %51 = fadd double %50, 0xC012D97C7F3321D2
-  %52 = tail call float @__hy_ksindf(double noundef %51) #7
-  br label %72
-
-53:                                               ; preds = %32
-  %54 = icmp ugt i32 %5, 2139095039
-  br i1 %54, label %55, label %57
-
-55:                                               ; preds = %53
-  %56 = fsub float %0, %0
-  br label %72
-
-57:                                               ; preds = %53
-  %58 = call i32 @__hy_rem_pio2f(float noundef %0, ptr noundef nonnull %2) #7
-  %59 = and i32 %58, 3
-  %60 = load double, ptr %2, align 8, !tbaa !3
-  switch i32 %59, label %69 [
-    i32 0, label %61
-    i32 1, label %63
-    i32 2, label %66
-    i32 3, label %70
-  ]
-
-61:                                               ; preds = %57
-  %62 = call float @__hy_kcosdf(double noundef %60) #7
-  br label %72
-
-63:                                               ; preds = %57
-  %64 = fneg double %60
-  %65 = call float @__hy_ksindf(double noundef %64) #7
-  br label %72
-
-66:                                               ; preds = %57
-  %67 = call float @__hy_kcosdf(double noundef %60) #7
-  %68 = fneg float %67
-  br label %72
-
-69:                                               ; preds = %57
-  unreachable
-
-70:                                               ; preds = %57
-  %71 = call float @__hy_ksindf(double noundef %60) #7
-  br label %72
-
-72:                                               ; preds = %70, %66, %63, %61, %55, %49, %44, %36, %29, %26, %16, %9, %7
-  %73 = phi float [ %11, %9 ], [ %22, %16 ], [ %28, %26 ], [ %31, %29 ], [ %41, %36 ], [ %48, %44 ], [ %52, %49 ], [ %56, %55 ], [ %71, %70 ], [ %68, %66 ], [ %65, %63 ], [ %62, %61 ], [ 1.000000e+00, %7 ]
-  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %2) #8
-  ret float %73
+43:                                               ; preds = %21, %5
+  %44 = phi float [ %42, %21 ], [ %6, %5 ]
+  ret float %44
 }
+
+; Function Attrs: noinline nounwind
+define internal fastcc i32 @hy_rem_pio2f_huge(float noundef %0, ptr noundef %1) unnamed_addr #4 {
+  %3 = tail call i32 @__hy_rem_pio2f(float noundef %0, ptr noundef %1) #8
+  ret i32 %3
+}
+
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare float @llvm.fma.f32(float, float, float) #3
 
 ; Function Attrs: nounwind
 define dso_local double @__hy_exp(double noundef %0) local_unnamed_addr #1 {
@@ -2135,11 +2016,11 @@ define dso_local double @__hy_exp(double noundef %0) local_unnamed_addr #1 {
   br i1 %21, label %24, label %22
 
 22:                                               ; preds = %20
-  %23 = tail call double @__hy_math_uflow(i32 noundef 0) #7
+  %23 = tail call double @__hy_math_uflow(i32 noundef 0) #8
   br label %98
 
 24:                                               ; preds = %20
-  %25 = tail call double @__hy_math_oflow(i32 noundef 0) #7
+  %25 = tail call double @__hy_math_oflow(i32 noundef 0) #8
   br label %98
 
 26:                                               ; preds = %12, %1
@@ -2272,7 +2153,7 @@ define dso_local double @__hy_exp2(double noundef %0) local_unnamed_addr #1 {
   br i1 %21, label %22, label %24
 
 22:                                               ; preds = %20
-  %23 = tail call double @__hy_math_oflow(i32 noundef 0) #7
+  %23 = tail call double @__hy_math_oflow(i32 noundef 0) #8
   br label %99
 
 24:                                               ; preds = %20
@@ -2280,7 +2161,7 @@ define dso_local double @__hy_exp2(double noundef %0) local_unnamed_addr #1 {
   br i1 %25, label %26, label %28
 
 26:                                               ; preds = %24
-  %27 = tail call double @__hy_math_uflow(i32 noundef 0) #7
+  %27 = tail call double @__hy_math_uflow(i32 noundef 0) #8
   br label %99
 
 28:                                               ; preds = %24, %12
@@ -2398,7 +2279,7 @@ declare float @llvm.maxnum.f32(float, float) #3
 declare float @llvm.minnum.f32(float, float) #3
 
 ; Function Attrs: nocallback nofree nosync nounwind willreturn memory(none)
-declare float @llvm.nvvm.ex2.approx.ftz.f(float) #4
+declare float @llvm.nvvm.ex2.approx.ftz.f(float) #5
 
 ; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
 define dso_local float @__hy_expf(float noundef %0) local_unnamed_addr #0 {
@@ -2417,9 +2298,6 @@ define dso_local float @__hy_expf(float noundef %0) local_unnamed_addr #0 {
   %14 = fmul float %13, %12
   ret float %14
 }
-
-; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
-declare float @llvm.fma.f32(float, float, float) #3
 
 ; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
 define internal double @__hy_expm1(double noundef %0) local_unnamed_addr #0 {
@@ -2607,7 +2485,7 @@ define internal double @__hy_expm1(double noundef %0) local_unnamed_addr #0 {
 declare double @llvm.copysign.f64(double, double) #3
 
 ; Function Attrs: nofree norecurse nosync nounwind memory(none)
-define dso_local double @__hy_fmod(double noundef %0, double noundef %1) local_unnamed_addr #5 {
+define dso_local double @__hy_fmod(double noundef %0, double noundef %1) local_unnamed_addr #6 {
   %3 = bitcast double %0 to i64
   %4 = lshr i64 %3, 52
   %5 = trunc nuw nsw i64 %4 to i32
@@ -2790,7 +2668,7 @@ define dso_local double @__hy_fmod(double noundef %0, double noundef %1) local_u
 }
 
 ; Function Attrs: nofree norecurse nosync nounwind memory(none)
-define dso_local float @__hy_fmodf(float noundef %0, float noundef %1) local_unnamed_addr #5 {
+define dso_local float @__hy_fmodf(float noundef %0, float noundef %1) local_unnamed_addr #6 {
   %3 = bitcast float %0 to i32
   %4 = lshr i32 %3, 23
   %5 = and i32 %4, 255
@@ -3040,7 +2918,7 @@ define dso_local double @__hy_log(double noundef %0) local_unnamed_addr #1 {
   br i1 %62, label %63, label %65
 
 63:                                               ; preds = %61
-  %64 = tail call double @__hy_math_divzero(i32 noundef 1) #7
+  %64 = tail call double @__hy_math_divzero(i32 noundef 1) #8
   br label %127
 
 65:                                               ; preds = %61
@@ -3055,7 +2933,7 @@ define dso_local double @__hy_log(double noundef %0) local_unnamed_addr #1 {
   br i1 %71, label %72, label %74
 
 72:                                               ; preds = %67
-  %73 = tail call double @__hy_math_invalid(double noundef %0) #7
+  %73 = tail call double @__hy_math_invalid(double noundef %0) #8
   br label %127
 
 74:                                               ; preds = %67
@@ -3126,7 +3004,7 @@ define dso_local double @__hy_log10(double noundef %0) local_unnamed_addr #1 {
   %3 = bitcast double %0 to i64
   %4 = lshr i64 %3, 52
   %5 = trunc nuw nsw i64 %4 to i32
-  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %2) #8
+  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %2) #9
   %6 = add nsw i32 %5, -2047
   %7 = icmp ult i32 %6, -2046
   br i1 %7, label %8, label %24, !prof !7
@@ -3136,7 +3014,7 @@ define dso_local double @__hy_log10(double noundef %0) local_unnamed_addr #1 {
   br i1 %9, label %10, label %12
 
 10:                                               ; preds = %8
-  %11 = tail call double @__hy_math_divzero(i32 noundef 1) #7
+  %11 = tail call double @__hy_math_divzero(i32 noundef 1) #8
   br label %46
 
 12:                                               ; preds = %8
@@ -3150,7 +3028,7 @@ define dso_local double @__hy_log10(double noundef %0) local_unnamed_addr #1 {
   br i1 %17, label %18, label %20
 
 18:                                               ; preds = %14
-  %19 = tail call double @__hy_math_invalid(double noundef %0) #7
+  %19 = tail call double @__hy_math_invalid(double noundef %0) #8
   br label %46
 
 20:                                               ; preds = %14
@@ -3161,7 +3039,7 @@ define dso_local double @__hy_log10(double noundef %0) local_unnamed_addr #1 {
 
 24:                                               ; preds = %20, %1
   %25 = phi i64 [ %23, %20 ], [ %3, %1 ]
-  %26 = call double @__hy_log_dd(i64 noundef %25, ptr noundef nonnull %2) #7
+  %26 = call double @__hy_log_dd(i64 noundef %25, ptr noundef nonnull %2) #8
   %27 = fmul double %26, 0x41A0000002000000
   %28 = fsub double %27, %26
   %29 = fsub double %27, %28
@@ -3185,7 +3063,7 @@ define dso_local double @__hy_log10(double noundef %0) local_unnamed_addr #1 {
 
 46:                                               ; preds = %24, %18, %12, %10
   %47 = phi double [ %11, %10 ], [ %19, %18 ], [ %45, %24 ], [ %0, %12 ]
-  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %2) #8
+  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %2) #9
   ret double %47
 }
 
@@ -3312,7 +3190,7 @@ define dso_local double @__hy_log2(double noundef %0) local_unnamed_addr #1 {
   br i1 %61, label %62, label %64
 
 62:                                               ; preds = %60
-  %63 = tail call double @__hy_math_divzero(i32 noundef 1) #7
+  %63 = tail call double @__hy_math_divzero(i32 noundef 1) #8
   br label %135
 
 64:                                               ; preds = %60
@@ -3327,7 +3205,7 @@ define dso_local double @__hy_log2(double noundef %0) local_unnamed_addr #1 {
   br i1 %70, label %71, label %73
 
 71:                                               ; preds = %66
-  %72 = tail call double @__hy_math_invalid(double noundef %0) #7
+  %72 = tail call double @__hy_math_invalid(double noundef %0) #8
   br label %135
 
 73:                                               ; preds = %66
@@ -3619,7 +3497,7 @@ define dso_local double @__hy_pow(double noundef %0, double noundef %1) local_un
   br i1 %86, label %87, label %89
 
 87:                                               ; preds = %84
-  %88 = tail call double @__hy_math_invalid(double noundef %0) #7
+  %88 = tail call double @__hy_math_invalid(double noundef %0) #8
   br label %95
 
 89:                                               ; preds = %84
@@ -3664,11 +3542,11 @@ define dso_local double @__hy_pow(double noundef %0, double noundef %1) local_un
   br i1 %115, label %116, label %118
 
 116:                                              ; preds = %113
-  %117 = tail call double @__hy_math_oflow(i32 noundef 0) #7
+  %117 = tail call double @__hy_math_oflow(i32 noundef 0) #8
   br label %310
 
 118:                                              ; preds = %113
-  %119 = tail call double @__hy_math_uflow(i32 noundef 0) #7
+  %119 = tail call double @__hy_math_uflow(i32 noundef 0) #8
   br label %310
 
 120:                                              ; preds = %100
@@ -3790,11 +3668,11 @@ define dso_local double @__hy_pow(double noundef %0, double noundef %1) local_un
   br i1 %225, label %228, label %226
 
 226:                                              ; preds = %224
-  %227 = tail call double @__hy_math_uflow(i32 noundef %129) #7
+  %227 = tail call double @__hy_math_uflow(i32 noundef %129) #8
   br label %310
 
 228:                                              ; preds = %224
-  %229 = tail call double @__hy_math_oflow(i32 noundef %129) #7
+  %229 = tail call double @__hy_math_oflow(i32 noundef %129) #8
   br label %310
 
 230:                                              ; preds = %222, %127
@@ -3897,7 +3775,7 @@ define dso_local double @__hy_pow(double noundef %0, double noundef %1) local_un
 }
 
 ; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(argmem: write)
-define internal double @__hy_log_dd(i64 noundef %0, ptr nocapture noundef writeonly %1) local_unnamed_addr #6 {
+define internal double @__hy_log_dd(i64 noundef %0, ptr nocapture noundef writeonly %1) local_unnamed_addr #7 {
   %3 = add i64 %0, -4604531861337669632
   %4 = lshr i64 %3, 45
   %5 = and i64 %4, 127
@@ -4087,7 +3965,7 @@ define dso_local float @__hy_powf(float noundef %0, float noundef %1) local_unna
   br i1 %83, label %84, label %86
 
 84:                                               ; preds = %81
-  %85 = tail call float @__hy_math_invalidf(float noundef %0) #7
+  %85 = tail call float @__hy_math_invalidf(float noundef %0) #8
   br label %91
 
 86:                                               ; preds = %81
@@ -4163,7 +4041,7 @@ define dso_local float @__hy_powf(float noundef %0, float noundef %1) local_unna
   br i1 %147, label %148, label %150
 
 148:                                              ; preds = %146
-  %149 = tail call float @__hy_math_oflowf(i32 noundef %106) #7
+  %149 = tail call float @__hy_math_oflowf(i32 noundef %106) #8
   br label %180
 
 150:                                              ; preds = %146
@@ -4171,7 +4049,7 @@ define dso_local float @__hy_powf(float noundef %0, float noundef %1) local_unna
   br i1 %151, label %154, label %152
 
 152:                                              ; preds = %150
-  %153 = tail call float @__hy_math_uflowf(i32 noundef %106) #7
+  %153 = tail call float @__hy_math_uflowf(i32 noundef %106) #8
   br label %180
 
 154:                                              ; preds = %150, %104
@@ -4258,7 +4136,7 @@ declare i32 @llvm.umax.i32(i32, i32) #3
 ; Function Attrs: nounwind
 define dso_local double @__hy_sin(double noundef %0) local_unnamed_addr #1 {
   %2 = alloca [2 x double], align 8
-  call void @llvm.lifetime.start.p0(i64 16, ptr nonnull %2) #8
+  call void @llvm.lifetime.start.p0(i64 16, ptr nonnull %2) #9
   %3 = bitcast double %0 to i64
   %4 = lshr i64 %3, 32
   %5 = trunc nuw i64 %4 to i32
@@ -4271,7 +4149,7 @@ define dso_local double @__hy_sin(double noundef %0) local_unnamed_addr #1 {
   br i1 %9, label %33, label %10
 
 10:                                               ; preds = %8
-  %11 = tail call double @__hy_ksin(double noundef %0, double noundef 0.000000e+00, i32 noundef 0) #7
+  %11 = tail call double @__hy_ksin(double noundef %0, double noundef 0.000000e+00, i32 noundef 0) #8
   br label %33
 
 12:                                               ; preds = %1
@@ -4283,7 +4161,7 @@ define dso_local double @__hy_sin(double noundef %0) local_unnamed_addr #1 {
   br label %33
 
 16:                                               ; preds = %12
-  %17 = call i32 @__hy_rem_pio2(double noundef %0, ptr noundef nonnull %2) #7
+  %17 = call i32 @__hy_rem_pio2(double noundef %0, ptr noundef nonnull %2) #8
   %18 = and i32 %17, 3
   %19 = load double, ptr %2, align 8, !tbaa !3
   %20 = getelementptr inbounds i8, ptr %2, i64 8
@@ -4296,15 +4174,15 @@ define dso_local double @__hy_sin(double noundef %0) local_unnamed_addr #1 {
   ]
 
 22:                                               ; preds = %16
-  %23 = call double @__hy_ksin(double noundef %19, double noundef %21, i32 noundef 1) #7
+  %23 = call double @__hy_ksin(double noundef %19, double noundef %21, i32 noundef 1) #8
   br label %33
 
 24:                                               ; preds = %16
-  %25 = call double @__hy_kcos(double noundef %19, double noundef %21) #7
+  %25 = call double @__hy_kcos(double noundef %19, double noundef %21) #8
   br label %33
 
 26:                                               ; preds = %16
-  %27 = call double @__hy_ksin(double noundef %19, double noundef %21, i32 noundef 1) #7
+  %27 = call double @__hy_ksin(double noundef %19, double noundef %21, i32 noundef 1) #8
   %28 = fneg double %27
   br label %33
 
@@ -4312,148 +4190,89 @@ define dso_local double @__hy_sin(double noundef %0) local_unnamed_addr #1 {
   unreachable
 
 30:                                               ; preds = %16
-  %31 = call double @__hy_kcos(double noundef %19, double noundef %21) #7
+  %31 = call double @__hy_kcos(double noundef %19, double noundef %21) #8
   %32 = fneg double %31
   br label %33
 
 33:                                               ; preds = %30, %26, %24, %22, %14, %10, %8
   %34 = phi double [ %11, %10 ], [ %15, %14 ], [ %32, %30 ], [ %28, %26 ], [ %25, %24 ], [ %23, %22 ], [ %0, %8 ]
-  call void @llvm.lifetime.end.p0(i64 16, ptr nonnull %2) #8
+  call void @llvm.lifetime.end.p0(i64 16, ptr nonnull %2) #9
   ret double %34
 }
 
 ; Function Attrs: nounwind
 define dso_local float @__hy_sinf(float noundef %0) local_unnamed_addr #1 {
   %2 = alloca double, align 8
-  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %2) #8
-  %3 = bitcast float %0 to i32
-  %4 = tail call float @llvm.fabs.f32(float %0)
-  %5 = bitcast float %4 to i32
-  %6 = icmp ult i32 %5, 1061752795
-  br i1 %6, label %7, label %12
+  %3 = tail call float @llvm.fabs.f32(float %0)
+  %4 = fcmp ueq float %3, 0x7FF0000000000000
+  br i1 %4, label %5, label %7
+
+5:                                                ; preds = %1
+  %6 = fsub float %0, %0
+  br label %44
 
 7:                                                ; preds = %1
-  %8 = icmp ult i32 %5, 964689920
-  br i1 %8, label %70, label %9
+  %8 = fcmp ogt float %3, 1.056150e+05
+  br i1 %8, label %9, label %13
 
 9:                                                ; preds = %7
-  %10 = fpext float %0 to double
-  %11 = tail call float @__hy_ksindf(double noundef %10) #7
-  br label %70
+  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %2) #9
+  %10 = call fastcc i32 @hy_rem_pio2f_huge21(float noundef %0, ptr noundef nonnull %2) #10
+  %11 = load double, ptr %2, align 8, !tbaa !3
+  %12 = fptrunc double %11 to float
+  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %2) #9
+  br label %21
 
-12:                                               ; preds = %1
-  %13 = icmp ult i32 %5, 1081824210
-  br i1 %13, label %14, label %31
+13:                                               ; preds = %7
+  %14 = tail call float @llvm.fma.f32(float %0, float 0x3FE45F3060000000, float 0x4168000000000000)
+  %15 = fadd float %14, 0xC168000000000000
+  %16 = fneg float %15
+  %17 = tail call float @llvm.fma.f32(float %16, float 0x3FF921FB60000000, float %0)
+  %18 = tail call float @llvm.fma.f32(float %16, float 0xBE6777A5C0000000, float %17)
+  %19 = tail call float @llvm.fma.f32(float %16, float 0xBCDEE59DA0000000, float %18)
+  %20 = bitcast float %14 to i32
+  br label %21
 
-14:                                               ; preds = %12
-  %15 = icmp ult i32 %5, 1075235812
-  %16 = icmp sgt i32 %3, -1
-  %17 = fpext float %0 to double
-  br i1 %15, label %18, label %26
+21:                                               ; preds = %13, %9
+  %22 = phi i32 [ %10, %9 ], [ %20, %13 ]
+  %23 = phi float [ %12, %9 ], [ %19, %13 ]
+  %24 = fmul float %23, %23
+  %25 = call float @llvm.fma.f32(float %24, float 0x3EC6DBE080000000, float 0xBF2A013A80000000)
+  %26 = call float @llvm.fma.f32(float %25, float %24, float 0x3F811110E0000000)
+  %27 = call float @llvm.fma.f32(float %26, float %24, float 0xBFC5555560000000)
+  %28 = fmul float %23, %24
+  %29 = call noundef float @llvm.fma.f32(float %28, float %27, float %23)
+  %30 = call float @llvm.fma.f32(float %24, float 0xBE925244E0000000, float 0x3EFA015C40000000)
+  %31 = call float @llvm.fma.f32(float %30, float %24, float 0xBF56C16C00000000)
+  %32 = call float @llvm.fma.f32(float %31, float %24, float 0x3FA5555560000000)
+  %33 = call float @llvm.fma.f32(float %32, float %24, float -5.000000e-01)
+  %34 = call float @llvm.fma.f32(float %24, float %33, float 1.000000e+00)
+  %35 = and i32 %22, 1
+  %36 = icmp eq i32 %35, 0
+  %37 = select i1 %36, float %29, float %34
+  %38 = and i32 %22, 2
+  %39 = icmp eq i32 %38, 0
+  %40 = fneg float %37
+  %41 = select i1 %39, float %37, float %40
+  %42 = fcmp olt float %3, 0x3F30000000000000
+  %43 = select i1 %42, float %0, float %41
+  br label %44
 
-18:                                               ; preds = %14
-  br i1 %16, label %23, label %19
+44:                                               ; preds = %21, %5
+  %45 = phi float [ %43, %21 ], [ %6, %5 ]
+  ret float %45
+}
 
-19:                                               ; preds = %18
-  %20 = fadd double %17, 0x3FF921FB54442D18
-  %21 = tail call float @__hy_kcosdf(double noundef %20) #7
-  %22 = fneg float %21
-  br label %70
-
-23:                                               ; preds = %18
-  %24 = fadd double %17, 0xBFF921FB54442D18
-  %25 = tail call float @__hy_kcosdf(double noundef %24) #7
-  br label %70
-
-26:                                               ; preds = %14
-  %27 = select i1 %16, double 0xC00921FB54442D18, double 0x400921FB54442D18
-  %28 = fadd double %27, %17
-  %29 = fneg double %28
-  %30 = tail call float @__hy_ksindf(double noundef %29) #7
-  br label %70
-
-31:                                               ; preds = %12
-  %32 = icmp ult i32 %5, 1088565718
-  br i1 %32, label %33, label %51
-
-33:                                               ; preds = %31
-  %34 = icmp ult i32 %5, 1085271520
-  br i1 %34, label %35, label %45
-
-35:                                               ; preds = %33
-  %36 = icmp sgt i32 %3, -1
-  %37 = fpext float %0 to double
-  br i1 %36, label %41, label %38
-
-38:                                               ; preds = %35
-  %39 = fadd double %37, 0x4012D97C7F3321D2
-  %40 = tail call float @__hy_kcosdf(double noundef %39) #7
-  br label %70
-
-41:                                               ; preds = %35
-  %42 = fadd double %37, 0xC012D97C7F3321D2
-  %43 = tail call float @__hy_kcosdf(double noundef %42) #7
-  %44 = fneg float %43
-  br label %70
-
-45:                                               ; preds = %33
-  %46 = fpext float %0 to double
-  %47 = icmp slt i32 %3, 0
-  %48 = select i1 %47, double 0x401921FB54442D18, double 0xC01921FB54442D18
-  %49 = fadd double %48, %46
-  %50 = tail call float @__hy_ksindf(double noundef %49) #7
-  br label %70
-
-51:                                               ; preds = %31
-  %52 = icmp ugt i32 %5, 2139095039
-  br i1 %52, label %53, label %55
-
-53:                                               ; preds = %51
-  %54 = fsub float %0, %0
-  br label %70
-
-55:                                               ; preds = %51
-  %56 = call i32 @__hy_rem_pio2f(float noundef %0, ptr noundef nonnull %2) #7
-  %57 = and i32 %56, 3
-  %58 = load double, ptr %2, align 8, !tbaa !3
-  switch i32 %57, label %66 [
-    i32 0, label %59
-    i32 1, label %61
-    i32 2, label %63
-    i32 3, label %67
-  ]
-
-59:                                               ; preds = %55
-  %60 = call float @__hy_ksindf(double noundef %58) #7
-  br label %70
-
-61:                                               ; preds = %55
-  %62 = call float @__hy_kcosdf(double noundef %58) #7
-  br label %70
-
-63:                                               ; preds = %55
-  %64 = fneg double %58
-  %65 = call float @__hy_ksindf(double noundef %64) #7
-  br label %70
-
-66:                                               ; preds = %55
-  unreachable
-
-67:                                               ; preds = %55
-  %68 = call float @__hy_kcosdf(double noundef %58) #7
-  %69 = fneg float %68
-  br label %70
-
-70:                                               ; preds = %67, %63, %61, %59, %53, %45, %41, %38, %26, %23, %19, %9, %7
-  %71 = phi float [ %11, %9 ], [ %22, %19 ], [ %25, %23 ], [ %30, %26 ], [ %40, %38 ], [ %44, %41 ], [ %50, %45 ], [ %54, %53 ], [ %69, %67 ], [ %65, %63 ], [ %62, %61 ], [ %60, %59 ], [ %0, %7 ]
-  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %2) #8
-  ret float %71
+; Function Attrs: noinline nounwind
+define internal fastcc i32 @hy_rem_pio2f_huge21(float noundef %0, ptr noundef %1) unnamed_addr #4 {
+  %3 = tail call i32 @__hy_rem_pio2f(float noundef %0, ptr noundef %1) #8
+  ret i32 %3
 }
 
 ; Function Attrs: nounwind
 define dso_local double @__hy_tan(double noundef %0) local_unnamed_addr #1 {
   %2 = alloca [2 x double], align 8
-  call void @llvm.lifetime.start.p0(i64 16, ptr nonnull %2) #8
+  call void @llvm.lifetime.start.p0(i64 16, ptr nonnull %2) #9
   %3 = bitcast double %0 to i64
   %4 = lshr i64 %3, 32
   %5 = trunc nuw i64 %4 to i32
@@ -4466,7 +4285,7 @@ define dso_local double @__hy_tan(double noundef %0) local_unnamed_addr #1 {
   br i1 %9, label %23, label %10
 
 10:                                               ; preds = %8
-  %11 = tail call double @__hy_ktan(double noundef %0, double noundef 0.000000e+00, i32 noundef 0) #7
+  %11 = tail call double @__hy_ktan(double noundef %0, double noundef 0.000000e+00, i32 noundef 0) #8
   br label %23
 
 12:                                               ; preds = %1
@@ -4478,103 +4297,87 @@ define dso_local double @__hy_tan(double noundef %0) local_unnamed_addr #1 {
   br label %23
 
 16:                                               ; preds = %12
-  %17 = call i32 @__hy_rem_pio2(double noundef %0, ptr noundef nonnull %2) #7
+  %17 = call i32 @__hy_rem_pio2(double noundef %0, ptr noundef nonnull %2) #8
   %18 = load double, ptr %2, align 8, !tbaa !3
   %19 = getelementptr inbounds i8, ptr %2, i64 8
   %20 = load double, ptr %19, align 8, !tbaa !3
   %21 = and i32 %17, 1
-  %22 = call double @__hy_ktan(double noundef %18, double noundef %20, i32 noundef %21) #7
+  %22 = call double @__hy_ktan(double noundef %18, double noundef %20, i32 noundef %21) #8
   br label %23
 
 23:                                               ; preds = %16, %14, %10, %8
   %24 = phi double [ %11, %10 ], [ %15, %14 ], [ %22, %16 ], [ %0, %8 ]
-  call void @llvm.lifetime.end.p0(i64 16, ptr nonnull %2) #8
+  call void @llvm.lifetime.end.p0(i64 16, ptr nonnull %2) #9
   ret double %24
 }
 
 ; Function Attrs: nounwind
 define dso_local float @__hy_tanf(float noundef %0) local_unnamed_addr #1 {
   %2 = alloca double, align 8
-  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %2) #8
-  %3 = bitcast float %0 to i32
-  %4 = tail call float @llvm.fabs.f32(float %0)
-  %5 = bitcast float %4 to i32
-  %6 = icmp ult i32 %5, 1061752795
-  br i1 %6, label %7, label %12
+  %3 = tail call float @llvm.fabs.f32(float %0)
+  %4 = fcmp ueq float %3, 0x7FF0000000000000
+  br i1 %4, label %5, label %7
+
+5:                                                ; preds = %1
+  %6 = fsub float %0, %0
+  br label %40
 
 7:                                                ; preds = %1
-  %8 = icmp ult i32 %5, 964689920
-  br i1 %8, label %49, label %9
+  call void @llvm.lifetime.start.p0(i64 8, ptr nonnull %2) #9
+  %8 = fcmp ogt float %3, 1.056150e+05
+  br i1 %8, label %9, label %12
 
 9:                                                ; preds = %7
-  %10 = fpext float %0 to double
-  %11 = tail call float @__hy_ktandf(double noundef %10, i32 noundef 0) #7
-  br label %49
+  %10 = call fastcc i32 @hy_rem_pio2f_huge22(float noundef %0, ptr noundef nonnull %2) #10
+  %11 = load double, ptr %2, align 8, !tbaa !3
+  br label %21
 
-12:                                               ; preds = %1
-  %13 = icmp ult i32 %5, 1081824210
-  br i1 %13, label %14, label %26
+12:                                               ; preds = %7
+  %13 = tail call float @llvm.fma.f32(float %0, float 0x3FE45F3060000000, float 0x4168000000000000)
+  %14 = bitcast float %13 to i32
+  %15 = fadd float %13, 0xC168000000000000
+  %16 = fpext float %15 to double
+  %17 = fneg double %16
+  %18 = fpext float %0 to double
+  %19 = tail call double @llvm.fma.f64(double %17, double 0x3FF921FB54442D18, double %18)
+  %20 = tail call double @llvm.fma.f64(double %17, double 0x3C91A62633145C07, double %19)
+  br label %21
 
-14:                                               ; preds = %12
-  %15 = icmp ult i32 %5, 1075235812
-  %16 = fpext float %0 to double
-  %17 = icmp slt i32 %3, 0
-  br i1 %15, label %18, label %22
+21:                                               ; preds = %12, %9
+  %22 = phi double [ %11, %9 ], [ %20, %12 ]
+  %23 = phi i32 [ %10, %9 ], [ %14, %12 ]
+  %24 = fmul double %22, %22
+  %25 = call double @llvm.fma.f64(double %24, double 0x3F6F7BA5F54EB51B, double 0x3F536B996EC69A3E)
+  %26 = call double @llvm.fma.f64(double %25, double %24, double 0x3F846708BC76BCE4)
+  %27 = call double @llvm.fma.f64(double %26, double %24, double 0x3F9623D94C8A5738)
+  %28 = call double @llvm.fma.f64(double %27, double %24, double 0x3FABA529984AFA73)
+  %29 = call double @llvm.fma.f64(double %28, double %24, double 0x3FC111087A498122)
+  %30 = call double @llvm.fma.f64(double %29, double %24, double 0x3FD555555C456193)
+  %31 = fmul double %22, %24
+  %32 = call double @llvm.fma.f64(double %31, double %30, double %22)
+  %33 = fptrunc double %32 to float
+  %34 = and i32 %23, 1
+  %35 = icmp eq i32 %34, 0
+  %36 = fdiv float -1.000000e+00, %33
+  %37 = select i1 %35, float %33, float %36
+  %38 = fcmp olt float %3, 0x3F30000000000000
+  %39 = select i1 %38, float %0, float %37
+  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %2) #9
+  br label %40
 
-18:                                               ; preds = %14
-  %19 = select i1 %17, double 0x3FF921FB54442D18, double 0xBFF921FB54442D18
-  %20 = fadd double %19, %16
-  %21 = tail call float @__hy_ktandf(double noundef %20, i32 noundef 1) #7
-  br label %49
-
-22:                                               ; preds = %14
-  %23 = select i1 %17, double 0x400921FB54442D18, double 0xC00921FB54442D18
-  %24 = fadd double %23, %16
-  %25 = tail call float @__hy_ktandf(double noundef %24, i32 noundef 0) #7
-  br label %49
-
-26:                                               ; preds = %12
-  %27 = icmp ult i32 %5, 1088565718
-  br i1 %27, label %28, label %40
-
-28:                                               ; preds = %26
-  %29 = icmp ult i32 %5, 1085271520
-  %30 = fpext float %0 to double
-  %31 = icmp slt i32 %3, 0
-  br i1 %29, label %32, label %36
-
-32:                                               ; preds = %28
-  %33 = select i1 %31, double 0x4012D97C7F3321D2, double 0xC012D97C7F3321D2
-  %34 = fadd double %33, %30
-  %35 = tail call float @__hy_ktandf(double noundef %34, i32 noundef 1) #7
-  br label %49
-
-36:                                               ; preds = %28
-  %37 = select i1 %31, double 0x401921FB54442D18, double 0xC01921FB54442D18
-  %38 = fadd double %37, %30
-  %39 = tail call float @__hy_ktandf(double noundef %38, i32 noundef 0) #7
-  br label %49
-
-40:                                               ; preds = %26
-  %41 = icmp ugt i32 %5, 2139095039
-  br i1 %41, label %42, label %44
-
-42:                                               ; preds = %40
-  %43 = fsub float %0, %0
-  br label %49
-
-44:                                               ; preds = %40
-  %45 = call i32 @__hy_rem_pio2f(float noundef %0, ptr noundef nonnull %2) #7
-  %46 = load double, ptr %2, align 8, !tbaa !3
-  %47 = and i32 %45, 1
-  %48 = call float @__hy_ktandf(double noundef %46, i32 noundef %47) #7
-  br label %49
-
-49:                                               ; preds = %44, %42, %36, %32, %22, %18, %9, %7
-  %50 = phi float [ %11, %9 ], [ %21, %18 ], [ %25, %22 ], [ %35, %32 ], [ %39, %36 ], [ %43, %42 ], [ %48, %44 ], [ %0, %7 ]
-  call void @llvm.lifetime.end.p0(i64 8, ptr nonnull %2) #8
-  ret float %50
+40:                                               ; preds = %21, %5
+  %41 = phi float [ %39, %21 ], [ %6, %5 ]
+  ret float %41
 }
+
+; Function Attrs: noinline nounwind
+define internal fastcc i32 @hy_rem_pio2f_huge22(float noundef %0, ptr noundef %1) unnamed_addr #4 {
+  %3 = tail call i32 @__hy_rem_pio2f(float noundef %0, ptr noundef %1) #8
+  ret i32 %3
+}
+
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare double @llvm.fma.f64(double, double, double) #3
 
 ; Function Attrs: nounwind
 define dso_local double @__hy_tanh(double noundef %0) local_unnamed_addr #1 {
@@ -4594,7 +4397,7 @@ define dso_local double @__hy_tanh(double noundef %0) local_unnamed_addr #1 {
 
 10:                                               ; preds = %5
   %11 = fmul double %2, 2.000000e+00
-  %12 = tail call double @__hy_expm1(double noundef %11) #7
+  %12 = tail call double @__hy_expm1(double noundef %11) #8
   %13 = fadd double %12, 2.000000e+00
   %14 = fdiv double 2.000000e+00, %13
   %15 = fsub double 1.000000e+00, %14
@@ -4677,7 +4480,7 @@ define dso_local float @__hy_tanhf(float noundef %0) local_unnamed_addr #1 {
 
 11:                                               ; preds = %6
   %12 = fmul double %3, 2.000000e+00
-  %13 = tail call double @__hy_expm1(double noundef %12) #7
+  %13 = tail call double @__hy_expm1(double noundef %12) #8
   %14 = fadd double %13, 2.000000e+00
   %15 = fdiv double 2.000000e+00, %14
   %16 = fsub double 1.000000e+00, %15
@@ -4746,11 +4549,13 @@ attributes #0 = { mustprogress nofree norecurse nosync nounwind willreturn memor
 attributes #1 = { nounwind "frame-pointer"="all" "no-builtins" "no-trapping-math"="true" "stack-protector-buffer-size"="8" }
 attributes #2 = { nocallback nofree nosync nounwind willreturn memory(argmem: readwrite) }
 attributes #3 = { nocallback nofree nosync nounwind speculatable willreturn memory(none) }
-attributes #4 = { nocallback nofree nosync nounwind willreturn memory(none) }
-attributes #5 = { nofree norecurse nosync nounwind memory(none) "frame-pointer"="all" "no-builtins" "no-trapping-math"="true" "stack-protector-buffer-size"="8" }
-attributes #6 = { mustprogress nofree norecurse nosync nounwind willreturn memory(argmem: write) "frame-pointer"="all" "no-builtins" "no-trapping-math"="true" "stack-protector-buffer-size"="8" }
-attributes #7 = { nobuiltin nounwind "no-builtins" }
-attributes #8 = { nounwind }
+attributes #4 = { noinline nounwind "frame-pointer"="all" "no-builtins" "no-trapping-math"="true" "stack-protector-buffer-size"="8" }
+attributes #5 = { nocallback nofree nosync nounwind willreturn memory(none) }
+attributes #6 = { nofree norecurse nosync nounwind memory(none) "frame-pointer"="all" "no-builtins" "no-trapping-math"="true" "stack-protector-buffer-size"="8" }
+attributes #7 = { mustprogress nofree norecurse nosync nounwind willreturn memory(argmem: write) "frame-pointer"="all" "no-builtins" "no-trapping-math"="true" "stack-protector-buffer-size"="8" }
+attributes #8 = { nobuiltin nounwind "no-builtins" }
+attributes #9 = { nounwind }
+attributes #10 = { nobuiltin "no-builtins" }
 
 !llvm.module.flags = !{!1, !2}
 

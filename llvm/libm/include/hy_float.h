@@ -16,7 +16,17 @@
  * where t and the result lie in different binades.
  *
  * hy_log_special_cases(x, r) is what the three logarithms return for x: glibc's
- * special cases (NaN for NaN and x < 0, -inf at +-0, +inf at +inf), else r. */
+ * special cases (NaN for NaN and x < 0, -inf at +-0, +inf at +inf), else r.
+ *
+ * hy_reduce_pio2f(x, &n) is r = x - n pi/2 with |r| <= ~pi/4 for a finite x: for
+ * |x| <= 105615 (CUDA's bound) n = rint(x 2/pi) from the same fma-and-shift as expf's
+ * j, and r from three fma with pi/2 = P1 + P2 + P3 (three floats, 72 bits: the error
+ * of the sum stays ~2^-56 at n = 2^16, where no float lies closer to a multiple of
+ * pi/2 than ~2^-30); beyond, musl's __rem_pio2f (double, Payne-Hanek for the huge
+ * ones; a branch that real arguments do not take). hy_sinf_kernel and
+ * hy_cosf_kernel are sin and cos on [-pi/4, pi/4]: r + r^3 S(r^2) and
+ * 1 - r^2/2 + r^4 C(r^2), S and C of degree 3 fitted by hy/fit.py (|error| 2.8e-11
+ * and 2.3e-12). */
 #ifndef HY_FLOAT_H
 #define HY_FLOAT_H
 
@@ -65,6 +75,51 @@ static inline float hy_log_special_cases(float x, float r)
 	if (x == 1.0f / 0.0f)
 		return x;
 	return r;
+}
+
+int __rem_pio2f(float, double *);
+
+/* The huge arguments' reduction stays a call (noinline): inlined, its ~700 PTX
+ * instructions would sit in every kernel that calls sin, cos or tan. */
+__attribute__((noinline)) static int hy_rem_pio2f_huge(float x, double *y)
+{
+	return __rem_pio2f(x, y);
+}
+
+static inline float hy_reduce_pio2f(float x, int *n)
+{
+	if (__builtin_fabsf(x) > 105615.0f) {
+		double y;
+		*n = hy_rem_pio2f_huge(x, &y);
+		return (float)y;
+	}
+	const float shift = 12582912.0f; /* 1.5 * 2^23 */
+	union {float f; uint32_t i;} k;
+	k.f = __builtin_fmaf(x, 0x1.45f306p-1f, shift); /* 2/pi */
+	float j = k.f - shift;
+	*n = (int)k.i;                                  /* the low bits are n (two's complement) */
+	float r = __builtin_fmaf(-j, 0x1.921fb6p+0f, x);
+	r = __builtin_fmaf(-j, -0x1.777a5cp-25f, r);
+	return __builtin_fmaf(-j, -0x1.ee59dap-50f, r);
+}
+
+static inline float hy_sinf_kernel(float r)
+{
+	float s = r * r;
+	float p = __builtin_fmaf(0x1.6dbe08p-19f, s, -0x1.a013a8p-13f);
+	p = __builtin_fmaf(p, s, 0x1.11110ep-7f);
+	p = __builtin_fmaf(p, s, -0x1.555556p-3f);
+	return __builtin_fmaf(r * s, p, r);
+}
+
+static inline float hy_cosf_kernel(float r)
+{
+	float s = r * r;
+	float p = __builtin_fmaf(-0x1.25244ep-22f, s, 0x1.a015c4p-16f);
+	p = __builtin_fmaf(p, s, -0x1.6c16c0p-10f);
+	p = __builtin_fmaf(p, s, 0x1.555556p-5f);
+	p = __builtin_fmaf(p, s, -0.5f);
+	return __builtin_fmaf(s, p, 1.0f);
 }
 
 #endif
