@@ -4461,89 +4461,62 @@ define dso_local double @__hy_tanh(double noundef %0) local_unnamed_addr #1 {
   ret double %66
 }
 
-; Function Attrs: nounwind
-define dso_local float @__hy_tanhf(float noundef %0) local_unnamed_addr #1 {
-  %2 = fpext float %0 to double
-  %3 = tail call double @llvm.fabs.f64(double %2)
-  %4 = bitcast double %3 to i64
-  %5 = icmp ugt i64 %4, 4603122931675955199
-  br i1 %5, label %6, label %17
+; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
+define dso_local float @__hy_tanhf(float noundef %0) local_unnamed_addr #0 {
+  %2 = fcmp uno float %0, 0.000000e+00
+  br i1 %2, label %3, label %5
 
-6:                                                ; preds = %1
-  %7 = icmp ugt i64 %4, 4626322721511309311
-  br i1 %7, label %8, label %11
+3:                                                ; preds = %1
+  %4 = fadd float %0, %0
+  br label %43
 
-8:                                                ; preds = %6
-  %9 = fdiv double 0.000000e+00, %3
-  %10 = fsub double 1.000000e+00, %9
-  br label %62
+5:                                                ; preds = %1
+  %6 = tail call float @llvm.fabs.f32(float %0)
+  %7 = fmul float %0, %0
+  %8 = tail call float @llvm.fma.f32(float %7, float 0x3F22B75820000000, float 0xBF4E42E300000000)
+  %9 = tail call float @llvm.fma.f32(float %8, float %7, float 0x3F6A452780000000)
+  %10 = tail call float @llvm.fma.f32(float %9, float %7, float 0xBF81D02D60000000)
+  %11 = tail call float @llvm.fma.f32(float %10, float %7, float 0x3F965A7C40000000)
+  %12 = tail call float @llvm.fma.f32(float %11, float %7, float 0xBFABA117C0000000)
+  %13 = tail call float @llvm.fma.f32(float %12, float %7, float 0x3FC1110F20000000)
+  %14 = tail call float @llvm.fma.f32(float %13, float %7, float 0xBFD5555560000000)
+  %15 = fmul float %7, %0
+  %16 = tail call float @llvm.fma.f32(float %15, float %14, float %0)
+  %17 = tail call float @llvm.minnum.f32(float %6, float 9.500000e+00)
+  %18 = fmul float %17, 2.000000e+00
+  %19 = tail call float @llvm.fma.f32(float %18, float 0x3FF7154760000000, float 0x4168000000000000)
+  %20 = fadd float %19, 0xC168000000000000
+  %21 = fneg float %20
+  %22 = tail call float @llvm.fma.f32(float %18, float 0x3FF7154760000000, float %21)
+  %23 = tail call float @llvm.fma.f32(float %18, float 0x3E54AE0C00000000, float %22)
+  %24 = tail call float @llvm.fma.f32(float %23, float 0x3F24440000000000, float 0x3F55F48C00000000)
+  %25 = tail call float @llvm.fma.f32(float %24, float %23, float 0x3F83B2A1C0000000)
+  %26 = tail call float @llvm.fma.f32(float %25, float %23, float 0x3FAC6AECC0000000)
+  %27 = tail call float @llvm.fma.f32(float %26, float %23, float 0x3FCEBFBE00000000)
+  %28 = tail call float @llvm.fma.f32(float %27, float %23, float 0x3FE62E4300000000)
+  %29 = tail call float @llvm.fma.f32(float %28, float %23, float 1.000000e+00)
+  %30 = bitcast float %19 to i32
+  %31 = shl i32 %30, 23
+  %32 = add i32 %31, 1065353216
+  %33 = bitcast i32 %32 to float
+  %34 = fmul float %29, %33
+  %35 = fadd float %34, 1.000000e+00
+  %36 = fdiv float 2.000000e+00, %35
+  %37 = fsub float 1.000000e+00, %36
+  %38 = tail call float @llvm.copysign.f32(float %37, float %0)
+  %39 = fcmp olt float %6, 1.000000e+00
+  %40 = select i1 %39, float %16, float %38
+  %41 = fcmp olt float %6, 0x3F30000000000000
+  %42 = select i1 %41, float %0, float %40
+  br label %43
 
-11:                                               ; preds = %6
-  %12 = fmul double %3, 2.000000e+00
-  %13 = tail call double @__hy_expm1(double noundef %12) #8
-  %14 = fadd double %13, 2.000000e+00
-  %15 = fdiv double 2.000000e+00, %14
-  %16 = fsub double 1.000000e+00, %15
-  br label %62
-
-17:                                               ; preds = %1
-  %18 = icmp ugt i64 %4, 4481081629233643519
-  br i1 %18, label %19, label %62
-
-19:                                               ; preds = %17
-  %20 = fmul double %2, %2
-  %21 = fmul double %20, 0x3E48E25FF9327E2C
-  %22 = fadd double %21, 0xBE5EB3229047434C
-  %23 = fmul double %20, %22
-  %24 = fadd double %23, 0x3E72EFE8DB3AFF1F
-  %25 = fmul double %20, %24
-  %26 = fadd double %25, 0xBE875CDE6563FED9
-  %27 = fmul double %20, %26
-  %28 = fadd double %27, 0x3E9CD299DE4AE6BB
-  %29 = fmul double %20, %28
-  %30 = fadd double %29, 0xBEB1C77DF95C1C0D
-  %31 = fmul double %20, %30
-  %32 = fadd double %31, 0x3EC5EF2DA474E5B7
-  %33 = fmul double %20, %32
-  %34 = fadd double %33, 0xBEDB0F72D3EE24E9
-  %35 = fmul double %20, %34
-  %36 = fadd double %35, 0x3EF0B132D39A6050
-  %37 = fmul double %20, %36
-  %38 = fadd double %37, 0xBF0497D8EEA25259
-  %39 = fmul double %20, %38
-  %40 = fadd double %39, 0x3F1967E18AFCAFAD
-  %41 = fmul double %20, %40
-  %42 = fadd double %41, 0xBF2F57D7734D1664
-  %43 = fmul double %20, %42
-  %44 = fadd double %43, 0x3F43558248036744
-  %45 = fmul double %20, %44
-  %46 = fadd double %45, 0xBF57DA36452B75E3
-  %47 = fmul double %20, %46
-  %48 = fadd double %47, 0x3F6D6D3D0E157DE0
-  %49 = fmul double %20, %48
-  %50 = fadd double %49, 0xBF8226E355E6C23D
-  %51 = fmul double %20, %50
-  %52 = fadd double %51, 0x3F9664F4882C10FA
-  %53 = fmul double %20, %52
-  %54 = fadd double %53, 0xBFABA1BA1BA1BA1C
-  %55 = fmul double %20, %54
-  %56 = fadd double %55, 0x3FC1111111111111
-  %57 = fmul double %20, %56
-  %58 = fadd double %57, 0xBFD5555555555555
-  %59 = fmul double %3, %20
-  %60 = fmul double %59, %58
-  %61 = fadd double %3, %60
-  br label %62
-
-62:                                               ; preds = %19, %17, %11, %8
-  %63 = phi double [ %10, %8 ], [ %16, %11 ], [ %61, %19 ], [ %3, %17 ]
-  %64 = fneg double %63
-  %65 = bitcast float %0 to i32
-  %66 = icmp slt i32 %65, 0
-  %67 = select i1 %66, double %64, double %63
-  %68 = fptrunc double %67 to float
-  ret float %68
+43:                                               ; preds = %5, %3
+  %44 = phi float [ %4, %3 ], [ %42, %5 ]
+  ret float %44
 }
+
+; Function Attrs: nocallback nofree nosync nounwind speculatable willreturn memory(none)
+declare float @llvm.copysign.f32(float, float) #3
 
 attributes #0 = { mustprogress nofree norecurse nosync nounwind willreturn memory(none) "frame-pointer"="all" "no-builtins" "no-trapping-math"="true" "stack-protector-buffer-size"="8" }
 attributes #1 = { nounwind "frame-pointer"="all" "no-builtins" "no-trapping-math"="true" "stack-protector-buffer-size"="8" }

@@ -117,10 +117,10 @@ fn assert_self_contained(out: &DeviceOutput, what: &str) {
         assert!(defined.contains(&callee), "{what}: `call {callee}` is not defined in the module:\n{ptx}");
     }
     // Nothing may be contracted into an fma: the f32 functions of llvm/libm/hy
-    // that ask for fma explicitly (exp, ln, log2, log10, sin, cos, tan) are
+    // that ask for fma explicitly (exp, ln, log2, log10, sin, cos, tan, tanh) are
     // exempt, alone or in the module of all of them; every other function is
     // checked alone.
-    let explicit_fma = ["f32::exp", "f32::ln", "f32::log2", "f32::log10", "f32::sin", "f32::cos", "f32::tan"].contains(&what)
+    let explicit_fma = ["f32::exp", "f32::ln", "f32::log2", "f32::log10", "f32::sin", "f32::cos", "f32::tan", "f32::tanh"].contains(&what)
         || what.starts_with("all math kernels");
     assert!(explicit_fma || !ptx.contains("fma."), "{what}: the PTX has an fma:\n{ptx}");
     // The one approximate instruction is the hardware 2^f of f32 exp and exp2

@@ -9,7 +9,9 @@ checks over all 2^32 inputs, on the host and on the GPU:
 - Q, degree 8: log1p(f) = f + f^2 Q(f) on [-1/3, 1/3] (logf, log2f, log10f);
 - S, degree 3: sin(r) = r + r^3 S(r^2) on |r| <= pi/4 (sinf, cosf);
 - C, degree 3: cos(r) = 1 - r^2/2 + r^4 C(r^2) there (sinf, cosf);
-- T, degree 6: tan(r) = r + r^3 T(r^2) there, in double (tanf).
+- T, degree 6: tan(r) = r + r^3 T(r^2) there, in double (tanf);
+- P, degree 7: tanh(x) = x + x^3 P(x^2) on |x| < 1 (tanhf);
+- E, degree 6: 2^f on [-1/2, 1/2] (tanhf).
 """
 import struct
 
@@ -51,11 +53,20 @@ def tan_t(s):
     return (mp.tan(r) / r - 1) / s
 
 
+def tanh_p(s):
+    if s < TINY:
+        return -mp.mpf(1) / 3 + 2 * s / 15
+    r = mp.sqrt(s)
+    return (mp.tanh(r) / r - 1) / s
+
+
 FITS = [
     ("Q (log1p)", log1p_q, [-mp.mpf(1) / 3, mp.mpf(1) / 3], 8, "float"),
     ("S (sin)", sin_s, [0, PIO4_SQUARED], 3, "float"),
     ("C (cos)", cos_c, [0, PIO4_SQUARED], 3, "float"),
     ("T (tan)", tan_t, [0, PIO4_SQUARED], 6, "double"),
+    ("P (tanh)", tanh_p, [0, 1], 7, "float"),
+    ("E (2^f)", lambda f: mp.power(2, f), [-mp.mpf(1) / 2, mp.mpf(1) / 2], 6, "float"),
 ]
 
 for name, function, interval, degree, precision in FITS:

@@ -7,7 +7,7 @@
  *   T[n-2] = 2^(2n) (2^(2n) - 1) B(2n) / (2n)!  (B: Bernoulli numbers),
  * rounded to double. At |x| = log(3)/2 the first omitted term is below
  * 2^-60 relative. Beyond, musl's formula (1 - 2/(expm1(2|x|) + 2)) is kept.
- * tanhf rounds tanh of the exact double argument to float. */
+ * tanhf is float-only: hy/tanhf.c. */
 
 #include "libm.h"
 
@@ -68,9 +68,4 @@ double tanh(double x)
 		t = x;
 	}
 	return sign ? -t : t;
-}
-
-float tanhf(float x)
-{
-	return (float)tanh((double)x);
 }
