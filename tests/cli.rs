@@ -329,7 +329,9 @@ fn very_long_integer_literal_is_rejected_quickly() {
 /// Launch bounds: a kernel whose every launch passes the same constant block
 /// gets `.maxntid` and its `ntid` reads become constants (no bounds check is
 /// left on a block-sized shared tile); one launched with two sizes or a
-/// run-time size gets neither. Also runs it (host fallback or GPU).
+/// run-time size gets neither. `fixed` waits at a barrier, so it also gets the
+/// occupancy hint: sm_90 holds 2048 threads, 32 blocks of 64. Also runs it
+/// (host fallback or GPU).
 #[test]
 fn launch_bounds_only_for_one_constant_block() {
     let dir = scratch_dir("launch_bounds");
@@ -338,12 +340,13 @@ fn launch_bounds_only_for_one_constant_block() {
     let body = |name: &str| kernel_body(&kernels, &ptx, name);
     let fixed = body("fixed");
     assert!(fixed.contains(".maxntid 8, 8, 1"), "{fixed}");
+    assert!(fixed.contains(".minnctapersm 32"), "{fixed}");
     assert!(!fixed.contains("%ntid"), "{fixed}");
     // the one bounds check left is `i < xs.len()`'s trap-free guard: no trap at all
     assert!(!fixed.contains("trap"), "{fixed}");
     for name in ["two_sizes", "runtime"] {
         let b = body(name);
-        assert!(!b.contains(".maxntid"), "`{name}`:\n{b}");
+        assert!(!b.contains(".maxntid") && !b.contains(".minnctapersm"), "`{name}`:\n{b}");
     }
     assert!(body("two_sizes").contains("%ntid.x"));
     let out = run_program(&exe, &[]).unwrap();

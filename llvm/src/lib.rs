@@ -26,11 +26,11 @@ pub fn llvm_version() -> (u32, u32, u32) {
 }
 
 pub use host::{compile_host_llvm, HostLlvmOptions, HostLlvmOutput};
-pub use ptx::{compile_device, ptx_version, DeviceOptions, DeviceOutput, SUPPORTED_ARCHS};
+pub use ptx::{compile_device, gpu_arch, ptx_version, DeviceOptions, DeviceOutput, GpuArch, SUPPORTED_ARCHS};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LlvmError {
-    #[error("unknown GPU architecture `{arch}`; valid ones are: {}", SUPPORTED_ARCHS.iter().map(|(a, _)| *a).collect::<Vec<_>>().join(", "))]
+    #[error("unknown GPU architecture `{arch}`; valid ones are: {}", SUPPORTED_ARCHS.iter().map(|a| a.name).collect::<Vec<_>>().join(", "))]
     UnknownArch { arch: String },
     /// An IR construct the device backend cannot lower (yet); a user error.
     #[error("not supported yet on the device: {what} (in `{func}`, line {}:{})", span.line, span.col)]

@@ -117,7 +117,12 @@ pub(crate) struct FnLowering<'m, 'a, 'ctx> {
 }
 
 /// Lower every device function of `ir` into a fresh LLVM module.
-pub(crate) fn lower_module<'ctx>(context: &'ctx Context, ir: &IrModule, machine: &TargetMachine) -> Result<Module<'ctx>, LlvmError> {
+pub(crate) fn lower_module<'ctx>(
+    context: &'ctx Context,
+    ir: &IrModule,
+    machine: &TargetMachine,
+    arch: crate::GpuArch,
+) -> Result<Module<'ctx>, LlvmError> {
     let module = context.create_module(&ir.source_name);
     module.set_triple(&inkwell::targets::TargetTriple::create(TRIPLE));
     module.set_data_layout(&machine.get_target_data().get_data_layout());
@@ -134,7 +139,7 @@ pub(crate) fn lower_module<'ctx>(context: &'ctx Context, ir: &IrModule, machine:
     }
     for (handle, func) in ir.functions.iter().filter(|(_, f)| f.sides.device && f.kind == FunctionKind::Kernel) {
         let llfn = m.functions[&(handle, Flavor::Device)];
-        crate::ptx::kernel::annotate_kernel(&m, handle, llfn, func)?;
+        crate::ptx::kernel::annotate_kernel(&m, handle, llfn, func, arch)?;
     }
     Ok(m.module)
 }

@@ -45,31 +45,51 @@ pub struct DeviceOutput {
 }
 
 /// The GPU architectures LLVM 19's NVPTX backend accepts (and a current CUDA
-/// driver can still run), each with the lowest PTX ISA version we emit for it.
-/// sm_90a needs PTX 8.0 (LLVM raises it to that whatever we ask).
-pub const SUPPORTED_ARCHS: &[(&str, u32)] = &[
-    ("sm_50", 60),
-    ("sm_52", 60),
-    ("sm_53", 60),
-    ("sm_60", 60),
-    ("sm_61", 60),
-    ("sm_62", 60),
-    ("sm_70", 60),
-    ("sm_72", 61),
-    ("sm_75", 63),
-    ("sm_80", 70),
-    ("sm_86", 71),
-    ("sm_87", 74),
-    ("sm_89", 78),
-    ("sm_90", 78),
-    ("sm_90a", 80),
+/// driver can still run): the lowest PTX ISA version we emit for each (sm_90a
+/// needs PTX 8.0; LLVM raises it to that whatever we ask) and the most threads
+/// and blocks one SM holds at once (CUDA C++ Programming Guide, "Technical
+/// Specifications per Compute Capability"), which the occupancy hint of
+/// barrier kernels targets ([`kernel::annotate_kernel`]).
+pub const SUPPORTED_ARCHS: &[GpuArch] = &[
+    GpuArch { name: "sm_50", ptx_isa: 60, threads_per_sm: 2048, blocks_per_sm: 32 },
+    GpuArch { name: "sm_52", ptx_isa: 60, threads_per_sm: 2048, blocks_per_sm: 32 },
+    GpuArch { name: "sm_53", ptx_isa: 60, threads_per_sm: 2048, blocks_per_sm: 32 },
+    GpuArch { name: "sm_60", ptx_isa: 60, threads_per_sm: 2048, blocks_per_sm: 32 },
+    GpuArch { name: "sm_61", ptx_isa: 60, threads_per_sm: 2048, blocks_per_sm: 32 },
+    GpuArch { name: "sm_62", ptx_isa: 60, threads_per_sm: 2048, blocks_per_sm: 32 },
+    GpuArch { name: "sm_70", ptx_isa: 60, threads_per_sm: 2048, blocks_per_sm: 32 },
+    GpuArch { name: "sm_72", ptx_isa: 61, threads_per_sm: 2048, blocks_per_sm: 32 },
+    GpuArch { name: "sm_75", ptx_isa: 63, threads_per_sm: 1024, blocks_per_sm: 16 },
+    GpuArch { name: "sm_80", ptx_isa: 70, threads_per_sm: 2048, blocks_per_sm: 32 },
+    GpuArch { name: "sm_86", ptx_isa: 71, threads_per_sm: 1536, blocks_per_sm: 16 },
+    GpuArch { name: "sm_87", ptx_isa: 74, threads_per_sm: 1536, blocks_per_sm: 16 },
+    GpuArch { name: "sm_89", ptx_isa: 78, threads_per_sm: 1536, blocks_per_sm: 24 },
+    GpuArch { name: "sm_90", ptx_isa: 78, threads_per_sm: 2048, blocks_per_sm: 32 },
+    GpuArch { name: "sm_90a", ptx_isa: 80, threads_per_sm: 2048, blocks_per_sm: 32 },
 ];
+
+/// One row of [`SUPPORTED_ARCHS`].
+#[derive(Clone, Copy, Debug)]
+pub struct GpuArch {
+    pub name: &'static str,
+    /// PTX ISA version, `78` for 7.8.
+    pub ptx_isa: u32,
+    /// Resident threads per SM at most.
+    pub threads_per_sm: u32,
+    /// Resident blocks per SM at most.
+    pub blocks_per_sm: u32,
+}
+
+/// The row of `arch`, or the user error.
+pub fn gpu_arch(arch: &str) -> Result<GpuArch, LlvmError> {
+    SUPPORTED_ARCHS.iter().find(|a| a.name == arch).copied().ok_or_else(|| LlvmError::UnknownArch { arch: arch.to_string() })
+}
 
 pub(crate) const TRIPLE: &str = "nvptx64-nvidia-cuda";
 
 /// The PTX ISA version (`78` for 7.8) used for `arch`, or the user error.
 pub fn ptx_version(arch: &str) -> Result<u32, LlvmError> {
-    SUPPORTED_ARCHS.iter().find(|(a, _)| *a == arch).map(|(_, v)| *v).ok_or_else(|| LlvmError::UnknownArch { arch: arch.to_string() })
+    gpu_arch(arch).map(|a| a.ptx_isa)
 }
 
 /// LLVM options of the NVPTX backend, set once per process before the first
@@ -115,7 +135,7 @@ fn target_machine(options: &DeviceOptions) -> Result<TargetMachine, LlvmError> {
 /// `hybrid_ir::valid::validate`.
 pub fn compile_device(module: &IrModule, options: &DeviceOptions) -> Result<Option<DeviceOutput>, LlvmError> {
     // Check the arch first: a bad flag is an error even without kernels.
-    ptx_version(&options.gpu_arch)?;
+    let arch = gpu_arch(&options.gpu_arch)?;
     if module.kernels().next().is_none() {
         return Ok(None);
     }
@@ -124,7 +144,7 @@ pub fn compile_device(module: &IrModule, options: &DeviceOptions) -> Result<Opti
     let mut timings = Vec::new();
 
     let start = Instant::now();
-    let llvm_module = function::lower_module(&context, module, &machine)?;
+    let llvm_module = function::lower_module(&context, module, &machine, arch)?;
     llvm_module.verify().map_err(|e| LlvmError::Llvm(format!("LLVM module verification failed: {}", e.to_string())))?;
     timings.push(("device: lower", start.elapsed()));
 
