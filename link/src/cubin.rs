@@ -2,7 +2,9 @@
 //! the module's PTX, embedded next to the PTX so the driver loads machine
 //! code at start-up instead of JIT-compiling. Cubins are cached by the hash
 //! of (PTX, arch, ptxas path and size): a rebuild of unchanged kernels does
-//! not run ptxas again.
+//! not run ptxas again. A kernel that spills registers under its occupancy
+//! hint (`.minnctapersm`, see hybrid-llvm's `annotate_kernel`) is compiled
+//! again without it.
 
 use crate::shim_prelink::{cache_dirs, find_in_path, fnv1a, write_atomically};
 use std::path::{Path, PathBuf};
@@ -33,13 +35,9 @@ pub fn cubin(ptx: &str, arch: &str, ptxas: &Path, shim_lib: &Path) -> Result<Vec
     let mut last_err = String::new();
     for dir in &dirs {
         let made = write_atomically(dir, &name, |out| {
-            let ptx_path = PathBuf::from(format!("{}.ptx", out.display()));
-            std::fs::write(&ptx_path, ptx).map_err(|e| format!("cannot write {}: {e}", ptx_path.display()))?;
-            let run = Command::new(ptxas).arg(format!("-arch={arch}")).arg("-O3").arg("-o").arg(out).arg(&ptx_path).output();
-            let _ = std::fs::remove_file(&ptx_path);
-            let run = run.map_err(|e| format!("cannot run `{}`: {e}", ptxas.display()))?;
-            if !run.status.success() {
-                return Err(format!("`{} -arch={arch}` failed: {}", ptxas.display(), String::from_utf8_lossy(&run.stderr).trim_end()));
+            let report = run_ptxas(ptxas, arch, ptx, out)?;
+            if let Some(relaxed) = without_occupancy_hint(ptx, &spilled_entries(&report)) {
+                run_ptxas(ptxas, arch, &relaxed, out)?;
             }
             Ok(())
         });
@@ -50,6 +48,58 @@ pub fn cubin(ptx: &str, arch: &str, ptxas: &Path, shim_lib: &Path) -> Result<Vec
         }
     }
     Err(last_err)
+}
+
+/// `ptxas -arch=ARCH -O3 -v` of `ptx` into `out`; its report (`-v` writes
+/// each entry's registers and spills to stderr).
+fn run_ptxas(ptxas: &Path, arch: &str, ptx: &str, out: &Path) -> Result<String, String> {
+    let ptx_path = PathBuf::from(format!("{}.ptx", out.display()));
+    std::fs::write(&ptx_path, ptx).map_err(|e| format!("cannot write {}: {e}", ptx_path.display()))?;
+    let run = Command::new(ptxas).arg(format!("-arch={arch}")).arg("-O3").arg("-v").arg("-o").arg(out).arg(&ptx_path).output();
+    let _ = std::fs::remove_file(&ptx_path);
+    let run = run.map_err(|e| format!("cannot run `{}`: {e}", ptxas.display()))?;
+    if !run.status.success() {
+        return Err(format!("`{} -arch={arch}` failed: {}", ptxas.display(), String::from_utf8_lossy(&run.stderr).trim_end()));
+    }
+    Ok(String::from_utf8_lossy(&run.stderr).into_owned())
+}
+
+/// The functions ptxas' `-v` report shows spilling registers: a
+/// `Function properties for NAME` line, then `N bytes spill stores` with N > 0.
+fn spilled_entries(report: &str) -> Vec<String> {
+    let mut current = None;
+    let mut spilled = Vec::new();
+    for line in report.lines() {
+        if let Some(rest) = line.split("Function properties for ").nth(1) {
+            current = Some(rest.trim().to_string());
+        } else if let Some(before) = line.split(" bytes spill stores").next().filter(|_| line.contains(" bytes spill stores")) {
+            let stores: u64 = before.rsplit([' ', ',']).next().and_then(|n| n.parse().ok()).unwrap_or(0);
+            if let Some(name) = current.take().filter(|_| stores > 0) {
+                spilled.push(name);
+            }
+        }
+    }
+    spilled
+}
+
+/// `ptx` without the `.minnctapersm` line of each entry in `entries`, or
+/// `None` if none of them has one.
+fn without_occupancy_hint(ptx: &str, entries: &[String]) -> Option<String> {
+    let mut current: Option<&str> = None;
+    let mut removed = false;
+    let mut kept = String::with_capacity(ptx.len());
+    for line in ptx.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(".visible .entry ").or_else(|| trimmed.strip_prefix(".entry ")) {
+            current = Some(rest.split(['(', ' ', '\n']).next().unwrap_or(""));
+        }
+        if trimmed.starts_with(".minnctapersm") && current.is_some_and(|c| entries.iter().any(|e| e == c)) {
+            removed = true;
+            continue;
+        }
+        kept.push_str(line);
+    }
+    removed.then_some(kept)
 }
 
 #[cfg(test)]
@@ -82,9 +132,60 @@ mod tests {
         assert_eq!(a, b);
         let calls = std::fs::read_to_string(&log).unwrap();
         assert_eq!(calls.lines().count(), 1, "cached: {calls}");
-        assert!(calls.starts_with("-arch=sm_90 -O3 -o "), "{calls}");
+        assert!(calls.starts_with("-arch=sm_90 -O3 -v -o "), "{calls}");
         let err = cubin(".version 8.0\n// bad\n", "sm_90", &fake, &shim).unwrap_err();
         assert!(err.contains("ptxas fatal: bad PTX"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    const HINTED: &str = ".visible .entry tile(\n\t.param .u64 tile_param_0\n)\n.maxntid 256, 1, 1\n.minnctapersm 8\n{\n}\n\
+                          .visible .entry other(\n)\n.maxntid 256, 1, 1\n.minnctapersm 8\n{\n}\n";
+
+    /// ptxas' `-v` report (as ptxas 13 prints it) names the entries that
+    /// spilled, and only their occupancy hints are dropped.
+    #[test]
+    fn spilling_entries_lose_their_occupancy_hint() {
+        let report = "ptxas info    : Compiling entry function 'tile' for 'sm_90'\n\
+                      ptxas info    : Function properties for tile\n    \
+                      0 bytes stack frame, 24 bytes spill stores, 24 bytes spill loads\n\
+                      ptxas info    : Used 32 registers, used 1 barriers, 2048 bytes smem\n\
+                      ptxas info    : Function properties for other\n    \
+                      0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads\n";
+        let spilled = spilled_entries(report);
+        assert_eq!(spilled, ["tile"]);
+        let relaxed = without_occupancy_hint(HINTED, &spilled).unwrap();
+        assert_eq!(relaxed.matches(".minnctapersm").count(), 1, "{relaxed}");
+        assert!(relaxed.contains("entry other(\n)\n.maxntid 256, 1, 1\n.minnctapersm 8"), "{relaxed}");
+        assert!(without_occupancy_hint(HINTED, &[]).is_none());
+    }
+
+    /// A stand-in ptxas that "spills" whenever the PTX has a hint: the cubin
+    /// is made a second time, from the PTX without it.
+    #[test]
+    fn ptxas_runs_again_without_the_hint_after_a_spill() {
+        let dir = std::env::temp_dir().join(format!("hybrid-cubin-spill-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let log = dir.join("calls");
+        let fake = dir.join("ptxas");
+        std::fs::write(
+            &fake,
+            format!(
+                "#!/bin/sh\nout=\"\"\nwhile [ $# -gt 1 ]; do [ \"$1\" = -o ] && out=\"$2\"; shift; done\n\
+                 n=$(grep -c minnctapersm \"$1\"); echo \"$n\" >> {log}\n\
+                 echo 'ptxas info    : Function properties for tile' >&2\n\
+                 [ \"$n\" = 2 ] && echo '    0 bytes stack frame, 8 bytes spill stores, 8 bytes spill loads' >&2\n\
+                 printf '\\177ELFcubin' > \"$out\"\n",
+                log = log.display()
+            ),
+        )
+        .unwrap();
+        std::process::Command::new("chmod").arg("+x").arg(&fake).status().unwrap();
+        let shim = dir.join("libhybrid_shim.a");
+        let made = cubin(HINTED, "sm_90", &fake, &shim).unwrap();
+        assert_eq!(made, b"\x7fELFcubin");
+        // hints seen by each run: both, then only `other`'s
+        assert_eq!(std::fs::read_to_string(&log).unwrap(), "2\n1\n");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

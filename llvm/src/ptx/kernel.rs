@@ -85,9 +85,10 @@ fn pointer_attributes(ty: &Type, may_sync: bool) -> &'static [&'static str] {
 /// would otherwise push such kernels past the register count nvcc reaches for
 /// their CUDA twins: on the H200 the tiled matmul went from 40 to 32 registers
 /// and 0.93 to 0.97 of nvcc's speed, n-body from 40 to 32 at the same speed.
-/// FIXME(register hint): a barrier kernel that needs far more registers than
-/// full occupancy leaves would spill; ptxas' report (cubin builds) could
-/// drop the hint for those.
+/// A kernel that spills under the hint is compiled again without it where
+/// hybridc runs ptxas (`hybrid_link::cubin`). FIXME(register hint): the
+/// embedded PTX keeps the hint, so the driver's JIT (no ptxas at build time,
+/// or another arch) can still spill such a kernel.
 pub(crate) fn annotate_kernel<'ctx>(
     m: &ModuleLowering<'_, 'ctx>,
     handle: Handle<Function>,
