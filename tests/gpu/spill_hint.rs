@@ -1,0 +1,110 @@
+#![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]
+//! A barrier kernel that needs more registers than full occupancy leaves (44 live accumulators): in a cubin build its occupancy hint is dropped after ptxas reports a spill (tests/gpu/spill_hint.sh).
+#[offload_kernel]
+fn many_live(xs: &[f32], out: &mut [f32]) {
+    let tile = gpu::shared_array::<f32, 256>();
+    let t = gpu::thread_idx_x() as usize;
+    let i = gpu::block_idx_x() as usize * 256 + t;
+    unsafe { (*tile)[t] = xs[i] };
+    gpu::sync_threads();
+    let mut a0 = 0.0f32;
+    let mut a1 = 1.0f32;
+    let mut a2 = 2.0f32;
+    let mut a3 = 3.0f32;
+    let mut a4 = 4.0f32;
+    let mut a5 = 5.0f32;
+    let mut a6 = 6.0f32;
+    let mut a7 = 7.0f32;
+    let mut a8 = 8.0f32;
+    let mut a9 = 9.0f32;
+    let mut a10 = 10.0f32;
+    let mut a11 = 11.0f32;
+    let mut a12 = 12.0f32;
+    let mut a13 = 13.0f32;
+    let mut a14 = 14.0f32;
+    let mut a15 = 15.0f32;
+    let mut a16 = 16.0f32;
+    let mut a17 = 17.0f32;
+    let mut a18 = 18.0f32;
+    let mut a19 = 19.0f32;
+    let mut a20 = 20.0f32;
+    let mut a21 = 21.0f32;
+    let mut a22 = 22.0f32;
+    let mut a23 = 23.0f32;
+    let mut a24 = 24.0f32;
+    let mut a25 = 25.0f32;
+    let mut a26 = 26.0f32;
+    let mut a27 = 27.0f32;
+    let mut a28 = 28.0f32;
+    let mut a29 = 29.0f32;
+    let mut a30 = 30.0f32;
+    let mut a31 = 31.0f32;
+    let mut a32 = 32.0f32;
+    let mut a33 = 33.0f32;
+    let mut a34 = 34.0f32;
+    let mut a35 = 35.0f32;
+    let mut a36 = 36.0f32;
+    let mut a37 = 37.0f32;
+    let mut a38 = 38.0f32;
+    let mut a39 = 39.0f32;
+    let mut a40 = 40.0f32;
+    let mut a41 = 41.0f32;
+    let mut a42 = 42.0f32;
+    let mut a43 = 43.0f32;
+    for k in 0..256 {
+        let v = unsafe { (*tile)[k] } * (1.0 + t as f32 * 1e-3);
+        a0 = a0 * v + 1.5;
+        a1 = a1 * v + 2.5;
+        a2 = a2 * v + 3.5;
+        a3 = a3 * v + 4.5;
+        a4 = a4 * v + 5.5;
+        a5 = a5 * v + 6.5;
+        a6 = a6 * v + 7.5;
+        a7 = a7 * v + 8.5;
+        a8 = a8 * v + 9.5;
+        a9 = a9 * v + 10.5;
+        a10 = a10 * v + 11.5;
+        a11 = a11 * v + 12.5;
+        a12 = a12 * v + 13.5;
+        a13 = a13 * v + 14.5;
+        a14 = a14 * v + 15.5;
+        a15 = a15 * v + 16.5;
+        a16 = a16 * v + 17.5;
+        a17 = a17 * v + 18.5;
+        a18 = a18 * v + 19.5;
+        a19 = a19 * v + 20.5;
+        a20 = a20 * v + 21.5;
+        a21 = a21 * v + 22.5;
+        a22 = a22 * v + 23.5;
+        a23 = a23 * v + 24.5;
+        a24 = a24 * v + 25.5;
+        a25 = a25 * v + 26.5;
+        a26 = a26 * v + 27.5;
+        a27 = a27 * v + 28.5;
+        a28 = a28 * v + 29.5;
+        a29 = a29 * v + 30.5;
+        a30 = a30 * v + 31.5;
+        a31 = a31 * v + 32.5;
+        a32 = a32 * v + 33.5;
+        a33 = a33 * v + 34.5;
+        a34 = a34 * v + 35.5;
+        a35 = a35 * v + 36.5;
+        a36 = a36 * v + 37.5;
+        a37 = a37 * v + 38.5;
+        a38 = a38 * v + 39.5;
+        a39 = a39 * v + 40.5;
+        a40 = a40 * v + 41.5;
+        a41 = a41 * v + 42.5;
+        a42 = a42 * v + 43.5;
+        a43 = a43 * v + 44.5;
+    }
+    out[i] = a0 * 2.0 + a1 * 3.0 + a2 * 4.0 + a3 * 5.0 + a4 * 6.0 + a5 * 7.0 + a6 * 8.0 + a7 * 9.0 + a8 * 10.0 + a9 * 11.0 + a10 * 12.0 + a11 * 13.0 + a12 * 14.0 + a13 * 15.0 + a14 * 16.0 + a15 * 17.0 + a16 * 18.0 + a17 * 19.0 + a18 * 20.0 + a19 * 21.0 + a20 * 22.0 + a21 * 23.0 + a22 * 24.0 + a23 * 25.0 + a24 * 26.0 + a25 * 27.0 + a26 * 28.0 + a27 * 29.0 + a28 * 30.0 + a29 * 31.0 + a30 * 32.0 + a31 * 33.0 + a32 * 34.0 + a33 * 35.0 + a34 * 36.0 + a35 * 37.0 + a36 * 38.0 + a37 * 39.0 + a38 * 40.0 + a39 * 41.0 + a40 * 42.0 + a41 * 43.0 + a42 * 44.0 + a43 * 45.0;
+}
+
+fn main() {
+    let n = 256 * 1024;
+    let xs: Vec<f32> = (0..n).map(|i| ((i % 7) as f32) * 0.01).collect();
+    let mut out = vec![0.0f32; n];
+    core::intrinsics::offload(many_live, [(n / 256) as u32, 1, 1], [256, 1, 1], (&xs, &mut out));
+    println!("{}", out[12345]);
+}
