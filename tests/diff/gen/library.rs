@@ -67,9 +67,7 @@ pub fn string_section(g: &mut Gen) -> String {
             _ => s.push_str(&format!("        {sv} = {sv}.to_uppercase();\n")),
         }
     }
-    s.push_str(&format!(
-        "        println!(\"{{}} {{}} {{:?}} {{}}\", {sv}, {sv}.len(), {sv}, {sv}.contains(\"{word}\"));\n"
-    ));
+    s.push_str(&format!("        println!(\"{{}} {{}} {{:?}} {{}}\", {sv}, {sv}.len(), {sv}, {sv}.contains(\"{word}\"));\n"));
     let w = g.rng.range(0, 12);
     s.push_str(&format!("        println!(\"[{{:>{w}}}] [{{:<{w}}}] [{{:^{w}.3}}]\", {sv}, {sv}.as_str(), {sv});\n"));
     s.push_str(&format!(
@@ -113,12 +111,11 @@ pub fn higher_order_section(g: &mut Gen) -> String {
     s.push_str(&format!(
         "        let mut seen = Vec::new();\n        let mut tot: {t} = 0;\n        {vis}(&{xs}, |i, x| {{ tot = tot.wrapping_add(x); if i % 2 == 0 {{ seen.push(x); }} }});\n        println!(\"{{}} {{:?}}\", tot, seen);\n"
     ));
-    let pairs = format!(
-        "{xs}.iter().zip({xs}.iter().skip(1)).map(|(a, b)| a.wrapping_sub(*b)).filter(|d| *d != {kv}).collect::<Vec<{t}>>()"
-    );
+    let pairs =
+        format!("{xs}.iter().zip({xs}.iter().skip(1)).map(|(a, b)| a.wrapping_sub(*b)).filter(|d| *d != {kv}).collect::<Vec<{t}>>()");
     s.push_str(&format!("        let ds = {pairs};\n        println!(\"{{:?}} {{}}\", ds, ds.iter().fold(0{t}, |a, b| a ^ b));\n"));
     s.push_str(&format!(
-        "        let ev: Vec<(usize, {t})> = {xs}.iter().copied().enumerate().filter(|(i, _)| i % 2 == 1).collect();\n        println!(\"{{:?}} {{}}\", ev, {xs}.iter().map(|x| *x as i64).sum::<i64>());\n"
+        "        let ev: Vec<(usize, {t})> = {xs}.iter().copied().enumerate().filter(|(i, _)| i % 2 == 1).collect();\n        println!(\"{{:?}} {{}}\", ev, {xs}.iter().map(|x| *x as i64).fold(0i64, |a, b| a.wrapping_add(b)));\n"
     ));
     s
 }
@@ -149,10 +146,10 @@ pub fn trait_match_section(g: &mut Gen) -> String {
     s.push_str(&format!(
         "        for k in ks.iter() {{\n            println!(\"{{}}\", show_{tr}(k));\n        }}\n        println!(\"{{}} {{}} {{}}\", show_{tr}(&pt), show_{tr}(&{h}), show_{tr}(&{q}));\n"
     ));
-    s.push_str(&format!(
-        "        let total: i64 = ks.iter().map(|k| k.score()).filter(|v| *v >= 0).sum();\n        println!(\"{{}}\", total);\n"
-    ));
-    let (lo, hi) = (g.rng.range(0, 40) as i64, g.rng.range(40, 120) as i64);
+    s.push_str(
+        "        let total: i64 = ks.iter().map(|k| k.score()).filter(|v| *v >= 0).fold(0, |a: i64, b| a.wrapping_add(b));\n        println!(\"{}\", total);\n",
+    );
+    let (lo, hi) = (g.rng.range(0, 40), g.rng.range(40, 120));
     s.push_str(&format!(
         "        for k in ks {{\n            let m = match (k, k.score() % 7) {{\n                ({en}::Lo, _) => \"lo\".to_string(),\n                ({en}::Hi(v), 0 | 3) => format!(\"hi3 {{}}\", v),\n                ({en}::Hi(_), r @ 1..=2) => format!(\"hi {{}}\", r),\n                (_, r @ -6..=-1) => format!(\"neg {{}}\", r),\n                ({en}::Pt({st} {{ a, .. }}), _) if (a as i64) > {lo} && (a as i64) < {hi} => format!(\"pt {{}}\", a),\n                (other, r) => format!(\"{{:?}} {{}}\", other, r),\n            }};\n            println!(\"{{}}\", m);\n        }}\n"
     ));
