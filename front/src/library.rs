@@ -178,7 +178,9 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
                 // the thunks of closures and function items coerced to `fn` pointer types
                 || (f.module == "fn_ptr" && program.contains("fn("))
                 // trait objects: their vtables and `Box<dyn ..>`'s glue
-                || (f.module == "dyn_object" && program.contains("dyn "));
+                || (f.module == "dyn_object" && program.contains("dyn "))
+                // widths and precisions from arguments (`{:w$}`, `{:.*}`): `fmt::fmt_spec_count`
+                || (f.module == "fmt" && ["$}", "$.", "$?", "$e}", ".*}", ".*?}", ".*e}"].iter().any(|w| program.contains(w)));
         if f.module.is_empty() || triggered {
             wanted |= 1 << i;
         }

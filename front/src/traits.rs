@@ -179,6 +179,22 @@ impl Items {
     /// default (a generic function over `Self`). Several traits giving the
     /// same name is rustc's E0034; the first is taken here.
     pub fn trait_method_of(&self, types: &TypeTable, ty: Handle<Type>, name: &str) -> Option<(usize, FnId)> {
+        self.trait_method_preferring(types, ty, name, &[])
+    }
+
+    /// [`Self::trait_method_of`], taking an impl of one of the traits in `prefer` first
+    /// (the bounds of the generic function being lowered: in an instance of
+    /// `fn f<T: B>(x: &T) { x.score() }` the call is `B::score` even when another trait
+    /// gives the type a `score` too).
+    pub fn trait_method_preferring(&self, types: &TypeTable, ty: Handle<Type>, name: &str, prefer: &[Bound]) -> Option<(usize, FnId)> {
+        for (index, imp) in self.impls.iter().enumerate() {
+            if !prefer.contains(&imp.trait_id) || !self.impl_covers(types, imp, ty) {
+                continue;
+            }
+            if let Some(f) = self.impl_method(index, name) {
+                return Some((index, f));
+            }
+        }
         for (index, imp) in self.impls.iter().enumerate() {
             if !self.impl_covers(types, imp, ty) {
                 continue;

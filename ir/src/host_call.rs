@@ -41,6 +41,16 @@ pub enum HostFn {
     FmtStrSpec,
     /// `(c: u32, spec: u64) -> ()`: `{}` / `{:?}` of a `char`.
     FmtChar,
+    /// `(v: i64, spec: u64) -> ()`: a signed integer with a spec computed at run time (`{:w$}`).
+    FmtI64,
+    /// `(v: u64, spec: u64) -> ()`: an unsigned integer with a run-time spec.
+    FmtU64,
+    /// `(v: f64, spec: u64) -> ()`: an `f64` with a run-time spec.
+    FmtF64,
+    /// `(v: f32, spec: u64) -> ()`: an `f32` with a run-time spec.
+    FmtF32,
+    /// `(v: bool, spec: u64) -> ()`: a `bool` with a run-time spec.
+    FmtBool,
     /// `() -> ()`: a `format!` begins.
     FmtBegin,
     /// `(out: *mut Vec<u8>) -> ()`: a `format!` ends, its text in a new `Vec<u8>`.
@@ -68,6 +78,11 @@ impl HostFn {
             HostFn::OffloadSync => Rt::OffloadSync,
             HostFn::FmtStrSpec => Rt::FmtStrSpec,
             HostFn::FmtChar => Rt::FmtChar,
+            HostFn::FmtI64 => Rt::FmtI64,
+            HostFn::FmtU64 => Rt::FmtU64,
+            HostFn::FmtF64 => Rt::FmtF64,
+            HostFn::FmtF32 => Rt::FmtF32,
+            HostFn::FmtBool => Rt::FmtBool,
             HostFn::FmtBegin => Rt::FmtBegin,
             HostFn::FmtEnd => Rt::FmtEnd,
             HostFn::ParseInt => Rt::ParseInt,

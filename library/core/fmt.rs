@@ -67,3 +67,50 @@ impl Formatter {
         }
     }
 }
+
+/// The packed spec `spec` with a width or precision from an argument
+/// (`{:w$}`, `{:.p$}`, `{:.*}`) put in at bit `shift` (0: width, 16:
+/// precision; the presence bit is already in `spec`); rustc's panic when
+/// the count does not fit the spec's `u16`.
+#[track_caller]
+pub fn fmt_spec_count(spec: u64, count: usize, shift: u64) -> u64 {
+    if count > 0xFFFF {
+        panic!("Formatting argument out of range");
+    }
+    spec | (count as u64) << shift
+}
+
+/// `{}` of a signed integer (widened to `i64`) with a spec computed at run time.
+pub fn fmt_i64_spec(v: i64, spec: u64) {
+    unsafe { core::intrinsics::hybrid_fmt_i64(v, spec) };
+}
+
+/// `{}` of an unsigned integer (widened to `u64`) with a spec computed at run time.
+pub fn fmt_u64_spec(v: u64, spec: u64) {
+    unsafe { core::intrinsics::hybrid_fmt_u64(v, spec) };
+}
+
+/// `{}` of an `f64` with a spec computed at run time.
+pub fn fmt_f64_spec(v: f64, spec: u64) {
+    unsafe { core::intrinsics::hybrid_fmt_f64(v, spec) };
+}
+
+/// `{}` of an `f32` with a spec computed at run time.
+pub fn fmt_f32_spec(v: f32, spec: u64) {
+    unsafe { core::intrinsics::hybrid_fmt_f32(v, spec) };
+}
+
+/// `{}` of a `bool` with a spec computed at run time.
+pub fn fmt_bool_spec(v: bool, spec: u64) {
+    unsafe { core::intrinsics::hybrid_fmt_bool(v, spec) };
+}
+
+/// `{}` of a `char` with a spec computed at run time.
+pub fn fmt_char_spec(v: char, spec: u64) {
+    unsafe { core::intrinsics::hybrid_fmt_char(v as u32, spec) };
+}
+
+/// `{}` of a `&str` with a spec computed at run time.
+pub fn fmt_str_rt_spec(s: &str, spec: u64) {
+    unsafe { core::intrinsics::hybrid_fmt_str_spec(s.as_ptr(), s.len(), spec) };
+}

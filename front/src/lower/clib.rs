@@ -179,6 +179,11 @@ impl<'i> FnLower<'i> {
         Some(match name {
             "fmt_str_spec" => (HostFn::FmtStrSpec, vec![bytes, usize_ty, u64_ty], unit),
             "fmt_char" => (HostFn::FmtChar, vec![u32_ty, u64_ty], unit),
+            "fmt_i64" => (HostFn::FmtI64, vec![self.scalar_ty(Scalar::I64), u64_ty], unit),
+            "fmt_u64" => (HostFn::FmtU64, vec![u64_ty, u64_ty], unit),
+            "fmt_f64" => (HostFn::FmtF64, vec![self.scalar_ty(Scalar::F64), u64_ty], unit),
+            "fmt_f32" => (HostFn::FmtF32, vec![self.scalar_ty(Scalar::F32), u64_ty], unit),
+            "fmt_bool" => (HostFn::FmtBool, vec![self.scalar_ty(Scalar::Bool), u64_ty], unit),
             "fmt_begin" => (HostFn::FmtBegin, vec![], unit),
             "fmt_end" => {
                 let u8_ty = self.scalar_ty(Scalar::U8);

@@ -338,6 +338,14 @@ impl FnLower<'_> {
         call
     }
 
+    /// Locate the `#[track_caller]` panics of the call `expr` (a desugared library call,
+    /// whose own span is the macro's call site) at byte `at` of the source.
+    pub(crate) fn set_caller_at(&mut self, expr: Handle<Expr>, at: usize) {
+        if let Some(p) = self.pending.iter_mut().rev().find(|p| p.expr == expr) {
+            p.caller_at = at;
+        }
+    }
+
     /// Record that expression `expr` uses the instance `pending` describes.
     pub(crate) fn record_use(&mut self, expr: Handle<Expr>, pending: PendingUse) -> CallTarget {
         let index = self.pending.len();

@@ -22,13 +22,34 @@ enum FmtItem {
         arg: ArgRef,
         spec: FmtSpec,
         pretty: bool,
+        /// A width from an argument (`{:w$}`, `{:1$}`).
+        width: Option<ArgRef>,
+        /// A precision from an argument (`{:.p$}`, `{:.1$}`, `{:.*}`).
+        precision: Option<ArgRef>,
     },
+}
+
+/// A width or precision of a spec given by an argument.
+enum CountRef {
+    Arg(ArgRef),
+    /// `.*`: the next positional argument (before the value's).
+    Star,
 }
 
 enum ArgRef {
     Index(usize),
     Name(String),
 }
+
+/// Which argument a placeholder (or its width or precision) uses: a positional or named
+/// one by index, or a captured name.
+enum Src<'e> {
+    Expr(usize, &'e syn::Expr),
+    Capture(String),
+}
+
+/// A placeholder's argument, spec, `#` flag, width and precision arguments.
+type Use<'e> = (Src<'e>, FmtSpec, bool, Option<Src<'e>>, Option<Src<'e>>);
 
 type ExprList = Punctuated<syn::Expr, Token![,]>;
 
@@ -73,6 +94,19 @@ fn parse_format(s: &str, range: &Range<usize>) -> DResult<Vec<FmtItem>> {
                     Some(i) => (inner[..i].trim().to_string(), &inner[i + 1..]),
                     None => (inner.trim().to_string(), ""),
                 };
+                let (spec_v, width, precision) = parse_spec(spec).map_err(&err)?;
+                let precision = match precision {
+                    Some(CountRef::Star) => {
+                        next_pos += 1;
+                        Some(ArgRef::Index(next_pos - 1))
+                    }
+                    Some(CountRef::Arg(a)) => Some(a),
+                    None => None,
+                };
+                let width = width.map(|w| match w {
+                    CountRef::Arg(a) => a,
+                    CountRef::Star => unreachable!("a width is never `*`"),
+                });
                 let arg = if name.is_empty() {
                     next_pos += 1;
                     ArgRef::Index(next_pos - 1)
@@ -84,7 +118,7 @@ fn parse_format(s: &str, range: &Range<usize>) -> DResult<Vec<FmtItem>> {
                     return Err(err(format!("invalid argument name `{name}`")));
                 };
                 let pretty = spec.contains('#') && spec.ends_with('?');
-                items.push(FmtItem::Arg { arg, spec: parse_spec(spec).map_err(&err)?, pretty });
+                items.push(FmtItem::Arg { arg, spec: spec_v, pretty, width, precision });
             }
             c => lit.push(c),
         }
@@ -95,15 +129,32 @@ fn parse_format(s: &str, range: &Range<usize>) -> DResult<Vec<FmtItem>> {
     Ok(items)
 }
 
-/// `[[fill]align][sign]['#']['0'][width]['.' precision][type]`
-fn parse_spec(spec: &str) -> Result<FmtSpec, String> {
-    // FIXME(runtime widths): the packed spec is a compile-time constant
-    if spec.contains('$') {
-        return Err("widths and precisions from arguments (`w$`, `1$`) are not supported yet by hybridc".into());
+/// A count of a spec at `chars[*i..]` given by an argument: `N$` or `name$` (`*` when
+/// `star`); `None` (and `*i` unchanged) when there is none.
+fn count_ref(chars: &[char], i: &mut usize, star: bool) -> Option<CountRef> {
+    if star && chars.get(*i) == Some(&'*') {
+        *i += 1;
+        return Some(CountRef::Star);
     }
-    if spec.contains(".*") {
-        return Err("precision from arguments (`.*`) is not supported yet by hybridc".into());
+    let mut j = *i;
+    while j < chars.len() && (chars[j].is_alphanumeric() || chars[j] == '_') {
+        j += 1;
     }
+    if j == *i || chars.get(j) != Some(&'$') {
+        return None;
+    }
+    let name: String = chars[*i..j].iter().collect();
+    *i = j + 1;
+    Some(CountRef::Arg(match name.parse::<usize>() {
+        Ok(n) => ArgRef::Index(n),
+        Err(_) => ArgRef::Name(name),
+    }))
+}
+
+/// `[[fill]align][sign]['#']['0'][width]['.' precision][type]`; a width or precision
+/// from an argument is returned beside the spec (whose `width` / `precision` is then
+/// `Some(0)`, to be filled in at run time).
+fn parse_spec(spec: &str) -> Result<(FmtSpec, Option<CountRef>, Option<CountRef>), String> {
     let mut out = FmtSpec::default();
     let chars: Vec<char> = spec.chars().collect();
     let mut i = 0;
@@ -132,32 +183,41 @@ fn parse_spec(spec: &str) -> Result<FmtSpec, String> {
         alternate = true;
         i += 1;
     }
-    if i < chars.len() && chars[i] == '0' {
+    // `{:0$}` is a width from argument 0, not the `0` flag
+    if i < chars.len() && chars[i] == '0' && chars.get(i + 1) != Some(&'$') {
         out.zero_pad = true;
         i += 1;
     }
-    let start = i;
-    while i < chars.len() && chars[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i > start {
-        let w: String = chars[start..i].iter().collect();
-        out.width = Some(w.parse().map_err(|_| "width too large".to_string())?);
-    }
-    if i < chars.len() && chars[i] == '$' {
-        return Err("widths from arguments (`$`) are not supported yet by hybridc".into());
-    }
-    if i < chars.len() && chars[i] == '.' {
-        i += 1;
+    let width = count_ref(&chars, &mut i, false);
+    if width.is_some() {
+        out.width = Some(0);
+    } else {
         let start = i;
         while i < chars.len() && chars[i].is_ascii_digit() {
             i += 1;
         }
-        if i == start {
-            return Err("precision from arguments (`.*`) is not supported yet by hybridc".into());
+        if i > start {
+            let w: String = chars[start..i].iter().collect();
+            out.width = Some(w.parse().map_err(|_| "width too large".to_string())?);
         }
-        let p: String = chars[start..i].iter().collect();
-        out.precision = Some(p.parse().map_err(|_| "precision too large".to_string())?);
+    }
+    let mut precision = None;
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        precision = count_ref(&chars, &mut i, true);
+        if precision.is_some() {
+            out.precision = Some(0);
+        } else {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i == start {
+                return Err("expected a precision after `.`".into());
+            }
+            let p: String = chars[start..i].iter().collect();
+            out.precision = Some(p.parse().map_err(|_| "precision too large".to_string())?);
+        }
     }
     let rest: String = chars[i..].iter().collect();
     out.kind = match rest.as_str() {
@@ -170,7 +230,7 @@ fn parse_spec(spec: &str) -> Result<FmtSpec, String> {
     if alternate && out.kind != FmtKind::Debug {
         return Err("the `#` flag is not supported yet by hybridc".into());
     }
-    Ok(out)
+    Ok((out, width, precision))
 }
 
 impl<'i> FnLower<'i> {
@@ -237,7 +297,7 @@ impl<'i> FnLower<'i> {
         prefix: Option<String>,
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
-        let (mut stmts, mut pieces) = self.format_parts(fmt, args)?;
+        let (mut stmts, mut pieces) = self.format_parts(fmt, args, range)?;
         if let Some(p) = prefix {
             pieces.insert(0, Part::Piece(FmtPiece::Literal(p)));
         }
@@ -256,7 +316,7 @@ impl<'i> FnLower<'i> {
 
     /// The pieces of a format string and its arguments appended to the line buffer (`format!`, `write!`).
     pub(crate) fn print_to_buffer(&mut self, fmt: &syn::Expr, args: &[syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
-        let (mut stmts, pieces) = self.format_parts(fmt, args)?;
+        let (mut stmts, pieces) = self.format_parts(fmt, args, range)?;
         let print = self.print_parts(PrintTarget::Buffer, pieces, false, range)?;
         if stmts.is_empty() {
             return Ok(print);
@@ -265,7 +325,7 @@ impl<'i> FnLower<'i> {
         Ok(self.block_expr(stmts, None, range))
     }
 
-    fn format_parts(&mut self, fmt: &syn::Expr, args: &[syn::Expr]) -> DResult<(Vec<Stmt>, Vec<Part>)> {
+    fn format_parts(&mut self, fmt: &syn::Expr, args: &[syn::Expr], call_range: &Range<usize>) -> DResult<(Vec<Stmt>, Vec<Part>)> {
         let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = fmt else {
             return Err(Diagnostic::at(None, "format argument must be a string literal", range_of(fmt), "expected a string literal"));
         };
@@ -285,53 +345,53 @@ impl<'i> FnLower<'i> {
                 _ => positional.push(a),
             }
         }
-        // which argument each placeholder uses: Some(i) positional/named by index, None: captured name
-        enum Src<'e> {
-            Expr(usize, &'e syn::Expr),
-            Capture(String),
-        }
-        let mut uses: Vec<(Src, FmtSpec, bool)> = Vec::new();
+        let mut uses: Vec<Use> = Vec::new();
         let mut pieces_plan: Vec<Option<String>> = Vec::new(); // Some(lit) or None (next use)
         let mut used = vec![false; positional.len() + named.len()];
         let placeholders = items.iter().filter(|i| matches!(i, FmtItem::Arg { arg: ArgRef::Index(_), .. })).count();
+        let resolve = |arg: ArgRef, used: &mut Vec<bool>| -> DResult<Src> {
+            Ok(match arg {
+                ArgRef::Index(i) => {
+                    let Some(e) = positional.get(i) else {
+                        let n = positional.len();
+                        let wanted = placeholders;
+                        let plural = |k: usize, w: &str| if k == 1 { format!("{k} {w}") } else { format!("{k} {w}s") };
+                        return Err(Diagnostic::at(
+                            None,
+                            if n == 0 {
+                                format!("{} in format string, but no arguments were given", plural(wanted, "positional argument"))
+                            } else {
+                                format!(
+                                    "{} in format string, but there {} {}",
+                                    plural(wanted, "positional argument"),
+                                    if n == 1 { "is" } else { "are" },
+                                    plural(n, "argument")
+                                )
+                            },
+                            frange.clone(),
+                            "in this format string",
+                        ));
+                    };
+                    used[i] = true;
+                    Src::Expr(i, e)
+                }
+                ArgRef::Name(n) => match named.iter().position(|(k, _)| *k == n) {
+                    Some(j) => {
+                        used[positional.len() + j] = true;
+                        Src::Expr(positional.len() + j, named[j].1)
+                    }
+                    None => Src::Capture(n),
+                },
+            })
+        };
         for item in items {
             match item {
                 FmtItem::Lit(l) => pieces_plan.push(Some(l)),
-                FmtItem::Arg { arg, spec, pretty } => {
-                    let src = match arg {
-                        ArgRef::Index(i) => {
-                            let Some(e) = positional.get(i) else {
-                                let n = positional.len();
-                                let wanted = placeholders;
-                                let plural = |k: usize, w: &str| if k == 1 { format!("{k} {w}") } else { format!("{k} {w}s") };
-                                return Err(Diagnostic::at(
-                                    None,
-                                    if n == 0 {
-                                        format!("{} in format string, but no arguments were given", plural(wanted, "positional argument"))
-                                    } else {
-                                        format!(
-                                            "{} in format string, but there {} {}",
-                                            plural(wanted, "positional argument"),
-                                            if n == 1 { "is" } else { "are" },
-                                            plural(n, "argument")
-                                        )
-                                    },
-                                    frange.clone(),
-                                    "in this format string",
-                                ));
-                            };
-                            used[i] = true;
-                            Src::Expr(i, e)
-                        }
-                        ArgRef::Name(n) => match named.iter().position(|(k, _)| *k == n) {
-                            Some(j) => {
-                                used[positional.len() + j] = true;
-                                Src::Expr(positional.len() + j, named[j].1)
-                            }
-                            None => Src::Capture(n),
-                        },
-                    };
-                    uses.push((src, spec, pretty));
+                FmtItem::Arg { arg, spec, pretty, width, precision } => {
+                    let src = resolve(arg, &mut used)?;
+                    let width = width.map(|w| resolve(w, &mut used)).transpose()?;
+                    let precision = precision.map(|p| resolve(p, &mut used)).transpose()?;
+                    uses.push((src, spec, pretty, width, precision));
                     pieces_plan.push(None);
                 }
             }
@@ -343,9 +403,11 @@ impl<'i> FnLower<'i> {
         }
         // lower each argument once
         let mut counts = vec![0usize; used.len()];
-        for (src, _, _) in &uses {
-            if let Src::Expr(i, _) = src {
-                counts[*i] += 1;
+        for (src, _, _, width, precision) in &uses {
+            for s in [Some(src), width.as_ref(), precision.as_ref()].into_iter().flatten() {
+                if let Src::Expr(i, _) = s {
+                    counts[*i] += 1;
+                }
             }
         }
         let mut lowered: Vec<Option<Handle<Expr>>> = vec![None; used.len()];
@@ -360,7 +422,25 @@ impl<'i> FnLower<'i> {
                 }
                 continue;
             }
-            let Some((src, spec, pretty)) = use_iter.next() else { break };
+            let Some((src, spec, pretty, width, precision)) = use_iter.next() else { break };
+            // a width or precision from an argument: the packed spec computed first, in a local
+            let mut rt_bits = None;
+            if width.is_some() || precision.is_some() {
+                let mut bits = self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&spec), &frange);
+                for (count, shift) in [(width, 0u64), (precision, 16)] {
+                    let Some(count) = count else { continue };
+                    let c = self.fmt_arg_value(count, &mut lowered, &counts, &mut stmts, &frange)?;
+                    let usize_ty = self.scalar_ty(Scalar::Usize);
+                    let cty = self.ty(c);
+                    let cr = self.range(c);
+                    self.expect_ty(usize_ty, cty, &cr)?;
+                    let sh = self.lit_scalar(Scalar::U64, shift, &frange);
+                    bits = self.library_call("fmt::fmt_spec_count", vec![bits, c, sh], call_range)?;
+                }
+                let (st, place) = self.spill(bits, "fmt_spec");
+                stmts.push(st);
+                rt_bits = Some(place);
+            }
             let value = match src {
                 Src::Capture(name) => {
                     let Some(l) = self.lookup(&name) else {
@@ -406,8 +486,12 @@ impl<'i> FnLower<'i> {
             let trait_name = if spec.kind == FmtKind::Debug { "Debug" } else { "Display" };
             self.param_formatted(vty, trait_name, &self.range(value))?;
             let r = self.range(value);
-            if let Some(parts) = self.string_fmt_parts(value, spec, &r)? {
+            if let Some(parts) = self.string_fmt_parts_with(value, spec, rt_bits, &r)? {
                 pieces.extend(parts);
+                continue;
+            }
+            if let Some(bits) = rt_bits {
+                pieces.push(self.scalar_with_rt_spec(value, bits, &r)?);
                 continue;
             }
             if spec.kind == FmtKind::Debug && self.needs_debug_expansion(vty) {
@@ -432,6 +516,85 @@ impl<'i> FnLower<'i> {
             pieces.push(Part::Piece(FmtPiece::Arg { value, spec }));
         }
         Ok((stmts, pieces))
+    }
+
+    /// `{:w$}` of a scalar: the library's `fmt_*_spec(value, bits)` with the packed spec
+    /// computed at run time (aggregates' derived `Debug` with one is not supported yet).
+    fn scalar_with_rt_spec(&mut self, value: Handle<Expr>, bits: Handle<Expr>, range: &Range<usize>) -> DResult<Part> {
+        let vty = self.ty(value);
+        let scalar = match (self.shape(vty), self.infer.var_kind(vty)) {
+            (Some(Shape::Scalar(s)), _) => s,
+            // FIXME(runtime widths): an integer whose type is inferred after the print is taken
+            // as signed (its default `i32`); a `u64` above `i64::MAX` inferred later prints wrong
+            (None, Some(VarKind::Int)) => Scalar::I64,
+            (None, Some(VarKind::Float)) => Scalar::F64,
+            _ => {
+                return Err(Diagnostic::at(
+                    None,
+                    format!(
+                        "a width or precision from an argument for a value of type `{}` is not supported yet by hybridc",
+                        self.describe(vty)
+                    ),
+                    range.clone(),
+                    "not supported yet",
+                ))
+            }
+        };
+        let (path, target) = match scalar {
+            Scalar::F64 => ("fmt::fmt_f64_spec", Scalar::F64),
+            Scalar::F32 => ("fmt::fmt_f32_spec", Scalar::F32),
+            Scalar::Bool => ("fmt::fmt_bool_spec", Scalar::Bool),
+            Scalar::Char => ("fmt::fmt_char_spec", Scalar::Char),
+            s if s.is_signed() => ("fmt::fmt_i64_spec", Scalar::I64),
+            _ => ("fmt::fmt_u64_spec", Scalar::U64),
+        };
+        let v = if target == scalar {
+            value
+        } else {
+            let t = self.scalar_ty(target);
+            self.push(ExprKind::Cast { value }, t, range)
+        };
+        let call = self.library_call(path, vec![v, bits], range)?;
+        Ok(Part::Stmt(Stmt::Expr(call)))
+    }
+
+    /// The value of a width or precision argument (`{:w$}`), lowered once like the values.
+    fn fmt_arg_value(
+        &mut self,
+        src: Src,
+        lowered: &mut [Option<Handle<Expr>>],
+        counts: &[usize],
+        stmts: &mut Vec<Stmt>,
+        frange: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        match src {
+            Src::Capture(name) => {
+                let Some(l) = self.lookup(&name) else {
+                    return Err(Diagnostic::at(
+                        Some("E0425"),
+                        format!("cannot find value `{name}` in this scope"),
+                        frange.clone(),
+                        "not found in this scope",
+                    ));
+                };
+                Ok(self.local_expr(l, frange))
+            }
+            Src::Expr(i, e) => {
+                if let Some(h) = lowered[i] {
+                    return Ok(h);
+                }
+                let v = self.expr(e)?;
+                let v = if counts[i] > 1 {
+                    let (st, place) = self.spill(v, "fmt_arg");
+                    stmts.push(st);
+                    place
+                } else {
+                    v
+                };
+                lowered[i] = Some(v);
+                Ok(v)
+            }
+        }
     }
 
     fn assert(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
@@ -491,7 +654,7 @@ impl<'i> FnLower<'i> {
         let mut stmts = Vec::new();
         let mut parts = vec![Part::Piece(FmtPiece::Literal(format!("assertion `left {sym} right` failed")))];
         if args.len() > 2 {
-            let (st, msg) = self.format_parts(&args[2], &args[3..])?;
+            let (st, msg) = self.format_parts(&args[2], &args[3..], range)?;
             stmts.extend(st);
             parts.push(Part::Piece(FmtPiece::Literal(": ".into())));
             parts.extend(msg);

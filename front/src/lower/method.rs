@@ -40,6 +40,16 @@ pub(crate) fn builtin_method_arity(s: hybrid_ir::Scalar, name: &str) -> Option<u
 }
 
 impl FnLower<'_> {
+    /// The traits the function being lowered has in its bounds (and its own trait, for a
+    /// trait's default method): where a method name is looked up first.
+    fn bound_traits(&self) -> Vec<crate::generics::Bound> {
+        let decl = &self.items.fns[self.fid];
+        let mut out: Vec<crate::generics::Bound> =
+            decl.generics.iter().flat_map(|g| g.types.iter().flat_map(|t| t.bounds.iter().cloned())).collect();
+        out.extend(decl.in_trait.map(crate::generics::Bound::Trait));
+        out
+    }
+
     pub(crate) fn method_call(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
         self.method_calls.push((range_of(m), range_of(&m.method).start));
         let mark = self.mark();
@@ -181,7 +191,7 @@ impl FnLower<'_> {
                             self.check_method_vis(fid, &range_of(&m.method))?;
                             return self.call_method(fid, recv, &args, &range);
                         }
-                        if let Some((index, fid)) = self.items.trait_method_of(self.types, ty, &name) {
+                        if let Some((index, fid)) = self.items.trait_method_preferring(self.types, ty, &name, &self.bound_traits()) {
                             if let Some(e) = self.generic_trait_method(index, &name, recv, &args, &range)? {
                                 return Ok(e);
                             }
@@ -239,7 +249,7 @@ impl FnLower<'_> {
                 if let Some(&fid) = self.items.instance_methods.get(&(ty, name.clone())) {
                     return self.call_method(fid, recv, &args, &range);
                 }
-                if let Some((index, fid)) = self.items.trait_method_of(self.types, ty, &name) {
+                if let Some((index, fid)) = self.items.trait_method_preferring(self.types, ty, &name, &self.bound_traits()) {
                     if let Some(e) = self.generic_trait_method(index, &name, recv, &args, &range)? {
                         return Ok(e);
                     }

@@ -108,6 +108,7 @@ impl FnLower<'_> {
         let call = self.lower_desugared(tokens, "a library string call");
         self.scopes.pop();
         let call = call?;
+        self.set_caller_at(call, range.start);
         if stmts.is_empty() {
             return Ok(call);
         }
@@ -117,6 +118,18 @@ impl FnLower<'_> {
     /// `{}` / `{:?}` of a string or of a type with a `Display` / `Debug`
     /// impl: the parts that print it; `None` for other values.
     pub(crate) fn string_fmt_parts(&mut self, value: Handle<Expr>, spec: FmtSpec, range: &Range<usize>) -> DResult<Option<Vec<Part>>> {
+        self.string_fmt_parts_with(value, spec, None, range)
+    }
+
+    /// [`Self::string_fmt_parts`] with the packed spec computed at run time when `bits` is
+    /// given (a width or precision from an argument).
+    pub(crate) fn string_fmt_parts_with(
+        &mut self,
+        value: Handle<Expr>,
+        spec: FmtSpec,
+        bits: Option<Handle<Expr>>,
+        range: &Range<usize>,
+    ) -> DResult<Option<Vec<Part>>> {
         // a temporary (`shout(s)`) lives in a local of the whole print, as rustc's format arguments do
         let t = self.ty(value);
         let mut value = value;
@@ -126,11 +139,17 @@ impl FnLower<'_> {
             first.push(Part::Stmt(st));
             value = place;
         }
-        let parts = self.string_fmt_parts_of(value, spec, range)?;
+        let parts = self.string_fmt_parts_of(value, spec, bits, range)?;
         Ok(parts.map(|p| first.into_iter().chain(p).collect()))
     }
 
-    fn string_fmt_parts_of(&mut self, value: Handle<Expr>, spec: FmtSpec, range: &Range<usize>) -> DResult<Option<Vec<Part>>> {
+    fn string_fmt_parts_of(
+        &mut self,
+        value: Handle<Expr>,
+        spec: FmtSpec,
+        bits: Option<Handle<Expr>>,
+        range: &Range<usize>,
+    ) -> DResult<Option<Vec<Part>>> {
         if let Some(s) = self.as_str_value(value, range)? {
             // `hybrid_fmt_str_spec(s.as_ptr(), s.len(), spec)`
             let (st, place) = self.spill(s, "fmt_str");
@@ -140,7 +159,7 @@ impl FnLower<'_> {
             let ptr = self.push(ExprKind::Field { base: place, index: 0 }, ptr_ty, range);
             let place2 = self.local_read(place, range);
             let len = self.push(ExprKind::Field { base: place2, index: 1 }, usize_ty, range);
-            let bits = self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&spec), range);
+            let bits = bits.unwrap_or_else(|| self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&spec), range));
             let unit = self.infer.unit();
             let call =
                 self.push(ExprKind::Intrinsic { op: Intrinsic::HostCall(HostFn::FmtStrSpec), args: vec![ptr, len, bits] }, unit, range);
@@ -172,7 +191,7 @@ impl FnLower<'_> {
             .note("in format strings you may be able to use `{:?}` (or {:#?} for pretty-print) instead"));
         };
         let addr = self.take_address(value, false, range)?;
-        let bits = self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&spec), range);
+        let bits = bits.unwrap_or_else(|| self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&spec), range));
         let f = self.library_call("fmt::fmt_formatter", vec![bits], range)?;
         let (st, fplace) = self.spill(f, "formatter");
         let fref = self.take_address(fplace, true, range)?;

@@ -10,6 +10,7 @@ mod enums;
 mod format;
 mod functions;
 mod kernels;
+mod library;
 mod scalars;
 
 use crate::rng::Rng;
@@ -283,7 +284,7 @@ fn host_main(g: &mut Gen) -> String {
     let sections = g.rng.range(3, 8);
     for _ in 0..sections {
         g.push_scope();
-        let section = match g.rng.below(12) {
+        let section = match g.rng.below(16) {
             0 | 1 => control::scalar_section(g),
             2 => control::loop_section(g),
             3 => data::array_section(g),
@@ -294,6 +295,10 @@ fn host_main(g: &mut Gen) -> String {
             8 => functions::closure_section(g),
             9 => format::format_section(g),
             10 => control::range_section(g),
+            11 => library::result_section(g),
+            12 => library::string_section(g),
+            13 => library::higher_order_section(g),
+            14 => library::trait_match_section(g),
             _ => enums::option_section(g),
         };
         body.push_str("    {\n");
