@@ -78,7 +78,13 @@ pub const FILES: &[LibFile] = &[
         needs: &["cmp", "option", "result"],
         prelude: &[],
     },
-    LibFile { module: "vec", name: "vec.rs", text: lib_text!("vec.rs"), needs: &["option", "slice::methods", "ptr"], prelude: &[] },
+    LibFile {
+        module: "vec",
+        name: "vec.rs",
+        text: lib_text!("vec.rs"),
+        needs: &["option", "slice", "slice::methods", "iter", "ptr"],
+        prelude: &[],
+    },
     LibFile {
         module: "str",
         name: "str.rs",
@@ -161,7 +167,8 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
         }
     }
     // (`vec![v; n]` of a `Vec` clones it: the library's `Vec::clone`)
-    let vec_rows = program.contains("vec![vec!") || program.contains("vec![Vec::");
+    // (`v.extend(..)` and `v.drain(..)` are the compiler's desugarings into `Vec::extend_values`, `drain_range`, ..)
+    let vec_rows = program.contains("vec![vec!") || program.contains("vec![Vec::") || words(program).any(|w| w == "extend" || w == "drain");
     // (a string literal as a value, `format!`, `to_string` and `impl fmt::Display` are the library's strings)
     let strings = string_values(program) || words(program).any(|w| STRING_WORDS.contains(&w));
     // (`collect()` is the compiler's desugaring into `slice::collect_vec`)
