@@ -12,7 +12,7 @@ use syn::Token;
 use super::debug::Part;
 use super::FnLower;
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::infer::{Shape, VarKind};
+use crate::infer::{Shape, TyId, VarKind};
 
 /// One `{..}` of a format string, before its argument is lowered.
 enum FmtItem {
@@ -164,12 +164,16 @@ fn parse_spec(spec: &str) -> Result<FmtSpec, String> {
         "" => FmtKind::Display,
         "?" => FmtKind::Debug,
         "e" => FmtKind::LowerExp,
-        "x" | "X" | "o" | "b" | "E" | "x?" | "X?" => return Err(format!("the format trait `{rest}` is not supported yet by hybridc")),
+        "E" => FmtKind::UpperExp,
+        "x" => FmtKind::LowerHex,
+        "X" => FmtKind::UpperHex,
+        "o" => FmtKind::Octal,
+        "b" => FmtKind::Binary,
+        "x?" | "X?" => return Err(format!("the format trait `{rest}` is not supported yet by hybridc")),
         other => return Err(format!("unknown format trait `{other}`")),
     };
-    if alternate && out.kind != FmtKind::Debug {
-        return Err("the `#` flag is not supported yet by hybridc".into());
-    }
+    // (`{:#?}` is the front end's pretty printing; `#` of `{:e}` and `{}` changes nothing for numbers and strings)
+    out.alternate = alternate && out.kind != FmtKind::Debug;
     Ok(out)
 }
 
@@ -403,6 +407,9 @@ impl<'i> FnLower<'i> {
                 }
             };
             let vty = self.ty(value);
+            if !matches!(spec.kind, FmtKind::Display | FmtKind::Debug) {
+                self.numeric_format_arg(vty, spec.kind, &self.range(value))?;
+            }
             let trait_name = if spec.kind == FmtKind::Debug { "Debug" } else { "Display" };
             self.param_formatted(vty, trait_name, &self.range(value))?;
             let r = self.range(value);
@@ -432,6 +439,37 @@ impl<'i> FnLower<'i> {
             pieces.push(Part::Piece(FmtPiece::Arg { value, spec }));
         }
         Ok((stmts, pieces))
+    }
+
+    /// `{:e}` / `{:E}` of integers and floats, `{:x}` / `{:X}` / `{:o}` /
+    /// `{:b}` of integers (through references too): E0277 for other types
+    /// (FIXME(user formatting traits): user `LowerHex` etc. impls).
+    fn numeric_format_arg(&mut self, ty: TyId, kind: FmtKind, range: &Range<usize>) -> DResult<()> {
+        let mut t = ty;
+        while let Some(Shape::Ptr { pointee, reference: true, .. }) = self.shape(t) {
+            t = pointee;
+        }
+        let ok = match self.shape(t) {
+            Some(Shape::Scalar(s)) => s.is_int() || (s.is_float() && !kind.is_radix()),
+            // (a literal not typed yet: `{integer}` formats with all of them, `{float}` with `e` / `E`)
+            None => match self.infer.var_kind(t) {
+                Some(VarKind::Int) => true,
+                Some(VarKind::Float) => !kind.is_radix(),
+                _ => true,
+            },
+            // (a type parameter: its bounds are checked as `Display`'s; FIXME(user formatting traits))
+            _ => self.param_of(t).is_some(),
+        };
+        if ok {
+            return Ok(());
+        }
+        let (shown, tr) = (self.describe(t).trim_matches('`').to_string(), kind.trait_name());
+        Err(Diagnostic::at(
+            Some("E0277"),
+            format!("the trait bound `{shown}: {tr}` is not satisfied"),
+            range.clone(),
+            format!("the trait `{tr}` is not implemented for `{shown}`"),
+        ))
     }
 
     fn assert(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {
