@@ -81,6 +81,7 @@ fn fmt_spec_encoding_round_trips_through_the_shim() {
         precision: Some(3),
         align: FmtAlign::Center,
         zero_pad: false,
+        alternate: false,
         plus: true,
         fill: None,
     };
@@ -97,6 +98,17 @@ fn fmt_spec_encoding_round_trips_through_the_shim() {
     let exp = FmtSpec { kind: FmtKind::LowerExp, zero_pad: true, width: Some(10), ..FmtSpec::default() };
     let decoded = hybrid_shim::fmt::Spec::decode(ir::encode_fmt_spec(&exp));
     assert_eq!(hybrid_shim::fmt::format_value(-1234.5f64, decoded), format!("{:010e}", -1234.5f64));
+    // the kinds past 3 use the high kind bit; `#` its own
+    for (kind, number) in
+        [(FmtKind::UpperExp, 3), (FmtKind::LowerHex, 4), (FmtKind::UpperHex, 5), (FmtKind::Octal, 6), (FmtKind::Binary, 7)]
+    {
+        let spec = FmtSpec { kind, alternate: true, zero_pad: true, width: Some(12), ..FmtSpec::default() };
+        let decoded = hybrid_shim::fmt::Spec::decode(ir::encode_fmt_spec(&spec));
+        assert_eq!((decoded.kind, decoded.alternate, decoded.width), (number, true, 12));
+    }
+    let hex = FmtSpec { kind: FmtKind::LowerHex, alternate: true, zero_pad: true, width: Some(10), ..FmtSpec::default() };
+    let decoded = hybrid_shim::fmt::Spec::decode(ir::encode_fmt_spec(&hex));
+    assert_eq!(hybrid_shim::fmt::format_radix(-42i32 as u32 as u64, decoded), format!("{:#010x}", -42i32));
 }
 
 /// Every row of the runtime ABI table is provided where the table says:

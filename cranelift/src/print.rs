@@ -58,6 +58,7 @@ impl FunctionCx<'_, '_> {
     }
 
     fn format_scalar(&mut self, v: Value, s: Scalar, spec: &FmtSpec) {
+        let spec_kind = spec.kind;
         let spec = self.iconst(types::I64, abi::encode_fmt_spec(spec) as i64);
         let t = self.b.func.dfg.value_type(v);
         match s {
@@ -73,7 +74,8 @@ impl FunctionCx<'_, '_> {
             Scalar::Char => {
                 self.call_rt(Rt::FmtChar, &[v, spec]);
             }
-            _ if s.is_signed() => {
+            // (`{:x}` of a negative integer: the two's complement of its own width)
+            _ if s.is_signed() && !spec_kind.is_radix() => {
                 let wide = self.int_resize(v, t, types::I64, true);
                 self.call_rt(Rt::FmtI64, &[wide, spec]);
             }

@@ -202,10 +202,11 @@ impl Items {
 
 /// Whether a non-generic enum may hold a field of type `ty`: plain data and
 /// pointers, also inside structs, tuples and arrays (a `Box<List>` of a
-/// recursive `List`), slice references. FIXME(enum fields): `Vec`s.
+/// recursive `List`), slice references, `Vec`s and `String`s (dropped by
+/// the enum's drop glue, as in generic instances such as `Option<Vec<T>>`).
 fn enum_field_ok(types: &hybrid_ir::TypeTable, ty: hybrid_ir::Handle<Type>) -> bool {
     match types.get(ty) {
-        Type::Scalar(_) | Type::Unit | Type::Pointer { .. } | Type::SliceRef { .. } => true,
+        Type::Scalar(_) | Type::Unit | Type::Pointer { .. } | Type::SliceRef { .. } | Type::Vec(_) => true,
         Type::Array { elem, .. } => enum_field_ok(types, *elem),
         Type::Tuple(_) | Type::Struct(_) => types.field_types(ty).iter().all(|f| enum_field_ok(types, *f)),
         _ => false,

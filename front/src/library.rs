@@ -78,7 +78,13 @@ pub const FILES: &[LibFile] = &[
         needs: &["cmp", "option", "result"],
         prelude: &[],
     },
-    LibFile { module: "vec", name: "vec.rs", text: lib_text!("vec.rs"), needs: &["option", "slice::methods", "ptr"], prelude: &[] },
+    LibFile {
+        module: "vec",
+        name: "vec.rs",
+        text: lib_text!("vec.rs"),
+        needs: &["option", "slice", "slice::methods", "iter", "ptr"],
+        prelude: &[],
+    },
     LibFile {
         module: "str",
         name: "str.rs",
@@ -161,7 +167,8 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
         }
     }
     // (`vec![v; n]` of a `Vec` clones it: the library's `Vec::clone`)
-    let vec_rows = program.contains("vec![vec!") || program.contains("vec![Vec::");
+    // (`v.extend(..)` and `v.drain(..)` are the compiler's desugarings into `Vec::extend_values`, `drain_range`, ..)
+    let vec_rows = program.contains("vec![vec!") || program.contains("vec![Vec::") || words(program).any(|w| w == "extend" || w == "drain");
     // (a string literal as a value, `format!`, `to_string` and `impl fmt::Display` are the library's strings)
     let strings = string_values(program) || words(program).any(|w| STRING_WORDS.contains(&w));
     // (`collect()` is the compiler's desugaring into `slice::collect_vec`)
@@ -179,8 +186,9 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
                 || (f.module == "fn_ptr" && program.contains("fn("))
                 // trait objects: their vtables and `Box<dyn ..>`'s glue
                 || (f.module == "dyn_object" && program.contains("dyn "))
-                // widths and precisions from arguments (`{:w$}`, `{:.*}`): `fmt::fmt_spec_count`
-                || (f.module == "fmt" && ["$}", "$.", "$?", "$e}", ".*}", ".*?}", ".*e}"].iter().any(|w| program.contains(w)));
+                // widths and precisions from arguments (`{:w$}`, `{:>w$x}`, `{:.*}`):
+                // `fmt::fmt_spec_count` (any `$` or `.*`: macro_rules' `$x` loads it too)
+                || (f.module == "fmt" && (program.contains('$') || program.contains(".*")));
         if f.module.is_empty() || triggered {
             wanted |= 1 << i;
         }

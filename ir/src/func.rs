@@ -344,6 +344,38 @@ pub enum FmtKind {
     Display,
     Debug,
     LowerExp,
+    /// `{:E}`.
+    UpperExp,
+    /// `{:x}` (of integers: the two's complement of a negative one, as rustc).
+    LowerHex,
+    /// `{:X}`.
+    UpperHex,
+    /// `{:o}`.
+    Octal,
+    /// `{:b}`.
+    Binary,
+}
+
+impl FmtKind {
+    /// `{:x}`, `{:X}`, `{:o}`, `{:b}`: integers only, printed as the bits of
+    /// their own width (the backends zero-extend signed ones).
+    pub fn is_radix(self) -> bool {
+        matches!(self, FmtKind::LowerHex | FmtKind::UpperHex | FmtKind::Octal | FmtKind::Binary)
+    }
+
+    /// The trait rustc formats with (`Display`, `LowerHex`, ..).
+    pub fn trait_name(self) -> &'static str {
+        match self {
+            FmtKind::Display => "Display",
+            FmtKind::Debug => "Debug",
+            FmtKind::LowerExp => "LowerExp",
+            FmtKind::UpperExp => "UpperExp",
+            FmtKind::LowerHex => "LowerHex",
+            FmtKind::UpperHex => "UpperHex",
+            FmtKind::Octal => "Octal",
+            FmtKind::Binary => "Binary",
+        }
+    }
 }
 
 /// A `{..}` format spec. `crate::abi::encode_fmt_spec` packs it for the shim.
@@ -354,6 +386,9 @@ pub struct FmtSpec {
     pub precision: Option<u16>,
     pub align: FmtAlign,
     pub zero_pad: bool,
+    /// The `#` flag of a non-`Debug` spec (`{:#x}`: `0x` before the digits);
+    /// `{:#?}` is the front end's pretty printing instead.
+    pub alternate: bool,
     pub plus: bool,
     /// The fill character of `{:*^9}` (`None`: a space).
     pub fill: Option<char>,

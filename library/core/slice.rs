@@ -56,6 +56,57 @@ impl<'a, T> ExactSizeIterator for Chunks<'a, T> {
     }
 }
 
+/// `s.rchunks(n)`: subslices of `n` elements from the end (the last one,
+/// at the front of the slice, shorter).
+pub struct RChunks<'a, T> {
+    slice: &'a [T],
+    size: usize,
+}
+
+/// `s.rchunks(size)` (panics on 0, as rustc's).
+#[track_caller]
+pub fn rchunks<T>(slice: &[T], size: usize) -> RChunks<'_, T> {
+    if size == 0 {
+        panic!("chunk size must be non-zero");
+    }
+    RChunks { slice, size }
+}
+
+impl<'a, T> Iterator for RChunks<'a, T> {
+    type Item = &'a [T];
+
+    fn next(&mut self) -> Option<&'a [T]> {
+        let len = self.slice.len();
+        if len == 0 {
+            return None;
+        }
+        let n = if len < self.size { len } else { self.size };
+        let chunk = &self.slice[len - n..];
+        self.slice = &self.slice[..len - n];
+        Some(chunk)
+    }
+}
+
+impl<'a, T> DoubleEndedIterator for RChunks<'a, T> {
+    fn next_back(&mut self) -> Option<&'a [T]> {
+        let len = self.slice.len();
+        if len == 0 {
+            return None;
+        }
+        let r = len % self.size;
+        let n = if r == 0 { self.size } else { r };
+        let chunk = &self.slice[..n];
+        self.slice = &self.slice[n..];
+        Some(chunk)
+    }
+}
+
+impl<'a, T> ExactSizeIterator for RChunks<'a, T> {
+    fn len(&self) -> usize {
+        (self.slice.len() + self.size - 1) / self.size
+    }
+}
+
 /// `s.chunks_exact(n)`: subslices of exactly `n` elements; the rest is
 /// `remainder()`.
 pub struct ChunksExact<'a, T> {

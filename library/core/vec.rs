@@ -165,10 +165,107 @@ impl<T> Vec<T> {
                 if f(&*p.add(i)) {
                     p.add(kept).write(p.add(i).read());
                     kept += 1;
+                } else {
+                    core::ptr::drop_in_place(p.add(i));
                 }
                 i += 1;
             }
             len_word(self).write(kept);
+        }
+    }
+
+    /// Removes each element `same_bucket(&mut it, &mut kept)` calls equal to
+    /// the last one kept (the first of each run stays).
+    pub fn dedup_by<F: FnMut(&mut T, &mut T) -> bool>(&mut self, mut same_bucket: F) {
+        let n = self.len();
+        if n == 0 {
+            return;
+        }
+        let mut kept = 1;
+        let mut i = 1;
+        unsafe {
+            let p = self.as_mut_ptr();
+            while i < n {
+                // (a duplicate is dropped at once, in order, as rustc's)
+                if same_bucket(&mut *p.add(i), &mut *p.add(kept - 1)) {
+                    core::ptr::drop_in_place(p.add(i));
+                } else {
+                    p.add(kept).write(p.add(i).read());
+                    kept += 1;
+                }
+                i += 1;
+            }
+            len_word(self).write(kept);
+        }
+    }
+
+    /// Removes consecutive elements whose `key` equals the last kept one's.
+    pub fn dedup_by_key<K: PartialEq, F: FnMut(&mut T) -> K>(&mut self, mut key: F) {
+        self.dedup_by(|a, b| key(a) == key(b));
+    }
+
+    /// `v.extend(iter)` of values (the compiler's name for it; `vec.rs` is
+    /// loaded by the words `extend` and `drain`): the compiler passes a collection
+    /// argument (`&s`, a `Vec`) as its iterator, and iterators of
+    /// references to `extend_copied`. FIXME(generic impls for builtin
+    /// types): rustc's `Extend<T>` and `Extend<&T>` impls for `Vec<T>`.
+    pub fn extend_values<I: Iterator<Item = T>>(&mut self, mut iter: I) {
+        while let Some(x) = iter.next() {
+            self.push(x);
+        }
+    }
+
+    /// `v.drain(start..end)` (the compiler reads the range's ends: `..` is
+    /// `0` to `len`): moves the elements out at once and closes the gap; the
+    /// iterator drops those it does not hand out. Panics as rustc's.
+    #[track_caller]
+    pub fn drain_range(&mut self, start: usize, end: usize) -> crate::slice::VecIntoIter<T> {
+        let n = self.len();
+        if start > end {
+            panic!("slice index starts at {} but ends at {}", start, end);
+        }
+        if end > n {
+            panic!("range end index {} out of range for slice of length {}", end, n);
+        }
+        let mut taken = Vec::with_capacity(end - start);
+        unsafe {
+            let p = self.as_mut_ptr();
+            let mut i = start;
+            while i < end {
+                taken.push(p.add(i).read());
+                i += 1;
+            }
+            let mut j = end;
+            while j < n {
+                p.add(start + (j - end)).write(p.add(j).read());
+                j += 1;
+            }
+            len_word(self).write(n - (end - start));
+        }
+        crate::slice::vec_into_iter(taken)
+    }
+}
+
+impl<T> Vec<T> {
+    /// `v.drain(start..)`.
+    #[track_caller]
+    pub fn drain_from(&mut self, start: usize) -> crate::slice::VecIntoIter<T> {
+        let n = self.len();
+        if start > n {
+            panic!("range start index {} out of range for slice of length {}", start, n);
+        }
+        self.drain_range(start, n)
+    }
+}
+
+impl<T: Copy> Vec<T> {
+    /// `v.extend(iter)` of references (rustc's `Extend<&T>`: copies them).
+    pub fn extend_copied<'a, I: Iterator<Item = &'a T>>(&mut self, mut iter: I)
+    where
+        T: 'a,
+    {
+        while let Some(x) = iter.next() {
+            self.push(*x);
         }
     }
 }
@@ -212,13 +309,18 @@ impl<T: PartialEq> Vec<T> {
         }
         let mut kept = 1;
         let mut i = 1;
-        while i < n {
-            if self[i] != self[kept - 1] {
-                self.swap(kept, i);
-                kept += 1;
+        unsafe {
+            let p = self.as_mut_ptr();
+            while i < n {
+                if *p.add(i) == *p.add(kept - 1) {
+                    core::ptr::drop_in_place(p.add(i));
+                } else {
+                    p.add(kept).write(p.add(i).read());
+                    kept += 1;
+                }
+                i += 1;
             }
-            i += 1;
+            len_word(self).write(kept);
         }
-        self.truncate(kept);
     }
 }

@@ -5,7 +5,7 @@
 //! construction.
 
 use std::cell::RefCell;
-use std::fmt::{Debug, Display, LowerExp};
+use std::fmt::{Debug, Display, LowerExp, UpperExp};
 use std::io::Write;
 
 thread_local! {
@@ -14,9 +14,11 @@ thread_local! {
 
 /// A decoded format spec. Mirrors `encode_fmt_spec` in ir/src/abi.rs:
 /// bits 0..16 width, 16..32 precision, 32..34 align (0 default, 1 left,
-/// 2 right, 3 center), 34..36 kind (0 Display, 1 Debug, 2 LowerExp), bit 36
-/// zero-pad, bit 37 plus, bit 38 a width is given, bit 39 a precision is,
-/// bits 40..61 the fill character, bit 61 a fill other than a space is given.
+/// 2 right, 3 center), 34..36 and 63 kind (the low two bits and the high
+/// one of 0 Display, 1 Debug, 2 LowerExp, 3 UpperExp, 4 LowerHex, 5
+/// UpperHex, 6 Octal, 7 Binary), bit 36 zero-pad, bit 37 plus, bit 38 a
+/// width is given, bit 39 a precision is, bits 40..61 the fill character,
+/// bit 61 a fill other than a space is given, bit 62 the `#` flag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Spec {
     /// 0 when absent (a width of 0 pads nothing, same as none).
@@ -28,6 +30,8 @@ pub struct Spec {
     pub plus: bool,
     /// A fill character other than a space.
     pub fill: Option<char>,
+    /// The `#` flag (of `{:#x}`, `{:#b}`, ..).
+    pub alternate: bool,
 }
 
 impl Spec {
@@ -38,10 +42,11 @@ impl Spec {
             width: if (bits >> 38) & 1 == 1 { width as usize } else { 0 },
             precision: if (bits >> 39) & 1 == 1 { Some(precision as usize) } else { None },
             align: ((bits >> 32) & 3) as u8,
-            kind: ((bits >> 34) & 3) as u8,
+            kind: (((bits >> 34) & 3) | (bits >> 63) << 2) as u8,
             zero_pad: (bits >> 36) & 1 == 1,
             plus: (bits >> 37) & 1 == 1,
             fill: if (bits >> 61) & 1 == 1 { char::from_u32(((bits >> 40) & 0x1F_FFFF) as u32) } else { None },
+            alternate: (bits >> 62) & 1 == 1,
         }
     }
 }
@@ -71,6 +76,7 @@ macro_rules! fmt_by_spec {
         match $s.kind {
             1 => fmt_by_spec!(@prec $v, $s, $a, $p, $z, "?"),
             2 => fmt_by_spec!(@prec $v, $s, $a, $p, $z, "e"),
+            3 => fmt_by_spec!(@prec $v, $s, $a, $p, $z, "E"),
             _ => fmt_by_spec!(@prec $v, $s, $a, $p, $z, ""),
         }
     };
@@ -82,19 +88,65 @@ macro_rules! fmt_by_spec {
     };
 }
 
+// `{:x}`, `{:X}`, `{:o}`, `{:b}` of an integer's bits (`u64`), with and
+// without `#`, the same way (rustc ignores a precision there).
+macro_rules! radix_by_spec {
+    (@align $v:expr, $s:expr) => {
+        match $s.align {
+            1 => radix_by_spec!(@plus $v, $s, "<"),
+            2 => radix_by_spec!(@plus $v, $s, ">"),
+            3 => radix_by_spec!(@plus $v, $s, "^"),
+            _ => radix_by_spec!(@plus $v, $s, ""),
+        }
+    };
+    (@plus $v:expr, $s:expr, $a:literal) => {
+        if $s.plus { radix_by_spec!(@alt $v, $s, $a, "+") } else { radix_by_spec!(@alt $v, $s, $a, "") }
+    };
+    (@alt $v:expr, $s:expr, $a:literal, $p:literal) => {
+        if $s.alternate { radix_by_spec!(@zero $v, $s, $a, $p, "#") } else { radix_by_spec!(@zero $v, $s, $a, $p, "") }
+    };
+    (@zero $v:expr, $s:expr, $a:literal, $p:literal, $h:literal) => {
+        if $s.zero_pad {
+            radix_by_spec!(@kind $v, $s, $a, $p, $h, "0")
+        } else {
+            radix_by_spec!(@kind $v, $s, $a, $p, $h, "")
+        }
+    };
+    (@kind $v:expr, $s:expr, $a:literal, $p:literal, $h:literal, $z:literal) => {
+        match $s.kind {
+            5 => format!(concat!("{:", $a, $p, $h, $z, "w$X}"), $v, w = $s.width),
+            6 => format!(concat!("{:", $a, $p, $h, $z, "w$o}"), $v, w = $s.width),
+            7 => format!(concat!("{:", $a, $p, $h, $z, "w$b}"), $v, w = $s.width),
+            _ => format!(concat!("{:", $a, $p, $h, $z, "w$x}"), $v, w = $s.width),
+        }
+    };
+}
+
 /// Format `v` exactly as Rust's `format!` does for `spec`.
-pub fn format_value<T: Display + Debug + LowerExp + DefaultAlign>(v: T, spec: Spec) -> String {
+pub fn format_value<T: Display + Debug + LowerExp + UpperExp + DefaultAlign>(v: T, spec: Spec) -> String {
+    with_fill(spec, T::DEFAULT_ALIGN, |s| fmt_by_spec!(@align &v, s))
+}
+
+/// The bits of an integer (zero-extended to `u64` by the caller) as
+/// `{:x}`, `{:X}`, `{:o}` or `{:b}` (`spec.kind` 4..=7) say.
+pub fn format_radix(v: u64, spec: Spec) -> String {
+    with_fill(spec, 2, |s| radix_by_spec!(@align v, s))
+}
+
+/// `render(spec)`, padded with `spec`'s fill character (Rust's `format!`
+/// takes only literal fills: the padding is done here by hand, the same way).
+fn with_fill(spec: Spec, default_align: u8, render: impl Fn(Spec) -> String) -> String {
     match spec.fill {
         // (sign-aware zero padding ignores the fill)
         Some(fill) if spec.width > 0 && !spec.zero_pad => {
-            let s = fmt_by_spec!(@align &v, Spec { width: 0, fill: None, ..spec });
+            let s = render(Spec { width: 0, fill: None, ..spec });
             let n = s.chars().count();
             // (`{:?}` of a `char` pads nothing: Rust's own padding says whether it pads)
-            if n >= spec.width || fmt_by_spec!(@align &v, Spec { fill: None, ..spec }).len() == s.len() {
+            if n >= spec.width || render(Spec { fill: None, ..spec }).len() == s.len() {
                 return s;
             }
             let pad = spec.width - n;
-            let align = if spec.align == 0 { T::DEFAULT_ALIGN } else { spec.align };
+            let align = if spec.align == 0 { default_align } else { spec.align };
             let (before, after) = match align {
                 1 => (0, pad),
                 3 => (pad / 2, pad - pad / 2),
@@ -106,7 +158,7 @@ pub fn format_value<T: Display + Debug + LowerExp + DefaultAlign>(v: T, spec: Sp
             out.extend(std::iter::repeat_n(fill, after));
             out
         }
-        _ => fmt_by_spec!(@align v, spec),
+        _ => render(spec),
     }
 }
 
@@ -149,6 +201,11 @@ impl LowerExp for BoolValue {
         Display::fmt(&self.0, f)
     }
 }
+impl UpperExp for BoolValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Display::fmt(&self.0, f)
+    }
+}
 
 pub fn format_bool(v: bool, spec: Spec) -> String {
     format_value(BoolValue(v), spec)
@@ -187,12 +244,21 @@ pub unsafe extern "C" fn hybrid_fmt_str(ptr: *const u8, len: usize) {
 
 #[no_mangle]
 pub extern "C" fn hybrid_fmt_i64(v: i64, spec: u64) {
-    append(format_value(v, Spec::decode(spec)).as_bytes());
+    let spec = Spec::decode(spec);
+    // (the backends send `{:x}` of signed integers to `hybrid_fmt_u64`, zero-extended from their own width)
+    if spec.kind >= 4 {
+        return append(format_radix(v as u64, spec).as_bytes());
+    }
+    append(format_value(v, spec).as_bytes());
 }
 
 #[no_mangle]
 pub extern "C" fn hybrid_fmt_u64(v: u64, spec: u64) {
-    append(format_value(v, Spec::decode(spec)).as_bytes());
+    let spec = Spec::decode(spec);
+    if spec.kind >= 4 {
+        return append(format_radix(v, spec).as_bytes());
+    }
+    append(format_value(v, spec).as_bytes());
 }
 
 #[no_mangle]
@@ -249,7 +315,7 @@ mod tests {
     #[test]
     fn decode_default_spec() {
         let s = Spec::decode(enc(None, None, 0, 0, false, false));
-        assert_eq!(s, Spec { width: 0, precision: None, align: 0, kind: 0, zero_pad: false, plus: false, fill: None });
+        assert_eq!(s, Spec { width: 0, precision: None, align: 0, kind: 0, zero_pad: false, plus: false, fill: None, alternate: false });
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! rustc's).
 
 use std::cell::RefCell;
-use std::fmt::{Debug, Display, LowerExp};
+use std::fmt::{Debug, Display, LowerExp, UpperExp};
 use std::num::IntErrorKind;
 
 use crate::fmt::{format_value, Spec};
@@ -19,7 +19,7 @@ thread_local! {
     static MARKS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A `&str` (or `char`) as a value `format_value` takes: `{:e}` never
+/// A `&str` (or `char`) as a value `format_value` takes: `{:e}`/`{:E}` never
 /// reaches here from the front end; it prints like Display.
 struct Text<T>(T);
 impl<T: Display> Display for Text<T> {
@@ -36,6 +36,11 @@ impl<T> crate::fmt::DefaultAlign for Text<T> {
     const DEFAULT_ALIGN: u8 = 1;
 }
 impl<T: Display> LowerExp for Text<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Display::fmt(&self.0, f)
+    }
+}
+impl<T: Display> UpperExp for Text<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         Display::fmt(&self.0, f)
     }

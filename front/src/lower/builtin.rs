@@ -659,6 +659,15 @@ impl<'i> FnLower<'i> {
     /// `x.iter().sum()`: a loop over the elements.
     pub(crate) fn iter_sum(&mut self, recv: &syn::Expr, sum_ty: Option<TyId>, range: &Range<usize>) -> DResult<Handle<Expr>> {
         let v = self.expr(recv)?;
+        // (`f().iter().sum()` of a `Vec` made here: it lives in a local until the sum is done)
+        let vty = self.ty(v);
+        let (owner, v) = match self.shape(vty) {
+            Some(Shape::Vec(_)) if !self.exprs[v].kind.is_place() => {
+                let (st, place) = self.spill(v, "sum_vec");
+                (Some(st), place)
+            }
+            _ => (None, v),
+        };
         let (slice, elem) = self.as_slice(v, false, range)?;
         if let Some(t) = sum_ty {
             self.expect_ty(t, elem, range)?;
@@ -699,7 +708,10 @@ impl<'i> FnLower<'i> {
         let body = self.block_expr(vec![Stmt::Expr(check), Stmt::Expr(add), Stmt::Expr(inc)], None, range);
         let lp = self.push(ExprKind::Loop { body, id }, unit, range);
         let result = self.local_expr(acc, range);
-        let stmts = vec![s_let, Stmt::Let { local: acc, init: Some(zero) }, Stmt::Let { local: i, init: Some(i0) }, Stmt::Expr(lp)];
+        let stmts = owner
+            .into_iter()
+            .chain([s_let, Stmt::Let { local: acc, init: Some(zero) }, Stmt::Let { local: i, init: Some(i0) }, Stmt::Expr(lp)])
+            .collect();
         Ok(self.block_expr(stmts, Some(result), range))
     }
 

@@ -224,3 +224,82 @@ impl FnLower<'_> {
         self.lower_desugared(tokens, "`?`")
     }
 }
+
+impl FnLower<'_> {
+    /// `v.extend(it)` and `v.drain(range)` of a `Vec` `v` (or `&mut Vec`),
+    /// as the library's `Vec` methods (FIXME(generic impls for builtin
+    /// types): rustc's `Extend` impls and `RangeBounds`): `extend` takes
+    /// an iterator (a collection argument becomes its iterator, an
+    /// `IntoIterator` its `into_iter()`), `extend_copied` one of
+    /// references; `drain(a..b)` is `drain_range(a, b)` (`..b` from 0,
+    /// `a..=b` to `b + 1`), `drain(a..)` `drain_from(a)`. `None` for other
+    /// receivers and calls.
+    pub(crate) fn vec_extend_or_drain(&mut self, m: &syn::ExprMethodCall) -> DResult<Option<Handle<Expr>>> {
+        let name = m.method.to_string();
+        if !(name == "extend" || name == "drain") || m.args.len() != 1 || m.turbofish.is_some() {
+            return Ok(None);
+        }
+        if self.items.library_type("slice::VecIntoIter").is_none() {
+            return Ok(None);
+        }
+        let is_vec = self.probe_type(&m.receiver, |this, ty| match this.shape(ty) {
+            Some(Shape::Vec(_)) => Some(()),
+            Some(Shape::Ptr { pointee, mutable: true, .. }) => matches!(this.shape(pointee), Some(Shape::Vec(_))).then_some(()),
+            _ => None,
+        });
+        if is_vec.is_none() {
+            return Ok(None);
+        }
+        let arg = &m.args[0];
+        let span = m.method.span();
+        let (method, args): (&str, Vec<syn::Expr>) = if name == "extend" {
+            let iter = self.probe_type(arg, |this, ty| {
+                if this.implements_library_trait(ty, "iter::Iterator") {
+                    Some(quote::quote!(#arg))
+                } else if let Some(t) = this.collection_into_iter(ty, arg, span) {
+                    Some(t)
+                } else if this.implements_library_trait(ty, "iter::IntoIterator") {
+                    Some(quote_spanned!(span=> ::core::iter::IntoIterator::into_iter(#arg)))
+                } else {
+                    None
+                }
+            });
+            let Some(iter) = iter else {
+                return Err(Diagnostic::unsupported("`Vec::extend` from this argument", range_of(arg))
+                    .help("pass an iterator, a range, a slice or a `Vec`"));
+            };
+            let iter: syn::Expr =
+                syn::parse2(iter).map_err(|e| Diagnostic::ice(format!("the desugared `extend` argument does not parse: {e}")))?;
+            let probe: syn::Expr = syn::parse2(quote_spanned!(span=> ::core::slice::collect_vec(#iter)))
+                .map_err(|e| Diagnostic::ice(format!("the `extend` probe does not parse: {e}")))?;
+            let by_ref = self.probe_type(&probe, |this, ty| match this.shape(ty) {
+                Some(Shape::Vec(elem)) => matches!(this.shape(elem), Some(Shape::Ptr { reference: true, .. })).then_some(()),
+                _ => None,
+            });
+            (if by_ref.is_some() { "extend_copied" } else { "extend_values" }, vec![iter])
+        } else {
+            let syn::Expr::Range(r) = arg else {
+                return Err(Diagnostic::unsupported("`Vec::drain` of anything but a range written at the call", range_of(arg)));
+            };
+            let start = match &r.start {
+                Some(s) => quote::quote!(#s),
+                None => quote_spanned!(span=> 0usize),
+            };
+            // FIXME(drain to usize::MAX): `..=usize::MAX` overflows in `b + 1` instead of rustc's index panic
+            let tokens = match (&r.end, &r.limits) {
+                (None, _) => vec![start],
+                (Some(e), syn::RangeLimits::HalfOpen(_)) => vec![start, quote::quote!(#e)],
+                (Some(e), syn::RangeLimits::Closed(_)) => vec![start, quote_spanned!(span=> (#e) + 1)],
+            };
+            let mut args = Vec::new();
+            for t in tokens {
+                args.push(syn::parse2(t).map_err(|e| Diagnostic::ice(format!("the desugared `drain` range does not parse: {e}")))?);
+            }
+            (if args.len() == 1 { "drain_from" } else { "drain_range" }, args)
+        };
+        let mut call = m.clone();
+        call.method = syn::Ident::new(method, m.method.span());
+        call.args = args.into_iter().collect();
+        self.method_call_inner(&call).map(Some)
+    }
+}

@@ -12,7 +12,7 @@ use syn::Token;
 use super::debug::Part;
 use super::FnLower;
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::infer::{Shape, VarKind};
+use crate::infer::{Shape, TyId, VarKind};
 
 /// One `{..}` of a format string, before its argument is lowered.
 enum FmtItem {
@@ -224,12 +224,16 @@ fn parse_spec(spec: &str) -> Result<(FmtSpec, Option<CountRef>, Option<CountRef>
         "" => FmtKind::Display,
         "?" => FmtKind::Debug,
         "e" => FmtKind::LowerExp,
-        "x" | "X" | "o" | "b" | "E" | "x?" | "X?" => return Err(format!("the format trait `{rest}` is not supported yet by hybridc")),
+        "E" => FmtKind::UpperExp,
+        "x" => FmtKind::LowerHex,
+        "X" => FmtKind::UpperHex,
+        "o" => FmtKind::Octal,
+        "b" => FmtKind::Binary,
+        "x?" | "X?" => return Err(format!("the format trait `{rest}` is not supported yet by hybridc")),
         other => return Err(format!("unknown format trait `{other}`")),
     };
-    if alternate && out.kind != FmtKind::Debug {
-        return Err("the `#` flag is not supported yet by hybridc".into());
-    }
+    // (`{:#?}` is the front end's pretty printing; `#` of `{:e}` and `{}` changes nothing for numbers and strings)
+    out.alternate = alternate && out.kind != FmtKind::Debug;
     Ok((out, width, precision))
 }
 
@@ -483,6 +487,9 @@ impl<'i> FnLower<'i> {
                 }
             };
             let vty = self.ty(value);
+            if !matches!(spec.kind, FmtKind::Display | FmtKind::Debug) {
+                self.numeric_format_arg(vty, spec.kind, &self.range(value))?;
+            }
             let trait_name = if spec.kind == FmtKind::Debug { "Debug" } else { "Display" };
             self.param_formatted(vty, trait_name, &self.range(value))?;
             let r = self.range(value);
@@ -491,7 +498,7 @@ impl<'i> FnLower<'i> {
                 continue;
             }
             if let Some(bits) = rt_bits {
-                pieces.push(self.scalar_with_rt_spec(value, bits, &r)?);
+                pieces.push(self.scalar_with_rt_spec(value, bits, spec.kind.is_radix(), &r)?);
                 continue;
             }
             if spec.kind == FmtKind::Debug && self.needs_debug_expansion(vty) {
@@ -520,13 +527,18 @@ impl<'i> FnLower<'i> {
 
     /// `{:w$}` of a scalar: the library's `fmt_*_spec(value, bits)` with the packed spec
     /// computed at run time (aggregates' derived `Debug` with one is not supported yet).
-    fn scalar_with_rt_spec(&mut self, value: Handle<Expr>, bits: Handle<Expr>, range: &Range<usize>) -> DResult<Part> {
+    /// A signed integer under a radix kind (`{:w$x}`) goes through its own width's
+    /// unsigned type first, so a negative one prints its two's complement in that width.
+    fn scalar_with_rt_spec(&mut self, value: Handle<Expr>, bits: Handle<Expr>, radix: bool, range: &Range<usize>) -> DResult<Part> {
         let vty = self.ty(value);
         let scalar = match (self.shape(vty), self.infer.var_kind(vty)) {
             (Some(Shape::Scalar(s)), _) => s,
             // FIXME(runtime widths): an integer whose type is inferred after the print is taken
             // as signed (its default `i32`); a `u64` above `i64::MAX` inferred later prints wrong
-            (None, Some(VarKind::Int)) => Scalar::I64,
+            // (under a radix kind the width of a negative one's two's complement is its
+            // type's: not known yet, so that is "not supported yet" below, but for a
+            // literal, which is not negative)
+            (None, Some(VarKind::Int)) if !radix || matches!(self.kind(value), ExprKind::Literal(_)) => Scalar::I64,
             (None, Some(VarKind::Float)) => Scalar::F64,
             _ => {
                 return Err(Diagnostic::at(
@@ -547,6 +559,21 @@ impl<'i> FnLower<'i> {
             Scalar::Char => ("fmt::fmt_char_spec", Scalar::Char),
             s if s.is_signed() => ("fmt::fmt_i64_spec", Scalar::I64),
             _ => ("fmt::fmt_u64_spec", Scalar::U64),
+        };
+        let own_width_unsigned = match scalar {
+            Scalar::I8 => Some(Scalar::U8),
+            Scalar::I16 => Some(Scalar::U16),
+            Scalar::I32 => Some(Scalar::U32),
+            Scalar::I64 => Some(Scalar::U64),
+            Scalar::Isize => Some(Scalar::Usize),
+            _ => None,
+        };
+        let (value, scalar, path, target) = match own_width_unsigned.filter(|_| radix) {
+            Some(unsigned) => {
+                let t = self.scalar_ty(unsigned);
+                (self.push(ExprKind::Cast { value }, t, range), unsigned, "fmt::fmt_u64_spec", Scalar::U64)
+            }
+            None => (value, scalar, path, target),
         };
         let v = if target == scalar {
             value
@@ -595,6 +622,37 @@ impl<'i> FnLower<'i> {
                 Ok(v)
             }
         }
+    }
+
+    /// `{:e}` / `{:E}` of integers and floats, `{:x}` / `{:X}` / `{:o}` /
+    /// `{:b}` of integers (through references too): E0277 for other types
+    /// (FIXME(user formatting traits): user `LowerHex` etc. impls).
+    fn numeric_format_arg(&mut self, ty: TyId, kind: FmtKind, range: &Range<usize>) -> DResult<()> {
+        let mut t = ty;
+        while let Some(Shape::Ptr { pointee, reference: true, .. }) = self.shape(t) {
+            t = pointee;
+        }
+        let ok = match self.shape(t) {
+            Some(Shape::Scalar(s)) => s.is_int() || (s.is_float() && !kind.is_radix()),
+            // (a literal not typed yet: `{integer}` formats with all of them, `{float}` with `e` / `E`)
+            None => match self.infer.var_kind(t) {
+                Some(VarKind::Int) => true,
+                Some(VarKind::Float) => !kind.is_radix(),
+                _ => true,
+            },
+            // (a type parameter: its bounds are checked as `Display`'s; FIXME(user formatting traits))
+            _ => self.param_of(t).is_some(),
+        };
+        if ok {
+            return Ok(());
+        }
+        let (shown, tr) = (self.describe(t).trim_matches('`').to_string(), kind.trait_name());
+        Err(Diagnostic::at(
+            Some("E0277"),
+            format!("the trait bound `{shown}: {tr}` is not satisfied"),
+            range.clone(),
+            format!("the trait `{tr}` is not implemented for `{shown}`"),
+        ))
     }
 
     fn assert(&mut self, mac: &syn::Macro, range: &Range<usize>) -> DResult<Handle<Expr>> {

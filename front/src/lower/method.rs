@@ -61,7 +61,7 @@ impl FnLower<'_> {
         result
     }
 
-    fn method_call_inner(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
+    pub(crate) fn method_call_inner(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
         let range = range_of(m);
         let name = m.method.to_string();
         // `x.f::<T>(..)`: the turbofish of a generic method, taken by `call_method`
@@ -102,6 +102,9 @@ impl FnLower<'_> {
             if let Some(e) = self.collect_call(m)? {
                 return Ok(e);
             }
+        }
+        if let Some(e) = self.vec_extend_or_drain(m)? {
+            return Ok(e);
         }
         // `a.zip(&b)`, `a.chain(v)`: the argument is an `IntoIterator`
         if (name == "zip" || name == "chain") && args.len() == 1 && self.items.library_type("slice::Iter").is_some() {

@@ -187,9 +187,11 @@ pub fn kernel_slots(module: &Module, kernel: Handle<Function>) -> Vec<KernelSlot
 
 /// Pack a format spec into the `spec: u64` argument of `hybrid_fmt_*`:
 /// bits 0..16 width, 16..32 precision, 32..34 align (0 default, 1 left,
-/// 2 right, 3 center), 34..36 kind (0 Display, 1 Debug, 2 LowerExp), bit 36
-/// zero-pad, bit 37 plus, bit 38 a width is given, bit 39 a precision is,
-/// bits 40..61 the fill character, bit 61 a fill other than a space is given.
+/// 2 right, 3 center), 34..36 and 63 kind (the low two bits and the high
+/// one of 0 Display, 1 Debug, 2 LowerExp, 3 UpperExp, 4 LowerHex, 5
+/// UpperHex, 6 Octal, 7 Binary), bit 36 zero-pad, bit 37 plus, bit 38 a
+/// width is given, bit 39 a precision is, bits 40..61 the fill character,
+/// bit 61 a fill other than a space is given, bit 62 the `#` flag.
 pub fn encode_fmt_spec(spec: &FmtSpec) -> u64 {
     // every u16 is a width or precision (65535 too): presence is its own bit
     let width = spec.width.map_or(0, |w| w as u64 | 1 << 38);
@@ -204,7 +206,13 @@ pub fn encode_fmt_spec(spec: &FmtSpec) -> u64 {
         FmtKind::Display => 0,
         FmtKind::Debug => 1,
         FmtKind::LowerExp => 2,
+        FmtKind::UpperExp => 3,
+        FmtKind::LowerHex => 4,
+        FmtKind::UpperHex => 5,
+        FmtKind::Octal => 6,
+        FmtKind::Binary => 7,
     };
+    let kind = (kind & 3) << 34 | (kind >> 2) << 63;
     let fill = spec.fill.filter(|c| *c != ' ').map_or(0, |c| (c as u64) << 40 | 1 << 61);
-    width | precision | align << 32 | kind << 34 | (spec.zero_pad as u64) << 36 | (spec.plus as u64) << 37 | fill
+    width | precision | align << 32 | kind | (spec.zero_pad as u64) << 36 | (spec.plus as u64) << 37 | fill | (spec.alternate as u64) << 62
 }

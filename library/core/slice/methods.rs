@@ -17,6 +17,12 @@ impl<T> [T] {
         crate::slice::chunks(self, size)
     }
 
+    /// Subslices of `size` elements from the end, the last one shorter.
+    #[track_caller]
+    pub fn rchunks(&self, size: usize) -> crate::slice::RChunks<'_, T> {
+        crate::slice::rchunks(self, size)
+    }
+
     /// Subslices of exactly `size` elements (the rest: `remainder()`).
     #[track_caller]
     pub fn chunks_exact(&self, size: usize) -> crate::slice::ChunksExact<'_, T> {

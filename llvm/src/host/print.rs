@@ -56,8 +56,8 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
         }
     }
 
-    fn format_scalar(&mut self, v: BasicValueEnum<'ctx>, s: Scalar, spec: &FmtSpec) -> Lower<()> {
-        let spec = self.types().i64().const_int(abi::encode_fmt_spec(spec), false).into();
+    fn format_scalar(&mut self, v: BasicValueEnum<'ctx>, s: Scalar, spec_ir: &FmtSpec) -> Lower<()> {
+        let spec = self.types().i64().const_int(abi::encode_fmt_spec(spec_ir), false).into();
         let i64t = self.types().i64();
         match s {
             Scalar::F64 => self.call_runtime(Rt::FmtF64, &[v, spec])?,
@@ -68,8 +68,10 @@ impl<'m, 'a, 'ctx> FnLowering<'m, 'a, 'ctx> {
             }
             Scalar::Char => self.call_runtime(Rt::FmtChar, &[v, spec])?,
             _ => {
-                let wide = self.builder.build_int_cast_sign_flag(v.into_int_value(), i64t, s.is_signed(), "")?;
-                let f = if s.is_signed() { Rt::FmtI64 } else { Rt::FmtU64 };
+                // (`{:x}` of a negative integer: the two's complement of its own width)
+                let signed = s.is_signed() && !spec_ir.kind.is_radix();
+                let wide = self.builder.build_int_cast_sign_flag(v.into_int_value(), i64t, signed, "")?;
+                let f = if signed { Rt::FmtI64 } else { Rt::FmtU64 };
                 self.call_runtime(f, &[wide.into(), spec])?
             }
         };
