@@ -237,6 +237,20 @@ impl FnLower<'_> {
         }
         let base = self.autoderef(recv);
         let bty = self.ty(base);
+        // methods of traits every number implements (`1.cmp(&2)`, `7.clamp(1, 5)`): rustc
+        // resolves them on the literal, which falls back to `i32` / `f64` (E0689 is only for
+        // inherent methods such as `pow`). FIXME(number trait methods): only with literal
+        // arguments here; rustc also takes the type of a typed argument (`a.cmp(&b)`, `b: u64`).
+        // (FIXME(comparison methods): `eq`, `lt`, .. are not methods of numbers in hybridc yet)
+        const NUMBER_TRAIT_METHODS: [&str; 4] = ["cmp", "partial_cmp", "clone", "clamp"];
+        if let Some(k @ (VarKind::Int | VarKind::Float)) = self.infer.var_kind(bty) {
+            // (`f64::clamp` is inherent: E0689 as rustc's)
+            let trait_method = NUMBER_TRAIT_METHODS.contains(&name.as_str()) && !(k == VarKind::Float && name == "clamp");
+            if self.shape(bty).is_none() && trait_method && args.iter().all(|a| is_number_literal(a)) {
+                let t = self.scalar_ty(if k == VarKind::Int { hybrid_ir::Scalar::I32 } else { hybrid_ir::Scalar::F64 });
+                let _ = self.infer.unify(bty, t);
+            }
+        }
         // a trait method of a primitive type (its inherent ones, builtin or
         // the library's, come first)
         if let Some(Shape::Scalar(s)) = self.shape(bty) {
@@ -443,5 +457,17 @@ impl FnLower<'_> {
             Some(used) => self.call_instantiated(fid, used, Some(adjusted), args, range),
             None => self.call_user(fid, Some(adjusted), args, range),
         }
+    }
+}
+
+/// `2`, `-2.5`, `&2`: the arguments with which a number trait method on an unsuffixed
+/// literal falls back to `i32` / `f64` here.
+fn is_number_literal(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Lit(l) => matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)),
+        syn::Expr::Reference(r) => r.mutability.is_none() && is_number_literal(&r.expr),
+        syn::Expr::Unary(u) => matches!(u.op, syn::UnOp::Neg(_)) && is_number_literal(&u.expr),
+        syn::Expr::Paren(p) => is_number_literal(&p.expr),
+        _ => false,
     }
 }
