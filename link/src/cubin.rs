@@ -106,16 +106,21 @@ fn without_occupancy_hint(ptx: &str, entries: &[String]) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// A fresh scratch folder for a stand-in ptxas: (folder, its `ptxas`, its call log).
+    fn stand_in_dir(what: &str) -> (PathBuf, PathBuf, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("hybrid-cubin-{what}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let (fake, log) = (dir.join("ptxas"), dir.join("calls"));
+        (dir, fake, log)
+    }
+
     /// A stand-in ptxas (a shell script) that writes an ELF-looking file:
     /// the arguments reach it, the result is cached (a second call does not
     /// run it), and its failure is reported with its stderr.
     #[test]
     fn ptxas_runs_once_per_ptx_and_its_errors_are_reported() {
-        let dir = std::env::temp_dir().join(format!("hybrid-cubin-test-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let log = dir.join("calls");
-        let fake = dir.join("ptxas");
+        let (dir, fake, log) = stand_in_dir("test");
         std::fs::write(
             &fake,
             format!(
@@ -163,11 +168,7 @@ mod tests {
     /// is made a second time, from the PTX without it.
     #[test]
     fn ptxas_runs_again_without_the_hint_after_a_spill() {
-        let dir = std::env::temp_dir().join(format!("hybrid-cubin-spill-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let log = dir.join("calls");
-        let fake = dir.join("ptxas");
+        let (dir, fake, log) = stand_in_dir("spill");
         std::fs::write(
             &fake,
             format!(
