@@ -204,8 +204,9 @@ fn impl_head(gen: &mut Gen, ty: &TypeDef<'_>, trait_path: &syn::Path) {
     for p in generics.type_params_mut() {
         p.bounds.push(syn::TypeParamBound::Trait(syn::TraitBound {
             paren_token: None,
-            modifier: syn::TraitBoundModifier::None,
             lifetimes: None,
+            modifiers: syn::TraitBoundModifiers::default(),
+            maybe: None,
             path: trait_path.clone(),
         }));
     }

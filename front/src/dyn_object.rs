@@ -65,7 +65,7 @@ pub fn method_dyn(sig: &syn::Signature) -> MethodDyn {
     if self_elsewhere {
         return MethodDyn::Violation(at, format!("method `{name}` references the `Self` type in this parameter or return type"));
     }
-    if r.reference.is_none() || r.colon_token.is_some() {
+    if !matches!(crate::syntax::self_param(r), crate::syntax::SelfParam::Ref { .. }) {
         return MethodDyn::NotYet;
     }
     MethodDyn::Dispatch

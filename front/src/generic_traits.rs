@@ -89,7 +89,7 @@ impl Items {
         for (i, p) in params.iter().enumerate() {
             let ty = match (given.get(i), &p.default) {
                 (Some(g), _) => self.ir_type_in_impl(g, types, Some(self_ty), module, None)?,
-                (None, Some(d)) => self.ir_type_in_impl(d, types, Some(self_ty), self.traits[t].module, None)?,
+                (None, Some((_, d))) => self.ir_type_in_impl(d, types, Some(self_ty), self.traits[t].module, None)?,
                 (None, None) => return Err(Diagnostic::ice("a missing trait argument")),
             };
             args.push(ty);

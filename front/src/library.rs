@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap;
 
 use hybrid_ir::{Type, TypeTable};
 
+use crate::library_names::words;
 use crate::modtree::{Def, Ns, PathRes, Vis};
 use crate::resolve::{new_decl, Items, StructId, Syntax};
 
@@ -29,6 +30,9 @@ pub struct LibFile {
     /// Its file name below `library/core/`.
     pub name: &'static str,
     pub text: &'static str,
+    /// The names that load it, whitespace-separated (`build.rs` wrote them
+    /// with `library_names::index_names`).
+    pub names: &'static str,
     /// The modules (paths as in `module`) its items use.
     pub needs: &'static [&'static str],
     /// Its items that every module sees without a `use`.
@@ -42,15 +46,37 @@ macro_rules! lib_text {
     };
 }
 
+/// The names that load a library file, as `build.rs` listed them.
+macro_rules! lib_names {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/library/", $name, ".names"))
+    };
+}
+
 /// The library's files, parents before children.
 pub const FILES: &[LibFile] = &[
-    LibFile { module: "", name: "lib.rs", text: lib_text!("lib.rs"), needs: &[], prelude: &[] },
-    LibFile { module: "cmp", name: "cmp.rs", text: lib_text!("cmp.rs"), needs: &["option"], prelude: &["PartialOrd", "Ord"] },
-    LibFile { module: "default", name: "default.rs", text: lib_text!("default.rs"), needs: &[], prelude: &["Default"] },
+    LibFile { module: "", name: "lib.rs", text: lib_text!("lib.rs"), names: lib_names!("lib.rs"), needs: &[], prelude: &[] },
+    LibFile {
+        module: "cmp",
+        name: "cmp.rs",
+        text: lib_text!("cmp.rs"),
+        names: lib_names!("cmp.rs"),
+        needs: &["option"],
+        prelude: &["PartialOrd", "Ord"],
+    },
+    LibFile {
+        module: "default",
+        name: "default.rs",
+        text: lib_text!("default.rs"),
+        names: lib_names!("default.rs"),
+        needs: &[],
+        prelude: &["Default"],
+    },
     LibFile {
         module: "iter",
         name: "iter.rs",
         text: lib_text!("iter.rs"),
+        names: lib_names!("iter.rs"),
         needs: &["option", "cmp", "ops", "iter::adapters", "iter::range", "slice"],
         prelude: &["Iterator", "DoubleEndedIterator", "ExactSizeIterator", "IntoIterator"],
     },
@@ -58,6 +84,7 @@ pub const FILES: &[LibFile] = &[
         module: "iter::adapters",
         name: "iter/adapters.rs",
         text: lib_text!("iter/adapters.rs"),
+        names: lib_names!("iter/adapters.rs"),
         needs: &["iter", "option"],
         prelude: &[],
     },
@@ -65,16 +92,25 @@ pub const FILES: &[LibFile] = &[
         module: "iter::range",
         name: "iter/range.rs",
         text: lib_text!("iter/range.rs"),
+        names: lib_names!("iter/range.rs"),
         needs: &["iter", "ops", "option"],
         prelude: &[],
     },
-    LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), needs: &[], prelude: &["Drop"] },
-    LibFile { module: "ptr", name: "ptr.rs", text: lib_text!("ptr.rs"), needs: &["ops"], prelude: &[] },
-    LibFile { module: "slice", name: "slice.rs", text: lib_text!("slice.rs"), needs: &["iter", "option", "ptr"], prelude: &[] },
+    LibFile { module: "ops", name: "ops.rs", text: lib_text!("ops.rs"), names: lib_names!("ops.rs"), needs: &[], prelude: &["Drop"] },
+    LibFile { module: "ptr", name: "ptr.rs", text: lib_text!("ptr.rs"), names: lib_names!("ptr.rs"), needs: &["ops"], prelude: &[] },
+    LibFile {
+        module: "slice",
+        name: "slice.rs",
+        text: lib_text!("slice.rs"),
+        names: lib_names!("slice.rs"),
+        needs: &["iter", "option", "ptr"],
+        prelude: &[],
+    },
     LibFile {
         module: "slice::methods",
         name: "slice/methods.rs",
         text: lib_text!("slice/methods.rs"),
+        names: lib_names!("slice/methods.rs"),
         needs: &["cmp", "option", "result"],
         prelude: &[],
     },
@@ -82,6 +118,7 @@ pub const FILES: &[LibFile] = &[
         module: "vec",
         name: "vec.rs",
         text: lib_text!("vec.rs"),
+        names: lib_names!("vec.rs"),
         needs: &["option", "slice", "slice::methods", "iter", "ptr"],
         prelude: &[],
     },
@@ -89,6 +126,7 @@ pub const FILES: &[LibFile] = &[
         module: "str",
         name: "str.rs",
         text: lib_text!("str.rs"),
+        names: lib_names!("str.rs"),
         needs: &["option", "result", "iter", "fmt", "string", "char"],
         prelude: &[],
     },
@@ -96,36 +134,82 @@ pub const FILES: &[LibFile] = &[
         module: "string",
         name: "string.rs",
         text: lib_text!("string.rs"),
+        names: lib_names!("string.rs"),
         needs: &["str", "vec", "default", "fmt", "char"],
         prelude: &["String"],
     },
-    LibFile { module: "fmt", name: "fmt.rs", text: lib_text!("fmt.rs"), needs: &["result", "str"], prelude: &[] },
-    LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &["default"], prelude: &["drop"] },
-    LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &["ops", "ptr"], prelude: &[] },
-    LibFile { module: "fn_ptr", name: "fn_ptr.rs", text: lib_text!("fn_ptr.rs"), needs: &[], prelude: &[] },
+    LibFile {
+        module: "fmt",
+        name: "fmt.rs",
+        text: lib_text!("fmt.rs"),
+        names: lib_names!("fmt.rs"),
+        needs: &["result", "str"],
+        prelude: &[],
+    },
+    LibFile {
+        module: "mem",
+        name: "mem.rs",
+        text: lib_text!("mem.rs"),
+        names: lib_names!("mem.rs"),
+        needs: &["default"],
+        prelude: &["drop"],
+    },
+    LibFile {
+        module: "offload",
+        name: "offload.rs",
+        text: lib_text!("offload.rs"),
+        names: lib_names!("offload.rs"),
+        needs: &["ops", "ptr"],
+        prelude: &[],
+    },
+    LibFile { module: "fn_ptr", name: "fn_ptr.rs", text: lib_text!("fn_ptr.rs"), names: lib_names!("fn_ptr.rs"), needs: &[], prelude: &[] },
     LibFile {
         module: "option",
         name: "option.rs",
         text: lib_text!("option.rs"),
+        names: lib_names!("option.rs"),
         needs: &["mem", "result", "default"],
         prelude: &["Option", "Some", "None"],
     },
-    LibFile { module: "result", name: "result.rs", text: lib_text!("result.rs"), needs: &["option"], prelude: &["Result", "Ok", "Err"] },
-    LibFile { module: "boxed", name: "boxed.rs", text: lib_text!("boxed.rs"), needs: &["ptr", "ops"], prelude: &["Box"] },
+    LibFile {
+        module: "result",
+        name: "result.rs",
+        text: lib_text!("result.rs"),
+        names: lib_names!("result.rs"),
+        needs: &["option"],
+        prelude: &["Result", "Ok", "Err"],
+    },
+    LibFile {
+        module: "boxed",
+        name: "boxed.rs",
+        text: lib_text!("boxed.rs"),
+        names: lib_names!("boxed.rs"),
+        needs: &["ptr", "ops"],
+        prelude: &["Box"],
+    },
     LibFile {
         module: "dyn_object",
         name: "dyn_object.rs",
         text: lib_text!("dyn_object.rs"),
+        names: lib_names!("dyn_object.rs"),
         needs: &["boxed", "ptr", "mem"],
         prelude: &[],
     },
-    LibFile { module: "char", name: "char.rs", text: lib_text!("char.rs"), needs: &["option"], prelude: &[] },
-    LibFile { module: "num", name: "num/mod.rs", text: lib_text!("num/mod.rs"), needs: &[], prelude: &[] },
-    LibFile { module: "num::int", name: "num/int.rs", text: lib_text!("num/int.rs"), needs: &["num", "option", "cmp"], prelude: &[] },
+    LibFile { module: "char", name: "char.rs", text: lib_text!("char.rs"), names: lib_names!("char.rs"), needs: &["option"], prelude: &[] },
+    LibFile { module: "num", name: "num/mod.rs", text: lib_text!("num/mod.rs"), names: lib_names!("num/mod.rs"), needs: &[], prelude: &[] },
+    LibFile {
+        module: "num::int",
+        name: "num/int.rs",
+        text: lib_text!("num/int.rs"),
+        names: lib_names!("num/int.rs"),
+        needs: &["num", "option", "cmp"],
+        prelude: &[],
+    },
     LibFile {
         module: "num::float",
         name: "num/float.rs",
         text: lib_text!("num/float.rs"),
+        names: lib_names!("num/float.rs"),
         needs: &["num", "num::int", "cmp", "mem"],
         prelude: &[],
     },
@@ -161,18 +245,23 @@ pub fn shown_struct_name(path: String) -> String {
 pub fn files_for(program: &str) -> Vec<&'static LibFile> {
     let index = names_index();
     let mut wanted: u64 = 0;
+    // (one pass over the program's words: it is as long as the program)
+    let (mut vec_words, mut string_words, mut collect_word) = (false, false, false);
     for word in words(program) {
         if let Some(files) = index.get(word) {
             wanted |= files;
         }
+        // (`v.extend(..)` and `v.drain(..)` are the compiler's desugarings into `Vec::extend_values`, `drain_range`, ..)
+        vec_words |= word == "extend" || word == "drain";
+        string_words |= STRING_WORDS.contains(&word);
+        collect_word |= word == "collect";
     }
     // (`vec![v; n]` of a `Vec` clones it: the library's `Vec::clone`)
-    // (`v.extend(..)` and `v.drain(..)` are the compiler's desugarings into `Vec::extend_values`, `drain_range`, ..)
-    let vec_rows = program.contains("vec![vec!") || program.contains("vec![Vec::") || words(program).any(|w| w == "extend" || w == "drain");
+    let vec_rows = vec_words || program.contains("vec![vec!") || program.contains("vec![Vec::");
     // (a string literal as a value, `format!`, `to_string` and `impl fmt::Display` are the library's strings)
-    let strings = string_values(program) || words(program).any(|w| STRING_WORDS.contains(&w));
+    let strings = string_words || string_values(program);
     // (`collect()` is the compiler's desugaring into `slice::collect_vec`)
-    let iterated = for_over_iterator(program) || words(program).any(|w| w == "collect");
+    let iterated = collect_word || for_over_iterator(program);
     for (i, f) in FILES.iter().enumerate() {
         // the root always; `ops` for a range value `a..b` (the library's
         // `ops::Range`); `iter` for a `for` over something else than a range
@@ -310,97 +399,19 @@ fn for_over_iterator(program: &str) -> bool {
 /// Each name a library file defines (not its module's name: words like
 /// `int` and `num` are common, and a path into a module names one of its
 /// items), with the set of [`FILES`] (bit `i`: file `i`) that define it;
-/// built once per process.
+/// built once per process from the lists `build.rs` made
+/// (`library_names::index_names`).
 fn names_index() -> &'static FxHashMap<&'static str, u64> {
     static INDEX: OnceLock<FxHashMap<&'static str, u64>> = OnceLock::new();
     const { assert!(FILES.len() <= 64, "files_for keeps the wanted files in a u64") };
     INDEX.get_or_init(|| {
         let mut index = FxHashMap::default();
         for (i, file) in FILES.iter().enumerate() {
-            // (the iterator traits' methods count: `(0..n).map(..)` needs `iter`)
-            // (the string files' methods do not count: `len` is everywhere; `STRING_WORDS` load them)
-            let strings = matches!(file.module, "str" | "string" | "fmt");
-            let impls = if strings { blocks(file.text, &["impl"]) } else { Vec::new() };
-            let outside = |n: &&str| {
-                let at = n.as_ptr() as usize - file.text.as_ptr() as usize;
-                !impls.iter().any(|r| r.contains(&at))
-            };
-            for name in defined_names(file.text, file.module == "iter").filter(outside) {
+            for name in file.names.split_ascii_whitespace() {
                 *index.entry(name).or_insert(0) |= 1u64 << i;
             }
         }
         index
-    })
-}
-
-/// The names a library file's items define: the word after each `fn`,
-/// `struct`, `enum`, `trait`, `type`, `const`, `static` and `mod`, except
-/// inside a `trait` block (a trait's methods are used only by a type that
-/// implements it: the program names the trait, or an impl in the file
-/// defines the method again; `max` of `Ord` would load `cmp` for every
-/// `f32::max`) unless `trait_methods` (`iter`'s: `(0..n).map(..)` names
-/// only the method).
-fn defined_names(text: &str, trait_methods: bool) -> impl Iterator<Item = &str> {
-    let traits = if trait_methods { Vec::new() } else { trait_blocks(text) };
-    let mut prev = "";
-    words(text).filter(move |w| {
-        // (a const's or static's name is upper case: not `*const Vec<T>`, `&'static T`)
-        let item = matches!(prev, "fn" | "struct" | "enum" | "trait" | "type" | "mod")
-            || (matches!(prev, "const" | "static") && !w.bytes().any(|b| b.is_ascii_lowercase()));
-        prev = w;
-        let at = w.as_ptr() as usize - text.as_ptr() as usize;
-        item && !traits.iter().any(|r| r.contains(&at))
-    })
-}
-
-/// The byte ranges of the bodies (`{ .. }`) of the `trait` items of a
-/// library file (lines starting `pub trait` or `trait`; the library has no
-/// braces in strings or comments inside a trait).
-fn trait_blocks(text: &str) -> Vec<std::ops::Range<usize>> {
-    blocks(text, &["pub trait ", "trait "])
-}
-
-/// The byte ranges of the bodies of the items on lines starting with one of `starts`.
-fn blocks(text: &str, starts: &[&str]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let start = line_start;
-        line_start += line.len();
-        if !starts.iter().any(|s| line.starts_with(s)) {
-            continue;
-        }
-        let Some(open) = text[start..].find('{').map(|o| start + o) else { break };
-        let mut depth = 0usize;
-        for (i, c) in text[open..].char_indices() {
-            match c {
-                '{' => depth += 1,
-                '}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        out.push(open..open + i);
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    out
-}
-
-/// The identifier-like words of a text (comments and strings included:
-/// more words only load more files).
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    // (bytes, not chars: a non-ASCII byte only ends a word, and words are ASCII)
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-        let start = at + bytes[at..].iter().position(word)?;
-        let len = bytes[start..].iter().position(|b| !word(b)).unwrap_or(bytes.len() - start);
-        at = start + len;
-        text.get(start..at)
     })
 }
 
@@ -529,7 +540,7 @@ pub(crate) fn add_collection_method<'a>(items: &mut Items, syntax: &mut Syntax<'
     decl.vis = Vis::Public;
     crate::resolve::set_method_generics(&mut decl, f);
     crate::resolve::set_impl_generics(&mut decl, id, m, syntax);
-    let mut_self = f.sig.receiver().is_some_and(|r| r.mutability.is_some());
+    let mut_self = f.sig.receiver().is_some_and(|r| crate::syntax::self_param(r) == crate::syntax::SelfParam::Ref { mutable: true });
     items.collection_methods.insert((c, name), (id, mut_self));
     items.fns.push(decl);
     syntax.sigs.push(&f.sig);
@@ -629,12 +640,30 @@ mod tests {
         assert_eq!(missing(&p("core::iterator")), None);
     }
 
+    /// The name lists `build.rs` wrote are the ones of the embedded text.
+    #[test]
+    fn name_lists_match_the_text() {
+        for f in FILES {
+            let names: Vec<&str> = f.names.split_ascii_whitespace().collect();
+            assert_eq!(names, crate::library_names::index_names(f.name, f.text), "{}", f.name);
+        }
+        let file_of = |name: &str| {
+            names_index()
+                .get(name)
+                .map(|bits| FILES.iter().enumerate().filter(|(i, _)| bits & (1 << i) != 0).map(|(_, f)| f.name).collect::<Vec<_>>())
+        };
+        assert_eq!(file_of("extend_from_slice"), Some(vec!["vec.rs"]));
+        // (a method of the iterator traits loads `iter`; a string method does not load the strings)
+        assert!(file_of("map").is_some_and(|files| files.contains(&"iter.rs")));
+        assert!(file_of("push_str").is_none_or(|files| !files.contains(&"string.rs")));
+    }
+
     /// Each file, loaded with only what it needs, resolves: a missing
     /// `needs` entry shows up here as an unresolved path.
     #[test]
     fn every_file_resolves_with_its_needs() {
         for f in FILES.iter().filter(|f| !f.module.is_empty()) {
-            let word = defined_names(f.text, false).next().unwrap_or_default();
+            let word = crate::library_names::defined_names(f.text, false).next().unwrap_or_default();
             let program = format!("fn main() {{}}\n// {word}\n");
             if let Err(e) = crate::compile(&program, "main.rs") {
                 panic!("library module `{}` alone: {}", f.module, e.0[0].message);

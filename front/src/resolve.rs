@@ -20,6 +20,7 @@ use crate::consteval::{self, ConstEnv, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
 use crate::generics::{Generics, ImplInfo, TraitId, TraitInfo};
 use crate::modtree::{Binding, Def, ModId, ModTree, Ns, PathRes, Vis, ROOT};
+use crate::syntax::SelfParam;
 use crate::types::is_plain_data;
 use crate::walk::Walk;
 
@@ -577,7 +578,7 @@ pub(crate) fn new_decl(
         on_device,
         is_kernel,
         host_declared: false,
-        is_unsafe: sig.unsafety.is_some(),
+        is_unsafe: matches!(sig.safety, syn::Safety::Unsafe(_)),
         owner,
         module: ROOT,
         vis: Vis::Public,
@@ -643,13 +644,11 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
                         "not semantically valid as function parameter",
                     ));
                 };
-                if r.colon_token.is_some() {
-                    return Err(Diagnostic::unsupported("`self` with an explicit type", range_of(r)));
-                }
-                let (kind, ty) = match &r.reference {
-                    None => (SelfKind::Value, st),
-                    Some(_) => {
-                        let mutable = r.mutability.is_some();
+                let self_param = crate::syntax::self_param(r);
+                let (kind, ty) = match self_param {
+                    SelfParam::Typed => return Err(Diagnostic::unsupported("`self` with an explicit type", range_of(r))),
+                    SelfParam::Value { .. } => (SelfKind::Value, st),
+                    SelfParam::Ref { mutable } => {
                         let ty = types.insert(Type::Pointer { pointee: st, mutable, reference: true });
                         (if mutable { SelfKind::RefMut } else { SelfKind::Ref }, ty)
                     }
@@ -658,7 +657,7 @@ fn convert_signature(items: &mut Items, id: FnId, sig: &syn::Signature, types: &
                 params.push(ParamDecl {
                     name: "self".into(),
                     ty,
-                    mutable: r.reference.is_none() && r.mutability.is_some(),
+                    mutable: self_param == SelfParam::Value { mutable: true },
                     range: range_of(r),
                     pattern: None,
                 });
@@ -785,7 +784,11 @@ pub fn sig_start(sig: &syn::Signature) -> usize {
         .constness
         .map(|t| t.span)
         .or(sig.asyncness.map(|t| t.span))
-        .or(sig.unsafety.map(|t| t.span))
+        .or(match sig.safety {
+            syn::Safety::Unsafe(t) => Some(t.span),
+            syn::Safety::Safe(t) => Some(t.span),
+            _ => None,
+        })
         .or(sig.abi.as_ref().map(|a| a.extern_token.span))
         .unwrap_or(sig.fn_token.span);
     byte_range(first).start

@@ -42,7 +42,7 @@ impl Items {
     ) -> DResult<()> {
         for b in list {
             if let syn::TypeParamBound::Trait(t) = b {
-                if matches!(t.modifier, syn::TraitBoundModifier::Maybe(_)) {
+                if t.maybe.is_some() {
                     continue;
                 }
                 let bound = self.resolve_bound(module, &t.path)?;
@@ -344,7 +344,7 @@ pub fn define_all_generics(items: &mut Items, syntax: &Syntax<'_>) -> Vec<Diagno
 
 fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Syntax<'_>, types: &mut TypeTable) -> DResult<()> {
     let module = items.impls[index].module;
-    let Some((_, path, _)) = &imp.trait_ else { return Err(Diagnostic::ice("an inherent impl in the trait impl table")) };
+    let Some((path, _)) = &imp.trait_ else { return Err(Diagnostic::ice("an inherent impl in the trait impl table")) };
     let tr = items.resolve_bound(module, path)?;
     let generic_trait = matches!(tr, Bound::Trait(t) if !items.traits[t].params.is_empty());
     // (lifetime parameters alone do not make an impl generic: `impl<'a> Sum<&'a u8> for u8`)
@@ -694,7 +694,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
         match p {
             syn::GenericParam::Type(tp) => {
                 let param = type_param(items, module, tp.ident.to_string(), range_of(&tp.ident), &tp.bounds)?;
-                if let Some(d) = &tp.default {
+                if let Some((_, d)) = &tp.default {
                     return Err(Diagnostic::unsupported("defaults of type parameters", range_of(d)));
                 }
                 tparams.push(param);
@@ -789,7 +789,7 @@ fn fn_sig_of<'b>(list: impl IntoIterator<Item = &'b syn::TypeParamBound>) -> Opt
             syn::ReturnType::Default => None,
             syn::ReturnType::Type(_, ty) => Some(range_of(&**ty)),
         };
-        Some(crate::generics::FnBoundSig { inputs: p.inputs.iter().map(range_of).collect(), output })
+        Some(crate::generics::FnBoundSig { inputs: p.inputs.iter().map(|a| range_of(&a.ty)).collect(), output })
     })
 }
 

@@ -86,7 +86,7 @@ impl Items {
                 };
                 infer.known(Shape::Array { elem, len })
             }
-            T::BareFn(f) => {
+            T::FnPtr(f) => {
                 if f.variadic.is_some() {
                     return Err(Diagnostic::unsupported("variadic function pointer types", r));
                 }
@@ -102,7 +102,7 @@ impl Items {
             }
             T::Ptr(p) => {
                 let pointee = self.convert_sized(&p.elem, types, infer, scope)?;
-                infer.known(Shape::Ptr { pointee, mutable: p.mutability.is_some(), reference: false })
+                infer.known(Shape::Ptr { pointee, mutable: matches!(p.mutability, syn::PointerMutability::Mut(_)), reference: false })
             }
             T::Reference(rf) => {
                 let mutable = rf.mutability.is_some();

@@ -362,8 +362,8 @@ impl<'a> Walk<'a> {
             }
             Item::Impl(imp) => {
                 let impl_of = match &imp.trait_ {
-                    Some((bang, _, _)) => {
-                        if let Some(b) = bang {
+                    Some(_) => {
+                        if let Some(b) = &imp.modifiers.polarity {
                             return Err(Diagnostic::unsupported("negative impls", crate::ranges::byte_range(b.span)));
                         }
                         let index = self.items.impls.len();

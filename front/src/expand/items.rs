@@ -128,12 +128,12 @@ type CallOrigin = (Range<usize>, usize);
 fn impl_item(item: syn::Item) -> DResult<syn::ImplItem> {
     Ok(match item {
         syn::Item::Fn(f) => {
-            syn::ImplItem::Fn(syn::ImplItemFn { attrs: f.attrs, vis: f.vis, defaultness: None, sig: f.sig, block: *f.block })
+            syn::ImplItem::Fn(syn::ImplItemFn { attrs: f.attrs, vis: f.vis, modifiers: Default::default(), sig: f.sig, block: *f.block })
         }
         syn::Item::Const(c) => syn::ImplItem::Const(syn::ImplItemConst {
             attrs: c.attrs,
             vis: c.vis,
-            defaultness: None,
+            modifiers: Default::default(),
             const_token: c.const_token,
             ident: c.ident,
             generics: c.generics,
@@ -146,7 +146,7 @@ fn impl_item(item: syn::Item) -> DResult<syn::ImplItem> {
         syn::Item::Type(t) => syn::ImplItem::Type(syn::ImplItemType {
             attrs: t.attrs,
             vis: t.vis,
-            defaultness: None,
+            modifiers: Default::default(),
             type_token: t.type_token,
             ident: t.ident,
             generics: t.generics,

@@ -51,7 +51,7 @@ impl FnLower<'_> {
             let mut ty_path = path.clone();
             ty_path.segments.pop();
             let _ = ty_path.segments.pop_punct();
-            let ty = syn::Type::Path(syn::TypePath { qself: None, path: ty_path });
+            let ty = syn::Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path: ty_path });
             let t = self.convert_type(&ty)?;
             return self.type_fn(t, &segs[0], &segs[1], range);
         }

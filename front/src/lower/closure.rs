@@ -499,7 +499,7 @@ impl FnLower<'_> {
         let mut out = Vec::new();
         for (f, args, range) in found {
             let inputs: Result<Vec<TyId>, _> =
-                args.inputs.iter().map(|i| self.items.convert_in(i, self.types, &mut self.infer, scope)).collect();
+                args.inputs.iter().map(|i| self.items.convert_in(&i.ty, self.types, &mut self.infer, scope)).collect();
             let output = match &args.output {
                 syn::ReturnType::Default => Ok(self.infer.unit()),
                 syn::ReturnType::Type(_, t) => self.items.convert_in(t, self.types, &mut self.infer, scope),
@@ -634,7 +634,7 @@ fn format_string_names(literal: &str, out: &mut Vec<String>) {
 
 /// A closure's source range: from `move` or its first `|` to its body's end.
 fn closure_span(c: &syn::ExprClosure) -> Range<usize> {
-    let first = c.capture.map(|m| m.span).unwrap_or(c.or1_token.span);
+    let first = c.capture.map(|m| m.span).unwrap_or(c.inputs_begin.span);
     crate::ranges::byte_range(first).start..range_of(&*c.body).end
 }
 

@@ -661,7 +661,7 @@ impl<'i> FnLower<'i> {
                 (None, None) => return Err(Diagnostic::ice("`Self` of a generic impl is unbound")),
             },
             _ => {
-                let ty = syn::Type::Path(syn::TypePath { qself: None, path: s.path.clone() });
+                let ty = syn::Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path: s.path.clone() });
                 self.convert_type(&ty)?
             }
         };

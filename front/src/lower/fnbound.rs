@@ -121,8 +121,8 @@ impl FnLower<'_> {
 
 /// The range of `|a, b|` of a closure (with `move`).
 fn closure_params_range(c: &syn::ExprClosure) -> Range<usize> {
-    let first = c.capture.map(|m| m.span).unwrap_or(c.or1_token.span);
-    crate::ranges::byte_range(first).start..crate::ranges::byte_range(c.or2_token.span).end
+    let first = c.capture.map(|m| m.span).unwrap_or(c.inputs_begin.span);
+    crate::ranges::byte_range(first).start..crate::ranges::byte_range(c.inputs_end.span).end
 }
 
 /// The range of the bound among `bounds` whose arguments are `args`

@@ -10,6 +10,7 @@ use crate::diag::{range_of, DResult, Diagnostic};
 use crate::generics::{parse_signature, Bound, GenericEnv, InstanceArgs, TraitId};
 use crate::infer::{Shape, TyId, VarKind};
 use crate::resolve::{FnId, SelfKind};
+use crate::syntax::SelfParam;
 use crate::types::TypeScope;
 
 /// One function to lower: a non-generic one (`args: None`) or one instance.
@@ -141,29 +142,29 @@ impl FnLower<'_> {
                             "not semantically valid as function parameter",
                         ));
                     };
-                    if r.colon_token.is_some() {
+                    let self_param = crate::syntax::self_param(r);
+                    if self_param == SelfParam::Typed {
                         return Err(Diagnostic::unsupported("`self` with an explicit type", range_of(r)));
                     }
                     let slice_elem = match self.shape(st) {
                         Some(Shape::Slice { elem, .. }) => Some(elem),
                         _ => None,
                     };
-                    let (kind, ty) = match (&r.reference, slice_elem) {
-                        (Some(_), Some(elem)) => {
+                    let (kind, ty) = match (self_param, slice_elem) {
+                        (SelfParam::Ref { mutable }, Some(elem)) => {
                             // `&self` / `&mut self` of `impl<T> [T]`: the slice reference itself
-                            let mutable = r.mutability.is_some();
                             let kind = if mutable { SelfKind::RefMut } else { SelfKind::Ref };
                             (kind, self.infer.known(Shape::Slice { elem, mutable }))
                         }
-                        (None, _) => (SelfKind::Value, st),
-                        (Some(_), None) => {
-                            let mutable = r.mutability.is_some();
+                        (SelfParam::Ref { mutable }, None) => {
                             let kind = if mutable { SelfKind::RefMut } else { SelfKind::Ref };
                             (kind, self.infer.known(Shape::Ptr { pointee: st, mutable, reference: true }))
                         }
+                        _ => (SelfKind::Value, st),
                     };
                     receiver = Some(kind);
-                    params.push(("self".to_string(), ty, r.reference.is_none() && r.mutability.is_some(), range_of(r)));
+                    let mutable_binding = self_param == SelfParam::Value { mutable: true };
+                    params.push(("self".to_string(), ty, mutable_binding, range_of(r)));
                 }
                 syn::FnArg::Typed(pt) => {
                     let (name, mutable) = match &*pt.pat {
@@ -638,9 +639,9 @@ impl FnLower<'_> {
             match arg {
                 syn::FnArg::Receiver(r) => {
                     let st = self_ty.ok_or_else(|| Diagnostic::ice("a trait method without `Self`"))?;
-                    let ty = match &r.reference {
-                        None => st,
-                        Some(_) => self.infer.known(Shape::Ptr { pointee: st, mutable: r.mutability.is_some(), reference: true }),
+                    let ty = match crate::syntax::self_param(r) {
+                        SelfParam::Ref { mutable } => self.infer.known(Shape::Ptr { pointee: st, mutable, reference: true }),
+                        _ => st,
                     };
                     params.push(("self".to_string(), ty, false, range_of(r)));
                 }

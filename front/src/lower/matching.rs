@@ -23,7 +23,8 @@ impl<'i> FnLower<'i> {
         let mut arms: Vec<(Handle<Expr>, Handle<Expr>, bool)> = Vec::new();
         let mut aps: Vec<Ap> = Vec::new();
         for arm in &m.arms {
-            let alts: Vec<&syn::Pat> = match &arm.pat {
+            let (arm_pat, arm_guard) = crate::syntax::arm_parts(arm);
+            let alts: Vec<&syn::Pat> = match arm_pat {
                 syn::Pat::Or(o) => o.cases.iter().collect(),
                 p => vec![p],
             };
@@ -38,8 +39,8 @@ impl<'i> FnLower<'i> {
             for (p, ap, mut out) in lowered {
                 let r = range_of(p);
                 let mut conds = std::mem::take(&mut out.conds);
-                let guarded = arm.guard.is_some();
-                if let Some((_, guard)) = &arm.guard {
+                let guarded = arm_guard.is_some();
+                if let Some(guard) = arm_guard {
                     self.scopes.push(Vec::new());
                     let binds = self.bind_all(&out.binds, &r);
                     let bool_ty = self.scalar_ty(Scalar::Bool);
