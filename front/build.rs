@@ -4,6 +4,9 @@
 
 use std::path::Path;
 
+#[path = "src/library_names.rs"]
+mod library_names;
+
 fn main() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../library/core");
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("library");
@@ -24,7 +27,10 @@ fn expand_dir(root: &Path, dir: &Path, out: &Path) {
             let expanded = expand(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let target = out.join(path.strip_prefix(root).expect("below the root"));
             std::fs::create_dir_all(target.parent().expect("a parent")).expect("out dir");
-            std::fs::write(&target, expanded).expect("write the expanded file");
+            std::fs::write(&target, &expanded).expect("write the expanded file");
+            let rel = path.strip_prefix(root).expect("below the root").to_string_lossy().replace('\\', "/");
+            let names = library_names::index_names(&rel, &expanded).join(" ");
+            std::fs::write(target.with_extension("rs.names"), names).expect("write the file's names");
         }
     }
 }

@@ -1,0 +1,105 @@
+//! Which names a library file defines, read off its text: shared by
+//! `build.rs` (which writes each file's list next to the expanded file, so
+//! a build does not scan the library) and the front end (which scans the
+//! program's words the same way).
+// (`index_names` runs in `build.rs`; the front end itself uses `words`, its tests the rest)
+#![cfg_attr(not(test), allow(dead_code))]
+
+/// The names of a library file that load it when a program names one
+/// ([`crate::library::files_for`]): its items' names, the iterator
+/// traits' methods too (`iter.rs`: `(0..n).map(..)` names only the method), the
+/// string files' methods not (`str.rs`, `string.rs`, `fmt.rs`: `len` is
+/// everywhere; the front end's `STRING_WORDS` load them).
+pub fn index_names<'t>(file_name: &str, text: &'t str) -> Vec<&'t str> {
+    let strings = matches!(file_name, "str.rs" | "string.rs" | "fmt.rs");
+    let impls = if strings { blocks(text, &["impl"]) } else { Vec::new() };
+    let outside = |n: &&str| {
+        let at = n.as_ptr() as usize - text.as_ptr() as usize;
+        !impls.iter().any(|r| r.contains(&at))
+    };
+    defined_names(text, file_name == "iter.rs").filter(outside).collect()
+}
+
+/// The names a library file's items define: the word after each `fn`,
+/// `struct`, `enum`, `trait`, `type`, `const`, `static` and `mod`, except
+/// inside a `trait` block (a trait's methods are used only by a type that
+/// implements it: the program names the trait, or an impl in the file
+/// defines the method again; `max` of `Ord` would load `cmp` for every
+/// `f32::max`) unless `trait_methods` (`iter`'s: `(0..n).map(..)` names
+/// only the method).
+pub fn defined_names(text: &str, trait_methods: bool) -> impl Iterator<Item = &str> {
+    let traits = if trait_methods { Vec::new() } else { trait_blocks(text) };
+    let mut prev = "";
+    words(text).filter(move |w| {
+        // (a const's or static's name is upper case: not `*const Vec<T>`, `&'static T`)
+        let item = matches!(prev, "fn" | "struct" | "enum" | "trait" | "type" | "mod")
+            || (matches!(prev, "const" | "static") && !w.bytes().any(|b| b.is_ascii_lowercase()));
+        prev = w;
+        let at = w.as_ptr() as usize - text.as_ptr() as usize;
+        item && !traits.iter().any(|r| r.contains(&at))
+    })
+}
+
+/// The byte ranges of the bodies (`{ .. }`) of the `trait` items of a
+/// library file (lines starting `pub trait` or `trait`; the library has no
+/// braces in strings or comments inside a trait).
+fn trait_blocks(text: &str) -> Vec<std::ops::Range<usize>> {
+    blocks(text, &["pub trait ", "trait "])
+}
+
+/// The byte ranges of the bodies of the items on lines starting with one of `starts`.
+fn blocks(text: &str, starts: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        if !starts.iter().any(|s| line.starts_with(s)) {
+            continue;
+        }
+        let Some(open) = text[start..].find('{').map(|o| start + o) else { break };
+        let mut depth = 0usize;
+        for (i, c) in text[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        out.push(open..open + i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The identifier-like words of a text (comments and strings included:
+/// more words only load more files).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    // (bytes, not chars: a non-ASCII byte only ends a word, and words are ASCII)
+    const WORD: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+            b += 1;
+        }
+        table
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && !WORD[bytes[at] as usize] {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && WORD[bytes[at] as usize] {
+            at += 1;
+        }
+        // (`get` is `None` only at the end: words start and end at ASCII bytes)
+        (start < at).then(|| text.get(start..at)).flatten()
+    })
+}
