@@ -7,22 +7,28 @@
 //! to file offsets) and lowers it against the shared item table into its own
 //! copy of the type table. Syntax trees never leave the thread that parsed
 //! them; only IR, diagnostics and type tables come back, in function order,
-//! for the caller to merge.
+//! for the caller to merge. A generic function's check and instances lowered
+//! on one thread share one parse of it.
 
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use hybrid_ir::TypeTable;
+use rustc_hash::FxHashMap;
 
 use crate::diag::{DResult, Diagnostic, LineIndex};
 use crate::lower::{lower_function, Job, Lowered};
 use crate::ranges::{SourceLines, SourceScope};
-use crate::resolve::Items;
+use crate::resolve::{FnId, Items};
 
 /// Below this much body source per thread, another thread costs more than
 /// it saves.
 const MIN_BYTES_PER_THREAD: usize = 32 * 1024;
+
+/// At most this many generic functions' trees are kept per thread.
+const MAX_CACHED_TREES: usize = 256;
 
 /// What one worker produced: the results of its run of functions, in
 /// order, and its type table (the caller's table plus the types these
@@ -126,6 +132,10 @@ fn lower_run(
     let mut types = types.clone();
     let mut results = Vec::with_capacity(run.len());
     let (mut parse_time, mut lower_time) = (Duration::ZERO, Duration::ZERO);
+    // The trees of the generic functions parsed on this thread: a function's
+    // check and its instances share one parse (their spans stay valid until
+    // the cache is dropped with proc-macro2's memory of their text).
+    let mut generic_trees: FxHashMap<FnId, Rc<syn::Result<syn::TraitItemFn>>> = FxHashMap::default();
     for job in run {
         let decl = &items.fns[job.fid];
         let t = Instant::now();
@@ -138,12 +148,24 @@ fn lower_run(
                 // from its signature's source text, which a macro call has not
                 Err(Diagnostic::unsupported("generic functions produced by a macro call", decl.range.clone()))
             }
-            (true, Some(g)) => {
-                // an instance (or a check): its signature and body parsed in one piece
+            (true, Some(g)) if items.macros.active => {
+                // an instance (or a check): its signature and body parsed in
+                // one piece (anew each time: the expansion rewrites the tree)
                 scope.set_origin(g.sig.start);
                 let parsed = syn::parse_str::<syn::TraitItemFn>(&source[g.sig.start..decl.body.end]);
                 parse_time += t.elapsed();
                 lower_parsed_instance(source, items, &mut types, lines, job, parsed)
+            }
+            (true, Some(g)) => {
+                // (spans map to offsets from the origin their text was parsed at)
+                scope.set_origin(g.sig.start);
+                let parsed = Rc::clone(
+                    generic_trees
+                        .entry(job.fid)
+                        .or_insert_with(|| Rc::new(syn::parse_str::<syn::TraitItemFn>(&source[g.sig.start..decl.body.end]))),
+                );
+                parse_time += t.elapsed();
+                lower_instance_tree(items, &mut types, lines, job, &parsed)
             }
             _ if items.macros.active => {
                 scope.set_origin(decl.body.start);
@@ -166,11 +188,35 @@ fn lower_run(
         };
         results.push(result);
         lower_time += t.elapsed() - (parse_time - parsed_before);
-        // The body's tree is gone: let proc-macro2 forget its text.
-        proc_macro2::extra::invalidate_current_thread_spans();
+        // The body's tree is gone: let proc-macro2 forget its text (kept
+        // while generic trees are cached, up to a bound on their number).
+        if generic_trees.len() >= MAX_CACHED_TREES {
+            generic_trees.clear();
+        }
+        if generic_trees.is_empty() {
+            proc_macro2::extra::invalidate_current_thread_spans();
+        }
     }
+    drop(generic_trees);
+    proc_macro2::extra::invalidate_current_thread_spans();
     drop(scope);
     (Part { results, types }, parse_time, lower_time)
+}
+
+/// Lower an instance (or the check) of a generic function from its
+/// signature and body parsed in one piece, without macros.
+fn lower_instance_tree(
+    items: &Items,
+    types: &mut TypeTable,
+    lines: &LineIndex<'_>,
+    job: &Job,
+    parsed: &syn::Result<syn::TraitItemFn>,
+) -> DResult<Option<Lowered>> {
+    match parsed {
+        Ok(syn::TraitItemFn { sig, default: Some(block), .. }) => lower_function(items, types, lines, job, Some(sig), block, &[]),
+        Ok(_) => Err(Diagnostic::ice(format!("`{}` has no body", items.fns[job.fid].name))),
+        Err(e) => Err(crate::syntax_error(e)),
+    }
 }
 
 /// Lower an instance (or the check) of a generic function from its
