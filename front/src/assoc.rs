@@ -4,7 +4,7 @@ use hybrid_ir::{Handle, Scalar, Type, TypeTable};
 
 use crate::consteval::{self, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::generics::{AssocConst, Bound, TraitId};
+use crate::generics::{AssocConst, Bound, InlineConst, TraitId};
 use crate::modtree::ModId;
 use crate::modtree::{Def, Ns, PathRes};
 use crate::resolve::{InModule, Items, Syntax};
@@ -113,7 +113,7 @@ pub fn define_assoc_consts(items: &mut Items, syntax: &Syntax<'_>, types: &mut T
             let self_ty = imp.concrete_self();
             let module = items.traits[t].module;
             match evaluate(items, &c.ty, default, self_ty, module, Some(index), types) {
-                Ok((value, ty)) => items.impls[index].consts.push(AssocConst { name, value, ty }),
+                Ok((value, ty, inline)) => items.impls[index].consts.push(AssocConst { name, value, ty, inline }),
                 Err(e) => errors.push(e),
             }
         }
@@ -143,8 +143,8 @@ fn impl_const(items: &mut Items, decl: &ImplConstDecl<'_>, types: &mut TypeTable
             }
             let imp = &items.impls[index];
             let self_ty = imp.concrete_self();
-            let (value, ty) = evaluate(items, &c.ty, &c.expr, self_ty, decl.module, Some(index), types)?;
-            items.impls[index].consts.push(AssocConst { name, value, ty });
+            let (value, ty, inline) = evaluate(items, &c.ty, &c.expr, self_ty, decl.module, Some(index), types)?;
+            items.impls[index].consts.push(AssocConst { name, value, ty, inline });
         }
         None => {
             let sid = match decl.self_ty {
@@ -158,8 +158,8 @@ fn impl_const(items: &mut Items, decl: &ImplConstDecl<'_>, types: &mut TypeTable
                 return Err(duplicate(&name, range_of(&c.ident)));
             }
             let self_ty = Some(items.structs[sid].ty);
-            let (value, ty) = evaluate(items, &c.ty, &c.expr, self_ty, decl.module, None, types)?;
-            items.structs[sid].consts.push(AssocConst { name, value, ty });
+            let (value, ty, inline) = evaluate(items, &c.ty, &c.expr, self_ty, decl.module, None, types)?;
+            items.structs[sid].consts.push(AssocConst { name, value, ty, inline });
         }
     }
     Ok(())
@@ -170,7 +170,8 @@ fn duplicate(name: &str, range: std::ops::Range<usize>) -> Diagnostic {
 }
 
 /// The value of `expr` as a const of type `ty` (written with `Self` =
-/// `self_ty`), evaluated in `module`.
+/// `self_ty`), evaluated in `module`; a non-scalar one is its expression
+/// (lowered at each use).
 fn evaluate(
     items: &Items,
     ty: &syn::Type,
@@ -179,12 +180,11 @@ fn evaluate(
     module: ModId,
     impl_of: Option<usize>,
     types: &mut TypeTable,
-) -> DResult<(ConstValue, Scalar)> {
+) -> DResult<(ConstValue, Scalar, Option<InlineConst>)> {
     let ty = items.ir_type_in_impl(ty, types, self_ty, module, impl_of)?;
     let Type::Scalar(s) = *types.get(ty) else {
-        // FIXME(non-scalar consts): consts are evaluated to scalars
-        return Err(Diagnostic::unsupported(&format!("associated consts of type `{}`", types.display(ty)), range_of(expr)));
+        return Ok((ConstValue::Int(0), Scalar::I32, Some(InlineConst { module, ty, expr: range_of(expr), self_ty })));
     };
     let value = consteval::eval_as(expr, s, &InModule { items, module, params: &[] })?;
-    Ok((value.normalize(s), s))
+    Ok((value.normalize(s), s, None))
 }

@@ -144,6 +144,19 @@ pub struct AssocConst {
     pub name: String,
     pub value: ConstValue,
     pub ty: Scalar,
+    /// A const of a non-scalar type (`const ORIGIN: Self = ..;`): no
+    /// `value`, its expression is lowered at each use (`lower::consts`).
+    pub inline: Option<InlineConst>,
+}
+
+/// The expression of a non-scalar associated const, of type `ty`, written in `module`.
+#[derive(Clone, Debug)]
+pub struct InlineConst {
+    pub module: crate::modtree::ModId,
+    pub ty: Handle<Type>,
+    pub expr: std::ops::Range<usize>,
+    /// What `Self` is in the expression.
+    pub self_ty: Option<Handle<Type>>,
 }
 
 /// `impl Trait for Type { .. }`.

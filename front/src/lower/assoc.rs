@@ -84,6 +84,9 @@ impl FnLower<'_> {
                     return Err(self.missing_impl(ty, t, &range));
                 }
             }
+            if let Some(inline) = &c.inline {
+                return self.inline_assoc_const(&name, inline, &range).map(Some);
+            }
             return Ok(Some(self.const_literal(c.value, c.ty, &range)));
         }
         if !qualified {

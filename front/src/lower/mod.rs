@@ -12,6 +12,7 @@ mod clib;
 mod closure;
 mod collect;
 mod collection;
+mod consts;
 mod debug;
 mod deref;
 mod derive_eq;

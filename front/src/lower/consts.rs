@@ -1,0 +1,109 @@
+//! Consts of non-scalar types (`const ZERO: Vec3 = Vec3 { .. };`, `const W: [f32; 3] = [..];`): rustc
+//! inlines a const at each use, so each use is its expression, lowered again in the const's module
+//! (outside the using function's locals and generic parameters) and coerced to the declared type.
+
+use std::ops::Range;
+
+use hybrid_ir::{Expr, Handle};
+
+use super::FnLower;
+use crate::diag::{DResult, Diagnostic};
+use crate::generics::{GenericEnv, InlineConst};
+use crate::infer::TyId;
+
+/// How deep consts may name each other (`const A: [V; 2] = [B, B];`) before it is a cycle (E0391).
+const MAX_CONST_DEPTH: u32 = 32;
+
+thread_local! {
+    static CONST_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+impl FnLower<'_> {
+    /// A use of the non-scalar const `idx` at `range`: its expression, as a fresh value.
+    pub(crate) fn inline_const(&mut self, idx: usize, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let decl = &self.items.consts[idx];
+        let (name, module) = (decl.name.clone(), decl.module);
+        let (ty_range, expr_range) = decl.text.clone();
+        let ty = self.convert_text(&ty_range, module, &GenericEnv::EMPTY)?;
+        self.lower_const_expr(&name, module, ty, &expr_range, None, range)
+    }
+
+    /// A use of the non-scalar associated const `name` (`Vec3::ORIGIN`, `const ORIGIN: Self = ..;`).
+    pub(crate) fn inline_assoc_const(&mut self, name: &str, c: &InlineConst, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let ty = self.infer.import(c.ty, self.types);
+        let self_name = match c.self_ty {
+            Some(st) => {
+                let shown = self.types.display(st).to_string();
+                if !shown.chars().all(|ch| ch.is_alphanumeric() || ch == '_') {
+                    return Err(Diagnostic::unsupported(&format!("a non-scalar associated const of `{shown}`"), range.clone()));
+                }
+                Some(shown)
+            }
+            None => None,
+        };
+        self.lower_const_expr(name, c.module, ty, &c.expr, self_name.as_deref(), range)
+    }
+
+    /// The const expression at `expr_range` (written in `module`, with `Self` named `self_name`),
+    /// lowered as a value of type `ty` for a use at `range`.
+    fn lower_const_expr(
+        &mut self,
+        name: &str,
+        module: crate::modtree::ModId,
+        ty: TyId,
+        expr_range: &Range<usize>,
+        self_name: Option<&str>,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        let depth = CONST_DEPTH.with(|d| d.get());
+        if depth >= MAX_CONST_DEPTH {
+            return Err(Diagnostic::at(
+                Some("E0391"),
+                format!("cycle detected when evaluating the constant `{name}`"),
+                range.clone(),
+                "this constant refers to itself",
+            ));
+        }
+        let text = self.lines.text(expr_range).to_string();
+        let parsed = crate::ranges::with_origin(expr_range.start, || {
+            let tokens: proc_macro2::TokenStream = text.parse().map_err(|_| ())?;
+            let tokens = match self_name {
+                Some(s) => replace_self(tokens, s),
+                None => tokens,
+            };
+            syn::parse2::<syn::Expr>(tokens).map_err(|_| ())
+        });
+        let Ok(expr) = parsed else {
+            // (a const made by a macro: its expression is not source text)
+            return Err(Diagnostic::unsupported("a non-scalar `const` made by a macro", range.clone()));
+        };
+        // the const's own world: its module, no locals, no generic parameters
+        let scopes = std::mem::replace(&mut self.scopes, vec![Vec::new()]);
+        let env = std::mem::replace(&mut self.env, GenericEnv::EMPTY);
+        self.block_modules.push(module);
+        CONST_DEPTH.with(|d| d.set(depth + 1));
+        let value = crate::ranges::with_origin(expr_range.start, || self.lower_coerced(&expr, ty));
+        CONST_DEPTH.with(|d| d.set(depth));
+        self.block_modules.pop();
+        self.env = env;
+        self.scopes = scopes;
+        value
+    }
+}
+
+/// `tokens` with every `Self` spelled `name` (at the same span).
+fn replace_self(tokens: proc_macro2::TokenStream, name: &str) -> proc_macro2::TokenStream {
+    use proc_macro2::{Group, Ident, TokenTree};
+    tokens
+        .into_iter()
+        .map(|t| match t {
+            TokenTree::Ident(i) if i == "Self" => TokenTree::Ident(Ident::new(name, i.span())),
+            TokenTree::Group(g) => {
+                let mut inner = Group::new(g.delimiter(), replace_self(g.stream(), name));
+                inner.set_span(g.span());
+                TokenTree::Group(inner)
+            }
+            other => other,
+        })
+        .collect()
+}
