@@ -153,10 +153,16 @@ pub struct AssocConst {
 #[derive(Clone, Debug)]
 pub struct InlineConst {
     pub module: crate::modtree::ModId,
-    pub ty: Handle<Type>,
+    /// The const's type; `None` in a generic impl, where it is `ty_text`
+    /// converted for the instance.
+    pub ty: Option<Handle<Type>>,
+    pub ty_text: std::ops::Range<usize>,
     pub expr: std::ops::Range<usize>,
     /// What `Self` is in the expression.
     pub self_ty: Option<Handle<Type>>,
+    /// In an impl of a generic struct (`impl<const N: usize> Buf<N>`): the
+    /// impl's name for each of the struct's parameters (`N`).
+    pub params: Vec<String>,
 }
 
 /// `impl Trait for Type { .. }`.

@@ -1,7 +1,8 @@
 #![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]
 //! Non-scalar consts in a kernel: a 3-tap stencil whose weights are a `const W: [f32; 3]`, a
 //! `const ORIGIN: Vec2` and a trait's `const ZERO: Self` of a user type, read by a generic
-//! kernel instance too; checked against the same loop on the host.
+//! kernel instance too, and the associated const of a generic impl (`Tile::<N>::LEN`) in a
+//! const generic kernel; checked against the same loops on the host.
 use std::ops::Add;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -70,6 +71,25 @@ fn sum_pairs<T: Zero>(a: &[T], out: &mut [T]) {
     }
 }
 
+struct Tile<const N: usize>;
+
+impl<const N: usize> Tile<N> {
+    const LEN: usize = N;
+    const WEIGHTS: [f32; 2] = [N as f32, 0.5];
+}
+
+#[offload_kernel]
+fn tile_sums<const N: usize>(xs: &[f32], out: &mut [f32]) {
+    let t = (core::arch::nvptx::_block_idx_x() * core::arch::nvptx::_block_dim_x() + core::arch::nvptx::_thread_idx_x()) as usize;
+    if t < out.len() {
+        let mut s = 0.0;
+        for k in 0..Tile::<N>::LEN {
+            s += xs[t * N + k];
+        }
+        out[t] = s * Tile::<N>::WEIGHTS[1] + Tile::<N>::WEIGHTS[0];
+    }
+}
+
 fn main() {
     let n = 200;
     let input: Vec<f32> = (0..n).map(|i| ((i * 7) % 13) as f32 - 4.0).collect();
@@ -102,4 +122,15 @@ fn main() {
     let last = sums[n - 1] == points[n - 1] && fsums[n - 1] == input[n - 1];
     let first = sums[0] == points[0] + points[1] && fsums[0] == input[0] + input[1];
     println!("sum_pairs: first {first}, last {last}; {:?}", sums[0]);
+
+    let mut tiles = vec![0.0f32; n / 4];
+    core::intrinsics::offload(tile_sums::<4>, [1, 1, 1], [64, 1, 1], (&input, &mut tiles));
+    let mut tiles_ok = true;
+    for t in 0..n / 4 {
+        let s: f32 = (&input[t * 4..t * 4 + 4]).iter().sum();
+        if tiles[t] != s * 0.5 + 4.0 {
+            tiles_ok = false;
+        }
+    }
+    println!("tile_sums::<4> matches the host: {tiles_ok}; {:?}", &tiles[0..3]);
 }

@@ -9,7 +9,7 @@ use hybrid_ir::{Expr, Handle};
 use super::FnLower;
 use crate::diag::{DResult, Diagnostic};
 use crate::generics::{GenericEnv, InlineConst};
-use crate::infer::TyId;
+use crate::infer::{Shape, TyId};
 
 /// How deep consts may name each other (`const A: [V; 2] = [B, B];`) before it is a cycle (E0391).
 const MAX_CONST_DEPTH: u32 = 32;
@@ -25,12 +25,23 @@ impl FnLower<'_> {
         let (name, module) = (decl.name.clone(), decl.module);
         let (ty_range, expr_range) = decl.text.clone();
         let ty = self.convert_text(&ty_range, module, &GenericEnv::EMPTY)?;
-        self.lower_const_expr(&name, module, ty, &expr_range, None, range)
+        self.lower_const_expr(&name, module, ty, &expr_range, None, &GenericEnv::EMPTY, range)
     }
 
     /// A use of the non-scalar associated const `name` (`Vec3::ORIGIN`, `const ORIGIN: Self = ..;`).
-    pub(crate) fn inline_assoc_const(&mut self, name: &str, c: &InlineConst, range: &Range<usize>) -> DResult<Handle<Expr>> {
-        let ty = self.infer.import(c.ty, self.types);
+    /// `self_ty` is the type it is a const of (an instance, for a const of a generic impl).
+    pub(crate) fn inline_assoc_const(
+        &mut self,
+        name: &str,
+        c: &InlineConst,
+        self_ty: Handle<hybrid_ir::Type>,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        if !c.params.is_empty() {
+            return self.generic_impl_const(name, c, self_ty, range);
+        }
+        let Some(ty) = c.ty else { return Err(Diagnostic::ice("a non-generic inline const without a type")) };
+        let ty = self.infer.import(ty, self.types);
         let self_name = match c.self_ty {
             Some(st) => {
                 let shown = self.types.display(st).to_string();
@@ -41,7 +52,37 @@ impl FnLower<'_> {
             }
             None => None,
         };
-        self.lower_const_expr(name, c.module, ty, &c.expr, self_name.as_deref(), range)
+        self.lower_const_expr(name, c.module, ty, &c.expr, self_name.as_deref(), &GenericEnv::EMPTY, range)
+    }
+
+    /// `Buf::<4>::CAP` of `impl<const N: usize> Buf<N> { const CAP: usize = N; }`: the
+    /// expression with the impl's parameters bound to the instance's arguments.
+    fn generic_impl_const(
+        &mut self,
+        name: &str,
+        c: &InlineConst,
+        self_ty: Handle<hybrid_ir::Type>,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
+        let unsupported = || Diagnostic::unsupported("this associated const of a generic impl", range.clone());
+        let Some(sid) = self.items.instance_sid(self.types, self_ty) else { return Err(unsupported()) };
+        let n = self.items.structs[sid].params.len();
+        let vars = self.infer.fresh_adt_args(sid, n);
+        let adt = self.infer.known(Shape::Adt { sid, args: vars.clone() });
+        let it = self.infer.import(self_ty, self.types);
+        self.infer.unify(adt, it).map_err(|_| unsupported())?;
+        let mut env = GenericEnv { types: vec![("Self".to_string(), it)], consts: Vec::new() };
+        for (v, param) in vars.into_iter().zip(&c.params) {
+            match self.infer.shape(v) {
+                Some(Shape::Const(len)) => {
+                    let Some(value) = self.infer.length(len) else { return Err(unsupported()) };
+                    env.consts.push((param.clone(), crate::consteval::ConstValue::Int(value as i128)));
+                }
+                _ => env.types.push((param.clone(), v)),
+            }
+        }
+        let ty = self.convert_text(&c.ty_text, c.module, &env)?;
+        self.lower_const_expr(name, c.module, ty, &c.expr, None, &env, range)
     }
 
     /// The const expression at `expr_range` (written in `module`, with `Self` named `self_name`),
@@ -53,6 +94,7 @@ impl FnLower<'_> {
         ty: TyId,
         expr_range: &Range<usize>,
         self_name: Option<&str>,
+        env: &GenericEnv,
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
         let depth = CONST_DEPTH.with(|d| d.get());
@@ -79,7 +121,7 @@ impl FnLower<'_> {
         };
         // the const's own world: its module, no locals, no generic parameters
         let scopes = std::mem::replace(&mut self.scopes, vec![Vec::new()]);
-        let env = std::mem::replace(&mut self.env, GenericEnv::EMPTY);
+        let env = std::mem::replace(&mut self.env, env.clone());
         self.block_modules.push(module);
         CONST_DEPTH.with(|d| d.set(depth + 1));
         let value = crate::ranges::with_origin(expr_range.start, || self.lower_coerced(&expr, ty));
