@@ -14,6 +14,14 @@ use crate::infer::{Shape, TyId};
 /// How deep consts may name each other (`const A: [V; 2] = [B, B];`) before it is a cycle (E0391).
 const MAX_CONST_DEPTH: u32 = 32;
 
+/// Where a const's expression is written: its name, module, source range and what `Self` is named.
+struct ConstSource<'a> {
+    name: &'a str,
+    module: crate::modtree::ModId,
+    expr: &'a Range<usize>,
+    self_name: Option<&'a str>,
+}
+
 thread_local! {
     static CONST_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
@@ -25,7 +33,7 @@ impl FnLower<'_> {
         let (name, module) = (decl.name.clone(), decl.module);
         let (ty_range, expr_range) = decl.text.clone();
         let ty = self.convert_text(&ty_range, module, &GenericEnv::EMPTY)?;
-        self.lower_const_expr(&name, module, ty, &expr_range, None, &GenericEnv::EMPTY, range)
+        self.lower_const_expr(ConstSource { name: &name, module, expr: &expr_range, self_name: None }, ty, &GenericEnv::EMPTY, range)
     }
 
     /// A use of the non-scalar associated const `name` (`Vec3::ORIGIN`, `const ORIGIN: Self = ..;`).
@@ -52,7 +60,8 @@ impl FnLower<'_> {
             }
             None => None,
         };
-        self.lower_const_expr(name, c.module, ty, &c.expr, self_name.as_deref(), &GenericEnv::EMPTY, range)
+        let source = ConstSource { name, module: c.module, expr: &c.expr, self_name: self_name.as_deref() };
+        self.lower_const_expr(source, ty, &GenericEnv::EMPTY, range)
     }
 
     /// `Buf::<4>::CAP` of `impl<const N: usize> Buf<N> { const CAP: usize = N; }`: the
@@ -82,21 +91,13 @@ impl FnLower<'_> {
             }
         }
         let ty = self.convert_text(&c.ty_text, c.module, &env)?;
-        self.lower_const_expr(name, c.module, ty, &c.expr, None, &env, range)
+        self.lower_const_expr(ConstSource { name, module: c.module, expr: &c.expr, self_name: None }, ty, &env, range)
     }
 
-    /// The const expression at `expr_range` (written in `module`, with `Self` named `self_name`),
-    /// lowered as a value of type `ty` for a use at `range`.
-    fn lower_const_expr(
-        &mut self,
-        name: &str,
-        module: crate::modtree::ModId,
-        ty: TyId,
-        expr_range: &Range<usize>,
-        self_name: Option<&str>,
-        env: &GenericEnv,
-        range: &Range<usize>,
-    ) -> DResult<Handle<Expr>> {
+    /// The const expression of `source`, lowered as a value of type `ty` (under the
+    /// generic parameters `env`) for a use at `range`.
+    fn lower_const_expr(&mut self, source: ConstSource<'_>, ty: TyId, env: &GenericEnv, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let ConstSource { name, module, expr: expr_range, self_name } = source;
         let depth = CONST_DEPTH.with(|d| d.get());
         if depth >= MAX_CONST_DEPTH {
             return Err(Diagnostic::at(
