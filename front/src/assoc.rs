@@ -4,7 +4,7 @@ use hybrid_ir::{Handle, Scalar, Type, TypeTable};
 
 use crate::consteval::{self, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
-use crate::generics::{AssocConst, Bound, TraitId};
+use crate::generics::{AssocConst, Bound, InlineConst, TraitId};
 use crate::modtree::ModId;
 use crate::modtree::{Def, Ns, PathRes};
 use crate::resolve::{InModule, Items, Syntax};
@@ -113,7 +113,7 @@ pub fn define_assoc_consts(items: &mut Items, syntax: &Syntax<'_>, types: &mut T
             let self_ty = imp.concrete_self();
             let module = items.traits[t].module;
             match evaluate(items, &c.ty, default, self_ty, module, Some(index), types) {
-                Ok((value, ty)) => items.impls[index].consts.push(AssocConst { name, value, ty }),
+                Ok((value, ty, inline)) => items.impls[index].consts.push(AssocConst { name, value, ty, inline }),
                 Err(e) => errors.push(e),
             }
         }
@@ -143,13 +143,14 @@ fn impl_const(items: &mut Items, decl: &ImplConstDecl<'_>, types: &mut TypeTable
             }
             let imp = &items.impls[index];
             let self_ty = imp.concrete_self();
-            let (value, ty) = evaluate(items, &c.ty, &c.expr, self_ty, decl.module, Some(index), types)?;
-            items.impls[index].consts.push(AssocConst { name, value, ty });
+            let (value, ty, inline) = evaluate(items, &c.ty, &c.expr, self_ty, decl.module, Some(index), types)?;
+            items.impls[index].consts.push(AssocConst { name, value, ty, inline });
         }
         None => {
             let sid = match decl.self_ty {
                 syn::Type::Path(p) if p.qself.is_none() => match items.resolve(decl.module, &p.path, Ns::Type)? {
                     Some(PathRes::Def(Def::Struct(sid))) if items.structs[sid].params.is_empty() => sid,
+                    Some(PathRes::Def(Def::Struct(sid))) => return generic_impl_const(items, decl, sid, &p.path),
                     _ => return Err(Diagnostic::unsupported("associated consts of this type", range_of(decl.self_ty))),
                 },
                 other => return Err(Diagnostic::unsupported("associated consts of this type", range_of(other))),
@@ -158,10 +159,43 @@ fn impl_const(items: &mut Items, decl: &ImplConstDecl<'_>, types: &mut TypeTable
                 return Err(duplicate(&name, range_of(&c.ident)));
             }
             let self_ty = Some(items.structs[sid].ty);
-            let (value, ty) = evaluate(items, &c.ty, &c.expr, self_ty, decl.module, None, types)?;
-            items.structs[sid].consts.push(AssocConst { name, value, ty });
+            let (value, ty, inline) = evaluate(items, &c.ty, &c.expr, self_ty, decl.module, None, types)?;
+            items.structs[sid].consts.push(AssocConst { name, value, ty, inline });
         }
     }
+    Ok(())
+}
+
+/// `const CAP: usize = N;` in `impl<const N: usize> Buf<N>`: an expression of the impl's
+/// parameters, lowered for each instance at its uses (`Buf::<4>::CAP`, `Self::CAP`).
+fn generic_impl_const(items: &mut Items, decl: &ImplConstDecl<'_>, sid: usize, path: &syn::Path) -> DResult<()> {
+    let c = decl.c;
+    let name = c.ident.to_string();
+    let args = match path.segments.last().map(|s| &s.arguments) {
+        Some(syn::PathArguments::AngleBracketed(a)) => a.args.iter().collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    let mut params = Vec::with_capacity(args.len());
+    for a in &args {
+        let ident = match a {
+            syn::GenericArgument::Type(syn::Type::Path(tp)) if tp.qself.is_none() => tp.path.get_ident(),
+            syn::GenericArgument::Const(syn::Expr::Path(ep)) => ep.path.get_ident(),
+            _ => None,
+        };
+        let Some(ident) = ident else {
+            // FIXME(impls of some instances): `impl Buf<4> { const .. }`
+            return Err(Diagnostic::unsupported("associated consts of impls for some instances of a generic type", range_of(*a)));
+        };
+        params.push(ident.to_string());
+    }
+    if params.len() != items.structs[sid].params.len() {
+        return Err(Diagnostic::unsupported("associated consts of this type", range_of(decl.self_ty)));
+    }
+    if items.structs[sid].consts.iter().any(|x| x.name == name) {
+        return Err(duplicate(&name, range_of(&c.ident)));
+    }
+    let inline = InlineConst { module: decl.module, ty: None, ty_text: range_of(&c.ty), expr: range_of(&c.expr), self_ty: None, params };
+    items.structs[sid].consts.push(AssocConst { name, value: ConstValue::Int(0), ty: Scalar::I32, inline: Some(inline) });
     Ok(())
 }
 
@@ -170,21 +204,25 @@ fn duplicate(name: &str, range: std::ops::Range<usize>) -> Diagnostic {
 }
 
 /// The value of `expr` as a const of type `ty` (written with `Self` =
-/// `self_ty`), evaluated in `module`.
+/// `self_ty`), evaluated in `module`; a non-scalar one is its expression
+/// (lowered at each use).
 fn evaluate(
     items: &Items,
-    ty: &syn::Type,
+    ty_syntax: &syn::Type,
     expr: &syn::Expr,
     self_ty: Option<Handle<Type>>,
     module: ModId,
     impl_of: Option<usize>,
     types: &mut TypeTable,
-) -> DResult<(ConstValue, Scalar)> {
-    let ty = items.ir_type_in_impl(ty, types, self_ty, module, impl_of)?;
+) -> DResult<(ConstValue, Scalar, Option<InlineConst>)> {
+    let ty = items.ir_type_in_impl(ty_syntax, types, self_ty, module, impl_of)?;
     let Type::Scalar(s) = *types.get(ty) else {
-        // FIXME(non-scalar consts): consts are evaluated to scalars
-        return Err(Diagnostic::unsupported(&format!("associated consts of type `{}`", types.display(ty)), range_of(expr)));
+        return Ok((
+            ConstValue::Int(0),
+            Scalar::I32,
+            Some(InlineConst { module, ty: Some(ty), ty_text: range_of(ty_syntax), expr: range_of(expr), self_ty, params: Vec::new() }),
+        ));
     };
     let value = consteval::eval_as(expr, s, &InModule { items, module, params: &[] })?;
-    Ok((value.normalize(s), s))
+    Ok((value.normalize(s), s, None))
 }

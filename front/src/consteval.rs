@@ -225,7 +225,8 @@ impl ConstEnv for ConstPass<'_, '_> {
                 self.modules.borrow_mut().push(decl.module);
                 let result = match decl.ty {
                     Some(ty) => eval_as(&item.expr, ty, self).map_err(|e| typed::name_evaluation(e, &decl.name)),
-                    None => Err(Diagnostic::unsupported("a `const` of a non-scalar type", range_of(&item.ty))),
+                    // (a non-scalar const is lowered at each use: `lower::consts`; it has no value here)
+                    None => Err(Diagnostic::unsupported("a non-scalar `const` inside a const expression", range_of(&item.ty))),
                 };
                 self.modules.borrow_mut().pop();
                 let v = match result {
@@ -262,7 +263,12 @@ impl ConstEnv for ConstPass<'_, '_> {
 pub fn evaluate_consts(items: &mut Items, syntax: &[&syn::ItemConst]) -> Vec<Diagnostic> {
     let pass = ConstPass { items, syntax, state: RefCell::new(vec![ConstState::Pending; syntax.len()]), modules: RefCell::new(Vec::new()) };
     let mut errors = Vec::new();
-    let values: Vec<Option<ConstValue>> = (0..syntax.len()).map(|idx| pass.const_value(idx).map_err(|e| errors.push(e)).ok()).collect();
+    let values: Vec<Option<ConstValue>> = (0..syntax.len())
+        .map(|idx| match items.consts[idx].ty {
+            Some(_) => pass.const_value(idx).map_err(|e| errors.push(e)).ok(),
+            None => None,
+        })
+        .collect();
     for (decl, value) in items.consts.iter_mut().zip(values) {
         decl.value = value;
     }

@@ -37,12 +37,33 @@ pub struct DiagnosticData {
     pub notes: Vec<String>,
     /// Notes that point at source (rustc's `note: .. defined here`).
     pub span_notes: Vec<Label>,
+    /// Secondary labels of a span note (by its index in `span_notes`:
+    /// E0004's `not covered` on each variant).
+    pub span_note_labels: Vec<(usize, Label)>,
+    /// The span notes are shown before the plain notes (E0004's order).
+    pub span_notes_first: bool,
+    /// A help with the source lines it suggests (rustc's `~` lines).
+    pub suggestion: Option<Suggestion>,
     pub helps: Vec<String>,
     /// The helps are shown before the notes (rustc's order for some errors).
     pub helps_first: bool,
     /// More errors of the same body, reported with this one (its borrow
     /// errors: [`Diagnostic::together`]); `Diagnostics::sorted` lists them.
     pub followers: Vec<Diagnostic>,
+}
+
+/// A help that shows source lines as they would be after an edit (rustc's
+/// `5 ~         Dir::East => 1,`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    pub message: String,
+    /// A byte offset in the first changed line (for its file and line number).
+    pub at: usize,
+    /// The changed lines, from that line on (`true`: a new line, drawn `+`).
+    pub lines: Vec<(bool, String)>,
+    /// Text inserted into one line (byte columns of `lines[0]`), drawn as
+    /// the line underlined with `+` instead of `~` lines.
+    pub inserted: Option<Range<usize>>,
 }
 
 /// How bad a [`Diagnostic`] is.
@@ -76,6 +97,9 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             span_notes: Vec::new(),
+            span_note_labels: Vec::new(),
+            span_notes_first: false,
+            suggestion: None,
             helps: Vec::new(),
             helps_first: false,
             followers: Vec::new(),
@@ -123,8 +147,12 @@ impl Diagnostic {
     /// Every range of the diagnostic passed through `f`.
     pub fn map_ranges(&mut self, f: &dyn Fn(&Range<usize>) -> Range<usize>) {
         let data = &mut *self.0;
-        for label in data.primary.iter_mut().chain(data.secondary.iter_mut()).chain(data.span_notes.iter_mut()) {
+        let note_labels = data.span_note_labels.iter_mut().map(|(_, l)| l);
+        for label in data.primary.iter_mut().chain(data.secondary.iter_mut()).chain(data.span_notes.iter_mut()).chain(note_labels) {
             label.range = f(&label.range);
+        }
+        if let Some(s) = &mut data.suggestion {
+            s.at = f(&(s.at..s.at)).start;
         }
     }
 
@@ -355,24 +383,60 @@ fn render_one(diag: &Diagnostic, files: &SourceFiles, color: bool) -> String {
             msg = msg.footer(Level::Help.title(help));
         }
     }
-    for note in &diag.notes {
-        msg = msg.footer(Level::Note.title(note));
+    if !diag.span_notes_first {
+        for note in &diag.notes {
+            msg = msg.footer(Level::Note.title(note));
+        }
     }
-    for note in &diag.span_notes {
+    for (i, note) in diag.span_notes.iter().enumerate() {
         let (idx, text, r) = local(files, &note.range);
-        let snippet = Snippet::source(text).line_start(1).origin(&files.files[idx].name).fold(true).annotation(Level::Error.span(r));
+        let mut snippet = Snippet::source(text).line_start(1).origin(&files.files[idx].name).fold(true).annotation(Level::Error.span(r));
+        for (_, label) in diag.span_note_labels.iter().filter(|(n, _)| *n == i) {
+            let (lidx, _, lr) = local(files, &label.range);
+            if lidx == idx {
+                snippet = snippet.annotation(Level::Warning.span(lr).label(&label.message));
+            }
+        }
         msg = msg.footer(Level::Note.title(&note.message).snippet(snippet));
+    }
+    if diag.span_notes_first {
+        for note in &diag.notes {
+            msg = msg.footer(Level::Note.title(note));
+        }
     }
     for help in diag.helps.iter().filter(|_| !diag.helps_first) {
         msg = msg.footer(Level::Help.title(help));
     }
+    let suggested = diag.suggestion.as_ref().map(|s| {
+        let (idx, text, r) = local(files, &(s.at..s.at));
+        let _ = idx;
+        let first_line = text[..r.start].matches('\n').count() + 1;
+        (s, s.lines.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>().join("\n"), first_line)
+    });
+    if let Some((s, lines, first_line)) = &suggested {
+        let mut snippet = Snippet::source(lines).line_start(*first_line).fold(false);
+        if let Some(r) = &s.inserted {
+            snippet = snippet.annotation(Level::Warning.span(r.clone()));
+        }
+        msg = msg.footer(Level::Help.title(&s.message).snippet(snippet));
+    }
     let text = if color { styled_renderer(diag.severity).render(msg).to_string() } else { Renderer::plain().render(msg).to_string() };
+    let text = match diag.span_notes.first() {
+        // rustc draws no empty gutter line between a span note's snippet and the plain notes after it
+        Some(note) if diag.span_notes_first && !color => without_gutter_before_notes(text, &note.message),
+        _ => text,
+    };
     let text = match diag.severity {
         // the title's `warning` is drawn in the secondary labels' colour: rustc's is yellow
         Severity::Warning if color => text.replacen(&BLUE.render().to_string(), &YELLOW.render().to_string(), 1),
         _ => text,
     };
-    without_trailing_gutter(text)
+    match &suggested {
+        // rustc marks the suggested lines `~` and ends the suggestion with its gutter
+        Some((s, _, _)) if !color && s.inserted.is_some() => without_trailing_gutter(insertion_marks(text, s)),
+        Some((s, _, _)) if !color => suggestion_marks(text, s),
+        _ => without_trailing_gutter(text),
+    }
 }
 
 use annotate_snippets::renderer::{AnsiColor, Effects, Style};
@@ -389,6 +453,60 @@ fn styled_renderer(severity: Severity) -> Renderer {
         Severity::Error => renderer,
         Severity::Warning => renderer.error(YELLOW),
     }
+}
+
+/// `text` without the empty gutter line (`  |`) that follows the snippet of
+/// the span note `message`, when plain notes (`  = note: ..`) follow it.
+fn without_gutter_before_notes(text: String, message: &str) -> String {
+    let Some(at) = text.find(&format!("note: {message}")) else { return text };
+    let lines: Vec<&str> = text[at..].split('\n').collect();
+    let gutter = lines.windows(2).position(|w| w[0].trim() == "|" && w[1].trim_start().starts_with("= note:"));
+    let Some(g) = gutter else { return text };
+    let mut kept: Vec<&str> = lines;
+    kept.remove(g);
+    format!("{}{}", &text[..at], kept.join("\n"))
+}
+
+/// The underline of the inserted text after the help (drawn `-` by the
+/// renderer) drawn with rustc's `+`.
+fn insertion_marks(text: String, s: &Suggestion) -> String {
+    let Some(at) = text.rfind(&format!("help: {}", s.message)) else { return text };
+    let (head, tail) = text.split_at(at);
+    let marked: Vec<String> = tail
+        .split('\n')
+        .map(|line| match line.split_once('|') {
+            Some((gutter, rest))
+                if gutter.trim().is_empty() && rest.trim_start().starts_with('-') && rest.trim().chars().all(|c| c == '-') =>
+            {
+                format!("{gutter}|{}", rest.replace('-', "+"))
+            }
+            _ => line.to_string(),
+        })
+        .collect();
+    format!("{head}{}", marked.join("\n"))
+}
+
+/// The lines after the help `message` (the suggestion's, at the end of
+/// `text`) drawn with rustc's `~` instead of the gutter's `|`.
+fn suggestion_marks(text: String, s: &Suggestion) -> String {
+    let Some(at) = text.rfind(&format!("help: {}", s.message)) else { return text };
+    let (head, tail) = text.split_at(at);
+    let mut k = 0;
+    let marked: Vec<String> = tail
+        .split('\n')
+        .map(|line| {
+            let numbered = line.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            match line.find(" |") {
+                Some(bar) if numbered => {
+                    let new = s.lines.get(k).is_some_and(|(n, _)| *n);
+                    k += 1;
+                    format!("{} {}{}", &line[..bar], if new { '+' } else { '~' }, &line[bar + 2..])
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect();
+    format!("{head}{}", marked.join("\n"))
 }
 
 /// annotate-snippets ends a snippet with an empty gutter line (`  |`) even

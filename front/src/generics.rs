@@ -144,6 +144,25 @@ pub struct AssocConst {
     pub name: String,
     pub value: ConstValue,
     pub ty: Scalar,
+    /// A const of a non-scalar type (`const ORIGIN: Self = ..;`): no
+    /// `value`, its expression is lowered at each use (`lower::consts`).
+    pub inline: Option<InlineConst>,
+}
+
+/// The expression of a non-scalar associated const, of type `ty`, written in `module`.
+#[derive(Clone, Debug)]
+pub struct InlineConst {
+    pub module: crate::modtree::ModId,
+    /// The const's type; `None` in a generic impl, where it is `ty_text`
+    /// converted for the instance.
+    pub ty: Option<Handle<Type>>,
+    pub ty_text: std::ops::Range<usize>,
+    pub expr: std::ops::Range<usize>,
+    /// What `Self` is in the expression.
+    pub self_ty: Option<Handle<Type>>,
+    /// In an impl of a generic struct (`impl<const N: usize> Buf<N>`): the
+    /// impl's name for each of the struct's parameters (`N`).
+    pub params: Vec<String>,
 }
 
 /// `impl Trait for Type { .. }`.

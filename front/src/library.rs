@@ -213,6 +213,7 @@ pub const FILES: &[LibFile] = &[
         needs: &["num", "num::int", "cmp", "mem"],
         prelude: &[],
     },
+    LibFile { module: "convert", name: "convert.rs", text: lib_text!("convert.rs"), needs: &[], prelude: &["From", "Into"] },
 ];
 
 /// The crate name the library is mounted as; `std` and `alloc` are read as it.

@@ -131,8 +131,13 @@ pub struct ConstDecl {
     pub module: ModId,
     pub ty: Option<hybrid_ir::Scalar>,
     /// Set by the const pass of [`collect`] (`None` only for a const whose
-    /// evaluation failed, and then `collect` fails).
+    /// evaluation failed, and then `collect` fails; and for a const of a
+    /// non-scalar type, which has none).
     pub value: Option<ConstValue>,
+    /// The source ranges of the declared type and of the value: a const of
+    /// a non-scalar type (`const ZERO: Vec3 = Vec3 { .. };`, `[f32; 3]`) is
+    /// its expression, lowered again at each use (as rustc inlines it).
+    pub text: (Range<usize>, Range<usize>),
 }
 
 pub struct Items {
@@ -233,7 +238,11 @@ impl Items {
     }
 
     pub fn evaluated(&self, idx: usize) -> DResult<ConstValue> {
-        self.consts[idx].value.ok_or_else(|| Diagnostic::ice(format!("the constant `{}` was not evaluated", self.consts[idx].name)))
+        let c = &self.consts[idx];
+        match c.ty {
+            None => Err(Diagnostic::unsupported("a non-scalar `const` inside a const expression", c.text.0.clone())),
+            Some(_) => c.value.ok_or_else(|| Diagnostic::ice(format!("the constant `{}` was not evaluated", c.name))),
+        }
     }
 }
 

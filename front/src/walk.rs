@@ -424,7 +424,7 @@ impl<'a> Walk<'a> {
                 let idx = self.items.consts.len();
                 let vis = self.vis(&c.vis, m)?;
                 self.bind(m, Ns::Value, name.clone(), Binding { def: Def::Const(idx), vis, head: range_of(item) }, range_of(&c.ident))?;
-                self.items.consts.push(ConstDecl { name, module: m, ty: None, value: None });
+                self.items.consts.push(ConstDecl { name, module: m, ty: None, value: None, text: (range_of(&*c.ty), range_of(&*c.expr)) });
                 self.syntax.consts.push(c);
                 Ok(())
             }

@@ -194,3 +194,13 @@ impl PartialOrd for $t {
     }
 }
 // @end
+
+/// The greater of two values; `b` when they are equal (`std::cmp::max`).
+pub fn max<T: Ord>(a: T, b: T) -> T {
+    a.max(b)
+}
+
+/// The lesser of two values; `a` when they are equal (`std::cmp::min`).
+pub fn min<T: Ord>(a: T, b: T) -> T {
+    a.min(b)
+}

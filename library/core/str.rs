@@ -44,6 +44,30 @@ pub fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
+/// `a < b` of two `&str`s: their bytes in lexicographic order (rustc's
+/// `impl PartialOrd for str`; `<`, `<=`, `>`, `>=` and `partial_cmp`).
+impl PartialOrd for Str {
+    fn partial_cmp(&self, other: &Str) -> Option<crate::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The byte order of UTF-8, which is the order of the chars.
+impl Ord for Str {
+    fn cmp(&self, other: &Str) -> crate::cmp::Ordering {
+        let (x, y) = (str_bytes(self), str_bytes(other));
+        let n = if x.len() < y.len() { x.len() } else { y.len() };
+        let mut i = 0;
+        while i < n {
+            if x[i] != y[i] {
+                return if x[i] < y[i] { crate::cmp::Ordering::Less } else { crate::cmp::Ordering::Greater };
+            }
+            i += 1;
+        }
+        x.len().cmp(&y.len())
+    }
+}
+
 /// `&s[start..end]` (the compiler's slicing of strings).
 #[track_caller]
 pub fn str_index(s: &str, start: usize, end: usize) -> &str {

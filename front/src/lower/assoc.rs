@@ -68,6 +68,16 @@ impl FnLower<'_> {
                     Ok(Some(PathRes::Def(Def::Struct(sid)))) if self.items.structs[sid].params.is_empty() => {
                         (self.infer.import(self.items.structs[sid].ty, self.types), false)
                     }
+                    // `Buf::<4>::CAP`: a const of a generic impl, for the instance
+                    Ok(Some(PathRes::Def(Def::Struct(sid))))
+                        if self.items.structs[sid]
+                            .consts
+                            .iter()
+                            .any(|c| c.name == name && c.inline.as_ref().is_some_and(|i| !i.params.is_empty())) =>
+                    {
+                        let ty = syn::Type::Path(syn::TypePath { qself: None, path: ty_path });
+                        (self.convert_type(&ty)?, false)
+                    }
                     _ => return Ok(None),
                 }
             };
@@ -83,6 +93,9 @@ impl FnLower<'_> {
                 if self.items.impl_of(self.types, &Bound::Trait(t), ty).is_none() {
                     return Err(self.missing_impl(ty, t, &range));
                 }
+            }
+            if let Some(inline) = &c.inline {
+                return self.inline_assoc_const(&name, inline, ty, &range).map(Some);
             }
             return Ok(Some(self.const_literal(c.value, c.ty, &range)));
         }

@@ -191,7 +191,14 @@ impl FnLower<'_> {
                 }
             }
         }
-        if let Some((_, id)) = self.items.trait_method_of(self.types, ty, name) {
+        if let Some((index, id)) = self.items.trait_method_of(self.types, ty, name) {
+            // `f64::from(x)` of a generic trait with several impls for one type: the impl the
+            // arguments choose (`From<f32>`, `From<i32>`)
+            if let crate::generics::Bound::Trait(tid) = self.items.impls[index].trait_id {
+                if !self.items.traits[tid].params.is_empty() {
+                    return Ok(Callee::TraitFnFor(tid, name.to_string(), t));
+                }
+            }
             return Ok(Callee::WithSelf(id, t));
         }
         Err(Diagnostic::at(

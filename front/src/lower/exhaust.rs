@@ -9,7 +9,7 @@ use std::ops::Range;
 use hybrid_ir::Scalar;
 
 use super::FnLower;
-use crate::diag::Diagnostic;
+use crate::diag::{range_of, Diagnostic};
 use crate::enums::FieldsForm;
 use crate::infer::{Shape, TyId};
 
@@ -119,15 +119,77 @@ impl<'i> FnLower<'i> {
                     .note(format!("the matched value is of type {tyname}")),
             ));
         }
-        Err(Box::new(
-            Diagnostic::at(
-                Some("E0004"),
-                format!("non-exhaustive patterns: {list} not covered"),
-                at.clone(),
-                format!("{plural} {list} not covered"),
-            )
-            .note(format!("the matched value is of type {tyname}")),
-        ))
+        let mut d = Diagnostic::at(
+            Some("E0004"),
+            format!("non-exhaustive patterns: {list} not covered"),
+            at.clone(),
+            format!("{plural} {list} not covered"),
+        )
+        .note(format!("the matched value is of type {tyname}"));
+        // (for `non_exhaustive_help`: the witnesses' patterns, the variants they are)
+        let variants: Vec<usize> =
+            missing.iter().filter_map(|w| if let Ap::Ctor(Head::Variant(v), _) = &w[0] { Some(*v) } else { None }).collect();
+        self.last_witnesses = (missing.iter().map(|w| self.show(&w[0], ty)).collect(), variants);
+        let _ = &mut d;
+        Err(Box::new(d))
+    }
+
+    /// rustc's additions to E0004 of a `match` with arms: the note "`E` defined here" with
+    /// the variants not covered (a program's enum), and the arm it suggests after the last.
+    pub(crate) fn non_exhaustive_help(&mut self, mut d: Diagnostic, ty: TyId, arms: &[syn::Arm]) -> Diagnostic {
+        if d.code != Some("E0004") {
+            return d;
+        }
+        let (shown, variants) = std::mem::take(&mut self.last_witnesses);
+        if let Some(sid) = self.enum_of(ty) {
+            let info = &self.items.structs[sid];
+            // (a library enum's note names rustc's library source: not shown)
+            let in_program = !info.name.starts_with("core::");
+            if let (Some(vs), true) = (self.items.variants(sid), in_program) {
+                let ranges: Vec<Range<usize>> = variants.iter().filter_map(|&v| vs.get(v)).map(|v| v.range.clone()).collect();
+                let name_range = info.range.clone();
+                d = d.span_note(name_range, format!("{} defined here", library_paths_shown(&self.describe(ty))));
+                for r in ranges {
+                    d.span_note_labels.push((0, crate::diag::Label { range: r, message: "not covered".into() }));
+                }
+                d.span_notes_first = true;
+            }
+        }
+        let Some(last) = arms.last() else { return d };
+        let (message, pattern) = match shown.len() {
+            0 => return d,
+            1 => ("ensure that all possible cases are being handled by adding a match arm with a wildcard pattern or an explicit pattern as shown", shown[0].clone()),
+            2..=3 => (
+                "ensure that all possible cases are being handled by adding a match arm with a wildcard pattern, a match arm with multiple or-patterns as shown, or multiple match arms",
+                shown.join(" | "),
+            ),
+            _ => ("ensure that all possible cases are being handled by adding a match arm with a wildcard pattern as shown, or multiple match arms", "_".to_string()),
+        };
+        let source = self.lines.source();
+        let end = range_of(&last.body).end;
+        if end > source.len() || range_of(&last.pat).start >= end {
+            return d;
+        }
+        let line_start = source[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
+        let arm_start = range_of(&last.pat).start;
+        let arm_line_start = source[..arm_start].rfind('\n').map_or(0, |i| i + 1);
+        let indent: String = source[arm_line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        // a new line when the arms are on lines of their own (rustc: the text around the last arm spans lines)
+        let multiline = match arms.len() {
+            1 => source[end..].chars().take_while(|c| c.is_whitespace() || *c == ',').any(|c| c == '\n'),
+            n => source[range_of(&arms[n - 2].body).end..arm_start].contains('\n'),
+        };
+        let (before, after) = (&source[line_start..end], &source[end..line_end]);
+        let (lines, inserted) = if multiline {
+            // (the new arm's line is all new when nothing of the old line follows it)
+            (vec![(false, format!("{before},")), (after.trim().is_empty(), format!("{indent}{pattern} => todo!(){after}"))], None)
+        } else {
+            let new = format!(", {pattern} => todo!()");
+            (vec![(false, format!("{before}{new}{after}"))], Some(before.len()..before.len() + new.len()))
+        };
+        d.suggestion = Some(crate::diag::Suggestion { message: message.to_string(), at: end, lines, inserted });
+        d
     }
 
     /// The witnesses (rows of values) that no row of `rows` matches.

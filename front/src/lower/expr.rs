@@ -190,6 +190,7 @@ impl<'i> FnLower<'i> {
             return Ok(v);
         }
         match self.resolve_path(&p.path, Ns::Value)? {
+            Some(PathRes::Def(Def::Const(idx))) if self.items.consts[idx].ty.is_none() => return self.inline_const(idx, &range),
             Some(PathRes::Def(Def::Const(idx))) => {
                 let v = self.items.evaluated(idx)?;
                 let s = self.items.consts[idx].ty.unwrap_or(Scalar::I32);

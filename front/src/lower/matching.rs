@@ -82,7 +82,7 @@ impl<'i> FnLower<'i> {
             return Err(Diagnostic::at(Some("E0004"), format!("non-exhaustive patterns: type {t} is non-empty"), range_of(&m.expr), "")
                 .note(format!("the matched value is of type {t}")));
         }
-        self.check_exhaustive(aps, ty, &range_of(&m.expr), false).map_err(|d| *d)?;
+        self.check_exhaustive(aps, ty, &range_of(&m.expr), false).map_err(|d| self.non_exhaustive_help(*d, ty, &m.arms))?;
         let ty_out = if all_never { self.infer.never() } else { result_ty };
         let never = self.infer.never();
         let mut acc: Option<Handle<Expr>> = None;

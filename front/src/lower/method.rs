@@ -237,18 +237,47 @@ impl FnLower<'_> {
         }
         let base = self.autoderef(recv);
         let bty = self.ty(base);
-        // methods of traits every number implements (`1.cmp(&2)`, `7.clamp(1, 5)`): rustc
-        // resolves them on the literal, which falls back to `i32` / `f64` (E0689 is only for
-        // inherent methods such as `pow`). FIXME(number trait methods): only with literal
-        // arguments here; rustc also takes the type of a typed argument (`a.cmp(&b)`, `b: u64`).
-        // (FIXME(comparison methods): `eq`, `lt`, .. are not methods of numbers in hybridc yet)
-        const NUMBER_TRAIT_METHODS: [&str; 4] = ["cmp", "partial_cmp", "clone", "clamp"];
+        // methods of traits every number implements (`1.cmp(&2)`, `7.clamp(1, 5)`, `a.lt(&b)`):
+        // rustc resolves them on the literal, which takes the type of a typed argument
+        // (`a.cmp(&b)`, `b: u64`) or else falls back to `i32` / `f64` (E0689 is only for
+        // inherent methods such as `pow`)
+        const NUMBER_TRAIT_METHODS: [&str; 10] = ["cmp", "partial_cmp", "clone", "clamp", "eq", "ne", "lt", "le", "gt", "ge"];
         if let Some(k @ (VarKind::Int | VarKind::Float)) = self.infer.var_kind(bty) {
             // (`f64::clamp` is inherent: E0689 as rustc's)
             let trait_method = NUMBER_TRAIT_METHODS.contains(&name.as_str()) && !(k == VarKind::Float && name == "clamp");
-            if self.shape(bty).is_none() && trait_method && args.iter().all(|a| is_number_literal(a)) {
-                let t = self.scalar_ty(if k == VarKind::Int { hybrid_ir::Scalar::I32 } else { hybrid_ir::Scalar::F64 });
-                let _ = self.infer.unify(bty, t);
+            if self.shape(bty).is_none() && trait_method {
+                if let Some(typed) = args.iter().find(|a| !is_number_literal(a)) {
+                    // the argument's type (through one `&`), when it is a number of the literal's kind
+                    let arg_ty = self.probe_type(typed, |this, t| {
+                        let t = match this.shape(t) {
+                            Some(Shape::Ptr { pointee, reference: true, .. }) => pointee,
+                            _ => t,
+                        };
+                        match this.shape(t) {
+                            Some(Shape::Scalar(s)) if (k == VarKind::Int && s.is_int()) || (k == VarKind::Float && s.is_float()) => Some(s),
+                            _ => None,
+                        }
+                    });
+                    if let Some(s) = arg_ty {
+                        let t = self.scalar_ty(s);
+                        let _ = self.infer.unify(bty, t);
+                    }
+                } else {
+                    let t = self.scalar_ty(if k == VarKind::Int { hybrid_ir::Scalar::I32 } else { hybrid_ir::Scalar::F64 });
+                    let _ = self.infer.unify(bty, t);
+                }
+            }
+        }
+        // `3i32.eq(&3)`: `PartialEq` of numbers is the compiler's (FIXME(PartialEq in the library))
+        if let (Some(Shape::Scalar(s)), "eq" | "ne") = (self.shape(bty), name.as_str()) {
+            if s.is_int() || s.is_float() {
+                self.arity(&name, &args, 1, &range)?;
+                let ref_ty = self.infer.known(Shape::Ptr { pointee: bty, mutable: false, reference: true });
+                let other = self.lower_coerced(args[0], ref_ty)?;
+                let other = self.push(ExprKind::Deref(other), bty, &range);
+                let op = if name == "eq" { hybrid_ir::BinaryOp::Eq } else { hybrid_ir::BinaryOp::Ne };
+                let bool_ty = self.scalar_ty(hybrid_ir::Scalar::Bool);
+                return Ok(self.push(ExprKind::Binary { op, lhs: base, rhs: other }, bool_ty, &range));
             }
         }
         // a trait method of a primitive type (its inherent ones, builtin or

@@ -12,6 +12,7 @@ mod clib;
 mod closure;
 mod collect;
 mod collection;
+mod consts;
 mod debug;
 mod deref;
 mod derive_eq;
@@ -161,6 +162,8 @@ pub(crate) struct FnLower<'i> {
     ref_captures: HashSet<Handle<Local>>,
     /// Inside an inlined closure body: its loop (what `return` breaks) and result type.
     closure_ret: Option<(LoopId, TyId)>,
+    /// The patterns not covered of the last E0004 and the variants they are (`exhaust::non_exhaustive_help`).
+    last_witnesses: (Vec<String>, Vec<usize>),
     /// The turbofish of the method call being lowered (`x.f::<T>()`).
     method_turbofish: Option<syn::AngleBracketedGenericArguments>,
     /// The method calls being lowered: the call's range and where its
@@ -344,6 +347,7 @@ pub fn lower_function(
         block_modules: Vec::new(),
         ref_captures: HashSet::new(),
         closure_ret: None,
+        last_witnesses: (Vec::new(), Vec::new()),
         method_turbofish: None,
         method_calls: Vec::new(),
         check_mode: job.check,
