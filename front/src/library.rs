@@ -213,7 +213,14 @@ pub const FILES: &[LibFile] = &[
         needs: &["num", "num::int", "cmp", "mem"],
         prelude: &[],
     },
-    LibFile { module: "convert", name: "convert.rs", text: lib_text!("convert.rs"), needs: &[], prelude: &["From", "Into"] },
+    LibFile {
+        module: "convert",
+        name: "convert.rs",
+        text: lib_text!("convert.rs"),
+        names: lib_names!("convert.rs"),
+        needs: &[],
+        prelude: &["From", "Into"],
+    },
 ];
 
 /// The crate name the library is mounted as; `std` and `alloc` are read as it.

@@ -75,7 +75,7 @@ impl FnLower<'_> {
                             .iter()
                             .any(|c| c.name == name && c.inline.as_ref().is_some_and(|i| !i.params.is_empty())) =>
                     {
-                        let ty = syn::Type::Path(syn::TypePath { qself: None, path: ty_path });
+                        let ty = syn::Type::Path(syn::TypePath { attrs: Vec::new(), qself: None, path: ty_path });
                         (self.convert_type(&ty)?, false)
                     }
                     _ => return Ok(None),
