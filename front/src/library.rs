@@ -100,6 +100,7 @@ pub const FILES: &[LibFile] = &[
         prelude: &["String"],
     },
     LibFile { module: "fmt", name: "fmt.rs", text: lib_text!("fmt.rs"), needs: &["result", "str"], prelude: &[] },
+    LibFile { module: "debug_derived", name: "debug_derived.rs", text: lib_text!("debug_derived.rs"), needs: &[], prelude: &[] },
     LibFile { module: "mem", name: "mem.rs", text: lib_text!("mem.rs"), needs: &["default"], prelude: &["drop"] },
     LibFile { module: "offload", name: "offload.rs", text: lib_text!("offload.rs"), needs: &["ops", "ptr"], prelude: &[] },
     LibFile { module: "fn_ptr", name: "fn_ptr.rs", text: lib_text!("fn_ptr.rs"), needs: &[], prelude: &[] },
@@ -188,7 +189,9 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
                 || (f.module == "dyn_object" && program.contains("dyn "))
                 // widths and precisions from arguments (`{:w$}`, `{:>w$x}`, `{:.*}`):
                 // `fmt::fmt_spec_count` (any `$` or `.*`: macro_rules' `$x` loads it too)
-                || (f.module == "fmt" && (program.contains('$') || program.contains(".*")));
+                || (f.module == "fmt" && (program.contains('$') || program.contains(".*")))
+                // the derived `Debug` of a recursive type (its functions are made only when used)
+                || (f.module == "debug_derived" && program.contains("Debug"));
         if f.module.is_empty() || triggered {
             wanted |= 1 << i;
         }
