@@ -47,6 +47,7 @@ pub const FILES: &[LibFile] = &[
     LibFile { module: "", name: "lib.rs", text: lib_text!("lib.rs"), needs: &[], prelude: &[] },
     LibFile { module: "cmp", name: "cmp.rs", text: lib_text!("cmp.rs"), needs: &["option"], prelude: &["PartialOrd", "Ord"] },
     LibFile { module: "default", name: "default.rs", text: lib_text!("default.rs"), needs: &[], prelude: &["Default"] },
+    LibFile { module: "convert", name: "convert.rs", text: lib_text!("convert.rs"), needs: &[], prelude: &["From", "Into"] },
     LibFile {
         module: "iter",
         name: "iter.rs",
@@ -96,7 +97,7 @@ pub const FILES: &[LibFile] = &[
         module: "string",
         name: "string.rs",
         text: lib_text!("string.rs"),
-        needs: &["str", "vec", "default", "fmt", "char"],
+        needs: &["str", "vec", "default", "fmt", "char", "convert"],
         prelude: &["String"],
     },
     LibFile { module: "fmt", name: "fmt.rs", text: lib_text!("fmt.rs"), needs: &["result", "str"], prelude: &[] },
