@@ -191,6 +191,8 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
                 // widths and precisions from arguments (`{:w$}`, `{:>w$x}`, `{:.*}`):
                 // `fmt::fmt_spec_count` (any `$` or `.*`: macro_rules' `$x` loads it too)
                 || (f.module == "fmt" && (program.contains('$') || program.contains(".*")))
+                // `dyn Display` / `dyn Debug`: the objects of `fmt::DisplayObject` / `DebugObject`
+                || (f.module == "fmt" && ["dyn Display", "dyn Debug", "dyn fmt::", "dyn std::fmt::", "dyn core::fmt::"].iter().any(|w| program.contains(w)))
                 // the derived `Debug` of a recursive type (its functions are made only when used)
                 || (f.module == "debug_derived" && program.contains("Debug"));
         if f.module.is_empty() || triggered {

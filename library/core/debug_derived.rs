@@ -1,8 +1,8 @@
 //! `core::debug_derived` (hybridc's own, not rustc's API): the derived
-//! `Debug` of a recursive type (`enum Tree { Leaf(i32), Node(Box<Tree>,
-//! Box<Tree>) }`). The compiler expands `{:?}` of a derived type inline
-//! (`front/src/lower/debug.rs`); where it meets a type it is expanding
-//! already, it calls `debug::<T>` (`{:?}`) or `debug_pretty::<T>`
+//! `Debug` of recursive types (a `Tree` enum of `Leaf(i32)` and
+//! `Node(Box<Tree>, Box<Tree>)`). The compiler expands `{:?}` of derived
+//! types in place (`front/src/lower/debug.rs`); where it meets one it is
+//! expanding already, it calls `debug::<T>` (`{:?}`) or `debug_pretty::<T>`
 //! (`{:#?}`), whose bodies it makes per `T` (`front/src/lower/debug_fn.rs`):
 //! the same expansion, appending to the thread's line buffer.
 

@@ -293,7 +293,10 @@ impl FnLower<'_> {
                     }
                 });
                 let Some(method) = method else {
-                    return Err(Diagnostic::unsupported("`Vec::drain` of anything but a range or a `Range`/`RangeInclusive` value", range_of(arg)));
+                    return Err(Diagnostic::unsupported(
+                        "`Vec::drain` of anything but a range or a `Range`/`RangeInclusive` value",
+                        range_of(arg),
+                    ));
                 };
                 let mut call = m.clone();
                 call.method = syn::Ident::new(method, m.method.span());
