@@ -122,6 +122,13 @@ impl Items {
                 match self.resolve_bound(module, &t.path)? {
                     Bound::Trait(tid) => traits.push((tid, path_range)),
                     Bound::Lang(n) if matches!(n.as_str(), "Send" | "Sync") => {}
+                    // `dyn Display` / `dyn Debug`: objects of the library's `fmt::DisplayObject` /
+                    // `DebugObject` (blanket impls over the compiler's traits)
+                    Bound::Lang(n)
+                        if matches!(n.as_str(), "Display" | "Debug") && self.library_trait(&format!("fmt::{n}Object")).is_some() =>
+                    {
+                        traits.push((self.library_trait(&format!("fmt::{n}Object")).expect("checked"), path_range))
+                    }
                     Bound::Lang(n) => {
                         return Err(Diagnostic::unsupported(&format!("trait objects of the standard trait `{n}`"), path_range))
                     }
@@ -137,7 +144,12 @@ impl Items {
 
     /// The IR struct of a trait object of `tid` (made once per table).
     pub fn dyn_type_of(&self, tid: TraitId, kind: DynKind, types: &mut TypeTable) -> Handle<Type> {
-        let shown = &self.traits[tid].shown;
+        // (`dyn Display` is shown as rustc shows it, not as the library's `DisplayObject`)
+        let shown = match self.traits[tid].name.as_str() {
+            "core::fmt::DisplayObject" => "Display",
+            "core::fmt::DebugObject" => "Debug",
+            _ => &self.traits[tid].shown,
+        };
         let name = match kind {
             DynKind::Ref => format!("&dyn {shown}"),
             DynKind::RefMut => format!("&mut dyn {shown}"),

@@ -73,6 +73,14 @@ pub const FILES: &[LibFile] = &[
         prelude: &["Default"],
     },
     LibFile {
+        module: "convert",
+        name: "convert.rs",
+        text: lib_text!("convert.rs"),
+        names: lib_names!("convert.rs"),
+        needs: &[],
+        prelude: &["From", "Into"],
+    },
+    LibFile {
         module: "iter",
         name: "iter.rs",
         text: lib_text!("iter.rs"),
@@ -135,7 +143,7 @@ pub const FILES: &[LibFile] = &[
         name: "string.rs",
         text: lib_text!("string.rs"),
         names: lib_names!("string.rs"),
-        needs: &["str", "vec", "default", "fmt", "char"],
+        needs: &["str", "vec", "default", "fmt", "char", "convert"],
         prelude: &["String"],
     },
     LibFile {
@@ -144,6 +152,14 @@ pub const FILES: &[LibFile] = &[
         text: lib_text!("fmt.rs"),
         names: lib_names!("fmt.rs"),
         needs: &["result", "str"],
+        prelude: &[],
+    },
+    LibFile {
+        module: "debug_derived",
+        name: "debug_derived.rs",
+        text: lib_text!("debug_derived.rs"),
+        names: lib_names!("debug_derived.rs"),
+        needs: &[],
         prelude: &[],
     },
     LibFile {
@@ -213,14 +229,6 @@ pub const FILES: &[LibFile] = &[
         needs: &["num", "num::int", "cmp", "mem"],
         prelude: &[],
     },
-    LibFile {
-        module: "convert",
-        name: "convert.rs",
-        text: lib_text!("convert.rs"),
-        names: lib_names!("convert.rs"),
-        needs: &[],
-        prelude: &["From", "Into"],
-    },
 ];
 
 /// The crate name the library is mounted as; `std` and `alloc` are read as it.
@@ -285,7 +293,11 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
                 || (f.module == "dyn_object" && program.contains("dyn "))
                 // widths and precisions from arguments (`{:w$}`, `{:>w$x}`, `{:.*}`):
                 // `fmt::fmt_spec_count` (any `$` or `.*`: macro_rules' `$x` loads it too)
-                || (f.module == "fmt" && (program.contains('$') || program.contains(".*")));
+                || (f.module == "fmt" && (program.contains('$') || program.contains(".*")))
+                // `dyn Display` / `dyn Debug`: the objects of `fmt::DisplayObject` / `DebugObject`
+                || (f.module == "fmt" && ["dyn Display", "dyn Debug", "dyn fmt::", "dyn std::fmt::", "dyn core::fmt::"].iter().any(|w| program.contains(w)))
+                // the derived `Debug` of a recursive type (its functions are made only when used)
+                || (f.module == "debug_derived" && program.contains("Debug"));
         if f.module.is_empty() || triggered {
             wanted |= 1 << i;
         }

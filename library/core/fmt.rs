@@ -114,3 +114,27 @@ pub fn fmt_char_spec(v: char, spec: u64) {
 pub fn fmt_str_rt_spec(s: &str, spec: u64) {
     unsafe { core::intrinsics::hybrid_fmt_str_spec(s.as_ptr(), s.len(), spec) };
 }
+
+/// `dyn Display`: the compiler's `Display` has no vtable of its own, so an
+/// object of it is an object of `DisplayObject`; the compiler calls its
+/// method for `{}` of the object (`lower/strings.rs`).
+pub trait DisplayObject {
+    fn fmt_object(&self, f: &mut Formatter) -> Result<(), Error>;
+}
+
+impl<T: core::fmt::Display + ?Sized> DisplayObject for T {
+    fn fmt_object(&self, f: &mut Formatter) -> Result<(), Error> {
+        write!(f, "{}", self)
+    }
+}
+
+/// `dyn Debug`: as [`DisplayObject`], for `{:?}`.
+pub trait DebugObject {
+    fn fmt_object(&self, f: &mut Formatter) -> Result<(), Error>;
+}
+
+impl<T: core::fmt::Debug + ?Sized> DebugObject for T {
+    fn fmt_object(&self, f: &mut Formatter) -> Result<(), Error> {
+        write!(f, "{:?}", self)
+    }
+}

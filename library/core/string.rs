@@ -278,6 +278,18 @@ impl core::ops::AddAssign<&str> for String {
     }
 }
 
+impl From<&str> for String {
+    fn from(s: &str) -> String {
+        String::from(s)
+    }
+}
+
+impl Into<String> for &str {
+    fn into(self) -> String {
+        String::from(self)
+    }
+}
+
 impl Clone for String {
     fn clone(&self) -> String {
         String::from(self.as_str())

@@ -174,6 +174,26 @@ impl<T> Vec<T> {
         }
     }
 
+    /// Keeps the elements `f` accepts, in order; `f` may change them.
+    pub fn retain_mut<F: FnMut(&mut T) -> bool>(&mut self, mut f: F) {
+        let n = self.len();
+        let mut kept = 0;
+        unsafe {
+            let p = self.as_mut_ptr();
+            let mut i = 0;
+            while i < n {
+                if f(&mut *p.add(i)) {
+                    p.add(kept).write(p.add(i).read());
+                    kept += 1;
+                } else {
+                    core::ptr::drop_in_place(p.add(i));
+                }
+                i += 1;
+            }
+            len_word(self).write(kept);
+        }
+    }
+
     /// Removes each element `same_bucket(&mut it, &mut kept)` calls equal to
     /// the last one kept (the first of each run stays).
     pub fn dedup_by<F: FnMut(&mut T, &mut T) -> bool>(&mut self, mut same_bucket: F) {
@@ -247,6 +267,29 @@ impl<T> Vec<T> {
 }
 
 impl<T> Vec<T> {
+    /// `v.drain(start..=end)`: rustc's checks of an inclusive range (its
+    /// end first, so `..=usize::MAX` is an index panic, not an overflow).
+    #[track_caller]
+    pub fn drain_inclusive(&mut self, start: usize, end: usize) -> crate::slice::VecIntoIter<T> {
+        let n = self.len();
+        if end >= n {
+            panic!("range end index {} out of range for slice of length {}", end, n);
+        }
+        self.drain_range(start, end + 1)
+    }
+
+    /// `v.drain(r)` of a `Range<usize>` value.
+    #[track_caller]
+    pub fn drain_range_value(&mut self, r: crate::ops::Range<usize>) -> crate::slice::VecIntoIter<T> {
+        self.drain_range(r.start, r.end)
+    }
+
+    /// `v.drain(r)` of a `RangeInclusive<usize>` value.
+    #[track_caller]
+    pub fn drain_inclusive_value(&mut self, r: crate::ops::RangeInclusive<usize>) -> crate::slice::VecIntoIter<T> {
+        self.drain_inclusive(r.start, r.end)
+    }
+
     /// `v.drain(start..)`.
     #[track_caller]
     pub fn drain_from(&mut self, start: usize) -> crate::slice::VecIntoIter<T> {

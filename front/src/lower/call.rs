@@ -191,14 +191,10 @@ impl FnLower<'_> {
                 }
             }
         }
-        if let Some((index, id)) = self.items.trait_method_of(self.types, ty, name) {
-            // `f64::from(x)` of a generic trait with several impls for one type: the impl the
-            // arguments choose (`From<f32>`, `From<i32>`)
-            if let crate::generics::Bound::Trait(tid) = self.items.impls[index].trait_id {
-                if !self.items.traits[tid].params.is_empty() {
-                    return Ok(Callee::TraitFnFor(tid, name.to_string(), t));
-                }
-            }
+        if let Some(tid) = self.generic_trait_fn_of(ty, name) {
+            return Ok(Callee::TraitFnFor(tid, name.to_string(), t));
+        }
+        if let Some((_, id)) = self.items.trait_method_of(self.types, ty, name) {
             return Ok(Callee::WithSelf(id, t));
         }
         Err(Diagnostic::at(
@@ -226,6 +222,11 @@ impl FnLower<'_> {
             }
         }
         if !generic && !self.items.structs[sid].methods.contains_key(name) {
+            let ty = self.items.structs[sid].ty;
+            if let Some(tid) = self.generic_trait_fn_of(ty, name) {
+                let t = self.infer.import(ty, self.types);
+                return Ok(Callee::TraitFnFor(tid, name.to_string(), t));
+            }
             if let Some((_, id)) = self.items.trait_method_of(self.types, self.items.structs[sid].ty, name) {
                 return Ok(Callee::User(id));
             }
@@ -243,6 +244,25 @@ impl FnLower<'_> {
         };
         self.check_method_vis(id, range)?;
         Ok(Callee::User(id))
+    }
+
+    /// The generic trait whose impls for `ty` (more than one: `From<u8>`
+    /// and `From<u16>` for `u64`) give it the function `name`: the call
+    /// `u64::from(x)` chooses the impl by its arguments (`TraitFnFor`).
+    fn generic_trait_fn_of(&self, ty: hybrid_ir::Handle<hybrid_ir::Type>, name: &str) -> Option<crate::generics::TraitId> {
+        let mut found: Option<(crate::generics::TraitId, usize)> = None;
+        for (index, imp) in self.items.impls.iter().enumerate() {
+            let crate::generics::Bound::Trait(tid) = imp.trait_id else { continue };
+            if imp.trait_args.is_empty() || !self.items.impl_covers(self.types, imp, ty) || self.items.impl_method(index, name).is_none() {
+                continue;
+            }
+            match &mut found {
+                None => found = Some((tid, 1)),
+                Some((t, n)) if *t == tid => *n += 1,
+                Some(_) => return None,
+            }
+        }
+        found.filter(|&(_, n)| n > 1).map(|(t, _)| t)
     }
 
     /// E0624 for a method private to another module.

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use hybrid_ir::{BinaryOp, Expr, ExprKind, FmtPiece, FmtSpec, Handle, Intrinsic, Literal, Local, PrintTarget, Scalar, Stmt};
+use hybrid_ir::{BinaryOp, Expr, ExprKind, FmtKind, FmtPiece, FmtSpec, Handle, Intrinsic, Literal, Local, PrintTarget, Scalar, Stmt};
 
 use super::pattern::{PlacePath, Proj};
 use super::FnLower;
@@ -32,7 +32,7 @@ pub(crate) enum Part {
 /// A field to print: its name (named fields), its place and type.
 type Item = (Option<String>, PlacePath, TyId);
 
-fn lit(out: &mut Vec<Part>, s: &str) {
+pub(super) fn lit(out: &mut Vec<Part>, s: &str) {
     match out.last_mut() {
         Some(Part::Piece(FmtPiece::Literal(prev))) => prev.push_str(s),
         _ => out.push(Part::Piece(FmtPiece::Literal(s.to_string()))),
@@ -93,23 +93,10 @@ impl<'i> FnLower<'i> {
             // a box: its value's
             Some(Shape::Struct(_) | Shape::Adt { .. }) if self.box_pointee(t).is_some() => {
                 let pointee = self.box_pointee(t).expect("a box");
-                let root = self.infer.find(pointee);
-                if self.box_debug_stack.iter().any(|&s| self.infer.find(s) == root) {
-                    // FIXME(recursive Debug): the expansion is inline; a recursive type needs a function
-                    let shown = self.describe(pointee);
-                    return Err(Diagnostic::unsupported(
-                        &format!("`{{:?}}` of the recursive type {shown} (through a `Box`)"),
-                        range.clone(),
-                    )
-                    .help("write `impl std::fmt::Debug` for it"));
-                }
                 let raw = self.infer.known(Shape::Ptr { pointee, mutable: true, reference: false });
                 let mut inner = sub(Proj::Field(0, raw));
                 inner.proj.push(Proj::Deref(pointee));
-                self.box_debug_stack.push(pointee);
-                let r = self.debug_parts(&inner, pointee, spec, pretty, out, range);
-                self.box_debug_stack.pop();
-                r
+                self.debug_parts(&inner, pointee, spec, pretty, out, range)
             }
             Some(Shape::Struct(_) | Shape::Adt { .. }) => {
                 // a string, or a type with its own `Debug` impl
@@ -132,6 +119,59 @@ impl<'i> FnLower<'i> {
                     .help(format!("the trait `Debug` is not implemented for `{name}`"))
                     .note(format!("add `#[derive(Debug)]` to `{name}` or manually `impl Debug for {name}`")));
                 }
+                let root = self.infer.find(t);
+                if self.box_debug_stack.iter().any(|&s| self.infer.find(s) == root) {
+                    // a recursive type: its Debug is one function per type (`core::debug_derived`)
+                    return self.debug_recursive_call(value, t, spec, pretty, out, range);
+                }
+                self.box_debug_stack.push(t);
+                let r = self.debug_adt(value, t, sid, spec, pretty, out, range);
+                self.box_debug_stack.pop();
+                r
+            }
+            _ => {
+                let value = self.place_expr(value, range);
+                let spec = self.debug_leaf_spec(t, spec);
+                out.push(Part::Piece(FmtPiece::Arg { value, spec }));
+                Ok(())
+            }
+        }
+    }
+
+    /// The spec of a scalar inside `{:?}`: under `{:x?}` / `{:X?}` an
+    /// integer's is hex (`{:#x?}`: with `0x`), as rustc's `Debug` of integers.
+    pub(crate) fn debug_leaf_spec(&mut self, t: TyId, spec: FmtSpec) -> FmtSpec {
+        let Some((kind, alternate)) = self.debug_hex else { return spec };
+        let int = match self.shape(t) {
+            Some(Shape::Scalar(s)) => s.is_int(),
+            _ => self.infer.var_kind(t) == Some(crate::infer::VarKind::Int),
+        };
+        if spec.kind == FmtKind::Debug && int {
+            FmtSpec { kind, alternate, ..spec }
+        } else {
+            spec
+        }
+    }
+
+    /// The fields of the struct or the variants of the enum `sid` (type `t`) at `value`.
+    #[allow(clippy::too_many_arguments)]
+    fn debug_adt(
+        &mut self,
+        value: &PlacePath,
+        t: TyId,
+        sid: crate::resolve::StructId,
+        spec: FmtSpec,
+        pretty: Option<usize>,
+        out: &mut Vec<Part>,
+        range: &Range<usize>,
+    ) -> DResult<()> {
+        let sub = |p: Proj| {
+            let mut v = value.clone();
+            v.proj.push(p);
+            v
+        };
+        {
+            {
                 let short = self.items.structs[sid].name.rsplit("::").next().unwrap_or_default().to_string();
                 match self.items.variants(sid).map(|v| v.to_vec()) {
                     None => {
@@ -163,11 +203,6 @@ impl<'i> FnLower<'i> {
                     }
                 }
             }
-            _ => {
-                let value = self.place_expr(value, range);
-                out.push(Part::Piece(FmtPiece::Arg { value, spec }));
-                Ok(())
-            }
         }
     }
 
@@ -192,7 +227,7 @@ impl<'i> FnLower<'i> {
         let mut body = Vec::new();
         match pretty {
             Some(indent) => {
-                lit(&mut body, &format!("\n{}", " ".repeat(indent + 4)));
+                self.debug_newline(&mut body, indent + 4, range)?;
                 self.debug_parts(&item, elem, spec, Some(indent + 4), &mut body, range)?;
                 lit(&mut body, ",");
             }
@@ -214,7 +249,8 @@ impl<'i> FnLower<'i> {
             let zero = self.lit_scalar(Scalar::Usize, 0, range);
             let some = self.push(ExprKind::Binary { op: BinaryOp::Gt, lhs: len, rhs: zero }, bool_ty, range);
             let always = self.lit_bool(true, range);
-            let close = vec![Part::Piece(FmtPiece::Literal(format!("\n{}", " ".repeat(indent))))];
+            let mut close = Vec::new();
+            self.debug_newline(&mut close, indent, range)?;
             out.push(Part::Switch(vec![(some, close), (always, Vec::new())]));
         }
         lit(out, "]");
@@ -273,8 +309,7 @@ impl<'i> FnLower<'i> {
         for (i, (field, e, et)) in items.into_iter().enumerate() {
             match pretty {
                 Some(indent) => {
-                    lit(out, "\n");
-                    lit(out, &" ".repeat(indent + 4));
+                    self.debug_newline(out, indent + 4, range)?;
                     if let Some(f) = &field {
                         lit(out, &format!("{f}: "));
                     }
@@ -298,8 +333,7 @@ impl<'i> FnLower<'i> {
             }
         }
         if let Some(indent) = pretty {
-            lit(out, "\n");
-            lit(out, &" ".repeat(indent));
+            self.debug_newline(out, indent, range)?;
         }
         lit(out, close);
         Ok(())
@@ -338,7 +372,7 @@ impl<'i> FnLower<'i> {
         Ok(self.block_expr(stmts, None, range))
     }
 
-    fn emit_parts(&mut self, target: PrintTarget, parts: Vec<Part>, stmts: &mut Vec<Stmt>, range: &Range<usize>) {
+    pub(super) fn emit_parts(&mut self, target: PrintTarget, parts: Vec<Part>, stmts: &mut Vec<Stmt>, range: &Range<usize>) {
         let unit = self.infer.unit();
         let mut run = Vec::new();
         for p in parts {

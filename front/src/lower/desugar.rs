@@ -231,8 +231,9 @@ impl FnLower<'_> {
     /// types): rustc's `Extend` impls and `RangeBounds`): `extend` takes
     /// an iterator (a collection argument becomes its iterator, an
     /// `IntoIterator` its `into_iter()`), `extend_copied` one of
-    /// references; `drain(a..b)` is `drain_range(a, b)` (`..b` from 0,
-    /// `a..=b` to `b + 1`), `drain(a..)` `drain_from(a)`. `None` for other
+    /// references; `drain(a..b)` is `drain_range(a, b)` (`..b` from 0),
+    /// `a..=b` `drain_inclusive(a, b)`, `drain(a..)` `drain_from(a)`, a
+    /// `Range` / `RangeInclusive` value `drain_{range,inclusive}_value(r)`. `None` for other
     /// receivers and calls.
     pub(crate) fn vec_extend_or_drain(&mut self, m: &syn::ExprMethodCall) -> DResult<Option<Handle<Expr>>> {
         let name = m.method.to_string();
@@ -279,23 +280,42 @@ impl FnLower<'_> {
             (if by_ref.is_some() { "extend_copied" } else { "extend_values" }, vec![iter])
         } else {
             let syn::Expr::Range(r) = arg else {
-                return Err(Diagnostic::unsupported("`Vec::drain` of anything but a range written at the call", range_of(arg)));
+                // a range value: `Range<usize>` or `RangeInclusive<usize>`
+                let (range_sid, inclusive_sid) = (self.items.library_type("ops::Range"), self.items.library_type("ops::RangeInclusive"));
+                let method = self.probe_type(arg, |this, ty| {
+                    let sid = this.adt_sid(ty)?;
+                    if Some(sid) == range_sid {
+                        Some("drain_range_value")
+                    } else if Some(sid) == inclusive_sid {
+                        Some("drain_inclusive_value")
+                    } else {
+                        None
+                    }
+                });
+                let Some(method) = method else {
+                    return Err(Diagnostic::unsupported(
+                        "`Vec::drain` of anything but a range or a `Range`/`RangeInclusive` value",
+                        range_of(arg),
+                    ));
+                };
+                let mut call = m.clone();
+                call.method = syn::Ident::new(method, m.method.span());
+                return self.method_call_inner(&call).map(Some);
             };
             let start = match &r.start {
                 Some(s) => quote::quote!(#s),
                 None => quote_spanned!(span=> 0usize),
             };
-            // FIXME(drain to usize::MAX): `..=usize::MAX` overflows in `b + 1` instead of rustc's index panic
-            let tokens = match (&r.end, &r.limits) {
-                (None, _) => vec![start],
-                (Some(e), syn::RangeLimits::HalfOpen(_)) => vec![start, quote::quote!(#e)],
-                (Some(e), syn::RangeLimits::Closed(_)) => vec![start, quote_spanned!(span=> (#e) + 1)],
+            let (method, tokens) = match (&r.end, &r.limits) {
+                (None, _) => ("drain_from", vec![start]),
+                (Some(e), syn::RangeLimits::HalfOpen(_)) => ("drain_range", vec![start, quote::quote!(#e)]),
+                (Some(e), syn::RangeLimits::Closed(_)) => ("drain_inclusive", vec![start, quote::quote!(#e)]),
             };
             let mut args = Vec::new();
             for t in tokens {
                 args.push(syn::parse2(t).map_err(|e| Diagnostic::ice(format!("the desugared `drain` range does not parse: {e}")))?);
             }
-            (if args.len() == 1 { "drain_from" } else { "drain_range" }, args)
+            (method, args)
         };
         let mut call = m.clone();
         call.method = syn::Ident::new(method, m.method.span());

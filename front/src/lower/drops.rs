@@ -801,6 +801,14 @@ impl<'i> FnLower<'i> {
 
     /// Is `e` `{ let tmp = ..; &tmp }` (a borrow of a temporary)?
     fn is_borrow_of_spill(&self, e: Handle<Expr>) -> bool {
+        // `let d: &dyn Tr = &temp();`: the object's data pointer is the borrow
+        if let ExprKind::Struct { fields, .. } = &self.exprs[e].kind {
+            let is_dyn = self.items.dyn_of(self.types, self.exprs[e].ty).is_some();
+            return is_dyn
+                && fields
+                    .first()
+                    .is_some_and(|&d| matches!(self.exprs[d].kind, ExprKind::Cast { value } if self.is_borrow_of_spill(value)));
+        }
         let ExprKind::Block(b) = &self.exprs[e].kind else { return false };
         let Some(t) = b.tail else { return false };
         let ExprKind::AddrOf { place, .. } = self.exprs[t].kind else { return false };

@@ -22,6 +22,8 @@ enum FmtItem {
         arg: ArgRef,
         spec: FmtSpec,
         pretty: bool,
+        /// `{:x?}` / `{:X?}`: the integers inside print in hex (`LowerHex` / `UpperHex`).
+        hex: Option<FmtKind>,
         /// A width from an argument (`{:w$}`, `{:1$}`).
         width: Option<ArgRef>,
         /// A precision from an argument (`{:.p$}`, `{:.1$}`, `{:.*}`).
@@ -49,7 +51,7 @@ enum Src<'e> {
 }
 
 /// A placeholder's argument, spec, `#` flag, width and precision arguments.
-type Use<'e> = (Src<'e>, FmtSpec, bool, Option<Src<'e>>, Option<Src<'e>>);
+type Use<'e> = (Src<'e>, FmtSpec, bool, Option<FmtKind>, Option<Src<'e>>, Option<Src<'e>>);
 
 type ExprList = Punctuated<syn::Expr, Token![,]>;
 
@@ -118,7 +120,14 @@ fn parse_format(s: &str, range: &Range<usize>) -> DResult<Vec<FmtItem>> {
                     return Err(err(format!("invalid argument name `{name}`")));
                 };
                 let pretty = spec.contains('#') && spec.ends_with('?');
-                items.push(FmtItem::Arg { arg, spec: spec_v, pretty, width, precision });
+                let hex = if spec.ends_with("x?") {
+                    Some(FmtKind::LowerHex)
+                } else if spec.ends_with("X?") {
+                    Some(FmtKind::UpperHex)
+                } else {
+                    None
+                };
+                items.push(FmtItem::Arg { arg, spec: spec_v, pretty, hex, width, precision });
             }
             c => lit.push(c),
         }
@@ -229,7 +238,8 @@ fn parse_spec(spec: &str) -> Result<(FmtSpec, Option<CountRef>, Option<CountRef>
         "X" => FmtKind::UpperHex,
         "o" => FmtKind::Octal,
         "b" => FmtKind::Binary,
-        "x?" | "X?" => return Err(format!("the format trait `{rest}` is not supported yet by hybridc")),
+        // (the integers inside print in hex: `FmtItem::Arg::hex`)
+        "x?" | "X?" => FmtKind::Debug,
         other => return Err(format!("unknown format trait `{other}`")),
     };
     // (`{:#?}` is the front end's pretty printing; `#` of `{:e}` and `{}` changes nothing for numbers and strings)
@@ -391,11 +401,11 @@ impl<'i> FnLower<'i> {
         for item in items {
             match item {
                 FmtItem::Lit(l) => pieces_plan.push(Some(l)),
-                FmtItem::Arg { arg, spec, pretty, width, precision } => {
+                FmtItem::Arg { arg, spec, pretty, hex, width, precision } => {
                     let src = resolve(arg, &mut used)?;
                     let width = width.map(|w| resolve(w, &mut used)).transpose()?;
                     let precision = precision.map(|p| resolve(p, &mut used)).transpose()?;
-                    uses.push((src, spec, pretty, width, precision));
+                    uses.push((src, spec, pretty, hex, width, precision));
                     pieces_plan.push(None);
                 }
             }
@@ -407,7 +417,7 @@ impl<'i> FnLower<'i> {
         }
         // lower each argument once
         let mut counts = vec![0usize; used.len()];
-        for (src, _, _, width, precision) in &uses {
+        for (src, _, _, _, width, precision) in &uses {
             for s in [Some(src), width.as_ref(), precision.as_ref()].into_iter().flatten() {
                 if let Src::Expr(i, _) = s {
                     counts[*i] += 1;
@@ -426,7 +436,7 @@ impl<'i> FnLower<'i> {
                 }
                 continue;
             }
-            let Some((src, spec, pretty, width, precision)) = use_iter.next() else { break };
+            let Some((src, spec, pretty, hex, width, precision)) = use_iter.next() else { break };
             // a width or precision from an argument: the packed spec computed first, in a local
             let mut rt_bits = None;
             if width.is_some() || precision.is_some() {
@@ -517,9 +527,15 @@ impl<'i> FnLower<'i> {
                 let ExprKind::Local(l) = *self.kind(place) else { unreachable!("spill gives a local") };
                 let path = super::pattern::PlacePath { local: l, proj: Vec::new() };
                 let r = self.range(value);
-                self.debug_parts(&path, vty, spec, pretty.then_some(0), &mut pieces, &r)?;
+                self.debug_hex = hex.map(|k| (k, pretty));
+                let done = self.debug_parts(&path, vty, spec, pretty.then_some(0), &mut pieces, &r);
+                self.debug_hex = None;
+                done?;
                 continue;
             }
+            self.debug_hex = hex.map(|k| (k, pretty));
+            let spec = self.debug_leaf_spec(vty, spec);
+            self.debug_hex = None;
             pieces.push(Part::Piece(FmtPiece::Arg { value, spec }));
         }
         Ok((stmts, pieces))

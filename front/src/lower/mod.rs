@@ -14,6 +14,7 @@ mod collect;
 mod collection;
 mod consts;
 mod debug;
+mod debug_fn;
 mod deref;
 mod derive_eq;
 mod desugar;
@@ -186,8 +187,13 @@ pub(crate) struct FnLower<'i> {
     trait_arg_bounds: Vec<(crate::generics::TraitId, Vec<TyId>)>,
     /// `collect()`s whose target type is not known yet (`lower/collect.rs`).
     pending_collects: Vec<collect::PendingCollect>,
-    /// The values of boxes whose `{:?}` is being expanded (`debug_parts`).
+    /// The structs and enums whose `{:?}` is being expanded (`debug_parts`): one met again calls its Debug function (`debug_fn.rs`).
     box_debug_stack: Vec<TyId>,
+    /// In the body of `core::debug_derived::debug_pretty::<T>`: its run-time indent
+    /// parameter, added to every line's indent (`debug_fn.rs`).
+    debug_indent_base: Option<Handle<Local>>,
+    /// While `{:x?}` / `{:X?}` is expanded: the integers' kind and the `#` flag (`debug_leaf_spec`).
+    debug_hex: Option<(hybrid_ir::FmtKind, bool)>,
     /// Temporaries `spill` made (`&temp()`): dropped with their statement (`drops.rs`).
     spilled: HashSet<Handle<Local>>,
     /// The locals an inlined closure call reads its closure value and its
@@ -341,6 +347,8 @@ pub fn lower_function(
         trait_arg_bounds: Vec::new(),
         pending_collects: Vec::new(),
         box_debug_stack: Vec::new(),
+        debug_indent_base: None,
+        debug_hex: None,
         made_closures: Vec::new(),
         closure_defs: HashMap::new(),
         closure_parent,
@@ -430,7 +438,16 @@ pub fn lower_function(
         Some(args) if lx.is_vtable() && args.types.len() == 2 => Some((args.types[0], args.types[1])),
         _ => None,
     };
+    // `core::debug_derived::debug{,_pretty}::<T>`: the derived `Debug` of a recursive `T`
+    let debug_of = match &job.args {
+        Some(args) if args.types.len() == 1 => lx.debug_fn_pretty().map(|pretty| (args.types[0], pretty)),
+        _ => None,
+    };
     let mut body = match (vtable_of, params.first()) {
+        _ if debug_of.is_some() => {
+            let (t, pretty) = debug_of.expect("checked");
+            lx.debug_fn_body(t, pretty, &params, &decl.range)?
+        }
         (Some((t, d)), Some(&slot)) => {
             let e = lx.vtable_body(t, d, slot, &decl.range)?;
             let ty = lx.ty(e);

@@ -115,6 +115,56 @@ impl FnLower<'_> {
         Ok(self.block_expr(stmts, Some(call), range))
     }
 
+    /// `{}` / `{:?}` of a `dyn Display` / `dyn Debug` object (`&dyn`,
+    /// `Box<dyn>`): `obj.fmt_object(&mut fmt::formatter(spec))` through its
+    /// vtable (`fmt::DisplayObject`). FIXME(dyn Display specs): the object's
+    /// `write!` ignores the spec, so a width or precision is "not supported yet".
+    fn dyn_fmt_parts(
+        &mut self,
+        value: Handle<Expr>,
+        t: crate::infer::TyId,
+        spec: FmtSpec,
+        bits: Option<Handle<Expr>>,
+        range: &Range<usize>,
+    ) -> DResult<Option<Vec<Part>>> {
+        let Ok(ty) = self.infer.resolve(t, self.types) else { return Ok(None) };
+        let Some((tid, _)) = self.items.dyn_of(self.types, ty) else { return Ok(None) };
+        let trait_name = self.items.traits[tid].name.clone();
+        let wanted = if spec.kind == FmtKind::Debug { "core::fmt::DebugObject" } else { "core::fmt::DisplayObject" };
+        if !matches!(trait_name.as_str(), "core::fmt::DebugObject" | "core::fmt::DisplayObject") {
+            return Ok(None);
+        }
+        if trait_name != wanted || !matches!(spec.kind, FmtKind::Display | FmtKind::Debug) {
+            let shown = self.types.display(ty).to_string();
+            return Err(Diagnostic::unsupported(&format!("this format trait of a `{shown}`"), range.clone()));
+        }
+        let plain = FmtSpec { kind: spec.kind, ..FmtSpec::default() };
+        if bits.is_some() || spec != plain {
+            let shown = self.types.display(ty).to_string();
+            return Err(Diagnostic::unsupported(&format!("a width, precision or flag in formatting a `{shown}`"), range.clone()));
+        }
+        let bits = self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&spec), range);
+        let f = self.library_call("fmt::fmt_formatter", vec![bits], range)?;
+        let (fst, fplace) = self.spill(f, "formatter");
+        let (vst, vplace) = if matches!(self.kind(value), ExprKind::Local(_)) {
+            (None, value)
+        } else {
+            let (st, p) = self.spill(value, "fmt_object");
+            (Some(st), p)
+        };
+        let (ExprKind::Local(fl), ExprKind::Local(vl)) = (self.kind(fplace).clone(), self.kind(vplace).clone()) else {
+            return Err(Diagnostic::ice("spill gives a local"));
+        };
+        self.scopes.push(vec![("__hybrid_fmt_object".to_string(), vl), ("__hybrid_formatter".to_string(), fl)]);
+        let call = self.lower_desugared(quote!(__hybrid_fmt_object.fmt_object(&mut __hybrid_formatter)), "`{}` of a trait object");
+        self.scopes.pop();
+        let call = call?;
+        let mut parts: Vec<Part> = vst.into_iter().map(Part::Stmt).collect();
+        parts.push(Part::Stmt(fst));
+        parts.push(Part::Stmt(Stmt::Expr(call)));
+        Ok(Some(parts))
+    }
+
     /// `{}` / `{:?}` of a string or of a type with a `Display` / `Debug`
     /// impl: the parts that print it; `None` for other values.
     pub(crate) fn string_fmt_parts(&mut self, value: Handle<Expr>, spec: FmtSpec, range: &Range<usize>) -> DResult<Option<Vec<Part>>> {
@@ -167,6 +217,9 @@ impl FnLower<'_> {
         }
         // a type with an impl of the trait: `<T as Display>::fmt(&v, &mut fmt::formatter(spec))`
         let t = self.ty(value);
+        if let Some(parts) = self.dyn_fmt_parts(value, t, spec, bits, range)? {
+            return Ok(Some(parts));
+        }
         let trait_name = if spec.kind == FmtKind::Debug { "Debug" } else { "Display" };
         let ty = match self.shape(t) {
             Some(Shape::Struct(_) | Shape::Adt { .. }) => match self.infer.resolve(t, self.types) {
