@@ -35,6 +35,7 @@ mod operators;
 mod orpat;
 mod pattern;
 mod place;
+mod recover;
 mod stmt;
 mod strings;
 
@@ -207,6 +208,16 @@ pub(crate) struct FnLower<'i> {
     /// Borrow errors (rustc's borrow checker: E0384, E0596, E0594): the body
     /// is lowered on, and they are reported only if it has no other error.
     borrow_errors: Vec<Diagnostic>,
+    /// The errors of statements that did not type-check, the body lowered
+    /// on past them (`recover.rs`); reported together once the body is done.
+    recovered: &'i mut Vec<Diagnostic>,
+    /// Locals bound by a statement that failed (or whose value came from
+    /// one): their errors are consequences, not reported.
+    poisoned: HashSet<Handle<Local>>,
+    /// The statement being lowered read an error value.
+    tainted: bool,
+    /// Probes running (`FnLower::probing`): no recovery inside them.
+    probe_depth: u32,
 }
 
 /// How much a body had lowered (`FnLower::mark`), to drop what was
@@ -225,6 +236,7 @@ pub(crate) struct Mark {
     new_shared: usize,
     pending_collects: usize,
     borrow_errors: usize,
+    recovered: usize,
     bindings: usize,
     facts: [usize; 4],
 }
@@ -244,6 +256,7 @@ impl FnLower<'_> {
             new_shared: self.new_shared.len(),
             pending_collects: self.pending_collects.len(),
             borrow_errors: self.borrow_errors.len(),
+            recovered: self.recovered.len(),
             bindings: self.binding_count(),
             facts: [f.calls.len(), f.kernel_refs.len(), f.host_only.len(), f.device_only.len()],
         }
@@ -264,6 +277,7 @@ impl FnLower<'_> {
         self.new_shared.truncate(m.new_shared);
         self.pending_collects.truncate(m.pending_collects);
         self.borrow_errors.truncate(m.borrow_errors);
+        self.recovered.truncate(m.recovered);
         self.forget_bindings_since(m.bindings);
         self.facts.calls.truncate(m.facts[0]);
         self.facts.kernel_refs.truncate(m.facts[1]);
@@ -279,6 +293,7 @@ impl FnLower<'_> {
             &mut self.spilled,
             &mut self.closure_envs,
             &mut self.match_places,
+            &mut self.poisoned,
         ] {
             set.retain(|l| l.index() < m.locals);
         }
@@ -299,6 +314,31 @@ pub fn lower_function(
     sig: Option<&syn::Signature>,
     body: &syn::Block,
     patterns: &[(usize, syn::Pat)],
+) -> DResult<Option<Lowered>> {
+    let mut recovered = Vec::new();
+    let result = lower_recovering(items, types, lines, job, sig, body, patterns, &mut recovered);
+    if recovered.is_empty() {
+        return result;
+    }
+    // the errors the body was lowered past, and the one it stopped at
+    if let Err(e) = result {
+        recovered.push(e);
+    }
+    Err(Diagnostic::together(recovered))
+}
+
+/// [`lower_function`], recording the errors of the statements it lowers
+/// past in `recovered` (`recover.rs`).
+#[allow(clippy::too_many_arguments)]
+fn lower_recovering(
+    items: &Items,
+    types: &mut TypeTable,
+    lines: &LineIndex<'_>,
+    job: &Job,
+    sig: Option<&syn::Signature>,
+    body: &syn::Block,
+    patterns: &[(usize, syn::Pat)],
+    recovered: &mut Vec<Diagnostic>,
 ) -> DResult<Option<Lowered>> {
     let fid = job.fid;
     let decl = &items.fns[fid];
@@ -358,6 +398,10 @@ pub fn lower_function(
         result_main: false,
         lints: lints::BodyLints::new(!job.check && !items.tree.in_library(decl.module)),
         borrow_errors: Vec::new(),
+        recovered,
+        poisoned: HashSet::new(),
+        tainted: false,
+        probe_depth: 0,
     };
     if job.check {
         // the body checked against the bounds, then dropped (`check.rs`)
@@ -435,6 +479,11 @@ pub fn lower_function(
         }
         _ => lx.fn_body(body, ret)?,
     };
+    if !lx.recovered.is_empty() {
+        // what comes after (inference defaults, drops) would only find
+        // consequences of the errors recorded
+        return Ok(None);
+    }
     if result_main && !lx.infer.is_never(lx.ty(body)) {
         let range = decl.range.clone();
         let call = lx.library_call("result::main_result", vec![body], &range)?;
@@ -548,6 +597,7 @@ impl<'i> FnLower<'i> {
     pub(crate) fn local_expr(&mut self, l: Handle<Local>, range: &Range<usize>) -> Handle<Expr> {
         let ty = self.local_ty(l);
         self.note_read(l);
+        self.note_error_read(l);
         let e = self.push(ExprKind::Local(l), ty, range);
         if self.ref_captures.contains(&l) {
             // a closure's capture by reference: the name means the pointee

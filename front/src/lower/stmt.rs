@@ -52,48 +52,17 @@ impl<'i> FnLower<'i> {
                 self.note_unreachable(crate::lower::lints::stmt_range(s), cause, range.end);
             }
             let diverged_before = diverges;
-            match s {
-                syn::Stmt::Local(l) => {
-                    crate::cfg::check_stmt_attrs(&l.attrs, crate::ranges::byte_range(l.let_token.span).start..range_of(l).end)?;
-                    let lowered = self.let_stmt(l)?;
-                    for st in &lowered {
-                        if let Stmt::Let { init: Some(e), .. } = st {
-                            diverges |= self.infer.is_never(self.ty(*e));
-                        }
-                    }
-                    stmts.extend(lowered);
-                }
-                // collected with the function (`walk.rs`: the body's block module)
-                syn::Stmt::Item(_) => {}
-                syn::Stmt::Expr(e, semi) => {
-                    crate::cfg::check_expr_attrs(e)?;
-                    let h = match (last && semi.is_none(), expected) {
-                        (true, Some(exp)) => self.expr_expecting(e, exp)?,
-                        _ => self.expr(e)?,
-                    };
-                    let t = self.ty(h);
-                    if last && semi.is_none() {
-                        tail = Some(h);
-                    } else {
-                        if semi.is_none() && !self.infer.is_never(t) {
-                            // a block-like expression statement must be `()`
-                            let unit = self.infer.unit();
-                            self.expect_ty(unit, t, &range_of(e))?;
-                        }
-                        diverges |= self.infer.is_never(t);
-                        stmts.push(Stmt::Expr(h));
-                    }
-                }
-                syn::Stmt::Macro(m) => {
-                    let h = self.macro_call(&m.mac, &range_of(m))?;
-                    let t = self.ty(h);
-                    if last && m.semi_token.is_none() {
-                        tail = Some(h);
-                    } else {
-                        diverges |= self.infer.is_never(t);
-                        stmts.push(Stmt::Expr(h));
-                    }
-                }
+            let is_tail = last
+                && match s {
+                    syn::Stmt::Expr(_, semi) => semi.is_none(),
+                    syn::Stmt::Macro(m) => m.semi_token.is_none(),
+                    _ => false,
+                };
+            let m = self.stmt_mark();
+            match self.block_stmt(s, last, expected, &mut stmts, &mut tail, &mut diverges) {
+                Ok(()) => self.stmt_done(&m, is_tail),
+                Err(e) if is_tail => tail = Some(self.recover_tail(e, m, s, &crate::lower::lints::stmt_range(s))?),
+                Err(e) => self.recover_stmt(e, m, s)?,
             }
             if diverges && !diverged_before && self.lints.enabled {
                 diverged_at = Some(crate::lower::lints::diverging_range(s));
@@ -108,6 +77,63 @@ impl<'i> FnLower<'i> {
             None => self.infer.unit(),
         };
         Ok(self.push(ExprKind::Block(Block { stmts, tail }), ty, range))
+    }
+
+    /// One statement of a block, pushed onto `stmts` (or made its `tail`);
+    /// nothing is pushed when it fails.
+    fn block_stmt(
+        &mut self,
+        s: &syn::Stmt,
+        last: bool,
+        expected: Option<TyId>,
+        stmts: &mut Vec<Stmt>,
+        tail: &mut Option<Handle<Expr>>,
+        diverges: &mut bool,
+    ) -> DResult<()> {
+        match s {
+            syn::Stmt::Local(l) => {
+                crate::cfg::check_stmt_attrs(&l.attrs, crate::ranges::byte_range(l.let_token.span).start..range_of(l).end)?;
+                let lowered = self.let_stmt(l)?;
+                for st in &lowered {
+                    if let Stmt::Let { init: Some(e), .. } = st {
+                        *diverges |= self.infer.is_never(self.ty(*e));
+                    }
+                }
+                stmts.extend(lowered);
+            }
+            // collected with the function (`walk.rs`: the body's block module)
+            syn::Stmt::Item(_) => {}
+            syn::Stmt::Expr(e, semi) => {
+                crate::cfg::check_expr_attrs(e)?;
+                let h = match (last && semi.is_none(), expected) {
+                    (true, Some(exp)) => self.expr_expecting(e, exp)?,
+                    _ => self.expr(e)?,
+                };
+                let t = self.ty(h);
+                if last && semi.is_none() {
+                    *tail = Some(h);
+                } else {
+                    if semi.is_none() && !self.infer.is_never(t) {
+                        // a block-like expression statement must be `()`
+                        let unit = self.infer.unit();
+                        self.expect_ty(unit, t, &range_of(e))?;
+                    }
+                    *diverges |= self.infer.is_never(t);
+                    stmts.push(Stmt::Expr(h));
+                }
+            }
+            syn::Stmt::Macro(m) => {
+                let h = self.macro_call(&m.mac, &range_of(m))?;
+                let t = self.ty(h);
+                if last && m.semi_token.is_none() {
+                    *tail = Some(h);
+                } else {
+                    *diverges |= self.infer.is_never(t);
+                    stmts.push(Stmt::Expr(h));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn let_stmt(&mut self, l: &syn::Local) -> DResult<Vec<Stmt>> {
