@@ -694,7 +694,14 @@ impl<'i> FnLower<'i> {
 
     /// The function's body: a block whose tail is coerced to the return type.
     fn fn_body(&mut self, block: &syn::Block, ret: TyId) -> DResult<Handle<Expr>> {
-        let body = self.block(block, Some(ret))?;
+        let recovered_before = self.recovered.len();
+        let body = self.block(block, Some(ret));
+        let body = body.map_err(|e| self.because_of_return_type(e, block, ret));
+        for i in recovered_before..self.recovered.len() {
+            let e = self.recovered[i].clone();
+            self.recovered[i] = self.because_of_return_type(e, block, ret);
+        }
+        let body = body?;
         let bty = self.ty(body);
         if !self.infer.is_never(bty) && self.infer.unify(ret, bty).is_err() {
             let decl = &self.items.fns[self.fid];
@@ -708,5 +715,22 @@ impl<'i> FnLower<'i> {
             return Err(d);
         }
         Ok(body)
+    }
+
+    /// rustc's "expected `T` because of return type" on the declared
+    /// return type, for a mismatch of the body's tail expression.
+    fn because_of_return_type(&mut self, mut e: Diagnostic, block: &syn::Block, ret: TyId) -> Diagnostic {
+        let Some(syn::Stmt::Expr(tail, None)) = block.stmts.last() else { return e };
+        let at_tail = e.primary.as_ref().is_some_and(|p| p.range == crate::diag::range_of(tail));
+        if e.code != Some("E0308") || e.message != "mismatched types" || !e.secondary.is_empty() || !at_tail {
+            return e;
+        }
+        let output = self.items.fns[self.fid].output_range.clone();
+        let text = self.lines.text(&output);
+        let Some(ty_text) = text.strip_prefix("->") else { return e };
+        let ty_start = output.end - ty_text.trim_start().len();
+        let expected = self.describe(ret);
+        e = e.secondary(ty_start..output.end, format!("expected {expected} because of return type"));
+        e
     }
 }

@@ -150,7 +150,7 @@ impl<'i> FnLower<'i> {
         };
         let init = match &l.init {
             Some(init) => Some(match declared {
-                Some(t) => self.lower_coerced(&init.expr, t)?,
+                Some(t) => self.lower_coerced(&init.expr, t).map_err(|e| expected_due_to(e, &init.expr, &l.pat))?,
                 None => self.expr(&init.expr)?,
             }),
             None => None,
@@ -639,4 +639,15 @@ impl<'i> FnLower<'i> {
         let b = self.scalar_ty(Scalar::Bool);
         self.push(ExprKind::Unary { op: UnaryOp::Not, operand: e }, b, range)
     }
+}
+
+/// rustc's "expected due to this" on the type of `let x: T = init` when
+/// `init` as a whole has the wrong type.
+fn expected_due_to(mut e: Diagnostic, init: &syn::Expr, pat: &syn::Pat) -> Diagnostic {
+    let syn::Pat::Type(pt) = pat else { return e };
+    let whole_init = e.primary.as_ref().is_some_and(|p| p.range == range_of(init));
+    if e.code == Some("E0308") && e.message == "mismatched types" && e.secondary.is_empty() && whole_init {
+        e = e.secondary(range_of(&*pt.ty), "expected due to this");
+    }
+    e
 }
