@@ -218,6 +218,9 @@ pub(crate) struct FnLower<'i> {
     tainted: bool,
     /// Probes running (`FnLower::probing`): no recovery inside them.
     probe_depth: u32,
+    /// Expanding `{:w$?}` of an aggregate: the local holding the packed
+    /// spec computed at run time, which each printed scalar of it takes.
+    debug_rt_spec: Option<Handle<Local>>,
 }
 
 /// How much a body had lowered (`FnLower::mark`), to drop what was
@@ -402,6 +405,7 @@ fn lower_recovering(
         poisoned: HashSet::new(),
         tainted: false,
         probe_depth: 0,
+        debug_rt_spec: None,
     };
     if job.check {
         // the body checked against the bounds, then dropped (`check.rs`)
