@@ -301,6 +301,8 @@ impl FnLower<'_> {
             set.retain(|l| l.index() < m.locals);
         }
         self.raw_writes.retain(|e| e.index() < m.exprs);
+        self.opaque_values.retain(|e, _| e.index() < m.exprs);
+        self.opaque_locals.retain(|l, _| l.index() < m.locals);
     }
 }
 
@@ -518,7 +520,8 @@ fn lower_recovering(
     if !lx.borrow_errors.is_empty() {
         return Err(Diagnostic::together(std::mem::take(&mut lx.borrow_errors)));
     }
-    let warnings = if lx.lints.enabled { lx.body_warnings() } else { Vec::new() };
+    let mut warnings = if lx.lints.enabled { lx.body_warnings() } else { Vec::new() };
+    warnings.retain(|(lint, d)| !lx.allowed_in_body(*lint, d.primary.as_ref().map_or(0, |p| p.range.start)));
     let ret_ir = match &job.args {
         _ if job.args.is_some() || decl.opaque_ret => {
             lx.infer.resolve(ret, lx.types).map_err(|_| Diagnostic::ice("unresolved return type of an instance"))?

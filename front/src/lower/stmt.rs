@@ -58,6 +58,7 @@ impl<'i> FnLower<'i> {
                     syn::Stmt::Macro(m) => m.semi_token.is_none(),
                     _ => false,
                 };
+            self.note_stmt_allows(s);
             let m = self.stmt_mark();
             match self.block_stmt(s, last, expected, &mut stmts, &mut tail, &mut diverges) {
                 Ok(()) => self.stmt_done(&m, is_tail),
