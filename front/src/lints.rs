@@ -46,8 +46,8 @@ pub struct LintLevels {
 
 impl LintLevels {
     /// The `allow` attributes of the files' items (inner ones cover their file).
-    /// FIXME(lint levels in bodies): `#[allow]` on a statement, and
-    /// `#[warn]` inside an allowed item, are not read.
+    /// (`#[allow]` on a statement: `lower/lints.rs`.) FIXME(lint levels in
+    /// bodies): `#[warn]` inside an allowed item is not read.
     pub fn collect(files: &[syn::File]) -> Self {
         let mut levels = LintLevels::default();
         for file in files {
@@ -103,12 +103,17 @@ impl LintLevels {
     }
 
     pub fn allowed(&self, lint: Lint, at: usize) -> bool {
-        self.allows.iter().any(|(r, names)| r.contains(&at) && names.iter().any(|n| n == lint.name() || n == "unused" || n == "warnings"))
+        self.allows.iter().any(|(r, names)| r.contains(&at) && allows(names, lint))
     }
 }
 
+/// Do the names of an `#[allow(..)]` silence `lint` (by its name or a group it is in)?
+pub(crate) fn allows(names: &[String], lint: Lint) -> bool {
+    names.iter().any(|n| n == lint.name() || n == "unused" || n == "warnings")
+}
+
 /// The lint names of `#[allow(a, b)]` attributes.
-fn allowed_names(attrs: &[syn::Attribute]) -> Vec<String> {
+pub(crate) fn allowed_names(attrs: &[syn::Attribute]) -> Vec<String> {
     let mut names = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("allow")) {
         if let Ok(paths) = attr.parse_args_with(Punctuated::<syn::Path, syn::Token![,]>::parse_terminated) {

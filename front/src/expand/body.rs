@@ -24,10 +24,12 @@ pub struct BodyNotes<'s> {
 impl BodyNotes<'_> {
     /// rustc's macro notes on an error inside an expansion.
     pub fn annotate(&self, d: Diagnostic) -> Diagnostic {
-        match &self.env {
-            Some(env) => env.annotate(d),
-            None => d,
-        }
+        let Some(env) = &self.env else { return d };
+        let mut d = env.annotate(d);
+        // the other errors of the body (`lower/recover.rs`, its borrow errors)
+        let followers = std::mem::take(&mut d.followers);
+        d.followers = followers.into_iter().map(|f| env.annotate(f)).collect();
+        d
     }
 }
 

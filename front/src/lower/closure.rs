@@ -339,7 +339,7 @@ impl FnLower<'_> {
         }
         let call = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
             let c = closure_syntax(&name, &text).map_err(|e| crate::syntax_error(&e))?;
-            self.inline_closure(&c, env, &fields, args, made_here, range)
+            self.probing(|me| me.inline_closure(&c, env, &fields, args, made_here, range))
         });
         if maker.is_some() {
             self.block_modules.pop();
@@ -558,7 +558,7 @@ impl FnLower<'_> {
                 b.inputs.iter().map(|t| self.push(ExprKind::Literal(hybrid_ir::Literal::Unit), *t, range)).collect();
             let probe = crate::ranges::with_origin(src.start, || -> DResult<Handle<Expr>> {
                 let c = closure_syntax(&name, &text).map_err(|e| crate::syntax_error(&e))?;
-                self.inline_closure(&c, arg, &fields, inputs, made_here, range)
+                self.probing(|me| me.inline_closure(&c, arg, &fields, inputs, made_here, range))
             });
             // a closure that does not type-check here is reported where the instance calls it
             if let Ok(body) = probe {

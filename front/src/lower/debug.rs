@@ -77,15 +77,15 @@ impl<'i> FnLower<'i> {
             Some(Shape::Ptr { pointee, reference: true, .. }) => {
                 self.debug_parts(&sub(Proj::Deref(pointee)), pointee, spec, pretty, out, range)
             }
-            Some(Shape::Unit) => {
-                lit(out, "()");
-                Ok(())
-            }
+            Some(Shape::Unit) => self.debug_unit(spec, out, range),
             Some(Shape::Tuple(tys)) => {
                 let items: Vec<Item> = tys.iter().enumerate().map(|(i, et)| (None, sub(Proj::Field(i as u32, *et)), *et)).collect();
                 self.debug_list("", "(", ")", items, spec, pretty, out, range)
             }
             Some(Shape::Array { elem, len }) => {
+                // a length not known yet (a variable, a const parameter in a check): nothing to print element by element
+                let known = self.infer.length(len).filter(|l| l & (crate::infer::LENGTH_VAR | crate::infer::PARAM_LEN) == 0);
+                let Some(len) = known else { return Err(self.annotations_needed(range)) };
                 let items: Vec<Item> = (0..len).map(|i| (None, sub(Proj::Index(i, elem)), elem)).collect();
                 self.debug_list("", "[", "]", items, spec, pretty, out, range)
             }
@@ -101,7 +101,8 @@ impl<'i> FnLower<'i> {
             Some(Shape::Struct(_) | Shape::Adt { .. }) => {
                 // a string, or a type with its own `Debug` impl
                 let v = self.place_expr(value, range);
-                if let Some(parts) = self.string_fmt_parts(v, spec, range)? {
+                let rt_bits = self.debug_rt_spec.map(|l| self.local_expr(l, range));
+                if let Some(parts) = self.string_fmt_parts_with(v, spec, rt_bits, range)? {
                     out.extend(parts);
                     return Ok(());
                 }
@@ -132,6 +133,17 @@ impl<'i> FnLower<'i> {
             _ => {
                 let value = self.place_expr(value, range);
                 let spec = self.debug_leaf_spec(t, spec);
+                if let Some(l) = self.debug_rt_spec {
+                    // `{:w$?}`: the spec computed at run time (`macros.rs`)
+                    let bits = self.local_expr(l, range);
+                    if let Some(parts) = self.string_fmt_parts_with(value, spec, Some(bits), range)? {
+                        out.extend(parts);
+                        return Ok(());
+                    }
+                    let bits = self.local_expr(l, range);
+                    out.push(self.scalar_with_rt_spec(value, bits, spec.kind.is_radix(), range)?);
+                    return Ok(());
+                }
                 out.push(Part::Piece(FmtPiece::Arg { value, spec }));
                 Ok(())
             }
@@ -204,6 +216,33 @@ impl<'i> FnLower<'i> {
                 }
             }
         }
+    }
+
+    /// `()`: rustc's `f.pad("()")`, padded (and cut by a precision) as a `&str` under `{}`.
+    fn debug_unit(&mut self, spec: FmtSpec, out: &mut Vec<Part>, range: &Range<usize>) -> DResult<()> {
+        if spec.width.is_none() && spec.precision.is_none() && self.debug_rt_spec.is_none() {
+            lit(out, "()");
+            return Ok(());
+        }
+        let display = FmtSpec { kind: hybrid_ir::FmtKind::Display, ..spec };
+        let bits = match self.debug_rt_spec {
+            Some(l) => {
+                // the run-time spec with its kind `Debug` made `Display`
+                let encode = hybrid_ir::abi::encode_fmt_spec;
+                let debug_bits = encode(&FmtSpec { kind: hybrid_ir::FmtKind::Debug, ..FmtSpec::default() }) ^ encode(&FmtSpec::default());
+                let b = self.local_expr(l, range);
+                let mask = self.lit_scalar(Scalar::U64, !debug_bits, range);
+                let u64_ty = self.scalar_ty(Scalar::U64);
+                self.push(ExprKind::Binary { op: BinaryOp::BitAnd, lhs: b, rhs: mask }, u64_ty, range)
+            }
+            None => self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&display), range),
+        };
+        let text = self.str_literal("()", range)?;
+        match self.string_fmt_parts_with(text, display, Some(bits), range)? {
+            Some(parts) => out.extend(parts),
+            None => lit(out, "()"),
+        }
+        Ok(())
     }
 
     /// `[a, b, c]` of the slice or `Vec` at `value`: a run-time loop over

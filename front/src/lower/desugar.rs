@@ -70,7 +70,7 @@ impl FnLower<'_> {
     /// when `e` does not lower or `inspect` says so.
     pub(crate) fn probe_type<T>(&mut self, e: &syn::Expr, inspect: impl FnOnce(&mut Self, crate::infer::TyId) -> Option<T>) -> Option<T> {
         let mark = self.mark();
-        let found = match self.expr(e) {
+        let found = match self.probing(|me| me.expr(e)) {
             Ok(v) => {
                 let ty = self.ty(v);
                 inspect(self, ty)

@@ -45,6 +45,8 @@ pub(crate) struct BodyLints {
     order: Vec<usize>,
     /// The place each `match` pointer (`FnLower::match_places`) points to.
     pub(crate) scrutinee_of: HashMap<Handle<Local>, Handle<hybrid_ir::Expr>>,
+    /// Statements with `#[allow(..)]`: their range and the lint names.
+    allows: Vec<(Range<usize>, Vec<String>)>,
 }
 
 impl BodyLints {
@@ -226,6 +228,58 @@ fn is_struct_field_shorthand(source: &str, range: Range<usize>, start: usize) ->
 }
 
 /// A statement's range, its `;` included (rustc's statement span).
+/// The outer attributes of an expression statement (syn attaches them to
+/// its leftmost operand: `#[allow(x)] a = 1;` to `a`).
+fn leading_attrs(e: &syn::Expr) -> &[syn::Attribute] {
+    use syn::Expr as E;
+    let (own, left): (&[syn::Attribute], Option<&syn::Expr>) = match e {
+        E::Assign(x) => (&x.attrs, Some(&x.left)),
+        E::Binary(x) => (&x.attrs, Some(&x.left)),
+        E::MethodCall(x) => (&x.attrs, Some(&x.receiver)),
+        E::Field(x) => (&x.attrs, Some(&x.base)),
+        E::Index(x) => (&x.attrs, Some(&x.expr)),
+        E::Call(x) => (&x.attrs, Some(&x.func)),
+        E::Path(x) => (&x.attrs, None),
+        E::Macro(x) => (&x.attrs, None),
+        E::Block(x) => (&x.attrs, None),
+        E::If(x) => (&x.attrs, None),
+        E::While(x) => (&x.attrs, None),
+        E::ForLoop(x) => (&x.attrs, None),
+        E::Loop(x) => (&x.attrs, None),
+        E::Match(x) => (&x.attrs, None),
+        E::Unsafe(x) => (&x.attrs, None),
+        _ => (&[], None),
+    };
+    match left {
+        Some(l) if own.is_empty() => leading_attrs(l),
+        _ => own,
+    }
+}
+
+impl FnLower<'_> {
+    /// A statement's `#[allow(..)]`: its lints are not reported inside it.
+    pub(crate) fn note_stmt_allows(&mut self, s: &syn::Stmt) {
+        if !self.lints.enabled {
+            return;
+        }
+        let attrs = match s {
+            syn::Stmt::Local(l) => &l.attrs[..],
+            syn::Stmt::Macro(m) => &m.attrs[..],
+            syn::Stmt::Expr(e, _) => leading_attrs(e),
+            syn::Stmt::Item(_) => return,
+        };
+        let names = crate::lints::allowed_names(attrs);
+        if !names.is_empty() {
+            self.lints.allows.push((stmt_range(s), names));
+        }
+    }
+
+    /// Is `lint` at `at` silenced by a statement's `#[allow(..)]`?
+    pub(crate) fn allowed_in_body(&self, lint: Lint, at: usize) -> bool {
+        self.lints.allows.iter().any(|(r, names)| r.contains(&at) && crate::lints::allows(names, lint))
+    }
+}
+
 pub(crate) fn stmt_range(s: &syn::Stmt) -> Range<usize> {
     crate::diag::range_of(s)
 }

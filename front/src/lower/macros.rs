@@ -507,11 +507,12 @@ impl<'i> FnLower<'i> {
                 pieces.extend(parts);
                 continue;
             }
-            if let Some(bits) = rt_bits {
+            let expand_debug = spec.kind == FmtKind::Debug && self.needs_debug_expansion(vty);
+            if let Some(bits) = rt_bits.filter(|_| !expand_debug) {
                 pieces.push(self.scalar_with_rt_spec(value, bits, spec.kind.is_radix(), &r)?);
                 continue;
             }
-            if spec.kind == FmtKind::Debug && self.needs_debug_expansion(vty) {
+            if expand_debug {
                 // the arguments before it are evaluated before it (`{} {:?}` of `f(&mut e), e`)
                 for p in pieces.iter_mut() {
                     if let Part::Piece(FmtPiece::Arg { value: earlier, .. }) = p {
@@ -527,10 +528,17 @@ impl<'i> FnLower<'i> {
                 let ExprKind::Local(l) = *self.kind(place) else { unreachable!("spill gives a local") };
                 let path = super::pattern::PlacePath { local: l, proj: Vec::new() };
                 let r = self.range(value);
+                // `{:w$?}`: every scalar printed takes the spec computed at run time
+                let rt_local = rt_bits.and_then(|b| match *self.kind(b) {
+                    ExprKind::Local(l) => Some(l),
+                    _ => None,
+                });
+                let outer = std::mem::replace(&mut self.debug_rt_spec, rt_local);
                 self.debug_hex = hex.map(|k| (k, pretty));
-                let done = self.debug_parts(&path, vty, spec, pretty.then_some(0), &mut pieces, &r);
+                let expanded = self.debug_parts(&path, vty, spec, pretty.then_some(0), &mut pieces, &r);
                 self.debug_hex = None;
-                done?;
+                self.debug_rt_spec = outer;
+                expanded?;
                 continue;
             }
             self.debug_hex = hex.map(|k| (k, pretty));
@@ -542,10 +550,16 @@ impl<'i> FnLower<'i> {
     }
 
     /// `{:w$}` of a scalar: the library's `fmt_*_spec(value, bits)` with the packed spec
-    /// computed at run time (aggregates' derived `Debug` with one is not supported yet).
+    /// computed at run time (also each scalar of an aggregate's derived `Debug`: `debug.rs`).
     /// A signed integer under a radix kind (`{:w$x}`) goes through its own width's
     /// unsigned type first, so a negative one prints its two's complement in that width.
-    fn scalar_with_rt_spec(&mut self, value: Handle<Expr>, bits: Handle<Expr>, radix: bool, range: &Range<usize>) -> DResult<Part> {
+    pub(crate) fn scalar_with_rt_spec(
+        &mut self,
+        value: Handle<Expr>,
+        bits: Handle<Expr>,
+        radix: bool,
+        range: &Range<usize>,
+    ) -> DResult<Part> {
         let vty = self.ty(value);
         let scalar = match (self.shape(vty), self.infer.var_kind(vty)) {
             (Some(Shape::Scalar(s)), _) => s,

@@ -369,9 +369,11 @@ impl FnLower<'_> {
                 format!("method not found in {t}"),
             );
         }
+        // a primitive: rustc's "found for type `f64`"
+        let kind = if matches!(self.shape(ty), Some(Shape::Scalar(_))) { "type " } else { "" };
         Diagnostic::at(
             Some("E0599"),
-            format!("no method named `{name}` found for {t} in the current scope"),
+            format!("no method named `{name}` found for {kind}{t} in the current scope"),
             range_of(method),
             "method not found (or not supported yet by hybridc)",
         )

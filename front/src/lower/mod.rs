@@ -37,6 +37,7 @@ mod operators;
 mod orpat;
 mod pattern;
 mod place;
+mod recover;
 mod stmt;
 mod strings;
 
@@ -216,6 +217,19 @@ pub(crate) struct FnLower<'i> {
     /// Borrow errors (rustc's borrow checker: E0384, E0596, E0594): the body
     /// is lowered on, and they are reported only if it has no other error.
     borrow_errors: Vec<Diagnostic>,
+    /// The errors of statements that did not type-check, the body lowered
+    /// on past them (`recover.rs`); reported together once the body is done.
+    recovered: &'i mut Vec<Diagnostic>,
+    /// Locals bound by a statement that failed (or whose value came from
+    /// one): their errors are consequences, not reported.
+    poisoned: HashSet<Handle<Local>>,
+    /// The statement being lowered read an error value.
+    tainted: bool,
+    /// Probes running (`FnLower::probing`): no recovery inside them.
+    probe_depth: u32,
+    /// Expanding `{:w$?}` of an aggregate: the local holding the packed
+    /// spec computed at run time, which each printed scalar of it takes.
+    debug_rt_spec: Option<Handle<Local>>,
 }
 
 /// How much a body had lowered (`FnLower::mark`), to drop what was
@@ -234,6 +248,7 @@ pub(crate) struct Mark {
     new_shared: usize,
     pending_collects: usize,
     borrow_errors: usize,
+    recovered: usize,
     bindings: usize,
     facts: [usize; 4],
 }
@@ -253,6 +268,7 @@ impl FnLower<'_> {
             new_shared: self.new_shared.len(),
             pending_collects: self.pending_collects.len(),
             borrow_errors: self.borrow_errors.len(),
+            recovered: self.recovered.len(),
             bindings: self.binding_count(),
             facts: [f.calls.len(), f.kernel_refs.len(), f.host_only.len(), f.device_only.len()],
         }
@@ -273,6 +289,7 @@ impl FnLower<'_> {
         self.new_shared.truncate(m.new_shared);
         self.pending_collects.truncate(m.pending_collects);
         self.borrow_errors.truncate(m.borrow_errors);
+        self.recovered.truncate(m.recovered);
         self.forget_bindings_since(m.bindings);
         self.facts.calls.truncate(m.facts[0]);
         self.facts.kernel_refs.truncate(m.facts[1]);
@@ -288,10 +305,13 @@ impl FnLower<'_> {
             &mut self.spilled,
             &mut self.closure_envs,
             &mut self.match_places,
+            &mut self.poisoned,
         ] {
             set.retain(|l| l.index() < m.locals);
         }
         self.raw_writes.retain(|e| e.index() < m.exprs);
+        self.opaque_values.retain(|e, _| e.index() < m.exprs);
+        self.opaque_locals.retain(|l, _| l.index() < m.locals);
     }
 }
 
@@ -308,6 +328,31 @@ pub fn lower_function(
     sig: Option<&syn::Signature>,
     body: &syn::Block,
     patterns: &[(usize, syn::Pat)],
+) -> DResult<Option<Lowered>> {
+    let mut recovered = Vec::new();
+    let result = lower_recovering(items, types, lines, job, sig, body, patterns, &mut recovered);
+    if recovered.is_empty() {
+        return result;
+    }
+    // the errors the body was lowered past, and the one it stopped at
+    if let Err(e) = result {
+        recovered.push(e);
+    }
+    Err(Diagnostic::together(recovered))
+}
+
+/// [`lower_function`], recording the errors of the statements it lowers
+/// past in `recovered` (`recover.rs`).
+#[allow(clippy::too_many_arguments)]
+fn lower_recovering(
+    items: &Items,
+    types: &mut TypeTable,
+    lines: &LineIndex<'_>,
+    job: &Job,
+    sig: Option<&syn::Signature>,
+    body: &syn::Block,
+    patterns: &[(usize, syn::Pat)],
+    recovered: &mut Vec<Diagnostic>,
 ) -> DResult<Option<Lowered>> {
     let fid = job.fid;
     let decl = &items.fns[fid];
@@ -370,6 +415,11 @@ pub fn lower_function(
         result_main: false,
         lints: lints::BodyLints::new(!job.check && !items.tree.in_library(decl.module)),
         borrow_errors: Vec::new(),
+        recovered,
+        poisoned: HashSet::new(),
+        tainted: false,
+        probe_depth: 0,
+        debug_rt_spec: None,
     };
     if job.check {
         // the body checked against the bounds, then dropped (`check.rs`)
@@ -456,6 +506,11 @@ pub fn lower_function(
         }
         _ => lx.fn_body(body, ret)?,
     };
+    if !lx.recovered.is_empty() {
+        // what comes after (inference defaults, drops) would only find
+        // consequences of the errors recorded
+        return Ok(None);
+    }
     if result_main && !lx.infer.is_never(lx.ty(body)) {
         let range = decl.range.clone();
         let call = lx.library_call("result::main_result", vec![body], &range)?;
@@ -486,7 +541,8 @@ pub fn lower_function(
     if !lx.borrow_errors.is_empty() {
         return Err(Diagnostic::together(std::mem::take(&mut lx.borrow_errors)));
     }
-    let warnings = if lx.lints.enabled { lx.body_warnings() } else { Vec::new() };
+    let mut warnings = if lx.lints.enabled { lx.body_warnings() } else { Vec::new() };
+    warnings.retain(|(lint, d)| !lx.allowed_in_body(*lint, d.primary.as_ref().map_or(0, |p| p.range.start)));
     let ret_ir = match &job.args {
         _ if job.args.is_some() || decl.opaque_ret => {
             lx.infer.resolve(ret, lx.types).map_err(|_| Diagnostic::ice("unresolved return type of an instance"))?
@@ -569,6 +625,7 @@ impl<'i> FnLower<'i> {
     pub(crate) fn local_expr(&mut self, l: Handle<Local>, range: &Range<usize>) -> Handle<Expr> {
         let ty = self.local_ty(l);
         self.note_read(l);
+        self.note_error_read(l);
         let e = self.push(ExprKind::Local(l), ty, range);
         if self.ref_captures.contains(&l) {
             // a closure's capture by reference: the name means the pointee
@@ -665,7 +722,14 @@ impl<'i> FnLower<'i> {
 
     /// The function's body: a block whose tail is coerced to the return type.
     fn fn_body(&mut self, block: &syn::Block, ret: TyId) -> DResult<Handle<Expr>> {
-        let body = self.block(block, Some(ret))?;
+        let recovered_before = self.recovered.len();
+        let body = self.block(block, Some(ret));
+        let body = body.map_err(|e| self.because_of_return_type(e, block, ret));
+        for i in recovered_before..self.recovered.len() {
+            let e = self.recovered[i].clone();
+            self.recovered[i] = self.because_of_return_type(e, block, ret);
+        }
+        let body = body?;
         let bty = self.ty(body);
         if !self.infer.is_never(bty) && self.infer.unify(ret, bty).is_err() {
             let decl = &self.items.fns[self.fid];
@@ -679,5 +743,22 @@ impl<'i> FnLower<'i> {
             return Err(d);
         }
         Ok(body)
+    }
+
+    /// rustc's "expected `T` because of return type" on the declared
+    /// return type, for a mismatch of the body's tail expression.
+    fn because_of_return_type(&mut self, mut e: Diagnostic, block: &syn::Block, ret: TyId) -> Diagnostic {
+        let Some(syn::Stmt::Expr(tail, None)) = block.stmts.last() else { return e };
+        let at_tail = e.primary.as_ref().is_some_and(|p| p.range == crate::diag::range_of(tail));
+        if e.code != Some("E0308") || e.message != "mismatched types" || !e.secondary.is_empty() || !at_tail {
+            return e;
+        }
+        let output = self.items.fns[self.fid].output_range.clone();
+        let text = self.lines.text(&output);
+        let Some(ty_text) = text.strip_prefix("->") else { return e };
+        let ty_start = output.end - ty_text.trim_start().len();
+        let expected = self.describe(ret);
+        e = e.secondary(ty_start..output.end, format!("expected {expected} because of return type"));
+        e
     }
 }

@@ -52,48 +52,18 @@ impl<'i> FnLower<'i> {
                 self.note_unreachable(crate::lower::lints::stmt_range(s), cause, range.end);
             }
             let diverged_before = diverges;
-            match s {
-                syn::Stmt::Local(l) => {
-                    crate::cfg::check_stmt_attrs(&l.attrs, crate::ranges::byte_range(l.let_token.span).start..range_of(l).end)?;
-                    let lowered = self.let_stmt(l)?;
-                    for st in &lowered {
-                        if let Stmt::Let { init: Some(e), .. } = st {
-                            diverges |= self.infer.is_never(self.ty(*e));
-                        }
-                    }
-                    stmts.extend(lowered);
-                }
-                // collected with the function (`walk.rs`: the body's block module)
-                syn::Stmt::Item(_) => {}
-                syn::Stmt::Expr(e, semi) => {
-                    crate::cfg::check_expr_attrs(e)?;
-                    let h = match (last && semi.is_none(), expected) {
-                        (true, Some(exp)) => self.expr_expecting(e, exp)?,
-                        _ => self.expr(e)?,
-                    };
-                    let t = self.ty(h);
-                    if last && semi.is_none() {
-                        tail = Some(h);
-                    } else {
-                        if semi.is_none() && !self.infer.is_never(t) {
-                            // a block-like expression statement must be `()`
-                            let unit = self.infer.unit();
-                            self.expect_ty(unit, t, &range_of(e))?;
-                        }
-                        diverges |= self.infer.is_never(t);
-                        stmts.push(Stmt::Expr(h));
-                    }
-                }
-                syn::Stmt::Macro(m) => {
-                    let h = self.macro_call(&m.mac, &range_of(m))?;
-                    let t = self.ty(h);
-                    if last && m.semi_token.is_none() {
-                        tail = Some(h);
-                    } else {
-                        diverges |= self.infer.is_never(t);
-                        stmts.push(Stmt::Expr(h));
-                    }
-                }
+            let is_tail = last
+                && match s {
+                    syn::Stmt::Expr(_, semi) => semi.is_none(),
+                    syn::Stmt::Macro(m) => m.semi_token.is_none(),
+                    _ => false,
+                };
+            self.note_stmt_allows(s);
+            let m = self.stmt_mark();
+            match self.block_stmt(s, last, expected, &mut stmts, &mut tail, &mut diverges) {
+                Ok(()) => self.stmt_done(&m, is_tail),
+                Err(e) if is_tail => tail = Some(self.recover_tail(e, m, s, &crate::lower::lints::stmt_range(s))?),
+                Err(e) => self.recover_stmt(e, m, s)?,
             }
             if diverges && !diverged_before && self.lints.enabled {
                 diverged_at = Some(crate::lower::lints::diverging_range(s));
@@ -110,6 +80,63 @@ impl<'i> FnLower<'i> {
         Ok(self.push(ExprKind::Block(Block { stmts, tail }), ty, range))
     }
 
+    /// One statement of a block, pushed onto `stmts` (or made its `tail`);
+    /// nothing is pushed when it fails.
+    fn block_stmt(
+        &mut self,
+        s: &syn::Stmt,
+        last: bool,
+        expected: Option<TyId>,
+        stmts: &mut Vec<Stmt>,
+        tail: &mut Option<Handle<Expr>>,
+        diverges: &mut bool,
+    ) -> DResult<()> {
+        match s {
+            syn::Stmt::Local(l) => {
+                crate::cfg::check_stmt_attrs(&l.attrs, crate::ranges::byte_range(l.let_token.span).start..range_of(l).end)?;
+                let lowered = self.let_stmt(l)?;
+                for st in &lowered {
+                    if let Stmt::Let { init: Some(e), .. } = st {
+                        *diverges |= self.infer.is_never(self.ty(*e));
+                    }
+                }
+                stmts.extend(lowered);
+            }
+            // collected with the function (`walk.rs`: the body's block module)
+            syn::Stmt::Item(_) => {}
+            syn::Stmt::Expr(e, semi) => {
+                crate::cfg::check_expr_attrs(e)?;
+                let h = match (last && semi.is_none(), expected) {
+                    (true, Some(exp)) => self.expr_expecting(e, exp)?,
+                    _ => self.expr(e)?,
+                };
+                let t = self.ty(h);
+                if last && semi.is_none() {
+                    *tail = Some(h);
+                } else {
+                    if semi.is_none() && !self.infer.is_never(t) {
+                        // a block-like expression statement must be `()`
+                        let unit = self.infer.unit();
+                        self.expect_ty(unit, t, &range_of(e))?;
+                    }
+                    *diverges |= self.infer.is_never(t);
+                    stmts.push(Stmt::Expr(h));
+                }
+            }
+            syn::Stmt::Macro(m) => {
+                let h = self.macro_call(&m.mac, &range_of(m))?;
+                let t = self.ty(h);
+                if last && m.semi_token.is_none() {
+                    *tail = Some(h);
+                } else {
+                    *diverges |= self.infer.is_never(t);
+                    stmts.push(Stmt::Expr(h));
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn let_stmt(&mut self, l: &syn::Local) -> DResult<Vec<Stmt>> {
         if let Some(init) = &l.init {
             if let Some((_, diverge)) = &init.diverge {
@@ -124,7 +151,7 @@ impl<'i> FnLower<'i> {
         };
         let init = match &l.init {
             Some(init) => Some(match declared {
-                Some(t) => self.lower_coerced(&init.expr, t)?,
+                Some(t) => self.lower_coerced(&init.expr, t).map_err(|e| expected_due_to(e, &init.expr, &l.pat))?,
                 None => self.expr(&init.expr)?,
             }),
             None => None,
@@ -613,4 +640,15 @@ impl<'i> FnLower<'i> {
         let b = self.scalar_ty(Scalar::Bool);
         self.push(ExprKind::Unary { op: UnaryOp::Not, operand: e }, b, range)
     }
+}
+
+/// rustc's "expected due to this" on the type of `let x: T = init` when
+/// `init` as a whole has the wrong type.
+fn expected_due_to(mut e: Diagnostic, init: &syn::Expr, pat: &syn::Pat) -> Diagnostic {
+    let syn::Pat::Type(pt) = pat else { return e };
+    let whole_init = e.primary.as_ref().is_some_and(|p| p.range == range_of(init));
+    if e.code == Some("E0308") && e.message == "mismatched types" && e.secondary.is_empty() && whole_init {
+        e = e.secondary(range_of(&*pt.ty), "expected due to this");
+    }
+    e
 }

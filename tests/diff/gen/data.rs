@@ -155,5 +155,19 @@ pub fn struct_section(g: &mut Gen) -> String {
     s.push_str(&format!("        {x}.{fl} = {e};\n"));
     let pretty = if g.rng.chance(1, 4) { "{:#?}" } else { "{:?}" };
     s.push_str(&format!("        println!(\"{pretty} {{:?}} {{}} {{}} {{:?}}\", {x}, {y}, {x} == {y}, {x}.value(), {y}.{f0});\n"));
+    if g.rng.chance(1, 2) {
+        // derived `Debug` with a width, precision, sign or fill: each field takes the spec
+        let spec = match g.rng.below(6) {
+            0 => format!("{{:{}?}}", g.rng.below(14)),
+            1 => format!("{{:>{}.{}?}}", g.rng.below(14), g.rng.below(5)),
+            2 => format!("{{:+0{}?}}", g.rng.below(12)),
+            3 => format!("{{:*^{}?}}", g.rng.below(12)),
+            4 => "{:#8?}".to_string(),
+            _ => "{:<w$.p$?}".to_string(),
+        };
+        let counts = if spec.contains('$') { format!(", w = {}, p = {}", g.count_arg(14), g.count_arg(5)) } else { String::new() };
+        let value = if g.rng.chance(1, 3) { format!("({x}, Some({y}.{f0}), [{y}; 2])") } else { x.clone() };
+        s.push_str(&format!("        println!(\"{spec}\", {value}{counts});\n"));
+    }
     s
 }

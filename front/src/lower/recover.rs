@@ -1,0 +1,156 @@
+//! Error recovery inside a body (rustc's): a statement that does not
+//! type-check is recorded and dropped, the names it binds get an error type
+//! (a fresh variable: it takes whatever its uses need), and the body goes on,
+//! so every independent error of a body is reported in one run. An error
+//! of a statement that reads such a name (or a value made from one) is a
+//! consequence of the first and is not reported (rustc's `{type error}`).
+
+use std::ops::Range;
+
+use hybrid_ir::{Expr, Handle, Literal};
+
+use super::{FnLower, Mark};
+use crate::diag::{range_of, DResult, Diagnostic};
+use crate::infer::VarKind;
+
+/// What a statement's recovery restores besides [`Mark`]: the stacks of
+/// the constructs being lowered around it.
+pub(crate) struct StmtMark {
+    mark: Mark,
+    loops: usize,
+    block_modules: usize,
+    method_calls: usize,
+    box_debug: usize,
+    /// Had the enclosing statement read an error value before this one?
+    tainted_before: bool,
+    /// How many names the innermost scope had.
+    scope_len: usize,
+}
+
+impl FnLower<'_> {
+    /// Does an error inside a body get recorded (and the body lowered on)?
+    /// Not in a check against bounds, not while probing a lowering whose
+    /// failure picks another (`probe_type`, trial closure calls).
+    pub(crate) fn recovering(&self) -> bool {
+        !self.check_mode && self.probe_depth == 0
+    }
+
+    /// Before lowering a statement: where to go back to should it fail.
+    pub(crate) fn stmt_mark(&mut self) -> StmtMark {
+        let tainted_before = std::mem::take(&mut self.tainted);
+        StmtMark {
+            mark: self.mark(),
+            loops: self.loops.len(),
+            block_modules: self.block_modules.len(),
+            method_calls: self.method_calls.len(),
+            box_debug: self.box_debug_stack.len(),
+            tainted_before,
+            scope_len: self.scopes.last().map_or(0, Vec::len),
+        }
+    }
+
+    /// After a statement lowered: the names it bound hold error values
+    /// when it read one. A block's tail passes its taint on to the
+    /// expression the block is part of; another statement does not.
+    pub(crate) fn stmt_done(&mut self, m: &StmtMark, tail: bool) {
+        if self.tainted {
+            let from = m.mark.locals;
+            self.poisoned.extend((from..self.locals.len()).map(Handle::from_index));
+        }
+        if !tail {
+            self.tainted = m.tainted_before;
+        } else {
+            self.tainted |= m.tainted_before;
+        }
+    }
+
+    /// A statement failed with `e`: recorded (unless it follows from an
+    /// earlier error) and dropped, its names bound to error values; `Err(e)`
+    /// where recovery does not apply.
+    pub(crate) fn recover_stmt(&mut self, e: Diagnostic, m: StmtMark, s: &syn::Stmt) -> DResult<()> {
+        if !self.recovering() {
+            self.tainted |= m.tainted_before;
+            return Err(e);
+        }
+        let consequence = self.tainted;
+        // the errors recorded inside the statement (a nested block's) stay
+        let inner: Vec<Diagnostic> = self.recovered.drain(m.mark.recovered..).collect();
+        self.rollback(m.mark);
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.truncate(m.scope_len);
+        }
+        self.loops.truncate(m.loops);
+        self.block_modules.truncate(m.block_modules);
+        self.method_calls.truncate(m.method_calls);
+        self.box_debug_stack.truncate(m.box_debug);
+        self.recovered.extend(inner);
+        if !consequence {
+            self.recovered.push(e);
+        }
+        if let syn::Stmt::Local(l) = s {
+            let mut names = Vec::new();
+            pattern_names(&l.pat, &mut names);
+            for (name, range) in names {
+                let ty = self.infer.var(VarKind::General);
+                let local = self.new_local(&name, ty, true, range);
+                self.poisoned.insert(local);
+                self.bind(&name, local);
+            }
+        }
+        self.tainted = m.tainted_before;
+        Ok(())
+    }
+
+    /// A block's tail failed: recorded as [`FnLower::recover_stmt`] does,
+    /// its value an error value (which taints the expression around it).
+    pub(crate) fn recover_tail(&mut self, e: Diagnostic, m: StmtMark, s: &syn::Stmt, range: &Range<usize>) -> DResult<Handle<Expr>> {
+        self.recover_stmt(e, m, s)?;
+        self.tainted = true;
+        let ty = self.infer.var(VarKind::General);
+        Ok(self.lit(Literal::Unit, ty, range))
+    }
+
+    /// Reading local `l`: an error value taints the statement.
+    pub(crate) fn note_error_read(&mut self, l: Handle<hybrid_ir::Local>) {
+        if self.poisoned.contains(&l) {
+            self.tainted = true;
+        }
+    }
+
+    /// Run `f` with recovery off (its failure is an answer, not an error).
+    pub(crate) fn probing<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.probe_depth += 1;
+        let r = f(self);
+        self.probe_depth -= 1;
+        r
+    }
+}
+
+/// The names a `let` pattern binds, with their ranges.
+fn pattern_names(pat: &syn::Pat, out: &mut Vec<(String, Range<usize>)>) {
+    match pat {
+        syn::Pat::Ident(pi) => {
+            let name = pi.ident.to_string();
+            // a unit struct or variant named in a pattern binds nothing (rustc's rule: lowercase binds)
+            if name.starts_with(|c: char| c.is_lowercase() || c == '_') {
+                out.push((name, range_of(&pi.ident)));
+            }
+            if let Some((_, sub)) = &pi.subpat {
+                pattern_names(sub, out);
+            }
+        }
+        syn::Pat::Tuple(t) => t.elems.iter().for_each(|p| pattern_names(p, out)),
+        syn::Pat::TupleStruct(t) => t.elems.iter().for_each(|p| pattern_names(p, out)),
+        syn::Pat::Slice(s) => s.elems.iter().for_each(|p| pattern_names(p, out)),
+        syn::Pat::Struct(s) => s.fields.iter().for_each(|f| pattern_names(&f.pat, out)),
+        syn::Pat::Type(t) => pattern_names(&t.pat, out),
+        syn::Pat::Reference(r) => pattern_names(&r.pat, out),
+        syn::Pat::Paren(p) => pattern_names(&p.pat, out),
+        syn::Pat::Or(o) => {
+            if let Some(first) = o.cases.first() {
+                pattern_names(first, out);
+            }
+        }
+        _ => {}
+    }
+}
