@@ -25,11 +25,11 @@ fn expand_dir(root: &Path, dir: &Path, out: &Path) {
             println!("cargo:rerun-if-changed={}", path.display());
             let text = std::fs::read_to_string(&path).expect("library file");
             let expanded = expand(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let target = out.join(path.strip_prefix(root).expect("below the root"));
+            let rel = path.strip_prefix(root).expect("below the root");
+            let target = out.join(rel);
             std::fs::create_dir_all(target.parent().expect("a parent")).expect("out dir");
             std::fs::write(&target, &expanded).expect("write the expanded file");
-            let rel = path.strip_prefix(root).expect("below the root").to_string_lossy().replace('\\', "/");
-            let names = library_names::index_names(&rel, &expanded).join(" ");
+            let names = library_names::index_names(&rel.to_string_lossy().replace('\\', "/"), &expanded).join(" ");
             std::fs::write(target.with_extension("rs.names"), names).expect("write the file's names");
         }
     }

@@ -204,7 +204,7 @@ fn lower_run(
 }
 
 /// Lower an instance (or the check) of a generic function from its
-/// signature and body parsed in one piece, without macros.
+/// signature and body parsed in one piece, as they are (no macro expansion).
 fn lower_instance_tree(
     items: &Items,
     types: &mut TypeTable,
@@ -234,8 +234,6 @@ pub(crate) fn lower_parsed_instance(
             let (expanded, notes) = crate::expand::expand_parsed(source, items, job.fid, &mut block);
             expanded.and_then(|()| lower_function(items, types, lines, job, Some(&sig), &block, &[])).map_err(|d| notes.annotate(d))
         }
-        Ok(syn::TraitItemFn { sig, default: Some(block), .. }) => lower_function(items, types, lines, job, Some(&sig), &block, &[]),
-        Ok(_) => Err(Diagnostic::ice(format!("`{}` has no body", items.fns[job.fid].name))),
-        Err(e) => Err(crate::syntax_error(&e)),
+        parsed => lower_instance_tree(items, types, lines, job, &parsed),
     }
 }
