@@ -2,6 +2,7 @@
 //! file or of a cargo-layout package (`Cargo.toml` + `src/main.rs`).
 
 mod driver;
+mod llvm_targets;
 mod timings;
 
 use std::path::PathBuf;
