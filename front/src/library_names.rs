@@ -29,15 +29,37 @@ pub fn index_names<'t>(file_name: &str, text: &'t str) -> Vec<&'t str> {
 /// only the method).
 pub fn defined_names(text: &str, trait_methods: bool) -> impl Iterator<Item = &str> {
     let traits = if trait_methods { Vec::new() } else { trait_blocks(text) };
+    let comments = line_comments(text);
+    let offset = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
     let mut prev = "";
     words(text).filter(move |w| {
-        // (a const's or static's name is upper case: not `*const Vec<T>`, `&'static T`)
-        let item = matches!(prev, "fn" | "struct" | "enum" | "trait" | "type" | "mod")
-            || (matches!(prev, "const" | "static") && !w.bytes().any(|b| b.is_ascii_lowercase()));
+        let at = offset(w);
+        if comments.iter().any(|r| r.contains(&at)) {
+            return false;
+        }
+        // (the name follows its keyword after blanks only: not `fn(*mut u8)`, a
+        // pointer type; a const's or static's name is upper case: not `*const
+        // Vec<T>`, `&'static T`)
+        let adjacent = !prev.is_empty() && text[offset(prev) + prev.len()..at].bytes().all(|b| b.is_ascii_whitespace());
+        let item = adjacent
+            && (matches!(prev, "fn" | "struct" | "enum" | "trait" | "type" | "mod")
+                || (matches!(prev, "const" | "static") && !w.bytes().any(|b| b.is_ascii_lowercase())));
         prev = w;
-        let at = w.as_ptr() as usize - text.as_ptr() as usize;
         item && !traits.iter().any(|r| r.contains(&at))
     })
+}
+
+/// The byte ranges of the `//` comments of a library file (to the end of
+/// their lines; the library has no `//` inside string literals).
+fn line_comments(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find("//").map(|o| from + o) {
+        let end = text[start..].find('\n').map_or(text.len(), |o| start + o);
+        out.push(start..end);
+        from = end;
+    }
+    out
 }
 
 /// The byte ranges of the bodies (`{ .. }`) of the `trait` items of a
