@@ -540,8 +540,17 @@ fn strip_ansi(text: &str) -> String {
 /// The byte offset of the start of each line of `source`.
 pub fn line_starts(source: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    starts.extend(source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+    starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
     starts
+}
+
+/// A line of a [`LineIndex`]: its byte range and its 1-based number in its
+/// file (files start at line starts, so a line is in one file).
+#[derive(Clone, Copy, Default)]
+pub struct LineHint {
+    start: usize,
+    end: usize,
+    line: u32,
 }
 
 /// Byte offsets of line starts, for 1-based line/column of a byte offset.
@@ -559,7 +568,7 @@ impl<'s> LineIndex<'s> {
     pub fn new(source: &'s str) -> Self {
         LineIndex {
             source,
-            ascii_until: source.bytes().position(|b| !b.is_ascii()).unwrap_or(source.len()),
+            ascii_until: if source.is_ascii() { source.len() } else { source.bytes().position(|b| !b.is_ascii()).unwrap_or(0) },
             starts: line_starts(source),
             files: Vec::new(),
         }
@@ -587,6 +596,19 @@ impl<'s> LineIndex<'s> {
     pub fn ir_span(&self, range: &Range<usize>) -> hybrid_ir::Span {
         let (line, col) = self.line_col(range.start);
         hybrid_ir::Span { lo: range.start as u32, hi: range.end as u32, line, col }
+    }
+    /// [`LineIndex::ir_span`], without a search when `range` starts on the
+    /// line `hint` holds (then remembering the line it starts on).
+    pub fn ir_span_near(&self, range: &Range<usize>, hint: &mut LineHint) -> hybrid_ir::Span {
+        let at = range.start;
+        // (before `ascii_until` a column is a byte count)
+        if hint.start <= at && at < hint.end && at <= self.ascii_until {
+            return hybrid_ir::Span { lo: at as u32, hi: range.end as u32, line: hint.line, col: (at - hint.start + 1) as u32 };
+        }
+        let span = self.ir_span(range);
+        let index = self.starts.partition_point(|&s| s <= at.min(self.source.len())).max(1) - 1;
+        *hint = LineHint { start: self.starts[index], end: self.starts.get(index + 1).copied().unwrap_or(usize::MAX), line: span.line };
+        span
     }
     /// The whole program's text.
     pub fn source(&self) -> &'s str {

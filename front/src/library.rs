@@ -261,17 +261,15 @@ pub fn shown_struct_name(path: String) -> String {
 pub fn files_for(program: &str) -> Vec<&'static LibFile> {
     let index = names_index();
     let mut wanted: u64 = 0;
-    // (one pass over the program's words: it is as long as the program)
-    let (mut vec_words, mut string_words, mut collect_word) = (false, false, false);
+    // (one pass over the program's words, one lookup each: it is as long as the program)
     for word in words(program) {
         if let Some(files) = index.get(word) {
             wanted |= files;
         }
-        // (`v.extend(..)` and `v.drain(..)` are the compiler's desugarings into `Vec::extend_values`, `drain_range`, ..)
-        vec_words |= word == "extend" || word == "drain";
-        string_words |= STRING_WORDS.contains(&word);
-        collect_word |= word == "collect";
     }
+    let (vec_words, string_words, collect_word) =
+        (wanted & VEC_WORD != 0, wanted & STRING_WORD != 0, wanted & COLLECT_WORD != 0);
+    wanted &= !(VEC_WORD | STRING_WORD | COLLECT_WORD);
     // (`vec![v; n]` of a `Vec` clones it: the library's `Vec::clone`)
     let vec_rows = vec_words || program.contains("vec![vec!") || program.contains("vec![Vec::");
     // (a string literal as a value, `format!`, `to_string` and `impl fmt::Display` are the library's strings)
@@ -327,6 +325,14 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
 /// `string.rs`, `fmt.rs`) although it names none of their items: their
 /// methods are not in the index (`len` of a slice would load them).
 const STRING_WORDS: &[&str] = &["str", "format", "to_string", "to_owned", "fmt", "write", "writeln", "expect", "parse"];
+
+/// Bits of [`names_index`]'s values above the files' bits: the word is one
+/// of [`STRING_WORDS`]; `extend` or `drain` (the compiler's desugarings into
+/// `Vec::extend_values`, `drain_range`, ..); `collect` (into
+/// `slice::collect_vec`).
+const STRING_WORD: u64 = 1 << 63;
+const VEC_WORD: u64 = 1 << 62;
+const COLLECT_WORD: u64 = 1 << 61;
 
 /// Whether the program has a string literal used as a value (not the
 /// format string of a macro: `"` right after `name!(`), so `&str`.
@@ -418,18 +424,22 @@ fn for_over_iterator(program: &str) -> bool {
 
 /// Each name a library file defines (not its module's name: words like
 /// `int` and `num` are common, and a path into a module names one of its
-/// items), with the set of [`FILES`] (bit `i`: file `i`) that define it;
-/// built once per process from the lists `build.rs` made
+/// items), with the set of [`FILES`] (bit `i`: file `i`) that define it,
+/// and the words `files_for` looks for ([`STRING_WORD`] ..); built once per process from the lists `build.rs` made
 /// (`library_names::index_names`).
 fn names_index() -> &'static FxHashMap<&'static str, u64> {
     static INDEX: OnceLock<FxHashMap<&'static str, u64>> = OnceLock::new();
-    const { assert!(FILES.len() <= 64, "files_for keeps the wanted files in a u64") };
+    const { assert!(FILES.len() <= 61, "files_for keeps the wanted files in a u64, with three word bits") };
     INDEX.get_or_init(|| {
         let mut index = FxHashMap::default();
         for (i, file) in FILES.iter().enumerate() {
             for name in file.names.split_ascii_whitespace() {
                 *index.entry(name).or_insert(0) |= 1u64 << i;
             }
+        }
+        let words = STRING_WORDS.iter().map(|&w| (w, STRING_WORD)).chain([("extend", VEC_WORD), ("drain", VEC_WORD), ("collect", COLLECT_WORD)]);
+        for (word, bit) in words {
+            *index.entry(word).or_insert(0) |= bit;
         }
         index
     })
@@ -566,16 +576,60 @@ pub(crate) fn add_collection_method<'a>(items: &mut Items, syntax: &mut Syntax<'
     syntax.sigs.push(&f.sig);
 }
 
+/// The library items the compiler itself names, by path below the library's
+/// root and namespace: resolved once per compile into `Items::library_defs`
+/// (`str_kind` asks for `str::Str` at every operator and method call; a path
+/// resolution allocates).
+pub const NAMED_BY_COMPILER: &[(&str, Ns)] = &[
+    ("str::Str", Ns::Type),
+    ("string::String", Ns::Type),
+    ("option::Option", Ns::Type),
+    ("result::Result", Ns::Type),
+    ("boxed::Box", Ns::Type),
+    ("slice::Iter", Ns::Type),
+    ("slice::VecIntoIter", Ns::Type),
+    ("ops::Range", Ns::Type),
+    ("ops::RangeInclusive", Ns::Type),
+    ("ops::Drop", Ns::Type),
+    ("ops::Deref", Ns::Type),
+    ("ops::DerefMut", Ns::Type),
+    ("cmp::PartialOrd", Ns::Type),
+    ("iter::Iterator", Ns::Type),
+    ("iter::IntoIterator", Ns::Type),
+    ("ptr::drop_in_place", Ns::Value),
+    ("ptr::drop_vec", Ns::Value),
+    ("dyn_object::vtable", Ns::Value),
+    ("debug_derived::debug", Ns::Value),
+    ("debug_derived::debug_pretty", Ns::Value),
+];
+
 impl Items {
-    /// What the type namespace binds at `path` below the library's root
-    /// (`option::Option`), when the library has it loaded.
-    fn library_def(&self, path: &str) -> Option<Def> {
+    /// [`NAMED_BY_COMPILER`]'s items, resolved (`None`: not loaded).
+    pub(crate) fn resolve_named_library_items(&self) -> FxHashMap<(&'static str, Ns), Option<Def>> {
+        NAMED_BY_COMPILER.iter().map(|&(path, ns)| ((path, ns), self.resolve_library_path(path, ns))).collect()
+    }
+
+    fn resolve_library_path(&self, path: &str, ns: Ns) -> Option<Def> {
         let lib = self.tree.library?;
         let segs: Vec<(String, std::ops::Range<usize>)> = path.split("::").map(|s| (s.to_string(), 0..0)).collect();
-        match self.tree.resolve_path(lib, &segs, Ns::Type) {
+        match self.tree.resolve_path(lib, &segs, ns) {
             Ok(Some(PathRes::Def(d))) => Some(d),
             _ => None,
         }
+    }
+
+    /// What namespace `ns` binds at `path` below the library's root
+    /// (`option::Option`), when the library has it loaded.
+    fn library_item(&self, path: &str, ns: Ns) -> Option<Def> {
+        match self.library_defs.get(&(path, ns)) {
+            Some(def) => def.clone(),
+            None => self.resolve_library_path(path, ns),
+        }
+    }
+
+    /// What the type namespace binds at `path` below the library's root.
+    fn library_def(&self, path: &str) -> Option<Def> {
+        self.library_item(path, Ns::Type)
     }
 
     /// The library's struct or enum at `path` (`option::Option`).
@@ -588,10 +642,8 @@ impl Items {
 
     /// The library's function at `path` (`ptr::drop_in_place`).
     pub fn library_fn(&self, path: &str) -> Option<crate::resolve::FnId> {
-        let lib = self.tree.library?;
-        let segs: Vec<(String, std::ops::Range<usize>)> = path.split("::").map(|s| (s.to_string(), 0..0)).collect();
-        match self.tree.resolve_path(lib, &segs, Ns::Value) {
-            Ok(Some(PathRes::Def(Def::Fn(f)))) => Some(f),
+        match self.library_item(path, Ns::Value)? {
+            Def::Fn(f) => Some(f),
             _ => None,
         }
     }

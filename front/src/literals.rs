@@ -5,10 +5,39 @@
 
 use crate::diag::Diagnostic;
 
+/// The fewest bytes of an integer literal beyond `u128::MAX`: `0x` and 33
+/// hex digits (decimal needs 39 digits, octal 43, binary 129).
+const SHORTEST_TOO_LARGE: usize = 35;
+
+/// Whether `bytes` has a run of at least `n` word bytes (`[0-9A-Za-z_]`)
+/// that starts with a digit: the quick test before [`too_large_literal`]'s
+/// scan (a run may be inside a comment or string: the scan decides).
+fn has_long_numeric_word(bytes: &[u8], n: usize) -> bool {
+    let mut run = 0usize;
+    let mut numeric = false;
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            if run == 0 {
+                numeric = b.is_ascii_digit();
+            }
+            run += 1;
+            if numeric && run >= n {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// The first integer literal of `source` (at `base`, its offset among the
 /// program's files) whose value exceeds `u128::MAX`, as rustc's error.
 pub fn too_large_literal(source: &str, base: usize) -> Option<Diagnostic> {
     let bytes = source.as_bytes();
+    if !has_long_numeric_word(bytes, SHORTEST_TOO_LARGE) {
+        return None;
+    }
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];

@@ -23,7 +23,7 @@ pub type ModId = usize;
 /// The crate root.
 pub const ROOT: ModId = 0;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Ns {
     Type,
     Value,

@@ -161,6 +161,9 @@ pub struct Items {
     pub main: Option<FnId>,
     /// The program's `macro_rules!`, for the bodies.
     pub macros: crate::expand::MacroTable,
+    /// The library items the compiler names ([`crate::library::NAMED_BY_COMPILER`]),
+    /// resolved once the module tree is complete.
+    pub library_defs: rustc_hash::FxHashMap<(&'static str, Ns), Option<Def>>,
 }
 
 /// The syntax behind [`Items`], needed only while collecting: indexed like
@@ -306,6 +309,7 @@ pub fn collect(
         tree,
         main: None,
         macros,
+        library_defs: Default::default(),
     };
     let mut walk = Walk {
         items,
@@ -499,6 +503,7 @@ pub fn collect(
         ),
     }
     if errors.is_empty() {
+        items.library_defs = items.resolve_named_library_items();
         Ok(items)
     } else {
         Err(expansion.annotate(errors))

@@ -110,6 +110,8 @@ pub(crate) struct FnLower<'i> {
     items: &'i Items,
     types: &'i mut TypeTable,
     lines: &'i LineIndex<'i>,
+    /// The line of the last span made (most are on the line of the one before).
+    line_hint: crate::diag::LineHint,
     fid: FnId,
     exprs: Arena<Expr>,
     etys: Vec<TyId>,
@@ -362,6 +364,7 @@ fn lower_recovering(
         items,
         types,
         lines,
+        line_hint: Default::default(),
         fid,
         exprs: Arena::new(),
         etys: Vec::new(),
@@ -582,7 +585,7 @@ fn lower_recovering(
 impl<'i> FnLower<'i> {
     // ---- arenas ----
     pub(crate) fn push(&mut self, kind: ExprKind, ty: TyId, range: &Range<usize>) -> Handle<Expr> {
-        let span = self.lines.ir_span(range);
+        let span = self.lines.ir_span_near(range, &mut self.line_hint);
         let h = self.exprs.append(Expr { kind, ty: self.placeholder, span });
         self.etys.push(ty);
         h
