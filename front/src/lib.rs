@@ -172,37 +172,52 @@ fn compile_inner(files: &SourceFiles, threads: usize, load_time: Duration) -> Re
         timings.push(("load modules", load_time));
     }
     let lines = diag::LineIndex::with_files(source, files);
-    let t = Instant::now();
-    let (parsed, scope, bodies_cut) = if files.files.len() == 1 {
-        let (file, scope, cut) = parse_items(source)?;
-        (vec![file], scope, cut)
-    } else {
-        parse_items_files(files)?
-    };
-    timings.push(("parse items", t.elapsed()));
-
-    let t = Instant::now();
-    // FIXME(per-file panic locations): the IR has one `source_name`, the
-    // root file's; a panic in another file prints its line and column
-    // with the root file's name.
+    let items_cell = std::sync::OnceLock::new();
     let mut module = hybrid_ir::Module::new(file_name);
-    crate_attrs::check(&parsed[0]).map_err(|d| Diagnostics::new(vec![d]))?;
-    let mut items = resolve::collect(source, &parsed, files, &mut module.types).map_err(Diagnostics::sorted)?;
-    let lint_levels = lints::LintLevels::collect(&parsed);
-    items.macros.crate_name = crate_name(file_name);
-    drop(parsed);
-    drop(scope);
-    proc_macro2::extra::invalidate_current_thread_spans();
-    timings.push(("cfg+resolve", t.elapsed()));
+    // (a scope for the prefetch thread: it parses bodies while this one parses the items)
+    let (mut collected, lint_levels, bodies_cut, bodies_started) = std::thread::scope(|s| {
+        let t = Instant::now();
+        let text = without_shebang(source);
+        let bodies = split::scan_fn_bodies(&text).filter(|b| !split::bodies_may_have_items(&text, b));
+        // (the program's own plain bodies: macros rewrite the ones they expand)
+        let ahead = bodies.as_ref().filter(|_| !source.contains("macro_rules")).map(|b| {
+            let end = files.program_end();
+            b.iter().filter(|r| r.end <= end).cloned().collect()
+        });
+        let prefetch = ahead.and_then(|ahead| bodies::start_prefetch(s, source, &items_cell, &lines, threads, ahead));
+        let (parsed, scope, bodies_cut) = if files.files.len() == 1 {
+            let (file, scope, cut) = parse_items(&text, bodies)?;
+            (vec![file], scope, cut)
+        } else {
+            parse_items_files(files, &text, bodies)?
+        };
+        timings.push(("parse items", t.elapsed()));
 
-    let t = Instant::now();
-    let mut collected = mono::lower_all(source, &items, &mut module, &lines, threads).map_err(Diagnostics::sorted)?;
+        let t = Instant::now();
+        // FIXME(per-file panic locations): the IR has one `source_name`, the
+        // root file's; a panic in another file prints its line and column
+        // with the root file's name.
+        crate_attrs::check(&parsed[0]).map_err(|d| Diagnostics::new(vec![d]))?;
+        let mut items = resolve::collect(source, &parsed, files, &mut module.types).map_err(Diagnostics::sorted)?;
+        let lint_levels = lints::LintLevels::collect(&parsed);
+        items.macros.crate_name = crate_name(file_name);
+        drop(parsed);
+        drop(scope);
+        proc_macro2::extra::invalidate_current_thread_spans();
+        timings.push(("cfg+resolve", t.elapsed()));
+
+        let t = Instant::now();
+        let items = items_cell.get_or_init(|| items);
+        let collected = mono::lower_all(source, items, &mut module, &lines, threads, prefetch).map_err(Diagnostics::sorted)?;
+        Ok::<_, Diagnostics>((collected, lint_levels, bodies_cut, t))
+    })?;
+    let mut items = items_cell.into_inner().expect("the items are set before the bodies are lowered");
     kernels::mark_offloaded(&mut items, &mut collected.units, &module.types).map_err(Diagnostics::sorted)?;
     // the program's own files come first; the derive expansions and the library never warn
     let generated = files.library.iter().map(|&(i, _)| i).chain(files.derived.first().map(|&(at, _)| files.file_of(at)));
     let user_end = generated.map(|i| files.files[i].range.start).min().unwrap_or(source.len());
     let warnings = lints::program_warnings(&items, &mut collected.units, source, &lint_levels, user_end);
-    timings.push(("bodies (parallel)", t.elapsed()));
+    timings.push(("bodies (parallel)", bodies_started.elapsed()));
     timings.push(("  parse (all threads)", collected.parse_time));
     timings.push(("  typecheck+lower (all threads)", collected.lower_time));
 
@@ -231,14 +246,13 @@ fn crate_name(file_name: &str) -> String {
     std::path::Path::new(file_name).file_stem().map(|s| s.to_string_lossy().replace('-', "_")).unwrap_or_default()
 }
 
-/// Parse the file's items: with the function bodies cut out when the
-/// scanner finds them and syn confirms them, else the whole file. The
-/// returned scope maps the tree's spans; the flag says which way was taken.
-fn parse_items(source: &str) -> Result<(syn::File, ranges::SourceScope, bool), Diagnostics> {
-    let source = without_shebang(source);
-    let source = &*source;
-    // bodies that declare items are parsed with the items (the walk reads them)
-    if let Some(bodies) = split::scan_fn_bodies(source).filter(|b| !split::bodies_may_have_items(source, b)) {
+/// Parse the file's items (`source` without its shebang line): with the
+/// function bodies cut out when the scanner found them (`bodies`, none of
+/// which declares items: the walk reads those) and syn confirms them, else
+/// the whole file. The returned scope maps the tree's spans; the flag says
+/// which way was taken.
+fn parse_items(source: &str, bodies: Option<Vec<std::ops::Range<usize>>>) -> Result<(syn::File, ranges::SourceScope, bool), Diagnostics> {
+    if let Some(bodies) = bodies {
         let cut = split::cut_bodies(source, &bodies);
         let scope = ranges::SourceScope::cut(&cut);
         if let Ok(file) = syn::parse_file(&cut.text) {
@@ -256,13 +270,15 @@ fn parse_items(source: &str) -> Result<(syn::File, ranges::SourceScope, bool), D
     }
 }
 
-/// The items of a program of several files: the text (with bodies cut out
-/// when the scanner finds them and syn confirms them) lexed once, so that
+/// The items of a program of several files: the text (without its shebang
+/// line; with `bodies` cut out when syn confirms them) lexed once, so that
 /// spans are global, its top-level tokens split by file, each file's parsed.
-fn parse_items_files(files: &SourceFiles) -> Result<(Vec<syn::File>, ranges::SourceScope, bool), Diagnostics> {
-    let text = without_shebang(files.text.as_str());
-    let text = &*text;
-    if let Some(bodies) = split::scan_fn_bodies(text).filter(|b| !split::bodies_may_have_items(text, b)) {
+fn parse_items_files(
+    files: &SourceFiles,
+    text: &str,
+    bodies: Option<Vec<std::ops::Range<usize>>>,
+) -> Result<(Vec<syn::File>, ranges::SourceScope, bool), Diagnostics> {
+    if let Some(bodies) = bodies {
         let cut = split::cut_bodies(text, &bodies);
         let scope = ranges::SourceScope::cut(&cut);
         if let Some(parsed) = parse_split(&cut.text, files) {

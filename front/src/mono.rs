@@ -57,6 +57,7 @@ pub fn lower_all(
     module: &mut Module,
     lines: &LineIndex<'_>,
     threads: usize,
+    mut prefetch: Option<bodies::Prefetch>,
 ) -> Result<Collected, Vec<Diagnostic>> {
     let mut jobs: Vec<Job> = (0..items.fns.len())
         .filter(|&id| !items.fns[id].is_generic() && !items.fns[id].lazy)
@@ -74,7 +75,7 @@ pub fn lower_all(
     opaque_returns(source, items, module, lines, threads)?;
     while !jobs.is_empty() {
         out.rounds += 1;
-        let bodies = bodies::parse_and_lower(source, items, &module.types, lines, threads, &jobs);
+        let bodies = bodies::parse_and_lower(source, items, &module.types, lines, threads, &jobs, prefetch.take());
         out.body_threads = out.body_threads.max(bodies.threads);
         out.parse_time += bodies.parse_time;
         out.lower_time += bodies.lower_time;
@@ -265,7 +266,7 @@ fn opaque_returns(source: &str, items: &Items, module: &mut Module, lines: &Line
     if jobs.is_empty() {
         return Ok(());
     }
-    let bodies = bodies::parse_and_lower(source, items, &module.types, lines, threads, &jobs);
+    let bodies = bodies::parse_and_lower(source, items, &module.types, lines, threads, &jobs, None);
     let mut errors = Vec::new();
     let (maps, results) = merge_round(module, bodies.parts);
     for ((part, result), job) in results.into_iter().zip(&jobs) {

@@ -324,18 +324,16 @@ fn check_same_bindings(alts: &[(&syn::Pat, Ap, PatOut)]) -> DResult<()> {
 }
 
 /// The destructuring patterns of a function's parameters (by index),
-/// parsed from their source ranges under the body's scope.
-pub(crate) fn parse_param_patterns(
-    source: &str,
-    scope: &crate::ranges::SourceScope,
-    decl: &crate::resolve::FnDecl,
-) -> syn::Result<Vec<(usize, syn::Pat)>> {
+/// parsed from their source ranges as pieces of the body's scope (after
+/// its origin is set: the body's spans keep mapping to it).
+pub(crate) fn parse_param_patterns(source: &str, decl: &crate::resolve::FnDecl) -> syn::Result<Vec<(usize, syn::Pat)>> {
     let mut out = Vec::new();
     for (i, p) in decl.params.iter().enumerate() {
         if let Some(r) = &p.pattern {
-            scope.set_origin(r.start);
-            let pat = syn::parse::Parser::parse_str(syn::Pat::parse_single, &source[r.clone()])?;
-            out.push((i, pat));
+            // (the text was part of the parsed signature: it lexes)
+            let tokens = crate::ranges::parse_piece(source, r.clone())
+                .ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "a parameter pattern that does not lex"))?;
+            out.push((i, syn::parse::Parser::parse2(syn::Pat::parse_single, tokens)?));
         }
     }
     Ok(out)
