@@ -12,13 +12,14 @@
 //!
 //! With two threads, the first round has a [`Prefetch`]: a second thread
 //! starts parsing the bodies at the end of the program while this one
-//! parses and resolves the items, then takes the round's jobs from the back
-//! while this thread takes them from the front (two ends of one queue, so
-//! each thread's part is still a contiguous run).
+//! parses and resolves the items; when the round's jobs come it splits them
+//! where the two runs cost the same (its bodies parsed ahead cost only their
+//! lowering) and lowers the second run. Each run is lowered in order, so
+//! the types come out in the order of a static split.
 
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::{mpsc, Arc, Mutex, OnceLock};
+use std::sync::{mpsc, Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use hybrid_ir::TypeTable;
@@ -276,25 +277,36 @@ pub struct Prefetch {
     done: mpsc::Receiver<TimedPart>,
 }
 
-/// The first round, for the prefetch thread.
+/// The first round, for the prefetch thread, and where to say where it
+/// splits the jobs.
 struct Work {
     jobs: Vec<Job>,
     types: TypeTable,
-    queue: Arc<TwoEnded>,
+    split: mpsc::Sender<usize>,
 }
 
-/// The indices of a round's jobs not yet taken, from either end.
-struct TwoEnded(Mutex<Range<usize>>);
-
-impl TwoEnded {
-    fn front(&self) -> Option<usize> {
-        let mut r = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        r.next()
+/// Where to split `jobs` so that both runs cost about the same: a body
+/// costs its size twice (parsing and lowering take about as long), once if
+/// it was parsed ahead (`preparsed`, all in the second run).
+fn balanced_split(items: &Items, jobs: &[Job], preparsed: &Preparsed) -> usize {
+    let cost = |j: &Job| {
+        let body = &items.fns[j.fid].body;
+        let ahead = j.args.is_none() && !j.check && preparsed.contains_key(&(body.start, body.end));
+        if ahead {
+            body.len()
+        } else {
+            2 * body.len()
+        }
+    };
+    let total: usize = jobs.iter().map(cost).sum();
+    let mut front = 0;
+    for (i, job) in jobs.iter().enumerate() {
+        if 2 * front >= total {
+            return i;
+        }
+        front += 2 * items.fns[job.fid].body.len();
     }
-    fn back(&self) -> Option<usize> {
-        let mut r = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        r.next_back()
-    }
+    jobs.len()
 }
 
 /// Start the prefetch thread in `scope` when two threads will lower the
@@ -336,13 +348,13 @@ pub fn start_prefetch<'scope, 'env>(
             parse_time += t.elapsed();
         };
         let (Some(work), Some(items)) = (work, items.get()) else { return };
+        let split = balanced_split(items, &work.jobs, &preparsed);
+        if work.split.send(split).is_err() {
+            return;
+        }
         let mut worker = Worker::new(source, items, lines, scope, work.types, preparsed);
         worker.parse_time = parse_time;
-        let mut results = Vec::new();
-        while let Some(i) = work.queue.back() {
-            results.push(worker.lower(&work.jobs[i]));
-        }
-        results.reverse();
+        let results = work.jobs[split..].iter().map(|job| worker.lower(job)).collect();
         let _ = done_tx.send(worker.finish(results));
     };
     let started = std::thread::Builder::new().stack_size(hybrid_ir::COMPILER_STACK_BYTES).spawn_scoped(scope, thread);
@@ -350,8 +362,8 @@ pub fn start_prefetch<'scope, 'env>(
 }
 
 impl Prefetch {
-    /// Lower `jobs` on this thread from the front and on the prefetch thread
-    /// from the back: two parts, in job order.
+    /// Lower `jobs` in two runs, the first on this thread, the second on
+    /// the prefetch thread, which chooses the split: two parts, in job order.
     fn lower_with(
         self,
         source: &str,
@@ -361,17 +373,13 @@ impl Prefetch {
         lines: &LineIndex<'_>,
         jobs: &[Job],
     ) -> Vec<TimedPart> {
-        let queue = Arc::new(TwoEnded(Mutex::new(0..jobs.len())));
-        if self.work.send(Work { jobs: jobs.to_vec(), types: types.clone(), queue: Arc::clone(&queue) }).is_err() {
+        let (split_tx, split_rx) = mpsc::channel();
+        let sent = self.work.send(Work { jobs: jobs.to_vec(), types: types.clone(), split: split_tx });
+        let Some(split) = sent.ok().and_then(|()| split_rx.recv().ok()) else {
             // (the thread is gone: this one lowers everything)
             return vec![lower_run(source, text, items, types, lines, jobs)];
-        }
-        let mut worker = Worker::new(source, items, lines, SourceScope::shared(text), types.clone(), Preparsed::default());
-        let mut results = Vec::new();
-        while let Some(i) = queue.front() {
-            results.push(worker.lower(&jobs[i]));
-        }
-        let front = worker.finish(results);
+        };
+        let front = lower_run(source, text, items, types, lines, &jobs[..split]);
         match self.done.recv() {
             Ok(back) => vec![front, back],
             Err(_) => panic!("the front end's prefetch thread stopped"),
