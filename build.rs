@@ -62,7 +62,7 @@ fn order_startup_functions() {
     if target != "x86_64-unknown-linux-gnu" || chose_linker || std::env::var_os("HYBRID_NO_STARTUP_ORDER").is_some() {
         return;
     }
-    if !rustc_minor_version().is_some_and(|minor| minor >= 90) {
+    if rustc_minor_version().is_none_or(|minor| minor < 90) {
         return;
     }
     let order = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("src/startup.order");

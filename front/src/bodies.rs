@@ -180,7 +180,14 @@ struct Worker<'a> {
 }
 
 impl<'a> Worker<'a> {
-    fn new(source: &'a str, items: &'a Items, lines: &'a LineIndex<'a>, scope: SourceScope, types: TypeTable, preparsed: Preparsed) -> Self {
+    fn new(
+        source: &'a str,
+        items: &'a Items,
+        lines: &'a LineIndex<'a>,
+        scope: SourceScope,
+        types: TypeTable,
+        preparsed: Preparsed,
+    ) -> Self {
         Worker {
             source,
             items,

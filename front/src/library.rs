@@ -267,8 +267,7 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
             wanted |= files;
         }
     }
-    let (vec_words, string_words, collect_word) =
-        (wanted & VEC_WORD != 0, wanted & STRING_WORD != 0, wanted & COLLECT_WORD != 0);
+    let (vec_words, string_words, collect_word) = (wanted & VEC_WORD != 0, wanted & STRING_WORD != 0, wanted & COLLECT_WORD != 0);
     wanted &= !(VEC_WORD | STRING_WORD | COLLECT_WORD);
     // (`vec![v; n]` of a `Vec` clones it: the library's `Vec::clone`)
     let vec_rows = vec_words || program.contains("vec![vec!") || program.contains("vec![Vec::");
@@ -437,7 +436,8 @@ fn names_index() -> &'static FxHashMap<&'static str, u64> {
                 *index.entry(name).or_insert(0) |= 1u64 << i;
             }
         }
-        let words = STRING_WORDS.iter().map(|&w| (w, STRING_WORD)).chain([("extend", VEC_WORD), ("drain", VEC_WORD), ("collect", COLLECT_WORD)]);
+        let words =
+            STRING_WORDS.iter().map(|&w| (w, STRING_WORD)).chain([("extend", VEC_WORD), ("drain", VEC_WORD), ("collect", COLLECT_WORD)]);
         for (word, bit) in words {
             *index.entry(word).or_insert(0) |= bit;
         }
