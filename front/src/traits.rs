@@ -124,6 +124,9 @@ impl Items {
 
     /// Does impl `imp` cover type `ty` (its type, or an instance of its generic struct)?
     pub(crate) fn impl_covers(&self, types: &TypeTable, imp: &crate::generics::ImplInfo, ty: Handle<Type>) -> bool {
+        if let Some(p) = &imp.pattern {
+            return self.match_pattern(types, p, ty, None).is_some();
+        }
         if let Some(bounds) = &imp.blanket {
             return self.satisfies_blanket(types, bounds, ty);
         }
@@ -136,17 +139,7 @@ impl Items {
     /// Does `ty` satisfy a blanket impl's bounds? (Impls whose bounds lead
     /// back to themselves end at a depth limit: not satisfied.)
     fn satisfies_blanket(&self, types: &TypeTable, bounds: &[Bound], ty: Handle<Type>) -> bool {
-        thread_local! {
-            static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-        }
-        let depth = DEPTH.with(|d| d.get());
-        if depth > 16 {
-            return false;
-        }
-        DEPTH.with(|d| d.set(depth + 1));
-        let ok = bounds.iter().all(|b| self.satisfies(types, ty, b));
-        DEPTH.with(|d| d.set(depth));
-        ok
+        within_depth(|| bounds.iter().all(|b| self.satisfies(types, ty, b)))
     }
 
     /// The traits that blanket impls give every type with `bounds` (and
@@ -307,6 +300,22 @@ impl Items {
     }
 }
 
+/// `check()`, or `false` past a depth of nested checks (the bounds of
+/// impls that lead back to themselves).
+pub(crate) fn within_depth(check: impl FnOnce() -> bool) -> bool {
+    thread_local! {
+        static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let depth = DEPTH.with(|d| d.get());
+    if depth > 16 {
+        return false;
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let ok = check();
+    DEPTH.with(|d| d.set(depth));
+    ok
+}
+
 /// After structs are defined: supertraits, every impl's trait and type.
 pub fn define_impls(items: &mut Items, syntax: &Syntax<'_>, types: &mut TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
@@ -349,9 +358,8 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
     let generic_trait = matches!(tr, Bound::Trait(t) if !items.traits[t].params.is_empty());
     // (lifetime parameters alone do not make an impl generic: `impl<'a> Sum<&'a u8> for u8`)
     let generic = imp.generics.type_params().next().is_some() || imp.generics.const_params().next().is_some();
-    if generic_trait && generic {
-        // FIXME(generic impls of generic traits)
-        return Err(Diagnostic::unsupported("generic impls of generic traits", range_of(&imp.generics)));
+    if let (Bound::Trait(t), true) = (&tr, generic_trait && generic) {
+        return define_pattern_impl(items, index, imp, *t, syntax, types);
     }
     if let Some(param) = blanket_param(imp) {
         return define_blanket_impl(items, index, imp, &param, tr);
@@ -487,13 +495,60 @@ fn define_blanket_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, par
     Ok(())
 }
 
+/// A generic impl of a generic trait: over a generic struct (`impl<T: Copy> From<T> for W<T>`) or blanket
+/// (`impl<T, U: From<T>> Into<U> for T`), matched by its pattern (`crate::impl_pattern`).
+fn define_pattern_impl(
+    items: &mut Items,
+    index: usize,
+    imp: &syn::ItemImpl,
+    t: crate::generics::TraitId,
+    syntax: &Syntax<'_>,
+    types: &mut TypeTable,
+) -> DResult<()> {
+    let module = items.impls[index].module;
+    let Some((path, _)) = &imp.trait_ else { return Err(Diagnostic::ice("an inherent impl in the trait impl table")) };
+    let seg = path.segments.last().ok_or_else(|| Diagnostic::ice("an empty trait path"))?;
+    let params: Vec<&syn::TypeParam> = syntax.traits[t].generics.type_params().collect();
+    let pattern = items.impl_pattern(imp, seg, &params, module, types)?;
+    let sid = match &*imp.self_ty {
+        syn::Type::Path(p) if p.qself.is_none() => match items.resolve(module, &p.path, Ns::Type) {
+            Ok(Some(PathRes::Def(Def::Struct(sid)))) if !items.structs[sid].params.is_empty() => Some(sid),
+            _ => None,
+        },
+        _ => None,
+    };
+    let blanket = blanket_param(imp);
+    if sid.is_none() && blanket.is_none() {
+        return Err(Diagnostic::unsupported("generic impls of generic traits for types other than generic structs", range_of(&*imp.self_ty)));
+    }
+    check_impl_types(items, &Bound::Trait(t), imp)?;
+    for ii in &imp.items {
+        if let syn::ImplItem::Type(ty) = ii {
+            items.impls[index].generic_assoc.push((ty.ident.to_string(), range_of(&ty.ty)));
+        }
+    }
+    // FIXME(overlap of generic impls): E0119 between two generic impls of one generic trait is not checked
+    let info = &mut items.impls[index];
+    info.trait_id = Bound::Trait(t);
+    info.generic_struct = sid;
+    let blanket_at = blanket.and_then(|name| imp.generics.type_params().position(|p| p.ident == name));
+    info.blanket = blanket_at.map(|i| pattern.bounds[i].clone());
+    info.pattern = Some(Box::new(pattern));
+    Ok(())
+}
+
 /// E0119: an impl for one type that a blanket impl of the same trait also covers.
 pub fn check_blanket_overlaps(items: &Items, types: &TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for (b, blanket) in items.impls.iter().enumerate().filter(|(_, i)| i.blanket.is_some()) {
         for imp in items.impls.iter().filter(|i| i.trait_id == blanket.trait_id) {
             let Some(ty) = imp.concrete_self() else { continue };
-            if items.impl_covers(types, &items.impls[b], ty) {
+            let covered = match &blanket.pattern {
+                // a generic trait's: with the impl's arguments (`From<u8> for u16` is not `From<T> for T`)
+                Some(p) => items.match_pattern(types, p, ty, Some(&imp.trait_args)).is_some(),
+                None => items.impl_covers(types, &items.impls[b], ty),
+            };
+            if covered {
                 let t = types.display(ty).to_string();
                 errors.push(
                     Diagnostic::at(
@@ -703,8 +758,12 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
             syn::GenericParam::Lifetime(_) => {}
         }
     }
+    let mut preds = Vec::new();
     for pred in sig.generics.where_clause.iter().flat_map(|w| w.predicates.iter()) {
-        add_where_bounds(items, module, &mut tparams, pred, "the function's")?;
+        match other_type_pred(items, module, &tparams, pred)? {
+            Some(p) => preds.push(p),
+            None => add_where_bounds(items, module, &mut tparams, pred, "the function's")?,
+        }
     }
     // `x: impl Trait`: an anonymous parameter, named by the type's offset
     for arg in &sig.inputs {
@@ -720,6 +779,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
     let generics = items.fns[id].generics.as_mut().expect("a generic function");
     generics.types = tparams;
     generics.consts = consts;
+    generics.preds = preds;
     if block.is_some() {
         generics.outer_types = outer;
         generics.outer_consts = outer_consts;
@@ -755,6 +815,40 @@ fn type_param(
     let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
     items.bounds_of(module, list.iter(), &mut bounds, &mut assoc_eqs)?;
     Ok(TypeParam { name, bounds, range, assoc_eqs, trait_args: items.trait_args_of(module, list.iter()), fn_sig: fn_sig_of(list.iter()) })
+}
+
+/// A `where W<T>: Tr<A>` predicate on a type other than a parameter, whose
+/// bound is one program trait with its arguments (`None` for a predicate on a parameter).
+fn other_type_pred(
+    items: &Items,
+    module: ModId,
+    tparams: &[TypeParam],
+    pred: &syn::WherePredicate,
+) -> DResult<Option<crate::generics::WherePred>> {
+    let syn::WherePredicate::Type(pt) = pred else { return Ok(None) };
+    if let syn::Type::Path(p) = &pt.bounded_ty {
+        if p.qself.is_none() && p.path.get_ident().is_some_and(|i| tparams.iter().any(|t| i == &t.name)) {
+            return Ok(None);
+        }
+    }
+    let mut traits = pt.bounds.iter().filter_map(|b| if let syn::TypeParamBound::Trait(t) = b { Some(t) } else { None });
+    let (Some(tb), None) = (traits.next(), traits.next()) else { return Ok(None) };
+    let Bound::Trait(t) = items.resolve_bound(module, &tb.path)? else { return Ok(None) };
+    let args = match tb.path.segments.last().map(|s| &s.arguments) {
+        Some(syn::PathArguments::AngleBracketed(a)) => a
+            .args
+            .iter()
+            .map(|g| match g {
+                syn::GenericArgument::Type(ty) => Ok(range_of(ty)),
+                other => Err(Diagnostic::unsupported("this argument in a `where` bound", range_of(other))),
+            })
+            .collect::<DResult<Vec<_>>>()?,
+        _ => Vec::new(),
+    };
+    if args.len() != items.traits[t].params.len() {
+        return Ok(None);
+    }
+    Ok(Some(crate::generics::WherePred { ty: range_of(&pt.bounded_ty), trait_id: t, args, range: range_of(&tb.path) }))
 }
 
 /// A `where T: ..` predicate: its bounds added to parameter `T` of

@@ -381,7 +381,12 @@ impl FnLower<'_> {
             if imp.trait_id != Bound::Trait(tid) || !self.items.impl_covers(self.types, imp, ty) {
                 continue;
             }
-            let args = imp.trait_args.clone();
+            let args = match self.items.pattern_trait_args(self.types, i, ty) {
+                Some(Some(args)) => args,
+                // a generic impl whose arguments `Self` does not determine (`Into<U> for T`): no one impl
+                Some(None) => return,
+                None => imp.trait_args.clone(),
+            };
             let fits = args.len() + 1 == self_and_args.len()
                 && args.iter().zip(&self_and_args[1..]).all(|(&a, &v)| match self.infer.concrete(v, self.types) {
                     Some(c) => c == a,
@@ -417,6 +422,30 @@ impl FnLower<'_> {
         for (p, &t) in g.types.iter().zip(args) {
             let id = self.infer.import(t, self.types);
             env.types.push((p.name.clone(), id));
+        }
+        for pred in &g.preds {
+            let ty = self.convert_text(&pred.ty, module, &env)?;
+            let mut targs = Vec::with_capacity(pred.args.len());
+            for text in &pred.args {
+                targs.push(self.convert_text(text, module, &env)?);
+            }
+            let (Some(ty), Some(targs)) = (
+                self.infer.concrete(ty, self.types),
+                targs.iter().map(|&a| self.infer.concrete(a, self.types)).collect::<Option<Vec<_>>>(),
+            ) else {
+                continue;
+            };
+            if self.items.impl_of_args(self.types, pred.trait_id, ty, &targs).is_none() {
+                let (shown, tyname) = (self.items.trait_with_args(self.types, pred.trait_id, &targs), self.types.display(ty).to_string());
+                let f = self.items.fns[fid].short_name().to_string();
+                return Err(Diagnostic::at(
+                    Some("E0277"),
+                    format!("the trait bound `{tyname}: {shown}` is not satisfied"),
+                    range.clone(),
+                    format!("the trait `{shown}` is not implemented for `{tyname}`"),
+                )
+                .span_note(pred.range.clone(), format!("required by a bound in `{f}`")));
+            }
         }
         for (p, &ty) in g.types.iter().zip(args) {
             for (t, texts) in &p.trait_args {

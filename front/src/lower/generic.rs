@@ -561,6 +561,22 @@ impl FnLower<'_> {
         args: &[&syn::Expr],
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
+        self.call_trait_fn_with(tid, name, self_ty, &[], receiver, args, range)
+    }
+
+    /// [`Self::call_trait_fn_for`] with the first of the trait's arguments
+    /// given (`<W as From<i32>>::from(..)`), the others inferred.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn call_trait_fn_with(
+        &mut self,
+        tid: TraitId,
+        name: &str,
+        self_ty: Option<TyId>,
+        trait_args: &[TyId],
+        receiver: Option<Handle<Expr>>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let tr = &self.items.traits[tid];
         let method = tr.method(name).ok_or_else(|| Diagnostic::ice(format!("no method `{name}` in a trait")))?;
         let (sig_range, module) = (method.sig.clone(), tr.module);
@@ -568,8 +584,8 @@ impl FnLower<'_> {
         let mut env = GenericEnv { types: vec![("Self".to_string(), self_var)], consts: Vec::new() };
         // a generic trait's parameters (`Rhs`): inferred from the arguments, the impl chosen by them
         let mut all = vec![self_var];
-        for p in self.items.traits[tid].params.clone() {
-            let v = self.infer.var(VarKind::General);
+        for (k, p) in self.items.traits[tid].params.clone().into_iter().enumerate() {
+            let v = trait_args.get(k).copied().unwrap_or_else(|| self.infer.var(VarKind::General));
             env.types.push((p, v));
             all.push(v);
         }
@@ -682,6 +698,24 @@ impl FnLower<'_> {
         Some(args)
     }
 
+    /// The type arguments of method `fid` of pattern impl `index` (generic
+    /// over the impl's parameters only) for `Self` = `ty` and the trait's arguments.
+    fn pattern_impl_args(
+        &mut self,
+        index: usize,
+        fid: FnId,
+        ty: hybrid_ir::Handle<hybrid_ir::Type>,
+        trait_args: &[hybrid_ir::Handle<hybrid_ir::Type>],
+    ) -> Option<InstanceArgs> {
+        let p = self.items.impls[index].pattern.as_deref()?;
+        let g = self.items.fns[fid].generics.as_deref()?;
+        if g.types.len() != p.bounds.len() || !g.consts.is_empty() {
+            return None;
+        }
+        let values = self.items.match_pattern(self.types, p, ty, Some(trait_args))?;
+        Some(InstanceArgs { types: values.into_iter().collect::<Option<Vec<_>>>()?, consts: Vec::new() })
+    }
+
     /// The function `Trait::name` means for `Self` = `self_ty` (resolved now):
     /// the impl's, or the trait's default instantiated for it.
     fn dispatch(
@@ -743,6 +777,11 @@ impl FnLower<'_> {
             }
         };
         let args = match self.items.fns[fid].is_generic() {
+            // a generic impl of a generic trait: its parameters, from `Self` and the trait's arguments
+            true if self.items.impls[index].pattern.is_some() => match self.pattern_impl_args(index, fid, ty, &trait_args) {
+                Some(args) => args,
+                None => return Err(Diagnostic::unsupported("generic methods of generic impls called as `Trait::f(..)`", range.clone())),
+            },
             true if self.items.fns[fid].in_trait.is_some() => InstanceArgs { types: [vec![ty], trait_args].concat(), consts: Vec::new() },
             // a blanket impl's method: generic over the impl's one parameter, `Self`
             true if self.items.impls[index].blanket.is_some()
