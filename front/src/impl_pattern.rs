@@ -22,6 +22,8 @@ pub struct ImplPattern {
     /// The bounds on generic traits (`U: From<T>`): the parameter, the
     /// trait and its arguments (in `table`).
     pub trait_bounds: Vec<(usize, TraitId, Vec<TyId>)>,
+    /// The impl's head as rustc's notes show it (`impl<T> From<T> for T`).
+    pub head: String,
 }
 
 /// What matching a pattern found: each parameter's value, `None` where
@@ -98,7 +100,9 @@ impl Items {
             };
             add(i, &pt.bounds, &mut table)?;
         }
-        Ok(ImplPattern { table, self_ty, trait_args, bounds, trait_bounds })
+        let (trait_path, self_ty_syn) = (imp.trait_.as_ref().map(|(p, _)| p), &imp.self_ty);
+        let head = format!("impl<{}> {} for {}", names.join(", "), tokens_text(quote::quote!(#trait_path)), tokens_text(quote::quote!(#self_ty_syn)));
+        Ok(ImplPattern { table, self_ty, trait_args, bounds, trait_bounds, head })
     }
 
     /// Does pattern `p` cover `ty` (with the trait's arguments `args`, when
@@ -110,6 +114,23 @@ impl Items {
         ty: Handle<Type>,
         args: Option<&[Handle<Type>]>,
     ) -> Option<ParamValues> {
+        let (mut infer, vars, values) = self.unify_pattern(types, p, ty, args)?;
+        let ok = crate::traits::within_depth(|| {
+            let plain = p.bounds.iter().zip(&values).all(|(bs, v)| v.is_none_or(|t| bs.iter().all(|b| self.satisfies(types, t, b))));
+            plain && self.failed_trait_bound(types, p, &mut infer, &vars, &values).is_none()
+        });
+        ok.then_some(values)
+    }
+
+    /// The pattern's types unified with `ty` and `args`: the table, the
+    /// parameters' variables and their values (no bounds checked).
+    fn unify_pattern(
+        &self,
+        types: &TypeTable,
+        p: &ImplPattern,
+        ty: Handle<Type>,
+        args: Option<&[Handle<Type>]>,
+    ) -> Option<(Infer, Vec<TyId>, ParamValues)> {
         let mut infer = Infer::with_templates(self.templates.clone());
         let vars: Vec<TyId> = p.bounds.iter().map(|_| infer.var(crate::infer::VarKind::General)).collect();
         let self_t = infer.instantiate_from(&p.table, p.self_ty, &vars);
@@ -126,22 +147,47 @@ impl Items {
             }
         }
         let values: ParamValues = vars.iter().map(|&v| infer.existing(v)).collect();
-        let ok = crate::traits::within_depth(|| {
-            let plain = p.bounds.iter().zip(&values).all(|(bs, v)| v.is_none_or(|t| bs.iter().all(|b| self.satisfies(types, t, b))));
-            plain
-                && p.trait_bounds.iter().all(|(i, t, targs)| {
-                    let Some(on) = values[*i] else { return true };
-                    let targs: Option<Vec<Handle<Type>>> = targs
-                        .iter()
-                        .map(|&a| {
-                            let x = infer.instantiate_from(&p.table, a, &vars);
-                            infer.existing(x)
-                        })
-                        .collect();
-                    targs.is_none_or(|targs| self.impl_of_args(types, *t, on, &targs).is_some())
+        Some((infer, vars, values))
+    }
+
+    /// The first of the pattern's bounds on generic traits that the values
+    /// do not satisfy (`Fahrenheit: From<i32>`): the type, trait and arguments.
+    fn failed_trait_bound(
+        &self,
+        types: &TypeTable,
+        p: &ImplPattern,
+        infer: &mut Infer,
+        vars: &[TyId],
+        values: &ParamValues,
+    ) -> Option<(Handle<Type>, TraitId, Vec<Handle<Type>>)> {
+        p.trait_bounds.iter().find_map(|(i, t, targs)| {
+            let on = values[*i]?;
+            let targs: Vec<Handle<Type>> = targs
+                .iter()
+                .map(|&a| {
+                    let x = infer.instantiate_from(&p.table, a, vars);
+                    infer.existing(x)
                 })
-        });
-        ok.then_some(values)
+                .collect::<Option<_>>()?;
+            self.impl_of_args(types, *t, on, &targs).is_none().then_some((on, *t, targs))
+        })
+    }
+
+    /// Why no impl of generic trait `t` gives `ty: t<args>` when a generic
+    /// impl's types fit but its bound on another generic trait fails (`i32:
+    /// Into<F>` for want of `F: From<i32>`): that bound.
+    pub(crate) fn unmet_pattern_bound(
+        &self,
+        types: &TypeTable,
+        t: TraitId,
+        ty: Handle<Type>,
+        args: &[Handle<Type>],
+    ) -> Option<(Handle<Type>, TraitId, Vec<Handle<Type>>)> {
+        self.impls.iter().filter(|i| i.trait_id == Bound::Trait(t)).find_map(|i| {
+            let p = i.pattern.as_deref()?;
+            let (mut infer, vars, values) = self.unify_pattern(types, p, ty, Some(args))?;
+            self.failed_trait_bound(types, p, &mut infer, &vars, &values)
+        })
     }
 
     /// The trait arguments pattern impl `index` has for `ty`, when its
@@ -182,4 +228,9 @@ fn generic_trait_bounds<'l>(
         out.push((t, a.args.iter().filter_map(|g| if let syn::GenericArgument::Type(ty) = g { Some(ty) } else { None }).collect()));
     }
     out
+}
+
+/// Tokens as rustc prints a path or type (`From<T>`, not `From < T >`).
+fn tokens_text(t: proc_macro2::TokenStream) -> String {
+    t.to_string().replace(" < ", "<").replace("< ", "<").replace(" >", ">").replace(" ,", ",").replace(" :: ", "::").replace("& ", "&")
 }

@@ -550,20 +550,37 @@ pub fn check_blanket_overlaps(items: &Items, types: &TypeTable) -> Vec<Diagnosti
             };
             if covered {
                 let t = types.display(ty).to_string();
-                errors.push(
-                    Diagnostic::at(
-                        Some("E0119"),
-                        format!("conflicting implementations of trait `{}` for type `{t}`", items.bound_name(&blanket.trait_id)),
-                        imp.range.clone(),
-                        format!("conflicting implementation for `{t}`"),
-                    )
-                    .secondary(blanket.range.clone(), "first implementation here"),
+                let shown = match blanket.trait_id {
+                    Bound::Trait(tid) => items.trait_with_args(types, tid, &imp.trait_args),
+                    Bound::Lang(_) => items.bound_name(&blanket.trait_id),
+                };
+                let d = Diagnostic::at(
+                    Some("E0119"),
+                    format!("conflicting implementations of trait `{shown}` for type `{t}`"),
+                    imp.range.clone(),
+                    format!("conflicting implementation for `{t}`"),
                 );
+                errors.push(match blanket.pattern.is_some() && items.tree.in_library(blanket.module) {
+                    // rustc's note for an impl of its own library (`impl<T> From<T> for T`)
+                    true => {
+                        let mut d = d;
+                        if let Some(p) = d.primary.as_mut() {
+                            p.message.clear();
+                        }
+                        d.note(format!("conflicting implementation in crate `core`:\n- {};", library_impl_head(blanket)))
+                    }
+                    false => d.secondary(blanket.range.clone(), "first implementation here"),
+                });
                 return errors;
             }
         }
     }
     errors
+}
+
+/// rustc's spelling of a library impl's head in notes (`impl<T> From<T> for T`).
+fn library_impl_head(imp: &crate::generics::ImplInfo) -> String {
+    imp.pattern.as_ref().map(|p| p.head.clone()).unwrap_or_default()
 }
 
 /// E0437: an impl's associated types must be the trait's.

@@ -750,6 +750,18 @@ impl FnLower<'_> {
             }
         }
         let Some(index) = self.items.impl_of_args(self.types, tid, ty, &trait_args) else {
+            if let Some((on, t, args)) = self.items.unmet_pattern_bound(self.types, tid, ty, &trait_args) {
+                // rustc reports the bound of the generic impl that fails (`F: From<i32>` of `Into<F> for i32`)
+                let (shown, on) = (self.items.trait_with_args(self.types, t, &args), self.types.display(on).to_string());
+                let outer = self.items.trait_with_args(self.types, tid, &trait_args);
+                return Err(Diagnostic::at(
+                    Some("E0277"),
+                    format!("the trait bound `{on}: {shown}` is not satisfied"),
+                    range.clone(),
+                    format!("the trait `{shown}` is not implemented for `{on}`"),
+                )
+                .note(format!("required for `{}` to implement `{outer}`", self.types.display(ty))));
+            }
             let shown = self.items.trait_with_args(self.types, tid, &trait_args);
             let covering: Vec<usize> = (0..self.items.impls.len())
                 .filter(|&i| {
