@@ -142,6 +142,8 @@ pub struct Projection {
     pub name: String,
     pub result: TyId,
     pub range: std::ops::Range<usize>,
+    /// The generic trait's arguments (`<T as Conv<i32>>::Out`), empty for any impl.
+    pub trait_args: Vec<TyId>,
 }
 
 impl Infer {

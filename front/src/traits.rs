@@ -395,14 +395,6 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
         return Ok(());
     }
     let self_ty = items.ir_type(&imp.self_ty, types, None, module)?;
-    if let Some(t) = imp.items.iter().find_map(|i| if let syn::ImplItem::Type(t) = i { Some(t) } else { None }).filter(|_| generic_trait) {
-        // FIXME(associated types of generic traits): a projection does not carry the trait's arguments, so
-        // `X::Out` is read from the one impl of the trait for `X`; a second impl for the same type is refused
-        let other = items.impls[..index].iter().any(|i| i.trait_id == tr && i.blanket.is_none() && i.self_ty == self_ty);
-        if other {
-            return Err(Diagnostic::unsupported("associated types in several impls of one generic trait for one type", range_of(t)));
-        }
-    }
     let trait_args = match (&tr, path.segments.last()) {
         (Bound::Trait(t), Some(seg)) if generic_trait => items.impl_trait_args(*t, syntax.traits[*t], seg, self_ty, module, types)?,
         _ => Vec::new(),

@@ -224,7 +224,43 @@ impl FnLower<'_> {
                 let Some(base) = env.ty(&p.name) else { continue };
                 let result = self.convert_text(text, module, env)?;
                 let trait_id = self.items.trait_with_assoc_type(&[Bound::Trait(*t)], name);
-                self.infer.deferred.push(crate::infer::Projection { base, trait_id, name: name.clone(), result, range: range.clone() });
+                self.infer.deferred.push(crate::infer::Projection { base, trait_id, name: name.clone(), result, range: range.clone(), trait_args: Vec::new() });
+            }
+        }
+        Ok(())
+    }
+
+    /// A use of generic function `fid` (or its instance): for each bound
+    /// `P: Tr<A>` on a generic trait with associated types, `P::Name` bound
+    /// in `env` to the associated type of the impl with those arguments
+    /// (`T::Out` of `T: Conv<f32>` is `<T as Conv<f32>>::Out`, not any `Conv` impl's).
+    pub(crate) fn bind_trait_arg_projections(&mut self, fid: crate::resolve::FnId, env: &mut GenericEnv, range: &Range<usize>) -> DResult<()> {
+        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
+        let module = self.items.fns[fid].module;
+        let mut bounds = Vec::new();
+        for p in &g.types {
+            for (t, texts) in &p.trait_args {
+                let names: Vec<String> = self.items.traits[*t].assoc_types.iter().map(|a| a.name.clone()).collect();
+                if !names.is_empty() {
+                    bounds.push((p.name.clone(), *t, texts.clone(), names));
+                }
+            }
+        }
+        for (param, t, texts, names) in bounds {
+            let Some(base) = env.ty(&param) else { continue };
+            let mut args = Vec::with_capacity(texts.len());
+            for text in &texts {
+                args.push(self.convert_text(text, module, env)?);
+            }
+            for name in names {
+                let key = format!("{param}::{name}");
+                if env.ty(&key).is_some() {
+                    continue;
+                }
+                let result = self.infer.var(crate::infer::VarKind::General);
+                let trait_args = args.clone();
+                self.infer.deferred.push(crate::infer::Projection { base, trait_id: Some(t), name, result, range: range.clone(), trait_args });
+                env.types.push((key, result));
             }
         }
         Ok(())
@@ -529,8 +565,21 @@ impl FnLower<'_> {
                     self.infer.deferred.push(p);
                     continue;
                 };
+                // (a generic trait's arguments: the impl with them, once they are known)
+                let with_args = match (p.trait_id, p.trait_args.is_empty()) {
+                    (Some(tr), false) => {
+                        let args: Option<Vec<_>> = p.trait_args.iter().map(|&a| self.infer.concrete(a, self.types)).collect();
+                        let Some(args) = args else {
+                            self.infer.deferred.push(p);
+                            continue;
+                        };
+                        Some(self.items.impl_assoc_type_args(ty, tr, &args, &p.name))
+                    }
+                    _ => None,
+                };
                 // no impl: the bound check reports the missing trait
-                let Some(t) = self.items.impl_assoc_type(self.types, ty, p.trait_id, &p.name) else {
+                let found = with_args.unwrap_or_else(|| self.items.impl_assoc_type(self.types, ty, p.trait_id, &p.name));
+                let Some(t) = found else {
                     if let Some(it) = self.generic_impl_assoc(ty, p.trait_id, &p.name)? {
                         solved = true;
                         if self.infer.unify(p.result, it).is_err() {

@@ -111,6 +111,11 @@ impl FnLower<'_> {
         if let Ok(Some(t)) = self.impl_self_type(self.fid, &env) {
             self.env.types.push(("Self".to_string(), t));
         }
+        let mut env = std::mem::take(&mut self.env);
+        let range = self.items.fns[self.fid].range.clone();
+        // (an error here is the bound check's to report)
+        let _ = self.bind_trait_arg_projections(self.fid, &mut env, &range);
+        self.env = env;
     }
 
     /// The types of function `fid`'s signature `sig` with its generic
@@ -310,6 +315,7 @@ impl FnLower<'_> {
             env.consts.push((p.name.clone(), ConstValue::Int(v)));
         }
         self.defer_assoc_eqs(fid, &env, range)?;
+        self.bind_trait_arg_projections(fid, &mut env, range)?;
         self.defer_fn_bounds(fid, &env, 0..g.types.len(), range)?;
         let text = self.lines.text(&g.sig).to_string();
         let sig = crate::ranges::with_origin(g.sig.start, || -> DResult<SigTypes> {
@@ -588,6 +594,16 @@ impl FnLower<'_> {
             let v = trait_args.get(k).copied().unwrap_or_else(|| self.infer.var(VarKind::General));
             env.types.push((p, v));
             all.push(v);
+        }
+        if all.len() > 1 {
+            // `Self::Out` of a generic trait: the impl's with the call's trait arguments, once they are known
+            for a in self.items.traits[tid].assoc_types.clone() {
+                let result = self.infer.var(VarKind::General);
+                let (name, trait_args) = (a.name.clone(), all[1..].to_vec());
+                let p = crate::infer::Projection { base: self_var, trait_id: Some(tid), name, result, range: range.clone(), trait_args };
+                self.infer.deferred.push(p);
+                env.types.push((format!("Self::{}", a.name), result));
+            }
         }
         if let Some(i) = self.param_of(self_var) {
             // `Self::Item` of a type parameter `P`: the body's `P::Item`
