@@ -3,10 +3,12 @@
 use hybrid_ir::{Handle, Type, TypeTable};
 
 use crate::diag::{range_of, DResult, Diagnostic};
+use crate::generics::TypeParam;
 use crate::generics::{Bound, GenericEnv, TraitId};
 use crate::infer::{Infer, Shape, TyId};
 use crate::modtree::ModId;
-use crate::resolve::Items;
+use crate::modtree::{Def, Ns, PathRes};
+use crate::resolve::{Items, Syntax};
 use crate::types::TypeScope;
 
 /// The types of a generic impl of a generic trait, written over its type
@@ -101,7 +103,12 @@ impl Items {
             add(i, &pt.bounds, &mut table)?;
         }
         let (trait_path, self_ty_syn) = (imp.trait_.as_ref().map(|(p, _)| p), &imp.self_ty);
-        let head = format!("impl<{}> {} for {}", names.join(", "), tokens_text(quote::quote!(#trait_path)), tokens_text(quote::quote!(#self_ty_syn)));
+        let head = format!(
+            "impl<{}> {} for {}",
+            names.join(", "),
+            tokens_text(quote::quote!(#trait_path)),
+            tokens_text(quote::quote!(#self_ty_syn))
+        );
         Ok(ImplPattern { table, self_ty, trait_args, bounds, trait_bounds, head })
     }
 
@@ -233,4 +240,83 @@ fn generic_trait_bounds<'l>(
 /// Tokens as rustc prints a path or type (`From<T>`, not `From < T >`).
 fn tokens_text(t: proc_macro2::TokenStream) -> String {
     t.to_string().replace(" < ", "<").replace("< ", "<").replace(" >", ">").replace(" ,", ",").replace(" :: ", "::").replace("& ", "&")
+}
+
+/// A generic impl of a generic trait: over a generic struct (`impl<T: Copy> From<T> for W<T>`) or blanket
+/// (`impl<T, U: From<T>> Into<U> for T`), matched by its pattern (`crate::impl_pattern`).
+pub(crate) fn define_pattern_impl(
+    items: &mut Items,
+    index: usize,
+    imp: &syn::ItemImpl,
+    t: crate::generics::TraitId,
+    syntax: &Syntax<'_>,
+    types: &mut TypeTable,
+) -> DResult<()> {
+    let module = items.impls[index].module;
+    let Some((path, _)) = &imp.trait_ else { return Err(Diagnostic::ice("an inherent impl in the trait impl table")) };
+    let seg = path.segments.last().ok_or_else(|| Diagnostic::ice("an empty trait path"))?;
+    let params: Vec<&syn::TypeParam> = syntax.traits[t].generics.type_params().collect();
+    let pattern = items.impl_pattern(imp, seg, &params, module, types)?;
+    let sid = match &*imp.self_ty {
+        syn::Type::Path(p) if p.qself.is_none() => match items.resolve(module, &p.path, Ns::Type) {
+            Ok(Some(PathRes::Def(Def::Struct(sid)))) if !items.structs[sid].params.is_empty() => Some(sid),
+            _ => None,
+        },
+        _ => None,
+    };
+    let blanket = crate::traits::blanket_param(imp);
+    if sid.is_none() && blanket.is_none() {
+        return Err(Diagnostic::unsupported(
+            "generic impls of generic traits for types other than generic structs",
+            range_of(&*imp.self_ty),
+        ));
+    }
+    crate::traits::check_impl_types(items, &Bound::Trait(t), imp)?;
+    for ii in &imp.items {
+        if let syn::ImplItem::Type(ty) = ii {
+            items.impls[index].generic_assoc.push((ty.ident.to_string(), range_of(&ty.ty)));
+        }
+    }
+    // FIXME(overlap of generic impls): E0119 between two generic impls of one generic trait is not checked
+    let info = &mut items.impls[index];
+    info.trait_id = Bound::Trait(t);
+    info.generic_struct = sid;
+    let blanket_at = blanket.and_then(|name| imp.generics.type_params().position(|p| p.ident == name));
+    info.blanket = blanket_at.map(|i| pattern.bounds[i].clone());
+    info.pattern = Some(Box::new(pattern));
+    Ok(())
+}
+
+/// A `where W<T>: Tr<A>` predicate on a type other than a parameter, whose
+/// bound is one program trait with its arguments (`None` for a predicate on a parameter).
+pub(crate) fn other_type_pred(
+    items: &Items,
+    module: ModId,
+    tparams: &[TypeParam],
+    pred: &syn::WherePredicate,
+) -> DResult<Option<crate::generics::WherePred>> {
+    let syn::WherePredicate::Type(pt) = pred else { return Ok(None) };
+    if let syn::Type::Path(p) = &pt.bounded_ty {
+        if p.qself.is_none() && p.path.get_ident().is_some_and(|i| tparams.iter().any(|t| i == &t.name)) {
+            return Ok(None);
+        }
+    }
+    let mut traits = pt.bounds.iter().filter_map(|b| if let syn::TypeParamBound::Trait(t) = b { Some(t) } else { None });
+    let (Some(tb), None) = (traits.next(), traits.next()) else { return Ok(None) };
+    let Bound::Trait(t) = items.resolve_bound(module, &tb.path)? else { return Ok(None) };
+    let args = match tb.path.segments.last().map(|s| &s.arguments) {
+        Some(syn::PathArguments::AngleBracketed(a)) => a
+            .args
+            .iter()
+            .map(|g| match g {
+                syn::GenericArgument::Type(ty) => Ok(range_of(ty)),
+                other => Err(Diagnostic::unsupported("this argument in a `where` bound", range_of(other))),
+            })
+            .collect::<DResult<Vec<_>>>()?,
+        _ => Vec::new(),
+    };
+    if args.len() != items.traits[t].params.len() {
+        return Ok(None);
+    }
+    Ok(Some(crate::generics::WherePred { ty: range_of(&pt.bounded_ty), trait_id: t, args, range: range_of(&tb.path) }))
 }

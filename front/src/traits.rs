@@ -359,7 +359,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
     // (lifetime parameters alone do not make an impl generic: `impl<'a> Sum<&'a u8> for u8`)
     let generic = imp.generics.type_params().next().is_some() || imp.generics.const_params().next().is_some();
     if let (Bound::Trait(t), true) = (&tr, generic_trait && generic) {
-        return define_pattern_impl(items, index, imp, *t, syntax, types);
+        return crate::impl_pattern::define_pattern_impl(items, index, imp, *t, syntax, types);
     }
     if let Some(param) = blanket_param(imp) {
         return define_blanket_impl(items, index, imp, &param, tr);
@@ -436,7 +436,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
 }
 
 /// `impl<T: B> Tr for T`: the parameter `T` the impl is for.
-fn blanket_param(imp: &syn::ItemImpl) -> Option<String> {
+pub(crate) fn blanket_param(imp: &syn::ItemImpl) -> Option<String> {
     let syn::Type::Path(p) = &*imp.self_ty else { return None };
     let name = p.path.get_ident()?.to_string();
     imp.generics.type_params().any(|tp| tp.ident == name).then_some(name)
@@ -487,48 +487,6 @@ fn define_blanket_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, par
     Ok(())
 }
 
-/// A generic impl of a generic trait: over a generic struct (`impl<T: Copy> From<T> for W<T>`) or blanket
-/// (`impl<T, U: From<T>> Into<U> for T`), matched by its pattern (`crate::impl_pattern`).
-fn define_pattern_impl(
-    items: &mut Items,
-    index: usize,
-    imp: &syn::ItemImpl,
-    t: crate::generics::TraitId,
-    syntax: &Syntax<'_>,
-    types: &mut TypeTable,
-) -> DResult<()> {
-    let module = items.impls[index].module;
-    let Some((path, _)) = &imp.trait_ else { return Err(Diagnostic::ice("an inherent impl in the trait impl table")) };
-    let seg = path.segments.last().ok_or_else(|| Diagnostic::ice("an empty trait path"))?;
-    let params: Vec<&syn::TypeParam> = syntax.traits[t].generics.type_params().collect();
-    let pattern = items.impl_pattern(imp, seg, &params, module, types)?;
-    let sid = match &*imp.self_ty {
-        syn::Type::Path(p) if p.qself.is_none() => match items.resolve(module, &p.path, Ns::Type) {
-            Ok(Some(PathRes::Def(Def::Struct(sid)))) if !items.structs[sid].params.is_empty() => Some(sid),
-            _ => None,
-        },
-        _ => None,
-    };
-    let blanket = blanket_param(imp);
-    if sid.is_none() && blanket.is_none() {
-        return Err(Diagnostic::unsupported("generic impls of generic traits for types other than generic structs", range_of(&*imp.self_ty)));
-    }
-    check_impl_types(items, &Bound::Trait(t), imp)?;
-    for ii in &imp.items {
-        if let syn::ImplItem::Type(ty) = ii {
-            items.impls[index].generic_assoc.push((ty.ident.to_string(), range_of(&ty.ty)));
-        }
-    }
-    // FIXME(overlap of generic impls): E0119 between two generic impls of one generic trait is not checked
-    let info = &mut items.impls[index];
-    info.trait_id = Bound::Trait(t);
-    info.generic_struct = sid;
-    let blanket_at = blanket.and_then(|name| imp.generics.type_params().position(|p| p.ident == name));
-    info.blanket = blanket_at.map(|i| pattern.bounds[i].clone());
-    info.pattern = Some(Box::new(pattern));
-    Ok(())
-}
-
 /// E0119: an impl for one type that a blanket impl of the same trait also covers.
 pub fn check_blanket_overlaps(items: &Items, types: &TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
@@ -576,7 +534,7 @@ fn library_impl_head(imp: &crate::generics::ImplInfo) -> String {
 }
 
 /// E0437: an impl's associated types must be the trait's.
-fn check_impl_types(items: &Items, tr: &Bound, imp: &syn::ItemImpl) -> DResult<()> {
+pub(crate) fn check_impl_types(items: &Items, tr: &Bound, imp: &syn::ItemImpl) -> DResult<()> {
     let Bound::Trait(t) = tr else { return Ok(()) };
     for ii in &imp.items {
         if let syn::ImplItem::Type(ty) = ii {
@@ -769,7 +727,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
     }
     let mut preds = Vec::new();
     for pred in sig.generics.where_clause.iter().flat_map(|w| w.predicates.iter()) {
-        match other_type_pred(items, module, &tparams, pred)? {
+        match crate::impl_pattern::other_type_pred(items, module, &tparams, pred)? {
             Some(p) => preds.push(p),
             None => add_where_bounds(items, module, &mut tparams, pred, "the function's")?,
         }
@@ -824,40 +782,6 @@ fn type_param(
     let (mut bounds, mut assoc_eqs) = (Vec::new(), Vec::new());
     items.bounds_of(module, list.iter(), &mut bounds, &mut assoc_eqs)?;
     Ok(TypeParam { name, bounds, range, assoc_eqs, trait_args: items.trait_args_of(module, list.iter()), fn_sig: fn_sig_of(list.iter()) })
-}
-
-/// A `where W<T>: Tr<A>` predicate on a type other than a parameter, whose
-/// bound is one program trait with its arguments (`None` for a predicate on a parameter).
-fn other_type_pred(
-    items: &Items,
-    module: ModId,
-    tparams: &[TypeParam],
-    pred: &syn::WherePredicate,
-) -> DResult<Option<crate::generics::WherePred>> {
-    let syn::WherePredicate::Type(pt) = pred else { return Ok(None) };
-    if let syn::Type::Path(p) = &pt.bounded_ty {
-        if p.qself.is_none() && p.path.get_ident().is_some_and(|i| tparams.iter().any(|t| i == &t.name)) {
-            return Ok(None);
-        }
-    }
-    let mut traits = pt.bounds.iter().filter_map(|b| if let syn::TypeParamBound::Trait(t) = b { Some(t) } else { None });
-    let (Some(tb), None) = (traits.next(), traits.next()) else { return Ok(None) };
-    let Bound::Trait(t) = items.resolve_bound(module, &tb.path)? else { return Ok(None) };
-    let args = match tb.path.segments.last().map(|s| &s.arguments) {
-        Some(syn::PathArguments::AngleBracketed(a)) => a
-            .args
-            .iter()
-            .map(|g| match g {
-                syn::GenericArgument::Type(ty) => Ok(range_of(ty)),
-                other => Err(Diagnostic::unsupported("this argument in a `where` bound", range_of(other))),
-            })
-            .collect::<DResult<Vec<_>>>()?,
-        _ => Vec::new(),
-    };
-    if args.len() != items.traits[t].params.len() {
-        return Ok(None);
-    }
-    Ok(Some(crate::generics::WherePred { ty: range_of(&pt.bounded_ty), trait_id: t, args, range: range_of(&tb.path) }))
 }
 
 /// A `where T: ..` predicate: its bounds added to parameter `T` of

@@ -507,13 +507,27 @@ impl Items {
             if generic_impl {
                 // normalized with the impl's parameters bound (`lower/assoc.rs`)
                 let result = infer.var(VarKind::General);
-                infer.deferred.push(crate::infer::Projection { base, trait_id: tr, name: name.to_string(), result, range: r, trait_args: Vec::new() });
+                infer.deferred.push(crate::infer::Projection {
+                    base,
+                    trait_id: tr,
+                    name: name.to_string(),
+                    result,
+                    range: r,
+                    trait_args: Vec::new(),
+                });
                 return Ok(result);
             }
         } else if !matches!(infer.shape(base), Some(Shape::Param(_))) {
             // known once the base is inferred (a callee's `I::Item`)
             let result = infer.var(VarKind::General);
-            infer.deferred.push(crate::infer::Projection { base, trait_id: tr, name: name.to_string(), result, range: r, trait_args: Vec::new() });
+            infer.deferred.push(crate::infer::Projection {
+                base,
+                trait_id: tr,
+                name: name.to_string(),
+                result,
+                range: r,
+                trait_args: Vec::new(),
+            });
             return Ok(result);
         }
         let shown = if prefix.is_empty() { infer.display(base) } else { prefix.to_string() };

@@ -224,7 +224,14 @@ impl FnLower<'_> {
                 let Some(base) = env.ty(&p.name) else { continue };
                 let result = self.convert_text(text, module, env)?;
                 let trait_id = self.items.trait_with_assoc_type(&[Bound::Trait(*t)], name);
-                self.infer.deferred.push(crate::infer::Projection { base, trait_id, name: name.clone(), result, range: range.clone(), trait_args: Vec::new() });
+                self.infer.deferred.push(crate::infer::Projection {
+                    base,
+                    trait_id,
+                    name: name.clone(),
+                    result,
+                    range: range.clone(),
+                    trait_args: Vec::new(),
+                });
             }
         }
         Ok(())
@@ -234,7 +241,12 @@ impl FnLower<'_> {
     /// `P: Tr<A>` on a generic trait with associated types, `P::Name` bound
     /// in `env` to the associated type of the impl with those arguments
     /// (`T::Out` of `T: Conv<f32>` is `<T as Conv<f32>>::Out`, not any `Conv` impl's).
-    pub(crate) fn bind_trait_arg_projections(&mut self, fid: crate::resolve::FnId, env: &mut GenericEnv, range: &Range<usize>) -> DResult<()> {
+    pub(crate) fn bind_trait_arg_projections(
+        &mut self,
+        fid: crate::resolve::FnId,
+        env: &mut GenericEnv,
+        range: &Range<usize>,
+    ) -> DResult<()> {
         let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
         let module = self.items.fns[fid].module;
         let mut bounds = Vec::new();
@@ -259,7 +271,14 @@ impl FnLower<'_> {
                 }
                 let result = self.infer.var(crate::infer::VarKind::General);
                 let trait_args = args.clone();
-                self.infer.deferred.push(crate::infer::Projection { base, trait_id: Some(t), name, result, range: range.clone(), trait_args });
+                self.infer.deferred.push(crate::infer::Projection {
+                    base,
+                    trait_id: Some(t),
+                    name,
+                    result,
+                    range: range.clone(),
+                    trait_args,
+                });
                 env.types.push((key, result));
             }
         }
@@ -510,6 +529,24 @@ impl FnLower<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The type arguments of method `fid` of pattern impl `index` (generic
+    /// over the impl's parameters only) for `Self` = `ty` and the trait's arguments.
+    pub(crate) fn pattern_impl_args(
+        &mut self,
+        index: usize,
+        fid: crate::resolve::FnId,
+        ty: hybrid_ir::Handle<hybrid_ir::Type>,
+        trait_args: &[hybrid_ir::Handle<hybrid_ir::Type>],
+    ) -> Option<crate::generics::InstanceArgs> {
+        let p = self.items.impls[index].pattern.as_deref()?;
+        let g = self.items.fns[fid].generics.as_deref()?;
+        if g.types.len() != p.bounds.len() || !g.consts.is_empty() {
+            return None;
+        }
+        let values = self.items.match_pattern(self.types, p, ty, Some(trait_args))?;
+        Some(crate::generics::InstanceArgs { types: values.into_iter().collect::<Option<Vec<_>>>()?, consts: Vec::new() })
     }
 
     /// Solve the deferred projections whose base is known now: unified

@@ -253,7 +253,10 @@ impl FnLower<'_> {
         let mut found: Option<(crate::generics::TraitId, usize)> = None;
         for (index, imp) in self.items.impls.iter().enumerate() {
             let crate::generics::Bound::Trait(tid) = imp.trait_id else { continue };
-            if self.items.traits[tid].params.is_empty() || !self.items.impl_covers(self.types, imp, ty) || self.items.impl_method(index, name).is_none() {
+            if self.items.traits[tid].params.is_empty()
+                || !self.items.impl_covers(self.types, imp, ty)
+                || self.items.impl_method(index, name).is_none()
+            {
                 continue;
             }
             match &mut found {

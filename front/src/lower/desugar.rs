@@ -236,7 +236,11 @@ impl FnLower<'_> {
 impl FnLower<'_> {
     /// The error types of `?`'s operand (a `Result`) and of the enclosing
     /// function's `Result` type `ret`, when both are known.
-    fn try_error_types(&mut self, inner: &syn::Expr, ret: crate::infer::TyId) -> Option<(Handle<hybrid_ir::Type>, Handle<hybrid_ir::Type>)> {
+    fn try_error_types(
+        &mut self,
+        inner: &syn::Expr,
+        ret: crate::infer::TyId,
+    ) -> Option<(Handle<hybrid_ir::Type>, Handle<hybrid_ir::Type>)> {
         let result = self.items.library_type("result::Result")?;
         // (a concrete `Result<T, E>` is an IR enum: its arguments by unifying it with `Result<_, _>`)
         let err_of = |this: &mut Self, t: crate::infer::TyId| {

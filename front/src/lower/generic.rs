@@ -714,24 +714,6 @@ impl FnLower<'_> {
         Some(args)
     }
 
-    /// The type arguments of method `fid` of pattern impl `index` (generic
-    /// over the impl's parameters only) for `Self` = `ty` and the trait's arguments.
-    fn pattern_impl_args(
-        &mut self,
-        index: usize,
-        fid: FnId,
-        ty: hybrid_ir::Handle<hybrid_ir::Type>,
-        trait_args: &[hybrid_ir::Handle<hybrid_ir::Type>],
-    ) -> Option<InstanceArgs> {
-        let p = self.items.impls[index].pattern.as_deref()?;
-        let g = self.items.fns[fid].generics.as_deref()?;
-        if g.types.len() != p.bounds.len() || !g.consts.is_empty() {
-            return None;
-        }
-        let values = self.items.match_pattern(self.types, p, ty, Some(trait_args))?;
-        Some(InstanceArgs { types: values.into_iter().collect::<Option<Vec<_>>>()?, consts: Vec::new() })
-    }
-
     /// The function `Trait::name` means for `Self` = `self_ty` (resolved now):
     /// the impl's, or the trait's default instantiated for it.
     fn dispatch(
