@@ -238,7 +238,7 @@ fn generic_trait_bounds<'l>(
 }
 
 /// Tokens as rustc prints a path or type (`From<T>`, not `From < T >`).
-fn tokens_text(t: proc_macro2::TokenStream) -> String {
+pub(crate) fn tokens_text(t: proc_macro2::TokenStream) -> String {
     t.to_string().replace(" < ", "<").replace("< ", "<").replace(" >", ">").replace(" ,", ",").replace(" :: ", "::").replace("& ", "&")
 }
 

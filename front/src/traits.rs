@@ -565,6 +565,11 @@ pub(crate) fn add_trait_impl_method<'a>(
     let f = m.f;
     let name = f.sig.ident.to_string();
     let tname = match items.impls[index].trait_id {
+        // a generic impl of a generic trait: its arguments as written (`<T as core::convert::Into<U>>::into`)
+        Bound::Trait(t) if items.impls[index].pattern.is_some() => {
+            let args = m.block.trait_.as_ref().and_then(|(p, _)| p.segments.last()).map(|s| &s.arguments);
+            format!("{}{}", items.traits[t].name, crate::impl_pattern::tokens_text(quote::quote!(#args)))
+        }
         // `<f64 as Mix<i32>>::mix`: impls of a generic trait differ by its arguments
         Bound::Trait(t) => items.trait_symbol_name(types, t, &items.impls[index].trait_args),
         Bound::Lang(_) => items.bound_name(&items.impls[index].trait_id),
