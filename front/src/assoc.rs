@@ -42,6 +42,15 @@ impl Items {
             .find_map(|i| i.assoc_types.iter().find(|(n, _)| n == name).map(|(_, t)| *t))
     }
 
+    /// The associated type `name` of the impl of generic trait `tr` with
+    /// arguments `args` for concrete `ty` (`<S as Conv<i32>>::Out`).
+    pub fn impl_assoc_type_args(&self, ty: Handle<Type>, tr: TraitId, args: &[Handle<Type>], name: &str) -> Option<Handle<Type>> {
+        self.impls
+            .iter()
+            .filter(|i| i.trait_id == Bound::Trait(tr) && i.concrete_self() == Some(ty) && i.trait_args == args)
+            .find_map(|i| i.assoc_types.iter().find(|(n, _)| n == name).map(|(_, t)| *t))
+    }
+
     /// The trait among `bounds` (with their supertraits) that declares
     /// associated type `name`.
     pub fn trait_with_assoc_type(&self, bounds: &[Bound], name: &str) -> Option<TraitId> {

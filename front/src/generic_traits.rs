@@ -12,7 +12,13 @@ use crate::resolve::Items;
 impl Items {
     /// The impl of generic trait `t` with arguments `args` for `ty`.
     pub fn impl_of_args(&self, types: &TypeTable, t: TraitId, ty: Handle<Type>, args: &[Handle<Type>]) -> Option<usize> {
-        self.impls.iter().position(|i| i.trait_id == Bound::Trait(t) && i.trait_args == args && self.impl_covers(types, i, ty))
+        self.impls.iter().position(|i| {
+            i.trait_id == Bound::Trait(t)
+                && match &i.pattern {
+                    Some(p) => self.match_pattern(types, p, ty, Some(args)).is_some(),
+                    None => i.trait_args == args && self.impl_covers(types, i, ty),
+                }
+        })
     }
 
     /// rustc's spelling of trait `t` with arguments (`Mix<u8>`).

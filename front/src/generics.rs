@@ -75,6 +75,19 @@ pub struct Generics {
     /// A method of a generic `impl<T> S<T>`: the text of its self type
     /// (`Self`, converted with the parameters bound).
     pub impl_self: Option<Range<usize>>,
+    /// `where W<T>: From<T>`: bounds on other types than the parameters.
+    pub preds: Vec<WherePred>,
+}
+
+/// A `where` bound on a type that is not a parameter (`W<T>: From<T>`):
+/// the texts of the type and of the trait's arguments, checked at each use.
+#[derive(Clone, Debug)]
+pub struct WherePred {
+    pub ty: Range<usize>,
+    pub trait_id: TraitId,
+    pub args: Vec<Range<usize>>,
+    /// The bound, for "required by a bound" notes.
+    pub range: Range<usize>,
 }
 
 /// One method of a trait.
@@ -188,6 +201,9 @@ pub struct ImplInfo {
     /// satisfies them gets the impl for (`self_ty` is unused then; its
     /// methods are generic over the impl's parameters).
     pub blanket: Option<Vec<Bound>>,
+    /// A generic impl of a generic trait: its self type and trait
+    /// arguments over its parameters (`trait_args` is empty then).
+    pub pattern: Option<Box<crate::impl_pattern::ImplPattern>>,
     pub module: ModId,
     pub range: Range<usize>,
 }

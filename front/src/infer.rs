@@ -142,6 +142,8 @@ pub struct Projection {
     pub name: String,
     pub result: TyId,
     pub range: std::ops::Range<usize>,
+    /// The generic trait's arguments (`<T as Conv<i32>>::Out`), empty for any impl.
+    pub trait_args: Vec<TyId>,
 }
 
 impl Infer {
@@ -160,6 +162,18 @@ impl Infer {
     pub fn adt_fields(&mut self, sid: usize, args: &[TyId]) -> Option<Vec<(String, TyId)>> {
         let tpl = self.template(sid)?.clone();
         Some(tpl.fields.iter().map(|(n, t)| (n.clone(), self.instantiate(&tpl.table, *t, args, 0))).collect())
+    }
+
+    /// Copy pattern type `t` of table `from` into this table, `Param(i)` replaced by `args[i]`.
+    pub fn instantiate_from(&mut self, from: &Infer, t: TyId, args: &[TyId]) -> TyId {
+        self.instantiate(from, t, args, 0)
+    }
+
+    /// The imported IR type `t` is the same as, if any (no new type is made).
+    pub fn existing(&mut self, t: TyId) -> Option<Handle<Type>> {
+        let r = self.find(t);
+        let imported: Vec<(Handle<Type>, TyId)> = self.imported.iter().map(|(&h, &i)| (h, i)).collect();
+        imported.into_iter().find(|&(_, i)| self.find(i) == r).map(|(h, _)| h)
     }
 
     /// Copy template type `t` of `from` into this table, `Param(i)` replaced by `args[i]`.

@@ -124,6 +124,9 @@ impl Items {
 
     /// Does impl `imp` cover type `ty` (its type, or an instance of its generic struct)?
     pub(crate) fn impl_covers(&self, types: &TypeTable, imp: &crate::generics::ImplInfo, ty: Handle<Type>) -> bool {
+        if let Some(p) = &imp.pattern {
+            return self.match_pattern(types, p, ty, None).is_some();
+        }
         if let Some(bounds) = &imp.blanket {
             return self.satisfies_blanket(types, bounds, ty);
         }
@@ -136,17 +139,7 @@ impl Items {
     /// Does `ty` satisfy a blanket impl's bounds? (Impls whose bounds lead
     /// back to themselves end at a depth limit: not satisfied.)
     fn satisfies_blanket(&self, types: &TypeTable, bounds: &[Bound], ty: Handle<Type>) -> bool {
-        thread_local! {
-            static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-        }
-        let depth = DEPTH.with(|d| d.get());
-        if depth > 16 {
-            return false;
-        }
-        DEPTH.with(|d| d.set(depth + 1));
-        let ok = bounds.iter().all(|b| self.satisfies(types, ty, b));
-        DEPTH.with(|d| d.set(depth));
-        ok
+        within_depth(|| bounds.iter().all(|b| self.satisfies(types, ty, b)))
     }
 
     /// The traits that blanket impls give every type with `bounds` (and
@@ -307,6 +300,22 @@ impl Items {
     }
 }
 
+/// `check()`, or `false` past a depth of nested checks (the bounds of
+/// impls that lead back to themselves).
+pub(crate) fn within_depth(check: impl FnOnce() -> bool) -> bool {
+    thread_local! {
+        static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let depth = DEPTH.with(|d| d.get());
+    if depth > 16 {
+        return false;
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let ok = check();
+    DEPTH.with(|d| d.set(depth));
+    ok
+}
+
 /// After structs are defined: supertraits, every impl's trait and type.
 pub fn define_impls(items: &mut Items, syntax: &Syntax<'_>, types: &mut TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
@@ -349,9 +358,8 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
     let generic_trait = matches!(tr, Bound::Trait(t) if !items.traits[t].params.is_empty());
     // (lifetime parameters alone do not make an impl generic: `impl<'a> Sum<&'a u8> for u8`)
     let generic = imp.generics.type_params().next().is_some() || imp.generics.const_params().next().is_some();
-    if generic_trait && generic {
-        // FIXME(generic impls of generic traits)
-        return Err(Diagnostic::unsupported("generic impls of generic traits", range_of(&imp.generics)));
+    if let (Bound::Trait(t), true) = (&tr, generic_trait && generic) {
+        return crate::impl_pattern::define_pattern_impl(items, index, imp, *t, syntax, types);
     }
     if let Some(param) = blanket_param(imp) {
         return define_blanket_impl(items, index, imp, &param, tr);
@@ -387,14 +395,6 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
         return Ok(());
     }
     let self_ty = items.ir_type(&imp.self_ty, types, None, module)?;
-    if let Some(t) = imp.items.iter().find_map(|i| if let syn::ImplItem::Type(t) = i { Some(t) } else { None }).filter(|_| generic_trait) {
-        // FIXME(associated types of generic traits): a projection does not carry the trait's arguments, so
-        // `X::Out` is read from the one impl of the trait for `X`; a second impl for the same type is refused
-        let other = items.impls[..index].iter().any(|i| i.trait_id == tr && i.blanket.is_none() && i.self_ty == self_ty);
-        if other {
-            return Err(Diagnostic::unsupported("associated types in several impls of one generic trait for one type", range_of(t)));
-        }
-    }
     let trait_args = match (&tr, path.segments.last()) {
         (Bound::Trait(t), Some(seg)) if generic_trait => items.impl_trait_args(*t, syntax.traits[*t], seg, self_ty, module, types)?,
         _ => Vec::new(),
@@ -436,7 +436,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
 }
 
 /// `impl<T: B> Tr for T`: the parameter `T` the impl is for.
-fn blanket_param(imp: &syn::ItemImpl) -> Option<String> {
+pub(crate) fn blanket_param(imp: &syn::ItemImpl) -> Option<String> {
     let syn::Type::Path(p) = &*imp.self_ty else { return None };
     let name = p.path.get_ident()?.to_string();
     imp.generics.type_params().any(|tp| tp.ident == name).then_some(name)
@@ -493,17 +493,34 @@ pub fn check_blanket_overlaps(items: &Items, types: &TypeTable) -> Vec<Diagnosti
     for (b, blanket) in items.impls.iter().enumerate().filter(|(_, i)| i.blanket.is_some()) {
         for imp in items.impls.iter().filter(|i| i.trait_id == blanket.trait_id) {
             let Some(ty) = imp.concrete_self() else { continue };
-            if items.impl_covers(types, &items.impls[b], ty) {
+            let covered = match &blanket.pattern {
+                // a generic trait's: with the impl's arguments (`From<u8> for u16` is not `From<T> for T`)
+                Some(p) => items.match_pattern(types, p, ty, Some(&imp.trait_args)).is_some(),
+                None => items.impl_covers(types, &items.impls[b], ty),
+            };
+            if covered {
                 let t = types.display(ty).to_string();
-                errors.push(
-                    Diagnostic::at(
-                        Some("E0119"),
-                        format!("conflicting implementations of trait `{}` for type `{t}`", items.bound_name(&blanket.trait_id)),
-                        imp.range.clone(),
-                        format!("conflicting implementation for `{t}`"),
-                    )
-                    .secondary(blanket.range.clone(), "first implementation here"),
+                let shown = match blanket.trait_id {
+                    Bound::Trait(tid) => items.trait_with_args(types, tid, &imp.trait_args),
+                    Bound::Lang(_) => items.bound_name(&blanket.trait_id),
+                };
+                let d = Diagnostic::at(
+                    Some("E0119"),
+                    format!("conflicting implementations of trait `{shown}` for type `{t}`"),
+                    imp.range.clone(),
+                    format!("conflicting implementation for `{t}`"),
                 );
+                errors.push(match blanket.pattern.is_some() && items.tree.in_library(blanket.module) {
+                    // rustc's note for an impl of its own library (`impl<T> From<T> for T`)
+                    true => {
+                        let mut d = d;
+                        if let Some(p) = d.primary.as_mut() {
+                            p.message.clear();
+                        }
+                        d.note(format!("conflicting implementation in crate `core`:\n- {};", library_impl_head(blanket)))
+                    }
+                    false => d.secondary(blanket.range.clone(), "first implementation here"),
+                });
                 return errors;
             }
         }
@@ -511,8 +528,13 @@ pub fn check_blanket_overlaps(items: &Items, types: &TypeTable) -> Vec<Diagnosti
     errors
 }
 
+/// rustc's spelling of a library impl's head in notes (`impl<T> From<T> for T`).
+fn library_impl_head(imp: &crate::generics::ImplInfo) -> String {
+    imp.pattern.as_ref().map(|p| p.head.clone()).unwrap_or_default()
+}
+
 /// E0437: an impl's associated types must be the trait's.
-fn check_impl_types(items: &Items, tr: &Bound, imp: &syn::ItemImpl) -> DResult<()> {
+pub(crate) fn check_impl_types(items: &Items, tr: &Bound, imp: &syn::ItemImpl) -> DResult<()> {
     let Bound::Trait(t) = tr else { return Ok(()) };
     for ii in &imp.items {
         if let syn::ImplItem::Type(ty) = ii {
@@ -543,6 +565,11 @@ pub(crate) fn add_trait_impl_method<'a>(
     let f = m.f;
     let name = f.sig.ident.to_string();
     let tname = match items.impls[index].trait_id {
+        // a generic impl of a generic trait: its arguments as written (`<T as core::convert::Into<U>>::into`)
+        Bound::Trait(t) if items.impls[index].pattern.is_some() => {
+            let args = m.block.trait_.as_ref().and_then(|(p, _)| p.segments.last()).map(|s| &s.arguments);
+            format!("{}{}", items.traits[t].name, crate::impl_pattern::tokens_text(quote::quote!(#args)))
+        }
         // `<f64 as Mix<i32>>::mix`: impls of a generic trait differ by its arguments
         Bound::Trait(t) => items.trait_symbol_name(types, t, &items.impls[index].trait_args),
         Bound::Lang(_) => items.bound_name(&items.impls[index].trait_id),
@@ -703,8 +730,12 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
             syn::GenericParam::Lifetime(_) => {}
         }
     }
+    let mut preds = Vec::new();
     for pred in sig.generics.where_clause.iter().flat_map(|w| w.predicates.iter()) {
-        add_where_bounds(items, module, &mut tparams, pred, "the function's")?;
+        match crate::impl_pattern::other_type_pred(items, module, &tparams, pred)? {
+            Some(p) => preds.push(p),
+            None => add_where_bounds(items, module, &mut tparams, pred, "the function's")?,
+        }
     }
     // `x: impl Trait`: an anonymous parameter, named by the type's offset
     for arg in &sig.inputs {
@@ -720,6 +751,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
     let generics = items.fns[id].generics.as_mut().expect("a generic function");
     generics.types = tparams;
     generics.consts = consts;
+    generics.preds = preds;
     if block.is_some() {
         generics.outer_types = outer;
         generics.outer_consts = outer_consts;

@@ -441,6 +441,32 @@ impl Items {
             _ => None,
         };
         let at = range_of(&path.segments[n - 1].ident);
+        if let Some(t) = tr.filter(|&t| !self.traits[t].params.is_empty()) {
+            // `<S as Conv<i32>>::Out`: the impl with those arguments
+            let mut args = Vec::new();
+            if let Some(syn::PathArguments::AngleBracketed(a)) = trait_path.segments.last().map(|s| &s.arguments) {
+                for g in &a.args {
+                    if let syn::GenericArgument::Type(ty) = g {
+                        args.push(self.convert_in(ty, types, infer, scope)?);
+                    }
+                }
+            }
+            let concrete: Option<Vec<Handle<Type>>> = args.iter().map(|&a| infer.concrete(a, types)).collect();
+            match (infer.concrete(base, types), concrete) {
+                (Some(b), Some(c)) if !c.is_empty() => {
+                    if let Some(x) = self.impl_assoc_type_args(b, t, &c, &name) {
+                        return Ok(infer.import(x, types));
+                    }
+                }
+                _ if !args.is_empty() && !matches!(infer.shape(base), Some(Shape::Param(_))) => {
+                    let result = infer.var(VarKind::General);
+                    let p = crate::infer::Projection { base, trait_id: tr, name, result, range: at, trait_args: args };
+                    infer.deferred.push(p);
+                    return Ok(result);
+                }
+                _ => {}
+            }
+        }
         self.assoc_type(base, shown.as_deref().unwrap_or(""), &name, tr, scope, types, infer, at)
     }
 
@@ -481,13 +507,27 @@ impl Items {
             if generic_impl {
                 // normalized with the impl's parameters bound (`lower/assoc.rs`)
                 let result = infer.var(VarKind::General);
-                infer.deferred.push(crate::infer::Projection { base, trait_id: tr, name: name.to_string(), result, range: r });
+                infer.deferred.push(crate::infer::Projection {
+                    base,
+                    trait_id: tr,
+                    name: name.to_string(),
+                    result,
+                    range: r,
+                    trait_args: Vec::new(),
+                });
                 return Ok(result);
             }
         } else if !matches!(infer.shape(base), Some(Shape::Param(_))) {
             // known once the base is inferred (a callee's `I::Item`)
             let result = infer.var(VarKind::General);
-            infer.deferred.push(crate::infer::Projection { base, trait_id: tr, name: name.to_string(), result, range: r });
+            infer.deferred.push(crate::infer::Projection {
+                base,
+                trait_id: tr,
+                name: name.to_string(),
+                result,
+                range: r,
+                trait_args: Vec::new(),
+            });
             return Ok(result);
         }
         let shown = if prefix.is_empty() { infer.display(base) } else { prefix.to_string() };

@@ -284,12 +284,6 @@ impl From<&str> for String {
     }
 }
 
-impl Into<String> for &str {
-    fn into(self) -> String {
-        String::from(self)
-    }
-}
-
 impl Clone for String {
     fn clone(&self) -> String {
         String::from(self.as_str())

@@ -224,7 +224,62 @@ impl FnLower<'_> {
                 let Some(base) = env.ty(&p.name) else { continue };
                 let result = self.convert_text(text, module, env)?;
                 let trait_id = self.items.trait_with_assoc_type(&[Bound::Trait(*t)], name);
-                self.infer.deferred.push(crate::infer::Projection { base, trait_id, name: name.clone(), result, range: range.clone() });
+                self.infer.deferred.push(crate::infer::Projection {
+                    base,
+                    trait_id,
+                    name: name.clone(),
+                    result,
+                    range: range.clone(),
+                    trait_args: Vec::new(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// A use of generic function `fid` (or its instance): for each bound
+    /// `P: Tr<A>` on a generic trait with associated types, `P::Name` bound
+    /// in `env` to the associated type of the impl with those arguments
+    /// (`T::Out` of `T: Conv<f32>` is `<T as Conv<f32>>::Out`, not any `Conv` impl's).
+    pub(crate) fn bind_trait_arg_projections(
+        &mut self,
+        fid: crate::resolve::FnId,
+        env: &mut GenericEnv,
+        range: &Range<usize>,
+    ) -> DResult<()> {
+        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
+        let module = self.items.fns[fid].module;
+        let mut bounds = Vec::new();
+        for p in &g.types {
+            for (t, texts) in &p.trait_args {
+                let names: Vec<String> = self.items.traits[*t].assoc_types.iter().map(|a| a.name.clone()).collect();
+                if !names.is_empty() {
+                    bounds.push((p.name.clone(), *t, texts.clone(), names));
+                }
+            }
+        }
+        for (param, t, texts, names) in bounds {
+            let Some(base) = env.ty(&param) else { continue };
+            let mut args = Vec::with_capacity(texts.len());
+            for text in &texts {
+                args.push(self.convert_text(text, module, env)?);
+            }
+            for name in names {
+                let key = format!("{param}::{name}");
+                if env.ty(&key).is_some() {
+                    continue;
+                }
+                let result = self.infer.var(crate::infer::VarKind::General);
+                let trait_args = args.clone();
+                self.infer.deferred.push(crate::infer::Projection {
+                    base,
+                    trait_id: Some(t),
+                    name,
+                    result,
+                    range: range.clone(),
+                    trait_args,
+                });
+                env.types.push((key, result));
             }
         }
         Ok(())
@@ -381,7 +436,12 @@ impl FnLower<'_> {
             if imp.trait_id != Bound::Trait(tid) || !self.items.impl_covers(self.types, imp, ty) {
                 continue;
             }
-            let args = imp.trait_args.clone();
+            let args = match self.items.pattern_trait_args(self.types, i, ty) {
+                Some(Some(args)) => args,
+                // a generic impl whose arguments `Self` does not determine (`Into<U> for T`): no one impl
+                Some(None) => return,
+                None => imp.trait_args.clone(),
+            };
             let fits = args.len() + 1 == self_and_args.len()
                 && args.iter().zip(&self_and_args[1..]).all(|(&a, &v)| match self.infer.concrete(v, self.types) {
                     Some(c) => c == a,
@@ -418,6 +478,30 @@ impl FnLower<'_> {
             let id = self.infer.import(t, self.types);
             env.types.push((p.name.clone(), id));
         }
+        for pred in &g.preds {
+            let ty = self.convert_text(&pred.ty, module, &env)?;
+            let mut targs = Vec::with_capacity(pred.args.len());
+            for text in &pred.args {
+                targs.push(self.convert_text(text, module, &env)?);
+            }
+            let (Some(ty), Some(targs)) = (
+                self.infer.concrete(ty, self.types),
+                targs.iter().map(|&a| self.infer.concrete(a, self.types)).collect::<Option<Vec<_>>>(),
+            ) else {
+                continue;
+            };
+            if self.items.impl_of_args(self.types, pred.trait_id, ty, &targs).is_none() {
+                let (shown, tyname) = (self.items.trait_with_args(self.types, pred.trait_id, &targs), self.types.display(ty).to_string());
+                let f = self.items.fns[fid].short_name().to_string();
+                return Err(Diagnostic::at(
+                    Some("E0277"),
+                    format!("the trait bound `{tyname}: {shown}` is not satisfied"),
+                    range.clone(),
+                    format!("the trait `{shown}` is not implemented for `{tyname}`"),
+                )
+                .span_note(pred.range.clone(), format!("required by a bound in `{f}`")));
+            }
+        }
         for (p, &ty) in g.types.iter().zip(args) {
             for (t, texts) in &p.trait_args {
                 let mut targs = Vec::with_capacity(texts.len());
@@ -445,6 +529,24 @@ impl FnLower<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The type arguments of method `fid` of pattern impl `index` (generic
+    /// over the impl's parameters only) for `Self` = `ty` and the trait's arguments.
+    pub(crate) fn pattern_impl_args(
+        &mut self,
+        index: usize,
+        fid: crate::resolve::FnId,
+        ty: hybrid_ir::Handle<hybrid_ir::Type>,
+        trait_args: &[hybrid_ir::Handle<hybrid_ir::Type>],
+    ) -> Option<crate::generics::InstanceArgs> {
+        let p = self.items.impls[index].pattern.as_deref()?;
+        let g = self.items.fns[fid].generics.as_deref()?;
+        if g.types.len() != p.bounds.len() || !g.consts.is_empty() {
+            return None;
+        }
+        let values = self.items.match_pattern(self.types, p, ty, Some(trait_args))?;
+        Some(crate::generics::InstanceArgs { types: values.into_iter().collect::<Option<Vec<_>>>()?, consts: Vec::new() })
     }
 
     /// Solve the deferred projections whose base is known now: unified
@@ -500,8 +602,21 @@ impl FnLower<'_> {
                     self.infer.deferred.push(p);
                     continue;
                 };
+                // (a generic trait's arguments: the impl with them, once they are known)
+                let with_args = match (p.trait_id, p.trait_args.is_empty()) {
+                    (Some(tr), false) => {
+                        let args: Option<Vec<_>> = p.trait_args.iter().map(|&a| self.infer.concrete(a, self.types)).collect();
+                        let Some(args) = args else {
+                            self.infer.deferred.push(p);
+                            continue;
+                        };
+                        Some(self.items.impl_assoc_type_args(ty, tr, &args, &p.name))
+                    }
+                    _ => None,
+                };
                 // no impl: the bound check reports the missing trait
-                let Some(t) = self.items.impl_assoc_type(self.types, ty, p.trait_id, &p.name) else {
+                let found = with_args.unwrap_or_else(|| self.items.impl_assoc_type(self.types, ty, p.trait_id, &p.name));
+                let Some(t) = found else {
                     if let Some(it) = self.generic_impl_assoc(ty, p.trait_id, &p.name)? {
                         solved = true;
                         if self.infer.unify(p.result, it).is_err() {

@@ -253,7 +253,10 @@ impl FnLower<'_> {
         let mut found: Option<(crate::generics::TraitId, usize)> = None;
         for (index, imp) in self.items.impls.iter().enumerate() {
             let crate::generics::Bound::Trait(tid) = imp.trait_id else { continue };
-            if imp.trait_args.is_empty() || !self.items.impl_covers(self.types, imp, ty) || self.items.impl_method(index, name).is_none() {
+            if self.items.traits[tid].params.is_empty()
+                || !self.items.impl_covers(self.types, imp, ty)
+                || self.items.impl_method(index, name).is_none()
+            {
                 continue;
             }
             match &mut found {
@@ -263,6 +266,41 @@ impl FnLower<'_> {
             }
         }
         found.filter(|&(_, n)| n > 1).map(|(t, _)| t)
+    }
+
+    /// `<T as Tr<A>>::f(args)`: trait `Tr`'s function with `Self` = `T` and
+    /// the trait's arguments `A`, the impl chosen by them.
+    fn qualified_call(&mut self, q: &syn::QSelf, path: &syn::Path, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+        let n = path.segments.len();
+        if q.position == 0 || q.position + 1 != n {
+            return Err(Diagnostic::unsupported("this qualified path", range.clone()));
+        }
+        let self_t = self.convert_type(&q.ty)?;
+        let mut trait_path = path.clone();
+        let last = trait_path.segments.pop().ok_or_else(|| Diagnostic::ice("an empty path"))?;
+        let _ = trait_path.segments.pop_punct();
+        let crate::generics::Bound::Trait(tid) = self.items.resolve_bound(self.module(), &trait_path)? else {
+            return Err(Diagnostic::unsupported("qualified paths of this trait", range_of(&trait_path)));
+        };
+        let name = last.ident.to_string();
+        if self.items.traits[tid].method(&name).is_none() {
+            let tname = self.items.traits[tid].shown.clone();
+            return Err(Diagnostic::at(
+                Some("E0576"),
+                format!("cannot find method or associated constant `{name}` in trait `{tname}`"),
+                range_of(&last.ident),
+                format!("not found in `{tname}`"),
+            ));
+        }
+        let mut trait_args = Vec::new();
+        if let Some(syn::PathArguments::AngleBracketed(a)) = trait_path.segments.last().map(|s| &s.arguments) {
+            for g in &a.args {
+                if let syn::GenericArgument::Type(ty) = g {
+                    trait_args.push(self.convert_type(ty)?);
+                }
+            }
+        }
+        self.call_trait_fn_with(tid, &name, Some(self_t), &trait_args, None, args, range)
     }
 
     /// E0624 for a method private to another module.
@@ -329,6 +367,9 @@ impl FnLower<'_> {
             _ => None,
         });
         let args: Vec<&syn::Expr> = c.args.iter().collect();
+        if let Some(q) = &p.qself {
+            return self.qualified_call(q, &p.path, &args, &range);
+        }
         if let Some(v) = self.ctor_call(&p.path, &args, &range)? {
             return Ok(v);
         }

@@ -186,7 +186,10 @@ impl FnLower<'_> {
             return Ok(Some(self.autoderef(recv)));
         }
         match self.bound_trait_with(i, name) {
-            Some(tid) => Ok(Some(self.call_trait_fn_for(tid, name, Some(t), Some(recv), args, range)?)),
+            Some(tid) => {
+                let trait_args = self.bound_trait_args(tid, t)?;
+                Ok(Some(self.call_trait_fn_with(tid, name, Some(t), &trait_args, Some(recv), args, range)?))
+            }
             None => {
                 let p = self.param_name(i);
                 let d = Diagnostic::at(

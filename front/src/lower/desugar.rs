@@ -203,10 +203,18 @@ impl FnLower<'_> {
                 ::core::option::Option::None => return ::core::option::Option::None,
             })
         } else if is("result::Result") {
-            // FIXME(From in `?`): rustc returns `Err(From::from(e))`
+            // rustc returns `Err(From::from(e))`; the conversion is written only where the error types differ
+            // (the reflexive `From<T> for T` is the identity)
+            let convert = match self.try_error_types(inner, ret) {
+                Some((found, expected)) if found != expected => {
+                    self.check_try_from(found, expected, inner, &at)?;
+                    quote::quote!(::core::convert::From::from(e))
+                }
+                _ => quote::quote!(e),
+            };
             quote_spanned!(span=> match #inner {
                 ::core::result::Result::Ok(v) => v,
-                ::core::result::Result::Err(e) => return ::core::result::Result::Err(e),
+                ::core::result::Result::Err(e) => return ::core::result::Result::Err(#convert),
             })
         } else {
             let what = if self.closure_ret.is_some() { "closure" } else { "function" };
@@ -226,6 +234,62 @@ impl FnLower<'_> {
 }
 
 impl FnLower<'_> {
+    /// The error types of `?`'s operand (a `Result`) and of the enclosing
+    /// function's `Result` type `ret`, when both are known.
+    fn try_error_types(
+        &mut self,
+        inner: &syn::Expr,
+        ret: crate::infer::TyId,
+    ) -> Option<(Handle<hybrid_ir::Type>, Handle<hybrid_ir::Type>)> {
+        let result = self.items.library_type("result::Result")?;
+        // (a concrete `Result<T, E>` is an IR enum: its arguments by unifying it with `Result<_, _>`)
+        let err_of = |this: &mut Self, t: crate::infer::TyId| {
+            let args = this.infer.fresh_adt_args(result, 2);
+            let adt = this.infer.known(Shape::Adt { sid: result, args: args.clone() });
+            this.infer.unify(adt, t).ok()?;
+            this.infer.concrete(args[1], this.types)
+        };
+        let expected = err_of(self, ret)?;
+        let found = self.probe_type(inner, |this, t| err_of(this, t))?;
+        Some((found, expected))
+    }
+
+    /// rustc's E0277 "`?` couldn't convert the error" unless `expected: From<found>`.
+    fn check_try_from(
+        &mut self,
+        found: Handle<hybrid_ir::Type>,
+        expected: Handle<hybrid_ir::Type>,
+        inner: &syn::Expr,
+        at: &std::ops::Range<usize>,
+    ) -> DResult<()> {
+        if let Some(from) = self.items.library_trait("convert::From") {
+            if self.items.impl_of_args(self.types, from, expected, &[found]).is_some() {
+                return Ok(());
+            }
+        }
+        let (e, f) = (self.types.display(expected).to_string(), self.types.display(found).to_string());
+        let output = self.items.fns[self.fid].output_range.clone();
+        let text = self.lines.text(&output);
+        let ret_start = output.end - text.strip_prefix("->").unwrap_or(text).trim_start().len();
+        let mut d = Diagnostic::at(
+            Some("E0277"),
+            format!("`?` couldn't convert the error to `{e}`"),
+            at.clone(),
+            format!("the trait `From<{f}>` is not implemented for `{e}`"),
+        );
+        if self.closure_ret.is_none() {
+            d = d.secondary(ret_start..output.end, format!("expected `{e}` because of this"));
+        }
+        d = d.secondary(range_of(inner), format!("this can't be annotated with `?` because it has type `Result<_, {f}>`"));
+        if let hybrid_ir::Type::Struct(def) = self.types.get(expected) {
+            if let Some(sid) = self.items.struct_of(self.types, *def) {
+                d = d.span_note(self.item_head(sid), format!("`{e}` needs to implement `From<{f}>`"));
+            }
+        }
+        d.span_notes_first = true;
+        Err(d.note("the question mark operation (`?`) implicitly performs a conversion on the error value using the `From` trait"))
+    }
+
     /// `v.extend(it)` and `v.drain(range)` of a `Vec` `v` (or `&mut Vec`),
     /// as the library's `Vec` methods (FIXME(generic impls for builtin
     /// types): rustc's `Extend` impls and `RangeBounds`): `extend` takes

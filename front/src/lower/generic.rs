@@ -111,6 +111,11 @@ impl FnLower<'_> {
         if let Ok(Some(t)) = self.impl_self_type(self.fid, &env) {
             self.env.types.push(("Self".to_string(), t));
         }
+        let mut env = std::mem::take(&mut self.env);
+        let range = self.items.fns[self.fid].range.clone();
+        // (an error here is the bound check's to report)
+        let _ = self.bind_trait_arg_projections(self.fid, &mut env, &range);
+        self.env = env;
     }
 
     /// The types of function `fid`'s signature `sig` with its generic
@@ -310,6 +315,7 @@ impl FnLower<'_> {
             env.consts.push((p.name.clone(), ConstValue::Int(v)));
         }
         self.defer_assoc_eqs(fid, &env, range)?;
+        self.bind_trait_arg_projections(fid, &mut env, range)?;
         self.defer_fn_bounds(fid, &env, 0..g.types.len(), range)?;
         let text = self.lines.text(&g.sig).to_string();
         let sig = crate::ranges::with_origin(g.sig.start, || -> DResult<SigTypes> {
@@ -561,6 +567,22 @@ impl FnLower<'_> {
         args: &[&syn::Expr],
         range: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
+        self.call_trait_fn_with(tid, name, self_ty, &[], receiver, args, range)
+    }
+
+    /// [`Self::call_trait_fn_for`] with the first of the trait's arguments
+    /// given (`<W as From<i32>>::from(..)`), the others inferred.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn call_trait_fn_with(
+        &mut self,
+        tid: TraitId,
+        name: &str,
+        self_ty: Option<TyId>,
+        trait_args: &[TyId],
+        receiver: Option<Handle<Expr>>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let tr = &self.items.traits[tid];
         let method = tr.method(name).ok_or_else(|| Diagnostic::ice(format!("no method `{name}` in a trait")))?;
         let (sig_range, module) = (method.sig.clone(), tr.module);
@@ -568,10 +590,20 @@ impl FnLower<'_> {
         let mut env = GenericEnv { types: vec![("Self".to_string(), self_var)], consts: Vec::new() };
         // a generic trait's parameters (`Rhs`): inferred from the arguments, the impl chosen by them
         let mut all = vec![self_var];
-        for p in self.items.traits[tid].params.clone() {
-            let v = self.infer.var(VarKind::General);
+        for (k, p) in self.items.traits[tid].params.clone().into_iter().enumerate() {
+            let v = trait_args.get(k).copied().unwrap_or_else(|| self.infer.var(VarKind::General));
             env.types.push((p, v));
             all.push(v);
+        }
+        if all.len() > 1 {
+            // `Self::Out` of a generic trait: the impl's with the call's trait arguments, once they are known
+            for a in self.items.traits[tid].assoc_types.clone() {
+                let result = self.infer.var(VarKind::General);
+                let (name, trait_args) = (a.name.clone(), all[1..].to_vec());
+                let p = crate::infer::Projection { base: self_var, trait_id: Some(tid), name, result, range: range.clone(), trait_args };
+                self.infer.deferred.push(p);
+                env.types.push((format!("Self::{}", a.name), result));
+            }
         }
         if let Some(i) = self.param_of(self_var) {
             // `Self::Item` of a type parameter `P`: the body's `P::Item`
@@ -716,6 +748,18 @@ impl FnLower<'_> {
             }
         }
         let Some(index) = self.items.impl_of_args(self.types, tid, ty, &trait_args) else {
+            if let Some((on, t, args)) = self.items.unmet_pattern_bound(self.types, tid, ty, &trait_args) {
+                // rustc reports the bound of the generic impl that fails (`F: From<i32>` of `Into<F> for i32`)
+                let (shown, on) = (self.items.trait_with_args(self.types, t, &args), self.types.display(on).to_string());
+                let outer = self.items.trait_with_args(self.types, tid, &trait_args);
+                return Err(Diagnostic::at(
+                    Some("E0277"),
+                    format!("the trait bound `{on}: {shown}` is not satisfied"),
+                    range.clone(),
+                    format!("the trait `{shown}` is not implemented for `{on}`"),
+                )
+                .note(format!("required for `{}` to implement `{outer}`", self.types.display(ty))));
+            }
             let shown = self.items.trait_with_args(self.types, tid, &trait_args);
             let covering: Vec<usize> = (0..self.items.impls.len())
                 .filter(|&i| {
@@ -743,6 +787,11 @@ impl FnLower<'_> {
             }
         };
         let args = match self.items.fns[fid].is_generic() {
+            // a generic impl of a generic trait: its parameters, from `Self` and the trait's arguments
+            true if self.items.impls[index].pattern.is_some() => match self.pattern_impl_args(index, fid, ty, &trait_args) {
+                Some(args) => args,
+                None => return Err(Diagnostic::unsupported("generic methods of generic impls called as `Trait::f(..)`", range.clone())),
+            },
             true if self.items.fns[fid].in_trait.is_some() => InstanceArgs { types: [vec![ty], trait_args].concat(), consts: Vec::new() },
             // a blanket impl's method: generic over the impl's one parameter, `Self`
             true if self.items.impls[index].blanket.is_some()

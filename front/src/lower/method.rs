@@ -397,7 +397,31 @@ impl FnLower<'_> {
         }
         let base = self.autoderef(recv);
         let t = self.ty(base);
-        Ok(Some(self.call_trait_fn_for(tid, name, Some(t), Some(base), args, range)?))
+        let trait_args = self.bound_trait_args(tid, t)?;
+        Ok(Some(self.call_trait_fn_with(tid, name, Some(t), &trait_args, Some(base), args, range)?))
+    }
+
+    /// The arguments of this function's bound `P: Tr<A>` on generic trait
+    /// `tid` of the parameter `P` whose type `t` is (`t.into()` of a `T:
+    /// Into<F>` is `Into<F>`'s, in the check and in every instance); empty
+    /// without such a bound.
+    pub(crate) fn bound_trait_args(&mut self, tid: crate::generics::TraitId, t: TyId) -> DResult<Vec<TyId>> {
+        let Some(g) = self.items.fns[self.fid].generics.as_deref() else { return Ok(Vec::new()) };
+        let module = self.items.fns[self.fid].module;
+        let found = g.types.iter().find_map(|p| {
+            let texts = p.trait_args.iter().find(|(b, _)| *b == tid).map(|(_, texts)| texts.clone())?;
+            Some((self.env.ty(&p.name)?, texts))
+        });
+        let Some((pt, texts)) = found else { return Ok(Vec::new()) };
+        let same = match (self.shape(pt), self.shape(t)) {
+            (Some(Shape::Param(a)), Some(Shape::Param(b))) => a == b,
+            _ => self.infer.concrete(pt, self.types).is_some_and(|a| self.infer.concrete(t, self.types) == Some(a)),
+        };
+        if !same {
+            return Ok(Vec::new());
+        }
+        let env = self.env.clone();
+        texts.iter().map(|text| self.convert_text(text, module, &env)).collect()
     }
 
     pub(crate) fn call_method(

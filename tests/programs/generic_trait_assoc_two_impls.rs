@@ -21,5 +21,8 @@ impl Widen<u16> for Scale {
 
 fn main() {
     let s = Scale(3);
-    let _ = s.widen(2u8);
+    let a = s.widen(200u8);
+    let b = s.widen(60000u16);
+    let c: <Scale as Widen<u8>>::Out = 7;
+    println!("{} {} {}", a, b, c);
 }
