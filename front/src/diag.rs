@@ -600,3 +600,34 @@ impl<'s> LineIndex<'s> {
 pub use crate::ranges::range_of;
 
 pub type DResult<T> = Result<T, Diagnostic>;
+
+/// rustc's note on an unknown name when none of `names` is close to `name`
+/// (else rustc suggests the close one): "available fields are: `x`, `y`".
+pub(crate) fn available_names_note(what: &str, name: &str, names: &[&str]) -> Option<String> {
+    let max = name.chars().count().max(3) / 3;
+    let close = |n: &str| n.eq_ignore_ascii_case(name) || edit_distance(n, name) <= max;
+    if names.is_empty() || names.iter().any(|n| close(n)) {
+        return None;
+    }
+    let shown: Vec<String> = names.iter().take(if names.len() > 6 { 5 } else { 6 }).map(|n| format!("`{n}`")).collect();
+    let mut list = shown.join(", ");
+    if names.len() > 6 {
+        list.push_str(&format!(" ... and {} others", names.len() - 5));
+    }
+    let is = if names.len() == 1 { " is" } else { "s are" };
+    Some(format!("available {what}{is}: {list}"))
+}
+
+/// Levenshtein distance of two names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
