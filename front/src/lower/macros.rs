@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use hybrid_ir::{BinaryOp, Expr, ExprKind, FmtAlign, FmtKind, FmtPiece, FmtSpec, Handle, Intrinsic, PrintTarget, Scalar, Stmt};
+use hybrid_ir::{BinaryOp, Expr, ExprKind, FmtAlign, FmtKind, FmtPiece, FmtSpec, Handle, HostFn, Intrinsic, PrintTarget, Scalar, Stmt};
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::Token;
@@ -328,9 +328,15 @@ impl<'i> FnLower<'i> {
         Ok(b)
     }
 
-    /// The pieces of a format string and its arguments appended to the line buffer (`format!`, `write!`).
-    pub(crate) fn print_to_buffer(&mut self, fmt: &syn::Expr, args: &[syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+    /// The pieces of a format string and its arguments appended to the line buffer (`format!`, `write!`);
+    /// `begin`: a new `format!` text starts there, after the arguments are evaluated (one that
+    /// prints or formats itself does it before).
+    pub(crate) fn print_to_buffer(&mut self, fmt: &syn::Expr, args: &[syn::Expr], begin: bool, range: &Range<usize>) -> DResult<Handle<Expr>> {
         let (mut stmts, pieces) = self.format_parts(fmt, args, range)?;
+        if begin {
+            let unit = self.infer.unit();
+            stmts.push(Stmt::Expr(self.push(ExprKind::Intrinsic { op: Intrinsic::HostCall(HostFn::FmtBegin), args: vec![] }, unit, range)));
+        }
         let print = self.print_parts(PrintTarget::Buffer, pieces, false, range)?;
         if stmts.is_empty() {
             return Ok(print);
@@ -424,8 +430,9 @@ impl<'i> FnLower<'i> {
                 }
             }
         }
-        let mut lowered: Vec<Option<Handle<Expr>>> = vec![None; used.len()];
         let mut stmts = Vec::new();
+        let written: Vec<&syn::Expr> = positional.iter().copied().chain(named.iter().map(|(_, e)| *e)).collect();
+        let mut lowered = self.format_args_first(&written, &counts, &mut stmts)?;
         let mut pieces = Vec::new();
         let mut use_iter = uses.into_iter();
         for plan in pieces_plan {
@@ -443,7 +450,7 @@ impl<'i> FnLower<'i> {
                 let mut bits = self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&spec), &frange);
                 for (count, shift) in [(width, 0u64), (precision, 16)] {
                     let Some(count) = count else { continue };
-                    let c = self.fmt_arg_value(count, &mut lowered, &counts, &mut stmts, &frange)?;
+                    let c = self.fmt_arg_value(count, &mut lowered, &frange)?;
                     let usize_ty = self.scalar_ty(Scalar::Usize);
                     let cty = self.ty(c);
                     let cr = self.range(c);
@@ -455,47 +462,18 @@ impl<'i> FnLower<'i> {
                 stmts.push(st);
                 rt_bits = Some(place);
             }
-            let value = match src {
-                Src::Capture(name) => {
-                    let Some(l) = self.lookup(&name) else {
-                        return Err(Diagnostic::at(
-                            Some("E0425"),
-                            format!("cannot find value `{name}` in this scope"),
-                            frange.clone(),
-                            "not found in this scope",
-                        ));
-                    };
-                    let v = self.local_expr(l, &frange);
-                    self.box_autoderef(v)
-                }
-                Src::Expr(i, e) => {
-                    if let Some(h) = lowered[i] {
-                        h
-                    } else {
-                        // string literal arguments become text
-                        if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = e {
-                            if spec == FmtSpec::default() {
-                                match pieces.last_mut() {
-                                    Some(Part::Piece(FmtPiece::Literal(prev))) => prev.push_str(&s.value()),
-                                    _ => pieces.push(Part::Piece(FmtPiece::Literal(s.value()))),
-                                }
-                                continue;
-                            }
-                        }
-                        let v = self.expr(e)?;
-                        let v = self.box_autoderef(v);
-                        let v = if counts[i] > 1 {
-                            let (st, place) = self.spill(v, "fmt_arg");
-                            stmts.push(st);
-                            place
-                        } else {
-                            v
-                        };
-                        lowered[i] = Some(v);
-                        v
+            // string literal arguments become text
+            if let Src::Expr(i, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })) = &src {
+                if lowered[*i].is_none() && spec == FmtSpec::default() {
+                    match pieces.last_mut() {
+                        Some(Part::Piece(FmtPiece::Literal(prev))) => prev.push_str(&s.value()),
+                        _ => pieces.push(Part::Piece(FmtPiece::Literal(s.value()))),
                     }
+                    continue;
                 }
-            };
+            }
+            let value = self.fmt_arg_value(src, &mut lowered, &frange)?;
+            let value = self.box_autoderef(value);
             let vty = self.ty(value);
             if !matches!(spec.kind, FmtKind::Display | FmtKind::Debug) {
                 self.numeric_format_arg(vty, spec.kind, &self.range(value))?;
@@ -513,16 +491,6 @@ impl<'i> FnLower<'i> {
                 continue;
             }
             if expand_debug {
-                // the arguments before it are evaluated before it (`{} {:?}` of `f(&mut e), e`)
-                for p in pieces.iter_mut() {
-                    if let Part::Piece(FmtPiece::Arg { value: earlier, .. }) = p {
-                        if !matches!(self.kind(*earlier), ExprKind::Local(_) | ExprKind::Literal(_)) {
-                            let (st, place) = self.spill(*earlier, "fmt_arg");
-                            stmts.push(st);
-                            *earlier = place;
-                        }
-                    }
-                }
                 let (st, place) = self.spill(value, "fmt_debug");
                 stmts.push(st);
                 let ExprKind::Local(l) = *self.kind(place) else { unreachable!("spill gives a local") };
@@ -615,13 +583,11 @@ impl<'i> FnLower<'i> {
         Ok(Part::Stmt(Stmt::Expr(call)))
     }
 
-    /// The value of a width or precision argument (`{:w$}`), lowered once like the values.
+    /// The value of a placeholder, width or precision argument (`{:w$}`), lowered once.
     fn fmt_arg_value(
         &mut self,
         src: Src,
         lowered: &mut [Option<Handle<Expr>>],
-        counts: &[usize],
-        stmts: &mut Vec<Stmt>,
         frange: &Range<usize>,
     ) -> DResult<Handle<Expr>> {
         match src {
@@ -641,17 +607,110 @@ impl<'i> FnLower<'i> {
                     return Ok(h);
                 }
                 let v = self.expr(e)?;
-                let v = if counts[i] > 1 {
-                    let (st, place) = self.spill(v, "fmt_arg");
-                    stmts.push(st);
-                    place
-                } else {
-                    v
-                };
                 lowered[i] = Some(v);
                 Ok(v)
             }
         }
+    }
+
+    /// Every format argument but a string literal (which may become text) lowered
+    /// first, in the written order, as rustc's `format_args!` evaluates them all
+    /// before it writes anything. When one may have an effect (a call), each that is
+    /// not a local is spilled into a local of the print (`println!("{} {}", s(3), f(4))`
+    /// where `f` prints: `f`'s line comes before the print's); else only one used
+    /// twice is, the others are read where they are printed (a panic there, of an
+    /// index, leaves the line unprinted, as rustc's evaluation first does).
+    fn format_args_first(
+        &mut self,
+        written: &[&syn::Expr],
+        counts: &[usize],
+        stmts: &mut Vec<Stmt>,
+    ) -> DResult<Vec<Option<Handle<Expr>>>> {
+        let mut lowered = vec![None; written.len()];
+        let any_effects = written.iter().any(|e| may_have_effects(e));
+        for (i, e) in written.iter().enumerate() {
+            if matches!(e, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(_), .. })) {
+                continue;
+            }
+            let v = self.operand(e)?;
+            let keep = match self.kind(v) {
+                ExprKind::Local(_) => true,
+                ExprKind::Literal(_) => counts[i] == 1,
+                _ => !any_effects && counts[i] == 1,
+            };
+            let mut v = if keep { v } else { self.pin_arg(v, stmts)? };
+            // (one read in several places is a local's)
+            if counts[i] > 1 && !matches!(self.kind(v), ExprKind::Local(_)) {
+                let (st, place) = self.spill(v, "fmt_arg");
+                stmts.push(st);
+                v = place;
+            }
+            lowered[i] = Some(v);
+        }
+        Ok(lowered)
+    }
+
+    /// Format argument `v` evaluated now, into locals of the print: a value is
+    /// spilled; a place keeps being read where it is printed (a `String` field is
+    /// not moved) but its temporaries and indices are evaluated now, and an indexed
+    /// one is borrowed now (its bounds checked in the written order).
+    fn pin_arg(&mut self, v: Handle<Expr>, stmts: &mut Vec<Stmt>) -> DResult<Handle<Expr>> {
+        if !self.kind(v).is_place() {
+            return Ok(self.pin_value(v, stmts));
+        }
+        if !self.pin_place(v, stmts) {
+            return Ok(v);
+        }
+        let (ty, range) = (self.ty(v), self.range(v));
+        let addr = self.take_address(v, false, &range)?;
+        let (st, r) = self.spill(addr, "fmt_arg");
+        stmts.push(st);
+        Ok(self.push(ExprKind::Deref(r), ty, &range))
+    }
+
+    /// The temporaries and indices of place `e` spilled (`make(1).name`,
+    /// `v[idx(2)]`); does it index?
+    fn pin_place(&mut self, e: Handle<Expr>, stmts: &mut Vec<Stmt>) -> bool {
+        match self.kind(e).clone() {
+            ExprKind::Field { base, .. } => {
+                let (b, indexed) = self.pin_base(base, stmts);
+                if let ExprKind::Field { base, .. } = &mut self.exprs[e].kind {
+                    *base = b;
+                }
+                indexed
+            }
+            ExprKind::Index { base, index } => {
+                let (b, _) = self.pin_base(base, stmts);
+                let i = self.pin_value(index, stmts);
+                self.exprs[e].kind = ExprKind::Index { base: b, index: i };
+                true
+            }
+            ExprKind::Deref(p) => {
+                let p = self.pin_value(p, stmts);
+                self.exprs[e].kind = ExprKind::Deref(p);
+                false
+            }
+            _ => false,
+        }
+    }
+
+    fn pin_base(&mut self, base: Handle<Expr>, stmts: &mut Vec<Stmt>) -> (Handle<Expr>, bool) {
+        if self.kind(base).is_place() {
+            let indexed = self.pin_place(base, stmts);
+            (base, indexed)
+        } else {
+            (self.pin_value(base, stmts), false)
+        }
+    }
+
+    /// `v` in a local of the print unless it is a local or a literal.
+    fn pin_value(&mut self, v: Handle<Expr>, stmts: &mut Vec<Stmt>) -> Handle<Expr> {
+        if matches!(self.kind(v), ExprKind::Local(_) | ExprKind::Literal(_)) {
+            return v;
+        }
+        let (st, place) = self.spill(v, "fmt_arg");
+        stmts.push(st);
+        place
     }
 
     /// `{:e}` / `{:E}` of integers and floats, `{:x}` / `{:X}` / `{:o}` /
@@ -841,5 +900,24 @@ impl<'i> FnLower<'i> {
         }
         let tail = self.local_read(place, range);
         Ok(self.block_expr(stmts, Some(tail), range))
+    }
+}
+
+/// May evaluating `e` be seen before its print (a call, an assignment)? Reading
+/// locals, their fields, elements and through references, and arithmetic, may not.
+fn may_have_effects(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Lit(_) | syn::Expr::Path(_) => false,
+        syn::Expr::Paren(p) => may_have_effects(&p.expr),
+        syn::Expr::Group(g) => may_have_effects(&g.expr),
+        syn::Expr::Field(f) => may_have_effects(&f.base),
+        syn::Expr::Reference(r) => may_have_effects(&r.expr),
+        syn::Expr::Cast(c) => may_have_effects(&c.expr),
+        syn::Expr::Unary(u) => may_have_effects(&u.expr),
+        syn::Expr::Tuple(t) => t.elems.iter().any(may_have_effects),
+        syn::Expr::Array(a) => a.elems.iter().any(may_have_effects),
+        syn::Expr::Index(i) => may_have_effects(&i.expr) || may_have_effects(&i.index),
+        syn::Expr::Binary(b) => may_have_effects(&b.left) || may_have_effects(&b.right),
+        _ => true,
     }
 }
