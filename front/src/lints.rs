@@ -173,7 +173,8 @@ fn dead_functions(items: &Items, units: &[Unit], source: &str, levels: &LintLeve
             && f.in_trait.is_none()
             && !f.is_kernel
             && !f.host_declared
-            && (!matches!(f.vis, crate::modtree::Vis::Public) || f.owner.is_some_and(|s| !declared_pub(source, items.structs[s].range.start)))
+            && (!matches!(f.vis, crate::modtree::Vis::Public)
+                || f.owner.is_some_and(|s| !declared_pub(source, items.structs[s].range.start)))
             && !items.tree.in_library(f.module)
             && !head.contains("const")
             && !head.contains("extern")

@@ -331,7 +331,13 @@ impl<'i> FnLower<'i> {
     /// The pieces of a format string and its arguments appended to the line buffer (`format!`, `write!`);
     /// `begin`: a new `format!` text starts there, after the arguments are evaluated (one that
     /// prints or formats itself does it before).
-    pub(crate) fn print_to_buffer(&mut self, fmt: &syn::Expr, args: &[syn::Expr], begin: bool, range: &Range<usize>) -> DResult<Handle<Expr>> {
+    pub(crate) fn print_to_buffer(
+        &mut self,
+        fmt: &syn::Expr,
+        args: &[syn::Expr],
+        begin: bool,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let (mut stmts, pieces) = self.format_parts(fmt, args, range)?;
         if begin {
             let unit = self.infer.unit();
@@ -584,12 +590,7 @@ impl<'i> FnLower<'i> {
     }
 
     /// The value of a placeholder, width or precision argument (`{:w$}`), lowered once.
-    fn fmt_arg_value(
-        &mut self,
-        src: Src,
-        lowered: &mut [Option<Handle<Expr>>],
-        frange: &Range<usize>,
-    ) -> DResult<Handle<Expr>> {
+    fn fmt_arg_value(&mut self, src: Src, lowered: &mut [Option<Handle<Expr>>], frange: &Range<usize>) -> DResult<Handle<Expr>> {
         match src {
             Src::Capture(name) => {
                 let Some(l) = self.lookup(&name) else {
@@ -620,12 +621,7 @@ impl<'i> FnLower<'i> {
     /// where `f` prints: `f`'s line comes before the print's); else only one used
     /// twice is, the others are read where they are printed (a panic there, of an
     /// index, leaves the line unprinted, as rustc's evaluation first does).
-    fn format_args_first(
-        &mut self,
-        written: &[&syn::Expr],
-        counts: &[usize],
-        stmts: &mut Vec<Stmt>,
-    ) -> DResult<Vec<Option<Handle<Expr>>>> {
+    fn format_args_first(&mut self, written: &[&syn::Expr], counts: &[usize], stmts: &mut Vec<Stmt>) -> DResult<Vec<Option<Handle<Expr>>>> {
         let mut lowered = vec![None; written.len()];
         let any_effects = written.iter().any(|e| may_have_effects(e));
         for (i, e) in written.iter().enumerate() {

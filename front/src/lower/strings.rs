@@ -339,7 +339,11 @@ impl FnLower<'_> {
                 let body = self.print_to_buffer(fmt, &args[2..], true, range)?;
                 stmts.push(Stmt::Expr(body));
             }
-            None => stmts.push(Stmt::Expr(self.push(ExprKind::Intrinsic { op: Intrinsic::HostCall(HostFn::FmtBegin), args: vec![] }, unit, range))),
+            None => stmts.push(Stmt::Expr(self.push(
+                ExprKind::Intrinsic { op: Intrinsic::HostCall(HostFn::FmtBegin), args: vec![] },
+                unit,
+                range,
+            ))),
         }
         if newline {
             let nl = lit_nl(self);

@@ -52,7 +52,8 @@ pub fn effects_section(g: &mut Gen) -> String {
                 let mut args = Vec::new();
                 for _ in 0..k {
                     let made = g.rng.chance(1, 3);
-                    let spec = if made { *g.rng.pick(&["{}", "{:?}", "{:>9}"]) } else { *g.rng.pick(&["{}", "{:?}", "{:>6}", "{:+}", "{:x}"]) };
+                    let spec =
+                        if made { *g.rng.pick(&["{}", "{:?}", "{:>9}"]) } else { *g.rng.pick(&["{}", "{:?}", "{:>6}", "{:+}", "{:x}"]) };
                     fmt.push(spec);
                     args.push(operand(g, &h, &mut tag, made));
                 }
