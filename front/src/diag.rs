@@ -34,6 +34,8 @@ pub struct DiagnosticData {
     pub message: String,
     pub primary: Option<Label>,
     pub secondary: Vec<Label>,
+    /// More spans drawn `^` without a label (rustc's "methods `a` and `b` are never used").
+    pub more_primaries: Vec<Range<usize>>,
     pub notes: Vec<String>,
     /// Notes that point at source (rustc's `note: .. defined here`).
     pub span_notes: Vec<Label>,
@@ -95,6 +97,7 @@ impl Diagnostic {
             message: message.into(),
             primary: None,
             secondary: Vec::new(),
+            more_primaries: Vec::new(),
             notes: Vec::new(),
             span_notes: Vec::new(),
             span_note_labels: Vec::new(),
@@ -357,6 +360,12 @@ fn render_one(diag: &Diagnostic, files: &SourceFiles, color: bool) -> String {
         let mut snippet = Snippet::source(text).line_start(1).origin(&files.files[idx].name).fold(true);
         // (an `Error` annotation is drawn `^`, in the renderer's primary colour)
         snippet = snippet.annotation(Level::Error.span(r).label(&p.message));
+        for m in &diag.more_primaries {
+            let (midx, _, mr) = local(files, m);
+            if midx == idx {
+                snippet = snippet.annotation(Level::Error.span(mr));
+            }
+        }
         let mut others = Vec::new();
         for s in &diag.secondary {
             let (sidx, stext, sr) = local(files, &s.range);
@@ -426,6 +435,7 @@ fn render_one(diag: &Diagnostic, files: &SourceFiles, color: bool) -> String {
         Some(note) if diag.span_notes_first && !color => without_gutter_before_notes(text, &note.message),
         _ => text,
     };
+    let text = if color { text } else { rustc_folds(&text) };
     let text = match diag.severity {
         // the title's `warning` is drawn in the secondary labels' colour: rustc's is yellow
         Severity::Warning if color => text.replacen(&BLUE.render().to_string(), &YELLOW.render().to_string(), 1),
@@ -453,6 +463,58 @@ fn styled_renderer(severity: Severity) -> Renderer {
         Severity::Error => renderer,
         Severity::Warning => renderer.error(YELLOW),
     }
+}
+
+/// rustc's folding between two annotated lines of a snippet: the one line
+/// between them is shown, a longer gap is `...` alone (annotate-snippets
+/// shows up to three lines, else one on each side of its `...`). Snippets
+/// with multi-line spans are left as they are.
+fn rustc_folds(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let source_no = |l: &str| -> Option<usize> {
+        let t = l.trim_start();
+        let (n, rest) = t.split_once(" |")?;
+        n.parse().ok().filter(|_| rest.is_empty() || rest.starts_with(' '))
+    };
+    let is_annot = |l: &str| l.trim_start().strip_prefix('|').is_some_and(|r| !r.trim().is_empty());
+    let is_fold = |l: &str| l.trim() == "...";
+    // (a multi-line span draws `/` or `|` right after a source line's gutter)
+    if lines.iter().any(|l| source_no(l).is_some() && l.split_once(" | ").is_some_and(|(_, r)| r.starts_with(['/', '|']))) {
+        return text.to_string();
+    }
+    let annotated = |i: usize| source_no(lines[i]).is_some() && lines.get(i + 1).is_some_and(|n| is_annot(n));
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        out.push(lines[i].to_string());
+        if !annotated(i) {
+            i += 1;
+            continue;
+        }
+        let from = source_no(lines[i]).unwrap_or(0);
+        let mut j = i + 1;
+        while j < lines.len() && is_annot(lines[j]) {
+            out.push(lines[j].to_string());
+            j += 1;
+        }
+        // the gap: unannotated source lines and folds up to the next annotated line
+        let mut k = j;
+        while k < lines.len() && !annotated(k) && (is_fold(lines[k]) || source_no(lines[k]).is_some()) {
+            k += 1;
+        }
+        if k > j && k < lines.len() && annotated(k) {
+            let to = source_no(lines[k]).unwrap_or(0);
+            if to > from + 2 {
+                out.push("...".to_string());
+            } else {
+                out.extend(lines[j..k].iter().map(|l| l.to_string()));
+            }
+            i = k;
+        } else {
+            i = j;
+        }
+    }
+    out.join("\n")
 }
 
 /// `text` without the empty gutter line (`  |`) that follows the snippet of
@@ -622,3 +684,34 @@ impl<'s> LineIndex<'s> {
 pub use crate::ranges::range_of;
 
 pub type DResult<T> = Result<T, Diagnostic>;
+
+/// rustc's note on an unknown name when none of `names` is close to `name`
+/// (else rustc suggests the close one): "available fields are: `x`, `y`".
+pub(crate) fn available_names_note(what: &str, name: &str, names: &[&str]) -> Option<String> {
+    let max = name.chars().count().max(3) / 3;
+    let close = |n: &str| n.eq_ignore_ascii_case(name) || edit_distance(n, name) <= max;
+    if names.is_empty() || names.iter().any(|n| close(n)) {
+        return None;
+    }
+    let shown: Vec<String> = names.iter().take(if names.len() > 6 { 5 } else { 6 }).map(|n| format!("`{n}`")).collect();
+    let mut list = shown.join(", ");
+    if names.len() > 6 {
+        list.push_str(&format!(" ... and {} others", names.len() - 5));
+    }
+    let is = if names.len() == 1 { " is" } else { "s are" };
+    Some(format!("available {what}{is}: {list}"))
+}
+
+/// Levenshtein distance of two names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -141,7 +141,9 @@ pub fn program_warnings(items: &Items, units: &mut [Unit], source: &str, levels:
     }
     // rustc's type checker reports unreachable code, before the liveness lints of any body
     warnings.sort_by_key(|(lint, _)| *lint != Lint::UnreachableCode);
-    warnings.extend(dead_functions(items, units, source).into_iter().map(|d| (Lint::DeadCode, d)));
+    let mut dead = dead_functions(items, units, source, levels);
+    dead.sort_by_key(|d| d.primary.as_ref().map_or(0, |p| p.range.start));
+    warnings.extend(dead.into_iter().map(|d| (Lint::DeadCode, d)));
     warnings
         .into_iter()
         .filter(|(lint, d)| {
@@ -156,22 +158,23 @@ pub fn program_warnings(items: &Items, units: &mut [Unit], source: &str, levels:
 }
 
 /// `function `f` is never used` for each private free function of the
-/// program no call path from `main` reaches. Methods, trait items, kernels,
-/// `pub` and `const` functions are not judged (FIXME(dead methods): rustc
-/// reports an impl's unused methods together; `pub` items of private
-/// modules).
-fn dead_functions(items: &Items, units: &[Unit], source: &str) -> Vec<Diagnostic> {
+/// program no call path from `main` reaches, and `method `m` is never used`
+/// for an inherent impl's methods (together per impl, as rustc; a `pub` one
+/// only of a type not declared `pub`). Trait items, kernels, `pub` and `const`
+/// functions are not judged (FIXME(dead code): `pub` items of private
+/// modules; structs, fields and variants).
+fn dead_functions(items: &Items, units: &[Unit], source: &str, levels: &LintLevels) -> Vec<Diagnostic> {
     let Some(main) = items.main else { return Vec::new() };
     let judged = |fid: usize| {
         let f = &items.fns[fid];
         let head = source.get(f.range.start.saturating_sub(40)..f.range.start).unwrap_or("");
         let head = head.rsplit(['}', ';', '{']).next().unwrap_or(head);
-        f.owner.is_none()
-            && f.in_impl.is_none()
+        f.in_impl.is_none()
             && f.in_trait.is_none()
             && !f.is_kernel
             && !f.host_declared
-            && !matches!(f.vis, crate::modtree::Vis::Public)
+            && (!matches!(f.vis, crate::modtree::Vis::Public)
+                || f.owner.is_some_and(|s| !declared_pub(source, items.structs[s].range.start)))
             && !items.tree.in_library(f.module)
             && !head.contains("const")
             && !head.contains("extern")
@@ -199,7 +202,72 @@ fn dead_functions(items: &Items, units: &[Unit], source: &str) -> Vec<Diagnostic
     }
     let mut dead: Vec<usize> = (0..items.fns.len()).filter(|&f| judged(f) && !live.get(&f).copied().unwrap_or(false)).collect();
     dead.sort_by_key(|&f| items.fns[f].range.start);
-    dead.into_iter()
+    let (methods, functions): (Vec<usize>, Vec<usize>) = dead.into_iter().partition(|&f| items.fns[f].owner.is_some());
+    let mut out: Vec<Diagnostic> = functions
+        .into_iter()
         .map(|f| Diagnostic::warning(format!("function `{}` is never used", items.fns[f].short_name()), items.fns[f].range.clone(), ""))
-        .collect()
+        .collect();
+    // an impl's dead methods together, under its header (an allowed one is left out)
+    let mut by_impl: Vec<(Range<usize>, Vec<usize>)> = Vec::new();
+    for f in methods {
+        let at = items.fns[f].range.start;
+        let Some(header) = impl_header(source, at) else { continue };
+        if levels.allowed(Lint::DeadCode, at) {
+            continue;
+        }
+        match by_impl.iter_mut().find(|(h, _)| *h == header) {
+            Some((_, fs)) => fs.push(f),
+            None => by_impl.push((header, vec![f])),
+        }
+    }
+    for (header, fs) in by_impl {
+        let names: Vec<String> = fs.iter().map(|&f| format!("`{}`", items.fns[f].short_name())).collect();
+        let (what, list) = match names.as_slice() {
+            [one] => ("method", one.clone()),
+            [a, b] => ("methods", format!("{a} and {b}")),
+            [init @ .., last] => ("methods", format!("{}, and {last}", init.join(", "))),
+            [] => continue,
+        };
+        let verb = if fs.len() == 1 { "is" } else { "are" };
+        let mut d = Diagnostic::warning(format!("{what} {list} {verb} never used"), items.fns[fs[0]].range.clone(), "")
+            .secondary(header, format!("{what} in this implementation"));
+        d.more_primaries = fs[1..].iter().map(|&f| items.fns[f].range.clone()).collect();
+        out.push(d);
+    }
+    out
+}
+
+/// Is the item whose name starts at `at` declared `pub` (`pub struct S`)?
+fn declared_pub(source: &str, at: usize) -> bool {
+    let head = source.get(at.saturating_sub(40)..at).unwrap_or("");
+    let head = head.rsplit(['}', ';', '{', ']']).next().unwrap_or(head);
+    head.split_whitespace().next().is_some_and(|w| w.starts_with("pub"))
+}
+
+/// The header `impl S` (up to its `{`) of the inherent impl whose body holds
+/// the method named at `at`; `None` when it is not found.
+fn impl_header(source: &str, at: usize) -> Option<Range<usize>> {
+    let before = source.get(..at)?;
+    let mut depth = 0i32;
+    let mut open = None;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            '}' => depth += 1,
+            '{' if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            '{' => depth -= 1,
+            _ => {}
+        }
+    }
+    let open = open?;
+    let head = &before[..open];
+    let start = head.rfind("impl")?;
+    let text = head[start..].trim_end();
+    // (a trait impl's methods are not judged; a generic impl's header is `impl<T> S<T>`)
+    if text.contains(" for ") || text.contains('}') || text.contains(';') {
+        return None;
+    }
+    Some(start..start + text.len())
 }

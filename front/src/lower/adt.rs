@@ -341,7 +341,7 @@ impl<'i> FnLower<'i> {
         }
         let mut values = Vec::new();
         for (a, (_, fty)) in args.iter().zip(fields) {
-            let v = self.expr(a)?;
+            let v = self.operand(a)?;
             values.push(self.coerce(v, fty)?);
         }
         Ok(Some(self.ctor_value(c, adt, values, range)))

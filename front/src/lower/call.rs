@@ -508,7 +508,7 @@ impl FnLower<'_> {
             lowered.push(r);
         }
         for (a, pty) in args.iter().zip(ptys) {
-            let v = self.expr(a)?;
+            let v = self.operand(a)?;
             let t = self.infer.import(pty, self.types);
             lowered.push(self.coerce(v, t)?);
         }

@@ -482,7 +482,7 @@ impl<'i> FnLower<'i> {
                 let mut elems = Vec::new();
                 let mut tys = Vec::new();
                 for e in &t.elems {
-                    let v = self.expr(e)?;
+                    let v = self.operand(e)?;
                     tys.push(self.ty(v));
                     elems.push(v);
                 }
@@ -497,7 +497,7 @@ impl<'i> FnLower<'i> {
         let elem_ty = self.infer.var(VarKind::General);
         let mut elems = Vec::new();
         for e in &a.elems {
-            let v = self.expr(e)?;
+            let v = self.operand(e)?;
             elems.push(self.coerce(v, elem_ty)?);
         }
         let ty = self.infer.known(Shape::Array { elem: elem_ty, len: elems.len() as u64 });

@@ -527,7 +527,7 @@ impl FnLower<'_> {
             lowered.push(self.coerce(r, t)?);
         }
         for (a, pty) in args.iter().zip(ptys) {
-            let v = self.expr(a)?;
+            let v = self.operand(a)?;
             self.check_closure_arg(id, &sig.fn_bounds, v, pty, a, range)?;
             lowered.push(self.coerce(v, pty)?);
         }

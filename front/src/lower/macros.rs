@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use hybrid_ir::{BinaryOp, Expr, ExprKind, FmtAlign, FmtKind, FmtPiece, FmtSpec, Handle, Intrinsic, PrintTarget, Scalar, Stmt};
+use hybrid_ir::{BinaryOp, Expr, ExprKind, FmtAlign, FmtKind, FmtPiece, FmtSpec, Handle, HostFn, Intrinsic, PrintTarget, Scalar, Stmt};
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 use syn::Token;
@@ -328,9 +328,21 @@ impl<'i> FnLower<'i> {
         Ok(b)
     }
 
-    /// The pieces of a format string and its arguments appended to the line buffer (`format!`, `write!`).
-    pub(crate) fn print_to_buffer(&mut self, fmt: &syn::Expr, args: &[syn::Expr], range: &Range<usize>) -> DResult<Handle<Expr>> {
+    /// The pieces of a format string and its arguments appended to the line buffer (`format!`, `write!`);
+    /// `begin`: a new `format!` text starts there, after the arguments are evaluated (one that
+    /// prints or formats itself does it before).
+    pub(crate) fn print_to_buffer(
+        &mut self,
+        fmt: &syn::Expr,
+        args: &[syn::Expr],
+        begin: bool,
+        range: &Range<usize>,
+    ) -> DResult<Handle<Expr>> {
         let (mut stmts, pieces) = self.format_parts(fmt, args, range)?;
+        if begin {
+            let unit = self.infer.unit();
+            stmts.push(Stmt::Expr(self.push(ExprKind::Intrinsic { op: Intrinsic::HostCall(HostFn::FmtBegin), args: vec![] }, unit, range)));
+        }
         let print = self.print_parts(PrintTarget::Buffer, pieces, false, range)?;
         if stmts.is_empty() {
             return Ok(print);
@@ -424,8 +436,9 @@ impl<'i> FnLower<'i> {
                 }
             }
         }
-        let mut lowered: Vec<Option<Handle<Expr>>> = vec![None; used.len()];
         let mut stmts = Vec::new();
+        let written: Vec<&syn::Expr> = positional.iter().copied().chain(named.iter().map(|(_, e)| *e)).collect();
+        let mut lowered = self.format_args_first(&written, &counts, &mut stmts)?;
         let mut pieces = Vec::new();
         let mut use_iter = uses.into_iter();
         for plan in pieces_plan {
@@ -443,7 +456,7 @@ impl<'i> FnLower<'i> {
                 let mut bits = self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&spec), &frange);
                 for (count, shift) in [(width, 0u64), (precision, 16)] {
                     let Some(count) = count else { continue };
-                    let c = self.fmt_arg_value(count, &mut lowered, &counts, &mut stmts, &frange)?;
+                    let c = self.fmt_arg_value(count, &mut lowered, &frange)?;
                     let usize_ty = self.scalar_ty(Scalar::Usize);
                     let cty = self.ty(c);
                     let cr = self.range(c);
@@ -455,47 +468,18 @@ impl<'i> FnLower<'i> {
                 stmts.push(st);
                 rt_bits = Some(place);
             }
-            let value = match src {
-                Src::Capture(name) => {
-                    let Some(l) = self.lookup(&name) else {
-                        return Err(Diagnostic::at(
-                            Some("E0425"),
-                            format!("cannot find value `{name}` in this scope"),
-                            frange.clone(),
-                            "not found in this scope",
-                        ));
-                    };
-                    let v = self.local_expr(l, &frange);
-                    self.box_autoderef(v)
-                }
-                Src::Expr(i, e) => {
-                    if let Some(h) = lowered[i] {
-                        h
-                    } else {
-                        // string literal arguments become text
-                        if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = e {
-                            if spec == FmtSpec::default() {
-                                match pieces.last_mut() {
-                                    Some(Part::Piece(FmtPiece::Literal(prev))) => prev.push_str(&s.value()),
-                                    _ => pieces.push(Part::Piece(FmtPiece::Literal(s.value()))),
-                                }
-                                continue;
-                            }
-                        }
-                        let v = self.expr(e)?;
-                        let v = self.box_autoderef(v);
-                        let v = if counts[i] > 1 {
-                            let (st, place) = self.spill(v, "fmt_arg");
-                            stmts.push(st);
-                            place
-                        } else {
-                            v
-                        };
-                        lowered[i] = Some(v);
-                        v
+            // string literal arguments become text
+            if let Src::Expr(i, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })) = &src {
+                if lowered[*i].is_none() && spec == FmtSpec::default() {
+                    match pieces.last_mut() {
+                        Some(Part::Piece(FmtPiece::Literal(prev))) => prev.push_str(&s.value()),
+                        _ => pieces.push(Part::Piece(FmtPiece::Literal(s.value()))),
                     }
+                    continue;
                 }
-            };
+            }
+            let value = self.fmt_arg_value(src, &mut lowered, &frange)?;
+            let value = self.box_autoderef(value);
             let vty = self.ty(value);
             if !matches!(spec.kind, FmtKind::Display | FmtKind::Debug) {
                 self.numeric_format_arg(vty, spec.kind, &self.range(value))?;
@@ -513,16 +497,6 @@ impl<'i> FnLower<'i> {
                 continue;
             }
             if expand_debug {
-                // the arguments before it are evaluated before it (`{} {:?}` of `f(&mut e), e`)
-                for p in pieces.iter_mut() {
-                    if let Part::Piece(FmtPiece::Arg { value: earlier, .. }) = p {
-                        if !matches!(self.kind(*earlier), ExprKind::Local(_) | ExprKind::Literal(_)) {
-                            let (st, place) = self.spill(*earlier, "fmt_arg");
-                            stmts.push(st);
-                            *earlier = place;
-                        }
-                    }
-                }
                 let (st, place) = self.spill(value, "fmt_debug");
                 stmts.push(st);
                 let ExprKind::Local(l) = *self.kind(place) else { unreachable!("spill gives a local") };
@@ -615,15 +589,8 @@ impl<'i> FnLower<'i> {
         Ok(Part::Stmt(Stmt::Expr(call)))
     }
 
-    /// The value of a width or precision argument (`{:w$}`), lowered once like the values.
-    fn fmt_arg_value(
-        &mut self,
-        src: Src,
-        lowered: &mut [Option<Handle<Expr>>],
-        counts: &[usize],
-        stmts: &mut Vec<Stmt>,
-        frange: &Range<usize>,
-    ) -> DResult<Handle<Expr>> {
+    /// The value of a placeholder, width or precision argument (`{:w$}`), lowered once.
+    fn fmt_arg_value(&mut self, src: Src, lowered: &mut [Option<Handle<Expr>>], frange: &Range<usize>) -> DResult<Handle<Expr>> {
         match src {
             Src::Capture(name) => {
                 let Some(l) = self.lookup(&name) else {
@@ -641,13 +608,6 @@ impl<'i> FnLower<'i> {
                     return Ok(h);
                 }
                 let v = self.expr(e)?;
-                let v = if counts[i] > 1 {
-                    let (st, place) = self.spill(v, "fmt_arg");
-                    stmts.push(st);
-                    place
-                } else {
-                    v
-                };
                 lowered[i] = Some(v);
                 Ok(v)
             }

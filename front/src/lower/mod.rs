@@ -24,6 +24,7 @@ mod dyn_call;
 mod exhaust;
 mod expr;
 mod finalize;
+mod fmt_args;
 mod fn_ptr;
 mod fnbound;
 mod generic;

@@ -599,12 +599,17 @@ impl<'i> FnLower<'i> {
                         (i, self.infer.import(t, self.types))
                     }
                     None => {
-                        return Err(Diagnostic::at(
+                        let d = Diagnostic::at(
                             Some("E0609"),
                             format!("no field `{name}` on type `{}`", def.name),
                             range_of(&f.member),
                             "unknown field",
-                        ))
+                        );
+                        let names: Vec<&str> = def.fields.iter().map(|fd| fd.name.as_str()).collect();
+                        return Err(match crate::diag::available_names_note("field", &name, &names) {
+                            Some(note) if matches!(member, syn::Member::Named(_)) => d.note(note),
+                            _ => d,
+                        });
                     }
                 }
             }

@@ -73,17 +73,8 @@ impl FnLower<'_> {
             return Err(e);
         }
         let consequence = self.tainted;
-        // the errors recorded inside the statement (a nested block's) stay
-        let inner: Vec<Diagnostic> = self.recovered.drain(m.mark.recovered..).collect();
-        self.rollback(m.mark);
-        if let Some(scope) = self.scopes.last_mut() {
-            scope.truncate(m.scope_len);
-        }
-        self.loops.truncate(m.loops);
-        self.block_modules.truncate(m.block_modules);
-        self.method_calls.truncate(m.method_calls);
-        self.box_debug_stack.truncate(m.box_debug);
-        self.recovered.extend(inner);
+        // the errors recorded inside the statement (a nested block's, an operand's) stay
+        self.restore(m.mark.recovered, &m);
         if !consequence {
             self.recovered.push(e);
         }
@@ -99,6 +90,48 @@ impl FnLower<'_> {
         }
         self.tainted = m.tainted_before;
         Ok(())
+    }
+
+    /// An operand of a larger expression (a call's argument, an array's or a
+    /// tuple's element, a format argument): should it fail, its error is recorded
+    /// (unless it read an error value) and it becomes an error value, so that the
+    /// other operands are checked too (`add(v.lenght(), s.size())`: two errors).
+    /// The enclosing statement is tainted: its own failure is a consequence.
+    pub(crate) fn operand(&mut self, e: &syn::Expr) -> DResult<Handle<Expr>> {
+        if !self.recovering() {
+            return self.expr(e);
+        }
+        let m = self.stmt_mark();
+        match self.expr(e) {
+            Ok(v) => {
+                self.tainted |= m.tainted_before;
+                Ok(v)
+            }
+            Err(err) => {
+                let consequence = self.tainted;
+                self.restore(m.mark.recovered, &m);
+                if !consequence {
+                    self.recovered.push(err);
+                }
+                self.tainted = true;
+                let ty = self.infer.var(VarKind::General);
+                Ok(self.lit(Literal::Unit, ty, &range_of(e)))
+            }
+        }
+    }
+
+    /// Back to `m` after a failure, keeping the errors recorded since `recovered`.
+    fn restore(&mut self, recovered: usize, m: &StmtMark) {
+        let inner: Vec<Diagnostic> = self.recovered.drain(recovered..).collect();
+        self.rollback(m.mark);
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.truncate(m.scope_len);
+        }
+        self.loops.truncate(m.loops);
+        self.block_modules.truncate(m.block_modules);
+        self.method_calls.truncate(m.method_calls);
+        self.box_debug_stack.truncate(m.box_debug);
+        self.recovered.extend(inner);
     }
 
     /// A block's tail failed: recorded as [`FnLower::recover_stmt`] does,

@@ -263,13 +263,9 @@ impl FnLower<'_> {
         let Some(fmt) = args.first() else {
             return Err(Diagnostic::at(None, "requires at least a format string argument", range.clone(), ""));
         };
-        let unit = self.infer.unit();
-        let begin = self.push(ExprKind::Intrinsic { op: Intrinsic::HostCall(HostFn::FmtBegin), args: vec![] }, unit, range);
-        let mut stmts = vec![Stmt::Expr(begin)];
-        let body = self.print_to_buffer(fmt, &args[1..], range)?;
-        stmts.push(Stmt::Expr(body));
+        let body = self.print_to_buffer(fmt, &args[1..], true, range)?;
         let end = self.library_call("string::string_from_format", vec![], range)?;
-        Ok(self.block_expr(stmts, Some(end), range))
+        Ok(self.block_expr(vec![Stmt::Expr(body)], Some(end), range))
     }
 
     /// `write!(f, ..)` / `writeln!(f, ..)` into a `fmt::Formatter` (the
@@ -307,7 +303,7 @@ impl FnLower<'_> {
         };
         if is_formatter {
             if let Some(fmt) = args.get(1) {
-                let body = self.print_to_buffer(fmt, &args[2..], range)?;
+                let body = self.print_to_buffer(fmt, &args[2..], false, range)?;
                 stmts.push(Stmt::Expr(body));
             }
             if newline {
@@ -324,12 +320,30 @@ impl FnLower<'_> {
                 crate::diag::range_of(dest),
             ));
         };
-        // `s.push_str(&format!(..))`, then `Ok(())`
-        let begin = self.push(ExprKind::Intrinsic { op: Intrinsic::HostCall(HostFn::FmtBegin), args: vec![] }, unit, range);
-        stmts.push(Stmt::Expr(begin));
-        if let Some(fmt) = args.get(1) {
-            let body = self.print_to_buffer(fmt, &args[2..], range)?;
-            stmts.push(Stmt::Expr(body));
+        // `s.push_str(&format!(..))`, then `Ok(())`; the destination is evaluated first
+        let mut stmts = Vec::new();
+        let mut target = d;
+        for _ in 0..derefs {
+            let t = self.ty(target);
+            let Some(Shape::Ptr { pointee, .. }) = self.shape(t) else { break };
+            target = self.push(ExprKind::Deref(target), pointee, range);
+        }
+        let mut target = self.take_address(target, true, range)?;
+        if !matches!(self.kind(d), ExprKind::Local(_)) {
+            let (st, place) = self.spill(target, "write_dest");
+            stmts.push(st);
+            target = place;
+        }
+        match args.get(1) {
+            Some(fmt) => {
+                let body = self.print_to_buffer(fmt, &args[2..], true, range)?;
+                stmts.push(Stmt::Expr(body));
+            }
+            None => stmts.push(Stmt::Expr(self.push(
+                ExprKind::Intrinsic { op: Intrinsic::HostCall(HostFn::FmtBegin), args: vec![] },
+                unit,
+                range,
+            ))),
         }
         if newline {
             let nl = lit_nl(self);
@@ -337,14 +351,6 @@ impl FnLower<'_> {
         }
         let text = self.library_call("string::string_from_format", vec![], range)?;
         let text_str = self.as_str_value(text, range)?.expect("a String");
-        let mut target = self.expr(dest)?;
-        for _ in 0..derefs {
-            let t = self.ty(target);
-            let Some(Shape::Ptr { pointee, .. }) = self.shape(t) else { break };
-            target = self.push(ExprKind::Deref(target), pointee, range);
-        }
-        let target = self.take_address(target, true, range)?;
-        stmts.remove(0);
         let push = self.library_call("string::String::push_str", vec![target, text_str], range)?;
         stmts.push(Stmt::Expr(push));
         let ok = self.library_call("fmt::fmt_ok", vec![], range)?;

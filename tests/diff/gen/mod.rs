@@ -6,6 +6,7 @@
 
 mod control;
 mod data;
+mod effects;
 mod enums;
 mod format;
 mod functions;
@@ -284,7 +285,7 @@ fn host_main(g: &mut Gen) -> String {
     let sections = g.rng.range(3, 8);
     for _ in 0..sections {
         g.push_scope();
-        let section = match g.rng.below(16) {
+        let section = match g.rng.below(17) {
             0 | 1 => control::scalar_section(g),
             2 => control::loop_section(g),
             3 => data::array_section(g),
@@ -299,6 +300,7 @@ fn host_main(g: &mut Gen) -> String {
             12 => library::string_section(g),
             13 => library::higher_order_section(g),
             14 => library::trait_match_section(g),
+            15 => effects::effects_section(g),
             _ => enums::option_section(g),
         };
         body.push_str("    {\n");
