@@ -188,6 +188,11 @@ pub struct ImplInfo {
     /// satisfies them gets the impl for (`self_ty` is unused then; its
     /// methods are generic over the impl's parameters).
     pub blanket: Option<Vec<Bound>>,
+    /// `impl<A, B> Tr for (A, B)`: the self type's shape, which every type
+    /// that has it (and whose parts satisfy the parameters' bounds) gets the
+    /// impl for (`self_ty` is unused then; its methods are generic over the
+    /// impl's parameters).
+    pub pattern: Option<crate::impl_pattern::ImplPattern>,
     pub module: ModId,
     pub range: Range<usize>,
 }
@@ -196,7 +201,7 @@ impl ImplInfo {
     /// The implementing type of an impl for one type (not of a generic or
     /// blanket impl).
     pub fn concrete_self(&self) -> Option<Handle<Type>> {
-        (self.generic_struct.is_none() && self.blanket.is_none()).then_some(self.self_ty)
+        (self.generic_struct.is_none() && self.blanket.is_none() && self.pattern.is_none()).then_some(self.self_ty)
     }
 }
 

@@ -127,6 +127,9 @@ impl Items {
         if let Some(bounds) = &imp.blanket {
             return self.satisfies_blanket(types, bounds, ty);
         }
+        if let Some(pattern) = &imp.pattern {
+            return self.pattern_covers(types, pattern, ty);
+        }
         match imp.generic_struct {
             None => imp.self_ty == ty,
             Some(sid) => self.instance_sid(types, ty) == Some(sid),
@@ -136,17 +139,7 @@ impl Items {
     /// Does `ty` satisfy a blanket impl's bounds? (Impls whose bounds lead
     /// back to themselves end at a depth limit: not satisfied.)
     fn satisfies_blanket(&self, types: &TypeTable, bounds: &[Bound], ty: Handle<Type>) -> bool {
-        thread_local! {
-            static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-        }
-        let depth = DEPTH.with(|d| d.get());
-        if depth > 16 {
-            return false;
-        }
-        DEPTH.with(|d| d.set(depth + 1));
-        let ok = bounds.iter().all(|b| self.satisfies(types, ty, b));
-        DEPTH.with(|d| d.set(depth));
-        ok
+        bounded_depth(|| bounds.iter().all(|b| self.satisfies(types, ty, b)))
     }
 
     /// The traits that blanket impls give every type with `bounds` (and
@@ -307,6 +300,22 @@ impl Items {
     }
 }
 
+/// `check`, false when it is reached again more than 16 deep (bounds of
+/// impls that lead back to themselves: not satisfied).
+pub(crate) fn bounded_depth(check: impl FnOnce() -> bool) -> bool {
+    thread_local! {
+        static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let depth = DEPTH.with(|d| d.get());
+    if depth > 16 {
+        return false;
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let ok = check();
+    DEPTH.with(|d| d.set(depth));
+    ok
+}
+
 /// After structs are defined: supertraits, every impl's trait and type.
 pub fn define_impls(items: &mut Items, syntax: &Syntax<'_>, types: &mut TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
@@ -366,7 +375,14 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
             _ => None,
         };
         let Some(sid) = sid else {
-            return Err(Diagnostic::unsupported("generic impls for types other than generic structs", range_of(&*imp.self_ty)));
+            // `impl<A, B> Tr for (A, B)`, `impl<'a, T> Tr for &'a Vec<T>`: by the self type's shape
+            // FIXME(overlapping generic impls): no E0119 between two of them
+            let pattern = crate::impl_pattern::impl_pattern(items, module, imp, types)?;
+            check_impl_types(items, &tr, imp)?;
+            items.impls[index].generic_assoc = generic_assoc_texts(imp);
+            items.impls[index].trait_id = tr;
+            items.impls[index].pattern = Some(pattern);
+            return Ok(());
         };
         if items.impls.iter().any(|i| i.trait_id == tr && i.generic_struct == Some(sid)) {
             return Err(Diagnostic::at(
@@ -377,11 +393,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
             ));
         }
         check_impl_types(items, &tr, imp)?;
-        for ii in &imp.items {
-            if let syn::ImplItem::Type(t) = ii {
-                items.impls[index].generic_assoc.push((t.ident.to_string(), range_of(&t.ty)));
-            }
-        }
+        items.impls[index].generic_assoc = generic_assoc_texts(imp);
         items.impls[index].trait_id = tr;
         items.impls[index].generic_struct = Some(sid);
         return Ok(());
@@ -390,7 +402,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
     if let Some(t) = imp.items.iter().find_map(|i| if let syn::ImplItem::Type(t) = i { Some(t) } else { None }).filter(|_| generic_trait) {
         // FIXME(associated types of generic traits): a projection does not carry the trait's arguments, so
         // `X::Out` is read from the one impl of the trait for `X`; a second impl for the same type is refused
-        let other = items.impls[..index].iter().any(|i| i.trait_id == tr && i.blanket.is_none() && i.self_ty == self_ty);
+        let other = items.impls[..index].iter().any(|i| i.trait_id == tr && i.concrete_self() == Some(self_ty));
         if other {
             return Err(Diagnostic::unsupported("associated types in several impls of one generic trait for one type", range_of(t)));
         }
@@ -433,6 +445,12 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
         }
     }
     Ok(())
+}
+
+/// `type Item = B;` of a generic impl: each associated type's text.
+fn generic_assoc_texts(imp: &syn::ItemImpl) -> Vec<(String, Range<usize>)> {
+    let texts = imp.items.iter().filter_map(|ii| if let syn::ImplItem::Type(t) = ii { Some(t) } else { None });
+    texts.map(|t| (t.ident.to_string(), range_of(&t.ty))).collect()
 }
 
 /// `impl<T: B> Tr for T`: the parameter `T` the impl is for.
@@ -549,8 +567,9 @@ pub(crate) fn add_trait_impl_method<'a>(
     };
     let id = items.fns.len();
     let blanket = items.impls[index].blanket.is_some();
+    let pattern = items.impls[index].pattern.is_some();
     let mut decl = match items.impls[index].generic_struct {
-        None if blanket => {
+        None if blanket || pattern => {
             // generic over the impl's parameter, `Self` = that parameter
             let st = m.self_ty;
             let shown = format!("<{} as {tname}>::{name}", quote::quote!(#st));

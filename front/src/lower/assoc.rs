@@ -266,9 +266,83 @@ impl FnLower<'_> {
         trait_id: Option<TraitId>,
         name: &str,
     ) -> DResult<Option<TyId>> {
-        let Some(sid) = self.items.instance_sid(self.types, ty) else { return Ok(None) };
         let it = self.infer.import(ty, self.types);
+        let Some(sid) = self.items.instance_sid(self.types, ty) else {
+            // an impl for a builtin shape (`impl<'a, T> IntoIterator for &'a Vec<T>`)
+            let types = &*self.types;
+            let found = self.items.impls.iter().find_map(|i| {
+                let trait_ok = trait_id.is_none_or(|t| i.trait_id == Bound::Trait(t));
+                let covers = trait_ok && i.pattern.as_ref().is_some_and(|p| self.items.pattern_covers(types, p, ty));
+                covers.then(|| generic_assoc_text(i, name)).flatten()
+            });
+            return self.assoc_through_impl(found, it);
+        };
         self.generic_impl_assoc_of(sid, it, trait_id, name)
+    }
+
+    /// [`Self::generic_impl_assoc`] of a type with variables left whose
+    /// shape an impl for a builtin shape fits (`&Option<{integer}>`).
+    fn open_pattern_impl_assoc(&mut self, base: TyId, trait_id: Option<TraitId>, name: &str) -> DResult<Option<TyId>> {
+        if !matches!(self.shape(base), Some(Shape::Ptr { .. } | Shape::Slice { .. } | Shape::Array { .. } | Shape::Tuple(_) | Shape::Vec(_))) {
+            return Ok(None);
+        }
+        let mut found = None;
+        for i in 0..self.items.impls.len() {
+            let imp = &self.items.impls[i];
+            let Some(pattern) = imp.pattern.clone().filter(|_| trait_id.is_none_or(|t| imp.trait_id == Bound::Trait(t))) else { continue };
+            let text = generic_assoc_text(&self.items.impls[i], name);
+            if text.is_some() && self.fits_pattern(&pattern.shape, base, 0) {
+                found = text;
+                break;
+            }
+        }
+        self.assoc_through_impl(found, base)
+    }
+
+    /// Could type `t` (variables left) have the shape of `p`?
+    pub(crate) fn fits_pattern(&mut self, p: &crate::impl_pattern::SelfPattern, t: TyId, depth: u32) -> bool {
+        use crate::impl_pattern::SelfPattern as P;
+        if depth > 32 {
+            return false;
+        }
+        match (p, self.shape(t)) {
+            (P::Param(_), _) => true,
+            (P::Exact(h), _) => {
+                let e = self.infer.import(*h, self.types);
+                self.infer.can_unify(e, t)
+            }
+            (P::Tuple(ps), Some(Shape::Tuple(es))) => ps.len() == es.len() && ps.iter().zip(es).all(|(p, e)| self.fits_pattern(p, e, depth + 1)),
+            (P::Array { elem, len }, Some(Shape::Array { elem: e, len: n })) => {
+                len.is_none_or(|l| self.infer.length(n).is_none_or(|n| n == l)) && self.fits_pattern(elem, e, depth + 1)
+            }
+            (P::Ref { pointee, mutable }, Some(Shape::Ptr { pointee: e, mutable: m, reference: true })) => {
+                *mutable == m && self.fits_pattern(pointee, e, depth + 1)
+            }
+            (P::SliceRef { elem, mutable }, Some(Shape::Slice { elem: e, mutable: m })) => *mutable == m && self.fits_pattern(elem, e, depth + 1),
+            (P::Vec(elem), Some(Shape::Vec(e))) => self.fits_pattern(elem, e, depth + 1),
+            (P::Instance(sid), Some(Shape::Adt { sid: s, .. })) => *sid == s,
+            (P::Instance(sid), Some(Shape::Struct(def))) => self.items.struct_of(self.types, def) == Some(*sid),
+            _ => false,
+        }
+    }
+
+    /// Method `name` of an impl for a reference shape that type `t` (a
+    /// reference, variables left) could have.
+    pub(crate) fn reference_pattern_method(&mut self, t: TyId, name: &str) -> Option<crate::resolve::FnId> {
+        use crate::impl_pattern::SelfPattern as P;
+        if !matches!(self.shape(t), Some(Shape::Ptr { reference: true, .. } | Shape::Slice { .. })) {
+            return None;
+        }
+        for i in 0..self.items.impls.len() {
+            let Some(pattern) = self.items.impls[i].pattern.clone() else { continue };
+            if !matches!(pattern.shape, P::Ref { .. } | P::SliceRef { .. }) {
+                continue;
+            }
+            if let Some(fid) = self.items.impl_method(i, name).filter(|_| self.fits_pattern(&pattern.shape, t, 0)) {
+                return Some(fid);
+            }
+        }
+        None
     }
 
     /// [`Self::generic_impl_assoc`] of an instance of generic struct `sid`
@@ -282,23 +356,17 @@ impl FnLower<'_> {
     ) -> DResult<Option<TyId>> {
         let found = self.items.impls.iter().find_map(|i| {
             let trait_ok = trait_id.is_none_or(|t| i.trait_id == Bound::Trait(t));
-            let text = i.generic_assoc.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone());
-            // the impl's parameters are its methods' outer ones
-            let fid = i.methods.values().next().copied();
-            (i.generic_struct == Some(sid) && trait_ok).then_some(()).and(text.zip(fid)).map(|(t, f)| (t, f, i.module))
+            (i.generic_struct == Some(sid) && trait_ok).then(|| generic_assoc_text(i, name)).flatten()
         });
+        self.assoc_through_impl(found, it)
+    }
+
+    /// Associated type `name` of generic impl `found` (its text, a method
+    /// and the impl's module) for `Self` = `it`.
+    fn assoc_through_impl(&mut self, found: Option<(Range<usize>, crate::resolve::FnId, ModId)>, it: TyId) -> DResult<Option<TyId>> {
         let Some((text, fid, module)) = found else { return Ok(None) };
-        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(None) };
-        let outer = g.outer_types;
-        let names: Vec<String> = g.types[..outer].iter().map(|p| p.name.clone()).collect();
-        let mut env = GenericEnv::default();
-        for n in names {
-            let v = self.infer.var(crate::infer::VarKind::General);
-            env.types.push((n, v));
-        }
-        for p in &g.consts[..g.outer_consts] {
-            env.consts.push((p.name.clone(), crate::consteval::ConstValue::Int(self.infer.length_var() as i128)));
-        }
+        let Some(env) = self.impl_param_env(fid) else { return Ok(None) };
+        let outer = env.types.len();
         let Some(self_t) = self.impl_self_type(fid, &env)? else { return Ok(None) };
         if self.infer.unify(self_t, it).is_err() {
             return Ok(None);
@@ -497,6 +565,13 @@ impl FnLower<'_> {
                             }
                         }
                     }
+                    // or of a builtin shape (`&Option<{integer}>`): through an impl for the shape
+                    if let Some(it) = self.open_pattern_impl_assoc(p.base, p.trait_id, &p.name)? {
+                        solved = true;
+                        if self.infer.unify(p.result, it).is_ok() {
+                            continue;
+                        }
+                    }
                     self.infer.deferred.push(p);
                     continue;
                 };
@@ -535,4 +610,12 @@ impl FnLower<'_> {
             }
         }
     }
+}
+
+/// Associated type `name` of generic impl `i`: its text, one of its methods
+/// (the impl's parameters are its methods' outer ones) and the impl's module.
+fn generic_assoc_text(i: &crate::generics::ImplInfo, name: &str) -> Option<(Range<usize>, crate::resolve::FnId, ModId)> {
+    let text = i.generic_assoc.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone())?;
+    let fid = i.methods.values().next().copied()?;
+    Some((text, fid, i.module))
 }

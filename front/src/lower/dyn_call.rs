@@ -204,6 +204,11 @@ impl FnLower<'_> {
             }
         }
         let Some((tid, kind)) = found else { return Ok(None) };
+        // `d.to_string()` of a `dyn Display`: its `{}` into a `String`
+        if name == "to_string" && args.is_empty() && self.items.traits[tid].name == "core::fmt::DisplayObject" {
+            let Some(ty) = self.struct_ir(self.ty(obj)) else { return Ok(None) };
+            return self.string_method(ty, name, obj, args, range);
+        }
         // `b.as_ref()` / `b.as_mut()` of a `Box<dyn Tr>`
         if kind == DynKind::Box && args.is_empty() && (name == "as_ref" || name == "as_mut") {
             let to = if name == "as_mut" { DynKind::RefMut } else { DynKind::Ref };

@@ -24,6 +24,7 @@ mod dyn_call;
 mod exhaust;
 mod expr;
 mod finalize;
+mod fmt_forward;
 mod fn_ptr;
 mod fnbound;
 mod generic;
@@ -445,6 +446,8 @@ fn lower_recovering(
         (Some(args), Some(sig)) => {
             lx.bind_instance_args(args);
             let s = lx.signature_types(fid, sig)?;
+            // (`Self` of `impl<..> Iterator for FlatMap<I, U, F, U::IntoIter>`: its projections of concrete types)
+            lx.solve_projections()?;
             (s.params, s.ret)
         }
         _ => {
