@@ -19,10 +19,19 @@ pub enum SelfPattern {
     Param(usize),
     Tuple(Vec<SelfPattern>),
     /// `[T; N]`: `len` is `None` for a const parameter.
-    Array { elem: Box<SelfPattern>, len: Option<u64> },
-    Ref { pointee: Box<SelfPattern>, mutable: bool },
+    Array {
+        elem: Box<SelfPattern>,
+        len: Option<u64>,
+    },
+    Ref {
+        pointee: Box<SelfPattern>,
+        mutable: bool,
+    },
     /// `&[T]` / `&mut [T]`.
-    SliceRef { elem: Box<SelfPattern>, mutable: bool },
+    SliceRef {
+        elem: Box<SelfPattern>,
+        mutable: bool,
+    },
     Vec(Box<SelfPattern>),
     /// Any instance of a generic struct (`&'a Option<T>`; its arguments are
     /// bound where the impl's methods are instantiated).

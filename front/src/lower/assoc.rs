@@ -283,7 +283,10 @@ impl FnLower<'_> {
     /// [`Self::generic_impl_assoc`] of a type with variables left whose
     /// shape an impl for a builtin shape fits (`&Option<{integer}>`).
     fn open_pattern_impl_assoc(&mut self, base: TyId, trait_id: Option<TraitId>, name: &str) -> DResult<Option<TyId>> {
-        if !matches!(self.shape(base), Some(Shape::Ptr { .. } | Shape::Slice { .. } | Shape::Array { .. } | Shape::Tuple(_) | Shape::Vec(_))) {
+        if !matches!(
+            self.shape(base),
+            Some(Shape::Ptr { .. } | Shape::Slice { .. } | Shape::Array { .. } | Shape::Tuple(_) | Shape::Vec(_))
+        ) {
             return Ok(None);
         }
         let mut found = None;
@@ -311,14 +314,18 @@ impl FnLower<'_> {
                 let e = self.infer.import(*h, self.types);
                 self.infer.can_unify(e, t)
             }
-            (P::Tuple(ps), Some(Shape::Tuple(es))) => ps.len() == es.len() && ps.iter().zip(es).all(|(p, e)| self.fits_pattern(p, e, depth + 1)),
+            (P::Tuple(ps), Some(Shape::Tuple(es))) => {
+                ps.len() == es.len() && ps.iter().zip(es).all(|(p, e)| self.fits_pattern(p, e, depth + 1))
+            }
             (P::Array { elem, len }, Some(Shape::Array { elem: e, len: n })) => {
                 len.is_none_or(|l| self.infer.length(n).is_none_or(|n| n == l)) && self.fits_pattern(elem, e, depth + 1)
             }
             (P::Ref { pointee, mutable }, Some(Shape::Ptr { pointee: e, mutable: m, reference: true })) => {
                 *mutable == m && self.fits_pattern(pointee, e, depth + 1)
             }
-            (P::SliceRef { elem, mutable }, Some(Shape::Slice { elem: e, mutable: m })) => *mutable == m && self.fits_pattern(elem, e, depth + 1),
+            (P::SliceRef { elem, mutable }, Some(Shape::Slice { elem: e, mutable: m })) => {
+                *mutable == m && self.fits_pattern(elem, e, depth + 1)
+            }
             (P::Vec(elem), Some(Shape::Vec(e))) => self.fits_pattern(elem, e, depth + 1),
             (P::Instance(sid), Some(Shape::Adt { sid: s, .. })) => *sid == s,
             (P::Instance(sid), Some(Shape::Struct(def))) => self.items.struct_of(self.types, def) == Some(*sid),

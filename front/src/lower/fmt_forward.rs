@@ -20,7 +20,12 @@ impl FnLower<'_> {
     /// references): the value printed with `f`'s spec; `None` for other values.
     /// The trait is `Debug` inside a `Debug` impl's method, else `Display`
     /// (FIXME(fmt trait in scope): rustc takes the one in scope).
-    pub(crate) fn forwarded_fmt_method(&mut self, recv: Handle<Expr>, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
+    pub(crate) fn forwarded_fmt_method(
+        &mut self,
+        recv: Handle<Expr>,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
         if args.len() != 1 || self.items.library_fn("fmt::formatter_spec").is_none() {
             return Ok(None);
         }
@@ -37,14 +42,20 @@ impl FnLower<'_> {
 
     /// `fmt::Display::fmt(x, f)` / `fmt::Debug::fmt(x, f)` (also `core::`,
     /// `std::`, or the trait alone): `x`'s `fmt`, for any `x` that is formatted.
-    pub(crate) fn forwarded_fmt_call(&mut self, path: &syn::Path, args: &[&syn::Expr], range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
+    pub(crate) fn forwarded_fmt_call(
+        &mut self,
+        path: &syn::Path,
+        args: &[&syn::Expr],
+        range: &Range<usize>,
+    ) -> DResult<Option<Handle<Expr>>> {
         let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
         let debug = match segs.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             [.., "Display", "fmt"] => false,
             [.., "Debug", "fmt"] => true,
             _ => return Ok(None),
         };
-        let prefix_ok = matches!(&segs[..segs.len() - 2], [] | [_] | [_, _]) && segs[..segs.len() - 2].iter().all(|s| matches!(s.as_str(), "fmt" | "core" | "std"));
+        let prefix_ok = matches!(&segs[..segs.len() - 2], [] | [_] | [_, _])
+            && segs[..segs.len() - 2].iter().all(|s| matches!(s.as_str(), "fmt" | "core" | "std"));
         if !prefix_ok || self.items.library_fn("fmt::formatter_spec").is_none() {
             return Ok(None);
         }
@@ -67,7 +78,9 @@ impl FnLower<'_> {
         let spec = FmtSpec { kind: if debug { FmtKind::Debug } else { FmtKind::Display }, ..FmtSpec::default() };
         let parts = match self.string_fmt_parts_with(value, spec, Some(bits), range)? {
             Some(parts) => parts,
-            None if matches!(self.shape(self.ty(value)), Some(Shape::Scalar(_))) => vec![self.scalar_with_rt_spec(value, bits, false, range)?],
+            None if matches!(self.shape(self.ty(value)), Some(Shape::Scalar(_))) => {
+                vec![self.scalar_with_rt_spec(value, bits, false, range)?]
+            }
             None => {
                 // an aggregate's `{:?}` (expanded in place): `write!(f, "{:?}", &value)`, without the spec
                 // FIXME(forwarded fmt specs): rustc pads each scalar inside
@@ -91,4 +104,3 @@ impl FnLower<'_> {
         Ok(self.block_expr(vec![Stmt::Expr(print)], Some(ok), range))
     }
 }
-

@@ -120,7 +120,10 @@ impl FnLower<'_> {
         }
         let recv = match self.range_receiver(m)? {
             Some(r) => r,
-            None => self.expr(&m.receiver)?,
+            None => match self.dyn_deref_receiver(&m.receiver)? {
+                Some(r) => r,
+                None => self.expr(&m.receiver)?,
+            },
         };
         self.method_turbofish = turbofish;
         self.check_opaque_method(recv, &name, &range_of(&m.method))?;
