@@ -150,9 +150,7 @@ impl Items {
         if !self.shape_matches(types, &pattern.shape, ty, &mut bound) {
             return false;
         }
-        crate::traits::bounded_depth(|| {
-            bound.iter().zip(&pattern.bounds).all(|(t, bs)| t.is_none_or(|t| bs.iter().all(|b| self.satisfies(types, t, b))))
-        })
+        bounded_depth(|| bound.iter().zip(&pattern.bounds).all(|(t, bs)| t.is_none_or(|t| bs.iter().all(|b| self.satisfies(types, t, b)))))
     }
 
     fn shape_matches(&self, types: &TypeTable, p: &SelfPattern, ty: Handle<Type>, bound: &mut [Option<Handle<Type>>]) -> bool {
@@ -200,4 +198,26 @@ impl Items {
             self.impl_method(index, name)
         })
     }
+}
+
+/// `check`, false when it is reached again more than 16 deep (bounds of
+/// impls that lead back to themselves: not satisfied).
+pub(crate) fn bounded_depth(check: impl FnOnce() -> bool) -> bool {
+    thread_local! {
+        static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let depth = DEPTH.with(|d| d.get());
+    if depth > 16 {
+        return false;
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let ok = check();
+    DEPTH.with(|d| d.set(depth));
+    ok
+}
+
+/// `type Item = B;` of a generic impl: each associated type's text.
+pub(crate) fn generic_assoc_texts(imp: &syn::ItemImpl) -> Vec<(String, std::ops::Range<usize>)> {
+    let texts = imp.items.iter().filter_map(|ii| if let syn::ImplItem::Type(t) = ii { Some(t) } else { None });
+    texts.map(|t| (t.ident.to_string(), range_of(&t.ty))).collect()
 }

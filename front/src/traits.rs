@@ -139,7 +139,7 @@ impl Items {
     /// Does `ty` satisfy a blanket impl's bounds? (Impls whose bounds lead
     /// back to themselves end at a depth limit: not satisfied.)
     fn satisfies_blanket(&self, types: &TypeTable, bounds: &[Bound], ty: Handle<Type>) -> bool {
-        bounded_depth(|| bounds.iter().all(|b| self.satisfies(types, ty, b)))
+        crate::impl_pattern::bounded_depth(|| bounds.iter().all(|b| self.satisfies(types, ty, b)))
     }
 
     /// The traits that blanket impls give every type with `bounds` (and
@@ -300,22 +300,6 @@ impl Items {
     }
 }
 
-/// `check`, false when it is reached again more than 16 deep (bounds of
-/// impls that lead back to themselves: not satisfied).
-pub(crate) fn bounded_depth(check: impl FnOnce() -> bool) -> bool {
-    thread_local! {
-        static DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-    }
-    let depth = DEPTH.with(|d| d.get());
-    if depth > 16 {
-        return false;
-    }
-    DEPTH.with(|d| d.set(depth + 1));
-    let ok = check();
-    DEPTH.with(|d| d.set(depth));
-    ok
-}
-
 /// After structs are defined: supertraits, every impl's trait and type.
 pub fn define_impls(items: &mut Items, syntax: &Syntax<'_>, types: &mut TypeTable) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
@@ -379,7 +363,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
             // FIXME(overlapping generic impls): no E0119 between two of them
             let pattern = crate::impl_pattern::impl_pattern(items, module, imp, types)?;
             check_impl_types(items, &tr, imp)?;
-            items.impls[index].generic_assoc = generic_assoc_texts(imp);
+            items.impls[index].generic_assoc = crate::impl_pattern::generic_assoc_texts(imp);
             items.impls[index].trait_id = tr;
             items.impls[index].pattern = Some(pattern);
             return Ok(());
@@ -393,7 +377,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
             ));
         }
         check_impl_types(items, &tr, imp)?;
-        items.impls[index].generic_assoc = generic_assoc_texts(imp);
+        items.impls[index].generic_assoc = crate::impl_pattern::generic_assoc_texts(imp);
         items.impls[index].trait_id = tr;
         items.impls[index].generic_struct = Some(sid);
         return Ok(());
@@ -445,12 +429,6 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
         }
     }
     Ok(())
-}
-
-/// `type Item = B;` of a generic impl: each associated type's text.
-fn generic_assoc_texts(imp: &syn::ItemImpl) -> Vec<(String, Range<usize>)> {
-    let texts = imp.items.iter().filter_map(|ii| if let syn::ImplItem::Type(t) = ii { Some(t) } else { None });
-    texts.map(|t| (t.ident.to_string(), range_of(&t.ty))).collect()
 }
 
 /// `impl<T: B> Tr for T`: the parameter `T` the impl is for.

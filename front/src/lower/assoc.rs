@@ -280,78 +280,6 @@ impl FnLower<'_> {
         self.generic_impl_assoc_of(sid, it, trait_id, name)
     }
 
-    /// [`Self::generic_impl_assoc`] of a type with variables left whose
-    /// shape an impl for a builtin shape fits (`&Option<{integer}>`).
-    fn open_pattern_impl_assoc(&mut self, base: TyId, trait_id: Option<TraitId>, name: &str) -> DResult<Option<TyId>> {
-        if !matches!(
-            self.shape(base),
-            Some(Shape::Ptr { .. } | Shape::Slice { .. } | Shape::Array { .. } | Shape::Tuple(_) | Shape::Vec(_))
-        ) {
-            return Ok(None);
-        }
-        let mut found = None;
-        for i in 0..self.items.impls.len() {
-            let imp = &self.items.impls[i];
-            let Some(pattern) = imp.pattern.clone().filter(|_| trait_id.is_none_or(|t| imp.trait_id == Bound::Trait(t))) else { continue };
-            let text = generic_assoc_text(&self.items.impls[i], name);
-            if text.is_some() && self.fits_pattern(&pattern.shape, base, 0) {
-                found = text;
-                break;
-            }
-        }
-        self.assoc_through_impl(found, base)
-    }
-
-    /// Could type `t` (variables left) have the shape of `p`?
-    pub(crate) fn fits_pattern(&mut self, p: &crate::impl_pattern::SelfPattern, t: TyId, depth: u32) -> bool {
-        use crate::impl_pattern::SelfPattern as P;
-        if depth > 32 {
-            return false;
-        }
-        match (p, self.shape(t)) {
-            (P::Param(_), _) => true,
-            (P::Exact(h), _) => {
-                let e = self.infer.import(*h, self.types);
-                self.infer.can_unify(e, t)
-            }
-            (P::Tuple(ps), Some(Shape::Tuple(es))) => {
-                ps.len() == es.len() && ps.iter().zip(es).all(|(p, e)| self.fits_pattern(p, e, depth + 1))
-            }
-            (P::Array { elem, len }, Some(Shape::Array { elem: e, len: n })) => {
-                len.is_none_or(|l| self.infer.length(n).is_none_or(|n| n == l)) && self.fits_pattern(elem, e, depth + 1)
-            }
-            (P::Ref { pointee, mutable }, Some(Shape::Ptr { pointee: e, mutable: m, reference: true })) => {
-                *mutable == m && self.fits_pattern(pointee, e, depth + 1)
-            }
-            (P::SliceRef { elem, mutable }, Some(Shape::Slice { elem: e, mutable: m })) => {
-                *mutable == m && self.fits_pattern(elem, e, depth + 1)
-            }
-            (P::Vec(elem), Some(Shape::Vec(e))) => self.fits_pattern(elem, e, depth + 1),
-            (P::Instance(sid), Some(Shape::Adt { sid: s, .. })) => *sid == s,
-            (P::Instance(sid), Some(Shape::Struct(def))) => self.items.struct_of(self.types, def) == Some(*sid),
-            _ => false,
-        }
-    }
-
-    /// Method `name` of an impl for a reference shape that type `t` (a
-    /// reference, variables left) could have.
-    pub(crate) fn reference_pattern_method(&mut self, t: TyId, name: &str) -> Option<crate::resolve::FnId> {
-        use crate::impl_pattern::SelfPattern as P;
-        if !matches!(self.shape(t), Some(Shape::Ptr { reference: true, .. } | Shape::Slice { .. })) {
-            return None;
-        }
-        for i in 0..self.items.impls.len() {
-            let Some(pattern) = self.items.impls[i].pattern.clone() else { continue };
-            if !matches!(pattern.shape, P::Ref { .. } | P::SliceRef { .. }) {
-                continue;
-            }
-            if let Some(fid) = self.items.impl_method(i, name).filter(|_| self.fits_pattern(&pattern.shape, t, 0)) {
-                return Some(fid);
-            }
-        }
-        None
-    }
-
     /// [`Self::generic_impl_assoc`] of an instance of generic struct `sid`
     /// whose arguments may still be variables (`Range<{integer}>`).
     fn generic_impl_assoc_of(
@@ -370,7 +298,11 @@ impl FnLower<'_> {
 
     /// Associated type `name` of generic impl `found` (its text, a method
     /// and the impl's module) for `Self` = `it`.
-    fn assoc_through_impl(&mut self, found: Option<(Range<usize>, crate::resolve::FnId, ModId)>, it: TyId) -> DResult<Option<TyId>> {
+    pub(super) fn assoc_through_impl(
+        &mut self,
+        found: Option<(Range<usize>, crate::resolve::FnId, ModId)>,
+        it: TyId,
+    ) -> DResult<Option<TyId>> {
         let Some((text, fid, module)) = found else { return Ok(None) };
         let Some(env) = self.impl_param_env(fid) else { return Ok(None) };
         let outer = env.types.len();
@@ -621,7 +553,7 @@ impl FnLower<'_> {
 
 /// Associated type `name` of generic impl `i`: its text, one of its methods
 /// (the impl's parameters are its methods' outer ones) and the impl's module.
-fn generic_assoc_text(i: &crate::generics::ImplInfo, name: &str) -> Option<(Range<usize>, crate::resolve::FnId, ModId)> {
+pub(super) fn generic_assoc_text(i: &crate::generics::ImplInfo, name: &str) -> Option<(Range<usize>, crate::resolve::FnId, ModId)> {
     let text = i.generic_assoc.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone())?;
     let fid = i.methods.values().next().copied()?;
     Some((text, fid, i.module))

@@ -682,54 +682,6 @@ impl FnLower<'_> {
         Some(args)
     }
 
-    /// The parameters of the impl that method `fid` is in (its outer ones),
-    /// each a fresh variable (a const one a length variable).
-    pub(crate) fn impl_param_env(&mut self, fid: FnId) -> Option<GenericEnv> {
-        let g = self.items.fns[fid].generics.as_deref()?;
-        let names: Vec<String> = g.types[..g.outer_types].iter().map(|p| p.name.clone()).collect();
-        let consts: Vec<String> = g.consts[..g.outer_consts].iter().map(|p| p.name.clone()).collect();
-        let mut env = GenericEnv::default();
-        for n in names {
-            let v = self.infer.var(VarKind::General);
-            env.types.push((n, v));
-        }
-        for n in consts {
-            env.consts.push((n, ConstValue::Int(self.infer.length_var() as i128)));
-        }
-        Some(env)
-    }
-
-    /// The type arguments of method `fid` of an impl for a builtin shape
-    /// (generic over the impl's parameters only) for `Self` = `ty`: the
-    /// impl's self type with its parameters as variables, unified with `ty`.
-    fn pattern_impl_args(&mut self, fid: FnId, ty: Handle<hybrid_ir::Type>) -> DResult<Option<InstanceArgs>> {
-        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(None) };
-        if g.types.len() != g.outer_types || g.consts.len() != g.outer_consts {
-            return Ok(None);
-        }
-        let Some(env) = self.impl_param_env(fid) else { return Ok(None) };
-        let Some(self_t) = self.impl_self_type(fid, &env)? else { return Ok(None) };
-        let it = self.infer.import(ty, self.types);
-        if self.infer.unify(self_t, it).is_err() {
-            return Ok(None);
-        }
-        let mut args = InstanceArgs::default();
-        for (_, v) in &env.types {
-            match self.infer.resolve(*v, self.types) {
-                Ok(t) => args.types.push(t),
-                Err(_) => return Ok(None),
-            }
-        }
-        for (_, c) in &env.consts {
-            let ConstValue::Int(len) = c else { return Ok(None) };
-            match self.infer.length(*len as u64) {
-                Some(n) => args.consts.push(n as i128),
-                None => return Ok(None),
-            }
-        }
-        Ok(Some(args))
-    }
-
     /// The function `Trait::name` means for `Self` = `self_ty` (resolved now):
     /// the impl's, or the trait's default instantiated for it.
     fn dispatch(

@@ -39,6 +39,7 @@ mod orpat;
 mod pattern;
 mod place;
 mod recover;
+mod shape_impls;
 mod stmt;
 mod strings;
 
