@@ -192,7 +192,7 @@ pub struct ImplInfo {
     /// that has it (and whose parts satisfy the parameters' bounds) gets the
     /// impl for (`self_ty` is unused then; its methods are generic over the
     /// impl's parameters).
-    pub pattern: Option<crate::impl_pattern::ImplPattern>,
+    pub shape: Option<crate::shape_pattern::ShapePattern>,
     pub module: ModId,
     pub range: Range<usize>,
 }
@@ -201,7 +201,7 @@ impl ImplInfo {
     /// The implementing type of an impl for one type (not of a generic or
     /// blanket impl).
     pub fn concrete_self(&self) -> Option<Handle<Type>> {
-        (self.generic_struct.is_none() && self.blanket.is_none() && self.pattern.is_none()).then_some(self.self_ty)
+        (self.generic_struct.is_none() && self.blanket.is_none() && self.shape.is_none()).then_some(self.self_ty)
     }
 }
 

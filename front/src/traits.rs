@@ -127,8 +127,8 @@ impl Items {
         if let Some(bounds) = &imp.blanket {
             return self.satisfies_blanket(types, bounds, ty);
         }
-        if let Some(pattern) = &imp.pattern {
-            return self.pattern_covers(types, pattern, ty);
+        if let Some(pattern) = &imp.shape {
+            return self.shape_covers(types, pattern, ty);
         }
         match imp.generic_struct {
             None => imp.self_ty == ty,
@@ -139,7 +139,7 @@ impl Items {
     /// Does `ty` satisfy a blanket impl's bounds? (Impls whose bounds lead
     /// back to themselves end at a depth limit: not satisfied.)
     fn satisfies_blanket(&self, types: &TypeTable, bounds: &[Bound], ty: Handle<Type>) -> bool {
-        crate::impl_pattern::bounded_depth(|| bounds.iter().all(|b| self.satisfies(types, ty, b)))
+        crate::shape_pattern::bounded_depth(|| bounds.iter().all(|b| self.satisfies(types, ty, b)))
     }
 
     /// The traits that blanket impls give every type with `bounds` (and
@@ -361,11 +361,11 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
         let Some(sid) = sid else {
             // `impl<A, B> Tr for (A, B)`, `impl<'a, T> Tr for &'a Vec<T>`: by the self type's shape
             // FIXME(overlapping generic impls): no E0119 between two of them
-            let pattern = crate::impl_pattern::impl_pattern(items, module, imp, types)?;
+            let pattern = crate::shape_pattern::shape_pattern(items, module, imp, types)?;
             check_impl_types(items, &tr, imp)?;
-            items.impls[index].generic_assoc = crate::impl_pattern::generic_assoc_texts(imp);
+            items.impls[index].generic_assoc = crate::shape_pattern::generic_assoc_texts(imp);
             items.impls[index].trait_id = tr;
-            items.impls[index].pattern = Some(pattern);
+            items.impls[index].shape = Some(pattern);
             return Ok(());
         };
         if items.impls.iter().any(|i| i.trait_id == tr && i.generic_struct == Some(sid)) {
@@ -377,7 +377,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
             ));
         }
         check_impl_types(items, &tr, imp)?;
-        items.impls[index].generic_assoc = crate::impl_pattern::generic_assoc_texts(imp);
+        items.impls[index].generic_assoc = crate::shape_pattern::generic_assoc_texts(imp);
         items.impls[index].trait_id = tr;
         items.impls[index].generic_struct = Some(sid);
         return Ok(());
@@ -545,7 +545,7 @@ pub(crate) fn add_trait_impl_method<'a>(
     };
     let id = items.fns.len();
     let blanket = items.impls[index].blanket.is_some();
-    let pattern = items.impls[index].pattern.is_some();
+    let pattern = items.impls[index].shape.is_some();
     let mut decl = match items.impls[index].generic_struct {
         None if blanket || pattern => {
             // generic over the impl's parameter, `Self` = that parameter

@@ -477,8 +477,8 @@ impl Items {
             }
             let sid = self.instance_sid(types, ty);
             let generic_impl = self.impls.iter().any(|i| {
-                let covers = match (&i.pattern, sid) {
-                    (Some(p), _) => tr.is_none_or(|t| i.trait_id == crate::generics::Bound::Trait(t)) && self.pattern_covers(types, p, ty),
+                let covers = match (&i.shape, sid) {
+                    (Some(p), _) => tr.is_none_or(|t| i.trait_id == crate::generics::Bound::Trait(t)) && self.shape_covers(types, p, ty),
                     (None, Some(sid)) => i.generic_struct == Some(sid),
                     (None, None) => false,
                 };

@@ -377,7 +377,7 @@ impl<'a> Walk<'a> {
                             trait_args: Vec::new(),
                             generic_struct: None,
                             blanket: None,
-                            pattern: None,
+                            shape: None,
                             module: m,
                             range: crate::ranges::byte_range(imp.impl_token.span).start..range_of(&*imp.self_ty).end,
                         });

@@ -272,7 +272,7 @@ impl FnLower<'_> {
             let types = &*self.types;
             let found = self.items.impls.iter().find_map(|i| {
                 let trait_ok = trait_id.is_none_or(|t| i.trait_id == Bound::Trait(t));
-                let covers = trait_ok && i.pattern.as_ref().is_some_and(|p| self.items.pattern_covers(types, p, ty));
+                let covers = trait_ok && i.shape.as_ref().is_some_and(|p| self.items.shape_covers(types, p, ty));
                 covers.then(|| generic_assoc_text(i, name)).flatten()
             });
             return self.assoc_through_impl(found, it);

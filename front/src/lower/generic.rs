@@ -756,7 +756,7 @@ impl FnLower<'_> {
                 None => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
             },
             // an impl for a builtin shape (`impl<A: Ord, B: Ord> Ord for (A, B)`): its parameters from `Self`
-            true if self.items.impls[index].pattern.is_some() => match self.pattern_impl_args(fid, ty)? {
+            true if self.items.impls[index].shape.is_some() => match self.shape_impl_args(fid, ty)? {
                 Some(args) => args,
                 None => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
             },

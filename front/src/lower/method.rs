@@ -320,7 +320,7 @@ impl FnLower<'_> {
         // a trait method of a tuple, from an impl for tuples (the library's `impl<A: Ord, B: Ord> Ord for (A, B)`;
         // its parameters are bound by the receiver's type, whose elements may still be variables)
         if let Some(Shape::Tuple(elems)) = self.shape(bty) {
-            if let Some(fid) = self.items.tuple_pattern_method(elems.len(), &name) {
+            if let Some(fid) = self.items.tuple_shape_method(elems.len(), &name) {
                 return self.call_method(fid, recv, &args, &range);
             }
         }

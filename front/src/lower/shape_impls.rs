@@ -1,4 +1,4 @@
-//! Impls for builtin shapes in a body (`impl<A: Ord, B: Ord> Ord for (A, B)`, `impl<'a, T> IntoIterator for &'a Vec<T>`, `crate::impl_pattern`): their parameters bound from `Self`, their methods on receivers whose types have variables left, their associated types.
+//! Impls for builtin shapes in a body (`impl<A: Ord, B: Ord> Ord for (A, B)`, `impl<'a, T> IntoIterator for &'a Vec<T>`, `crate::shape_pattern`): their parameters bound from `Self`, their methods on receivers whose types have variables left, their associated types.
 
 use hybrid_ir::Handle;
 
@@ -6,7 +6,7 @@ use super::FnLower;
 use crate::consteval::ConstValue;
 use crate::diag::DResult;
 use crate::generics::{Bound, GenericEnv, InstanceArgs, TraitId};
-use crate::impl_pattern::SelfPattern as P;
+use crate::shape_pattern::SelfPattern as P;
 use crate::infer::{Shape, TyId, VarKind};
 use crate::resolve::FnId;
 
@@ -31,7 +31,7 @@ impl FnLower<'_> {
     /// The type arguments of method `fid` of an impl for a builtin shape
     /// (generic over the impl's parameters only) for `Self` = `ty`: the
     /// impl's self type with its parameters as variables, unified with `ty`.
-    pub(crate) fn pattern_impl_args(&mut self, fid: FnId, ty: Handle<hybrid_ir::Type>) -> DResult<Option<InstanceArgs>> {
+    pub(crate) fn shape_impl_args(&mut self, fid: FnId, ty: Handle<hybrid_ir::Type>) -> DResult<Option<InstanceArgs>> {
         let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(None) };
         if g.types.len() != g.outer_types || g.consts.len() != g.outer_consts {
             return Ok(None);
@@ -71,7 +71,7 @@ impl FnLower<'_> {
         let mut found = None;
         for i in 0..self.items.impls.len() {
             let imp = &self.items.impls[i];
-            let Some(pattern) = imp.pattern.clone().filter(|_| trait_id.is_none_or(|t| imp.trait_id == Bound::Trait(t))) else { continue };
+            let Some(pattern) = imp.shape.clone().filter(|_| trait_id.is_none_or(|t| imp.trait_id == Bound::Trait(t))) else { continue };
             let text = super::assoc::generic_assoc_text(&self.items.impls[i], name);
             if text.is_some() && self.fits_pattern(&pattern.shape, base, 0) {
                 found = text;
@@ -118,7 +118,7 @@ impl FnLower<'_> {
             return None;
         }
         for i in 0..self.items.impls.len() {
-            let Some(pattern) = self.items.impls[i].pattern.clone() else { continue };
+            let Some(pattern) = self.items.impls[i].shape.clone() else { continue };
             if !matches!(pattern.shape, P::Ref { .. } | P::SliceRef { .. }) {
                 continue;
             }

@@ -42,13 +42,13 @@ pub enum SelfPattern {
 
 /// The pattern of a generic impl and the bounds of its type parameters.
 #[derive(Clone, Debug)]
-pub struct ImplPattern {
+pub struct ShapePattern {
     pub shape: SelfPattern,
     pub bounds: Vec<Vec<Bound>>,
 }
 
 /// The pattern of `imp`'s self type, or why it has none.
-pub(crate) fn impl_pattern(items: &Items, module: ModId, imp: &syn::ItemImpl, types: &mut TypeTable) -> DResult<ImplPattern> {
+pub(crate) fn shape_pattern(items: &Items, module: ModId, imp: &syn::ItemImpl, types: &mut TypeTable) -> DResult<ShapePattern> {
     let params: Vec<String> = imp.generics.type_params().map(|p| p.ident.to_string()).collect();
     let consts: Vec<String> = imp.generics.const_params().map(|p| p.ident.to_string()).collect();
     let names = Names { params: &params, consts: &consts };
@@ -68,7 +68,7 @@ pub(crate) fn impl_pattern(items: &Items, module: ModId, imp: &syn::ItemImpl, ty
             items.bounds_of(module, pt.bounds.iter(), &mut bounds[i], &mut eqs)?;
         }
     }
-    Ok(ImplPattern { shape, bounds })
+    Ok(ShapePattern { shape, bounds })
 }
 
 /// The names of an impl's type and const parameters.
@@ -145,7 +145,7 @@ fn pattern_of(items: &Items, module: ModId, ty: &syn::Type, names: &Names<'_>, t
 impl Items {
     /// Does `ty` have the shape of `pattern` (with `bound` the types its
     /// parameters stand for), and do those types satisfy their bounds?
-    pub(crate) fn pattern_covers(&self, types: &TypeTable, pattern: &ImplPattern, ty: Handle<Type>) -> bool {
+    pub(crate) fn shape_covers(&self, types: &TypeTable, pattern: &ShapePattern, ty: Handle<Type>) -> bool {
         let mut bound = vec![None; pattern.bounds.len()];
         if !self.shape_matches(types, &pattern.shape, ty, &mut bound) {
             return false;
@@ -183,16 +183,16 @@ impl Items {
 
     /// Is `fid` a method of an impl for references (`&'a Vec<T>`)?
     pub(crate) fn self_is_reference(&self, fid: crate::resolve::FnId) -> bool {
-        let imp = self.fns[fid].in_impl.and_then(|i| self.impls[i].pattern.as_ref());
+        let imp = self.fns[fid].in_impl.and_then(|i| self.impls[i].shape.as_ref());
         imp.is_some_and(|p| matches!(p.shape, SelfPattern::Ref { .. } | SelfPattern::SliceRef { .. }))
     }
 
     /// The impls for builtin shapes that have a method `name` and whose
     /// pattern is a tuple of `arity` parameters (a receiver whose element
     /// types may still be variables: `(2, 0).cmp(&(1, 9))`).
-    pub(crate) fn tuple_pattern_method(&self, arity: usize, name: &str) -> Option<crate::resolve::FnId> {
+    pub(crate) fn tuple_shape_method(&self, arity: usize, name: &str) -> Option<crate::resolve::FnId> {
         self.impls.iter().enumerate().find_map(|(index, imp)| {
-            let p = imp.pattern.as_ref()?;
+            let p = imp.shape.as_ref()?;
             let SelfPattern::Tuple(ps) = &p.shape else { return None };
             (ps.len() == arity && ps.iter().all(|p| matches!(p, SelfPattern::Param(_)))).then_some(())?;
             self.impl_method(index, name)
