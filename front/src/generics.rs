@@ -204,6 +204,11 @@ pub struct ImplInfo {
     /// A generic impl of a generic trait: its self type and trait
     /// arguments over its parameters (`trait_args` is empty then).
     pub pattern: Option<Box<crate::impl_pattern::ImplPattern>>,
+    /// `impl<A, B> Tr for (A, B)`: the self type's shape, which every type
+    /// that has it (and whose parts satisfy the parameters' bounds) gets the
+    /// impl for (`self_ty` is unused then; its methods are generic over the
+    /// impl's parameters).
+    pub shape: Option<crate::shape_pattern::ShapePattern>,
     pub module: ModId,
     pub range: Range<usize>,
 }
@@ -212,7 +217,7 @@ impl ImplInfo {
     /// The implementing type of an impl for one type (not of a generic or
     /// blanket impl).
     pub fn concrete_self(&self) -> Option<Handle<Type>> {
-        (self.generic_struct.is_none() && self.blanket.is_none()).then_some(self.self_ty)
+        (self.generic_struct.is_none() && self.blanket.is_none() && self.shape.is_none()).then_some(self.self_ty)
     }
 }
 

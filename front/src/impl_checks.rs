@@ -42,7 +42,7 @@ pub(crate) fn check_supertraits(items: &Items, syntax: &Syntax<'_>, types: &Type
     let mut errors = Vec::new();
     for (index, imp) in items.impls.iter().enumerate() {
         let Bound::Trait(t) = imp.trait_id else { continue };
-        if imp.generic_struct.is_some() || imp.blanket.is_some() {
+        if imp.concrete_self().is_none() {
             continue;
         }
         let Some(item) = syntax.impls.get(index) else { continue };

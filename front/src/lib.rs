@@ -40,6 +40,7 @@ mod generic_traits;
 mod generics;
 mod impl_checks;
 mod impl_pattern;
+mod shape_pattern;
 mod infer;
 mod kernels;
 mod libc;

@@ -86,7 +86,7 @@ pub const FILES: &[LibFile] = &[
         text: lib_text!("iter.rs"),
         names: lib_names!("iter.rs"),
         needs: &["option", "cmp", "ops", "iter::adapters", "iter::range", "slice"],
-        prelude: &["Iterator", "DoubleEndedIterator", "ExactSizeIterator", "IntoIterator"],
+        prelude: &["Iterator", "DoubleEndedIterator", "ExactSizeIterator", "IntoIterator", "FromIterator"],
     },
     LibFile {
         module: "iter::adapters",

@@ -130,6 +130,9 @@ impl Items {
         if let Some(bounds) = &imp.blanket {
             return self.satisfies_blanket(types, bounds, ty);
         }
+        if let Some(pattern) = &imp.shape {
+            return self.shape_covers(types, pattern, ty);
+        }
         match imp.generic_struct {
             None => imp.self_ty == ty,
             Some(sid) => self.instance_sid(types, ty) == Some(sid),
@@ -374,7 +377,14 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
             _ => None,
         };
         let Some(sid) = sid else {
-            return Err(Diagnostic::unsupported("generic impls for types other than generic structs", range_of(&*imp.self_ty)));
+            // `impl<A, B> Tr for (A, B)`, `impl<'a, T> Tr for &'a Vec<T>`: by the self type's shape
+            // FIXME(overlapping generic impls): no E0119 between two of them
+            let pattern = crate::shape_pattern::shape_pattern(items, module, imp, types)?;
+            check_impl_types(items, &tr, imp)?;
+            items.impls[index].generic_assoc = crate::shape_pattern::generic_assoc_texts(imp);
+            items.impls[index].trait_id = tr;
+            items.impls[index].shape = Some(pattern);
+            return Ok(());
         };
         if items.impls.iter().any(|i| i.trait_id == tr && i.generic_struct == Some(sid)) {
             return Err(Diagnostic::at(
@@ -385,11 +395,7 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
             ));
         }
         check_impl_types(items, &tr, imp)?;
-        for ii in &imp.items {
-            if let syn::ImplItem::Type(t) = ii {
-                items.impls[index].generic_assoc.push((t.ident.to_string(), range_of(&t.ty)));
-            }
-        }
+        items.impls[index].generic_assoc = crate::shape_pattern::generic_assoc_texts(imp);
         items.impls[index].trait_id = tr;
         items.impls[index].generic_struct = Some(sid);
         return Ok(());
@@ -576,8 +582,9 @@ pub(crate) fn add_trait_impl_method<'a>(
     };
     let id = items.fns.len();
     let blanket = items.impls[index].blanket.is_some();
+    let pattern = items.impls[index].shape.is_some();
     let mut decl = match items.impls[index].generic_struct {
-        None if blanket => {
+        None if blanket || pattern => {
             // generic over the impl's parameter, `Self` = that parameter
             let st = m.self_ty;
             let shown = format!("<{} as {tname}>::{name}", quote::quote!(#st));

@@ -501,8 +501,14 @@ impl Items {
             if name == "Output" && matches!(types.get(ty), Type::Scalar(_)) {
                 return Ok(base);
             }
-            let generic_impl = self.instance_sid(types, ty).is_some_and(|sid| {
-                self.impls.iter().any(|i| i.generic_struct == Some(sid) && i.generic_assoc.iter().any(|(n, _)| n == name))
+            let sid = self.instance_sid(types, ty);
+            let generic_impl = self.impls.iter().any(|i| {
+                let covers = match (&i.shape, sid) {
+                    (Some(p), _) => tr.is_none_or(|t| i.trait_id == crate::generics::Bound::Trait(t)) && self.shape_covers(types, p, ty),
+                    (None, Some(sid)) => i.generic_struct == Some(sid),
+                    (None, None) => false,
+                };
+                covers && i.generic_assoc.iter().any(|(n, _)| n == name)
             });
             if generic_impl {
                 // normalized with the impl's parameters bound (`lower/assoc.rs`)

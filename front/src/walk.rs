@@ -378,6 +378,7 @@ impl<'a> Walk<'a> {
                             generic_struct: None,
                             blanket: None,
                             pattern: None,
+                            shape: None,
                             module: m,
                             range: crate::ranges::byte_range(imp.impl_token.span).start..range_of(&*imp.self_ty).end,
                         });

@@ -1,6 +1,7 @@
 //! `core::cmp`: `Ordering`, the traits `PartialOrd` and `Ord` (`a < b` on a
 //! user type is `PartialOrd::lt`, whose default method asks `partial_cmp`)
-//! and their impls for the primitive types. (`PartialEq` and `Eq` are still
+//! and their impls for the primitive types and tuples of up to four
+//! elements (FIXME(longer tuples): rustc's go to twelve). (`PartialEq` and `Eq` are still
 //! the compiler's: FIXME(PartialEq in the library).)
 
 use crate::option::Option::{self, None, Some};
@@ -194,6 +195,56 @@ impl PartialOrd for $t {
     }
 }
 // @end
+
+/// `first`, or `rest` when `first` says equal (the order of tuples).
+fn lexicographic(first: Option<Ordering>, rest: Option<Ordering>) -> Option<Ordering> {
+    match first {
+        Some(Ordering::Equal) => rest,
+        _ => first,
+    }
+}
+
+// Tuples are ordered by their elements in turn. (Both sides of a comparison
+// are computed: comparisons have no effects.)
+
+impl<A: PartialOrd, B: PartialOrd> PartialOrd for (A, B) {
+    fn partial_cmp(&self, other: &(A, B)) -> Option<Ordering> {
+        lexicographic(self.0.partial_cmp(&other.0), self.1.partial_cmp(&other.1))
+    }
+}
+
+impl<A: Ord, B: Ord> Ord for (A, B) {
+    fn cmp(&self, other: &(A, B)) -> Ordering {
+        self.0.cmp(&other.0).then(self.1.cmp(&other.1))
+    }
+}
+
+impl<A: PartialOrd, B: PartialOrd, C: PartialOrd> PartialOrd for (A, B, C) {
+    fn partial_cmp(&self, other: &(A, B, C)) -> Option<Ordering> {
+        let rest = lexicographic(self.1.partial_cmp(&other.1), self.2.partial_cmp(&other.2));
+        lexicographic(self.0.partial_cmp(&other.0), rest)
+    }
+}
+
+impl<A: Ord, B: Ord, C: Ord> Ord for (A, B, C) {
+    fn cmp(&self, other: &(A, B, C)) -> Ordering {
+        self.0.cmp(&other.0).then(self.1.cmp(&other.1)).then(self.2.cmp(&other.2))
+    }
+}
+
+impl<A: PartialOrd, B: PartialOrd, C: PartialOrd, D: PartialOrd> PartialOrd for (A, B, C, D) {
+    fn partial_cmp(&self, other: &(A, B, C, D)) -> Option<Ordering> {
+        let rest = lexicographic(self.2.partial_cmp(&other.2), self.3.partial_cmp(&other.3));
+        let rest = lexicographic(self.1.partial_cmp(&other.1), rest);
+        lexicographic(self.0.partial_cmp(&other.0), rest)
+    }
+}
+
+impl<A: Ord, B: Ord, C: Ord, D: Ord> Ord for (A, B, C, D) {
+    fn cmp(&self, other: &(A, B, C, D)) -> Ordering {
+        self.0.cmp(&other.0).then(self.1.cmp(&other.1)).then(self.2.cmp(&other.2)).then(self.3.cmp(&other.3))
+    }
+}
 
 /// The greater of two values; `b` when they are equal (`std::cmp::max`).
 pub fn max<T: Ord>(a: T, b: T) -> T {

@@ -27,6 +27,12 @@ pub fn fmt_formatter(spec: u64) -> Formatter {
     Formatter { spec }
 }
 
+/// The packed spec `f` formats with (`fmt` forwarded to a primitive's or a
+/// string's: `self.0.fmt(f)`, `lower/fmt_forward.rs`).
+pub fn formatter_spec(f: &Formatter) -> u64 {
+    f.spec
+}
+
 /// `Ok(())` (what `write!` into a `Formatter` returns).
 pub fn fmt_ok() -> Result<(), Error> {
     Ok(())
@@ -117,14 +123,15 @@ pub fn fmt_str_rt_spec(s: &str, spec: u64) {
 
 /// `dyn Display`: the compiler's `Display` has no vtable of its own, so an
 /// object of it is an object of `DisplayObject`; the compiler calls its
-/// method for `{}` of the object (`lower/strings.rs`).
+/// method for `{}` of the object (`lower/strings.rs`), with the
+/// placeholder's spec in `f`.
 pub trait DisplayObject {
     fn fmt_object(&self, f: &mut Formatter) -> Result<(), Error>;
 }
 
 impl<T: core::fmt::Display + ?Sized> DisplayObject for T {
     fn fmt_object(&self, f: &mut Formatter) -> Result<(), Error> {
-        write!(f, "{}", self)
+        core::fmt::Display::fmt(self, f)
     }
 }
 
@@ -135,6 +142,6 @@ pub trait DebugObject {
 
 impl<T: core::fmt::Debug + ?Sized> DebugObject for T {
     fn fmt_object(&self, f: &mut Formatter) -> Result<(), Error> {
-        write!(f, "{:?}", self)
+        core::fmt::Debug::fmt(self, f)
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::cmp::Ordering;
 pub use crate::iter::adapters::{
-    Chain, Cloned, Copied, Enumerate, Filter, FilterMap, FlatMap, Inspect, Map, Peekable, Rev, Skip, SkipWhile, StepBy, Take,
+    Chain, Cloned, Copied, Enumerate, Filter, FilterMap, FlatMap, Flatten, Inspect, Map, Peekable, Rev, Skip, SkipWhile, StepBy, Take,
     TakeWhile, Zip,
 };
 
@@ -326,13 +326,18 @@ pub trait Iterator {
         FilterMap { iter: self, f }
     }
 
-    /// FIXME(projections in struct fields): rustc's `f` returns any
-    /// `IntoIterator`; hybridc's an `Iterator`.
-    fn flat_map<U: Iterator, F: FnMut(Self::Item) -> U>(self, f: F) -> FlatMap<Self, U, F>
+    fn flat_map<U: IntoIterator, F: FnMut(Self::Item) -> U>(self, f: F) -> FlatMap<Self, U, F, U::IntoIter>
     where
         Self: Sized,
     {
         FlatMap { iter: self, f, front: None }
+    }
+
+    fn flatten<U: IntoIterator>(self) -> Flatten<Self, U, U::IntoIter>
+    where
+        Self: Sized + Iterator<Item = U>,
+    {
+        Flatten { iter: self, front: None }
     }
 
     fn inspect<F: FnMut(&Self::Item)>(self, f: F) -> Inspect<Self, F>
@@ -411,6 +416,15 @@ pub trait IntoIterator {
     type IntoIter: Iterator;
 
     fn into_iter(self) -> Self::IntoIter;
+}
+
+/// Types made from the items of an iterator (`String::from_iter(chars)`).
+/// FIXME(generic impls of generic traits): `collect()` is the compiler's
+/// (`slice::collect_vec`, `string::collect_string`), and there is no
+/// `impl<T> FromIterator<T> for Vec<T>` yet; the `String` impls are in
+/// `string.rs`.
+pub trait FromIterator<A> {
+    fn from_iter<I: IntoIterator<Item = A>>(iter: I) -> Self;
 }
 
 /// Types an iterator of `A`s can be summed into.

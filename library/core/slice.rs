@@ -352,10 +352,10 @@ pub struct VecIntoIter<T> {
     end: usize,
 }
 
-/// `v.into_iter()` and `for x in v` of a `Vec` `v`.
-/// FIXME(generic impls for builtin types): rustc's `impl<T> IntoIterator
-/// for Vec<T>`; `for x in &v` and `&mut v` of slices, arrays and `Vec`s are
-/// desugared to `iter(&v)` / `iter_mut(&mut v)` by the compiler.
+/// `v.into_iter()` and `for x in v` of a `Vec` `v` (the compiler's
+/// desugaring; `<Vec<T> as IntoIterator>::into_iter` below elsewhere);
+/// `for x in &v` and `&mut v` of slices, arrays and `Vec`s are desugared to
+/// `iter(&v)` / `iter_mut(&mut v)` by the compiler.
 pub fn vec_into_iter<T>(vec: Vec<T>) -> VecIntoIter<T> {
     let end = vec.len();
     VecIntoIter { vec, index: 0, end }
@@ -450,6 +450,54 @@ impl<T> IntoIterator for VecIntoIter<T> {
 
     fn into_iter(self) -> VecIntoIter<T> {
         self
+    }
+}
+
+// rustc's `IntoIterator` impls of the collections (what `flatten`, `flat_map`,
+// `zip` and `chain` take; the compiler desugars `for x in &v` directly)
+
+impl<'a, T> IntoIterator for &'a [T] {
+    type Item = &'a T;
+    type IntoIter = Iter<'a, T>;
+
+    fn into_iter(self) -> Iter<'a, T> {
+        iter(self)
+    }
+}
+
+impl<'a, T, const N: usize> IntoIterator for &'a [T; N] {
+    type Item = &'a T;
+    type IntoIter = Iter<'a, T>;
+
+    fn into_iter(self) -> Iter<'a, T> {
+        iter(self)
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Vec<T> {
+    type Item = &'a T;
+    type IntoIter = Iter<'a, T>;
+
+    fn into_iter(self) -> Iter<'a, T> {
+        iter(self)
+    }
+}
+
+impl<'a, T> IntoIterator for &'a mut Vec<T> {
+    type Item = &'a mut T;
+    type IntoIter = IterMut<'a, T>;
+
+    fn into_iter(self) -> IterMut<'a, T> {
+        iter_mut(self)
+    }
+}
+
+impl<T> IntoIterator for Vec<T> {
+    type Item = T;
+    type IntoIter = VecIntoIter<T>;
+
+    fn into_iter(self) -> VecIntoIter<T> {
+        vec_into_iter(self)
     }
 }
 

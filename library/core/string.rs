@@ -263,6 +263,15 @@ pub fn collect_string<I: Iterator>(mut iter: I) -> String {
     s
 }
 
+// `String::from_iter(it)` of `char`s, `&str`s and `String`s
+// @for $t in char &str String
+impl core::iter::FromIterator<$t> for String {
+    fn from_iter<I: IntoIterator<Item = $t>>(iter: I) -> String {
+        collect_string(iter.into_iter())
+    }
+}
+// @end
+
 impl core::ops::Add<&str> for String {
     type Output = String;
     fn add(self, s: &str) -> String {

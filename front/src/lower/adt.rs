@@ -60,8 +60,7 @@ impl<'i> FnLower<'i> {
         let info = &self.items.structs[sid];
         info.methods.contains_key(name)
             || self.items.impls.iter().enumerate().any(|(i, imp)| {
-                let covers =
-                    imp.generic_struct == Some(sid) || (imp.blanket.is_none() && imp.generic_struct.is_none() && imp.self_ty == info.ty);
+                let covers = imp.generic_struct == Some(sid) || imp.concrete_self() == Some(info.ty);
                 covers && self.items.impl_method(i, name).is_some()
             })
     }

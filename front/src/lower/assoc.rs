@@ -321,8 +321,17 @@ impl FnLower<'_> {
         trait_id: Option<TraitId>,
         name: &str,
     ) -> DResult<Option<TyId>> {
-        let Some(sid) = self.items.instance_sid(self.types, ty) else { return Ok(None) };
         let it = self.infer.import(ty, self.types);
+        let Some(sid) = self.items.instance_sid(self.types, ty) else {
+            // an impl for a builtin shape (`impl<'a, T> IntoIterator for &'a Vec<T>`)
+            let types = &*self.types;
+            let found = self.items.impls.iter().find_map(|i| {
+                let trait_ok = trait_id.is_none_or(|t| i.trait_id == Bound::Trait(t));
+                let covers = trait_ok && i.shape.as_ref().is_some_and(|p| self.items.shape_covers(types, p, ty));
+                covers.then(|| generic_assoc_text(i, name)).flatten()
+            });
+            return self.assoc_through_impl(found, it);
+        };
         self.generic_impl_assoc_of(sid, it, trait_id, name)
     }
 
@@ -337,23 +346,21 @@ impl FnLower<'_> {
     ) -> DResult<Option<TyId>> {
         let found = self.items.impls.iter().find_map(|i| {
             let trait_ok = trait_id.is_none_or(|t| i.trait_id == Bound::Trait(t));
-            let text = i.generic_assoc.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone());
-            // the impl's parameters are its methods' outer ones
-            let fid = i.methods.values().next().copied();
-            (i.generic_struct == Some(sid) && trait_ok).then_some(()).and(text.zip(fid)).map(|(t, f)| (t, f, i.module))
+            (i.generic_struct == Some(sid) && trait_ok).then(|| generic_assoc_text(i, name)).flatten()
         });
+        self.assoc_through_impl(found, it)
+    }
+
+    /// Associated type `name` of generic impl `found` (its text, a method
+    /// and the impl's module) for `Self` = `it`.
+    pub(super) fn assoc_through_impl(
+        &mut self,
+        found: Option<(Range<usize>, crate::resolve::FnId, ModId)>,
+        it: TyId,
+    ) -> DResult<Option<TyId>> {
         let Some((text, fid, module)) = found else { return Ok(None) };
-        let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(None) };
-        let outer = g.outer_types;
-        let names: Vec<String> = g.types[..outer].iter().map(|p| p.name.clone()).collect();
-        let mut env = GenericEnv::default();
-        for n in names {
-            let v = self.infer.var(crate::infer::VarKind::General);
-            env.types.push((n, v));
-        }
-        for p in &g.consts[..g.outer_consts] {
-            env.consts.push((p.name.clone(), crate::consteval::ConstValue::Int(self.infer.length_var() as i128)));
-        }
+        let Some(env) = self.impl_param_env(fid) else { return Ok(None) };
+        let outer = env.types.len();
         let Some(self_t) = self.impl_self_type(fid, &env)? else { return Ok(None) };
         if self.infer.unify(self_t, it).is_err() {
             return Ok(None);
@@ -599,6 +606,13 @@ impl FnLower<'_> {
                             }
                         }
                     }
+                    // or of a builtin shape (`&Option<{integer}>`): through an impl for the shape
+                    if let Some(it) = self.open_pattern_impl_assoc(p.base, p.trait_id, &p.name)? {
+                        solved = true;
+                        if self.infer.unify(p.result, it).is_ok() {
+                            continue;
+                        }
+                    }
                     self.infer.deferred.push(p);
                     continue;
                 };
@@ -650,4 +664,12 @@ impl FnLower<'_> {
             }
         }
     }
+}
+
+/// Associated type `name` of generic impl `i`: its text, one of its methods
+/// (the impl's parameters are its methods' outer ones) and the impl's module.
+pub(super) fn generic_assoc_text(i: &crate::generics::ImplInfo, name: &str) -> Option<(Range<usize>, crate::resolve::FnId, ModId)> {
+    let text = i.generic_assoc.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone())?;
+    let fid = i.methods.values().next().copied()?;
+    Some((text, fid, i.module))
 }

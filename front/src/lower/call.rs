@@ -367,13 +367,27 @@ impl FnLower<'_> {
             _ => None,
         });
         let args: Vec<&syn::Expr> = c.args.iter().collect();
-        if let Some(q) = &p.qself {
+        // `<T as Tr<A>>::f(..)` (`<T>::f(..)`, a function of the type written, is below)
+        if let Some(q) = p.qself.as_ref().filter(|q| q.position > 0) {
             return self.qualified_call(q, &p.path, &args, &range);
         }
         if let Some(v) = self.ctor_call(&p.path, &args, &range)? {
             return Ok(v);
         }
-        match self.callee(&p.path, &range_of(&c.func))? {
+        if let Some(v) = self.forwarded_fmt_call(&p.path, &args, &range)? {
+            return Ok(v);
+        }
+        let callee = match &p.qself {
+            // `<(i32, f64)>::default()`: a function of the type written
+            Some(q) if q.position == 0 && p.path.segments.len() == 1 => {
+                let qty = &q.ty;
+                let t = self.convert_type(qty)?;
+                let (shown, name) = (quote::quote!(#qty).to_string(), p.path.segments[0].ident.to_string());
+                self.type_fn(t, &shown, &name, &range_of(&c.func))?
+            }
+            _ => self.callee(&p.path, &range_of(&c.func))?,
+        };
+        match callee {
             Callee::User(id) if self.items.fns[id].is_generic() => self.call_user_generic(id, turbofish, None, None, &args, &range),
             Callee::WithSelf(id, t) if self.items.fns[id].is_generic() => {
                 self.call_user_generic(id, turbofish, Some(t), None, &args, &range)

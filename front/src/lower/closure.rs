@@ -67,6 +67,10 @@ pub(crate) fn fn_item_of(name: &str) -> Option<(Range<usize>, usize)> {
 fn builtin_method_path(text: &str) -> Option<(String, String)> {
     let (prim, method) = text.split_once("::")?;
     let (prim, method) = (prim.trim(), method.trim());
+    if prim == "str" {
+        // a method of the library's `&str` (`str::parse::<i32>`: its turbofish kept)
+        return Some(("&str".to_string(), method.to_string()));
+    }
     let s = hybrid_ir::Scalar::from_name(prim)?;
     super::method::builtin_method_arity(s, method)?;
     Some((prim.to_string(), method.to_string()))

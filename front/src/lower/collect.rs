@@ -109,6 +109,16 @@ impl FnLower<'_> {
         self.probe_type(e, |this, ty| this.implements_library_trait(ty, "iter::Iterator").then_some(()))
     }
 
+    /// Is `t` an instance of the library's generic type at `path`?
+    fn is_library_instance(&mut self, t: TyId, path: &str) -> bool {
+        let Some(sid) = self.items.library_type(path) else { return false };
+        match self.shape(t) {
+            Some(Shape::Adt { sid: s, .. }) => s == sid,
+            Some(Shape::Struct(def)) => self.items.struct_of(self.types, def) == Some(sid),
+            _ => false,
+        }
+    }
+
     /// The pending `collect()`s whose target has a type now: unified with
     /// `Vec<Item>` (E0277 for another type). Whether one was.
     pub(crate) fn solve_collects(&mut self) -> DResult<bool> {
@@ -124,6 +134,13 @@ impl FnLower<'_> {
                 // (a `let` type, an argument and a return value are seen before: `collect_into_string`)
                 return Err(
                     Diagnostic::unsupported("`collect()` into a `String` inferred later", p.method).help("write `collect::<String>()`")
+                );
+            }
+            if self.is_library_instance(p.target, "result::Result") {
+                // FIXME(FromIterator for Result): needs generic impls of generic traits
+                let shown = self.describe(p.target);
+                return Err(
+                    Diagnostic::unsupported(&format!("`collect()` into {shown}"), p.method).help("hybridc collects into `Vec`s only")
                 );
             }
             if self.infer.unify(p.target, p.vec).is_err() {

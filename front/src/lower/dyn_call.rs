@@ -69,6 +69,53 @@ impl FnLower<'_> {
         Ok(Some(self.push(ExprKind::Struct { fields: vec![data, vtable] }, target, &range)))
     }
 
+    /// Is `e` a trait object (`Box<dyn Tr>`, `&dyn Tr`, `&mut dyn Tr`)?
+    pub(crate) fn is_dyn_object(&mut self, e: Handle<Expr>) -> bool {
+        let t = self.ty(e);
+        self.struct_ir(t).is_some_and(|ir| self.items.dyn_of(self.types, ir).is_some())
+    }
+
+    /// The receiver `(*b)` of `(*b).area()` when `b` is a trait object: `b`
+    /// (the call derefs it); `None` (nothing lowered) for other receivers.
+    pub(crate) fn dyn_deref_receiver(&mut self, recv: &syn::Expr) -> DResult<Option<Handle<Expr>>> {
+        let mut e = recv;
+        while let syn::Expr::Paren(p) = e {
+            e = &p.expr;
+        }
+        let syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr: operand, .. }) = e else { return Ok(None) };
+        let mark = self.mark();
+        let o = self.expr(operand)?;
+        if self.is_dyn_object(o) {
+            return Ok(Some(o));
+        }
+        self.rollback(mark);
+        Ok(None)
+    }
+
+    /// `&*o` / `&mut *o` of a trait object `o`: `&dyn Tr` / `&mut dyn Tr`,
+    /// the same two words (`o` itself for `&*r` of a `&dyn Tr`).
+    pub(crate) fn dyn_deref_borrow(&mut self, o: Handle<Expr>, mutable: bool, range: &Range<usize>) -> DResult<Option<Handle<Expr>>> {
+        let t = self.ty(o);
+        let Some(ir) = self.struct_ir(t) else { return Ok(None) };
+        let Some((tid, from)) = self.items.dyn_of(self.types, ir) else { return Ok(None) };
+        if mutable && from == DynKind::Ref {
+            let what = self.text(&self.range(o));
+            return Err(Diagnostic::at(
+                Some("E0596"),
+                format!("cannot borrow `*{what}` as mutable, as it is behind a `&` reference"),
+                range.clone(),
+                "cannot borrow as mutable",
+            ));
+        }
+        let kind = if mutable { DynKind::RefMut } else { DynKind::Ref };
+        let target_ir = self.items.dyn_type_of(tid, kind, self.types);
+        if target_ir == ir {
+            return Ok(Some(o));
+        }
+        let target = self.infer.import(target_ir, self.types);
+        self.dyn_reborrow(o, tid, kind, target)
+    }
+
     /// `&Box<dyn Tr>` / `&mut Box<dyn Tr>` / `&mut dyn Tr` (also behind
     /// more references) to `&dyn Tr` / `&mut dyn Tr`: the same two words.
     fn dyn_reborrow(&mut self, e: Handle<Expr>, tid: usize, kind: DynKind, target: TyId) -> DResult<Option<Handle<Expr>>> {
@@ -204,6 +251,11 @@ impl FnLower<'_> {
             }
         }
         let Some((tid, kind)) = found else { return Ok(None) };
+        // `d.to_string()` of a `dyn Display`: its `{}` into a `String`
+        if name == "to_string" && args.is_empty() && self.items.traits[tid].name == "core::fmt::DisplayObject" {
+            let Some(ty) = self.struct_ir(self.ty(obj)) else { return Ok(None) };
+            return self.string_method(ty, name, obj, args, range);
+        }
         // `b.as_ref()` / `b.as_mut()` of a `Box<dyn Tr>`
         if kind == DynKind::Box && args.is_empty() && (name == "as_ref" || name == "as_mut") {
             let to = if name == "as_mut" { DynKind::RefMut } else { DynKind::Ref };

@@ -189,6 +189,16 @@ impl<'i> FnLower<'i> {
         if let Some(v) = self.ctor_path_value(p)? {
             return Ok(v);
         }
+        // `str::parse::<i32>`, `str::len` as values: a method of the library's `&str`
+        if let [prim, method] = p.path.segments.iter().collect::<Vec<_>>().as_slice() {
+            if prim.ident == "str" && prim.arguments.is_empty() {
+                let sid = self.items.library_type("str::Str");
+                let id = sid.and_then(|sid| self.items.structs[sid].methods.get(&method.ident.to_string()).copied());
+                if let Some(arity) = id.and_then(|id| self.fn_arity(id)) {
+                    return Ok(self.fn_item_value(arity, &range));
+                }
+            }
+        }
         match self.resolve_path(&p.path, Ns::Value)? {
             Some(PathRes::Def(Def::Const(idx))) if self.items.consts[idx].ty.is_none() => return self.inline_const(idx, &range),
             Some(PathRes::Def(Def::Const(idx))) => {

@@ -804,6 +804,11 @@ impl FnLower<'_> {
                 Some(args) => args,
                 None => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
             },
+            // an impl for a builtin shape (`impl<A: Ord, B: Ord> Ord for (A, B)`): its parameters from `Self`
+            true if self.items.impls[index].shape.is_some() => match self.shape_impl_args(fid, ty)? {
+                Some(args) => args,
+                None => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
+            },
             true => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
             false => InstanceArgs::default(),
         };

@@ -120,7 +120,10 @@ impl FnLower<'_> {
         }
         let recv = match self.range_receiver(m)? {
             Some(r) => r,
-            None => self.expr(&m.receiver)?,
+            None => match self.dyn_deref_receiver(&m.receiver)? {
+                Some(r) => r,
+                None => self.expr(&m.receiver)?,
+            },
         };
         self.method_turbofish = turbofish;
         self.check_opaque_method(recv, &name, &range_of(&m.method))?;
@@ -133,6 +136,17 @@ impl FnLower<'_> {
             if let Some(e) = self.param_method(recv, &name, &args, &range)? {
                 return Ok(e);
             }
+        }
+        // `self.0.fmt(f)` inside a `fmt` method
+        if name == "fmt" {
+            if let Some(e) = self.forwarded_fmt_method(recv, &args, &range)? {
+                return Ok(e);
+            }
+        }
+        // a method of an impl for the reference itself (`impl<'a, T> IntoIterator for &'a Option<T>`) comes
+        // before the referent's
+        if let Some(fid) = self.reference_pattern_method(rty, &name) {
+            return self.call_method(fid, recv, &args, &range);
         }
         // user methods on structs (through references too)
         let mut probe = rty;
@@ -303,6 +317,13 @@ impl FnLower<'_> {
                 }
             }
         }
+        // a trait method of a tuple, from an impl for tuples (the library's `impl<A: Ord, B: Ord> Ord for (A, B)`;
+        // its parameters are bound by the receiver's type, whose elements may still be variables)
+        if let Some(Shape::Tuple(elems)) = self.shape(bty) {
+            if let Some(fid) = self.items.tuple_shape_method(elems.len(), &name) {
+                return self.call_method(fid, recv, &args, &range);
+            }
+        }
         match self.shape(bty) {
             Some(Shape::Scalar(s)) if s.is_float() => self.float_method(&name, base, s, &args, &range, &m.method),
             Some(Shape::Scalar(s)) if s.is_int() => self.int_method(&name, base, s, &args, &range, &m.method),
@@ -463,6 +484,8 @@ impl FnLower<'_> {
         };
         let recv_range = self.range(recv);
         let adjusted = match kind {
+            // (`self` of `impl<'a, T> IntoIterator for &'a Vec<T>` is the reference)
+            SelfKind::Value if self.items.self_is_reference(fid) => recv,
             SelfKind::Value => self.autoderef(recv),
             SelfKind::Ref | SelfKind::RefMut => {
                 let mutable = kind == SelfKind::RefMut;

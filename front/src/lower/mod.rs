@@ -25,6 +25,7 @@ mod exhaust;
 mod expr;
 mod finalize;
 mod fmt_args;
+mod fmt_forward;
 mod fn_ptr;
 mod fnbound;
 mod generic;
@@ -39,6 +40,7 @@ mod orpat;
 mod pattern;
 mod place;
 mod recover;
+mod shape_impls;
 mod stmt;
 mod strings;
 
@@ -449,6 +451,8 @@ fn lower_recovering(
         (Some(args), Some(sig)) => {
             lx.bind_instance_args(args);
             let s = lx.signature_types(fid, sig)?;
+            // (`Self` of `impl<..> Iterator for FlatMap<I, U, F, U::IntoIter>`: its projections of concrete types)
+            lx.solve_projections()?;
             (s.params, s.ret)
         }
         _ => {

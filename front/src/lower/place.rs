@@ -258,6 +258,9 @@ impl<'i> FnLower<'i> {
         }
         if let syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Deref(_), expr: operand, .. }) = inner {
             let p = self.deref_operand(operand, mutable)?;
+            if let Some(r) = self.dyn_deref_borrow(p, mutable, &range)? {
+                return Ok(r);
+            }
             if let Some(Shape::Slice { elem, mutable: source_mutable }) = self.shape(self.ty(p)) {
                 return self.slice_reborrow(p, elem, source_mutable, mutable, &range);
             }
@@ -321,7 +324,7 @@ impl<'i> FnLower<'i> {
     fn deref_operand(&mut self, operand: &syn::Expr, mutable: bool) -> DResult<Handle<Expr>> {
         let mark = self.mark();
         let p = self.expr(operand)?;
-        if !matches!(self.shape(self.ty(p)), Some(Shape::Struct(_) | Shape::Adt { .. })) {
+        if !matches!(self.shape(self.ty(p)), Some(Shape::Struct(_) | Shape::Adt { .. })) || self.is_dyn_object(p) {
             return Ok(p);
         }
         if let Some(ptr) = self.box_pointer(p, &range_of(operand)) {
@@ -354,6 +357,20 @@ impl<'i> FnLower<'i> {
             }
             None => Err(self.annotations_needed(range)),
             Some(Shape::Slice { .. }) => Err(Diagnostic::unsupported("dereferencing a slice reference (`*s` of `&[T]`)", range.clone())),
+            Some(Shape::Struct(_)) if self.is_dyn_object(p) => {
+                // an unsized value (`(*b).m()` and `&*b` are the object itself: `lower/dyn_call.rs`)
+                // FIXME(E0277 span): rustc points at what the value is bound to
+                let t = self.describe(self.ty(p));
+                let t = t.trim_matches('`');
+                let d = t.strip_prefix("Box<").and_then(|b| b.strip_suffix('>')).unwrap_or(t);
+                let d = d.trim_start_matches("&mut ").trim_start_matches('&');
+                Err(Diagnostic::at(
+                    Some("E0277"),
+                    format!("the size for values of type `{d}` cannot be known at compilation time"),
+                    range.clone(),
+                    "doesn't have a size known at compile-time",
+                ))
+            }
             Some(_) => {
                 let t = self.describe(self.ty(p));
                 Err(Diagnostic::at(Some("E0614"), format!("type {t} cannot be dereferenced"), range.clone(), "can't be dereferenced"))

@@ -117,8 +117,8 @@ impl FnLower<'_> {
 
     /// `{}` / `{:?}` of a `dyn Display` / `dyn Debug` object (`&dyn`,
     /// `Box<dyn>`): `obj.fmt_object(&mut fmt::formatter(spec))` through its
-    /// vtable (`fmt::DisplayObject`). FIXME(dyn Display specs): the object's
-    /// `write!` ignores the spec, so a width or precision is "not supported yet".
+    /// vtable (`fmt::DisplayObject`, which forwards to the value's `fmt` with
+    /// the spec in the formatter).
     fn dyn_fmt_parts(
         &mut self,
         value: Handle<Expr>,
@@ -138,12 +138,7 @@ impl FnLower<'_> {
             let shown = self.types.display(ty).to_string();
             return Err(Diagnostic::unsupported(&format!("this format trait of a `{shown}`"), range.clone()));
         }
-        let plain = FmtSpec { kind: spec.kind, ..FmtSpec::default() };
-        if bits.is_some() || spec != plain {
-            let shown = self.types.display(ty).to_string();
-            return Err(Diagnostic::unsupported(&format!("a width, precision or flag in formatting a `{shown}`"), range.clone()));
-        }
-        let bits = self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&spec), range);
+        let bits = bits.unwrap_or_else(|| self.lit_scalar(Scalar::U64, hybrid_ir::abi::encode_fmt_spec(&spec), range));
         let f = self.library_call("fmt::fmt_formatter", vec![bits], range)?;
         let (fst, fplace) = self.spill(f, "formatter");
         let (vst, vplace) = if matches!(self.kind(value), ExprKind::Local(_)) {

@@ -312,13 +312,15 @@ impl<B, I: Iterator, F: FnMut(I::Item) -> Option<B>> Iterator for FilterMap<I, F
 }
 
 /// `iter.flat_map(f)`: the items of each `f(item)` in turn.
-pub struct FlatMap<I, U, F> {
+/// FIXME(projections in struct fields): rustc's is `FlatMap<I, U, F>`; `J`
+/// is `U::IntoIter` (`U` is in no field).
+pub struct FlatMap<I, U, F, J> {
     pub(crate) iter: I,
     pub(crate) f: F,
-    pub(crate) front: Option<U>,
+    pub(crate) front: Option<J>,
 }
 
-impl<I: Iterator, U: Iterator, F: FnMut(I::Item) -> U> Iterator for FlatMap<I, U, F> {
+impl<I: Iterator, U: IntoIterator, F: FnMut(I::Item) -> U> Iterator for FlatMap<I, U, F, U::IntoIter> {
     type Item = U::Item;
 
     fn next(&mut self) -> Option<U::Item> {
@@ -329,10 +331,81 @@ impl<I: Iterator, U: Iterator, F: FnMut(I::Item) -> U> Iterator for FlatMap<I, U
                 }
             }
             match self.iter.next() {
-                Some(x) => self.front = Some((self.f)(x)),
+                Some(x) => self.front = Some((self.f)(x).into_iter()),
                 None => return None,
             }
         }
+    }
+}
+
+/// `iter.flatten()`: the items of each item in turn.
+/// FIXME(projections in struct fields): rustc's is `Flatten<I>`; `U` is
+/// `I::Item` (in no field), `J` its `IntoIter`.
+pub struct Flatten<I, U, J> {
+    pub(crate) iter: I,
+    pub(crate) front: Option<J>,
+}
+
+impl<I: Iterator<Item = U>, U: IntoIterator> Iterator for Flatten<I, U, U::IntoIter> {
+    type Item = U::Item;
+
+    fn next(&mut self) -> Option<U::Item> {
+        loop {
+            if let Some(inner) = &mut self.front {
+                if let Some(x) = inner.next() {
+                    return Some(x);
+                }
+            }
+            match self.iter.next() {
+                Some(x) => self.front = Some(x.into_iter()),
+                None => return None,
+            }
+        }
+    }
+}
+
+/// `o.into_iter()` of an `Option`: its value, if any (rustc's `option::IntoIter`).
+pub struct OptionIntoIter<T> {
+    pub(crate) inner: Option<T>,
+}
+
+impl<T> Iterator for OptionIntoIter<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        self.inner.take()
+    }
+}
+
+/// `(&o).into_iter()` of an `Option`: a reference to its value, if any
+/// (rustc's `option::Iter`).
+pub struct OptionIter<'a, T> {
+    pub(crate) inner: Option<&'a T>,
+}
+
+impl<'a, T> Iterator for OptionIter<'a, T> {
+    type Item = &'a T;
+
+    fn next(&mut self) -> Option<&'a T> {
+        self.inner.take()
+    }
+}
+
+impl<T> IntoIterator for Option<T> {
+    type Item = T;
+    type IntoIter = OptionIntoIter<T>;
+
+    fn into_iter(self) -> OptionIntoIter<T> {
+        OptionIntoIter { inner: self }
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Option<T> {
+    type Item = &'a T;
+    type IntoIter = OptionIter<'a, T>;
+
+    fn into_iter(self) -> OptionIter<'a, T> {
+        OptionIter { inner: self.as_ref() }
     }
 }
 
