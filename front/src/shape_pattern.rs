@@ -150,7 +150,9 @@ impl Items {
         if !self.shape_matches(types, &pattern.shape, ty, &mut bound) {
             return false;
         }
-        crate::traits::within_depth(|| bound.iter().zip(&pattern.bounds).all(|(t, bs)| t.is_none_or(|t| bs.iter().all(|b| self.satisfies(types, t, b)))))
+        crate::traits::within_depth(|| {
+            bound.iter().zip(&pattern.bounds).all(|(t, bs)| t.is_none_or(|t| bs.iter().all(|b| self.satisfies(types, t, b))))
+        })
     }
 
     fn shape_matches(&self, types: &TypeTable, p: &SelfPattern, ty: Handle<Type>, bound: &mut [Option<Handle<Type>>]) -> bool {

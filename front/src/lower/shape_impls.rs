@@ -6,9 +6,9 @@ use super::FnLower;
 use crate::consteval::ConstValue;
 use crate::diag::DResult;
 use crate::generics::{Bound, GenericEnv, InstanceArgs, TraitId};
-use crate::shape_pattern::SelfPattern as P;
 use crate::infer::{Shape, TyId, VarKind};
 use crate::resolve::FnId;
+use crate::shape_pattern::SelfPattern as P;
 
 impl FnLower<'_> {
     /// The parameters of the impl that method `fid` is in (its outer ones),
