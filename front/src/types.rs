@@ -489,6 +489,13 @@ impl Items {
         if let Some(t) = scope.env.ty(&format!("{prefix}::{name}")) {
             return Ok(t);
         }
+        // the projection, resolved once `base` is known (`infer.deferred`)
+        let defer = |infer: &mut Infer, range: std::ops::Range<usize>| {
+            let result = infer.var(VarKind::General);
+            let projection = crate::infer::Projection { base, trait_id: tr, name: name.to_string(), result, range, trait_args: Vec::new() };
+            infer.deferred.push(projection);
+            result
+        };
         if let Some(i) = scope.impl_of.filter(|_| prefix == "Self") {
             if let Some((_, t)) = self.impls[i].assoc_types.iter().find(|(n, _)| n == name) {
                 return Ok(infer.import(*t, types));
@@ -512,29 +519,11 @@ impl Items {
             });
             if generic_impl {
                 // normalized with the impl's parameters bound (`lower/assoc.rs`)
-                let result = infer.var(VarKind::General);
-                infer.deferred.push(crate::infer::Projection {
-                    base,
-                    trait_id: tr,
-                    name: name.to_string(),
-                    result,
-                    range: r,
-                    trait_args: Vec::new(),
-                });
-                return Ok(result);
+                return Ok(defer(infer, r));
             }
         } else if !matches!(infer.shape(base), Some(Shape::Param(_))) {
             // known once the base is inferred (a callee's `I::Item`)
-            let result = infer.var(VarKind::General);
-            infer.deferred.push(crate::infer::Projection {
-                base,
-                trait_id: tr,
-                name: name.to_string(),
-                result,
-                range: r,
-                trait_args: Vec::new(),
-            });
-            return Ok(result);
+            return Ok(defer(infer, r));
         }
         let shown = if prefix.is_empty() { infer.display(base) } else { prefix.to_string() };
         Err(Diagnostic::at(

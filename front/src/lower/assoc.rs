@@ -498,15 +498,7 @@ impl FnLower<'_> {
                 continue;
             };
             if self.items.impl_of_args(self.types, pred.trait_id, ty, &targs).is_none() {
-                let (shown, tyname) = (self.items.trait_with_args(self.types, pred.trait_id, &targs), self.types.display(ty).to_string());
-                let f = self.items.fns[fid].short_name().to_string();
-                return Err(Diagnostic::at(
-                    Some("E0277"),
-                    format!("the trait bound `{tyname}: {shown}` is not satisfied"),
-                    range.clone(),
-                    format!("the trait `{shown}` is not implemented for `{tyname}`"),
-                )
-                .span_note(pred.range.clone(), format!("required by a bound in `{f}`")));
+                return Err(self.unmet_trait_bound(ty, pred.trait_id, &targs, fid, range, &pred.range));
             }
         }
         for (p, &ty) in g.types.iter().zip(args) {
@@ -523,15 +515,7 @@ impl FnLower<'_> {
                     return Ok(());
                 }
                 if self.items.impl_of_args(self.types, *t, ty, &targs).is_none() {
-                    let (shown, tyname) = (self.items.trait_with_args(self.types, *t, &targs), self.types.display(ty).to_string());
-                    let f = self.items.fns[fid].short_name().to_string();
-                    return Err(Diagnostic::at(
-                        Some("E0277"),
-                        format!("the trait bound `{tyname}: {shown}` is not satisfied"),
-                        range.clone(),
-                        format!("the trait `{shown}` is not implemented for `{tyname}`"),
-                    )
-                    .span_note(p.range.clone(), format!("required by a bound in `{f}`")));
+                    return Err(self.unmet_trait_bound(ty, *t, &targs, fid, range, &p.range));
                 }
             }
         }
@@ -672,4 +656,28 @@ pub(super) fn generic_assoc_text(i: &crate::generics::ImplInfo, name: &str) -> O
     let text = i.generic_assoc.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone())?;
     let fid = i.methods.values().next().copied()?;
     Some((text, fid, i.module))
+}
+
+impl FnLower<'_> {
+    /// E0277 of a call whose callee `fid` has a bound (at `bound`) that
+    /// `ty: tr<targs>` does not meet.
+    fn unmet_trait_bound(
+        &self,
+        ty: Handle<hybrid_ir::Type>,
+        tr: TraitId,
+        targs: &[Handle<hybrid_ir::Type>],
+        fid: crate::resolve::FnId,
+        range: &Range<usize>,
+        bound: &Range<usize>,
+    ) -> Diagnostic {
+        let (shown, tyname) = (self.items.trait_with_args(self.types, tr, targs), self.types.display(ty).to_string());
+        let f = self.items.fns[fid].short_name();
+        Diagnostic::at(
+            Some("E0277"),
+            format!("the trait bound `{tyname}: {shown}` is not satisfied"),
+            range.clone(),
+            format!("the trait `{shown}` is not implemented for `{tyname}`"),
+        )
+        .span_note(bound.clone(), format!("required by a bound in `{f}`"))
+    }
 }
