@@ -41,6 +41,30 @@ fn emit_writes_every_stage() {
     assert_eq!(&read(".o")[..4], b"\x7fELF");
 }
 
+/// The CLIF of one function of the `--emit=clif` output.
+fn clif_function<'a>(clif: &'a str, name: &str) -> &'a str {
+    let start = clif.find(&format!("function %{name}(")).unwrap_or_else(|| panic!("no {name} in\n{clif}"));
+    let body = &clif[start..];
+    &body[..body.find("\n}\n").map_or(body.len(), |e| e + 2)]
+}
+
+#[test]
+fn cranelift_folds_constant_checks_and_branches() {
+    let dir = scratch_dir("const-fold-clif");
+    let program = repo_root().join("tests/programs/const_fold.rs");
+    let exe = build_program(&program, &dir, &["--emit=clif"]).unwrap();
+    let mut path = exe.into_os_string();
+    path.push(".clif");
+    let clif = std::fs::read_to_string(&path).unwrap();
+    // `x / 3` and `x % 1000` need no check; `x / minus_one` keeps both of its own
+    let divisors = clif_function(&clif, "hy_divisors");
+    assert_eq!(divisors.matches("call fn").count(), 2, "{divisors}");
+    // `if 3 % 2 == 1`, `while 1 > 2`, `if 2 + 2 == 4`: no conditional branch left
+    let branches = clif_function(&clif, "hy_branches");
+    assert!(!branches.contains("brif"), "{branches}");
+    assert!(!branches.contains("srem") && !branches.contains("sdiv"), "{branches}");
+}
+
 #[test]
 fn llvm_host_backend_emits_host_ll_and_runs_in_release() {
     let dir = scratch_dir("emit-llvm-host");

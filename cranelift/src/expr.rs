@@ -177,6 +177,14 @@ impl FunctionCx<'_, '_> {
     fn if_expr(&mut self, cond: Handle<Expr>, then: Handle<Expr>, otherwise: Option<Handle<Expr>>, ty: Handle<Type>) -> Result<Val> {
         let c = self.expr(cond)?;
         let c = self.scalar_of(c, types::I8);
+        if let Some(known) = self.const_int(c) {
+            // only the branch taken is lowered (see `fold`)
+            return match (known != 0, otherwise) {
+                (true, _) => self.expr(then),
+                (false, Some(e)) => self.expr(e),
+                (false, None) => Ok(Val::Nothing),
+            };
+        }
         let then_block = self.b.create_block();
         let else_block = self.b.create_block();
         let merge = self.b.create_block();

@@ -570,6 +570,9 @@ impl<'a, 'b> FunctionCx<'a, 'b> {
     /// Branch to a cold block that runs `panic` (which must not return) when
     /// `cond` is nonzero; continue in a fresh block otherwise.
     pub fn panic_if(&mut self, cond: Value, panic: impl FnOnce(&mut Self)) {
+        if self.const_int(cond) == Some(0) {
+            return;
+        }
         let cold = self.b.create_block();
         let cont = self.b.create_block();
         self.b.set_cold_block(cold);

@@ -13,6 +13,7 @@
 
 mod expr;
 mod fallback;
+mod fold;
 mod function;
 mod intrinsics;
 mod offload;

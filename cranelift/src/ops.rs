@@ -36,6 +36,14 @@ impl FunctionCx<'_, '_> {
         let (kind, _) = self.scalar_kind(ty)?;
         let t = self.clif_type(ty);
         let x = self.scalar_of(v, t);
+        if let Some(a) = self.const_int(x).filter(|_| kind != Kind::Float && t.bits() <= 64) {
+            let folded = match (op, kind) {
+                (UnaryOp::Neg, _) => a.wrapping_neg(),
+                (UnaryOp::Not, Kind::Bool) => a ^ 1,
+                (UnaryOp::Not, _) => !a,
+            };
+            return Ok(Val::Scalar(self.iconst(t, folded)));
+        }
         Ok(Val::Scalar(match (op, kind) {
             (UnaryOp::Neg, Kind::Float) => self.b.ins().fneg(x),
             (UnaryOp::Neg, _) => self.b.ins().ineg(x),
@@ -52,6 +60,11 @@ impl FunctionCx<'_, '_> {
         let x = self.scalar_of(l, t);
         let rt = self.clif_type(rhs_ty);
         let y = self.scalar_of(r, rt);
+        if kind != Kind::Float {
+            if let Some(folded) = self.fold_int_binary(op, x, y, t, kind == Kind::SignedInt) {
+                return Ok(folded);
+            }
+        }
         use BinaryOp::*;
         Ok(match (op, kind) {
             (Add, Kind::Float) => self.b.ins().fadd(x, y),
@@ -85,32 +98,20 @@ impl FunctionCx<'_, '_> {
             (Shl, _) => self.b.ins().ishl(x, y),
             (Shr, Kind::SignedInt) => self.b.ins().sshr(x, y),
             (Shr, _) => self.b.ins().ushr(x, y),
-            (Eq | Ne | Lt | Le | Gt | Ge, _) => {
-                let signed = kind == Kind::SignedInt;
-                let cc = match (op, signed) {
-                    (Eq, _) => IntCC::Equal,
-                    (Ne, _) => IntCC::NotEqual,
-                    (Lt, true) => IntCC::SignedLessThan,
-                    (Lt, false) => IntCC::UnsignedLessThan,
-                    (Le, true) => IntCC::SignedLessThanOrEqual,
-                    (Le, false) => IntCC::UnsignedLessThanOrEqual,
-                    (Gt, true) => IntCC::SignedGreaterThan,
-                    (Gt, false) => IntCC::UnsignedGreaterThan,
-                    (_, true) => IntCC::SignedGreaterThanOrEqual,
-                    (_, false) => IntCC::UnsignedGreaterThanOrEqual,
-                };
-                self.b.ins().icmp(cc, x, y)
-            }
+            (Eq | Ne | Lt | Le | Gt | Ge, _) => self.b.ins().icmp(crate::fold::int_cc(op, kind == Kind::SignedInt), x, y),
         })
     }
 
     /// Integer `/` and `%` with Rust's panics on a zero divisor and on `MIN / -1`.
     fn checked_div(&mut self, op: BinaryOp, x: Value, y: Value, signed: bool, t: types::Type, span: Span) -> Value {
         let is_div = op == BinaryOp::Div;
-        let zero = self.b.ins().icmp_imm_s(IntCC::Equal, y, 0);
-        let code = if is_div { abi::PANIC_DIV_ZERO } else { abi::PANIC_REM_ZERO };
-        self.panic_if(zero, |fcx| fcx.panic_msg(code, span));
-        if signed {
+        let (zero_check, overflow_check) = self.division_checks_needed(x, y, signed, t.bits());
+        if zero_check {
+            let zero = self.b.ins().icmp_imm_s(IntCC::Equal, y, 0);
+            let code = if is_div { abi::PANIC_DIV_ZERO } else { abi::PANIC_REM_ZERO };
+            self.panic_if(zero, |fcx| fcx.panic_msg(code, span));
+        }
+        if overflow_check {
             let min = match t.bits() {
                 8 => i8::MIN as i64,
                 16 => i16::MIN as i64,

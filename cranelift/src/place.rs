@@ -90,7 +90,7 @@ impl FunctionCx<'_, '_> {
 
     /// Panic with Rust's message unless `index < len`.
     pub fn bounds_check(&mut self, index: Value, len: Value, span: Span) {
-        let out = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
+        let out = self.icmp_folded(IntCC::UnsignedGreaterThanOrEqual, index, len);
         self.panic_if(out, |fcx| {
             let loc = fcx.location(span);
             fcx.call_rt(Rt::PanicBounds, &[index, len, loc]);
