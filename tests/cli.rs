@@ -66,6 +66,20 @@ fn cranelift_folds_constant_checks_and_branches() {
 }
 
 #[test]
+fn env_args_reach_the_program_on_both_host_backends() {
+    let program = repo_root().join("tests/programs/env_args.rs");
+    for backend in ["cranelift", "llvm"] {
+        let dir = scratch_dir(&format!("env-args-{backend}"));
+        let exe = build_program(&program, &dir, &[&format!("--host-backend={backend}")]).unwrap();
+        let out = std::process::Command::new(&exe).args(["5", "a", "b c"]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        // rustc's output for the same arguments
+        let want = "n = 5, 2 more: [\"a\", \"b c\"]\ncount 4 len 4\nsum 10\n";
+        assert_eq!(String::from_utf8_lossy(&out.stdout), want, "{backend}");
+    }
+}
+
+#[test]
 fn llvm_host_backend_emits_host_ll_and_runs_in_release() {
     let dir = scratch_dir("emit-llvm-host");
     let program = repo_root().join("tests/programs/saxpy.rs");

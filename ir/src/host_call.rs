@@ -59,6 +59,10 @@ pub enum HostFn {
     ParseInt,
     /// `(ptr: *const u8, len: usize, is_f32: i32, out: *mut f64) -> i32`: `str::parse` of a float.
     ParseFloat,
+    /// `() -> usize`: the number of the program's arguments (`std::env::args`).
+    ArgCount,
+    /// `(index: usize, out: *mut Vec<u8>) -> ()`: argument `index` in a new `Vec<u8>`.
+    Arg,
 }
 
 impl HostFn {
@@ -87,6 +91,8 @@ impl HostFn {
             HostFn::FmtEnd => Rt::FmtEnd,
             HostFn::ParseInt => Rt::ParseInt,
             HostFn::ParseFloat => Rt::ParseFloat,
+            HostFn::ArgCount => Rt::ArgCount,
+            HostFn::Arg => Rt::Arg,
         }
     }
 }

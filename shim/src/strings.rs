@@ -89,6 +89,26 @@ pub unsafe extern "C" fn hybrid_fmt_end(out: *mut RawVec) {
     v.len = bytes.len() as u64;
 }
 
+/// `hybrid_arg_count() -> n`: the number of the program's arguments, its
+/// path included (Rust's std in the shim keeps C's `argc`/`argv`).
+#[no_mangle]
+pub extern "C" fn hybrid_arg_count() -> u64 {
+    std::env::args_os().len() as u64
+}
+
+/// `hybrid_arg(index, out)`: the bytes of argument `index` in a new
+/// `Vec<u8>` at `out` (empty past the last one).
+#[no_mangle]
+pub unsafe extern "C" fn hybrid_arg(index: u64, out: *mut RawVec) {
+    use std::os::unix::ffi::OsStrExt;
+    let arg = std::env::args_os().nth(index as usize).unwrap_or_default();
+    let bytes = arg.as_bytes();
+    hybrid_vec_with_capacity(out, 1, 1, bytes.len() as u64);
+    let v = &mut *out;
+    std::ptr::copy_nonoverlapping(bytes.as_ptr(), v.ptr, bytes.len());
+    v.len = bytes.len() as u64;
+}
+
 fn int_error(kind: &IntErrorKind) -> i32 {
     match kind {
         IntErrorKind::Empty => 1,

@@ -195,6 +195,13 @@ impl<'i> FnLower<'i> {
                 let out = self.raw_ptr(Scalar::U64, true);
                 (HostFn::ParseInt, vec![bytes, usize_ty, i32_ty, out], i32_ty)
             }
+            "arg_count" => (HostFn::ArgCount, vec![], usize_ty),
+            "arg" => {
+                let u8_ty = self.scalar_ty(Scalar::U8);
+                let v = self.infer.known(Shape::Vec(u8_ty));
+                let out = self.infer.known(Shape::Ptr { pointee: v, mutable: true, reference: false });
+                (HostFn::Arg, vec![usize_ty, out], unit)
+            }
             "parse_float" => {
                 let out = self.raw_ptr(Scalar::F64, true);
                 (HostFn::ParseFloat, vec![bytes, usize_ty, i32_ty, out], i32_ty)

@@ -202,6 +202,10 @@ runtime_abi! {
     VecDealloc = "hybrid_vec_dealloc", (Ptr, I64, I64) -> Unit, [Host], Shim;
     /// `(code)`: flush stdout, then exit.
     Exit = "hybrid_exit", (I32) -> Never, [Host], Shim;
+    /// The number of the program's arguments (`std::env::args`), its path included.
+    ArgCount = "hybrid_arg_count", () -> Value(I64), [Host], Shim;
+    /// `(index, out: *mut Vec<u8>)`: the bytes of argument `index` in a new `Vec<u8>`.
+    Arg = "hybrid_arg", (I64, Ptr) -> Unit, [Host], Shim;
     /// A monotonic clock in nanoseconds (`Instant`).
     NowNs = "hybrid_now_ns", () -> Value(I64), [Host], Shim;
     /// `(format, args: *const u64, n)`: C's `printf` with `n` variadic
