@@ -9,9 +9,10 @@
 /// ([`crate::library::files_for`]): its items' names, the iterator
 /// traits' methods too (`iter.rs`: `(0..n).map(..)` names only the method), the
 /// string files' methods not (`str.rs`, `string.rs`, `fmt.rs`: `len` is
-/// everywhere; the front end's `STRING_WORDS` load them).
+/// everywhere; the front end's `STRING_WORDS` load them), nor `env.rs`'s
+/// (`Args::len`: `args` loads it).
 pub fn index_names<'t>(file_name: &str, text: &'t str) -> Vec<&'t str> {
-    let strings = matches!(file_name, "str.rs" | "string.rs" | "fmt.rs");
+    let strings = matches!(file_name, "str.rs" | "string.rs" | "fmt.rs" | "env.rs");
     let impls = if strings { blocks(text, &["impl"]) } else { Vec::new() };
     let outside = |n: &&str| {
         let at = n.as_ptr() as usize - text.as_ptr() as usize;
