@@ -528,10 +528,11 @@ impl FnLower<'_> {
             let t = ptys.next().ok_or_else(|| Diagnostic::ice("a method without `self`"))?;
             lowered.push(self.coerce(r, t)?);
         }
+        let self_param = lowered.first().map(|&r| self.ty(r));
         for (a, pty) in args.iter().zip(ptys) {
             let v = self.operand(a)?;
             self.check_closure_arg(id, &sig.fn_bounds, v, pty, a, range)?;
-            lowered.push(self.coerce(v, pty)?);
+            lowered.push(self.method_argument(id, self_param, v, pty)?);
         }
         self.infer_closure_results(&sig.fn_bounds, &lowered, range)?;
         self.solve_projections()?;
