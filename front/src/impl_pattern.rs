@@ -265,12 +265,12 @@ pub(crate) fn define_pattern_impl(
         _ => None,
     };
     let blanket = crate::traits::blanket_param(imp);
-    if sid.is_none() && blanket.is_none() {
-        return Err(Diagnostic::unsupported(
-            "generic impls of generic traits for types other than generic structs",
-            range_of(&*imp.self_ty),
-        ));
-    }
+    // `impl<T> Tr<T> for Vec<T>`, `(A, B)`, `&'a [T]`: the pattern chooses the impl by the
+    // trait's arguments too; the shape finds its methods on receivers (`crate::shape_pattern`)
+    let shape = match sid.is_none() && blanket.is_none() {
+        true => Some(crate::shape_pattern::shape_pattern(items, module, imp, types)?),
+        false => None,
+    };
     crate::traits::check_impl_types(items, &Bound::Trait(t), imp)?;
     for ii in &imp.items {
         if let syn::ImplItem::Type(ty) = ii {
@@ -284,6 +284,7 @@ pub(crate) fn define_pattern_impl(
     let blanket_at = blanket.and_then(|name| imp.generics.type_params().position(|p| p.ident == name));
     info.blanket = blanket_at.map(|i| pattern.bounds[i].clone());
     info.pattern = Some(Box::new(pattern));
+    info.shape = shape;
     Ok(())
 }
 
