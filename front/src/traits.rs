@@ -365,23 +365,16 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
         };
         let Some(sid) = sid else {
             // `impl<A, B> Tr for (A, B)`, `impl<'a, T> Tr for &'a Vec<T>`: by the self type's shape
-            // FIXME(overlapping generic impls): no E0119 between two of them
             let pattern = crate::shape_pattern::shape_pattern(items, module, imp, types)?;
             check_impl_types(items, &tr, imp)?;
+            check_shape_overlap(items, index, imp, syntax, types, &tr)?;
             items.impls[index].generic_assoc = crate::shape_pattern::generic_assoc_texts(imp);
             items.impls[index].trait_id = tr;
             items.impls[index].shape = Some(pattern);
             return Ok(());
         };
-        if items.impls.iter().any(|i| i.trait_id == tr && i.generic_struct == Some(sid)) {
-            return Err(Diagnostic::at(
-                Some("E0119"),
-                format!("conflicting implementations of trait `{}` for type `{}<_>`", items.bound_name(&tr), items.structs[sid].name),
-                range_of(&*imp.self_ty),
-                "conflicting implementation",
-            ));
-        }
         check_impl_types(items, &tr, imp)?;
+        check_shape_overlap(items, index, imp, syntax, types, &tr)?;
         items.impls[index].generic_assoc = crate::shape_pattern::generic_assoc_texts(imp);
         items.impls[index].trait_id = tr;
         items.impls[index].generic_struct = Some(sid);
@@ -426,6 +419,23 @@ fn define_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, syntax: &Sy
         }
     }
     Ok(())
+}
+
+/// E0119 between generic impl `index` of non-generic trait `tr` (for a
+/// generic struct or a builtin shape) and an earlier generic one
+/// (`impl<T> Tr for Vec<T>` twice), by their patterns (`crate::impl_pattern`).
+fn check_shape_overlap(
+    items: &Items,
+    index: usize,
+    imp: &syn::ItemImpl,
+    syntax: &Syntax<'_>,
+    types: &mut TypeTable,
+    tr: &Bound,
+) -> DResult<()> {
+    let Some(seg) = imp.trait_.as_ref().and_then(|(p, _)| p.segments.last()) else { return Ok(()) };
+    // (const parameters, equality bounds: no pattern; FIXME(overlap of generic impls): not compared)
+    let Ok(pattern) = items.impl_pattern(imp, seg, &[], items.impls[index].module, types) else { return Ok(()) };
+    crate::impl_pattern::check_generic_overlap(items, index, tr, syntax, types, &pattern)
 }
 
 /// `impl<T: B> Tr for T`: the parameter `T` the impl is for.
