@@ -265,25 +265,28 @@ pub(crate) fn define_pattern_impl(
         _ => None,
     };
     let blanket = crate::traits::blanket_param(imp);
-    if sid.is_none() && blanket.is_none() {
-        return Err(Diagnostic::unsupported(
-            "generic impls of generic traits for types other than generic structs",
-            range_of(&*imp.self_ty),
-        ));
-    }
+    // `impl<T> Tr<T> for Vec<T>`, `(A, B)`, `&'a [T]`: the pattern chooses the impl by the
+    // trait's arguments too; the shape finds its methods on receivers (`crate::shape_pattern`)
+    let shape = match sid.is_none() && blanket.is_none() {
+        true => Some(crate::shape_pattern::shape_pattern(items, module, imp, types)?),
+        false => None,
+    };
     crate::traits::check_impl_types(items, &Bound::Trait(t), imp)?;
     for ii in &imp.items {
         if let syn::ImplItem::Type(ty) = ii {
             items.impls[index].generic_assoc.push((ty.ident.to_string(), range_of(&ty.ty)));
         }
     }
-    // FIXME(overlap of generic impls): E0119 between two generic impls of one generic trait is not checked
+    if blanket.is_none() {
+        check_generic_overlap(items, index, &Bound::Trait(t), syntax, types, &pattern)?;
+    }
     let info = &mut items.impls[index];
     info.trait_id = Bound::Trait(t);
     info.generic_struct = sid;
     let blanket_at = blanket.and_then(|name| imp.generics.type_params().position(|p| p.ident == name));
     info.blanket = blanket_at.map(|i| pattern.bounds[i].clone());
     info.pattern = Some(Box::new(pattern));
+    info.shape = shape;
     Ok(())
 }
 
@@ -319,4 +322,76 @@ pub(crate) fn other_type_pred(
         return Ok(None);
     }
     Ok(Some(crate::generics::WherePred { ty: range_of(&pt.bounded_ty), trait_id: t, args, range: range_of(&tb.path) }))
+}
+
+/// The pattern of impl `index` (generic, not blanket) over its parameters,
+/// built again from its syntax where it kept none; `None` where it has none
+/// (const parameters, equality bounds: FIXME(overlap of generic impls): not compared).
+fn overlap_pattern(items: &Items, index: usize, syntax: &Syntax<'_>, types: &mut TypeTable) -> Option<ImplPattern> {
+    let info = &items.impls[index];
+    if info.blanket.is_some() || info.concrete_self().is_some() {
+        return None;
+    }
+    if let Some(p) = info.pattern.as_deref() {
+        return Some(p.clone());
+    }
+    let imp = syntax.impls[index];
+    let seg = imp.trait_.as_ref()?.0.segments.last()?;
+    let params: Vec<&syn::TypeParam> = match info.trait_id {
+        Bound::Trait(t) => syntax.traits[t].generics.type_params().collect(),
+        Bound::Lang(_) => Vec::new(),
+    };
+    items.impl_pattern(imp, seg, &params, info.module, types).ok()
+}
+
+/// rustc's E0119 between generic impl `index` (its `pattern`) and an
+/// earlier generic impl of its trait whose types unify with its own
+/// (`impl<T> Tr<T> for S<T>` and `impl<U: Copy> Tr<U> for S<U>`; the
+/// bounds are not asked, as rustc's coherence asks none that both could meet).
+pub(crate) fn check_generic_overlap(
+    items: &Items,
+    index: usize,
+    tr: &Bound,
+    syntax: &Syntax<'_>,
+    types: &mut TypeTable,
+    pattern: &ImplPattern,
+) -> DResult<()> {
+    for prev in 0..index {
+        if items.impls[prev].trait_id != *tr {
+            continue;
+        }
+        let Some(other) = overlap_pattern(items, prev, syntax, types) else { continue };
+        let mut infer = Infer::with_templates(items.templates.clone());
+        let mine: Vec<TyId> = pattern.bounds.iter().map(|_| infer.var(crate::infer::VarKind::General)).collect();
+        let theirs: Vec<TyId> = other.bounds.iter().map(|_| infer.var(crate::infer::VarKind::General)).collect();
+        let self_t = infer.instantiate_from(&pattern.table, pattern.self_ty, &mine);
+        let other_t = infer.instantiate_from(&other.table, other.self_ty, &theirs);
+        if infer.unify(self_t, other_t).is_err() || pattern.trait_args.len() != other.trait_args.len() {
+            continue;
+        }
+        let mut args = Vec::new();
+        let mut unified = true;
+        for (&a, &b) in pattern.trait_args.iter().zip(&other.trait_args) {
+            let (x, y) = (infer.instantiate_from(&pattern.table, a, &mine), infer.instantiate_from(&other.table, b, &theirs));
+            unified &= infer.unify(x, y).is_ok();
+            args.push(x);
+        }
+        if !unified {
+            continue;
+        }
+        let shown_args: Vec<String> = args.iter().map(|&a| infer.display(a)).collect();
+        let mut shown = items.bound_name(tr);
+        if !shown_args.is_empty() {
+            shown = format!("{shown}<{}>", shown_args.join(", "));
+        }
+        let on = infer.display(self_t);
+        return Err(Diagnostic::at(
+            Some("E0119"),
+            format!("conflicting implementations of trait `{shown}` for type `{on}`"),
+            items.impls[index].range.clone(),
+            format!("conflicting implementation for `{on}`"),
+        )
+        .secondary(items.impls[prev].range.clone(), "first implementation here"));
+    }
+    Ok(())
 }

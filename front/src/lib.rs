@@ -36,6 +36,7 @@ mod diag;
 mod dyn_object;
 mod enums;
 mod expand;
+mod fn_generics;
 mod generic_traits;
 mod generics;
 mod impl_checks;

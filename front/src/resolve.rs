@@ -447,7 +447,7 @@ pub fn collect(
         syntax.sigs.push(&f.sig);
         items.structs[sid].methods.insert(name, id);
     }
-    errors.extend(crate::traits::define_all_generics(&mut items, &syntax));
+    errors.extend(crate::fn_generics::define_all_generics(&mut items, &syntax));
     errors.extend(crate::assoc::define_assoc_consts(&mut items, &syntax, types));
     if errors.is_empty() {
         errors.extend(crate::traits::check_impls_complete(&items, types));
@@ -616,7 +616,7 @@ pub(crate) fn has_generics(sig: &syn::Signature) -> bool {
         || sig.inputs.iter().any(|a| {
             let mut found = Vec::new();
             if let syn::FnArg::Typed(t) = a {
-                crate::traits::impl_traits_in(&t.ty, &mut found);
+                crate::fn_generics::impl_traits_in(&t.ty, &mut found);
             }
             !found.is_empty()
         })

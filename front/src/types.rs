@@ -259,7 +259,7 @@ impl Items {
                     "not found in this scope",
                 ));
             }
-            T::ImplTrait(_) => match scope.env.ty(&crate::traits::impl_trait_param(r.start)) {
+            T::ImplTrait(_) => match scope.env.ty(&crate::fn_generics::impl_trait_param(r.start)) {
                 Some(t) => t,
                 // FIXME(impl Trait): in `let` types, fields and nested in a return type (`-> Vec<impl Tr>`)
                 None => return Err(Diagnostic::unsupported("`impl Trait` here", r)),

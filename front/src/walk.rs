@@ -803,7 +803,7 @@ fn type_params(generics: &syn::Generics, what: &str) -> DResult<(Vec<String>, Ve
             syn::GenericParam::Lifetime(_) => {}
             syn::GenericParam::Const(c) if what == "structs" => {
                 params.push(c.ident.to_string());
-                consts.push(Some(crate::traits::const_param_type(c)?));
+                consts.push(Some(crate::fn_generics::const_param_type(c)?));
             }
             // FIXME(const generic enums)
             syn::GenericParam::Const(c) => return Err(Diagnostic::unsupported(&format!("const parameters of {what}"), range_of(&c.ident))),

@@ -623,7 +623,13 @@ impl<'i> FnLower<'i> {
             }
             _ => match self.library_collection_method(name, recv, base, args, range, &range_of(method))? {
                 Some(e) => Ok(e),
-                None => Err(self.no_method(name, bty, method)),
+                None => match self.collection_pattern_method(bty, name) {
+                    Some((index, fid)) => match self.generic_trait_method(index, name, recv, args, range)? {
+                        Some(e) => Ok(e),
+                        None => self.call_method(fid, recv, args, range),
+                    },
+                    None => Err(self.no_method(name, bty, method)),
+                },
             },
         }
     }

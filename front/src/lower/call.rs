@@ -521,10 +521,11 @@ impl FnLower<'_> {
             ptys.next();
             lowered.push(r);
         }
+        let self_param = lowered.first().map(|&r| self.ty(r));
         for (a, pty) in args.iter().zip(ptys) {
             let v = self.operand(a)?;
             let t = self.infer.import(pty, self.types);
-            lowered.push(self.coerce(v, t)?);
+            lowered.push(self.method_argument(id, self_param, v, t)?);
         }
         let ret_ty = self.infer.import(ret, self.types);
         let call = self.push_plain_call(id, lowered, ret_ty, range);

@@ -497,7 +497,7 @@ impl FnLower<'_> {
         for arg in &sig.inputs {
             let syn::FnArg::Typed(pt) = arg else { continue };
             let syn::Type::ImplTrait(it) = &*pt.ty else { continue };
-            let Some(t) = scope.env.ty(&crate::traits::impl_trait_param(range_of(&*pt.ty).start)) else { continue };
+            let Some(t) = scope.env.ty(&crate::fn_generics::impl_trait_param(range_of(&*pt.ty).start)) else { continue };
             found.extend(it.bounds.iter().filter_map(paren).map(|a| (t, a, super::fnbound::bound_range(&it.bounds, a))));
         }
         let mut out = Vec::new();

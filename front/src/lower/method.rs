@@ -404,7 +404,7 @@ impl FnLower<'_> {
     /// A method of an impl of a generic trait (`impl Mix<i32> for f64`):
     /// called like `Mix::mix(x, ..)`, the impl chosen by the trait's
     /// arguments once the call's arguments infer them.
-    fn generic_trait_method(
+    pub(crate) fn generic_trait_method(
         &mut self,
         index: usize,
         name: &str,
@@ -487,6 +487,10 @@ impl FnLower<'_> {
             // (`self` of `impl<'a, T> IntoIterator for &'a Vec<T>` is the reference)
             SelfKind::Value if self.items.self_is_reference(fid) => recv,
             SelfKind::Value => self.autoderef(recv),
+            // (`&self` of `impl<'a, T> Tr for &'a T`: the reference's address)
+            SelfKind::Ref | SelfKind::RefMut if self.items.self_is_reference(fid) => {
+                self.take_address(recv, kind == SelfKind::RefMut, &recv_range)?
+            }
             SelfKind::Ref | SelfKind::RefMut => {
                 let mutable = kind == SelfKind::RefMut;
                 // strip references down to the struct, then take its address

@@ -117,13 +117,23 @@ impl FnLower<'_> {
         if !matches!(self.shape(t), Some(Shape::Ptr { reference: true, .. } | Shape::Slice { .. })) {
             return None;
         }
+        self.pattern_method(t, name, |p| matches!(p, P::Ref { .. } | P::SliceRef { .. })).map(|(_, fid)| fid)
+    }
+
+    /// Method `name` (and its impl) of an impl for a `Vec` or array shape
+    /// that type `t` (variables left) could have (`impl<T> Tr<T> for Vec<T>`):
+    /// asked after the inherent methods, which rustc's probe takes first.
+    pub(crate) fn collection_pattern_method(&mut self, t: TyId, name: &str) -> Option<(usize, FnId)> {
+        self.pattern_method(t, name, |p| matches!(p, P::Vec(_) | P::Array { .. }))
+    }
+
+    /// The first impl for a builtin shape that `kind` accepts, whose
+    /// pattern `t` could have, with a method `name`.
+    fn pattern_method(&mut self, t: TyId, name: &str, kind: impl Fn(&P) -> bool) -> Option<(usize, FnId)> {
         for i in 0..self.items.impls.len() {
-            let Some(pattern) = self.items.impls[i].shape.clone() else { continue };
-            if !matches!(pattern.shape, P::Ref { .. } | P::SliceRef { .. }) {
-                continue;
-            }
+            let Some(pattern) = self.items.impls[i].shape.clone().filter(|p| kind(&p.shape)) else { continue };
             if let Some(fid) = self.items.impl_method(i, name).filter(|_| self.fits_pattern(&pattern.shape, t, 0)) {
-                return Some(fid);
+                return Some((i, fid));
             }
         }
         None

@@ -15,6 +15,7 @@ use super::FnLower;
 use crate::diag::{DResult, Diagnostic};
 use crate::generics::Bound;
 use crate::infer::{Shape, TyId};
+use crate::resolve::FnId;
 
 /// What a value is to the string machinery.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -374,6 +375,17 @@ impl FnLower<'_> {
         args: &[&syn::Expr],
         range: &Range<usize>,
     ) -> DResult<Option<Handle<Expr>>> {
+        // `a.eq(b)`, `s.ne(&t)`: rustc's `impl PartialEq<str> for str` and
+        // those between `str`, `&str` and `String` (FIXME(PartialEq in the library))
+        if matches!(name, "eq" | "ne") && args.len() == 1 {
+            let comparable = |this: &mut Self, t: TyId| {
+                matches!(this.str_kind(t), Some(StrKind::Str { derefs: 0 | 1 } | StrKind::String { derefs: 1 | 2 })).then_some(())
+            };
+            if self.probe_type(args[0], comparable).is_some() {
+                let other = self.operand(args[0])?;
+                return self.str_eq(name == "ne", recv, other, range);
+            }
+        }
         if Some(ty) == self.items.string_struct() {
             if let Some(sid) = self.items.library_type("str::Str") {
                 if let Some(&fid) = self.items.structs[sid].methods.get(name) {
@@ -392,6 +404,33 @@ impl FnLower<'_> {
             return Ok(Some(self.block_expr(vec![Stmt::Expr(begin), Stmt::Expr(print)], Some(end), range)));
         }
         Ok(None)
+    }
+
+    /// Argument `v` of parameter type `pty` of trait method `id` whose
+    /// `self` parameter (lowered already) has type `self_param`. rustc's
+    /// `Self` of a `&self` method called on a `&str` is `str` (`impl Ord for
+    /// str`), so a `&Self` parameter is a `&str`, to which `&&str` and
+    /// `&String` arguments deref-coerce; here `Self` is the library's `Str`,
+    /// which is `&str` (FIXME(unsized str): no `str` type), so such an
+    /// argument is taken as a `&str` value and reborrowed as a `&Str`.
+    pub(crate) fn method_argument(&mut self, id: FnId, self_param: Option<TyId>, v: Handle<Expr>, pty: TyId) -> DResult<Handle<Expr>> {
+        let trait_method = self.items.fns[id].in_impl.is_some() || self.items.fns[id].in_trait.is_some();
+        let ref_to_str = |this: &mut Self, t: TyId| match this.shape(t) {
+            Some(Shape::Ptr { pointee, reference: true, .. }) => this.str_kind(pointee) == Some(StrKind::Str { derefs: 0 }),
+            _ => false,
+        };
+        let arg_kind = self.str_kind(self.ty(v));
+        let reborrow = trait_method
+            && self_param.is_some_and(|t| ref_to_str(self, t))
+            && ref_to_str(self, pty)
+            && !matches!(arg_kind, None | Some(StrKind::Str { derefs: 1 }) | Some(StrKind::String { derefs: 0 }));
+        if !reborrow {
+            return self.coerce(v, pty);
+        }
+        let range = self.range(v);
+        let value = self.as_str_value(v, &range)?.expect("a string");
+        let addr = self.take_address(value, false, &range)?;
+        self.coerce(addr, pty)
     }
 
     /// `a == b` (`a != b` if `ne`) of `&str`s and `String`s in any pairing
