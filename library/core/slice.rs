@@ -415,6 +415,33 @@ pub fn collect_vec<I: Iterator>(mut iter: I) -> Vec<I::Item> {
     v
 }
 
+/// `collect()` into a `Result<Vec<T>, E>`: the `Ok` values, or the first
+/// `Err` (where it stops, as rustc's `impl FromIterator<Result<A, E>> for
+/// Result<V, E>` does). FIXME(generic impls for builtin types): that impl.
+pub fn collect_result_vec<T, E, I: Iterator<Item = Result<T, E>>>(mut iter: I) -> Result<Vec<T>, E> {
+    let mut v: Vec<T> = Vec::new();
+    while let Some(x) = iter.next() {
+        match x {
+            Ok(t) => v.push(t),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(v)
+}
+
+/// `collect()` into an `Option<Vec<T>>`: the `Some` values, or `None` at
+/// the first `None` (where it stops, as rustc's).
+pub fn collect_option_vec<T, I: Iterator<Item = Option<T>>>(mut iter: I) -> Option<Vec<T>> {
+    let mut v: Vec<T> = Vec::new();
+    while let Some(x) = iter.next() {
+        match x {
+            Some(t) => v.push(t),
+            None => return None,
+        }
+    }
+    Some(v)
+}
+
 // (FIXME(blanket impls with associated types): rustc's `impl<I: Iterator>
 // IntoIterator for I` covers these)
 impl<'a, T> IntoIterator for Iter<'a, T> {
