@@ -183,9 +183,8 @@ impl FnLower<'_> {
                 // FIXME(FromIterator for Result): the call is lowered as `collect_vec` already (a `let` type,
                 // an argument and a return value are seen before: `collect_into_expected`)
                 let shown = self.describe(p.target);
-                return Err(
-                    Diagnostic::unsupported(&format!("`collect()` into {shown}"), p.method).help("name the target in a turbofish or the `let` type")
-                );
+                return Err(Diagnostic::unsupported(&format!("`collect()` into {shown}"), p.method)
+                    .help("name the target in a turbofish or the `let` type"));
             }
             if self.infer.unify(p.target, p.vec).is_err() {
                 let target = self.describe(p.target);
