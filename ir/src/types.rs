@@ -195,6 +195,10 @@ pub enum ValueRepr {
 pub struct TypeTable {
     pub types: UniqueArena<Type>,
     pub structs: crate::arena::Arena<StructDef>,
+    /// The result type of each closure struct whose maker's body is
+    /// lowered (the front end's: a closure passed into a generic
+    /// function's instance keeps the type its maker inferred for it).
+    pub closure_results: std::collections::HashMap<Handle<StructDef>, Handle<Type>>,
 }
 
 /// The state of [`TypeTable::merge_from`]: types are mapped in order, a
@@ -251,7 +255,7 @@ impl Merge<'_> {
 
 impl TypeTable {
     pub fn new() -> Self {
-        TypeTable { types: UniqueArena::new(), structs: crate::arena::Arena::new() }
+        TypeTable { types: UniqueArena::new(), structs: crate::arena::Arena::new(), closure_results: Default::default() }
     }
     pub fn insert(&mut self, ty: Type) -> Handle<Type> {
         self.types.insert(ty)
@@ -273,6 +277,13 @@ impl TypeTable {
         };
         for i in shared_types..other.types.len() {
             merge.ty(self, Handle::from_index(i));
+        }
+        // (in struct order: the merged table does not depend on the map's order)
+        let mut results: Vec<_> = other.closure_results.iter().map(|(&s, &t)| (s, t)).collect();
+        results.sort_by_key(|&(s, _)| s.index());
+        for (s, t) in results {
+            let (s, t) = (merge.structure(self, s), merge.ty(self, t));
+            self.closure_results.insert(s, t);
         }
         merge.map.into_iter().map(|h| h.expect("every type is mapped")).collect()
     }

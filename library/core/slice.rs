@@ -6,6 +6,28 @@
 
 // ---- iterators ----
 
+/// The next chunk of `Chunks` and `RChunks` (`None` when `slice` is
+/// empty), taken off the `front` of `slice` or its back: a `full` one
+/// (`size` elements, or all that is left) or the short one (`len % size`,
+/// a full one when that is 0).
+fn split_chunk<'a, T>(slice: &mut &'a [T], size: usize, front: bool, full: bool) -> Option<&'a [T]> {
+    let len = slice.len();
+    if len == 0 {
+        return None;
+    }
+    let short = if len % size == 0 { size } else { len % size };
+    let n = if !full {
+        short
+    } else if len < size {
+        len
+    } else {
+        size
+    };
+    let (chunk, rest) = if front { (&slice[..n], &slice[n..]) } else { (&slice[len - n..], &slice[..len - n]) };
+    *slice = rest;
+    Some(chunk)
+}
+
 /// `s.chunks(n)`: subslices of `n` elements (the last one shorter).
 pub struct Chunks<'a, T> {
     slice: &'a [T],
@@ -25,28 +47,13 @@ impl<'a, T> Iterator for Chunks<'a, T> {
     type Item = &'a [T];
 
     fn next(&mut self) -> Option<&'a [T]> {
-        let len = self.slice.len();
-        if len == 0 {
-            return None;
-        }
-        let n = if len < self.size { len } else { self.size };
-        let chunk = &self.slice[..n];
-        self.slice = &self.slice[n..];
-        Some(chunk)
+        split_chunk(&mut self.slice, self.size, true, true)
     }
 }
 
 impl<'a, T> DoubleEndedIterator for Chunks<'a, T> {
     fn next_back(&mut self) -> Option<&'a [T]> {
-        let len = self.slice.len();
-        if len == 0 {
-            return None;
-        }
-        let r = len % self.size;
-        let n = if r == 0 { self.size } else { r };
-        let chunk = &self.slice[len - n..];
-        self.slice = &self.slice[..len - n];
-        Some(chunk)
+        split_chunk(&mut self.slice, self.size, false, false)
     }
 }
 
@@ -76,28 +83,13 @@ impl<'a, T> Iterator for RChunks<'a, T> {
     type Item = &'a [T];
 
     fn next(&mut self) -> Option<&'a [T]> {
-        let len = self.slice.len();
-        if len == 0 {
-            return None;
-        }
-        let n = if len < self.size { len } else { self.size };
-        let chunk = &self.slice[len - n..];
-        self.slice = &self.slice[..len - n];
-        Some(chunk)
+        split_chunk(&mut self.slice, self.size, false, true)
     }
 }
 
 impl<'a, T> DoubleEndedIterator for RChunks<'a, T> {
     fn next_back(&mut self) -> Option<&'a [T]> {
-        let len = self.slice.len();
-        if len == 0 {
-            return None;
-        }
-        let r = len % self.size;
-        let n = if r == 0 { self.size } else { r };
-        let chunk = &self.slice[..n];
-        self.slice = &self.slice[n..];
-        Some(chunk)
+        split_chunk(&mut self.slice, self.size, true, false)
     }
 }
 
@@ -413,6 +405,33 @@ pub fn collect_vec<I: Iterator>(mut iter: I) -> Vec<I::Item> {
         v.push(x);
     }
     v
+}
+
+/// `collect()` into a `Result<Vec<T>, E>`: the `Ok` values, or the first
+/// `Err` (where it stops, as rustc's `impl FromIterator<Result<A, E>> for
+/// Result<V, E>` does). FIXME(generic impls for builtin types): that impl.
+pub fn collect_result_vec<T, E, I: Iterator<Item = Result<T, E>>>(mut iter: I) -> Result<Vec<T>, E> {
+    let mut v: Vec<T> = Vec::new();
+    while let Some(x) = iter.next() {
+        match x {
+            Ok(t) => v.push(t),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(v)
+}
+
+/// `collect()` into an `Option<Vec<T>>`: the `Some` values, or `None` at
+/// the first `None` (where it stops, as rustc's).
+pub fn collect_option_vec<T, I: Iterator<Item = Option<T>>>(mut iter: I) -> Option<Vec<T>> {
+    let mut v: Vec<T> = Vec::new();
+    while let Some(x) = iter.next() {
+        match x {
+            Some(t) => v.push(t),
+            None => return None,
+        }
+    }
+    Some(v)
 }
 
 // (FIXME(blanket impls with associated types): rustc's `impl<I: Iterator>

@@ -350,7 +350,23 @@ impl FnLower<'_> {
         }
         let result = call.ok().map(|c| self.ty(c));
         self.rollback(mark);
-        result
+        let result = result?;
+        // one signature per closure type: this trial's result is the first one's
+        // (or the one its maker inferred, in an instance it was passed to)
+        let known = self.types.closure_results.get(&def).copied();
+        if let (None, Some(t)) = (self.closure_results.get(&def), known) {
+            let t = self.infer.import(t, self.types);
+            self.closure_results.insert(def, t);
+        }
+        match self.closure_results.get(&def) {
+            Some(&first) => {
+                let _ = self.infer.unify(first, result);
+            }
+            None => {
+                self.closure_results.insert(def, result);
+            }
+        }
+        Some(result)
     }
 
     fn inline_closure(
@@ -589,6 +605,11 @@ impl FnLower<'_> {
                 fields.push(hybrid_ir::Field { name: name.clone(), ty });
             }
             self.types.structs[m.def].fields = fields;
+            if let Some(&t) = self.closure_results.get(&m.def) {
+                if let Ok(ty) = self.infer.resolve(t, self.types) {
+                    self.types.closure_results.insert(m.def, ty);
+                }
+            }
         }
         Ok(())
     }

@@ -9,7 +9,9 @@
 //! given it a type (`solve_projections`); if nothing does, E0283 as rustc's
 //! "type annotations needed"; a type that is not a `Vec`, E0277.
 //! `collect::<String>()` is `string::collect_string(iter)` (of `char`s,
-//! `&str`s or `String`s).
+//! `&str`s or `String`s); into a `Result<Vec<T>, E>` or an `Option<Vec<T>>`
+//! (by turbofish or from a `let` type, an argument or a return value),
+//! `slice::collect_result_vec`/`collect_option_vec`.
 
 use std::ops::Range;
 
@@ -19,6 +21,14 @@ use quote::quote_spanned;
 use super::FnLower;
 use crate::diag::{range_of, DResult, Diagnostic};
 use crate::infer::{Shape, TyId, VarKind};
+
+/// The targets of `collect()` besides a `Vec`, each a library function.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CollectInto {
+    String,
+    ResultVec,
+    OptionVec,
+}
 
 /// A `collect()` whose target type is not known yet.
 pub(crate) struct PendingCollect {
@@ -50,8 +60,13 @@ impl FnLower<'_> {
             None => None,
         };
         if let Some(t) = target {
-            if self.is_string_struct(t) {
-                return self.collect_string(m).map(Some);
+            if let Some(into) = self.collect_target(t) {
+                let call = self.collect_into(m, into)?;
+                if into != CollectInto::String {
+                    let got = self.ty(call);
+                    self.expect_ty(t, got, &method)?;
+                }
+                return Ok(Some(call));
             }
             if !matches!(self.shape(t), Some(Shape::Vec(_))) {
                 let shown = self.describe(t);
@@ -77,23 +92,51 @@ impl FnLower<'_> {
         Ok(Some(self.push(ExprKind::Block(Block { stmts: Vec::new(), tail: Some(call) }), target, &range)))
     }
 
-    /// `recv.collect()` into a `String`: `string::collect_string(recv)`.
-    fn collect_string(&mut self, m: &syn::ExprMethodCall) -> DResult<Handle<Expr>> {
+    /// `recv.collect()` into a `String`, a `Result<Vec<T>, E>` or an
+    /// `Option<Vec<T>>`: the library's function for it called on `recv`.
+    fn collect_into(&mut self, m: &syn::ExprMethodCall, into: CollectInto) -> DResult<Handle<Expr>> {
         let (recv, span) = (&m.receiver, m.method.span());
-        self.lower_desugared(quote_spanned!(span=> ::core::string::collect_string(#recv)), "`collect()`")
+        let call = match into {
+            CollectInto::String => quote_spanned!(span=> ::core::string::collect_string(#recv)),
+            CollectInto::ResultVec => quote_spanned!(span=> ::core::slice::collect_result_vec(#recv)),
+            CollectInto::OptionVec => quote_spanned!(span=> ::core::slice::collect_option_vec(#recv)),
+        };
+        self.lower_desugared(call, "`collect()`")
     }
 
-    /// `e` where a `String` is expected, if it is a `collect()` without a
-    /// turbofish of an `Iterator` (`let s: String = it.collect();`).
-    pub(crate) fn collect_into_string(&mut self, e: &syn::Expr, expected: TyId) -> DResult<Option<Handle<Expr>>> {
+    /// Which of [`CollectInto`]'s targets `t` is, if one.
+    fn collect_target(&mut self, t: TyId) -> Option<CollectInto> {
+        if self.is_string_struct(t) {
+            return Some(CollectInto::String);
+        }
+        let into = if self.is_library_instance(t, "result::Result") {
+            CollectInto::ResultVec
+        } else if self.is_library_instance(t, "option::Option") {
+            CollectInto::OptionVec
+        } else {
+            return None;
+        };
+        // FIXME(FromIterator for Result): into a `Result<String, E>` and other collections
+        match self.shape(t) {
+            Some(Shape::Adt { args, .. }) if matches!(args.first().and_then(|&a| self.shape(a)), Some(Shape::Vec(_))) => Some(into),
+            Some(Shape::Struct(_)) => Some(into),
+            _ => None,
+        }
+    }
+
+    /// `e` where a `String`, a `Result<Vec<T>, E>` or an `Option<Vec<T>>`
+    /// is expected, if it is a `collect()` without a turbofish of an
+    /// `Iterator` (`let s: String = it.collect();`).
+    pub(crate) fn collect_into_expected(&mut self, e: &syn::Expr, expected: TyId) -> DResult<Option<Handle<Expr>>> {
         let syn::Expr::MethodCall(m) = e else { return Ok(None) };
-        if m.method != "collect" || m.turbofish.is_some() || !m.args.is_empty() || !self.is_string_struct(expected) {
+        if m.method != "collect" || m.turbofish.is_some() || !m.args.is_empty() {
             return Ok(None);
         }
+        let Some(into) = self.collect_target(expected) else { return Ok(None) };
         if self.probe_is_iterator(&m.receiver).is_none() {
             return Ok(None);
         }
-        self.collect_string(m).map(Some)
+        self.collect_into(m, into).map(Some)
     }
 
     /// Whether `t` is the library's `String`.
@@ -131,17 +174,17 @@ impl FnLower<'_> {
             solved = true;
             if self.is_string_struct(p.target) {
                 // FIXME(collect into String from the context): the call is lowered as `collect_vec` already
-                // (a `let` type, an argument and a return value are seen before: `collect_into_string`)
+                // (a `let` type, an argument and a return value are seen before: `collect_into_expected`)
                 return Err(
                     Diagnostic::unsupported("`collect()` into a `String` inferred later", p.method).help("write `collect::<String>()`")
                 );
             }
-            if self.is_library_instance(p.target, "result::Result") {
-                // FIXME(FromIterator for Result): needs generic impls of generic traits
+            if self.is_library_instance(p.target, "result::Result") || self.is_library_instance(p.target, "option::Option") {
+                // FIXME(FromIterator for Result): the call is lowered as `collect_vec` already (a `let` type,
+                // an argument and a return value are seen before: `collect_into_expected`)
                 let shown = self.describe(p.target);
-                return Err(
-                    Diagnostic::unsupported(&format!("`collect()` into {shown}"), p.method).help("hybridc collects into `Vec`s only")
-                );
+                return Err(Diagnostic::unsupported(&format!("`collect()` into {shown}"), p.method)
+                    .help("name the target in a turbofish or the `let` type"));
             }
             if self.infer.unify(p.target, p.vec).is_err() {
                 let target = self.describe(p.target);

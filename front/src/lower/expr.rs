@@ -733,9 +733,6 @@ impl<'i> FnLower<'i> {
 
     /// The type of `e` unified with `expected`, or an error naming both.
     pub(crate) fn lower_coerced(&mut self, e: &syn::Expr, expected: TyId) -> DResult<Handle<Expr>> {
-        if let Some(v) = self.collect_into_string(e, expected)? {
-            return self.coerce(v, expected);
-        }
         let v = self.expr_expecting(e, expected)?;
         self.coerce(v, expected)
     }

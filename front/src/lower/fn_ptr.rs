@@ -112,8 +112,13 @@ impl FnLower<'_> {
     /// a `fn` pointer (or an array of them), the branches of an `if`, the
     /// tail of a block and the elements of an array literal are coerced to
     /// it one by one (two different closures or function items become the
-    /// one pointer type, as rustc's coercion does).
+    /// one pointer type, as rustc's coercion does); a `collect()` into a
+    /// `String`, `Result` or `Option` is lowered for that target.
     pub(crate) fn expr_expecting(&mut self, e: &syn::Expr, expected: TyId) -> DResult<Handle<Expr>> {
+        // (`let s: String = it.collect();`, a `Result<Vec<T>, E>` tail)
+        if let Some(v) = self.collect_into_expected(e, expected)? {
+            return Ok(v);
+        }
         let elem = match self.shape(expected) {
             _ if self.coerces_each(expected) => None,
             Some(Shape::Vec(elem)) if self.coerces_each(elem) => match e {

@@ -158,6 +158,11 @@ pub(crate) struct FnLower<'i> {
     /// The closure struct made for each closure expression (by source
     /// range), kept across `rollback` (`closure::closure_def`).
     closure_defs: HashMap<(usize, usize), Handle<hybrid_ir::StructDef>>,
+    /// The result type of each closure's first successful trial call,
+    /// kept across `rollback` (`closure::trial_closure_call`): a closure
+    /// type has one signature, so every later trial's result is unified
+    /// with it (a `parse()` inside gets one `F`, not one per trial).
+    closure_results: HashMap<Handle<hybrid_ir::StructDef>, TyId>,
     /// What the names of this body's closure types say makes them: the
     /// function, with the instance's arguments (`closure::parent_name`).
     closure_parent: String,
@@ -402,6 +407,7 @@ fn lower_recovering(
         debug_hex: None,
         made_closures: Vec::new(),
         closure_defs: HashMap::new(),
+        closure_results: HashMap::new(),
         closure_parent,
         block_modules: Vec::new(),
         ref_captures: HashSet::new(),

@@ -311,6 +311,22 @@ impl<B, I: Iterator, F: FnMut(I::Item) -> Option<B>> Iterator for FilterMap<I, F
     }
 }
 
+/// The next item of `FlatMap` and `Flatten`: the front inner iterator's,
+/// else the one `open` makes of `iter`'s next item.
+fn next_flattened<I: Iterator, J: Iterator, G: FnMut(I::Item) -> J>(iter: &mut I, front: &mut Option<J>, mut open: G) -> Option<J::Item> {
+    loop {
+        if let Some(inner) = front {
+            if let Some(x) = inner.next() {
+                return Some(x);
+            }
+        }
+        match iter.next() {
+            Some(x) => *front = Some(open(x)),
+            None => return None,
+        }
+    }
+}
+
 /// `iter.flat_map(f)`: the items of each `f(item)` in turn.
 /// FIXME(projections in struct fields): rustc's is `FlatMap<I, U, F>`; `J`
 /// is `U::IntoIter` (`U` is in no field).
@@ -324,17 +340,8 @@ impl<I: Iterator, U: IntoIterator, F: FnMut(I::Item) -> U> Iterator for FlatMap<
     type Item = U::Item;
 
     fn next(&mut self) -> Option<U::Item> {
-        loop {
-            if let Some(inner) = &mut self.front {
-                if let Some(x) = inner.next() {
-                    return Some(x);
-                }
-            }
-            match self.iter.next() {
-                Some(x) => self.front = Some((self.f)(x).into_iter()),
-                None => return None,
-            }
-        }
+        let f = &mut self.f;
+        next_flattened(&mut self.iter, &mut self.front, |x| f(x).into_iter())
     }
 }
 
@@ -350,17 +357,7 @@ impl<I: Iterator<Item = U>, U: IntoIterator> Iterator for Flatten<I, U, U::IntoI
     type Item = U::Item;
 
     fn next(&mut self) -> Option<U::Item> {
-        loop {
-            if let Some(inner) = &mut self.front {
-                if let Some(x) = inner.next() {
-                    return Some(x);
-                }
-            }
-            match self.iter.next() {
-                Some(x) => self.front = Some(x.into_iter()),
-                None => return None,
-            }
-        }
+        next_flattened(&mut self.iter, &mut self.front, |x: U| x.into_iter())
     }
 }
 
