@@ -379,7 +379,9 @@ impl<'i> FnLower<'i> {
             self.check_mutable(lhs, Access::Assign, &range)?;
             self.note_write(lhs);
             let unit = self.infer.unit();
-            return Ok(self.push(ExprKind::AssignOp { op, place: lhs, value: rhs }, unit, &range));
+            let e = self.push(ExprKind::AssignOp { op, place: lhs, value: rhs }, unit, &range);
+            self.note_assignment(e, range);
+            return Ok(e);
         }
         let ty = if op.is_comparison() { self.scalar_ty(Scalar::Bool) } else { self.ty(lhs) };
         Ok(self.push(ExprKind::Binary { op, lhs, rhs }, ty, &range))
@@ -478,7 +480,9 @@ impl<'i> FnLower<'i> {
         let pty = self.ty(place);
         let value = self.coerce(value, pty)?;
         let unit = self.infer.unit();
-        Ok(self.push(ExprKind::Assign { place, value }, unit, &range))
+        let e = self.push(ExprKind::Assign { place, value }, unit, &range);
+        self.note_assignment(e, range);
+        Ok(e)
     }
 
     // ---- aggregates ----
