@@ -1,4 +1,4 @@
-//! rustc's warnings that hybridc reports (`unused_variables`, `unused_mut`,
+//! rustc's warnings that hybridc reports (`unused_variables`, `unused_mut`, `unused_assignments`,
 //! `dead_code` of functions, `unreachable_code` of statements), with rustc's text and order, and the
 //! `#[allow(..)]` / `#![allow(..)]` attributes that silence them.
 //!
@@ -22,6 +22,7 @@ use crate::resolve::Items;
 pub enum Lint {
     UnusedVariables,
     UnusedMut,
+    UnusedAssignments,
     DeadCode,
     UnreachableCode,
 }
@@ -31,6 +32,7 @@ impl Lint {
         match self {
             Lint::UnusedVariables => "unused_variables",
             Lint::UnusedMut => "unused_mut",
+            Lint::UnusedAssignments => "unused_assignments",
             Lint::DeadCode => "dead_code",
             Lint::UnreachableCode => "unreachable_code",
         }

@@ -330,9 +330,9 @@ impl<'i> FnLower<'i> {
         match b.op {
             syn::BinOp::And(_) | syn::BinOp::Or(_) => {
                 let bool_ty = self.scalar_ty(Scalar::Bool);
-                let l = self.expr(&b.left)?;
+                let l = self.operand(&b.left)?;
                 let l = self.coerce(l, bool_ty)?;
-                let r = self.expr(&b.right)?;
+                let r = self.operand(&b.right)?;
                 let r = self.coerce(r, bool_ty)?;
                 let kind = if matches!(b.op, syn::BinOp::And(_)) {
                     let f = self.lit_bool(false, &range);
@@ -349,10 +349,11 @@ impl<'i> FnLower<'i> {
             return Err(Diagnostic::unsupported("this operator", range_of(&b.op)));
         };
         let saved = std::mem::replace(&mut self.deref_mut_place, assign);
-        let lhs = self.expr(&b.left);
+        // (an operand's error is recorded and the other operand checked too; an assignment's place is not an operand)
+        let lhs = if assign { self.expr(&b.left) } else { self.operand(&b.left) };
         self.deref_mut_place = saved;
         let lhs = lhs?;
-        let rhs = self.expr(&b.right)?;
+        let rhs = self.operand(&b.right)?;
         if let Some(call) = self.overloaded_binary(op, assign, lhs, rhs, &range)? {
             return Ok(call);
         }
@@ -379,7 +380,9 @@ impl<'i> FnLower<'i> {
             self.check_mutable(lhs, Access::Assign, &range)?;
             self.note_write(lhs);
             let unit = self.infer.unit();
-            return Ok(self.push(ExprKind::AssignOp { op, place: lhs, value: rhs }, unit, &range));
+            let e = self.push(ExprKind::AssignOp { op, place: lhs, value: rhs }, unit, &range);
+            self.note_assignment(e, range);
+            return Ok(e);
         }
         let ty = if op.is_comparison() { self.scalar_ty(Scalar::Bool) } else { self.ty(lhs) };
         Ok(self.push(ExprKind::Binary { op, lhs, rhs }, ty, &range))
@@ -478,7 +481,9 @@ impl<'i> FnLower<'i> {
         let pty = self.ty(place);
         let value = self.coerce(value, pty)?;
         let unit = self.infer.unit();
-        Ok(self.push(ExprKind::Assign { place, value }, unit, &range))
+        let e = self.push(ExprKind::Assign { place, value }, unit, &range);
+        self.note_assignment(e, range);
+        Ok(e)
     }
 
     // ---- aggregates ----

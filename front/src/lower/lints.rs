@@ -47,11 +47,30 @@ pub(crate) struct BodyLints {
     pub(crate) scrutinee_of: HashMap<Handle<Local>, Handle<hybrid_ir::Expr>>,
     /// Statements with `#[allow(..)]`: their range and the lint names.
     allows: Vec<(Range<usize>, Vec<String>)>,
+    /// `unused_assignments`' sites: the assignment (`None`: a `let`'s
+    /// initializer), the local, the site (`lower/assign_liveness.rs`).
+    pub(crate) assign_sites: Vec<(Option<Handle<hybrid_ir::Expr>>, Handle<Local>, super::assign_liveness::AssignSite)>,
+    /// Bindings read or written inside a closure (not judged by `unused_assignments`).
+    pub(crate) closure_keys: HashSet<usize>,
+    /// The user bindings' reads as lowered (`unused_assignments` judges no
+    /// binding with a read the body's tree lost: `arr.len()` of an array).
+    pub(crate) read_exprs: Vec<(Handle<hybrid_ir::Expr>, Handle<Local>)>,
+    /// `unused_assignments`' warnings, found before the drops are elaborated.
+    pub(crate) assignment_warnings: Vec<(Lint, Diagnostic)>,
 }
 
 impl BodyLints {
     pub(crate) fn new(enabled: bool) -> Self {
         BodyLints { enabled, ..Default::default() }
+    }
+
+    /// The reads of the binding with key `key` (an assignment's place counts as a read and a write).
+    pub(crate) fn read_count(&self, key: usize) -> u32 {
+        self.uses.get(&key).map_or(0, |u| u.0.saturating_sub(u.1))
+    }
+
+    pub(crate) fn binding_name(&self, key: usize) -> &str {
+        self.bindings.get(&key).map_or("", |b| &b.name)
     }
 }
 
@@ -91,7 +110,7 @@ impl FnLower<'_> {
     }
 
     /// The user binding `l` is, if it is one.
-    fn binding_key(&self, l: Handle<Local>) -> Option<usize> {
+    pub(crate) fn binding_key(&self, l: Handle<Local>) -> Option<usize> {
         if !self.lints.enabled {
             return None;
         }
@@ -104,6 +123,13 @@ impl FnLower<'_> {
     pub(crate) fn note_read(&mut self, l: Handle<Local>) {
         if let Some(k) = self.binding_key(l) {
             self.lints.uses.entry(k).or_default().0 += 1;
+            self.note_closure_use(k);
+        }
+    }
+
+    fn note_closure_use(&mut self, key: usize) {
+        if self.lints.closure_depth > 0 {
+            self.lints.closure_keys.insert(key);
         }
     }
 
@@ -112,6 +138,7 @@ impl FnLower<'_> {
         if let hybrid_ir::ExprKind::Local(l) = *self.kind(place) {
             if let Some(k) = self.binding_key(l) {
                 self.lints.uses.entry(k).or_default().1 += 1;
+                self.note_closure_use(k);
             }
         }
     }
@@ -120,6 +147,7 @@ impl FnLower<'_> {
     pub(crate) fn note_mutated(&mut self, l: Handle<Local>) {
         if let Some(k) = self.binding_key(l) {
             self.lints.mutated.insert(k);
+            self.note_closure_use(k);
         }
     }
 
@@ -202,6 +230,8 @@ impl FnLower<'_> {
             };
             out.push((Lint::UnusedVariables, d));
         }
+        // (rustc's liveness reports the assignments after the variables)
+        out.extend(self.lints.assignment_warnings.iter().cloned());
         out
     }
 }

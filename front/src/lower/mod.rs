@@ -3,6 +3,7 @@
 //! checked and written into `Expr::ty`.
 
 mod adt;
+mod assign_liveness;
 mod assoc;
 mod boxed;
 mod builtin;
@@ -533,6 +534,9 @@ fn lower_recovering(
     let body = lx.with_param_patterns(pattern_stmts, body);
     lx.finalize()?;
     lx.define_closures()?;
+    if lx.lints.enabled {
+        lx.lints.assignment_warnings = lx.unused_assignments(body);
+    }
     if let (Some(t), Some(&p)) = (glue_ty, params.first()) {
         lx.drop_glue_fields(p, t, body);
     }
@@ -641,6 +645,7 @@ impl<'i> FnLower<'i> {
         self.note_read(l);
         self.note_error_read(l);
         let e = self.push(ExprKind::Local(l), ty, range);
+        self.note_read_expr(e, l);
         if self.ref_captures.contains(&l) {
             // a closure's capture by reference: the name means the pointee
             if let Some(Shape::Ptr { pointee, .. }) = self.shape(ty) {

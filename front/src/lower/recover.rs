@@ -92,7 +92,7 @@ impl FnLower<'_> {
         Ok(())
     }
 
-    /// An operand of a larger expression (a call's argument, an array's or a
+    /// An operand of a larger expression (a call's argument, a binary operator's operand, an array's or a
     /// tuple's element, a format argument): should it fail, its error is recorded
     /// (unless it read an error value) and it becomes an error value, so that the
     /// other operands are checked too (`add(v.lenght(), s.size())`: two errors).

@@ -169,7 +169,11 @@ impl<'i> FnLower<'i> {
             (None, Some(i)) => self.ty(i),
             (None, None) => self.infer.var(VarKind::General),
         };
-        self.bind_pattern(pat, ty, init)
+        let stmts = self.bind_pattern(pat, ty, init)?;
+        if let (Some(i), syn::Pat::Ident(_)) = (&l.init, pat) {
+            self.note_let_init(&stmts, &i.expr);
+        }
+        Ok(stmts)
     }
 
     /// Bind a `let` pattern (identifier, `_`, tuple of those) to `init`.
