@@ -294,6 +294,8 @@ pub fn files_for(program: &str) -> Vec<&'static LibFile> {
                 || (f.module == "str" && strings)
                 // the thunks of closures and function items coerced to `fn` pointer types
                 || (f.module == "fn_ptr" && program.contains("fn("))
+                // `std::env::args()`, `env::args()` after `use std::env`
+                || (f.module == "env" && program.contains("env::"))
                 // trait objects: their vtables and `Box<dyn ..>`'s glue
                 || (f.module == "dyn_object" && program.contains("dyn "))
                 // widths and precisions from arguments (`{:w$}`, `{:>w$x}`, `{:.*}`):

@@ -9,10 +9,14 @@
 /// ([`crate::library::files_for`]): its items' names, the iterator
 /// traits' methods too (`iter.rs`: `(0..n).map(..)` names only the method), the
 /// string files' methods not (`str.rs`, `string.rs`, `fmt.rs`: `len` is
-/// everywhere; the front end's `STRING_WORDS` load them), nor `env.rs`'s
-/// (`Args::len`: `args` loads it).
+/// everywhere; the front end's `STRING_WORDS` load them), and none of
+/// `env.rs` (`args` is a common word, `offload!`'s key among others: a
+/// path through `env::` loads it, see `library::files_for`).
 pub fn index_names<'t>(file_name: &str, text: &'t str) -> Vec<&'t str> {
-    let strings = matches!(file_name, "str.rs" | "string.rs" | "fmt.rs" | "env.rs");
+    if file_name == "env.rs" {
+        return Vec::new();
+    }
+    let strings = matches!(file_name, "str.rs" | "string.rs" | "fmt.rs");
     let impls = if strings { blocks(text, &["impl"]) } else { Vec::new() };
     let outside = |n: &&str| {
         let at = n.as_ptr() as usize - text.as_ptr() as usize;
