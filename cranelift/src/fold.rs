@@ -65,7 +65,7 @@ impl FunctionCx<'_, '_> {
             Shl => ((ua << (ub % bits as u64)) & mask(bits)) as i64,
             Shr if signed => sign_extend(a as u64, bits) >> (ub % bits as u64),
             Shr => (ua >> (ub % bits as u64)) as i64,
-            Div | Rem if b == 0 || (signed && b == -1 && a == sign_extend(1 << (bits - 1), bits)) => return None,
+            Div | Rem if b == 0 || (signed && b == -1 && a == int_min(bits)) => return None,
             Div if signed => a / b,
             Div => (ua / ub) as i64,
             Rem if signed => a % b,
@@ -83,7 +83,7 @@ impl FunctionCx<'_, '_> {
     pub fn division_checks_needed(&self, x: Value, y: Value, signed: bool, bits: u32) -> (bool, bool) {
         match self.const_int(y) {
             Some(0) | None => (true, signed),
-            Some(-1) => (false, signed && self.const_int(x).is_none_or(|a| a == sign_extend(1 << (bits - 1), bits))),
+            Some(-1) => (false, signed && self.const_int(x).is_none_or(|a| a == int_min(bits))),
             Some(_) => (false, false),
         }
     }
@@ -124,6 +124,11 @@ fn compare(cc: IntCC, a: i64, b: i64, bits: u32) -> bool {
     }
 }
 
+/// The smallest value of a signed integer type of `bits` (at most 64) bits.
+pub fn int_min(bits: u32) -> i64 {
+    sign_extend(1 << (bits - 1), bits)
+}
+
 fn mask(bits: u32) -> u64 {
     if bits >= 64 {
         u64::MAX
@@ -158,5 +163,6 @@ mod tests {
         assert!(!compare(IntCC::SignedLessThan, 1, -1, 8));
         assert!(compare(IntCC::SignedLessThan, i64::MIN, 0, 64));
         assert!(!compare(IntCC::UnsignedLessThan, i64::MIN, 0, 64));
+        assert_eq!((int_min(8), int_min(32), int_min(64)), (i8::MIN as i64, i32::MIN as i64, i64::MIN));
     }
 }

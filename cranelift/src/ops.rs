@@ -36,7 +36,7 @@ impl FunctionCx<'_, '_> {
         let (kind, _) = self.scalar_kind(ty)?;
         let t = self.clif_type(ty);
         let x = self.scalar_of(v, t);
-        if let Some(a) = self.const_int(x).filter(|_| kind != Kind::Float && t.bits() <= 64) {
+        if let Some(a) = self.const_int(x).filter(|_| kind != Kind::Float) {
             let folded = match (op, kind) {
                 (UnaryOp::Neg, _) => a.wrapping_neg(),
                 (UnaryOp::Not, Kind::Bool) => a ^ 1,
@@ -112,13 +112,7 @@ impl FunctionCx<'_, '_> {
             self.panic_if(zero, |fcx| fcx.panic_msg(code, span));
         }
         if overflow_check {
-            let min = match t.bits() {
-                8 => i8::MIN as i64,
-                16 => i16::MIN as i64,
-                32 => i32::MIN as i64,
-                _ => i64::MIN,
-            };
-            let is_min = self.b.ins().icmp_imm_s(IntCC::Equal, x, min);
+            let is_min = self.b.ins().icmp_imm_s(IntCC::Equal, x, crate::fold::int_min(t.bits().min(64)));
             let is_minus_one = self.b.ins().icmp_imm_s(IntCC::Equal, y, -1);
             let overflow = self.b.ins().band(is_min, is_minus_one);
             let code = if is_div { abi::PANIC_DIV_OVERFLOW } else { abi::PANIC_REM_OVERFLOW };
