@@ -419,6 +419,35 @@ fn device_bounds_checks_deferred_or_predicated() {
     assert_eq!(out.stdout, "693 651 672 693\n85344\n");
 }
 
+/// Trap hoisting (`llvm/src/ptx/trap_hoist.rs`): the five checks of
+/// `gathered` (three loads, two stores after a branch, one index) are one
+/// trap before its first load; the checked arms of `arms` keep a trap each
+/// (a check is not speculated into a branch whose other arm has its own).
+/// Runs it too: the launch with a short slice exits 101 with the kernel named.
+#[test]
+fn device_bounds_checks_hoisted_to_one_trap() {
+    let dir = scratch_dir("trap_hoisting");
+    let (exe, ptx) = build_with_ptx("trap_hoisting", &dir);
+    let kernels = kernel_bodies(&ptx);
+    let gathered = kernel_body(&kernels, &ptx, "gathered");
+    assert_eq!(gathered.matches("trap;").count(), 1, "{gathered}");
+    let trap_at = gathered.find("trap;").unwrap();
+    let first_load = gathered.find("ld.global").expect("a global load");
+    assert!(trap_at < first_load, "the trap is not hoisted above the loads:\n{gathered}");
+    let arms = kernel_body(&kernels, &ptx, "arms");
+    assert_eq!(arms.matches("trap;").count(), 2, "{arms}");
+    let out = run_program(&exe, &[]).unwrap();
+    assert_eq!(out.code, 101, "{}", out.stderr);
+    assert!(out.stderr.contains("gathered"), "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        // (rustc's output of the same loops run on the host)
+        "[8.0, 6.0, 4.0, 2.0, 0.0, 2.828427, 4.0, 4.8989797]\n\
+         [6.0, 5.0, 4.0, 3.0, 2.0, 3.4142137, 4.0, 4.4494896]\n\
+         [0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 7.0]\n"
+    );
+}
+
 /// `--version` names the LLVM and Cranelift versions hybridc was built with.
 #[test]
 fn version_names_llvm_and_cranelift() {

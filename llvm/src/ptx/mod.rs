@@ -2,6 +2,7 @@
 
 pub(crate) mod kernel;
 pub(crate) mod libm;
+pub(crate) mod trap_hoist;
 pub(crate) mod traps;
 
 use std::time::{Duration, Instant};
@@ -160,7 +161,12 @@ pub fn compile_device(module: &IrModule, options: &DeviceOptions) -> Result<Opti
         .run_passes(&pipeline, &machine, PassBuilderOptions::create())
         .map_err(|e| LlvmError::Llvm(format!("pass pipeline `{pipeline}`: {}", e.to_string())))?;
     if traps::predicate_traps(&context, &llvm_module) > 0 {
+        trap_hoist::hoist_traps(&context, &llvm_module);
         traps::merge_adjacent_traps(&context, &llvm_module);
+        // The trap passes edit the optimized module by hand: check their work.
+        llvm_module
+            .verify()
+            .map_err(|e| LlvmError::Llvm(format!("LLVM module verification failed after the trap passes: {}", e.to_string())))?;
     }
     let llvm_ir = options.emit_llvm_ir.then(|| llvm_module.print_to_string().to_string());
     timings.push(("device: optimize", start.elapsed()));

@@ -70,7 +70,7 @@ pub(crate) fn predicate_traps<'ctx>(context: &'ctx Context, module: &Module<'ctx
 
 /// The predicated trap's inline asm value and its type (LLVM uniques inline
 /// asm values, so every call returns the same pointer).
-fn trap_asm(context: &Context) -> (FunctionType<'_>, PointerValue<'_>) {
+pub(crate) fn trap_asm(context: &Context) -> (FunctionType<'_>, PointerValue<'_>) {
     let asm_type = context.void_type().fn_type(&[context.bool_type().into()], false);
     (asm_type, context.create_inline_asm(asm_type, TRAP_ASM.to_string(), "b".to_string(), true, false, None, false))
 }
@@ -158,7 +158,7 @@ fn only_successor(terminator: InstructionValue) -> Option<BasicBlock> {
     first_use.get_next_use().is_none().then_some(successor)
 }
 
-fn is_predicated_trap(inst: InstructionValue, asm: PointerValue) -> bool {
+pub(crate) fn is_predicated_trap(inst: InstructionValue, asm: PointerValue) -> bool {
     if inst.get_opcode() != InstructionOpcode::Call {
         return false;
     }
@@ -176,7 +176,7 @@ fn trap_condition<'ctx>(trap: InstructionValue<'ctx>) -> Option<IntValue<'ctx>> 
 
 /// Instructions that neither touch memory nor have effects nor can fault
 /// (integer division is left out: its zero check is one of the traps).
-fn is_pure_arithmetic(inst: InstructionValue) -> bool {
+pub(crate) fn is_pure_arithmetic(inst: InstructionValue) -> bool {
     use InstructionOpcode::*;
     matches!(
         inst.get_opcode(),
