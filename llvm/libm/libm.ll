@@ -3069,52 +3069,44 @@ define dso_local double @__hy_log10(double noundef %0) local_unnamed_addr #1 {
 
 ; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
 define dso_local float @__hy_log10f(float noundef %0) local_unnamed_addr #0 {
-  %2 = fcmp ult float %0, 0.000000e+00
-  br i1 %2, label %39, label %3
-
-3:                                                ; preds = %1
-  %4 = fcmp oeq float %0, 0.000000e+00
-  br i1 %4, label %39, label %5
-
-5:                                                ; preds = %3
-  %6 = fcmp oeq float %0, 0x7FF0000000000000
-  %7 = fcmp olt float %0, 0x3810000000000000
-  %8 = fmul float %0, 0x4160000000000000
-  %9 = select i1 %7, float %8, float %0
-  %10 = bitcast float %9 to i32
-  %11 = add nsw i32 %10, -1059760811
-  %12 = ashr i32 %11, 23
-  %13 = select i1 %7, i32 -23, i32 0
-  %14 = add nsw i32 %12, %13
-  %15 = sitofp i32 %14 to float
-  %16 = and i32 %11, -8388608
-  %17 = sub i32 %10, %16
-  %18 = bitcast i32 %17 to float
-  %19 = fadd float %18, -1.000000e+00
-  %20 = fmul float %19, %19
-  %21 = tail call float @llvm.fma.f32(float %19, float 0xBFBFCD0360000000, float 0x3FC1990BC0000000)
-  %22 = tail call float @llvm.fma.f32(float %21, float %19, float 0xBFBF758960000000)
-  %23 = tail call float @llvm.fma.f32(float %22, float %19, float 0x3FC1FDCF00000000)
-  %24 = tail call float @llvm.fma.f32(float %23, float %19, float 0xBFC5578320000000)
-  %25 = tail call float @llvm.fma.f32(float %24, float %19, float 0x3FC99BF860000000)
-  %26 = tail call float @llvm.fma.f32(float %25, float %19, float 0xBFCFFFFB60000000)
-  %27 = tail call float @llvm.fma.f32(float %26, float %19, float 0x3FD55552C0000000)
-  %28 = tail call float @llvm.fma.f32(float %27, float %19, float -5.000000e-01)
-  %29 = fmul float %20, %28
-  %30 = fadd float %19, %29
-  %31 = fsub float %30, %19
-  %32 = fsub float %29, %31
-  %33 = fmul float %32, 0x3FDBCB7B20000000
-  %34 = tail call float @llvm.fma.f32(float %30, float 0xBE45B235E0000000, float %33)
-  %35 = tail call float @llvm.fma.f32(float %15, float 0xBE4EC10C00000000, float %34)
-  %36 = tail call float @llvm.fma.f32(float %30, float 0x3FDBCB7B20000000, float %35)
-  %37 = tail call float @llvm.fma.f32(float %15, float 0x3FD3441360000000, float %36)
-  %38 = select i1 %6, float %0, float %37
-  br label %39
-
-39:                                               ; preds = %5, %3, %1
-  %40 = phi float [ 0x7FF8000000000000, %1 ], [ 0xFFF0000000000000, %3 ], [ %38, %5 ]
-  ret float %40
+  %2 = fcmp olt float %0, 0x3810000000000000
+  %3 = fmul float %0, 0x4160000000000000
+  %4 = select i1 %2, float %3, float %0
+  %5 = bitcast float %4 to i32
+  %6 = add i32 %5, -1059760811
+  %7 = ashr i32 %6, 23
+  %8 = and i32 %6, -8388608
+  %9 = sub i32 %5, %8
+  %10 = bitcast i32 %9 to float
+  %11 = fadd float %10, -1.000000e+00
+  %12 = tail call float @llvm.fma.f32(float %11, float 0xBFBFCD0360000000, float 0x3FC1990BC0000000)
+  %13 = tail call float @llvm.fma.f32(float %12, float %11, float 0xBFBF758960000000)
+  %14 = tail call float @llvm.fma.f32(float %13, float %11, float 0x3FC1FDCF00000000)
+  %15 = tail call float @llvm.fma.f32(float %14, float %11, float 0xBFC5578320000000)
+  %16 = tail call float @llvm.fma.f32(float %15, float %11, float 0x3FC99BF860000000)
+  %17 = tail call float @llvm.fma.f32(float %16, float %11, float 0xBFCFFFFB60000000)
+  %18 = tail call float @llvm.fma.f32(float %17, float %11, float 0x3FD55552C0000000)
+  %19 = tail call float @llvm.fma.f32(float %18, float %11, float -5.000000e-01)
+  %20 = fmul float %11, %11
+  %21 = fmul float %20, %19
+  %22 = fadd float %11, %21
+  %23 = fsub float %22, %11
+  %24 = fsub float %21, %23
+  %25 = select i1 %2, i32 -23, i32 0
+  %26 = add nsw i32 %7, %25
+  %27 = sitofp i32 %26 to float
+  %28 = fmul float %24, 0x3FDBCB7B20000000
+  %29 = tail call float @llvm.fma.f32(float %22, float 0xBE45B235E0000000, float %28)
+  %30 = tail call float @llvm.fma.f32(float %27, float 0xBE4EC10C00000000, float %29)
+  %31 = tail call float @llvm.fma.f32(float %22, float 0x3FDBCB7B20000000, float %30)
+  %32 = tail call float @llvm.fma.f32(float %27, float 0x3FD3441360000000, float %31)
+  %33 = bitcast float %0 to i32
+  %34 = icmp ugt i32 %33, 2139095039
+  %35 = tail call float @llvm.fma.f32(float %0, float 0x7FF0000000000000, float 0x7FF0000000000000)
+  %36 = select i1 %34, float %35, float %32
+  %37 = fcmp oeq float %0, 0.000000e+00
+  %38 = select i1 %37, float 0xFFF0000000000000, float %36
+  ret float %38
 }
 
 ; Function Attrs: nounwind
@@ -3281,99 +3273,83 @@ define dso_local double @__hy_log2(double noundef %0) local_unnamed_addr #1 {
 
 ; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
 define dso_local float @__hy_log2f(float noundef %0) local_unnamed_addr #0 {
-  %2 = fcmp ult float %0, 0.000000e+00
-  br i1 %2, label %38, label %3
-
-3:                                                ; preds = %1
-  %4 = fcmp oeq float %0, 0.000000e+00
-  br i1 %4, label %38, label %5
-
-5:                                                ; preds = %3
-  %6 = fcmp oeq float %0, 0x7FF0000000000000
-  %7 = fcmp olt float %0, 0x3810000000000000
-  %8 = fmul float %0, 0x4160000000000000
-  %9 = select i1 %7, float %8, float %0
-  %10 = bitcast float %9 to i32
-  %11 = add nsw i32 %10, -1059760811
-  %12 = and i32 %11, -8388608
-  %13 = sub i32 %10, %12
-  %14 = bitcast i32 %13 to float
-  %15 = fadd float %14, -1.000000e+00
-  %16 = fmul float %15, %15
-  %17 = tail call float @llvm.fma.f32(float %15, float 0xBFBFCD0360000000, float 0x3FC1990BC0000000)
-  %18 = tail call float @llvm.fma.f32(float %17, float %15, float 0xBFBF758960000000)
-  %19 = tail call float @llvm.fma.f32(float %18, float %15, float 0x3FC1FDCF00000000)
-  %20 = tail call float @llvm.fma.f32(float %19, float %15, float 0xBFC5578320000000)
-  %21 = tail call float @llvm.fma.f32(float %20, float %15, float 0x3FC99BF860000000)
-  %22 = tail call float @llvm.fma.f32(float %21, float %15, float 0xBFCFFFFB60000000)
-  %23 = tail call float @llvm.fma.f32(float %22, float %15, float 0x3FD55552C0000000)
-  %24 = tail call float @llvm.fma.f32(float %23, float %15, float -5.000000e-01)
-  %25 = fmul float %16, %24
-  %26 = fadd float %15, %25
-  %27 = ashr i32 %11, 23
-  %28 = select i1 %7, i32 -23, i32 0
-  %29 = add nsw i32 %27, %28
-  %30 = sitofp i32 %29 to float
-  %31 = tail call float @llvm.fma.f32(float %26, float 0x3FF7154760000000, float %30)
-  %32 = fsub float %26, %15
-  %33 = fsub float %25, %32
-  %34 = fmul float %33, 0x3FF7154760000000
-  %35 = tail call float @llvm.fma.f32(float %26, float 0x3E54AE0C00000000, float %34)
-  %36 = fadd float %31, %35
-  %37 = select i1 %6, float %0, float %36
-  br label %38
-
-38:                                               ; preds = %5, %3, %1
-  %39 = phi float [ 0x7FF8000000000000, %1 ], [ 0xFFF0000000000000, %3 ], [ %37, %5 ]
-  ret float %39
+  %2 = fcmp olt float %0, 0x3810000000000000
+  %3 = fmul float %0, 0x4160000000000000
+  %4 = select i1 %2, float %3, float %0
+  %5 = bitcast float %4 to i32
+  %6 = add i32 %5, -1059760811
+  %7 = ashr i32 %6, 23
+  %8 = and i32 %6, -8388608
+  %9 = sub i32 %5, %8
+  %10 = bitcast i32 %9 to float
+  %11 = fadd float %10, -1.000000e+00
+  %12 = tail call float @llvm.fma.f32(float %11, float 0xBFBFCD0360000000, float 0x3FC1990BC0000000)
+  %13 = tail call float @llvm.fma.f32(float %12, float %11, float 0xBFBF758960000000)
+  %14 = tail call float @llvm.fma.f32(float %13, float %11, float 0x3FC1FDCF00000000)
+  %15 = tail call float @llvm.fma.f32(float %14, float %11, float 0xBFC5578320000000)
+  %16 = tail call float @llvm.fma.f32(float %15, float %11, float 0x3FC99BF860000000)
+  %17 = tail call float @llvm.fma.f32(float %16, float %11, float 0xBFCFFFFB60000000)
+  %18 = tail call float @llvm.fma.f32(float %17, float %11, float 0x3FD55552C0000000)
+  %19 = tail call float @llvm.fma.f32(float %18, float %11, float -5.000000e-01)
+  %20 = fmul float %11, %11
+  %21 = fmul float %20, %19
+  %22 = fadd float %11, %21
+  %23 = fsub float %22, %11
+  %24 = fsub float %21, %23
+  %25 = select i1 %2, i32 -23, i32 0
+  %26 = add nsw i32 %7, %25
+  %27 = sitofp i32 %26 to float
+  %28 = tail call float @llvm.fma.f32(float %22, float 0x3FF7154760000000, float %27)
+  %29 = fmul float %24, 0x3FF7154760000000
+  %30 = tail call float @llvm.fma.f32(float %22, float 0x3E54AE0C00000000, float %29)
+  %31 = fadd float %28, %30
+  %32 = bitcast float %0 to i32
+  %33 = icmp ugt i32 %32, 2139095039
+  %34 = tail call float @llvm.fma.f32(float %0, float 0x7FF0000000000000, float 0x7FF0000000000000)
+  %35 = select i1 %33, float %34, float %31
+  %36 = fcmp oeq float %0, 0.000000e+00
+  %37 = select i1 %36, float 0xFFF0000000000000, float %35
+  ret float %37
 }
 
 ; Function Attrs: mustprogress nofree norecurse nosync nounwind willreturn memory(none)
 define dso_local float @__hy_logf(float noundef %0) local_unnamed_addr #0 {
-  %2 = fcmp ult float %0, 0.000000e+00
-  br i1 %2, label %37, label %3
-
-3:                                                ; preds = %1
-  %4 = fcmp oeq float %0, 0.000000e+00
-  br i1 %4, label %37, label %5
-
-5:                                                ; preds = %3
-  %6 = fcmp oeq float %0, 0x7FF0000000000000
-  %7 = fcmp olt float %0, 0x3810000000000000
-  %8 = fmul float %0, 0x4160000000000000
-  %9 = select i1 %7, float %8, float %0
-  %10 = bitcast float %9 to i32
-  %11 = add nsw i32 %10, -1059760811
-  %12 = ashr i32 %11, 23
-  %13 = select i1 %7, i32 -23, i32 0
-  %14 = add nsw i32 %12, %13
-  %15 = sitofp i32 %14 to float
-  %16 = and i32 %11, -8388608
-  %17 = sub i32 %10, %16
-  %18 = bitcast i32 %17 to float
-  %19 = fadd float %18, -1.000000e+00
-  %20 = fmul float %19, %19
-  %21 = tail call float @llvm.fma.f32(float %19, float 0xBFBFCD0360000000, float 0x3FC1990BC0000000)
-  %22 = tail call float @llvm.fma.f32(float %21, float %19, float 0xBFBF758960000000)
-  %23 = tail call float @llvm.fma.f32(float %22, float %19, float 0x3FC1FDCF00000000)
-  %24 = tail call float @llvm.fma.f32(float %23, float %19, float 0xBFC5578320000000)
-  %25 = tail call float @llvm.fma.f32(float %24, float %19, float 0x3FC99BF860000000)
-  %26 = tail call float @llvm.fma.f32(float %25, float %19, float 0xBFCFFFFB60000000)
-  %27 = tail call float @llvm.fma.f32(float %26, float %19, float 0x3FD55552C0000000)
-  %28 = tail call float @llvm.fma.f32(float %27, float %19, float -5.000000e-01)
-  %29 = fmul float %20, %28
-  %30 = fadd float %19, %29
-  %31 = tail call float @llvm.fma.f32(float %15, float 0x3FE62E4300000000, float %30)
-  %32 = fsub float %30, %19
-  %33 = fsub float %29, %32
-  %34 = tail call float @llvm.fma.f32(float %15, float 0xBE205C6100000000, float %33)
-  %35 = fadd float %31, %34
-  %36 = select i1 %6, float %0, float %35
-  br label %37
-
-37:                                               ; preds = %5, %3, %1
-  %38 = phi float [ 0x7FF8000000000000, %1 ], [ 0xFFF0000000000000, %3 ], [ %36, %5 ]
-  ret float %38
+  %2 = fcmp olt float %0, 0x3810000000000000
+  %3 = fmul float %0, 0x4160000000000000
+  %4 = select i1 %2, float %3, float %0
+  %5 = bitcast float %4 to i32
+  %6 = add i32 %5, -1059760811
+  %7 = ashr i32 %6, 23
+  %8 = and i32 %6, -8388608
+  %9 = sub i32 %5, %8
+  %10 = bitcast i32 %9 to float
+  %11 = fadd float %10, -1.000000e+00
+  %12 = tail call float @llvm.fma.f32(float %11, float 0xBFBFCD0360000000, float 0x3FC1990BC0000000)
+  %13 = tail call float @llvm.fma.f32(float %12, float %11, float 0xBFBF758960000000)
+  %14 = tail call float @llvm.fma.f32(float %13, float %11, float 0x3FC1FDCF00000000)
+  %15 = tail call float @llvm.fma.f32(float %14, float %11, float 0xBFC5578320000000)
+  %16 = tail call float @llvm.fma.f32(float %15, float %11, float 0x3FC99BF860000000)
+  %17 = tail call float @llvm.fma.f32(float %16, float %11, float 0xBFCFFFFB60000000)
+  %18 = tail call float @llvm.fma.f32(float %17, float %11, float 0x3FD55552C0000000)
+  %19 = tail call float @llvm.fma.f32(float %18, float %11, float -5.000000e-01)
+  %20 = fmul float %11, %11
+  %21 = fmul float %20, %19
+  %22 = fadd float %11, %21
+  %23 = fsub float %22, %11
+  %24 = fsub float %21, %23
+  %25 = select i1 %2, i32 -23, i32 0
+  %26 = add nsw i32 %7, %25
+  %27 = sitofp i32 %26 to float
+  %28 = tail call float @llvm.fma.f32(float %27, float 0x3FE62E4300000000, float %22)
+  %29 = tail call float @llvm.fma.f32(float %27, float 0xBE205C6100000000, float %24)
+  %30 = fadd float %28, %29
+  %31 = bitcast float %0 to i32
+  %32 = icmp ugt i32 %31, 2139095039
+  %33 = tail call float @llvm.fma.f32(float %0, float 0x7FF0000000000000, float 0x7FF0000000000000)
+  %34 = select i1 %32, float %33, float %30
+  %35 = fcmp oeq float %0, 0.000000e+00
+  %36 = select i1 %35, float 0xFFF0000000000000, float %34
+  ret float %36
 }
 
 ; Function Attrs: nounwind

@@ -16,7 +16,8 @@
  * where t and the result lie in different binades.
  *
  * hy_log_special_cases(x, r) is what the three logarithms return for x: glibc's
- * special cases (NaN for NaN and x < 0, -inf at +-0, +inf at +inf), else r.
+ * special cases (NaN for NaN and x < 0, -inf at +-0, +inf at +inf), else r,
+ * chosen without a branch (r is computed for every x).
  *
  * hy_reduce_pio2f(x, &n) is r = x - n pi/2 with |r| <= ~pi/4 for a finite x: for
  * |x| <= 105615 (CUDA's bound) n = rint(x 2/pi) from the same fma-and-shift as expf's
@@ -68,13 +69,14 @@ static inline struct hy_log1p hy_log1p_reduced(float x)
 
 static inline float hy_log_special_cases(float x, float r)
 {
-	if (x != x || x < 0.0f)
-		return 0.0f / 0.0f;
-	if (x == 0.0f)
-		return -1.0f / 0.0f;
-	if (x == 1.0f / 0.0f)
-		return x;
-	return r;
+	/* Without branches (as CUDA's logf: one predicated fma, one select): NaN,
+	 * +inf and every x with the sign bit set (0x80000000 and above) give
+	 * x * inf + inf, which is NaN for NaN and x < 0 and +inf at +inf; then
+	 * -inf at +-0 (-0 went through the fma as a NaN). */
+	union {float f; uint32_t i;} u = {x};
+	const float inf = __builtin_inff();
+	r = u.i >= 0x7f800000u ? __builtin_fmaf(x, inf, inf) : r;
+	return x == 0.0f ? -inf : r;
 }
 
 int __rem_pio2f(float, double *);
