@@ -9,22 +9,30 @@
 //! not a pure intrinsic (device `printf`, a barrier), across a loop, or off a
 //! path it was not on:
 //!
-//! - inside a block, above everything but such calls and the instructions
-//!   its condition reads that cannot be recomputed (a load, a phi); the pure
-//!   arithmetic of the condition moves along;
-//! - from the top of a block `B` whose only predecessor ends in
-//!   `br %c, B, X`, to the end of that predecessor as `select %c, C, false`
-//!   (not `and`: the select does not propagate poison from the arm that was
-//!   not taken), the condition's arithmetic recomputed there;
-//! - from the top of a block `B` to the end of its immediate dominator `D`
-//!   when `B` post-dominates `D` and the blocks between are acyclic and free
-//!   of such calls: every path from `D` reaches the trap, with the same
-//!   condition.
+//! 1. inside a block, above everything but such calls, earlier traps (it
+//!    joins one it reaches: one trap on either condition) and the
+//!    instructions its condition reads that cannot be recomputed (a load, a
+//!    phi); the pure arithmetic of the condition moves along;
+//! 2. from the top of a block `B` to the end of its immediate dominator `D`
+//!    when `B` post-dominates `D` and the blocks between are acyclic and free
+//!    of such calls: every path from `D` reaches the trap, with the same
+//!    condition (this includes a plain jump from the only predecessor);
+//! 3. from the top of a block `B` whose only predecessor ends in
+//!    `br %c, B, X`: if `X` too starts with a trap and has no other
+//!    predecessor, both become one trap before the branch on
+//!    `c & B's check | !c & X's check` (frozen checks: the arm not taken
+//!    cannot make it poison); if `X` leads to no check (the `else` of a
+//!    kernel's `if i < n { .. }`), the trap goes before the branch on
+//!    `select %c, B's check, false`.
 //!
-//! Hoisted traps land next to each other, where `merge_adjacent_traps` makes
-//! them one. Black-Scholes' five slice checks (three loads, two stores after
-//! `ln`'s branches) become one compare of the index against the smallest
-//! length, before the first load.
+//! Moves of kind 1 come first, then 2, then 3, so the checks of a stretch of
+//! straight-line code are one before they cross a branch. Conditions are
+//! recomputed at the new place from values available there (integer
+//! arithmetic, compares, selects, `umin`-like intrinsics, thread indices).
+//! Black-Scholes' five slice checks (three loads, two stores after `ln`'s
+//! branches) become one compare of the index against the smallest length,
+//! before the first load; a Jacobi step's two checked arms one trap before
+//! the `if`, leaving ptxas arms it can predicate as nvcc's.
 
 use std::collections::{HashMap, HashSet};
 
@@ -36,9 +44,9 @@ use inkwell::values::{AsValueRef, BasicValueEnum, FunctionValue, InstructionOpco
 
 use super::traps::{is_predicated_trap, is_pure_arithmetic, trap_asm};
 
-/// Rounds of hoisting per function (each move goes to a dominating block or
-/// earlier in its own, so this is only a guard).
-const MAX_ROUNDS: usize = 64;
+/// Moves per function at most (each goes to a dominating block or earlier in
+/// its own, so this is only a guard).
+const MAX_ROUNDS: usize = 1024;
 
 /// Hoist the predicated traps of every function of `module`; returns how
 /// many moves were made.
@@ -59,11 +67,17 @@ pub(crate) fn hoist_traps<'ctx>(context: &'ctx Context, module: &Module<'ctx>) -
                 .flat_map(|b| b.get_instructions())
                 .filter(|i| is_predicated_trap(*i, asm))
                 .collect();
-            let moved = traps.into_iter().filter(|t| hoister.hoist(*t)).count();
-            if moved == 0 {
+            // One move per round (a move may delete another trap, an arm's);
+            // moves inside blocks first, then along jumps, then through
+            // branches, so that the checks of each straight-line stretch are
+            // one trap before any of them crosses a branch.
+            let moved = traps.iter().any(|t| hoister.hoist_in_block(*t))
+                || traps.iter().any(|t| hoister.hoist_to_dominator(*t))
+                || traps.iter().any(|t| hoister.hoist_through_branch(*t));
+            if !moved {
                 break;
             }
-            moves += moved;
+            moves += 1;
         }
     }
     moves
@@ -350,11 +364,6 @@ struct Hoister<'a, 'ctx> {
 }
 
 impl<'ctx> Hoister<'_, 'ctx> {
-    /// Move `trap` up once (within its block, or to another block); whether it moved.
-    fn hoist(&self, trap: InstructionValue<'ctx>) -> bool {
-        self.hoist_in_block(trap) || self.hoist_to_block(trap)
-    }
-
     /// Move `trap` above the instructions before it in its block that it may
     /// pass, taking the arithmetic of its condition along.
     fn hoist_in_block(&self, trap: InstructionValue<'ctx>) -> bool {
@@ -385,7 +394,12 @@ impl<'ctx> Hoister<'_, 'ctx> {
         let mut at = first_after;
         while let Some(inst) = at {
             if inst == trap {
-                return false;
+                // Right after an earlier trap: one trap on either condition
+                // (so a block's checks travel on as one).
+                return match stop {
+                    Some(earlier) if is_predicated_trap(earlier, self.asm) => self.merge_into(earlier, trap),
+                    _ => false,
+                };
             }
             if !needed.contains(&inst) {
                 break;
@@ -416,6 +430,17 @@ impl<'ctx> Hoister<'_, 'ctx> {
         true
     }
 
+    /// Fold `earlier`'s condition into `trap`'s (only `trap`'s condition
+    /// arithmetic is between them) and delete `earlier`.
+    fn merge_into(&self, earlier: InstructionValue<'ctx>, trap: InstructionValue<'ctx>) -> bool {
+        let (Some(a), Some(b)) = (trap_condition(earlier), trap_condition(trap)) else { return false };
+        self.builder.position_before(&trap);
+        let either = self.builder.build_or(a, b, "trap_any").expect("builder is positioned");
+        trap.set_operand(0, either);
+        earlier.erase_from_basic_block();
+        true
+    }
+
     /// The instructions of `trap`'s block (before it) that its condition reads, transitively.
     fn condition_in_block(&self, trap: InstructionValue<'ctx>) -> HashSet<InstructionValue<'ctx>> {
         let block = trap.get_parent();
@@ -437,48 +462,16 @@ impl<'ctx> Hoister<'_, 'ctx> {
         needed
     }
 
-    /// Move a trap that heads its block (nothing but its condition before it)
-    /// to the end of the predecessor or dominator it may go to.
-    fn hoist_to_block(&self, trap: InstructionValue<'ctx>) -> bool {
-        let block = trap.get_parent().expect("a trap is in a block");
-        let needed = self.condition_in_block(trap);
-        let mut at = block.get_first_instruction();
-        while let Some(inst) = at {
-            if inst == trap {
-                break;
-            }
-            let unused_phi = inst.get_opcode() == InstructionOpcode::Phi && !needed.contains(&inst);
-            if !unused_phi && (!needed.contains(&inst) || !recomputable(inst)) {
-                return false;
-            }
-            at = inst.get_next_instruction();
+    /// Move a trap that heads its block to the end of its immediate
+    /// dominator, when every path from there reaches the trap through
+    /// acyclic code it may pass (this covers a plain jump from the only
+    /// predecessor).
+    fn hoist_to_dominator(&self, trap: InstructionValue<'ctx>) -> bool {
+        if !self.heads_block(trap) {
+            return false;
         }
-        let b = self.cfg.index[&block];
+        let b = self.cfg.index[&trap.get_parent().expect("a trap is in a block")];
         let Some(condition) = trap_condition(trap) else { return false };
-        // Through a conditional edge from the only predecessor.
-        // (Not out of a loop into it: from a loop exit into the loop's body.)
-        let only_predecessor = match self.cfg.preds[b][..] {
-            [p] if !self.cfg.reaches(p, p) || self.cfg.reaches(b, p) => Some(p),
-            _ => None,
-        };
-        if let Some(p) = only_predecessor {
-            let terminator = self.cfg.blocks[p].get_terminator().expect("a predecessor ends in a branch");
-            if let Some(edge) = self.edge_condition(terminator, self.cfg.blocks[b]).filter(|e| self.guard_edge(e, p, b)) {
-                let Some(new) = self.recompute(condition, p, terminator) else { return false };
-                self.builder.position_before(&terminator);
-                let guarded = match edge {
-                    Edge::Always => new,
-                    Edge::When(c, taken_if) => {
-                        let c = if taken_if { c } else { self.builder.build_not(c, "edge_not").expect("builder is positioned") };
-                        let no = self.context.bool_type().const_zero();
-                        self.builder.build_select(c, new, no, "trap_on_edge").expect("builder is positioned").into_int_value()
-                    }
-                };
-                self.move_trap(trap, guarded, terminator);
-                return true;
-            }
-        }
-        // To the immediate dominator, when every path from it reaches the trap.
         let Some(d) = self.cfg.idom[b] else { return false };
         if !self.cfg.post_dominates(b, d) {
             return false;
@@ -493,16 +486,110 @@ impl<'ctx> Hoister<'_, 'ctx> {
         true
     }
 
-    /// Whether a trap may go up the edge `p -> b`: always for a plain jump;
-    /// for a conditional one only when `p`'s other successor leads to no trap
+    /// Move a trap that heads its block through the conditional branch of
+    /// its only predecessor: merged with the other arm's trap (a diamond), or
+    /// guarded by the branch's condition when the other arm has no checks.
+    /// (Not from a loop's exit into the loop.)
+    fn hoist_through_branch(&self, trap: InstructionValue<'ctx>) -> bool {
+        if !self.heads_block(trap) {
+            return false;
+        }
+        let block = trap.get_parent().expect("a trap is in a block");
+        let b = self.cfg.index[&block];
+        let Some(condition) = trap_condition(trap) else { return false };
+        let p = match self.cfg.preds[b][..] {
+            [p] if !self.cfg.reaches(p, p) || self.cfg.reaches(b, p) => p,
+            _ => return false,
+        };
+        let terminator = self.cfg.blocks[p].get_terminator().expect("a predecessor ends in a branch");
+        let Some(Edge::When(c, taken_if)) = self.edge_condition(terminator, block) else { return false };
+        if let Some(other_trap) = self.diamond_partner(p, b) {
+            return self.merge_diamond(terminator, c, taken_if, trap, other_trap);
+        }
+        if !self.guard_edge(p, b) {
+            return false;
+        }
+        let Some(new) = self.recompute(condition, p, terminator) else { return false };
+        self.builder.position_before(&terminator);
+        let c = if taken_if { c } else { self.builder.build_not(c, "edge_not").expect("builder is positioned") };
+        let no = self.context.bool_type().const_zero();
+        let guarded = self.builder.build_select(c, new, no, "trap_on_edge").expect("builder is positioned").into_int_value();
+        self.move_trap(trap, guarded, terminator);
+        true
+    }
+
+    /// Whether only `trap`'s own condition arithmetic (and phis it does not
+    /// read) comes before it in its block.
+    fn heads_block(&self, trap: InstructionValue<'ctx>) -> bool {
+        let block = trap.get_parent().expect("a trap is in a block");
+        let needed = self.condition_in_block(trap);
+        let mut at = block.get_first_instruction();
+        while let Some(inst) = at {
+            if inst == trap {
+                return true;
+            }
+            let unused_phi = inst.get_opcode() == InstructionOpcode::Phi && !needed.contains(&inst);
+            if !unused_phi && (!needed.contains(&inst) || !recomputable(inst)) {
+                return false;
+            }
+            at = inst.get_next_instruction();
+        }
+        false
+    }
+
+    /// When `p` branches to `b` and to another block whose only predecessor
+    /// is `p` and which starts with a trap too (an `if`/`else` with a check
+    /// in each arm): that trap.
+    fn diamond_partner(&self, p: usize, b: usize) -> Option<InstructionValue<'ctx>> {
+        let &other = self.cfg.succs[p].iter().find(|&&s| s != b)?;
+        if self.cfg.preds[other][..] != [p] || (self.cfg.reaches(p, p) && !self.cfg.reaches(other, p)) {
+            return None;
+        }
+        let trap = self.cfg.blocks[other].get_instructions().find(|i| is_predicated_trap(*i, self.asm))?;
+        self.heads_block(trap).then_some(trap)
+    }
+
+    /// The two arms' traps of a branch on `c` as one before it, on
+    /// `select %c, %then_check, %else_check`: the arms lose their branches
+    /// to a trap, so ptxas can predicate them as it does nvcc's.
+    fn merge_diamond(
+        &self,
+        terminator: InstructionValue<'ctx>,
+        c: IntValue<'ctx>,
+        trap_on_true: bool,
+        trap: InstructionValue<'ctx>,
+        other_trap: InstructionValue<'ctx>,
+    ) -> bool {
+        let p = self.cfg.index[&terminator.get_parent().expect("a terminator is in a block")];
+        let (Some(a), Some(b)) = (trap_condition(trap), trap_condition(other_trap)) else { return false };
+        let (Some(a), Some(b)) = (self.recompute(a, p, terminator), self.recompute(b, p, terminator)) else { return false };
+        let (if_true, if_false) = if trap_on_true { (a, b) } else { (b, a) };
+        // `(c & t) | (!c & f)` on frozen checks: as `select c, t, f` (the arm
+        // not taken cannot make it poison) but lowered to predicate logic
+        // (an i1 `select` becomes integer selects in PTX).
+        self.builder.position_before(&terminator);
+        let b = self.builder;
+        let freeze = |v: IntValue<'ctx>| -> IntValue<'ctx> {
+            // SAFETY: the builder is positioned; `v` is an i1 of this function
+            // (inkwell 0.11 has no `build_freeze`).
+            unsafe { IntValue::new(inkwell::llvm_sys::core::LLVMBuildFreeze(b.as_mut_ptr(), v.as_value_ref(), c"check".as_ptr())) }
+        };
+        let (t, f) = (freeze(if_true), freeze(if_false));
+        let not_c = b.build_not(c, "else").expect("builder is positioned");
+        let on_true = b.build_and(c, t, "then_check").expect("builder is positioned");
+        let on_false = b.build_and(not_c, f, "else_check").expect("builder is positioned");
+        let either = b.build_or(on_true, on_false, "trap_of_arm").expect("builder is positioned");
+        self.move_trap(trap, either, terminator);
+        self.remove_trap(other_trap);
+        true
+    }
+
+    /// Whether a trap may go up the conditional edge `p -> b`: only when `p`'s other successor leads to no trap
     /// that `b` does not lead to (the `if i < n { .. }` guard of a kernel),
     /// so a trap is never speculated into a branch whose other arm has its
     /// own check (an `if`/`else` of two checked arms would then compute both
     /// checks on every path).
-    fn guard_edge(&self, edge: &Edge, p: usize, b: usize) -> bool {
-        if matches!(edge, Edge::Always) {
-            return true;
-        }
+    fn guard_edge(&self, p: usize, b: usize) -> bool {
         let Some(&other) = self.cfg.succs[p].iter().find(|&&s| s != b) else { return false };
         let from_b = |x: usize| x == b || self.cfg.reaches(b, x);
         std::iter::once(other)
@@ -590,19 +677,28 @@ impl<'ctx> Hoister<'_, 'ctx> {
 
     /// Put a trap on `condition` before `at` and delete `trap` with what only it used.
     fn move_trap(&self, trap: InstructionValue<'ctx>, condition: IntValue<'ctx>, at: InstructionValue<'ctx>) {
-        let old = trap_condition_instruction(trap);
         let copy = trap.explicit_clone();
         copy.set_operand(0, condition);
         self.builder.position_before(&at);
         self.builder.insert_instruction(&copy, None);
+        self.remove_trap(trap);
+    }
+
+    /// Delete `trap` and the arithmetic only its condition used.
+    fn remove_trap(&self, trap: InstructionValue<'ctx>) {
+        let old = trap_condition_instruction(trap);
         trap.erase_from_basic_block();
+        // (An instruction may be an operand twice, `or %x, %x`, or of two
+        // erased ones: each is looked at only while it still exists.)
+        let mut erased = HashSet::new();
         let mut stack: Vec<_> = old.into_iter().collect();
         while let Some(inst) = stack.pop() {
-            if inst.get_first_use().is_some() || !recomputable(inst) {
+            if erased.contains(&inst) || inst.get_first_use().is_some() || !recomputable(inst) {
                 continue;
             }
             let operands: Vec<_> = inst.get_operands().flatten().filter_map(|o| o.value().and_then(instruction_of)).collect();
             inst.erase_from_basic_block();
+            erased.insert(inst);
             stack.extend(operands);
         }
     }
