@@ -1,5 +1,5 @@
 #![feature(abi_gpu_kernel, rustc_attrs, core_intrinsics)]
-//! Device bounds checks hoisted to one (llvm/src/ptx/trap_hoist.rs): `gathered` reads three slices and writes two after a branch, all at one index behind the usual `if i < n` guard: one trap before the first load; `arms` has a check in each arm of an `if`/`else`: one trap before the branch.
+//! Device bounds checks hoisted to one (llvm/src/ptx/trap_hoist.rs): `gathered` reads three slices and writes two after a branch, all at one index behind the usual `if i < n` guard: one trap before the first load; `arms` has a check in each arm of an `if`/`else`: a trap in each.
 #[offload_kernel]
 fn gathered(n: usize, a: &[f32], b: &[f32], c: &[f32], lo: &mut [f32], hi: &mut [f32]) {
     let i = gpu::global_idx_x() as usize;
