@@ -34,6 +34,57 @@ impl ConstValue {
     }
 }
 
+/// rustc's `overflowing_literals` lint (deny by default): the error for an
+/// integer literal of `magnitude` (`negated`: the operand of a unary minus,
+/// `text` and `range` then include the `-`) that `s` cannot hold, with
+/// rustc's note of the type's range and, for a signed type, its suggestion
+/// of the smallest type that holds it.
+pub fn literal_out_of_range(magnitude: u128, negated: bool, s: Scalar, text: &str, range: std::ops::Range<usize>) -> Option<Diagnostic> {
+    let (min, max) = scalar_range(s);
+    let fits = if negated { magnitude <= min.unsigned_abs() } else { magnitude <= max as u128 };
+    if fits {
+        return None;
+    }
+    let name = s.name();
+    let mut d = Diagnostic::at(None, format!("literal out of range for `{name}`"), range, "")
+        .note(format!("the literal `{text}` does not fit into the type `{name}` whose range is `{min}..={max}`"));
+    if let Some(fit) = signed_type_suggestion(s, magnitude, negated) {
+        d = d.help(format!("consider using the type `{fit}` instead"));
+    }
+    d.lint = Some("overflowing_literals");
+    Some(d)
+}
+
+/// The smallest and largest value of an integer type.
+fn scalar_range(s: Scalar) -> (i128, i128) {
+    let bits = s.bits();
+    if s.is_signed() {
+        (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+    } else {
+        (0, (1i128 << bits) - 1)
+    }
+}
+
+/// rustc's `get_type_suggestion` for a signed literal out of range: the
+/// unsigned type of the same size if the literal is positive and fits it,
+/// else the smallest larger signed type that holds it (none for `isize`,
+/// nor for unsigned types, whose errors have no such help).
+fn signed_type_suggestion(s: Scalar, magnitude: u128, negated: bool) -> Option<&'static str> {
+    let (unsigned, larger): (Scalar, &[Scalar]) = match s {
+        Scalar::I8 => (Scalar::U8, &[Scalar::I16, Scalar::I32, Scalar::I64]),
+        Scalar::I16 => (Scalar::U16, &[Scalar::I32, Scalar::I64]),
+        Scalar::I32 => (Scalar::U32, &[Scalar::I64]),
+        Scalar::I64 => (Scalar::U64, &[]),
+        _ => return None,
+    };
+    if !negated && magnitude <= scalar_range(unsigned).1 as u128 {
+        return Some(unsigned.name());
+    }
+    let fit = larger.iter().find(|t| magnitude <= scalar_range(**t).1 as u128 + negated as u128);
+    // (rustc's list goes on to i128, a type hybridc does not have)
+    Some(fit.map_or("i128", |t| t.name()))
+}
+
 /// Wrap an integer into the range of `s` (two's complement).
 pub fn wrap_int(v: i128, s: Scalar) -> i128 {
     let bits = s.bits();

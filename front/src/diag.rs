@@ -27,8 +27,9 @@ pub struct Diagnostic(Box<DiagnosticData>);
 pub struct DiagnosticData {
     /// An error, or a lint's warning (rendered `warning:`, does not fail the build).
     pub severity: Severity,
-    /// A warning's lint (`unused_variables`): the first warning of each
-    /// says it is on by default.
+    /// A warning's lint (`unused_variables`), or the deny-by-default lint of
+    /// an error (`overflowing_literals`): the first diagnostic of each says
+    /// it is on by default.
     pub lint: Option<&'static str>,
     pub code: Option<&'static str>,
     pub message: String,
@@ -49,6 +50,9 @@ pub struct DiagnosticData {
     pub helps: Vec<String>,
     /// The helps are shown before the notes (rustc's order for some errors).
     pub helps_first: bool,
+    /// A note after the helps (the "`#[deny(lint)]` on by default" of the
+    /// first error of a deny-by-default lint, which follows its help).
+    pub closing_note: Option<String>,
     /// More errors of the same body, reported with this one (its borrow
     /// errors: [`Diagnostic::together`]); `Diagnostics::sorted` lists them.
     pub followers: Vec<Diagnostic>,
@@ -105,6 +109,7 @@ impl Diagnostic {
             suggestion: None,
             helps: Vec::new(),
             helps_first: false,
+            closing_note: None,
             followers: Vec::new(),
         }))
     }
@@ -257,6 +262,13 @@ impl Diagnostics {
         let mut noted = Vec::new();
         for diag in &self.0 {
             match diag.lint {
+                // a deny-by-default lint's error (`overflowing_literals`)
+                Some(lint) if diag.is_error() && !noted.contains(&lint) => {
+                    noted.push(lint);
+                    let mut d = diag.clone();
+                    d.closing_note = Some(format!("`#[deny({lint})]` on by default"));
+                    out.push_str(&render_one(&d, files, color));
+                }
                 Some(lint) if !noted.contains(&lint) => {
                     noted.push(lint);
                     let d = diag.clone().note(format!("`#[warn({lint})]` (part of `#[warn(unused)]`) on by default"));
@@ -415,6 +427,9 @@ fn render_one(diag: &Diagnostic, files: &SourceFiles, color: bool) -> String {
     }
     for help in diag.helps.iter().filter(|_| !diag.helps_first) {
         msg = msg.footer(Level::Help.title(help));
+    }
+    if let Some(note) = &diag.closing_note {
+        msg = msg.footer(Level::Note.title(note));
     }
     let suggested = diag.suggestion.as_ref().map(|s| {
         let (idx, text, r) = local(files, &(s.at..s.at));

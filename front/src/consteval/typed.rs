@@ -5,7 +5,7 @@
 
 use hybrid_ir::Scalar;
 
-use super::{assoc_const_path, wrap_int, ConstEnv, ConstValue};
+use super::{assoc_const_path, literal_out_of_range, wrap_int, ConstEnv, ConstValue};
 use crate::diag::{range_of, DResult, Diagnostic};
 
 /// What the context says about an expression's type.
@@ -133,7 +133,7 @@ fn show(v: i128, s: Scalar) -> String {
 pub fn eval(expr: &syn::Expr, hint: Hint, env: &dyn ConstEnv) -> DResult<ConstValue> {
     use syn::Expr;
     match expr {
-        Expr::Lit(lit) => literal(&lit.lit, false, hint).unwrap_or_else(|| Err(not_const(expr))),
+        Expr::Lit(lit) => literal(&lit.lit, false, None, hint).unwrap_or_else(|| Err(not_const(expr))),
         Expr::Paren(p) => eval(&p.expr, hint, env),
         Expr::Group(g) => eval(&g.expr, hint, env),
         Expr::Block(b) if b.block.stmts.len() == 1 => match &b.block.stmts[0] {
@@ -175,8 +175,9 @@ pub fn eval(expr: &syn::Expr, hint: Hint, env: &dyn ConstEnv) -> DResult<ConstVa
 }
 
 /// A literal under `hint` (`negated`: the operand of a unary minus, so that
-/// `-128i8` is in range). `None`: not a literal a constant can hold.
-fn literal(lit: &syn::Lit, negated: bool, hint: Hint) -> Option<DResult<ConstValue>> {
+/// `-128i8` is in range; `whole`: then the range of the negation). `None`:
+/// not a literal a constant can hold.
+fn literal(lit: &syn::Lit, negated: bool, whole: Option<std::ops::Range<usize>>, hint: Hint) -> Option<DResult<ConstValue>> {
     let sign = if negated { -1.0 } else { 1.0 };
     Some(match lit {
         syn::Lit::Int(i) => {
@@ -188,6 +189,13 @@ fn literal(lit: &syn::Lit, negated: bool, hint: Hint) -> Option<DResult<ConstVal
             match i.base10_parse::<u128>() {
                 Err(e) => Err(Diagnostic::at(None, e.to_string(), range_of(i), "invalid")),
                 Ok(v) => {
+                    if let Some(s) = ty.filter(|s| s.is_int()) {
+                        let text = if negated { format!("-{i}") } else { i.to_string() };
+                        let range = whole.unwrap_or_else(|| range_of(i));
+                        if let Some(d) = literal_out_of_range(v, negated, s, &text, range) {
+                            return Some(Err(d));
+                        }
+                    }
                     let v = if negated { (v as i128).wrapping_neg() } else { v as i128 };
                     Ok(match ty {
                         Some(s) => ConstValue::Int(v).normalize(s),
@@ -220,7 +228,7 @@ fn unary(expr: &syn::Expr, u: &syn::ExprUnary, hint: Hint, env: &dyn ConstEnv) -
             .note("unsigned values cannot be negated"));
         }
         if let syn::Expr::Lit(lit) = &*u.expr {
-            if let Some(v) = literal(&lit.lit, true, ty) {
+            if let Some(v) = literal(&lit.lit, true, Some(range_of(expr)), ty) {
                 return v;
             }
         }

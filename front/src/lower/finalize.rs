@@ -50,6 +50,16 @@ impl<'i> FnLower<'i> {
                 }
             }
         }
+        // Integer literals under a unary minus, by the negation.
+        self.negated_literals = (0..self.exprs.len())
+            .map(hybrid_ir::Handle::from_index)
+            .filter_map(|n| match self.exprs[n].kind {
+                ExprKind::Unary { op: UnaryOp::Neg, operand } if matches!(self.exprs[operand].kind, ExprKind::Literal(Literal::Int(_))) => {
+                    Some((operand, n))
+                }
+                _ => None,
+            })
+            .collect();
         for i in 0..self.exprs.len() {
             self.check_expr(hybrid_ir::Handle::from_index(i))?;
         }
@@ -82,18 +92,16 @@ impl<'i> FnLower<'i> {
                 }
                 Type::Scalar(s) if s.is_int() => {
                     let s = *s;
-                    let bits = s.bits();
-                    let limit: u128 = if s.is_signed() { 1u128 << (bits - 1) } else { (1u128 << bits) - 1 };
-                    if self.source_ints.contains(&h) && (v as u128) > limit {
+                    if self.source_ints.contains(&h) {
+                        // (under a unary minus the lint judges `-128` as a whole)
+                        let negation = self.negated_literals.get(&h).copied();
+                        let range = negation.map_or(range, |n| self.range(n));
                         let text = self.text(&range);
-                        return Err(Diagnostic::at(
-                            None,
-                            format!("literal out of range for `{}`", s.name()),
-                            range,
-                            format!("the literal `{text}` does not fit into the type `{}`", s.name()),
-                        ));
+                        if let Some(d) = crate::consteval::literal_out_of_range(v as u128, negation.is_some(), s, &text, range) {
+                            return Err(d);
+                        }
                     }
-                    self.exprs[h].kind = ExprKind::Literal(Literal::Int(v & mask(bits)));
+                    self.exprs[h].kind = ExprKind::Literal(Literal::Int(v & mask(s.bits())));
                 }
                 Type::Scalar(Scalar::Bool | Scalar::Char) => {}
                 // a null `fn` pointer: the compiler's placeholder of an enum's other variants (`zero_kind`)

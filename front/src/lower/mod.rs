@@ -136,6 +136,9 @@ pub(crate) struct FnLower<'i> {
     placeholder: Handle<Type>,
     /// Integer literals written in the source, range-checked at the end.
     source_ints: HashSet<Handle<Expr>>,
+    /// Integer literals that are the operand of a unary minus, with the
+    /// negation (filled by `finalize` for the `overflowing_literals` check).
+    negated_literals: HashMap<Handle<Expr>, Handle<Expr>>,
     /// Casts of a vtable slot (`*const u8`) to the method's `fn` pointer
     /// type (`dyn_call.rs`): allowed, unlike the same cast in a program.
     slot_casts: HashSet<Handle<Expr>>,
@@ -392,6 +395,7 @@ fn lower_recovering(
         facts: Facts::default(),
         placeholder,
         source_ints: HashSet::new(),
+        negated_literals: HashMap::new(),
         slot_casts: HashSet::new(),
         deref_mut_place: false,
         f32_literals: HashMap::new(),
