@@ -262,6 +262,20 @@ impl FnLower<'_> {
         if let Some(k @ (VarKind::Int | VarKind::Float)) = self.infer.var_kind(bty) {
             // (`f64::clamp` is inherent: E0689 as rustc's)
             let trait_method = NUMBER_TRAIT_METHODS.contains(&name.as_str()) && !(k == VarKind::Float && name == "clamp");
+            // a blanket impl's method (`impl<T: Display> Show for T`: `5.show()` is `i32`'s)
+            let fallback = if k == VarKind::Int { hybrid_ir::Scalar::I32 } else { hybrid_ir::Scalar::F64 };
+            let fallback_ty = self.types.insert(hybrid_ir::Type::Scalar(fallback));
+            let blanket = !trait_method
+                && (0..self.items.impls.len()).any(|i| {
+                    let imp = &self.items.impls[i];
+                    imp.blanket.is_some()
+                        && self.items.impl_method(i, &name).is_some()
+                        && self.items.impl_covers(self.types, imp, fallback_ty)
+                });
+            if self.shape(bty).is_none() && blanket {
+                let t = self.scalar_ty(fallback);
+                let _ = self.infer.unify(bty, t);
+            }
             if self.shape(bty).is_none() && trait_method {
                 if let Some(typed) = args.iter().find(|a| !is_number_literal(a)) {
                     // the argument's type (through one `&`), when it is a number of the literal's kind
