@@ -72,7 +72,7 @@ fn define_generics(items: &mut Items, id: FnId, sig: &syn::Signature, block: Opt
     let mut preds = Vec::new();
     for pred in sig.generics.where_clause.iter().flat_map(|w| w.predicates.iter()) {
         match crate::impl_pattern::other_type_pred(items, module, &tparams, pred)? {
-            Some(p) => preds.push(p),
+            Some(p) => preds.extend(p),
             None => add_where_bounds(items, module, &mut tparams, pred, "the function's")?,
         }
     }

@@ -290,38 +290,47 @@ pub(crate) fn define_pattern_impl(
     Ok(())
 }
 
-/// A `where W<T>: Tr<A>` predicate on a type other than a parameter, whose
-/// bound is one program trait with its arguments (`None` for a predicate on a parameter).
+/// A `where W<T>: Tr<A> + Ur<B>` predicate on a type other than a
+/// parameter, whose bounds are program traits with their arguments: one
+/// [`WherePred`](crate::generics::WherePred) for each (`None` for a
+/// predicate on a parameter, or with another bound).
 pub(crate) fn other_type_pred(
     items: &Items,
     module: ModId,
     tparams: &[TypeParam],
     pred: &syn::WherePredicate,
-) -> DResult<Option<crate::generics::WherePred>> {
+) -> DResult<Option<Vec<crate::generics::WherePred>>> {
     let syn::WherePredicate::Type(pt) = pred else { return Ok(None) };
     if let syn::Type::Path(p) = &pt.bounded_ty {
         if p.qself.is_none() && p.path.get_ident().is_some_and(|i| tparams.iter().any(|t| i == &t.name)) {
             return Ok(None);
         }
     }
-    let mut traits = pt.bounds.iter().filter_map(|b| if let syn::TypeParamBound::Trait(t) = b { Some(t) } else { None });
-    let (Some(tb), None) = (traits.next(), traits.next()) else { return Ok(None) };
-    let Bound::Trait(t) = items.resolve_bound(module, &tb.path)? else { return Ok(None) };
-    let args = match tb.path.segments.last().map(|s| &s.arguments) {
-        Some(syn::PathArguments::AngleBracketed(a)) => a
-            .args
-            .iter()
-            .map(|g| match g {
-                syn::GenericArgument::Type(ty) => Ok(range_of(ty)),
-                other => Err(Diagnostic::unsupported("this argument in a `where` bound", range_of(other))),
-            })
-            .collect::<DResult<Vec<_>>>()?,
-        _ => Vec::new(),
-    };
-    if args.len() != items.traits[t].params.len() {
-        return Ok(None);
+    let mut preds = Vec::new();
+    for b in &pt.bounds {
+        let tb = match b {
+            syn::TypeParamBound::Trait(t) => t,
+            syn::TypeParamBound::Lifetime(_) => continue,
+            _ => return Ok(None),
+        };
+        let Bound::Trait(t) = items.resolve_bound(module, &tb.path)? else { return Ok(None) };
+        let args = match tb.path.segments.last().map(|s| &s.arguments) {
+            Some(syn::PathArguments::AngleBracketed(a)) => a
+                .args
+                .iter()
+                .map(|g| match g {
+                    syn::GenericArgument::Type(ty) => Ok(range_of(ty)),
+                    other => Err(Diagnostic::unsupported("this argument in a `where` bound", range_of(other))),
+                })
+                .collect::<DResult<Vec<_>>>()?,
+            _ => Vec::new(),
+        };
+        if args.len() != items.traits[t].params.len() {
+            return Ok(None);
+        }
+        preds.push(crate::generics::WherePred { ty: range_of(&pt.bounded_ty), trait_id: t, args, range: range_of(&tb.path) });
     }
-    Ok(Some(crate::generics::WherePred { ty: range_of(&pt.bounded_ty), trait_id: t, args, range: range_of(&tb.path) }))
+    Ok((!preds.is_empty()).then_some(preds))
 }
 
 /// The pattern of impl `index` (generic, not blanket) over its parameters,

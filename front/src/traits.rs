@@ -139,6 +139,17 @@ impl Items {
         }
     }
 
+    /// Does blanket impl `imp` cover the instances of generic struct `sid`
+    /// whose arguments are not known yet (`Copied<Iter<{integer}>>`)? By the
+    /// struct's generic impls of the blanket's bounds (their own bounds are
+    /// checked per instance).
+    pub(crate) fn blanket_covers_struct(&self, imp: &crate::generics::ImplInfo, sid: crate::resolve::StructId) -> bool {
+        let Some(bounds) = &imp.blanket else { return false };
+        bounds.iter().all(|b| {
+            matches!(b, Bound::Lang(n) if n == "Sized") || self.impls.iter().any(|i| i.trait_id == *b && i.generic_struct == Some(sid))
+        })
+    }
+
     /// Does `ty` satisfy a blanket impl's bounds? (Impls whose bounds lead
     /// back to themselves end at a depth limit: not satisfied.)
     fn satisfies_blanket(&self, types: &TypeTable, bounds: &[Bound], ty: Handle<Type>) -> bool {
@@ -480,11 +491,8 @@ fn define_blanket_impl(items: &mut Items, index: usize, imp: &syn::ItemImpl, par
         .secondary(items.impls[prev].range.clone(), "first implementation here"));
     }
     check_impl_types(items, &tr, imp)?;
-    for ii in &imp.items {
-        if let syn::ImplItem::Type(t) = ii {
-            return Err(Diagnostic::unsupported("associated types of blanket impls", range_of(t)));
-        }
-    }
+    // (`type Out = I::Item;`: normalized per instance, as a generic impl's)
+    items.impls[index].generic_assoc = crate::shape_pattern::generic_assoc_texts(imp);
     items.impls[index].trait_id = tr;
     items.impls[index].blanket = Some(bounds);
     Ok(())

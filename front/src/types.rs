@@ -510,8 +510,10 @@ impl Items {
             }
             let sid = self.instance_sid(types, ty);
             let generic_impl = self.impls.iter().any(|i| {
+                let trait_ok = tr.is_none_or(|t| i.trait_id == crate::generics::Bound::Trait(t));
                 let covers = match (&i.shape, sid) {
-                    (Some(p), _) => tr.is_none_or(|t| i.trait_id == crate::generics::Bound::Trait(t)) && self.shape_covers(types, p, ty),
+                    _ if i.blanket.is_some() => trait_ok && self.impl_covers(types, i, ty),
+                    (Some(p), _) => trait_ok && self.shape_covers(types, p, ty),
                     (None, Some(sid)) => i.generic_struct == Some(sid),
                     (None, None) => false,
                 };

@@ -194,6 +194,14 @@ impl FnLower<'_> {
                 }
             }
         }
+        // a blanket impl's own associated types (`type Out = I::Item;`): `Self::Out`
+        let Some(index) = self.items.fns[self.fid].in_impl.filter(|&i| self.items.impls[i].blanket.is_some()) else { return };
+        for (name, text) in self.items.impls[index].generic_assoc.clone() {
+            let env = self.env.clone();
+            if let Ok(ty) = self.convert_text(&text, module, &env) {
+                self.env.types.push((format!("Self::{name}"), ty));
+            }
+        }
     }
 
     /// The projection `Param(i)` stands for, if it is one: its parameter,
@@ -322,6 +330,16 @@ impl FnLower<'_> {
         name: &str,
     ) -> DResult<Option<TyId>> {
         let it = self.infer.import(ty, self.types);
+        // a blanket impl's (`impl<I: Iterator> Ext for I { type Out = I::Item; .. }`)
+        let types = &*self.types;
+        let blanket = self.items.impls.iter().find_map(|i| {
+            let trait_ok = trait_id.is_none_or(|t| i.trait_id == Bound::Trait(t));
+            let covers = trait_ok && i.blanket.is_some() && self.items.impl_covers(types, i, ty);
+            covers.then(|| generic_assoc_text(i, name)).flatten()
+        });
+        if blanket.is_some() {
+            return self.assoc_through_impl(blanket, it);
+        }
         let Some(sid) = self.items.instance_sid(self.types, ty) else {
             // an impl for a builtin shape (`impl<'a, T> IntoIterator for &'a Vec<T>`)
             let types = &*self.types;
@@ -346,7 +364,8 @@ impl FnLower<'_> {
     ) -> DResult<Option<TyId>> {
         let found = self.items.impls.iter().find_map(|i| {
             let trait_ok = trait_id.is_none_or(|t| i.trait_id == Bound::Trait(t));
-            (i.generic_struct == Some(sid) && trait_ok).then(|| generic_assoc_text(i, name)).flatten()
+            let covers = i.generic_struct == Some(sid) || self.items.blanket_covers_struct(i, sid);
+            (covers && trait_ok).then(|| generic_assoc_text(i, name)).flatten()
         });
         self.assoc_through_impl(found, it)
     }

@@ -230,6 +230,13 @@ impl FnLower<'_> {
             return Ok(());
         }
         let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(()) };
+        // a method of an impl this function's `where W<T>: Tr` bound asserts (checked at each use;
+        // FIXME(where bounds on other types): not matched against the receiver's type)
+        let own_preds = self.items.fns[self.fid].generics.as_deref().map_or(&[][..], |own| &own.preds[..]);
+        let in_impl = self.items.fns[fid].in_impl.map(|i| &self.items.impls[i].trait_id);
+        if own_preds.iter().any(|p| in_impl == Some(&Bound::Trait(p.trait_id))) {
+            return Ok(());
+        }
         let needed: Vec<(String, Vec<Bound>)> = g.types.iter().map(|p| (p.name.clone(), p.bounds.clone())).collect();
         let callee = self.items.fns[fid].short_name().to_string();
         for ((_, bounds), &t) in needed.iter().zip(args) {

@@ -181,6 +181,9 @@ impl FnLower<'_> {
                     if let Some(fid) = default {
                         return self.call_method(fid, recv, &args, &range);
                     }
+                    if let Some(fid) = self.blanket_method_of_instance(probe, sid, &name) {
+                        return self.call_method(fid, recv, &args, &range);
+                    }
                     if let Some(e) = self.derived_clone(sid, &name, recv, &args, &range)? {
                         return Ok(e);
                     }
@@ -259,6 +262,20 @@ impl FnLower<'_> {
         if let Some(k @ (VarKind::Int | VarKind::Float)) = self.infer.var_kind(bty) {
             // (`f64::clamp` is inherent: E0689 as rustc's)
             let trait_method = NUMBER_TRAIT_METHODS.contains(&name.as_str()) && !(k == VarKind::Float && name == "clamp");
+            // a blanket impl's method (`impl<T: Display> Show for T`: `5.show()` is `i32`'s)
+            let fallback = if k == VarKind::Int { hybrid_ir::Scalar::I32 } else { hybrid_ir::Scalar::F64 };
+            let fallback_ty = self.types.insert(hybrid_ir::Type::Scalar(fallback));
+            let blanket = !trait_method
+                && (0..self.items.impls.len()).any(|i| {
+                    let imp = &self.items.impls[i];
+                    imp.blanket.is_some()
+                        && self.items.impl_method(i, &name).is_some()
+                        && self.items.impl_covers(self.types, imp, fallback_ty)
+                });
+            if self.shape(bty).is_none() && blanket {
+                let t = self.scalar_ty(fallback);
+                let _ = self.infer.unify(bty, t);
+            }
             if self.shape(bty).is_none() && trait_method {
                 if let Some(typed) = args.iter().find(|a| !is_number_literal(a)) {
                     // the argument's type (through one `&`), when it is a number of the literal's kind
@@ -551,5 +568,23 @@ fn is_number_literal(e: &syn::Expr) -> bool {
         syn::Expr::Unary(u) => matches!(u.op, syn::UnOp::Neg(_)) && is_number_literal(&u.expr),
         syn::Expr::Paren(p) => is_number_literal(&p.expr),
         _ => false,
+    }
+}
+
+impl FnLower<'_> {
+    /// Method `name` of a blanket impl (`impl<I: Iterator> Ext for I`) that
+    /// covers `probe`, an instance of generic struct `sid` whose arguments
+    /// may still be variables (`Copied<Iter<{integer}>>`): by the concrete
+    /// type when it is known, else by the struct's generic impls of the
+    /// blanket's bounds (their own bounds are checked per instance).
+    fn blanket_method_of_instance(&mut self, probe: TyId, sid: crate::resolve::StructId, name: &str) -> Option<crate::resolve::FnId> {
+        let concrete = self.infer.concrete(probe, self.types);
+        let items = self.items;
+        let covers = |imp: &crate::generics::ImplInfo| match concrete {
+            _ if imp.blanket.is_none() => false,
+            Some(ty) => items.impl_covers(self.types, imp, ty),
+            None => items.blanket_covers_struct(imp, sid),
+        };
+        (0..items.impls.len()).find_map(|index| covers(&items.impls[index]).then(|| items.impl_method(index, name)).flatten())
     }
 }

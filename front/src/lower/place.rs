@@ -588,8 +588,12 @@ impl<'i> FnLower<'i> {
         let bty = self.ty(base);
         self.param_field(bty, &f.member)?;
         let (index, fty) = match (self.shape(bty), &f.member) {
-            (Some(Shape::Adt { sid, args }), syn::Member::Named(name)) => {
-                let name = name.to_string();
+            (Some(Shape::Adt { sid, args }), member @ (syn::Member::Named(_) | syn::Member::Unnamed(_))) => {
+                // (a generic tuple struct's fields are named `0`, `1`, ..)
+                let name = match member {
+                    syn::Member::Named(n) => n.to_string(),
+                    syn::Member::Unnamed(i) => i.index.to_string(),
+                };
                 let fields = self.infer.adt_fields(sid, &args).unwrap_or_default();
                 match fields.iter().position(|(n, _)| *n == name) {
                     Some(i) => (i, fields[i].1),
