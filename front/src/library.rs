@@ -135,7 +135,7 @@ pub const FILES: &[LibFile] = &[
         name: "str.rs",
         text: lib_text!("str.rs"),
         names: lib_names!("str.rs"),
-        needs: &["option", "result", "iter", "fmt", "string", "char"],
+        needs: &["option", "result", "iter", "fmt", "string", "char", "num"],
         prelude: &[],
     },
     LibFile {

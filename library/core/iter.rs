@@ -418,11 +418,10 @@ pub trait IntoIterator {
     fn into_iter(self) -> Self::IntoIter;
 }
 
-/// Types made from the items of an iterator (`String::from_iter(chars)`).
-/// FIXME(generic impls of generic traits): `collect()` is the compiler's
-/// (`slice::collect_vec`, `string::collect_string`), and there is no
-/// `impl<T> FromIterator<T> for Vec<T>` yet; the `String` impls are in
-/// `string.rs`.
+/// Types made from the items of an iterator (`String::from_iter(chars)`,
+/// `Vec::from_iter(it)`; the impls are in `string.rs` and `slice.rs`).
+/// FIXME(collect through FromIterator): `collect()` is the compiler's
+/// (`slice::collect_vec`, `string::collect_string`).
 pub trait FromIterator<A> {
     fn from_iter<I: IntoIterator<Item = A>>(iter: I) -> Self;
 }

@@ -407,6 +407,13 @@ pub fn collect_vec<I: Iterator>(mut iter: I) -> Vec<I::Item> {
     v
 }
 
+/// `Vec::from_iter(it)` / `FromIterator::from_iter(it)` into a `Vec`.
+impl<T> core::iter::FromIterator<T> for Vec<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Vec<T> {
+        collect_vec(iter.into_iter())
+    }
+}
+
 /// `collect()` into a `Result<Vec<T>, E>`: the `Ok` values, or the first
 /// `Err` (where it stops, as rustc's `impl FromIterator<Result<A, E>> for
 /// Result<V, E>` does). FIXME(generic impls for builtin types): that impl.

@@ -579,27 +579,8 @@ pub trait FromStr {
     fn from_str(s: &str) -> Result<Self, Self::Err>;
 }
 
-/// Why an integer did not parse (rustc's `core::num::IntErrorKind`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum IntErrorKind {
-    Empty,
-    InvalidDigit,
-    PosOverflow,
-    NegOverflow,
-    Zero,
-}
-
-/// An integer that did not parse.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ParseIntError {
-    kind: IntErrorKind,
-}
-
-impl ParseIntError {
-    pub fn kind(&self) -> &IntErrorKind {
-        &self.kind
-    }
-}
+// (the error types live in `num`, which needs no `fmt`; their `Display` is here, where they are made)
+use crate::num::{FloatErrorKind, IntErrorKind, ParseFloatError, ParseIntError};
 
 impl crate::fmt::Display for ParseIntError {
     fn fmt(&self, f: &mut crate::fmt::Formatter) -> crate::fmt::Result {
@@ -612,19 +593,6 @@ impl crate::fmt::Display for ParseIntError {
         };
         f.pad(msg)
     }
-}
-
-/// Why a float did not parse (rustc's private `FloatErrorKind`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum FloatErrorKind {
-    Empty,
-    Invalid,
-}
-
-/// A float that did not parse.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ParseFloatError {
-    kind: FloatErrorKind,
 }
 
 impl crate::fmt::Display for ParseFloatError {

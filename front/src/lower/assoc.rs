@@ -552,7 +552,7 @@ impl FnLower<'_> {
     ) -> Option<crate::generics::InstanceArgs> {
         let p = self.items.impls[index].pattern.as_deref()?;
         let g = self.items.fns[fid].generics.as_deref()?;
-        if g.types.len() != p.bounds.len() || !g.consts.is_empty() {
+        if g.outer_types != p.bounds.len() || !g.consts.is_empty() {
             return None;
         }
         let values = self.items.match_pattern(self.types, p, ty, Some(trait_args))?;

@@ -113,6 +113,13 @@ impl FnLower<'_> {
                 _ => {}
             }
         }
+        if let [ty, name] = segs.as_slice() {
+            if ty == "Vec" && path.segments[0].arguments.is_empty() {
+                if let Some(callee) = self.vec_trait_fn(name) {
+                    return Ok(callee);
+                }
+            }
+        }
         let shown = segs.join("::");
         if let Some(m) = self.prefix_module(path) {
             let last = segs.last().cloned().unwrap_or_default();
@@ -266,6 +273,22 @@ impl FnLower<'_> {
             }
         }
         found.filter(|&(_, n)| n > 1).map(|(t, _)| t)
+    }
+
+    /// `Vec::name(..)` of a trait's function (`Vec::from_iter(it)`): that of
+    /// the trait whose impl for `Vec` has it, `Self` a `Vec` of an item to infer.
+    fn vec_trait_fn(&mut self, name: &str) -> Option<Callee> {
+        let item = self.types.insert(hybrid_ir::Type::Scalar(Scalar::I32));
+        let probe = self.types.insert(hybrid_ir::Type::Vec(item));
+        let tid = self.items.impls.iter().enumerate().find_map(|(index, imp)| match imp.trait_id {
+            crate::generics::Bound::Trait(tid) if self.items.impl_covers(self.types, imp, probe) => {
+                self.items.impl_method(index, name).is_some().then_some(tid)
+            }
+            _ => None,
+        })?;
+        let item = self.infer.var(crate::infer::VarKind::General);
+        let vec = self.infer.known(Shape::Vec(item));
+        Some(Callee::TraitFnFor(tid, name.to_string(), vec))
     }
 
     /// `<T as Tr<A>>::f(args)`: trait `Tr`'s function with `Self` = `T` and

@@ -29,11 +29,11 @@ impl FnLower<'_> {
     }
 
     /// The type arguments of method `fid` of an impl for a builtin shape
-    /// (generic over the impl's parameters only) for `Self` = `ty`: the
+    /// (the impl's parameters; the method's own are the caller's) for `Self` = `ty`: the
     /// impl's self type with its parameters as variables, unified with `ty`.
     pub(crate) fn shape_impl_args(&mut self, fid: FnId, ty: Handle<hybrid_ir::Type>) -> DResult<Option<InstanceArgs>> {
         let Some(g) = self.items.fns[fid].generics.as_deref() else { return Ok(None) };
-        if g.types.len() != g.outer_types || g.consts.len() != g.outer_consts {
+        if g.consts.len() != g.outer_consts {
             return Ok(None);
         }
         let Some(env) = self.impl_param_env(fid) else { return Ok(None) };

@@ -79,12 +79,10 @@ impl FnLower<'_> {
             }
         }
         let text = self.lines.text(&sig_range).to_string();
-        let sig = crate::ranges::with_origin(sig_range.start, || -> DResult<SigTypes> {
+        let (sig, method_vars) = crate::ranges::with_origin(sig_range.start, || -> DResult<(SigTypes, Vec<TyId>)> {
             let sig = parse_signature(&text).map_err(|e| crate::syntax_error(&e))?;
-            if sig.generics.params.iter().any(|p| !matches!(p, syn::GenericParam::Lifetime(_))) {
-                return Err(Diagnostic::unsupported("generic trait methods called as `Trait::f(..)`", range.clone()));
-            }
-            self.signature_types_module(module, &sig, &env)
+            let method_vars = self.trait_method_params(module, &sig.generics, &mut env, range)?;
+            Ok((self.signature_types_module(module, &sig, &env)?, method_vars))
         })?;
         let given = args.len() + receiver.is_some() as usize;
         if sig.params.len() != given {
@@ -113,11 +111,54 @@ impl FnLower<'_> {
         self.solve_projections()?;
         self.narrow_trait_args(tid, &all);
         let call = self.push(ExprKind::Call { func: Handle::from_index(u32::MAX as usize), args: lowered }, sig.ret, range);
+        // (the method's own parameters after `Self` and the trait's: `dispatch` splits them)
+        all.extend(method_vars);
         let pending =
             PendingUse { fid: usize::MAX, types: all, consts: Vec::new(), range: range.clone(), dispatch: Some((tid, name.to_string())) };
         let callee = self.record_use(call, pending);
         self.facts.calls.push((callee, range.clone()));
         Ok(call)
+    }
+
+    /// The own type parameters of a trait method called as `Trait::f(..)`
+    /// (`fn from_iter<I: IntoIterator<Item = A>>`): each a variable bound in
+    /// `env`, its `Name = U` bounds deferred projections.
+    fn trait_method_params(
+        &mut self,
+        module: crate::modtree::ModId,
+        generics: &syn::Generics,
+        env: &mut GenericEnv,
+        range: &Range<usize>,
+    ) -> DResult<Vec<TyId>> {
+        let own = generics.params.iter().any(|p| !matches!(p, syn::GenericParam::Lifetime(_)));
+        if own && generics.where_clause.is_some() {
+            return Err(Diagnostic::unsupported("trait methods with `where` clauses called as `Trait::f(..)`", range.clone()));
+        }
+        let mut params = Vec::new();
+        for p in &generics.params {
+            match p {
+                syn::GenericParam::Lifetime(_) => {}
+                syn::GenericParam::Type(tp) => {
+                    let v = self.infer.var(VarKind::General);
+                    env.types.push((tp.ident.to_string(), v));
+                    params.push((v, tp));
+                }
+                syn::GenericParam::Const(_) => {
+                    return Err(Diagnostic::unsupported("const-generic trait methods called as `Trait::f(..)`", range.clone()))
+                }
+            }
+        }
+        for &(base, tp) in &params {
+            let (mut bounds, mut eqs) = (Vec::new(), Vec::new());
+            self.items.bounds_of(module, tp.bounds.iter(), &mut bounds, &mut eqs)?;
+            for (t, name, text) in eqs {
+                let result = self.convert_text(&text, module, env)?;
+                let trait_id = self.items.trait_with_assoc_type(&[Bound::Trait(t)], &name);
+                let p = crate::infer::Projection { base, trait_id, name, result, range: range.clone(), trait_args: Vec::new() };
+                self.infer.deferred.push(p);
+            }
+        }
+        Ok(params.into_iter().map(|(v, _)| v).collect())
     }
 
     /// The types of a signature written in `module` (a trait's), with no
@@ -155,13 +196,13 @@ impl FnLower<'_> {
     }
 
     /// The type arguments of method `fid` of generic struct impl `index`
-    /// (generic over the impl's parameters only) for `Self` = `ty`: the
+    /// (the impl's parameters; the method's own are the caller's) for `Self` = `ty`: the
     /// arguments of the instance `ty` is.
     fn struct_impl_args(&mut self, index: usize, fid: FnId, ty: Handle<hybrid_ir::Type>) -> Option<InstanceArgs> {
         let sid = self.items.impls[index].generic_struct?;
         let n = self.items.structs[sid].params.len();
         let n_consts = self.items.structs[sid].const_params.iter().filter(|c| c.is_some()).count();
-        if self.items.fns[fid].generics.as_ref().is_none_or(|g| g.types.len() != n - n_consts || g.consts.len() != n_consts) {
+        if self.items.fns[fid].generics.as_ref().is_none_or(|g| g.outer_types != n - n_consts || g.consts.len() != n_consts) {
             return None;
         }
         let vars: Vec<TyId> = self.infer.fresh_adt_args(sid, n);
@@ -197,8 +238,25 @@ impl FnLower<'_> {
                 format!("cannot call associated function of trait `{tname}`"),
             ));
         };
-        let mut trait_args = Vec::with_capacity(self_and_args.len() - 1);
-        for &a in &self_and_args[1..] {
+        // `Self`, the trait's arguments, then the method's own parameters (`I` of `from_iter<I>`)
+        let n_trait = self.items.traits[tid].params.len();
+        let (self_and_trait, own) = self_and_args.split_at((1 + n_trait).min(self_and_args.len()));
+        let mut own_args = Vec::with_capacity(own.len());
+        for &a in own {
+            match self.infer.resolve(a, self.types) {
+                Ok(t) => own_args.push(t),
+                Err(_) => {
+                    return Err(Diagnostic::at(
+                        Some("E0282"),
+                        "type annotations needed",
+                        range.clone(),
+                        "cannot infer the method's type argument",
+                    ))
+                }
+            }
+        }
+        let mut trait_args = Vec::with_capacity(n_trait);
+        for &a in &self_and_trait[1..] {
             match self.infer.resolve(a, self.types) {
                 Ok(t) => trait_args.push(t),
                 Err(_) => {
@@ -250,7 +308,16 @@ impl FnLower<'_> {
                 self.items.traits[tid].method(name).and_then(|m| m.default).ok_or_else(|| Diagnostic::ice("a trait method without body"))?
             }
         };
-        let args = match self.items.fns[fid].is_generic() {
+        let (outer_types, all_types) = match self.items.fns[fid].generics.as_deref() {
+            Some(g) => (g.outer_types, g.types.len()),
+            None => (0, 0),
+        };
+        if all_types - outer_types != own_args.len() {
+            return Err(Diagnostic::unsupported("this trait method's generic parameters called as `Trait::f(..)`", range.clone()));
+        }
+        let mut args = match self.items.fns[fid].is_generic() {
+            // a non-generic impl's generic method: its own parameters only
+            true if outer_types == 0 => InstanceArgs::default(),
             // a generic impl of a generic trait: its parameters, from `Self` and the trait's arguments
             true if self.items.impls[index].pattern.is_some() => match self.pattern_impl_args(index, fid, ty, &trait_args) {
                 Some(args) => args,
@@ -258,11 +325,7 @@ impl FnLower<'_> {
             },
             true if self.items.fns[fid].in_trait.is_some() => InstanceArgs { types: [vec![ty], trait_args].concat(), consts: Vec::new() },
             // a blanket impl's method: generic over the impl's one parameter, `Self`
-            true if self.items.impls[index].blanket.is_some()
-                && self.items.fns[fid].generics.as_ref().is_some_and(|g| g.types.len() == 1) =>
-            {
-                InstanceArgs { types: vec![ty], consts: Vec::new() }
-            }
+            true if self.items.impls[index].blanket.is_some() && outer_types == 1 => InstanceArgs { types: vec![ty], consts: Vec::new() },
             // a generic struct's impl (`impl<T> Default for Option<T>`): generic over the impl's parameters, read from `Self`
             true if self.items.impls[index].generic_struct.is_some() => match self.struct_impl_args(index, fid, ty) {
                 Some(args) => args,
@@ -276,6 +339,7 @@ impl FnLower<'_> {
             true => return Err(Diagnostic::unsupported("generic methods called as `Trait::f(..)`", range.clone())),
             false => InstanceArgs::default(),
         };
+        args.types.extend(own_args);
         Ok(Instance { expr, fid, args, range: range.clone(), caller_at: range.start })
     }
 }
