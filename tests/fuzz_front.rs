@@ -8,8 +8,9 @@
 //! signature) go to `target/fuzz-findings/` (or `$HYBRID_FUZZ_FINDINGS`).
 //!
 //! Bounded by default (`HYBRID_FUZZ_COUNT` mutants, fixed seed, part of `cargo test`);
-//! `just fuzz-front N` runs N from a fresh seed. `HYBRID_FUZZ_LOG=1` prints each mutant's index
-//! before it runs (for a finding that kills the process, such as a stack overflow).
+//! `just fuzz-front N` runs N from a fresh seed. `HYBRID_FUZZ_FIRST=i HYBRID_FUZZ_COUNT=1` checks
+//! mutant `i` alone; `HYBRID_FUZZ_LOG=1` prints each mutant's index before it runs (for a
+//! finding that kills the process, such as a stack overflow).
 
 mod common;
 // (shared with tests/diff.rs, which uses the parts this file does not)
@@ -114,11 +115,24 @@ fn mutant(bases: &[String], seed: u64, index: u64) -> String {
     mutate::mutate(base, &mut r)
 }
 
-/// What each worker is running: the mutant's index (`u64::MAX`: none) and since when (ms
-/// after the run's start).
+/// What each worker is running: the mutant's index (`u64::MAX`: none), since when (ms after
+/// the run's start) and the worker's CPU time then (clock ticks; a loaded machine slows a
+/// check, so a hang is judged by the worker's CPU time, wall time only as a backstop).
 struct Slot {
     index: AtomicU64,
     since_ms: AtomicU64,
+    since_ticks: AtomicU64,
+    /// The worker's thread id (0: unknown, no CPU times).
+    tid: AtomicU64,
+}
+
+/// User + system CPU time of a thread, in clock ticks, from `/proc/<pid>/task/<tid>/stat`.
+fn cpu_ticks(stat: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(stat).ok()?;
+    // (fields after the `(comm)`, which may hold spaces: state is field 3, utime 14, stime 15)
+    let rest = &text[text.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
 }
 
 fn write_finding(kind: &str, seed: u64, index: u64, mutant: &str, minimized: &str, signature: &str) -> PathBuf {
@@ -138,8 +152,12 @@ fn fuzz(seed: u64, count: u64, jobs: usize) -> Vec<String> {
     let limit = Duration::from_secs(env_u64("HYBRID_FUZZ_LIMIT_SECS", 20));
     let mem_bound = env_u64("HYBRID_FUZZ_MEM_MIB", 4096) as usize * (1 << 20);
     let log = std::env::var_os("HYBRID_FUZZ_LOG").is_some();
-    let slots: Vec<Slot> = (0..jobs).map(|_| Slot { index: AtomicU64::new(u64::MAX), since_ms: AtomicU64::new(0) }).collect();
-    let next = AtomicU64::new(0);
+    let new_slot =
+        || Slot { index: AtomicU64::new(u64::MAX), since_ms: AtomicU64::new(0), since_ticks: AtomicU64::new(0), tid: AtomicU64::new(0) };
+    let slots: Vec<Slot> = (0..jobs).map(|_| new_slot()).collect();
+    let first = env_u64("HYBRID_FUZZ_FIRST", 0);
+    let next = AtomicU64::new(first);
+    let count = first + count;
     let done = AtomicU64::new(0);
     let findings = Mutex::new(Vec::new());
     let seen = Mutex::new(std::collections::HashSet::new());
@@ -151,6 +169,11 @@ fn fuzz(seed: u64, count: u64, jobs: usize) -> Vec<String> {
             std::thread::Builder::new()
                 .stack_size(hybrid_ir::COMPILER_STACK_BYTES)
                 .spawn_scoped(s, move || loop {
+                    if slot.tid.load(Ordering::Relaxed) == 0 {
+                        let link = std::fs::read_link("/proc/thread-self").unwrap_or_default();
+                        let tid = link.file_name().and_then(|t| t.to_str()?.parse().ok()).unwrap_or(0);
+                        slot.tid.store(tid, Ordering::Relaxed);
+                    }
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     if index >= count {
                         break;
@@ -160,6 +183,7 @@ fn fuzz(seed: u64, count: u64, jobs: usize) -> Vec<String> {
                         eprintln!("mutant {index}");
                     }
                     slot.since_ms.store(ms(), Ordering::Relaxed);
+                    slot.since_ticks.store(cpu_ticks("/proc/thread-self/stat").unwrap_or(0), Ordering::Relaxed);
                     slot.index.store(index, Ordering::Release);
                     let crash = crash_of(&source);
                     slot.index.store(u64::MAX, Ordering::Release);
@@ -180,7 +204,7 @@ fn fuzz(seed: u64, count: u64, jobs: usize) -> Vec<String> {
         let (bases, done, slots) = (&bases, &done, &slots);
         s.spawn(move || {
             let mut last_report = Instant::now();
-            while done.load(Ordering::Relaxed) < count {
+            while done.load(Ordering::Relaxed) + first < count {
                 std::thread::sleep(Duration::from_millis(50));
                 let live = LIVE_BYTES.load(Ordering::Relaxed);
                 for slot in slots {
@@ -188,9 +212,13 @@ fn fuzz(seed: u64, count: u64, jobs: usize) -> Vec<String> {
                     if index == u64::MAX {
                         continue;
                     }
-                    let running = Duration::from_millis(ms().saturating_sub(slot.since_ms.load(Ordering::Relaxed)));
-                    let kind = if running > limit {
-                        format!("hang (over {} s)", limit.as_secs())
+                    let wall = Duration::from_millis(ms().saturating_sub(slot.since_ms.load(Ordering::Relaxed)));
+                    let tid = slot.tid.load(Ordering::Relaxed);
+                    let cpu = cpu_ticks(&format!("/proc/self/task/{tid}/stat"))
+                        .filter(|_| tid != 0)
+                        .map(|t| Duration::from_millis(t.saturating_sub(slot.since_ticks.load(Ordering::Relaxed)) * 10)); // (100 clock ticks a second on Linux)
+                    let kind = if cpu.is_some_and(|c| c > limit) || wall > limit * 10 {
+                        format!("hang (over {} s of CPU time, or {} s)", limit.as_secs(), limit.as_secs() * 10)
                     } else if live > mem_bound {
                         format!("memory blow-up ({} MiB live)", live >> 20)
                     } else {
@@ -204,11 +232,13 @@ fn fuzz(seed: u64, count: u64, jobs: usize) -> Vec<String> {
                 if last_report.elapsed() > Duration::from_secs(30) {
                     last_report = Instant::now();
                     let n = done.load(Ordering::Relaxed);
+                    let count = count - first;
                     eprintln!("fuzz-front: {n} / {count} mutants, {:.0} per second", n as f64 / start.elapsed().as_secs_f64());
                 }
             }
         });
     });
+    let count = count - first;
     let secs = start.elapsed().as_secs_f64();
     eprintln!(
         "fuzz-front: {count} mutants from seed {seed} on {jobs} threads in {secs:.1} s ({:.0} per second), {} findings",
