@@ -603,6 +603,7 @@ impl<'i> FnLower<'i> {
             ));
         }
         let fields = values.into_iter().flatten().collect();
+        self.adt_uses.build(super::adt::Ctor::Struct(sid));
         let lit = self.push(ExprKind::Struct { fields }, ty, &range);
         Ok(self.with_prelude(prelude, lit, &range))
     }
@@ -732,6 +733,7 @@ impl<'i> FnLower<'i> {
             ));
         }
         let fields = values.into_iter().flatten().collect();
+        self.adt_uses.build(super::adt::Ctor::Struct(sid));
         let lit = self.push(ExprKind::Struct { fields }, ty, range);
         Ok(self.with_prelude(prelude, lit, range))
     }
