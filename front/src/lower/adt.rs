@@ -372,7 +372,7 @@ impl<'i> FnLower<'i> {
                     format!("`{name}` does not have this field"),
                 ));
             };
-            let v = self.expr(&fv.expr)?;
+            let v = self.operand(&fv.expr)?;
             values[i] = Some(self.coerce(v, fields[i].1)?);
             written.push(i);
         }

@@ -578,7 +578,7 @@ impl<'i> FnLower<'i> {
                     "used more than once",
                 ));
             }
-            let v = self.expr(&fv.expr)?;
+            let v = self.operand(&fv.expr)?;
             let fty = self.infer.import(def.fields[i].ty, self.types);
             values[i] = Some(self.coerce(v, fty)?);
             written.push(i);
@@ -715,7 +715,7 @@ impl<'i> FnLower<'i> {
                     "used more than once",
                 ));
             }
-            let v = self.expr(&fv.expr)?;
+            let v = self.operand(&fv.expr)?;
             values[i] = Some(self.coerce(v, fields[i].1)?);
             written.push(i);
         }
