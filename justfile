@@ -69,3 +69,7 @@ libm-exhaustive *NAMES:
     cd llvm/libm && cc -O2 -ffp-contract=off -fno-builtin -fno-math-errno -ffreestanding -U__FP_FAST_FMA -fPIC -shared -w -I include musl/*.c hy/*.c -o ../../target/libm-exhaustive/libhylibm.so -lm
     cc -O2 -pthread llvm/gpu_check/exhaustive.c -o target/libm-exhaustive/exhaustive -ldl -lm
     target/libm-exhaustive/exhaustive host target/libm-exhaustive/libhylibm.so {{NAMES}}
+
+# In-process crash fuzzing of the front end: N token mutants of the corpus and of generated programs from a fresh seed, on all cores (findings in target/fuzz-findings).
+fuzz-front N="1000000":
+    HYBRID_FUZZ_COUNT={{N}} HYBRID_FUZZ_SEED=$(date +%s) nice -n 19 cargo test --release --test fuzz_front -- front_end_survives_mutants --nocapture

@@ -141,22 +141,11 @@ fn crash_of(tools: &Tools, name: &str, source: &str) -> Option<String> {
     sig
 }
 
-/// Programs the mutator starts from: generated ones and the corpus of `tests/programs`.
-fn mutation_bases(seed: u64) -> Vec<String> {
-    let mut bases: Vec<String> = (0..20).map(|k| gen::program(seed.wrapping_mul(31).wrapping_add(k)).source).collect();
-    let dir = common::repo_root().join("tests/programs");
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "rs")).collect();
-    files.sort();
-    bases.extend(files.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
-    bases
-}
-
 #[test]
 fn crash_mutants() {
     let count = env_u64("HYBRID_CRASH_COUNT", 300) as usize;
     let seed0 = env_u64("HYBRID_CRASH_SEED", 1);
-    let bases = mutation_bases(seed0);
+    let bases = mutate::bases(seed0, 20, &common::repo_root().join("tests/programs"));
     let failures = Mutex::new(Vec::new());
     parallel("crash", count, &|tools, i| {
         let seed = seed0.wrapping_add(i as u64);

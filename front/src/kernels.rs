@@ -111,7 +111,14 @@ fn kernel_copy(u: &Unit) -> Unit {
         device_only: f.device_only.clone(),
     };
     Unit {
-        lowered: Lowered { func, facts, instances: Vec::new(), shared_arrays: Vec::new(), warnings: Vec::new() },
+        lowered: Lowered {
+            func,
+            facts,
+            instances: Vec::new(),
+            shared_arrays: Vec::new(),
+            warnings: Vec::new(),
+            adt_uses: Default::default(),
+        },
         fid: u.fid,
         calls: u.calls.clone(),
         kernel_refs: u.kernel_refs.clone(),

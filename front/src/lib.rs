@@ -31,6 +31,7 @@ mod bodies;
 mod cfg;
 mod consteval;
 mod crate_attrs;
+mod dead_types;
 mod derive;
 mod diag;
 mod dyn_object;

@@ -143,9 +143,20 @@ pub fn program_warnings(items: &Items, units: &mut [Unit], source: &str, levels:
     }
     // rustc's type checker reports unreachable code, before the liveness lints of any body
     warnings.sort_by_key(|(lint, _)| *lint != Lint::UnreachableCode);
-    let mut dead = dead_functions(items, units, source, levels);
-    dead.sort_by_key(|d| d.primary.as_ref().map_or(0, |p| p.range.start));
-    warnings.extend(dead.into_iter().map(|d| (Lint::DeadCode, d)));
+    let (dead_fns, live_units) = dead_functions(items, units, source, levels);
+    let mut dead: Vec<(usize, Diagnostic)> = dead_fns.into_iter().map(|d| (d.primary.as_ref().map_or(0, |p| p.range.start), d)).collect();
+    if items.main.is_some() {
+        // (the derive expansions' field reads do not count, nor what a derived `clone` builds)
+        let live = units.iter().zip(&live_units).filter(|(_, live)| **live);
+        let uses = live.map(|(u, _)| {
+            let f = &items.fns[u.fid];
+            let own = f.range.start < user_end;
+            (own, own || f.short_name() != "clone", &u.lowered.adt_uses)
+        });
+        dead.extend(crate::dead_types::dead_types(items, uses, source, levels, user_end));
+    }
+    dead.sort_by_key(|(at, _)| *at);
+    warnings.extend(dead.into_iter().map(|(_, d)| (Lint::DeadCode, d)));
     warnings
         .into_iter()
         .filter(|(lint, d)| {
@@ -165,8 +176,8 @@ pub fn program_warnings(items: &Items, units: &mut [Unit], source: &str, levels:
 /// only of a type not declared `pub`). Trait items, kernels, `pub` and `const`
 /// functions are not judged (FIXME(dead code): `pub` items of private
 /// modules; structs, fields and variants).
-fn dead_functions(items: &Items, units: &[Unit], source: &str, levels: &LintLevels) -> Vec<Diagnostic> {
-    let Some(main) = items.main else { return Vec::new() };
+fn dead_functions(items: &Items, units: &[Unit], source: &str, levels: &LintLevels) -> (Vec<Diagnostic>, Vec<bool>) {
+    let Some(main) = items.main else { return (Vec::new(), vec![false; units.len()]) };
     let judged = |fid: usize| {
         let f = &items.fns[fid];
         let head = source.get(f.range.start.saturating_sub(40)..f.range.start).unwrap_or("");
@@ -176,7 +187,7 @@ fn dead_functions(items: &Items, units: &[Unit], source: &str, levels: &LintLeve
             && !f.is_kernel
             && !f.host_declared
             && (!matches!(f.vis, crate::modtree::Vis::Public)
-                || f.owner.is_some_and(|s| !declared_pub(source, items.structs[s].range.start)))
+                || f.owner.is_some_and(|s| !crate::dead_types::declared_pub(source, items.structs[s].range.start)))
             && !items.tree.in_library(f.module)
             && !head.contains("const")
             && !head.contains("extern")
@@ -223,27 +234,16 @@ fn dead_functions(items: &Items, units: &[Unit], source: &str, levels: &LintLeve
         }
     }
     for (header, fs) in by_impl {
-        let names: Vec<String> = fs.iter().map(|&f| format!("`{}`", items.fns[f].short_name())).collect();
-        let (what, list) = match names.as_slice() {
-            [one] => ("method", one.clone()),
-            [a, b] => ("methods", format!("{a} and {b}")),
-            [init @ .., last] => ("methods", format!("{}, and {last}", init.join(", "))),
-            [] => continue,
-        };
+        let names: Vec<String> = fs.iter().map(|&f| items.fns[f].short_name().to_string()).collect();
+        let what = if names.len() == 1 { "method" } else { "methods" };
+        let list = crate::dead_types::name_list(&names);
         let verb = if fs.len() == 1 { "is" } else { "are" };
         let mut d = Diagnostic::warning(format!("{what} {list} {verb} never used"), items.fns[fs[0]].range.clone(), "")
             .secondary(header, format!("{what} in this implementation"));
         d.more_primaries = fs[1..].iter().map(|&f| items.fns[f].range.clone()).collect();
         out.push(d);
     }
-    out
-}
-
-/// Is the item whose name starts at `at` declared `pub` (`pub struct S`)?
-fn declared_pub(source: &str, at: usize) -> bool {
-    let head = source.get(at.saturating_sub(40)..at).unwrap_or("");
-    let head = head.rsplit(['}', ';', '{', ']']).next().unwrap_or(head);
-    head.split_whitespace().next().is_some_and(|w| w.starts_with("pub"))
+    (out, live_units)
 }
 
 /// The header `impl S` (up to its `{`) of the inherent impl whose body holds

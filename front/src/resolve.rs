@@ -118,6 +118,8 @@ pub struct StructInfo {
     pub kind: crate::enums::StructKind,
     /// The traits of its `#[derive(..)]` (last path segments).
     pub derives: Vec<String>,
+    /// Its fields' sites (one list; an enum's: one per variant), for `dead_types.rs`.
+    pub field_sites: Vec<Vec<crate::dead_types::FieldSite>>,
     /// The names of its type parameters (a generic struct has no IR type of
     /// its own: each instance `S<args>` is one; see `Items::templates`).
     pub params: Vec<String>,

@@ -348,6 +348,7 @@ impl<'a> Walk<'a> {
                     module: m,
                     kind,
                     derives: derives(&s.attrs),
+                    field_sites: vec![crate::dead_types::field_sites(&s.fields)],
                     params,
                     const_params,
                 });
@@ -601,6 +602,7 @@ impl<'a> Walk<'a> {
             params,
             const_params,
             derives: derives(&e.attrs),
+            field_sites: e.variants.iter().map(|v| crate::dead_types::field_sites(&v.fields)).collect(),
         });
         Ok(())
     }

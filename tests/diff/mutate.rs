@@ -3,7 +3,20 @@
 //! hybridc must answer every mutant with success or an error (exit 1), never a panic, an
 //! internal compiler error, a signal or a hang.
 
+use std::path::{Path, PathBuf};
+
 use crate::rng::Rng;
+
+/// Programs the mutator starts from: `generated` programs of the generator from `seed`, then
+/// every `.rs` file of `corpus` (sorted, so a seed always gives the same bases).
+pub fn bases(seed: u64, generated: u64, corpus: &Path) -> Vec<String> {
+    let mut bases: Vec<String> = (0..generated).map(|k| crate::gen::program(seed.wrapping_mul(31).wrapping_add(k)).source).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(corpus).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "rs")).collect();
+    files.sort();
+    bases.extend(files.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+    bases
+}
 
 /// Tokens of Rust-ish source: identifiers and numbers, string literals, single punctuation
 /// characters, and the whitespace between them (kept so the text reassembles exactly).

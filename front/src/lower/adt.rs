@@ -14,7 +14,7 @@ use crate::modtree::{Def, Ns, PathRes};
 use crate::resolve::StructId;
 
 /// What a path names when it names a constructor or a pattern's type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Ctor {
     /// A struct (any form).
     Struct(StructId),
@@ -212,6 +212,7 @@ impl<'i> FnLower<'i> {
     /// The value of constructor `c` of type `adt` (`ctor_type`) with its
     /// fields (in declaration order); an enum's other variants' fields are zero.
     pub(crate) fn ctor_value(&mut self, c: Ctor, adt: TyId, values: Vec<Handle<Expr>>, range: &Range<usize>) -> Handle<Expr> {
+        self.adt_uses.build(c);
         match c {
             Ctor::Struct(_) => self.push(ExprKind::Struct { fields: values }, adt, range),
             Ctor::Variant(sid, v) => {
@@ -304,7 +305,10 @@ impl<'i> FnLower<'i> {
         let (form, fields) = self.ctor_fields(c, adt);
         match form {
             FieldsForm::Unit => Ok(Some(self.ctor_value(c, adt, Vec::new(), &range))),
-            FieldsForm::Tuple => Ok(Some(self.ctor_fn_value(fields.len(), &range))),
+            FieldsForm::Tuple => {
+                self.adt_uses.build(c);
+                Ok(Some(self.ctor_fn_value(fields.len(), &range)))
+            }
             FieldsForm::Named => Err(Diagnostic::at(
                 Some("E0533"),
                 format!("expected value, found struct variant `{}`", self.text(&range)),
@@ -368,7 +372,7 @@ impl<'i> FnLower<'i> {
                     format!("`{name}` does not have this field"),
                 ));
             };
-            let v = self.expr(&fv.expr)?;
+            let v = self.operand(&fv.expr)?;
             values[i] = Some(self.coerce(v, fields[i].1)?);
             written.push(i);
         }

@@ -178,7 +178,8 @@ impl<'i> FnLower<'i> {
         // a new line when the arms are on lines of their own (rustc: the text around the last arm spans lines)
         let multiline = match arms.len() {
             1 => source[end..].chars().take_while(|c| c.is_whitespace() || *c == ',').any(|c| c == '\n'),
-            n => source[range_of(&arms[n - 2].body).end..arm_start].contains('\n'),
+            // (`get`: the arms of a desugared `for` may not be in source order)
+            n => source.get(range_of(&arms[n - 2].body).end..arm_start).is_some_and(|t| t.contains('\n')),
         };
         let (before, after) = (&source[line_start..end], &source[end..line_end]);
         let (lines, inserted) = if multiline {

@@ -578,7 +578,7 @@ impl<'i> FnLower<'i> {
                     "used more than once",
                 ));
             }
-            let v = self.expr(&fv.expr)?;
+            let v = self.operand(&fv.expr)?;
             let fty = self.infer.import(def.fields[i].ty, self.types);
             values[i] = Some(self.coerce(v, fty)?);
             written.push(i);
@@ -603,6 +603,7 @@ impl<'i> FnLower<'i> {
             ));
         }
         let fields = values.into_iter().flatten().collect();
+        self.adt_uses.build(super::adt::Ctor::Struct(sid));
         let lit = self.push(ExprKind::Struct { fields }, ty, &range);
         Ok(self.with_prelude(prelude, lit, &range))
     }
@@ -714,7 +715,7 @@ impl<'i> FnLower<'i> {
                     "used more than once",
                 ));
             }
-            let v = self.expr(&fv.expr)?;
+            let v = self.operand(&fv.expr)?;
             values[i] = Some(self.coerce(v, fields[i].1)?);
             written.push(i);
         }
@@ -732,6 +733,7 @@ impl<'i> FnLower<'i> {
             ));
         }
         let fields = values.into_iter().flatten().collect();
+        self.adt_uses.build(super::adt::Ctor::Struct(sid));
         let lit = self.push(ExprKind::Struct { fields }, ty, range);
         Ok(self.with_prelude(prelude, lit, range))
     }

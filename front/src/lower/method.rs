@@ -122,7 +122,10 @@ impl FnLower<'_> {
             Some(r) => r,
             None => match self.dyn_deref_receiver(&m.receiver)? {
                 Some(r) => r,
-                None => self.expr(&m.receiver)?,
+                None => match self.receiver_operand(&m.receiver, &args)? {
+                    Ok(r) => r,
+                    Err(error_value) => return Ok(error_value),
+                },
             },
         };
         self.method_turbofish = turbofish;

@@ -2,7 +2,7 @@
 //! body is lowered with inference variables, then its types are resolved and
 //! checked and written into `Expr::ty`.
 
-mod adt;
+pub(crate) mod adt;
 mod assign_liveness;
 mod assoc;
 mod boxed;
@@ -92,6 +92,8 @@ pub struct Lowered {
     pub shared_arrays: Vec<Handle<Type>>,
     /// The body's lints (`lints.rs`), in rustc's order.
     pub warnings: Vec<(crate::lints::Lint, Diagnostic)>,
+    /// What the body constructs and which fields it reads (`dead_types.rs`).
+    pub adt_uses: crate::dead_types::AdtUses,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -150,6 +152,8 @@ pub(crate) struct FnLower<'i> {
     f32_literals: HashMap<Handle<Expr>, f32>,
     /// Block-shared arrays this body adds, in index order.
     new_shared: Vec<Handle<Type>>,
+    /// What this body constructs and which fields it reads (`dead_types.rs`).
+    pub(crate) adt_uses: crate::dead_types::AdtUses,
     /// What the generic parameters of this instance stand for (empty for a
     /// non-generic function).
     env: crate::generics::GenericEnv,
@@ -400,6 +404,7 @@ fn lower_recovering(
         deref_mut_place: false,
         f32_literals: HashMap::new(),
         new_shared: Vec::new(),
+        adt_uses: crate::dead_types::AdtUses::default(),
         env: crate::generics::GenericEnv::default(),
         pending: Vec::new(),
         pending_zeros: Vec::new(),
@@ -581,7 +586,7 @@ fn lower_recovering(
         name = format!("{name}@{line}:{col}");
     }
     let span = lines.ir_span(&decl.range);
-    let FnLower { exprs, locals, facts, new_shared, .. } = lx;
+    let FnLower { exprs, locals, facts, new_shared, adt_uses, .. } = lx;
     Ok(Some(Lowered {
         func: Function {
             name,
@@ -598,6 +603,7 @@ fn lower_recovering(
         instances,
         shared_arrays: new_shared,
         warnings,
+        adt_uses,
     }))
 }
 

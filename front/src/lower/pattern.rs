@@ -290,6 +290,13 @@ impl<'i> FnLower<'i> {
                     return Err(self.tuple_arity(c, form, &fields, ts, &range));
                 }
                 let tys: Vec<TyId> = fields.iter().map(|(_, t)| *t).collect();
+                let n = tys.len();
+                let positions = (0..elems.before.len()).chain((n - elems.after.len())..n);
+                for (p, i) in elems.before.iter().chain(elems.after.iter()).zip(positions) {
+                    if !matches!(p, P::Wild(_)) {
+                        self.adt_uses.read(c, i);
+                    }
+                }
                 self.tag_test(c, place, out, &range);
                 let first = self.ctor_field_index(c, 0);
                 let subs = self.sub_patterns(&elems, &tys, |i| first + i as u32, place, mode, out)?;
@@ -317,6 +324,9 @@ impl<'i> FnLower<'i> {
                         ));
                     };
                     seen[i] = true;
+                    if !matches!(&*fp.pat, P::Wild(_)) {
+                        self.adt_uses.read(c, i);
+                    }
                     let t = fields[i].1;
                     let mut p = place.clone();
                     p.proj.push(Proj::Field(self.ctor_field_index(c, i), t));

@@ -659,6 +659,9 @@ impl<'i> FnLower<'i> {
                 ));
             }
         };
+        if let Some(sid) = self.adt_sid(bty) {
+            self.adt_uses.read(super::adt::Ctor::Struct(sid), index);
+        }
         Ok(self.push(ExprKind::Field { base, index: index as u32 }, fty, &range))
     }
 

@@ -98,14 +98,32 @@ impl FnLower<'_> {
     /// other operands are checked too (`add(v.lenght(), s.size())`: two errors).
     /// The enclosing statement is tainted: its own failure is a consequence.
     pub(crate) fn operand(&mut self, e: &syn::Expr) -> DResult<Handle<Expr>> {
+        self.operand_or_error(e).map(|r| r.unwrap_or_else(|error_value| error_value))
+    }
+
+    /// A method call's receiver, as an [`operand`](Self::operand): when it fails, the
+    /// arguments are checked too (each an operand) and `Err` holds the error value the
+    /// whole call becomes (`missing.max(v.lenght())`: two errors, as rustc).
+    pub(crate) fn receiver_operand(&mut self, recv: &syn::Expr, args: &[&syn::Expr]) -> DResult<Result<Handle<Expr>, Handle<Expr>>> {
+        let value = self.operand_or_error(recv)?;
+        if value.is_err() {
+            for a in args {
+                self.operand(a)?;
+            }
+        }
+        Ok(value)
+    }
+
+    /// [`operand`](Self::operand), telling a failed operand (`Err`: its error value) apart.
+    fn operand_or_error(&mut self, e: &syn::Expr) -> DResult<Result<Handle<Expr>, Handle<Expr>>> {
         if !self.recovering() {
-            return self.expr(e);
+            return self.expr(e).map(Ok);
         }
         let m = self.stmt_mark();
         match self.expr(e) {
             Ok(v) => {
                 self.tainted |= m.tainted_before;
-                Ok(v)
+                Ok(Ok(v))
             }
             Err(err) => {
                 let consequence = self.tainted;
@@ -115,7 +133,7 @@ impl FnLower<'_> {
                 }
                 self.tainted = true;
                 let ty = self.infer.var(VarKind::General);
-                Ok(self.lit(Literal::Unit, ty, &range_of(e)))
+                Ok(Err(self.lit(Literal::Unit, ty, &range_of(e))))
             }
         }
     }
