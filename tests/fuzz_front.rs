@@ -250,9 +250,8 @@ fn fuzz(seed: u64, count: u64, jobs: usize) -> Vec<String> {
 
 #[test]
 fn front_end_survives_mutants() {
-    // FIXME(open finding): mutant 704 of seed 1 hangs (tests/diff/open-crashers/chain_vec_by_value_hang.rs);
-    // the bounded run stops before it until that is fixed (then 3 000, about a minute)
-    let count = env_u64("HYBRID_FUZZ_COUNT", 600);
+    // (mutant 704 of seed 1 hung until session 14: tests/diff/crashers/chain_vec_by_value_hang.rs)
+    let count = env_u64("HYBRID_FUZZ_COUNT", 3000);
     let seed = env_u64("HYBRID_FUZZ_SEED", 1);
     let jobs = env_u64("HYBRID_FUZZ_JOBS", std::thread::available_parallelism().map_or(2, |n| n.get()) as u64) as usize;
     let findings = fuzz(seed, count, jobs.max(1));

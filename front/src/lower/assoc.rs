@@ -601,18 +601,22 @@ impl FnLower<'_> {
                 let Some(ty) = self.infer.concrete(p.base, self.types) else {
                     // an instance of a generic struct with variables left
                     // (`Range<{integer}>`): through its generic impl
+                    // (solved only when the result unifies: a mismatch, as
+                    // `chain(vec)` of a `&i32` iterator, stays deferred for
+                    // the bound check's E0271, and counting it as progress
+                    // looped for ever, each round deferring more bounds)
                     if let Some(Shape::Adt { sid, .. }) = self.shape(p.base) {
                         if let Some(it) = self.generic_impl_assoc_of(sid, p.base, p.trait_id, &p.name)? {
-                            solved = true;
                             if self.infer.unify(p.result, it).is_ok() {
+                                solved = true;
                                 continue;
                             }
                         }
                     }
                     // or of a builtin shape (`&Option<{integer}>`): through an impl for the shape
                     if let Some(it) = self.open_pattern_impl_assoc(p.base, p.trait_id, &p.name)? {
-                        solved = true;
                         if self.infer.unify(p.result, it).is_ok() {
+                            solved = true;
                             continue;
                         }
                     }

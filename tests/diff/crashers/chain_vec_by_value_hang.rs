@@ -1,7 +1,7 @@
-// OPEN (not fixed): mutant 704 of seed 1 (tests/fuzz_front.rs). `v.iter().chain(w)` with `w: Vec<i32>`
-// by value (rustc: E0271, the items differ) makes `hybridc check` run without end, its memory growing
-// (80 s of CPU, 2.2 GB, then killed), likely `method_call_inner`'s zip/chain rewrite of the argument
-// (`desugar::iterator_argument`) applied again to its own result. Move it to ../crashers once fixed.
+// Mutant 704 of seed 1 (tests/fuzz_front.rs): `v.iter().chain(w)` with `w: Vec<i32>` by value
+// (rustc: E0271, the items differ) made `hybridc check` run without end, its memory growing:
+// the deferred `IntoIterator::Item` projection through the library's generic impl did not unify
+// and still counted as progress, so `solve_projections` looped, deferring more bounds each round.
 fn total<I: IntoIterator<Item = i32>>(items: I) -> i32 {
     let mut s = 0;
     for x in items {
